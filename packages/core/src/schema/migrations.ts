@@ -1,0 +1,55 @@
+import type { ColumnDef, TableDef } from './table.ts';
+import {
+  ACCESS_LOG,
+  CONSENTS,
+  CUSTOMER_CHANNELS,
+  CUSTOMERS,
+  EVENTS,
+  IDENTITIES,
+  IMPORTS,
+  MERGES,
+  ORDER_ITEMS,
+  ORDERS,
+  PRODUCTS,
+  WARRANTIES,
+} from './tables.ts';
+
+/** A forward-only schema step, rendered to DDL by each engine. */
+export type MigrationStep =
+  | { readonly kind: 'create_table'; readonly table: TableDef }
+  | { readonly kind: 'add_column'; readonly table: string; readonly column: ColumnDef };
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly steps: readonly MigrationStep[];
+}
+
+const create = (table: TableDef): MigrationStep => ({ kind: 'create_table', table });
+
+/**
+ * Append new migrations at the end with the next version; never edit a released one.
+ * Later capabilities (segments, campaigns, experiments) add their tables here.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'warehouse',
+    steps: [CUSTOMERS, IDENTITIES, CUSTOMER_CHANNELS, MERGES, ORDERS, ORDER_ITEMS, PRODUCTS, EVENTS, CONSENTS, WARRANTIES, IMPORTS, ACCESS_LOG].map(create),
+  },
+];
+
+/** Table definitions as of the latest migration (for fixtures and introspection). */
+export function currentTables(migrations: readonly Migration[] = MIGRATIONS): Map<string, TableDef> {
+  const tables = new Map<string, TableDef>();
+  for (const m of migrations) {
+    for (const s of m.steps) {
+      if (s.kind === 'create_table') tables.set(s.table.name, s.table);
+      else {
+        const t = tables.get(s.table);
+        if (t) tables.set(t.name, { ...t, columns: [...t.columns, s.column] });
+      }
+    }
+  }
+  return tables;
+}

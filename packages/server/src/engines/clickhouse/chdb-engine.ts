@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { Session } from 'chdb';
+import type { CompiledQuery } from '@dalbit/core/sql/dialect';
+import { CLICKHOUSE_DIALECT } from '@dalbit/core/sql/clickhouse-dialect';
+import type { Engine, Row } from '../engine.ts';
+
+/** Formats a value the way ClickHouse parses it from a bound parameter or a JSON row. */
+export function toClickHouseValue(v: unknown): unknown {
+  if (v === undefined) return null;
+  if (v instanceof Date) return v.toISOString().replace('T', ' ').replace('Z', '');
+  if (typeof v === 'bigint') return v.toString();
+  if (Array.isArray(v)) return v.map(toClickHouseValue);
+  return v;
+}
+
+interface JsonCompact {
+  meta: { name: string; type: string }[];
+  data: unknown[][];
+}
+
+function fromClickHouse(type: string, v: unknown): unknown {
+  if (v === null) return null;
+  const t = type.replace(/^Nullable\((.*)\)$/, '$1');
+  if (t.startsWith('DateTime')) return new Date(`${String(v).replace(' ', 'T')}Z`);
+  if (/^U?Int(8|16|32|64|128|256)$/.test(t)) {
+    const b = BigInt(String(v));
+    return b <= BigInt(Number.MAX_SAFE_INTEGER) && b >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(b) : b;
+  }
+  if (t.startsWith('Float') || t.startsWith('Decimal')) return Number(v);
+  return v;
+}
+
+/**
+ * ClickHouse through chDB (the engine embedded in-process). Same SQL as a ClickHouse server;
+ * used by tests and by single-machine installs that want the ClickHouse dialect.
+ */
+export class ChdbEngine implements Engine {
+  readonly dialect = CLICKHOUSE_DIALECT;
+  private constructor(private readonly session: Session) {}
+
+  static async open(path?: string): Promise<ChdbEngine> {
+    if (path) mkdirSync(path, { recursive: true });
+    return new ChdbEngine(path ? new Session(path) : new Session());
+  }
+
+  async exec(sql: string): Promise<void> {
+    this.session.query(sql, 'CSV');
+  }
+
+  async query<T extends Row = Row>(q: CompiledQuery | string): Promise<T[]> {
+    const { sql, params } = typeof q === 'string' ? { sql: q, params: [] as unknown[] } : q;
+    const args: Record<string, unknown> = {};
+    params.forEach((p, i) => {
+      args[`p${i + 1}`] = toClickHouseValue(p);
+    });
+    const settings = ' SETTINGS output_format_json_quote_64bit_integers = 0, output_format_json_quote_64bit_floats = 0';
+    const text = params.length
+      ? this.session.queryBind(sql + settings, args, 'JSONCompact')
+      : this.session.query(sql + settings, 'JSONCompact');
+    if (!text) return [];
+    const out = JSON.parse(text) as JsonCompact;
+    return out.data.map((r) => {
+      const o: Row = {};
+      out.meta.forEach((m, i) => {
+        o[m.name] = fromClickHouse(m.type, r[i]);
+      });
+      return o as T;
+    });
+  }
+
+  async insert(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    const payload = rows.map((r) => JSON.stringify(r.map(toClickHouseValue))).join('\n');
+    await this.session.insert({ table, values: payload, format: 'JSONCompactEachRow', columns });
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+
+  async close(): Promise<void> {
+    this.session.cleanup();
+  }
+}
