@@ -13,6 +13,7 @@ import {
   PRODUCTS,
   WARRANTIES,
 } from './tables.ts';
+import { CLV_SCORES, CUSTOMER_TRAITS, RELATED_PRODUCTS, RFM_SCORES } from './analytics-tables.ts';
 
 /** A forward-only schema step, rendered to DDL by each engine. */
 export type MigrationStep =
