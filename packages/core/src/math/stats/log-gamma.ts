@@ -1,0 +1,24 @@
+// Lanczos approximation (g = 7, n = 9), relative error about 1e-15 for x > 0.
+// Kept here, not in math/, so the statistics do not depend on another module's release order.
+const LANCZOS_G = 7;
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+] as const;
+const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+/** ln Γ(x) for x > 0. */
+export function logGamma(x: number): number {
+  if (!(x > 0)) return Number.NaN;
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const z = x - 1;
+  let sum = LANCZOS[0];
+  for (let i = 1; i < LANCZOS.length; i++) sum += (LANCZOS[i] ?? 0) / (z + i);
+  const t = z + LANCZOS_G + 0.5;
+  return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+
+/** ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b). */
+export function logBeta(a: number, b: number): number {
+  return logGamma(a) + logGamma(b) - logGamma(a + b);
+}
