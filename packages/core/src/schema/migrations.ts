@@ -14,6 +14,7 @@ import {
   WARRANTIES,
 } from './tables.ts';
 import { CLV_SCORES, CUSTOMER_TRAITS, RELATED_PRODUCTS, RFM_SCORES } from './analytics-tables.ts';
+import { MERGE_SNAPSHOTS, NEVER_MERGE, PERSON_RECORDS } from '../identity/tables.ts';
 
 /** A forward-only schema step, rendered to DDL by each engine. */
 export type MigrationStep =
@@ -37,6 +38,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 1,
     name: 'warehouse',
     steps: [CUSTOMERS, IDENTITIES, CUSTOMER_CHANNELS, MERGES, ORDERS, ORDER_ITEMS, PRODUCTS, EVENTS, CONSENTS, WARRANTIES, IMPORTS, ACCESS_LOG].map(create),
+  },
+  {
+    version: 3,
+    name: 'identity resolution state',
+    steps: [PERSON_RECORDS, MERGE_SNAPSHOTS, NEVER_MERGE].map(create),
   },
 ];
 
