@@ -49,7 +49,12 @@ export function mineItemsetTrie(tx: Transactions, opts: MineItemsetsOptions): It
   const maxlen = opts.maxlen ?? 10;
 
   const itemCount = new Int32Array(tx.items.length);
-  for (const b of tx.baskets) for (let i = 0; i < b.length; i++) itemCount[b[i] as number]++;
+  for (const b of tx.baskets) {
+    for (let i = 0; i < b.length; i++) {
+      const item = b[i] as number;
+      itemCount[item] = (itemCount[item] as number) + 1;
+    }
+  }
   const frequent: number[] = [];
   for (let i = 0; i < itemCount.length; i++) if ((itemCount[i] as number) >= minCount) frequent.push(i);
   frequent.sort((a, b) => (itemCount[a] as number) - (itemCount[b] as number) || a - b);
@@ -87,7 +92,7 @@ export function mineItemsetTrie(tx: Transactions, opts: MineItemsetsOptions): It
         const r = b[i] as number;
         if (r <= last) break;
         if (occ[r] === 0) touched[nt++] = r;
-        occ[r]++;
+        occ[r] = (occ[r] as number) + 1;
       }
     }
     const kids = touched.subarray(0, nt).sort();
@@ -118,7 +123,11 @@ export function mineItemsetTrie(tx: Transactions, opts: MineItemsetsOptions): It
         const r = b[i] as number;
         if (r <= last) break;
         const s = slot[r] as number;
-        if (s >= 0) (lists[s] as Int32Array)[fill[s]++] = t;
+        if (s >= 0) {
+          const at = fill[s] as number;
+          (lists[s] as Int32Array)[at] = t;
+          fill[s] = at + 1;
+        }
       }
     }
     for (const r of kidRanks) slot[r] = -1;
