@@ -1,0 +1,84 @@
+import { Liquid, type Template } from 'liquidjs';
+import { type TemplateContext, toLiquidScope } from './template-context.ts';
+import type { TemplateIssue } from './template-issue.ts';
+
+/** `html`: values are HTML-escaped on output (email bodies). `text`: output as written (SMS, Kakao, push). */
+export type TemplateMode = 'html' | 'text';
+
+const KST_OFFSET_MINUTES = -540; // Liquid follows Date#getTimezoneOffset: UTC+9 → -540
+
+function createLiquid(mode: TemplateMode): Liquid {
+  const liquid = new Liquid({
+    ...(mode === 'html' ? { outputEscape: 'escape' as const } : {}),
+    timezoneOffset: KST_OFFSET_MINUTES,
+    strictFilters: true,
+    ownPropertyOnly: true,
+  });
+  liquid.registerFilter('krw', (v: unknown) => {
+    const n = typeof v === 'number' ? v : Number(v);
+    return Number.isFinite(n) ? `${Math.round(n).toLocaleString('en-US')}원` : '';
+  });
+  return liquid;
+}
+
+const ENGINES: Record<TemplateMode, Liquid> = { html: createLiquid('html'), text: createLiquid('text') };
+
+const KNOWN_ROOTS = ['name', 'grade', 'related_products', 'last_viewed_product', 'coupon', 'unsubscribe'];
+
+export interface CompiledTemplate {
+  readonly mode: TemplateMode;
+  /** Root variable names the template reads. */
+  readonly variables: readonly string[];
+  render(ctx: TemplateContext): { text: string; issues: TemplateIssue[] };
+}
+
+/**
+ * Parses a Liquid template once. Syntax errors come back as issues, not exceptions.
+ *
+ * @example
+ * const t = compileTemplate('{{ name }}님, {{ coupon.code }} 쿠폰이 {{ coupon.expires_at | date: "%m월 %d일" }} 만료됩니다', 'text');
+ * if (t.ok) t.template.render({ name: '김달빛', coupon: { code: 'BDAY-7Q2', expiresAt } }).text;
+ */
+export function compileTemplate(
+  source: string,
+  mode: TemplateMode,
+  path = 'text',
+): { ok: true; template: CompiledTemplate } | { ok: false; issues: TemplateIssue[] } {
+  const liquid = ENGINES[mode];
+  let parsed: Template[];
+  let variables: string[];
+  try {
+    parsed = liquid.parse(source);
+    variables = liquid.globalVariablesSync(parsed);
+  } catch (e) {
+    return { ok: false, issues: [{ code: 'SYNTAX', path, message: e instanceof Error ? e.message : String(e) }] };
+  }
+  const template: CompiledTemplate = {
+    mode,
+    variables,
+    render(ctx) {
+      const scope = toLiquidScope(ctx);
+      const issues: TemplateIssue[] = variables
+        .filter((v) => !KNOWN_ROOTS.includes(v) && !(v in scope))
+        .map((v) => ({ code: 'UNKNOWN_VARIABLE' as const, path, message: `unknown variable "${v}"` }));
+      try {
+        return { text: liquid.renderSync(parsed, scope) as string, issues };
+      } catch (e) {
+        return { text: '', issues: [...issues, { code: 'RENDER', path, message: e instanceof Error ? e.message : String(e) }] };
+      }
+    },
+  };
+  return { ok: true, template };
+}
+
+/** One-shot compile + render; issues from both steps together. */
+export function renderTemplate(input: {
+  source: string;
+  mode: TemplateMode;
+  context: TemplateContext;
+  path?: string;
+}): { text: string | undefined; issues: TemplateIssue[] } {
+  const compiled = compileTemplate(input.source, input.mode, input.path);
+  if (!compiled.ok) return { text: undefined, issues: compiled.issues };
+  return compiled.template.render(input.context);
+}
