@@ -19,7 +19,7 @@ describe('RFM segments', () => {
     expect(lines[0]).toBe('R,F,M,segment');
     const rows = lines.slice(1).map((l) => l.split(','));
     expect(rows).toHaveLength(125);
-    const byEnglish = new Map(RFM_SEGMENT_KEYS.map((k) => [RFM_SEGMENT_LABELS[k].en, k]));
+    const byEnglish = new Map<string, string>(RFM_SEGMENT_KEYS.map((k) => [RFM_SEGMENT_LABELS[k].en, k]));
     expect(new Set(rows.map((r) => r[3])).size).toBe(11);
     for (const [r, f, m, name] of rows) {
       expect(segmentOf(Number(r), Number(f), Number(m)), `${r}${f}${m}`).toBe(byEnglish.get(name ?? ''));
