@@ -15,6 +15,8 @@ import {
 } from './tables.ts';
 import { CLV_SCORES, CUSTOMER_TRAITS, RELATED_PRODUCTS, RFM_SCORES } from './analytics-tables.ts';
 import { MERGE_SNAPSHOTS, NEVER_MERGE, PERSON_RECORDS } from '../identity/tables.ts';
+import { MESSAGE_EVENTS, MESSAGES, ONSITE_MESSAGES } from '../channels/tables.ts';
+import { CONSENT_NOTICES, OPT_OUTS } from '../compliance/tables.ts';
 
 /** A forward-only schema step, rendered to DDL by each engine. */
 export type MigrationStep =
@@ -43,6 +45,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     name: 'identity resolution state',
     steps: [PERSON_RECORDS, MERGE_SNAPSHOTS, NEVER_MERGE].map(create),
+  },
+  {
+    version: 40,
+    name: 'messages, opt-outs, on-site messages, consent notices',
+    steps: [MESSAGES, MESSAGE_EVENTS, ONSITE_MESSAGES, OPT_OUTS, CONSENT_NOTICES].map(create),
   },
 ];
 
