@@ -38,8 +38,8 @@ export interface ExperimentAnalysis {
  * Everything the experiment report needs from per-customer rows: per-arm summaries, each arm
  * against `control` (conversion z-test and lift, revenue Welch test and lift, probability to
  * beat control, CUPED when pre-period revenue is present), the SRM check when planned weights are
- * given, and per-segment lift when rows carry a segment. Arms appear in `weights` order, else in
- * first-seen order. The caller checks that `control` is one of the arms.
+ * given, and per-segment lift when rows carry a segment. Arms appear in `weights` order, else
+ * control first, then in first-seen order. The caller checks that `control` is one of the arms.
  */
 export function analyzeExperiment(input: {
   rows: readonly ExperimentRow[];
@@ -49,7 +49,7 @@ export function analyzeExperiment(input: {
 }): ExperimentAnalysis {
   const { rows, control } = input;
   const level = input.level ?? 0.95;
-  const seen = [...new Set(rows.map((r) => r.arm))];
+  const seen = [...new Set([control, ...rows.map((r) => r.arm)])];
   const names = input.weights ? [...input.weights.map((w) => w.name), ...seen.filter((a) => !input.weights?.some((w) => w.name === a))] : seen;
   const arms = names.map((name) => summarizeArm(name, rows));
   const controlSummary = arms.find((a) => a.arm === control);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
+import { registerExperiment } from './experiment.ts';
 import { registerInit } from './init.ts';
 
 /** Every command group registers itself here; one line per group. */
-export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit];
+export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerExperiment];

@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// End to end through the real CLI entry (commander, file reading, parsing, analysis, rendering),
+// compared with the committed R outputs (scripts/r/reference.R → r-reference.json) for the same
+// fixture file; tolerance 1e-6 relative.
+const FIXTURES = join(import.meta.dirname, '../../../core/test/experiments/fixtures');
+const INPUT = join(FIXTURES, 'ab-test.csv');
+// biome-ignore lint/suspicious/noExplicitAny: JSON written by R
+const R: any = JSON.parse(readFileSync(join(FIXTURES, 'r-reference.json'), 'utf8')).ab_test;
+
+async function run(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
+  try {
+    const code = await main(['node', 'dalbit', ...argv], { DALBIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'dalbit-exp-')), ...env });
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+function close(actual: number, expected: number): void {
+  expect(Math.abs(actual - expected), `${actual} vs R ${expected}`).toBeLessThanOrEqual(1e-6 * Math.abs(expected));
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('dalbit experiment analyze', () => {
+  it('--json matches R for every statistic', async () => {
+    const r = await run(['experiment', 'analyze', '--input', INPUT, '--control', 'control', '--weights', 'control=0.1,A=0.45,B=0.45', '--json']);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a.rows).toBe(6000);
+    expect(a.arms.map((x: { arm: string; n: number }) => [x.arm, x.n])).toEqual(R.arms.map((x: { arm: string; n: number }) => [x.arm, x.n]));
+    for (const e of R.comparisons) {
+      const c = a.comparisons.find((x: { arm: string }) => x.arm === e.arm);
+      close(c.conversion.absoluteLift.lower, e.conversion.lower);
+      close(c.conversion.absoluteLift.upper, e.conversion.upper);
+      close(c.conversion.pValue, e.conversion.p_value);
+      close(c.conversion.probabilityToBeatControl, e.conversion.probability_to_beat);
+      close(c.revenue.welch.pValue, e.revenue.p_value);
+      close(c.revenue.absoluteLift.lower, e.revenue.lower);
+      close(c.cuped.absoluteLift.estimate, e.cuped.estimate);
+      close(c.cuped.absoluteLift.upper, e.cuped.upper);
+    }
+    close(a.sampleRatio.pValue, R.srm.p_value);
+    expect(a.sampleRatio.mismatch).toBe(false);
+  });
+
+  it('prints a Korean table by default and English with DALBIT_LANG=en', async () => {
+    const ko = await run(['experiment', 'analyze', '--input', INPUT, '--control', 'control', '--weights', 'control=0.1,A=0.45,B=0.45']);
+    expect(ko.code).toBe(0);
+    expect(ko.stdout).toContain('실험 분석 — 대조군: control');
+    expect(ko.stdout).toContain('전환율 (z-검정)');
+    const pB = R.comparisons.find((c: { arm: string }) => c.arm === 'B').conversion.p_value as number;
+    expect(ko.stdout).toContain(pB.toFixed(4));
+    expect(ko.stdout).toMatch(/표본 비율\(SRM\) 검사: .* → 정상/);
+    const en = await run(['experiment', 'analyze', '--input', INPUT, '--control', 'control'], { DALBIT_LANG: 'en' });
+    expect(en.stdout).toContain('Against control');
+    expect(en.stdout).toContain('skipped (no --weights)');
+  });
+
+  it('flags a sample-ratio mismatch when the planned split was different', async () => {
+    const r = await run(['experiment', 'analyze', '--input', INPUT, '--control', 'control', '--weights', 'control=0.2,A=0.4,B=0.4', '--json']);
+    expect(JSON.parse(r.stdout).sampleRatio.mismatch).toBe(true);
+  });
+
+  it('rejects bad rows with line and column, and analyses nothing', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dalbit-exp-')), 'bad.csv');
+    writeFileSync(file, 'arm,converted,revenue\ncontrol,1,5000\nA,maybe,100\nA,1,-3\n');
+    const r = await run(['experiment', 'analyze', '--input', file, '--control', 'control'], { DALBIT_LANG: 'en' });
+    expect(r.code).toBe(65);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('line 3, converted: must be 0/1 (or true/false) ("maybe")');
+    expect(r.stderr).toContain('line 4, revenue: must be a non-negative whole KRW amount ("-3")');
+    expect(r.stderr).toContain('2 bad row(s); nothing was analysed');
+  });
+
+  it('explains usage errors', async () => {
+    const noControl = await run(['experiment', 'analyze', '--input', INPUT, '--control', 'holdout']);
+    expect(noControl.code).toBe(64);
+    expect(noControl.stderr).toContain('대조군 "holdout"');
+    const badWeights = await run(['experiment', 'analyze', '--input', INPUT, '--control', 'control', '--weights', 'control=0.1,A'], { DALBIT_LANG: 'en' });
+    expect(badWeights.stderr).toContain('bad --weights part: "A"');
+    const missingArm = await run(['experiment', 'analyze', '--input', INPUT, '--control', 'control', '--weights', 'control=0.5,A=0.5'], { DALBIT_LANG: 'en' });
+    expect(missingArm.stderr).toContain('arms in the file but not in --weights: B');
+    const noFile = await run(['experiment', 'analyze', '--input', '/nonexistent/x.csv', '--control', 'control']);
+    expect(noFile.code).toBe(66);
+  });
+});
