@@ -15,6 +15,25 @@ export const PERSON_RECORDS: TableDef = {
   ],
 };
 
+/**
+ * Profile fields of the latest version of each source record (migration 4), so a customer's
+ * profile can always be rebuilt from its records: after a merge, and after an unmerge.
+ */
+export const PERSON_RECORD_PROFILE_COLUMNS = [
+  col('name', 'string', true),
+  col('phone', 'string', true),
+  col('email', 'string', true),
+  col('birthday_md', 'string', true),
+  col('birth_year', 'int', true),
+  col('birthday_lunar', 'bool', true),
+  col('gender', 'string', true),
+  col('grade', 'string', true),
+  col('member_id', 'string', true),
+  col('joined_at', 'timestamp', true),
+  col('last_login_at', 'timestamp', true),
+  col('attributes', 'json', true),
+] as const;
+
 /** The winner's and the loser's profile rows as they were just before a merge (for unmerge). */
 export const MERGE_SNAPSHOTS: TableDef = {
   name: 'merge_snapshots',

@@ -14,7 +14,7 @@ import {
   WARRANTIES,
 } from './tables.ts';
 import { CLV_SCORES, CUSTOMER_TRAITS, RELATED_PRODUCTS, RFM_SCORES } from './analytics-tables.ts';
-import { MERGE_SNAPSHOTS, NEVER_MERGE, PERSON_RECORDS } from '../identity/tables.ts';
+import { MERGE_SNAPSHOTS, NEVER_MERGE, PERSON_RECORD_PROFILE_COLUMNS, PERSON_RECORDS } from '../identity/tables.ts';
 import { MESSAGE_EVENTS, MESSAGES, ONSITE_MESSAGES } from '../channels/tables.ts';
 import { CONSENT_NOTICES, OPT_OUTS } from '../compliance/tables.ts';
 
@@ -45,6 +45,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     name: 'identity resolution state',
     steps: [PERSON_RECORDS, MERGE_SNAPSHOTS, NEVER_MERGE].map(create),
+  },
+  {
+    version: 4,
+    name: 'person record profiles',
+    steps: PERSON_RECORD_PROFILE_COLUMNS.map((column): MigrationStep => ({ kind: 'add_column', table: 'person_records', column })),
   },
   {
     version: 40,

@@ -1,0 +1,65 @@
+import { orderPersons, planResolution } from '@dalbit/core/identity/plan-resolution';
+import type { PersonRecord } from '@dalbit/core/ingest/records';
+import type { Engine } from '../engines/engine.ts';
+import { assertWritableEngine } from './linked-tables.ts';
+import { readIndex } from './read-index.ts';
+import { createStages, dropStages, STAGE, stagePlan, stageRecords } from './stage.ts';
+import { writeMerges } from './write-merges.ts';
+import { backfillAnonymousEvents, RA, stageAssigned, writeChannels, writeIdentities, writePersonRecords } from './write-links.ts';
+import { writeProfiles } from './write-profiles.ts';
+
+export interface ResolvePersonsResult {
+  /** recordId → canonical customer id: write it to `customer_id` of the record's facts. */
+  readonly customerOf: ReadonlyMap<string, string>;
+  /** recordId → the customer the record first landed on: write it to `origin_customer_id`. */
+  readonly originOf: ReadonlyMap<string, string>;
+  readonly created: number;
+  readonly merged: number;
+}
+
+/**
+ * Resolves a batch of person records against the warehouse and writes the outcome: customers
+ * (profile refreshed), identities, channels, source records, merges (linked rows re-pointed),
+ * and events of newly known tracker ids. Call it inside the import's `engine.transaction`;
+ * it opens none itself. DuckDB only (see `assertWritableEngine`).
+ *
+ * @example
+ * await engine.transaction(async () => {
+ *   const { customerOf, originOf } = await resolvePersons(engine, batch.persons, { now });
+ *   // write orders with customer_id = customerOf.get(o.buyerRecordId), origin_customer_id = originOf.get(…)
+ * });
+ */
+export async function resolvePersons(engine: Engine, persons: readonly PersonRecord[], opts: { now: Date }): Promise<ResolvePersonsResult> {
+  if (persons.length === 0) return { customerOf: new Map(), originOf: new Map(), created: 0, merged: 0 };
+  assertWritableEngine(engine);
+  await createStages(engine);
+  try {
+    const ordered = orderPersons(persons);
+    await stageRecords(engine, ordered);
+    const index = await readIndex(engine);
+    const plan = planResolution(ordered, index);
+    await stagePlan(engine, plan);
+    await stageAssigned(engine);
+    if (plan.merges.length > 0) await writeMerges(engine, opts.now);
+    await writePersonRecords(engine);
+    await writeProfiles(engine, { now: opts.now, customerIdsSql: `SELECT DISTINCT customer_id FROM ${STAGE.assign}` });
+    await writeIdentities(engine);
+    await writeChannels(engine);
+    await backfillAnonymousEvents(engine);
+    await engine.exec(`DROP TABLE IF EXISTS ${RA}`);
+
+    const customerOf = new Map<string, string>();
+    const originOf = new Map<string, string>();
+    plan.records.forEach((r, i) => {
+      const customer = plan.customerOf[i] as string;
+      if (!customerOf.has(r.recordId)) customerOf.set(r.recordId, customer);
+      if (!originOf.has(r.recordId)) originOf.set(r.recordId, index.recordOrigins.get(r.recordId) ?? customer);
+    });
+    await dropStages(engine);
+    return { customerOf, originOf, created: plan.newCustomers.length, merged: plan.merges.length };
+  } catch (e) {
+    // The caller rolls its transaction back; dropping may fail in an aborted transaction.
+    await dropStages(engine).catch(() => undefined);
+    throw e;
+  }
+}

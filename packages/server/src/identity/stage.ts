@@ -1,0 +1,85 @@
+import type { ResolutionPlan } from '@dalbit/core/identity/plan-resolution';
+import type { PersonRecord } from '@dalbit/core/ingest/records';
+import type { Engine } from '../engines/engine.ts';
+
+/** Session-local staging tables; names are fixed, the import holds the connection. */
+export const STAGE = { records: 'id_stage_records', keys: 'id_stage_keys', assign: 'id_stage_assign', merges: 'id_stage_merges' } as const;
+
+const RECORD_COLUMNS = [
+  'rec',
+  'record_id',
+  'channel',
+  'seen_at',
+  'name',
+  'phone',
+  'email',
+  'birthday_md',
+  'birth_year',
+  'birthday_lunar',
+  'gender',
+  'grade',
+  'member_id',
+  'joined_at',
+  'last_login_at',
+  'attributes',
+] as const;
+
+export async function createStages(engine: Engine): Promise<void> {
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${STAGE.records} (rec INTEGER, record_id VARCHAR, channel VARCHAR, seen_at TIMESTAMP,
+    name VARCHAR, phone VARCHAR, email VARCHAR, birthday_md VARCHAR, birth_year BIGINT, birthday_lunar BOOLEAN, gender VARCHAR,
+    grade VARCHAR, member_id VARCHAR, joined_at TIMESTAMP, last_login_at TIMESTAMP, attributes VARCHAR)`);
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${STAGE.keys} (rec INTEGER, kind VARCHAR, value VARCHAR, mergeable BOOLEAN)`);
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${STAGE.assign} (rec INTEGER, customer_id VARCHAR)`);
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE ${STAGE.merges} (merge_id VARCHAR, winner_id VARCHAR, loser_id VARCHAR, reason_kind VARCHAR, reason_value VARCHAR)`,
+  );
+}
+
+export async function dropStages(engine: Engine): Promise<void> {
+  for (const t of Object.values(STAGE)) await engine.exec(`DROP TABLE IF EXISTS ${t}`);
+}
+
+const orNull = <T>(v: T | undefined): T | null => (v === undefined || v === '' ? null : v);
+
+/** Stages the batch (in the plan's canonical order) and every key it carries, once. */
+export async function stageRecords(engine: Engine, records: readonly PersonRecord[]): Promise<void> {
+  const rows: unknown[][] = new Array(records.length);
+  const keyRows: unknown[][] = [];
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as PersonRecord;
+    rows[i] = [
+      i,
+      r.recordId,
+      r.channel,
+      r.seenAt,
+      orNull(r.name),
+      orNull(r.phone),
+      orNull(r.email),
+      orNull(r.birthdayMd),
+      orNull(r.birthYear),
+      orNull(r.birthdayLunar),
+      orNull(r.gender),
+      orNull(r.grade),
+      orNull(r.memberId),
+      orNull(r.joinedAt),
+      orNull(r.lastLoginAt),
+      r.attributes && Object.keys(r.attributes).length > 0 ? JSON.stringify(r.attributes) : null,
+    ];
+    for (const k of r.keys) keyRows.push([i, k.kind, k.value, k.mergeable]);
+  }
+  await engine.insert(STAGE.records, RECORD_COLUMNS, rows);
+  await engine.insert(STAGE.keys, ['rec', 'kind', 'value', 'mergeable'], keyRows);
+}
+
+export async function stagePlan(engine: Engine, plan: ResolutionPlan): Promise<void> {
+  await engine.insert(
+    STAGE.assign,
+    ['rec', 'customer_id'],
+    plan.customerOf.map((c, i) => [i, c]),
+  );
+  await engine.insert(
+    STAGE.merges,
+    ['merge_id', 'winner_id', 'loser_id', 'reason_kind', 'reason_value'],
+    plan.merges.map((m) => [m.mergeId, m.winnerId, m.loserId, m.reasonKind, m.reasonValue]),
+  );
+}

@@ -1,0 +1,105 @@
+import { type Engine, sql } from '../engines/engine.ts';
+import { IdentityError } from './identity-error.ts';
+import { assertWritableEngine, CUSTOMER_LINKED_TABLES } from './linked-tables.ts';
+import { readCanonicalMap } from './read-index.ts';
+import { CUSTOMER_COLUMNS } from './write-merges.ts';
+import { writeProfiles } from './write-profiles.ts';
+
+export type UnmergeTarget = { readonly mergeId: string } | { readonly customerId: string };
+
+export interface UnmergeResult {
+  readonly mergeId: string;
+  readonly winnerId: string;
+  readonly loserId: string;
+  /** Rows given back to their original customer, per table. */
+  readonly restored: Readonly<Record<string, number>>;
+}
+
+type MergeRow = {
+  merge_id: string;
+  winner_id: string;
+  loser_id: string;
+  undone_at: Date | null;
+};
+
+async function findMerge(engine: Engine, target: UnmergeTarget): Promise<MergeRow> {
+  if ('mergeId' in target) {
+    const [m] = await engine.query<MergeRow>(sql('SELECT merge_id, winner_id, loser_id, undone_at FROM merges WHERE merge_id = $1', [target.mergeId], ['string']));
+    if (!m) throw new IdentityError('MERGE_NOT_FOUND', `no merge ${target.mergeId}`);
+    if (m.undone_at) throw new IdentityError('MERGE_ALREADY_UNDONE', `merge ${m.merge_id} was already undone`);
+    return m;
+  }
+  const rows = await engine.query<MergeRow>(
+    sql(
+      `SELECT merge_id, winner_id, loser_id, undone_at FROM merges WHERE undone_at IS NULL AND (loser_id = $1 OR winner_id = $1)
+       ORDER BY loser_id = $1 DESC, merged_at DESC, merge_id`,
+      [target.customerId],
+      ['string'],
+    ),
+  );
+  const asLoser = rows.filter((r) => r.loser_id === target.customerId);
+  if (asLoser.length === 1 && asLoser[0]) return asLoser[0];
+  if (rows.length === 1 && rows[0]) return rows[0];
+  if (rows.length === 0) throw new IdentityError('MERGE_NOT_FOUND', `customer ${target.customerId} has no active merge`);
+  throw new IdentityError('MERGE_AMBIGUOUS', `customer ${target.customerId} absorbed several customers; pick one merge: ${rows.map((r) => r.merge_id).join(', ')}`);
+}
+
+/**
+ * Undoes one merge: marks it undone, sends every row whose origin chain led through the loser
+ * back to its canonical customer under the remaining merges, restores the loser's profile (and
+ * the winner's fields that came from it), and records the pair so later imports never re-merge it.
+ */
+export async function unmerge(engine: Engine, target: UnmergeTarget, opts: { now: Date }): Promise<UnmergeResult> {
+  assertWritableEngine(engine);
+  return engine.transaction(async () => {
+    const m = await findMerge(engine, target);
+    await engine.query(sql('UPDATE merges SET undone_at = $1 WHERE merge_id = $2', [opts.now, m.merge_id], ['timestamp', 'string']));
+    const canonicalOf = await readCanonicalMap(engine);
+    const ids = await engine.query<{ id: string }>('SELECT winner_id AS id FROM merges UNION SELECT loser_id FROM merges');
+    await engine.exec('CREATE OR REPLACE TEMP TABLE id_stage_canon (origin VARCHAR, canon VARCHAR)');
+    await engine.insert(
+      'id_stage_canon',
+      ['origin', 'canon'],
+      ids.map((r) => [r.id, canonicalOf(r.id)]),
+    );
+    const restored: Record<string, number> = {};
+    for (const table of CUSTOMER_LINKED_TABLES) {
+      const [n] = await engine.query<{ n: number }>(
+        `SELECT count(*) AS n FROM ${table} t JOIN id_stage_canon u ON t.origin_customer_id = u.origin WHERE t.customer_id IS DISTINCT FROM u.canon`,
+      );
+      restored[table] = n?.n ?? 0;
+      await engine.exec(
+        `UPDATE ${table} SET customer_id = u.canon FROM id_stage_canon u
+         WHERE ${table}.origin_customer_id = u.origin AND ${table}.customer_id IS DISTINCT FROM u.canon`,
+      );
+    }
+    await engine.exec('DROP TABLE id_stage_canon');
+    await restoreProfiles(engine, m, { now: opts.now, winnerId: canonicalOf(m.winner_id) });
+    await engine.query(
+      sql('INSERT INTO never_merge (customer_a, customer_b, merge_id, created_at) VALUES ($1, $2, $3, $4)', [m.winner_id, m.loser_id, m.merge_id, opts.now], [
+        'string',
+        'string',
+        'string',
+        'timestamp',
+      ]),
+    );
+    return { mergeId: m.merge_id, winnerId: m.winner_id, loserId: m.loser_id, restored };
+  });
+}
+
+/** Brings the loser's row back (creation time included), then rebuilds both profiles from their records. */
+async function restoreProfiles(engine: Engine, m: MergeRow, opts: { now: Date; winnerId: string }): Promise<void> {
+  const cols = CUSTOMER_COLUMNS.join(', ');
+  await engine.query(
+    sql(
+      `INSERT INTO customers (${cols}) SELECT ${cols} FROM merge_snapshots
+       WHERE merge_id = $1 AND role = 'loser' AND customer_id NOT IN (SELECT customer_id FROM customers)`,
+      [m.merge_id],
+      ['string'],
+    ),
+  );
+  await engine.exec('CREATE OR REPLACE TEMP TABLE id_stage_unmerged (customer_id VARCHAR)');
+  await engine.insert('id_stage_unmerged', ['customer_id'], [[opts.winnerId], [m.loser_id]]);
+  await writeProfiles(engine, { now: opts.now, customerIdsSql: 'SELECT customer_id FROM id_stage_unmerged' });
+  await engine.exec('DROP TABLE id_stage_unmerged');
+}

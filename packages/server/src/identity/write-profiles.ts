@@ -1,0 +1,49 @@
+import { type Engine, sql } from '../engines/engine.ts';
+import { CUSTOMER_COLUMNS } from './write-merges.ts';
+
+const PROFILE = 'id_stage_profiles';
+const CHANGED = 'id_stage_profiles_changed';
+const TEXT_FIELDS = ['name', 'phone', 'email', 'birthday_md', 'gender', 'grade'] as const;
+
+/**
+ * Rebuilds the profiles of the customers selected by `customerIdsSql` (a query returning
+ * `customer_id`) from their source records in `person_records`: each field takes the newest
+ * non-empty value (by the record's last seen time, then record id); attributes are JSON-merged in
+ * that order. `updated_at` is the newest seen time behind the profile and `created_at` is kept
+ * (or `now` for a new customer), so rebuilding from unchanged records rewrites nothing.
+ */
+export async function writeProfiles(engine: Engine, opts: { now: Date; customerIdsSql: string }): Promise<void> {
+  const newest = (f: string, when = `s.${f} IS NOT NULL`) => `arg_max(s.${f}, s.ord) FILTER (WHERE ${when}) AS ${f}`;
+  await engine.query(
+    sql(
+      `CREATE OR REPLACE TEMP TABLE ${PROFILE} AS
+       WITH src AS (
+         SELECT *, row_number() OVER (PARTITION BY customer_id ORDER BY last_seen_at, record_id) AS ord
+         FROM person_records WHERE customer_id IN (${opts.customerIdsSql})
+       )
+       SELECT s.customer_id,
+         ${TEXT_FIELDS.map((f) => newest(f, `s.${f} IS NOT NULL AND s.${f} <> ''`)).join(',\n')},
+         ${newest('birth_year')},
+         ${newest('birthday_lunar', 's.birthday_md IS NOT NULL AND s.birthday_lunar IS NOT NULL')},
+         CASE WHEN count(s.attributes) > 0 THEN list_reduce(list_prepend('{}', list(s.attributes ORDER BY s.ord) FILTER (WHERE s.attributes IS NOT NULL)),
+           (x, y) -> json_merge_patch(x, y))::VARCHAR END AS attributes,
+         coalesce(any_value(c.created_at), $1) AS created_at,
+         max(s.last_seen_at) AS updated_at
+       FROM src s LEFT JOIN customers c ON c.customer_id = s.customer_id GROUP BY s.customer_id`,
+      [opts.now],
+      ['timestamp'],
+    ),
+  );
+  const differs = CUSTOMER_COLUMNS.filter((c) => c !== 'customer_id')
+    .map((c) => `p.${c} IS DISTINCT FROM c.${c}`)
+    .join(' OR ');
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE ${CHANGED} AS SELECT p.* FROM ${PROFILE} p LEFT JOIN customers c ON c.customer_id = p.customer_id
+     WHERE c.customer_id IS NULL OR ${differs}`,
+  );
+  await engine.exec(`DELETE FROM customers WHERE customer_id IN (SELECT customer_id FROM ${CHANGED})`);
+  const cols = CUSTOMER_COLUMNS.join(', ');
+  await engine.exec(`INSERT INTO customers (${cols}) SELECT ${cols} FROM ${CHANGED}`);
+  await engine.exec(`DROP TABLE ${CHANGED}`);
+  await engine.exec(`DROP TABLE ${PROFILE}`);
+}
