@@ -1,0 +1,181 @@
+import { BatchBuilder } from './batch-builder.ts';
+import { createMapper } from './create-mapper.ts';
+import type { TextEncoding } from './decode-text.ts';
+import { ALL_ALIAS_KEYS, detectSource } from './detect-source.ts';
+import { findHeaderRow } from './find-header-row.ts';
+import type { MappingFile } from './mapping-file.ts';
+import { createEventMapper } from './mappers/map-event-line.ts';
+import type { MapContext } from './mappers/map-context.ts';
+import { type Cell, cellText } from './normalise/cell.ts';
+import { type FileFormat, openTable, type RawRow } from './read-table.ts';
+import type { CanonicalBatch, RowIssue } from './records.ts';
+import { type ColumnChoice, resolveColumns } from './resolve-columns.ts';
+import { RowReader } from './row-reader.ts';
+import type { SourceKind } from './source-kind.ts';
+import { findSourceSpec, headerKey } from './source-specs.ts';
+
+export interface IngestOptions {
+  /** Name shown in issues (usually the file's base name). */
+  readonly fileName: string;
+  /** Forces the kind of file; otherwise the mapping file's, otherwise detected from headers. */
+  readonly source?: SourceKind;
+  readonly channel?: string;
+  readonly mapping?: MappingFile;
+  readonly now: Date;
+  /** How many mapped rows to keep for a preview (dry run). */
+  readonly previewRows?: number;
+  readonly onProgress?: (p: { rowsRead: number; fraction: number }) => void;
+}
+
+export interface RejectedRow {
+  readonly line: number;
+  readonly cells: readonly Cell[];
+  readonly reasons: readonly string[];
+}
+
+export interface IngestResult {
+  readonly format: FileFormat;
+  readonly encoding?: TextEncoding;
+  readonly sheet?: string;
+  readonly source?: SourceKind;
+  readonly forced: boolean;
+  readonly candidates: readonly { kind: SourceKind; score: number }[];
+  readonly headerLine?: number;
+  readonly headers: readonly string[];
+  readonly columns: readonly ColumnChoice[];
+  readonly unusedHeaders: readonly string[];
+  /** Problems with the file as a whole: nothing of it can be imported. */
+  readonly fileIssues: readonly RowIssue[];
+  /** Problems of single rows; those rows are in `rejected`. */
+  readonly issues: readonly RowIssue[];
+  readonly rejected: readonly RejectedRow[];
+  readonly rowsRead: number;
+  readonly rowsAccepted: number;
+  readonly batch: CanonicalBatch;
+  readonly preview: readonly Record<string, unknown>[];
+}
+
+const HEADER_SCAN_ROWS = 30;
+const PROGRESS_EVERY = 8192;
+
+/**
+ * Reads a whole export (bytes of CSV in any Korean encoding, XLSX, or JSON lines) into
+ * canonical records: finds the header under instruction rows, detects or takes the source
+ * kind, maps columns (mapping file, then aliases), normalises and validates every row.
+ * Pure: the caller reads the file and writes the result.
+ */
+export function ingestFile(bytes: Uint8Array, opts: IngestOptions): IngestResult {
+  const table = openTable(bytes, opts.fileName);
+  const issues: RowIssue[] = [];
+  const out = new BatchBuilder();
+  const forcedKind = opts.source ?? opts.mapping?.source;
+  const channel = opts.channel ?? opts.mapping?.channel;
+  const base = {
+    format: table.format,
+    ...(table.encoding ? { encoding: table.encoding } : {}),
+    ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
+    forced: forcedKind !== undefined,
+  };
+  const ctxFor = (source: SourceKind): MapContext => ({ source, file: opts.fileName, now: opts.now, out, ...(channel ? { channel } : {}) });
+  const fileProblems = (): RowIssue[] => table.problems.map((p) => ({ file: opts.fileName, line: p.line, code: 'BAD_ROW', message: p.message }));
+
+  if (table.format === 'jsonl' || forcedKind === 'events') {
+    if (table.format !== 'jsonl') {
+      const fileIssues: RowIssue[] = [{ file: opts.fileName, line: 1, code: 'BAD_ROW', message: 'events must be a JSON lines file (one JSON object per line)' }];
+      return { ...base, source: 'events', candidates: [], headers: [], columns: [], unusedHeaders: [], fileIssues, issues, rejected: [], rowsRead: 0, rowsAccepted: 0, batch: out.build(), preview: [] };
+    }
+    const mapper = createEventMapper(ctxFor('events'), issues);
+    const rejected: RejectedRow[] = [];
+    let rowsRead = 0;
+    for (const row of table.rows) {
+      rowsRead++;
+      const before = issues.length;
+      const text = String(row.cells[0] ?? '');
+      if (!mapper.mapLine(text, row.line)) rejected.push({ line: row.line, cells: row.cells, reasons: issues.slice(before).map(describeIssue) });
+      if (opts.onProgress && rowsRead % PROGRESS_EVERY === 0) opts.onProgress({ rowsRead, fraction: table.progress() });
+    }
+    mapper.finish();
+    const batch = out.build();
+    const preview = batch.events.slice(0, opts.previewRows ?? 0).map((e) => ({ ...e }));
+    return { ...base, source: 'events', candidates: [], headers: [], columns: [], unusedHeaders: [], fileIssues: fileProblems(), issues, rejected, rowsRead, rowsAccepted: rowsRead - rejected.length, batch, preview };
+  }
+
+  const iterator = table.rows[Symbol.iterator]();
+  const head: RawRow[] = [];
+  for (let n = 0; n < HEADER_SCAN_ROWS; n++) {
+    const r = iterator.next();
+    if (r.done) break;
+    head.push(r.value);
+  }
+  const mappingHeaders = Object.values(opts.mapping?.columns ?? {}).filter((h): h is string => typeof h === 'string').map(headerKey);
+  const known = new Set([...ALL_ALIAS_KEYS, ...mappingHeaders]);
+  const wantedLine = opts.mapping?.headerRow;
+  const headerAt = wantedLine !== undefined ? head.findIndex((r) => r.line === wantedLine) : findHeaderRow(head.map((r) => r.cells), known);
+  const headerRow = head[headerAt];
+  const empty = { ...base, candidates: [], headers: [], columns: [], unusedHeaders: [], issues, rejected: [], rowsRead: 0, rowsAccepted: 0, batch: out.build(), preview: [] };
+  if (!headerRow) {
+    const message = wantedLine !== undefined ? `header row ${wantedLine} not found among the first ${HEADER_SCAN_ROWS} rows` : 'the file has no rows';
+    return { ...empty, fileIssues: [{ file: opts.fileName, line: wantedLine ?? 1, code: 'MISSING', message }] };
+  }
+  const headers = headerRow.cells.map((c) => cellText(c) ?? '');
+  const guesses = detectSource(headers);
+  const candidates = guesses.map((g) => ({ kind: g.spec.kind, score: Math.round(g.score * 100) / 100 }));
+  const kind = forcedKind ?? guesses[0]?.spec.kind;
+  const spec = kind === undefined ? undefined : findSourceSpec(kind);
+  if (kind === undefined || spec === undefined) {
+    const message = 'cannot tell which kind of export this is from its headers; pass --source (see docs/import-formats.md)';
+    return { ...empty, candidates, headers, headerLine: headerRow.line, fileIssues: [{ file: opts.fileName, line: headerRow.line, code: 'MISSING', message }] };
+  }
+  const cols = resolveColumns(spec, headers, opts.mapping);
+  const fileIssues: RowIssue[] = [
+    ...cols.missingRequired.map((field): RowIssue => ({
+      file: opts.fileName, line: headerRow.line, column: field, code: 'MISSING',
+      message: `required column missing for ${kind} (expected one of: ${spec.fields[field]?.aliases.join(', ')}; or map it with --mapping)`,
+    })),
+    ...cols.mappingProblems.map((message): RowIssue => ({ file: opts.fileName, line: headerRow.line, code: 'BAD_VALUE', message: `mapping: ${message}` })),
+  ];
+  const resolved = { ...base, source: kind, candidates, headers, headerLine: headerRow.line, columns: cols.choices, unusedHeaders: cols.unusedHeaders };
+  if (fileIssues.length > 0) return { ...empty, ...resolved, fileIssues };
+
+  const reader = new RowReader(opts.fileName, cols.index, headers, issues, {
+    ...(opts.mapping?.amountScale !== undefined ? { amountScale: opts.mapping.amountScale } : {}),
+    ...(opts.mapping?.utcOffsetMinutes !== undefined ? { offsetMinutes: opts.mapping.utcOffsetMinutes } : {}),
+    date1904: table.date1904,
+  });
+  const mapper = createMapper(spec.kind, ctxFor(kind));
+  const previewRows = opts.previewRows ?? 0;
+  const preview: Record<string, unknown>[] = [];
+  const rejected: RejectedRow[] = [];
+  let rowsRead = 0;
+  const consume = (row: RawRow): void => {
+    if (isBlank(row.cells)) return;
+    rowsRead++;
+    const capture = preview.length < previewRows ? { line: row.line } : undefined;
+    const before = issues.length;
+    reader.reset(row.cells, row.line, capture);
+    mapper.mapRow(reader);
+    if (reader.failed) rejected.push({ line: row.line, cells: row.cells, reasons: issues.slice(before).map(describeIssue) });
+    else if (capture) preview.push(capture);
+    if (opts.onProgress && rowsRead % PROGRESS_EVERY === 0) opts.onProgress({ rowsRead, fraction: table.progress() });
+  };
+  for (const row of head.slice(headerAt + 1)) consume(row);
+  for (let r = iterator.next(); !r.done; r = iterator.next()) consume(r.value);
+  mapper.finish?.();
+  opts.onProgress?.({ rowsRead, fraction: 1 });
+  return { ...resolved, fileIssues: fileProblems(), issues, rejected, rowsRead, rowsAccepted: rowsRead - rejected.length, batch: out.build(), preview };
+}
+
+function isBlank(cells: readonly Cell[]): boolean {
+  for (const c of cells) if (c !== null && c !== '' && !(typeof c === 'string' && c.trim() === '')) return false;
+  return true;
+}
+
+/** `column: reason`, or the reason alone. */
+export function describeIssue(i: RowIssue): string {
+  return i.column === undefined ? i.message : `${i.column}: ${i.message}`;
+}
+
+/** `file:line: column: reason`, the form the CLI prints. */
+export function formatIssue(i: RowIssue): string {
+  return `${i.file}:${i.line}: ${describeIssue(i)}`;
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { compact, mobileOf, phoneKeys } from '../batch-builder.ts';
+import { parseTimestamp } from '../normalise/date.ts';
+import { normalisePhone } from '../normalise/phone.ts';
+import type { EventRecord, IdentityKey, PersonRecord, RowIssue } from '../records.ts';
+import type { MapContext } from './map-context.ts';
+
+const Id = z.union([z.string().min(1), z.number()]).transform(String);
+
+/** One line of a behavioural events file (JSON lines), as the tracker and exports write it. */
+export const EventLine = z.object({
+  event_id: Id,
+  type: z.string().min(1),
+  occurred_at: z.string().min(1),
+  anonymous_id: Id.nullish(),
+  member_id: Id.nullish(),
+  channel: z.string().nullish(),
+  phone: z.string().nullish(),
+  product_id: Id.nullish(),
+  properties: z.record(z.string(), z.unknown()).nullish(),
+  utm_source: z.string().nullish(),
+  utm_medium: z.string().nullish(),
+  utm_campaign: z.string().nullish(),
+});
+
+type Draft = Omit<EventRecord, 'personRecordId'> & { readonly anon?: string; readonly own?: string };
+
+/**
+ * Events: a line carrying `anonymous_id` plus `member_id` or `phone` links that visitor to the
+ * person (a PersonRecord with the `anon` key), and every event of that visitor in the file is
+ * attributed; anonymous-only events keep just their anonymous id. Member ids belong to
+ * `--channel` (default the own shop, `cafe24`).
+ */
+export function createEventMapper(ctx: MapContext, issues: RowIssue[]) {
+  const memberChannel = ctx.channel ?? 'cafe24';
+  const drafts: Draft[] = [];
+  const seen = new Map<string, number>();
+  const linked = new Set<string>();
+  const fail = (line: number, column: string | undefined, code: RowIssue['code'], message: string): false => {
+    issues.push(column === undefined ? { file: ctx.file, line, code, message } : { file: ctx.file, line, column, code, message });
+    return false;
+  };
+  return {
+    /** Returns false when the line was refused. */
+    mapLine(text: string, line: number): boolean {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (e) {
+        return fail(line, undefined, 'BAD_ROW', `not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      const p = EventLine.safeParse(json);
+      if (!p.success) {
+        for (const i of p.error.issues) fail(line, i.path.join('.') || undefined, 'BAD_VALUE', i.message);
+        return false;
+      }
+      const e = p.data;
+      const at = parseTimestamp(e.occurred_at);
+      if (!at?.ok) return fail(line, 'occurred_at', 'BAD_DATE', at?.ok === false ? at.reason : 'empty');
+      const phone = normalisePhone(e.phone ?? undefined);
+      if (phone?.kind === 'invalid') return fail(line, 'phone', 'BAD_PHONE', phone.reason);
+      const first = seen.get(e.event_id);
+      if (first !== undefined) return fail(line, 'event_id', 'DUPLICATE', `event ${e.event_id} already appears on line ${first}`);
+      seen.set(e.event_id, line);
+      const anon = e.anonymous_id ?? undefined;
+      const member = e.member_id ?? undefined;
+      const keys: IdentityKey[] = [...phoneKeys(phone)];
+      if (member !== undefined) keys.push({ kind: 'member', value: `${memberChannel}:${member}`, mergeable: true });
+      let own: string | undefined;
+      if (keys.length > 0) {
+        if (anon !== undefined) keys.push({ kind: 'anon', value: anon, mergeable: true });
+        const recordId = anon !== undefined ? `tracker:anon:${anon}` : `tracker:${member !== undefined ? `member:${member}` : `phone:${mobileOf(phone) ?? keys[0]?.value}`}`;
+        ctx.out.addPerson(compact<PersonRecord>({ recordId, channel: 'tracker', keys, seenAt: at.value, phone: mobileOf(phone), memberId: member }));
+        if (anon !== undefined) linked.add(anon);
+        else own = recordId;
+      }
+      const properties = e.channel ? { ...(e.properties ?? {}), channel: e.channel } : (e.properties ?? undefined);
+      const utm = compact<{ source?: string; medium?: string; campaign?: string }>({
+        source: e.utm_source ?? undefined, medium: e.utm_medium ?? undefined, campaign: e.utm_campaign ?? undefined,
+      });
+      drafts.push(
+        compact<Draft>({
+          eventId: e.event_id, anonymousId: anon, type: e.type, occurredAt: at.value, productId: e.product_id ?? undefined,
+          properties, utm: Object.keys(utm).length > 0 ? utm : undefined, anon, own,
+        }),
+      );
+      return true;
+    },
+    finish(): void {
+      for (const { anon, own, ...event } of drafts) {
+        const person = anon !== undefined && linked.has(anon) ? `tracker:anon:${anon}` : own;
+        ctx.out.events.push(person === undefined ? event : { ...event, personRecordId: person });
+      }
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { compact, mobileOf, phoneKeys } from '../batch-builder.ts';
+import { normaliseChannel } from '../normalise/channel.ts';
+import { parseOrderStatus } from '../normalise/status.ts';
+import type { IdentityKey, OrderLineRecord, OrderStatus, PersonRecord } from '../records.ts';
+import type { RowReader } from '../row-reader.ts';
+import type { MapContext, RowMapper } from './map-context.ts';
+
+/** How one order export differs from the others. */
+export interface OrderProfile {
+  /** Channel when the file has no channel column (`--channel` wins). */
+  readonly channel: string | undefined;
+  /** The buyer's member id identifies them (Cafe24 logins, POS members); masked ids never do. */
+  readonly memberIsKey: boolean;
+  /** Negative quantities or amounts are returns (POS refund rows). */
+  readonly negativeIsReturn: boolean;
+}
+
+/**
+ * Maps one order line of any order export to an order, a line and the buyer. Ids are natural
+ * keys (`channel:order number`, `channel:line number`), so re-importing yields the same ids.
+ */
+export function createOrderMapper(ctx: MapContext, profile: OrderProfile): RowMapper {
+  const seenLines = new Map<string, number>();
+  return {
+    mapRow(r: RowReader) {
+      const channelLabel = r.text('channel');
+      const channel = channelLabel !== undefined ? normaliseChannel(channelLabel) : (ctx.channel ?? profile.channel);
+      if (channel === undefined) r.fail(r.has('channel') ? 'channel' : undefined, 'MISSING', 'no sales channel: add a 판매채널 column or pass --channel');
+      const orderNo = r.id('order_id', true);
+      const lineNo = r.id('line_id');
+      const orderedAt = r.timestamp('ordered_at', true);
+      const productId = r.id('product_code', true);
+      const productName = r.text('product_name');
+      const option = r.text('option');
+      const statusText = parseOrderStatus(r.raw('status'));
+      let status: OrderStatus = 'paid';
+      if (statusText.ok) status = statusText.value;
+      else r.fail('status', 'BAD_VALUE', statusText.reason);
+      let quantity = r.has('qty') ? r.integer('qty') : 1;
+      if (quantity === undefined && !r.failed) r.fail('qty', 'MISSING', 'quantity is empty');
+      const discountRaw = r.money('discount') ?? 0;
+      const discount = Math.abs(discountRaw);
+      let amount = r.money('line_amount');
+      if (amount === undefined && quantity !== undefined) {
+        const unit = r.money('unit_price');
+        if (unit !== undefined) amount = unit * quantity - discount;
+      }
+      if (amount === undefined && !r.failed) r.fail(r.has('line_amount') ? 'line_amount' : undefined, 'MISSING', 'no paid amount for the line');
+      if (quantity !== undefined && amount !== undefined && (quantity < 1 || amount < 0)) {
+        if (profile.negativeIsReturn && quantity <= 0 === amount <= 0 && quantity !== 0) {
+          quantity = Math.abs(quantity);
+          amount = Math.abs(amount);
+          status = 'returned';
+        } else if (quantity < 1) r.fail('qty', 'BAD_NUMBER', `quantity must be at least 1: ${quantity}`);
+        else r.fail('line_amount', 'BAD_NUMBER', `amount must not be negative: ${amount}`);
+      }
+      const phone = r.phone('buyer_phone');
+      const email = r.email('buyer_email');
+      const memberText = r.text('member_id');
+      const buyerName = r.text('buyer_name');
+      const coupon = r.text('coupon_code');
+      const store = r.text('store');
+      if (r.failed || channel === undefined || orderNo === undefined || orderedAt === undefined || productId === undefined) return;
+      if (quantity === undefined || amount === undefined) return;
+
+      const orderId = `${channel}:${orderNo}`;
+      let lineId: string;
+      if (lineNo !== undefined) {
+        lineId = `${channel}:${lineNo}`;
+        if (seenLines.has(lineId)) return void r.fail('line_id', 'DUPLICATE', `line ${lineNo} already appears on line ${seenLines.get(lineId)}`);
+        seenLines.set(lineId, r.line);
+      } else {
+        const base = `${orderId}:${productId}${option === undefined ? '' : `:${option}`}`;
+        const n = (seenLines.get(base) ?? 0) + 1;
+        seenLines.set(base, n);
+        lineId = n === 1 ? base : `${base}#${n}`;
+      }
+      const member = memberText !== undefined && profile.memberIsKey && !memberText.includes('*') ? memberText : undefined;
+      const keys: IdentityKey[] = [...phoneKeys(phone)];
+      if (email !== undefined) keys.push({ kind: 'email', value: email, mergeable: true });
+      if (member !== undefined) keys.push({ kind: 'member', value: `${channel}:${member}`, mergeable: true });
+      const mobile = mobileOf(phone);
+      let buyerRecordId: string | undefined;
+      if (keys.length > 0) {
+        buyerRecordId =
+          member !== undefined
+            ? `${channel}:member:${member}`
+            : `${channel}:buyer:${mobile ?? email ?? `order:${orderNo}`}`;
+        const attributes = memberText !== undefined && member === undefined ? { maskedBuyerId: memberText } : undefined;
+        ctx.out.addPerson(
+          compact<PersonRecord>({ recordId: buyerRecordId, channel, keys, seenAt: orderedAt, name: buyerName, phone: mobile, email, memberId: member, attributes }),
+        );
+      }
+      const line = compact<OrderLineRecord>({ lineId, productId, productName, option, quantity, lineAmount: amount, discountAmount: discount, status });
+      ctx.out.addOrderLine(compact({ orderId, channel, store, buyerRecordId, orderedAt, couponCode: coupon }), line);
+    },
+  };
+}
