@@ -1,0 +1,55 @@
+import { kstDayNumber, kstMidnight } from '@dalbit/core/analytics/rfm/day-number';
+import { type RfmScore, scoreRfm } from '@dalbit/core/analytics/rfm/score-rfm';
+import { RFM_SCORES } from '@dalbit/core/schema/analytics-tables';
+import { columnNames } from '@dalbit/core/schema/table';
+import type { ParamType } from '@dalbit/core/sql/dialect';
+import { type Engine, sql } from '../../engines/engine.ts';
+
+export interface RfmRun {
+  /** KST as-of day number: paid orders placed before 00:00 KST of that day count. */
+  readonly asOfDay: number;
+  /** Only orders of the last N days before the as-of day (default: all history). */
+  readonly windowDays?: number;
+}
+
+/**
+ * RFM of every customer with a paid order in the window: recency = as-of day − KST day of the
+ * last paid order, frequency = distinct paid orders, monetary = sum of paid_amount (KRW).
+ */
+export async function computeWarehouseRfm(engine: Engine, run: RfmRun): Promise<RfmScore[]> {
+  const d = engine.dialect;
+  const q = (name: string): string => d.quoteIdent(name);
+  const params: unknown[] = ['paid', kstMidnight(run.asOfDay)];
+  const types: ParamType[] = ['string', 'timestamp'];
+  let where = `${q('status')} = ${d.placeholder(1, 'string')} AND ${q('customer_id')} IS NOT NULL AND ${q('ordered_at')} < ${d.placeholder(2, 'timestamp')}`;
+  if (run.windowDays !== undefined) {
+    params.push(kstMidnight(run.asOfDay - run.windowDays));
+    types.push('timestamp');
+    where += ` AND ${q('ordered_at')} >= ${d.placeholder(3, 'timestamp')}`;
+  }
+  const rows = await engine.query<{ customer_id: string; last_at: Date; frequency: number; monetary: number }>(
+    sql(
+      `SELECT ${q('customer_id')} AS customer_id, max(${q('ordered_at')}) AS last_at, count(DISTINCT ${q('order_id')}) AS frequency, sum(${q('paid_amount')}) AS monetary FROM ${q('orders')} WHERE ${where} GROUP BY ${q('customer_id')}`,
+      params,
+      types,
+    ),
+  );
+  return scoreRfm(
+    rows.map((r) => ({
+      customerId: r.customer_id,
+      recencyDays: run.asOfDay - kstDayNumber(r.last_at),
+      frequency: Number(r.frequency),
+      monetary: Number(r.monetary),
+    })),
+  );
+}
+
+/** Replaces `rfm_scores` with one run (as_of = 00:00 KST of the as-of day). */
+export async function storeRfmScores(engine: Engine, scores: readonly RfmScore[], asOfDay: number): Promise<void> {
+  const asOf = kstMidnight(asOfDay);
+  const rows = scores.map((s) => [s.customerId, asOf, s.recencyDays, s.frequency, s.monetary, s.r, s.f, s.m, s.segment]);
+  await engine.transaction(async () => {
+    await engine.exec(`TRUNCATE TABLE ${engine.dialect.quoteIdent(RFM_SCORES.name)}`);
+    await engine.insert(RFM_SCORES.name, columnNames(RFM_SCORES), rows);
+  });
+}
