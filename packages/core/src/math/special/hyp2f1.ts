@@ -1,3 +1,4 @@
+import { digamma } from './digamma.ts';
 import { gammaSign, lgamma } from './log-gamma.ts';
 
 // Gaussian hypergeometric function 2F1(a, b; c; z) for real arguments and z ≤ 1.
@@ -5,7 +6,8 @@ import { gammaSign, lgamma } from './log-gamma.ts';
 // - 0 ≤ z < 1: the defining series, summed with a running scale so large values do not overflow;
 // - z < 0: Pfaff's transformation (DLMF 15.8.1) onto w = z/(z − 1) ∈ (0, 1);
 // - z close to 1 with c − a − b not an integer: the 1 − z connection formula (DLMF 15.8.4),
-//   which converges fast where the plain series needs thousands of terms;
+//   which converges fast where the plain series needs thousands of terms; when c − a − b = m is an
+//   integer the logarithmic forms A&S 15.3.10–15.3.11 (after Euler's transformation for m < 0);
 // - z = 1: Gauss's theorem when c − a − b > 0.
 const EPS = 1e-16;
 const MAX_TERMS = 5_000_000;
@@ -68,8 +70,53 @@ function positive(a: number, b: number, c: number, z: number): Scaled {
     return { m: p.m, l: p.l + (c - a - b) * Math.log1p(-z) };
   }
   const d = c - a - b;
-  if (z > CONNECTION_FROM && Math.abs(d - Math.round(d)) > 1e-3) return connection(a, b, c, z);
+  if (z > CONNECTION_FROM) {
+    if (Number.isInteger(d)) {
+      if (d >= 0) return degenerate(a, b, d, z);
+      const inner = degenerate(c - a, c - b, -d, z);
+      return { m: inner.m, l: inner.l + d * Math.log1p(-z) };
+    }
+    if (Math.abs(d - Math.round(d)) > 1e-3) return connection(a, b, c, z);
+  }
   return series(a, b, c, z);
+}
+
+/** c = a + b + m with integer m ≥ 0 (A&S 15.3.10 for m = 0, 15.3.11 for m ≥ 1), 0 < 1 − z < 1. */
+function degenerate(a: number, b: number, m: number, z: number): Scaled {
+  const y = 1 - z;
+  const logY = Math.log(y);
+  let finite = 0;
+  if (m > 0) {
+    let t = 1;
+    for (let n = 0; n < m; n++) {
+      finite += t;
+      t *= (((a + n) * (b + n)) / ((n + 1) * (1 - m + n))) * y;
+    }
+  }
+  // Σₙ (a+m)ₙ(b+m)ₙ/(n!(n+m)!) yⁿ [ln y − ψ(n+1) − ψ(n+m+1) + ψ(a+n+m) + ψ(b+n+m)]
+  let coef = Math.exp(-lgamma(m + 1));
+  let psi1 = digamma(1);
+  let psi2 = digamma(m + 1);
+  let psiA = digamma(a + m);
+  let psiB = digamma(b + m);
+  let sum = 0;
+  for (let n = 0; n < MAX_TERMS; n++) {
+    const term = coef * (logY - psi1 - psi2 + psiA + psiB);
+    sum += term;
+    if (Math.abs(term) <= EPS * Math.abs(sum) && n > 2) break;
+    coef *= (((a + m + n) * (b + m + n)) / ((n + 1) * (n + m + 1))) * y;
+    psi1 += 1 / (n + 1);
+    psi2 += 1 / (n + m + 1);
+    psiA += 1 / (a + m + n);
+    psiB += 1 / (b + m + n);
+  }
+  const logTail = lgamma(a + b + m) - lgamma(a) - lgamma(b);
+  const tailSign = gammaSign(a + b + m) * gammaSign(a) * gammaSign(b) * (m % 2 === 0 ? 1 : -1);
+  // (z − 1)^m = (−y)^m
+  const tail = { m: -tailSign * sum * y ** m, l: logTail };
+  if (m === 0) return tail;
+  const head = scaledGammaRatio([m, a + b + m], [a + m, b + m], { m: finite, l: 0 });
+  return addScaled(head, tail);
 }
 
 function series(a: number, b: number, c: number, z: number): Scaled {
