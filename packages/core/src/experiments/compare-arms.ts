@@ -1,6 +1,7 @@
 import type { ExperimentRow } from './experiment-row.ts';
 import type { Interval } from './interval.ts';
 import { computeMoments } from './moments.ts';
+import { DEFAULT_MIXTURE_RELATIVE_SD, type SequentialSnapshot, testSequentialSnapshot } from './msprt.ts';
 import { computeProbabilityToBeat } from './probability-to-beat.ts';
 import { estimateRelativeLift } from './relative-lift.ts';
 import type { ArmSummary } from './summarize-arm.ts';
@@ -13,12 +14,15 @@ export interface ConversionComparison {
   readonly z: number;
   readonly pValue: number;
   readonly probabilityToBeatControl: number;
+  /** Always-valid (mSPRT) p-value and confidence-sequence interval for the difference, safe to check daily. */
+  readonly sequential: SequentialSnapshot | undefined;
 }
 
 export interface RevenueComparison {
   readonly absoluteLift: Interval;
   readonly relativeLift: Interval | undefined;
   readonly welch: WelchResult;
+  readonly sequential: SequentialSnapshot | undefined;
 }
 
 /** Conversion-rate comparison of an arm against control (z-test, Katz relative interval, P(beat)). */
@@ -41,6 +45,11 @@ export function compareConversion(input: { treatment: ArmSummary; control: ArmSu
     z: z.z,
     pValue: z.pValue,
     probabilityToBeatControl: computeProbabilityToBeat({ treatment: t, control: c }),
+    sequential: testSequentialSnapshot({
+      look: { difference: pT - pC, variance: (pT * (1 - pT)) / t.n + (pC * (1 - pC)) / c.n },
+      mixtureSd: DEFAULT_MIXTURE_RELATIVE_SD * pC,
+      alpha: 1 - level,
+    }),
   };
 }
 
@@ -61,6 +70,11 @@ export function compareMeans(input: { treatment: ArrayLike<number>; control: Arr
       level,
     }),
     welch,
+    sequential: testSequentialSnapshot({
+      look: { difference: t.mean - c.mean, variance: welch.standardError ** 2 },
+      mixtureSd: DEFAULT_MIXTURE_RELATIVE_SD * Math.abs(c.mean),
+      alpha: 1 - level,
+    }),
   };
 }
 

@@ -76,3 +76,24 @@ export function updateSequentialTest(input: {
     logLikelihoodRatio: logLr,
   };
 }
+
+/** The mSPRT at the current data only: 1/Λ is already an always-valid p-value (Ville's inequality). */
+export interface SequentialSnapshot {
+  readonly pValue: number;
+  readonly lower: number;
+  readonly upper: number;
+  /** τ, the standard deviation of the normal mixture over the effect. */
+  readonly mixtureSd: number;
+}
+
+/**
+ * Default τ used by reports: 10 % of the control mean, i.e. tuned for relative effects of about
+ * that size (Johari et al. recommend τ matched to the effects one expects to see).
+ */
+export const DEFAULT_MIXTURE_RELATIVE_SD = 0.1;
+
+export function testSequentialSnapshot(input: { look: SequentialLook; mixtureSd: number; alpha: number }): SequentialSnapshot | undefined {
+  if (!(input.look.variance > 0) || !(input.mixtureSd > 0)) return undefined;
+  const s = updateSequentialTest({ state: INITIAL_SEQUENTIAL_STATE, look: input.look, mixtureVariance: input.mixtureSd ** 2, alpha: input.alpha });
+  return { pValue: s.pValue, lower: s.lower, upper: s.upper, mixtureSd: input.mixtureSd };
+}

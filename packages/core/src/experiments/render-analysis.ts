@@ -10,7 +10,7 @@ const TEXT = {
     title: (control: string, level: string) => `실험 분석 — 대조군: ${control}, 신뢰수준 ${level}`,
     armHeader: ['그룹', '고객 수', '전환 수', '전환율', '1인당 매출', '객단가(AOV)'],
     vsControl: '대조군 대비',
-    compareHeader: (level: string) => ['그룹', '지표', `차이 (${level} 구간)`, `상대 변화 (${level} 구간)`, 'p-값', '승리 확률'],
+    compareHeader: (level: string) => ['그룹', '지표', `차이 (${level} 구간)`, `상대 변화 (${level} 구간)`, 'p-값', '순차 p(mSPRT)', '승리 확률'],
     conversion: '전환율 (z-검정)',
     revenue: '1인당 매출 (Welch t)',
     cuped: '1인당 매출 (CUPED)',
@@ -27,7 +27,7 @@ const TEXT = {
     title: (control: string, level: string) => `Experiment analysis — control: ${control}, confidence ${level}`,
     armHeader: ['arm', 'customers', 'conversions', 'conv. rate', 'revenue/recipient', 'AOV'],
     vsControl: 'Against control',
-    compareHeader: (level: string) => ['arm', 'metric', `difference (${level} CI)`, `relative (${level} CI)`, 'p-value', 'P(beat)'],
+    compareHeader: (level: string) => ['arm', 'metric', `difference (${level} CI)`, `relative (${level} CI)`, 'p-value', 'always-valid p', 'P(beat)'],
     conversion: 'conversion (z-test)',
     revenue: 'revenue/recipient (Welch t)',
     cuped: 'revenue/recipient (CUPED)',
@@ -84,9 +84,9 @@ export function renderAnalysis(a: ExperimentAnalysis, lang: Lang): string {
   ]));
   out.push('', t.vsControl);
   const compareRows = (c: ArmVsControl): string[][] => {
-    const rows = [[c.arm, t.conversion, interval(c.conversion.absoluteLift, points), interval(c.conversion.relativeLift, (x) => pct(x, 1)), pValue(c.conversion.pValue), pct(c.conversion.probabilityToBeatControl, 1)]];
-    rows.push([c.arm, t.revenue, interval(c.revenue?.absoluteLift, won), interval(c.revenue?.relativeLift, (x) => pct(x, 1)), pValue(c.revenue?.welch.pValue), '']);
-    if (c.cuped) rows.push([c.arm, t.cuped, interval(c.cuped.absoluteLift, won), interval(c.cuped.relativeLift, (x) => pct(x, 1)), pValue(c.cuped.welch.pValue), '']);
+    const rows = [[c.arm, t.conversion, interval(c.conversion.absoluteLift, points), interval(c.conversion.relativeLift, (x) => pct(x, 1)), pValue(c.conversion.pValue), pValue(c.conversion.sequential?.pValue), pct(c.conversion.probabilityToBeatControl, 1)]];
+    rows.push([c.arm, t.revenue, interval(c.revenue?.absoluteLift, won), interval(c.revenue?.relativeLift, (x) => pct(x, 1)), pValue(c.revenue?.welch.pValue), pValue(c.revenue?.sequential?.pValue), '']);
+    if (c.cuped) rows.push([c.arm, t.cuped, interval(c.cuped.absoluteLift, won), interval(c.cuped.relativeLift, (x) => pct(x, 1)), pValue(c.cuped.welch.pValue), pValue(c.cuped.sequential?.pValue), '']);
     return rows;
   };
   out.push(...formatTable([t.compareHeader(level), ...a.comparisons.flatMap(compareRows)], 2));

@@ -36,33 +36,35 @@ export function drawBinomial(random: () => number, n: number, p: number): number
   return total;
 }
 
-export interface AaSimulationResult {
+export interface SequentialSimulationResult {
   readonly simulations: number;
   readonly looks: number;
-  /** Share of A/A runs where the mSPRT always-valid p-value ever fell to ≤ α. */
-  readonly sequentialFalsePositiveRate: number;
+  /** Share of runs where the mSPRT always-valid p-value ever fell to ≤ α (A/A: false positives). */
+  readonly sequentialRejectRate: number;
   /** Share where an uncorrected z-test at any daily look had p < α (the peeking problem). */
-  readonly naivePeekingFalsePositiveRate: number;
-  /** Share where a single z-test at the planned end had p < α (should be ≈ α). */
-  readonly fixedHorizonFalsePositiveRate: number;
+  readonly naivePeekingRejectRate: number;
+  /** Share where a single z-test at the planned end had p < α (A/A: ≈ α). */
+  readonly fixedHorizonRejectRate: number;
 }
 
 /**
- * Many A/A experiments on conversion: both arms share `rate`; each day adds `usersPerArmPerDay`
- * per arm and the analyst looks. Counts how often each procedure declares a difference.
+ * Many simulated experiments on conversion: control converts at `rate`, treatment at
+ * `treatmentRate` (default `rate`: an A/A test); each day adds `usersPerArmPerDay` per arm and the
+ * analyst looks. Counts how often each procedure declares a difference.
  */
-export function simulateAaExperiments(input: {
+export function simulateSequentialExperiments(input: {
   simulations: number;
   days: number;
   usersPerArmPerDay: number;
   rate: number;
-  mixtureSd: number;
+  treatmentRate?: number;
+  /** τ of the mSPRT mixture: absolute, or relative to the control rate seen at each look (as reports do). */
+  mixture: { readonly kind: 'absolute' | 'relative'; readonly sd: number };
   alpha?: number;
   seed: number;
-}): AaSimulationResult {
+}): SequentialSimulationResult {
   const alpha = input.alpha ?? 0.05;
   const random = createRandom(input.seed);
-  const mixtureVariance = input.mixtureSd ** 2;
   let sequential = 0;
   let naive = 0;
   let fixed = 0;
@@ -75,12 +77,13 @@ export function simulateAaExperiments(input: {
     let lastP = 1;
     for (let d = 0; d < input.days; d++) {
       n += input.usersPerArmPerDay;
-      xT += drawBinomial(random, input.usersPerArmPerDay, input.rate);
+      xT += drawBinomial(random, input.usersPerArmPerDay, input.treatmentRate ?? input.rate);
       xC += drawBinomial(random, input.usersPerArmPerDay, input.rate);
       const pT = xT / n;
       const pC = xC / n;
       const variance = (pT * (1 - pT) + pC * (1 - pC)) / n;
-      state = updateSequentialTest({ state, look: { difference: pT - pC, variance }, mixtureVariance, alpha });
+      const tau = input.mixture.kind === 'absolute' ? input.mixture.sd : input.mixture.sd * pC;
+      if (tau > 0) state = updateSequentialTest({ state, look: { difference: pT - pC, variance }, mixtureVariance: tau * tau, alpha });
       const pooled = (xT + xC) / (2 * n);
       const se = Math.sqrt((pooled * (1 - pooled) * 2) / n);
       lastP = se > 0 ? 2 * normalSurvival(Math.abs(pT - pC) / se) : 1;
@@ -94,8 +97,8 @@ export function simulateAaExperiments(input: {
   return {
     simulations: k,
     looks: input.days,
-    sequentialFalsePositiveRate: sequential / k,
-    naivePeekingFalsePositiveRate: naive / k,
-    fixedHorizonFalsePositiveRate: fixed / k,
+    sequentialRejectRate: sequential / k,
+    naivePeekingRejectRate: naive / k,
+    fixedHorizonRejectRate: fixed / k,
   };
 }
