@@ -1,0 +1,52 @@
+import type { ReceiptEvent } from '@dalbit/core/channels/port';
+import { z } from 'zod';
+import { SOLAPI_OPT_OUT_CODES } from './parse-solapi-error.ts';
+
+/** One message report as Solapi posts it to the webhook (a JSON array of these). */
+export const SolapiReport = z.object({
+  messageId: z.string(),
+  groupId: z.string().optional(),
+  to: z.string().optional(),
+  type: z.string().optional(),
+  statusCode: z.string(),
+  statusMessage: z.string().optional(),
+  dateReceived: z.string().optional(),
+  dateReported: z.string().optional(),
+  dateProcessed: z.string().optional(),
+  replacement: z.boolean().optional(),
+  customFields: z.record(z.string(), z.string()).optional(),
+});
+export type SolapiReport = z.infer<typeof SolapiReport>;
+
+function reportTime(r: SolapiReport, fallback: Date): Date {
+  const raw = r.dateReceived ?? r.dateReported ?? r.dateProcessed;
+  const t = raw === undefined ? Number.NaN : Date.parse(raw);
+  return Number.isNaN(t) ? fallback : new Date(t);
+}
+
+/**
+ * 2xxx accepted (nothing new), 3xxx at the carrier, 4000 delivered, 1061/2061 refused through 080
+ * (a failure and an opt-out), anything else failed.
+ */
+export function solapiReportToEvents(raw: unknown, now: Date): ReceiptEvent[] {
+  const parsed = SolapiReport.safeParse(raw);
+  if (!parsed.success) return [];
+  const r = parsed.data;
+  const at = reportTime(r, now);
+  const base = {
+    provider: 'solapi',
+    providerMessageId: r.messageId,
+    at,
+    providerCode: r.statusCode,
+    ...(r.customFields?.idempotencyKey ? { idempotencyKey: r.customFields.idempotencyKey } : {}),
+    ...(r.statusMessage ? { detail: r.statusMessage } : {}),
+    ...(r.replacement ? { viaFallback: true } : {}),
+  };
+  if (r.statusCode === '4000') return [{ kind: 'delivered', ...base }];
+  if (r.statusCode.startsWith('3')) return [{ kind: 'at_carrier', ...base }];
+  if (r.statusCode.startsWith('2') && r.statusCode !== '2061') return [];
+  const failed: ReceiptEvent = { kind: 'failed', ...base };
+  if (SOLAPI_OPT_OUT_CODES.includes(r.statusCode) && r.to)
+    return [failed, { kind: 'opt_out', provider: 'solapi', phone: r.to, at, providerMessageId: r.messageId, providerCode: r.statusCode }];
+  return [failed];
+}
