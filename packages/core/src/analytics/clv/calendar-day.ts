@@ -10,3 +10,8 @@ export function toSeoulDay(at: Date): number {
 export function toDayNumber(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / DAY_MS;
 }
+
+/** 00:00 in Asia/Seoul of a day number, as a UTC instant. */
+export function seoulMidnight(day: number): Date {
+  return new Date(day * DAY_MS - SEOUL_OFFSET_MS);
+}

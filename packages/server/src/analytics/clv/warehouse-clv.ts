@@ -1,0 +1,81 @@
+import { buildCbs, type DatedPurchase } from '@dalbit/core/analytics/clv/build-cbs';
+import { seoulMidnight, toSeoulDay } from '@dalbit/core/analytics/clv/calendar-day';
+import type { CbsRow } from '@dalbit/core/analytics/clv/cbs';
+import { ClvError } from '@dalbit/core/analytics/clv/clv-error';
+import { type BgnbdFit, fitBgnbd } from '@dalbit/core/analytics/clv/fit-bgnbd';
+import { fitGammaGamma, type GammaGammaFit } from '@dalbit/core/analytics/clv/fit-gamma-gamma';
+import { type CustomerScore, scoreCustomers } from '@dalbit/core/analytics/clv/score-customers';
+import { CLV_SCORES } from '@dalbit/core/schema/analytics-tables';
+import { columnNames } from '@dalbit/core/schema/table';
+import { type Engine, sql } from '../../engines/engine.ts';
+
+/**
+ * Warehouse time conventions: a purchase is a paid order's KST calendar day (same-day orders of a
+ * customer merge into one, Hardie's convention); the model's time unit is the WEEK (7 days), as in
+ * Fader–Hardie; orders placed before 00:00 KST of the as-of day count, so the observation window of
+ * a customer runs from their first paid order day to the day before as-of. Spend is paid_amount (KRW).
+ */
+export const DAYS_PER_UNIT = 7;
+export const HORIZON_DAYS = { short: 30, long: 90, clv: 365 } as const;
+
+export interface WarehouseClvRun {
+  readonly asOfDay: number;
+  readonly cbs: readonly CbsRow[];
+  readonly bgnbd: BgnbdFit;
+  /** Undefined when fewer than two customers have repeat spend; expected spend then is the mean order value. */
+  readonly gammaGamma?: GammaGammaFit;
+  readonly meanOrderValue: number;
+  readonly scores: readonly CustomerScore[];
+}
+
+/** Paid orders placed before 00:00 KST of `asOfDay`, as dated purchases. */
+export async function loadPaidPurchases(engine: Engine, asOfDay: number): Promise<DatedPurchase[]> {
+  const q = (n: string): string => engine.dialect.quoteIdent(n);
+  const d = engine.dialect;
+  const rows = await engine.query<{ customer_id: string; ordered_at: Date; paid_amount: number }>(
+    sql(
+      `SELECT ${q('customer_id')} AS customer_id, ${q('ordered_at')} AS ordered_at, ${q('paid_amount')} AS paid_amount FROM ${q('orders')} WHERE ${q('status')} = ${d.placeholder(1, 'string')} AND ${q('customer_id')} IS NOT NULL AND ${q('ordered_at')} < ${d.placeholder(2, 'timestamp')}`,
+      ['paid', seoulMidnight(asOfDay)],
+      ['string', 'timestamp'],
+    ),
+  );
+  return rows.map((r) => ({ customerId: r.customer_id, day: toSeoulDay(r.ordered_at), amount: Number(r.paid_amount) }));
+}
+
+/** Fits BG/NBD + Gamma-Gamma on the warehouse as of a day and scores every customer with a paid order. */
+export async function computeWarehouseClv(engine: Engine, asOfDay: number): Promise<WarehouseClvRun> {
+  const purchases = await loadPaidPurchases(engine, asOfDay);
+  const cbs = buildCbs({ purchases, calibrationEndDay: asOfDay - 1, daysPerUnit: DAYS_PER_UNIT });
+  if (cbs.length === 0) throw new ClvError('NO_CUSTOMERS', `no paid orders before the as-of day`);
+  const bgnbd = fitBgnbd(cbs);
+  const meanOrderValue = purchases.reduce((s, p) => s + p.amount, 0) / purchases.length;
+  let gammaGamma: GammaGammaFit | undefined;
+  try {
+    const fit = fitGammaGamma(cbs);
+    if (fit.params.q > 1) gammaGamma = fit; // E[M] is finite only for q > 1
+  } catch (e) {
+    if (!(e instanceof ClvError && e.code === 'NO_REPEAT_SPEND')) throw e;
+  }
+  const scores = scoreCustomers({
+    rows: cbs,
+    bgnbd: bgnbd.params,
+    ...(gammaGamma ? { gammaGamma: gammaGamma.params } : {}),
+    horizons: [HORIZON_DAYS.short / DAYS_PER_UNIT, HORIZON_DAYS.long / DAYS_PER_UNIT, HORIZON_DAYS.clv / DAYS_PER_UNIT],
+  });
+  return { asOfDay, cbs, bgnbd, ...(gammaGamma ? { gammaGamma } : {}), meanOrderValue, scores };
+}
+
+/** Replaces `clv_scores` with one run (as_of = 00:00 KST of the as-of day), atomically where the engine allows. */
+export async function storeClvScores(engine: Engine, run: WarehouseClvRun): Promise<number> {
+  const asOf = seoulMidnight(run.asOfDay);
+  const rows = run.scores.map((s) => {
+    const [p30 = 0, p90 = 0, p365 = 0] = s.expectedPurchases;
+    const spend = s.expectedSpend ?? run.meanOrderValue;
+    return [s.customerId, asOf, s.pAlive, p30, p90, spend, p365 * spend];
+  });
+  await engine.transaction(async () => {
+    await engine.exec(`TRUNCATE TABLE ${engine.dialect.quoteIdent(CLV_SCORES.name)}`);
+    await engine.insert(CLV_SCORES.name, columnNames(CLV_SCORES), rows);
+  });
+  return rows.length;
+}

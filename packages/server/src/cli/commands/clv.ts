@@ -1,0 +1,151 @@
+import type { CbsRow } from '@dalbit/core/analytics/clv/cbs';
+import { ClvError } from '@dalbit/core/analytics/clv/clv-error';
+import { fitBgnbd } from '@dalbit/core/analytics/clv/fit-bgnbd';
+import { fitGammaGamma, type GammaGammaFit } from '@dalbit/core/analytics/clv/fit-gamma-gamma';
+import { fitParetoNbd } from '@dalbit/core/analytics/clv/fit-pareto-nbd';
+import { scoreCustomers } from '@dalbit/core/analytics/clv/score-customers';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.ts';
+import { readCbsFile } from '../../analytics/clv/read-cbs-file.ts';
+import { computeWarehouseClv, DAYS_PER_UNIT, HORIZON_DAYS, storeClvScores } from '../../analytics/clv/warehouse-clv.ts';
+import { type CliContext, CliError } from '../context.ts';
+
+const FitOptions = z.object({ cbs: z.string().min(1).optional(), json: z.boolean().optional(), asOf: z.string().optional() });
+const ScoreOptions = z.object({
+  cbs: z.string().min(1).optional(),
+  horizon: z.coerce.number().positive().optional(),
+  format: z.enum(['csv', 'json']).optional(),
+  json: z.boolean().optional(),
+  asOf: z.string().optional(),
+});
+
+export function registerClv(program: Command, ctx: CliContext): void {
+  const clv = program.command('clv').description('BG/NBD + Gamma-Gamma purchase and lifetime-value models (고객 생애가치)');
+  clv
+    .command('fit')
+    .description('fit BG/NBD, Gamma-Gamma (and Pareto/NBD in file mode); without --cbs: the warehouse, storing clv_scores')
+    .option('--cbs <file>', "CSV in Hardie's layout: cust,x,t.x,T.cal[,x.star][,m.x] (x.star is ignored)")
+    .option('--as-of <date>', 'warehouse mode: paid orders before this KST date count (default today)')
+    .option('--json', 'machine-readable output')
+    .action(async (raw: Record<string, unknown>, cmd: Command) => {
+      const o = parseOptions(FitOptions, raw);
+      const report = o.cbs !== undefined ? fitFile(await readCbsFile(o.cbs)) : await runWarehouse(ctx, cmd, o.asOf);
+      ctx.out(o.json ? JSON.stringify(report, null, 2) : renderText(report));
+    });
+  clv
+    .command('score')
+    .description('per-customer P(alive), expected purchases and expected spend; without --cbs: the warehouse, storing clv_scores')
+    .option('--cbs <file>', "CSV in Hardie's layout: cust,x,t.x,T.cal[,x.star][,m.x]")
+    .option('--horizon <t>', 'file mode: horizon in the file time unit (default 39)')
+    .option('--format <format>', 'csv|json (default csv)')
+    .option('--json', 'same as --format json')
+    .option('--as-of <date>', 'warehouse mode: paid orders before this KST date count (default today)')
+    .action(async (raw: Record<string, unknown>, cmd: Command) => {
+      const o = parseOptions(ScoreOptions, raw);
+      const format = o.json ? 'json' : (o.format ?? 'csv');
+      if (o.cbs === undefined) {
+        const report = await runWarehouse(ctx, cmd, o.asOf);
+        ctx.out(format === 'json' ? JSON.stringify(report, null, 2) : renderText(report));
+        return;
+      }
+      const rows = await readCbsFile(o.cbs);
+      const horizon = o.horizon ?? 39;
+      const gg = tryFitGammaGamma(rows);
+      const scores = scoreCustomers({
+        rows,
+        bgnbd: guard(() => fitBgnbd(rows)).params,
+        ...(gg ? { gammaGamma: gg.params } : {}),
+        horizons: [horizon],
+        clvHorizon: horizon,
+      });
+      const out = scores.map((s) => ({
+        cust: s.customerId,
+        p_alive: s.pAlive,
+        expected_purchases: s.expectedPurchases[0] ?? 0,
+        expected_spend: s.expectedSpend ?? null,
+        clv: s.clv ?? null,
+      }));
+      if (format === 'json') {
+        ctx.out(JSON.stringify({ horizon, customers: out }, null, 2));
+        return;
+      }
+      ctx.out('cust,p_alive,expected_purchases,expected_spend,clv');
+      for (const r of out) {
+        ctx.out([csvField(r.cust), r.p_alive, r.expected_purchases, r.expected_spend ?? '', r.clv ?? ''].join(','));
+      }
+    });
+}
+
+function fitFile(rows: readonly CbsRow[]): Record<string, unknown> {
+  const bg = guard(() => fitBgnbd(rows));
+  const gg = tryFitGammaGamma(rows);
+  const pn = guard(() => fitParetoNbd(rows));
+  return {
+    customers: rows.length,
+    bgnbd: { params: bg.params, logLikelihood: bg.logLikelihood, converged: bg.converged },
+    gammaGamma: gg ? { params: gg.params, logLikelihood: gg.logLikelihood, converged: gg.converged, customers: gg.customers } : null,
+    paretoNbd: { params: pn.params, logLikelihood: pn.logLikelihood, converged: pn.converged },
+  };
+}
+
+async function runWarehouse(ctx: CliContext, cmd: Command, asOf: string | undefined): Promise<Record<string, unknown>> {
+  const asOfDay = parseAsOfDay(asOf);
+  const engine = await ctx.warehouse(cmd);
+  const run = await guardAsync(() => computeWarehouseClv(engine, asOfDay));
+  const stored = await storeClvScores(engine, run);
+  const gg = run.gammaGamma;
+  return {
+    asOf: asOf ?? null,
+    timeUnitDays: DAYS_PER_UNIT,
+    horizonsDays: HORIZON_DAYS,
+    customers: run.cbs.length,
+    stored,
+    bgnbd: { params: run.bgnbd.params, logLikelihood: run.bgnbd.logLikelihood, converged: run.bgnbd.converged },
+    gammaGamma: gg ? { params: gg.params, logLikelihood: gg.logLikelihood, converged: gg.converged, customers: gg.customers } : null,
+    meanOrderValue: run.meanOrderValue,
+  };
+}
+
+function tryFitGammaGamma(rows: readonly CbsRow[]): GammaGammaFit | undefined {
+  try {
+    return fitGammaGamma(rows);
+  } catch (e) {
+    if (e instanceof ClvError && e.code === 'NO_REPEAT_SPEND') return undefined;
+    throw e;
+  }
+}
+
+function guard<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ClvError) throw new CliError(`모형 적합 실패 / model fit failed (${e.code}): ${e.message}`);
+    throw e;
+  }
+}
+
+async function guardAsync<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof ClvError) throw new CliError(`모형 적합 실패 / model fit failed (${e.code}): ${e.message}`);
+    throw e;
+  }
+}
+
+function renderText(report: Record<string, unknown>): string {
+  const lines: string[] = [`고객 수 / customers: ${String(report.customers)}`];
+  for (const key of ['bgnbd', 'gammaGamma', 'paretoNbd'] as const) {
+    const m = report[key] as { params: Record<string, number>; logLikelihood: number } | null | undefined;
+    if (!m) continue;
+    const params = Object.entries(m.params).map(([k, v]) => `${k}=${v.toPrecision(5)}`).join(' ');
+    lines.push(`${key}: ${params}  LL=${m.logLikelihood.toFixed(4)}`);
+  }
+  if (report.stored !== undefined) lines.push(`clv_scores 저장 / stored: ${String(report.stored)}`);
+  return lines.join('\n');
+}
+
+function csvField(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
