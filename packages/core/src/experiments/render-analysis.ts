@@ -18,7 +18,7 @@ const TEXT = {
     srm: (chi: string, df: number, p: string, bad: boolean) =>
       `표본 비율(SRM) 검사: χ² = ${chi}, 자유도 ${df}, p = ${p} → ${bad ? '불일치! 배정/집계를 확인하세요' : '정상'}`,
     noSrm: '표본 비율(SRM) 검사: --weights 가 없어 생략',
-    segments: '세그먼트별',
+    segments: '세그먼트별 (다중 비교 보정 없음 — 탐색용)',
     segmentHeader: ['세그먼트', '그룹', '고객 수', '전환율 차이', 'p-값', '1인당 매출 차이', 'p-값'],
     won: (v: string) => `${v}원`,
     notDefined: '—',
@@ -35,7 +35,7 @@ const TEXT = {
     srm: (chi: string, df: number, p: string, bad: boolean) =>
       `Sample ratio (SRM) check: χ² = ${chi}, df ${df}, p = ${p} → ${bad ? 'MISMATCH: check assignment and logging' : 'ok'}`,
     noSrm: 'Sample ratio (SRM) check: skipped (no --weights)',
-    segments: 'By segment',
+    segments: 'By segment (not corrected for multiple comparisons; for exploration)',
     segmentHeader: ['segment', 'arm', 'customers', 'conv. diff', 'p-value', 'revenue diff', 'p-value'],
     won: (v: string) => `₩${v}`,
     notDefined: '—',
