@@ -8,7 +8,8 @@ export interface SourceGuess {
 
 /**
  * Ranks the source kinds for a header row: a kind qualifies when all its required fields are
- * found; signature headers (only that export has them) weigh most, then matched fields.
+ * found; signature headers weigh most, then matched fields, minus headers the kind would leave
+ * unused (a catalogue reader "fits" an order file, but ignores most of it).
  */
 export function detectSource(headers: readonly string[]): SourceGuess[] {
   const present = new Set(headers.map(headerKey));
@@ -18,7 +19,7 @@ export function detectSource(headers: readonly string[]): SourceGuess[] {
     if (r.missingRequired.length > 0) continue;
     const signature = spec.signature.filter((h) => present.has(headerKey(h))).length;
     const coverage = r.choices.length / Object.keys(spec.fields).length;
-    out.push({ spec, score: signature * 10 + r.choices.length + coverage });
+    out.push({ spec, score: signature * 10 + r.choices.length + coverage - r.unusedHeaders.length * 0.5 });
   }
   return out.sort((a, b) => b.score - a.score);
 }

@@ -10,7 +10,7 @@ export interface SourceSpec {
   readonly kind: Exclude<SourceKind, 'events'>;
   readonly label: string;
   readonly fields: Readonly<Record<string, FieldSpec>>;
-  /** Headers that only this kind of export has; they decide detection. */
+  /** Headers that (among the known kinds) mostly this export has; they weigh most in detection. */
   readonly signature: readonly string[];
 }
 
@@ -30,7 +30,7 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
   {
     kind: 'cafe24_orders',
     label: 'Cafe24 주문',
-    signature: ['품목별 주문번호', '주문자 휴대전화', '주문경로', '실결제금액', '주문자 이메일'],
+    signature: ['주문경로', '주문자 이메일', '품목별 주문번호'],
     fields: {
       order_id: ORDER_ID,
       line_id: f(['품목별 주문번호', 'order_item_code']),
@@ -54,7 +54,7 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
   {
     kind: 'smartstore_orders',
     label: '네이버 스마트스토어 주문',
-    signature: ['상품주문번호', '구매자연락처', '수취인연락처1', '최종 상품별 총 주문금액', '상품별 할인액', '구매자ID'],
+    signature: ['수취인연락처1', '최종 상품별 총 주문금액', '상품별 할인액', '상품별 총 주문금액'],
     fields: {
       line_id: f(['상품주문번호'], true),
       order_id: ORDER_ID,
@@ -76,7 +76,7 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
   {
     kind: 'coupang_orders',
     label: '쿠팡 주문',
-    signature: ['노출상품ID', '등록상품명', '구매수(수량)', '구매자전화번호', '등록옵션명'],
+    signature: ['노출상품ID', '등록상품명', '구매수(수량)', '등록옵션명'],
     fields: {
       order_id: ORDER_ID,
       line_id: f(['주문상품번호']),
@@ -120,7 +120,7 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
   {
     kind: 'pos_sales',
     label: '매장 POS 판매',
-    signature: ['영수증번호', '매장', '판매일시', '회원번호', '거래번호'],
+    signature: ['영수증번호', '판매일시', '거래번호', '회원번호'],
     fields: {
       ordered_at: f(['판매일시', '거래일시', '판매일자', '판매일'], true),
       order_id: f(['영수증번호', '거래번호', '전표번호'], true),
@@ -138,7 +138,7 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
   {
     kind: 'cafe24_customers',
     label: 'Cafe24 회원',
-    signature: ['SMS 수신여부', '뉴스메일 수신여부', '양력/음력', '회원등급', '최근접속일'],
+    signature: ['뉴스메일 수신여부', '양력/음력', '최근접속일', 'SMS 수신여부'],
     fields: {
       member_id: f(['회원아이디', '아이디', 'member_id'], true),
       name: f(['이름', '회원명', 'name']),
@@ -157,7 +157,7 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
   {
     kind: 'customers',
     label: '고객 명단 (동의 포함)',
-    signature: ['SMS 광고수신동의', '이메일 광고수신동의', '카카오 광고수신동의', '야간 광고수신동의', '카카오ID', '동의일시'],
+    signature: ['SMS 광고수신동의', '이메일 광고수신동의', '카카오 광고수신동의', '야간 광고수신동의', '카카오ID', '음력여부'],
     fields: {
       name: f(['이름', '고객명', 'name']),
       phone: f(['휴대폰', '휴대폰번호', '휴대전화', '연락처', 'phone']),

@@ -3,9 +3,9 @@ import type { RowReader } from '../row-reader.ts';
 import type { MapContext } from './map-context.ts';
 
 /**
- * A consent observed in a file. With a date from the file the id carries it; without one the
- * consent is stamped with the import time and its id leaves the time out, so re-importing the
- * same state is recognised (the writer only appends when the state changed).
+ * A consent observed in a file, dated by the file or else stamped with the import time. The id
+ * carries person, channel, purpose, state and time; the writer appends it only when the state
+ * is news, so re-importing the same export appends nothing.
  */
 export function consentFrom(
   ctx: MapContext,
@@ -16,7 +16,7 @@ export function consentFrom(
   const base = `${ctx.source}:${opts.personRecordId}:${opts.channel}:${opts.purpose}:${state}`;
   const value = String(r.raw(opts.field) ?? '');
   return {
-    consentId: opts.at === undefined ? base : `${base}:${opts.at.toISOString()}`,
+    consentId: `${base}:${(opts.at ?? ctx.now).toISOString()}`,
     personRecordId: opts.personRecordId,
     channel: opts.channel,
     purpose: opts.purpose,

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { type IngestResult, ingestFile } from '@dalbit/core/ingest/ingest-file';
+import { type MappingFile, parseMappingFile } from '@dalbit/core/ingest/mapping-file';
+import type { SourceKind } from '@dalbit/core/ingest/source-kind';
+import type { Engine } from '../engines/engine.ts';
+import { resolvePersons } from '../identity/resolve-persons.ts';
+import { ImportError } from './import-error.ts';
+import type { ImportSummary } from './import-summary.ts';
+import { recordImport } from './record-import.ts';
+import { writeBatch } from './write-batch.ts';
+import { writeRejects } from './write-rejects.ts';
+
+export interface ImportFileOptions {
+  readonly path: string;
+  readonly source?: SourceKind;
+  readonly channel?: string;
+  readonly mappingPath?: string;
+  readonly dryRun?: boolean;
+  /** Bad rows go to this CSV and good rows are written; without it any bad row fails the import. */
+  readonly rejectsPath?: string;
+  readonly now: Date;
+  readonly previewRows?: number;
+  readonly onProgress?: (p: { rowsRead: number; totalBytes: number; bytesRead: number }) => void;
+}
+
+/**
+ * Imports one export file: read → decode → parse → map → validate, then, in one transaction,
+ * resolve the people (identity resolution) and replace the facts by natural key. Either the
+ * whole file lands or nothing does, unless `rejectsPath` takes the bad rows aside.
+ * @example await importFile(engine, { path: 'cafe24-orders.xlsx', now: new Date() })
+ */
+export async function importFile(engine: Engine, opts: ImportFileOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  const bytes = readBytes(opts.path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const mapping = opts.mappingPath === undefined ? undefined : readMapping(opts.mappingPath);
+  const fileName = basename(opts.path);
+  let result: IngestResult;
+  try {
+    result = ingestFile(bytes, {
+      fileName,
+      now: opts.now,
+      previewRows: opts.previewRows ?? (opts.dryRun ? 5 : 0),
+      ...(opts.source ? { source: opts.source } : {}),
+      ...(opts.channel ? { channel: opts.channel } : {}),
+      ...(mapping ? { mapping } : {}),
+      ...(opts.onProgress ? { onProgress: ({ rowsRead, fraction }) => opts.onProgress?.({ rowsRead, totalBytes: bytes.length, bytesRead: Math.round(fraction * bytes.length) }) } : {}),
+    });
+  } catch (e) {
+    throw new ImportError('FILE_UNREADABLE', `${fileName}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+  const base = {
+    file: opts.path, sha256, format: result.format, forced: result.forced, columns: result.columns, unusedHeaders: result.unusedHeaders,
+    rowsRead: result.rowsRead, preview: result.preview,
+    ...(result.encoding ? { encoding: result.encoding } : {}),
+    ...(result.source ? { source: result.source } : {}),
+    ...(result.headerLine !== undefined ? { headerLine: result.headerLine } : {}),
+  };
+  const nothing = { rowsWritten: 0, orders: 0, orderLines: 0, events: 0, consents: 0, products: 0, warranties: 0, customersCreated: 0, customersMerged: 0 };
+  const seconds = () => Math.round(performance.now() - started) / 1000;
+  const issues = [...result.fileIssues, ...result.issues];
+  const blocked = result.fileIssues.length > 0 || result.source === undefined || (result.issues.length > 0 && opts.rejectsPath === undefined);
+  if (opts.dryRun || blocked) {
+    return { ...base, ...nothing, status: opts.dryRun && !blocked ? 'dry_run' : blocked ? 'failed' : 'dry_run', rowsRejected: result.rejected.length, issues, seconds: seconds() };
+  }
+  const source = result.source as SourceKind;
+  if (opts.rejectsPath !== undefined && result.rejected.length > 0) {
+    writeRejects(opts.rejectsPath, result.format === 'jsonl' ? ['json'] : result.headers, result.rejected);
+  }
+  const written = await engine.transaction(async () => {
+    const resolved = await resolvePersons(engine, result.batch.persons, { now: opts.now });
+    const counts = await writeBatch(engine, result.batch, resolved, source);
+    const importId = await recordImport(engine, {
+      file: opts.path, sha256, source, rowsRead: result.rowsRead, rowsWritten: result.rowsAccepted, rowsRejected: result.rejected.length, startedAt: opts.now,
+      finishedAt: new Date(opts.now.getTime() + Math.round(performance.now() - started)),
+    });
+    return { ...counts, customersCreated: resolved.created, customersMerged: resolved.merged, importId };
+  });
+  return {
+    ...base, ...written, status: 'imported', rowsWritten: result.rowsAccepted, rowsRejected: result.rejected.length, issues, seconds: seconds(),
+    ...(opts.rejectsPath !== undefined && result.rejected.length > 0 ? { rejectsPath: opts.rejectsPath } : {}),
+  };
+}
+
+function readBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new ImportError('FILE_UNREADABLE', `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+}
+
+function readMapping(path: string): MappingFile {
+  const parsed = parseMappingFile(new TextDecoder().decode(readBytes(path)));
+  if (!parsed.ok) throw new ImportError('BAD_MAPPING', `mapping file ${path}:\n  ${parsed.issues.join('\n  ')}`);
+  return parsed.mapping;
+}

@@ -1,0 +1,41 @@
+import type { TextEncoding } from '@dalbit/core/ingest/decode-text';
+import type { FileFormat } from '@dalbit/core/ingest/read-table';
+import type { RowIssue } from '@dalbit/core/ingest/records';
+import type { ColumnChoice } from '@dalbit/core/ingest/resolve-columns';
+import type { SourceKind } from '@dalbit/core/ingest/source-kind';
+
+/**
+ * What one import did. `status`: `imported` (rows written; bad rows, if any, went to the
+ * rejects file), `failed` (nothing written: file-level problems, or row issues without
+ * `--rejects`), `dry_run` (nothing written by design).
+ */
+export interface ImportSummary {
+  readonly status: 'imported' | 'failed' | 'dry_run';
+  readonly file: string;
+  readonly sha256: string;
+  readonly format: FileFormat;
+  readonly encoding?: TextEncoding;
+  readonly source?: SourceKind;
+  /** True when `--source` (or the mapping file) chose the kind instead of detection. */
+  readonly forced: boolean;
+  readonly headerLine?: number;
+  readonly columns: readonly ColumnChoice[];
+  readonly unusedHeaders: readonly string[];
+  readonly rowsRead: number;
+  readonly rowsWritten: number;
+  readonly rowsRejected: number;
+  readonly orders: number;
+  readonly orderLines: number;
+  readonly events: number;
+  readonly consents: number;
+  readonly products: number;
+  readonly warranties: number;
+  readonly customersCreated: number;
+  readonly customersMerged: number;
+  readonly issues: readonly RowIssue[];
+  /** The first mapped rows (dry run). */
+  readonly preview: readonly Record<string, unknown>[];
+  readonly rejectsPath?: string;
+  readonly importId?: string;
+  readonly seconds: number;
+}

@@ -1,0 +1,114 @@
+import type { CanonicalBatch, EventRecord, OrderRecord } from '@dalbit/core/ingest/records';
+import type { SourceKind } from '@dalbit/core/ingest/source-kind';
+import type { Engine } from '../engines/engine.ts';
+import { replaceRows } from './replace-rows.ts';
+import { writeConsents } from './write-consents.ts';
+
+export interface Owners {
+  /** recordId → canonical customer. */
+  readonly customerOf: ReadonlyMap<string, string>;
+  /** recordId → customer the record first landed on. */
+  readonly originOf: ReadonlyMap<string, string>;
+}
+
+export interface WriteCounts {
+  readonly orders: number;
+  readonly orderLines: number;
+  readonly events: number;
+  readonly consents: number;
+  readonly products: number;
+  readonly warranties: number;
+}
+
+const ORDER_COLUMNS = ['order_id', 'channel', 'store', 'customer_id', 'origin_customer_id', 'ordered_at', 'status', 'gross_amount', 'discount_amount', 'paid_amount', 'coupon_code', 'source'];
+const ITEM_COLUMNS = ['line_id', 'order_id', 'customer_id', 'origin_customer_id', 'channel', 'ordered_at', 'status', 'product_id', 'product_name', 'category', 'option', 'quantity', 'line_amount', 'discount_amount'];
+const EVENT_COLUMNS = ['event_id', 'customer_id', 'origin_customer_id', 'anonymous_id', 'type', 'occurred_at', 'product_id', 'properties', 'utm_source', 'utm_medium', 'utm_campaign', 'source'];
+const PRODUCT_COLUMNS = ['product_id', 'name', 'category', 'price'];
+const WARRANTY_COLUMNS = ['registration_id', 'customer_id', 'origin_customer_id', 'product_id', 'serial', 'channel', 'registered_at'];
+
+/** Writes the facts of a batch (persons are already resolved) inside the caller's transaction. */
+export async function writeBatch(engine: Engine, batch: CanonicalBatch, owners: Owners, source: SourceKind): Promise<WriteCounts> {
+  const who = (recordId: string | undefined): [string | null, string | null] => {
+    if (recordId === undefined) return [null, null];
+    const c = owners.customerOf.get(recordId) ?? null;
+    return [c, owners.originOf.get(recordId) ?? c];
+  };
+  const orderLines = await writeOrders(engine, batch.orders, who, source);
+  await writeEvents(engine, batch.events, who, source);
+  await replaceRows(engine, {
+    table: 'products',
+    columns: PRODUCT_COLUMNS,
+    rows: batch.products.map((p) => [p.productId, p.name, p.category ?? null, p.price ?? null]),
+    deleteBy: [{ column: 'product_id', keys: batch.products.map((p) => p.productId) }],
+  });
+  if (batch.products.length > 0) await fillCategories(engine, 'product_id IN (SELECT product_id FROM products)');
+  const warranties = batch.warranties.flatMap((w) => {
+    const [c, o] = who(w.personRecordId);
+    return c === null ? [] : [[w.registrationId, c, o, w.productId ?? null, w.serial ?? null, w.channel ?? null, w.registeredAt]];
+  });
+  await replaceRows(engine, {
+    table: 'warranties',
+    columns: WARRANTY_COLUMNS,
+    rows: warranties,
+    deleteBy: [{ column: 'registration_id', keys: batch.warranties.map((w) => w.registrationId) }],
+  });
+  const consents = await writeConsents(engine, batch.consents, who);
+  return { orders: batch.orders.length, orderLines, events: batch.events.length, consents, products: batch.products.length, warranties: warranties.length };
+}
+
+type Who = (recordId: string | undefined) => [string | null, string | null];
+
+async function writeOrders(engine: Engine, orders: readonly OrderRecord[], who: Who, source: SourceKind): Promise<number> {
+  if (orders.length === 0) return 0;
+  const orderRows: unknown[][] = [];
+  const itemRows: unknown[][] = [];
+  for (const o of orders) {
+    const [c, origin] = who(o.buyerRecordId);
+    let paid = 0;
+    let discount = 0;
+    for (const l of o.lines) {
+      paid += l.lineAmount;
+      discount += l.discountAmount;
+      itemRows.push([l.lineId, o.orderId, c, origin, o.channel, o.orderedAt, l.status, l.productId, l.productName ?? null, l.category ?? null, l.option ?? null, l.quantity, l.lineAmount, l.discountAmount]);
+    }
+    orderRows.push([o.orderId, o.channel, o.store ?? null, c, origin, o.orderedAt, o.status, paid + discount, discount, paid, o.couponCode ?? null, source]);
+  }
+  const orderIds = orders.map((o) => o.orderId);
+  await replaceRows(engine, { table: 'orders', columns: ORDER_COLUMNS, rows: orderRows, deleteBy: [{ column: 'order_id', keys: orderIds }] });
+  await replaceRows(engine, {
+    table: 'order_items',
+    columns: ITEM_COLUMNS,
+    rows: itemRows,
+    deleteBy: [
+      { column: 'order_id', keys: orderIds },
+      { column: 'line_id', keys: itemRows.map((r) => r[0] as string) },
+    ],
+  });
+  await fillCategories(engine, 'category IS NULL');
+  return itemRows.length;
+}
+
+/** Order lines take their category from the catalogue. */
+async function fillCategories(engine: Engine, where: string): Promise<void> {
+  await engine.exec(
+    `UPDATE order_items SET category = p.category FROM products p
+     WHERE order_items.product_id = p.product_id AND p.category IS NOT NULL AND order_items.category IS DISTINCT FROM p.category AND order_items.${where}`,
+  );
+}
+
+async function writeEvents(engine: Engine, events: readonly EventRecord[], who: Who, source: SourceKind): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map((e) => {
+    const [c, origin] = who(e.personRecordId);
+    return [
+      e.eventId, c, origin, e.anonymousId ?? null, e.type, e.occurredAt, e.productId ?? null,
+      e.properties === undefined ? null : JSON.stringify(e.properties), e.utm?.source ?? null, e.utm?.medium ?? null, e.utm?.campaign ?? null, source,
+    ];
+  });
+  await replaceRows(engine, { table: 'events', columns: EVENT_COLUMNS, rows, deleteBy: [{ column: 'event_id', keys: events.map((e) => e.eventId) }] });
+  // Anonymous events of a visitor identified by an earlier import belong to that customer.
+  await engine.exec(
+    `UPDATE events SET customer_id = i.customer_id, origin_customer_id = i.customer_id FROM identities i
+     WHERE i.kind = 'anon' AND i.value = events.anonymous_id AND events.customer_id IS NULL AND events.anonymous_id IS NOT NULL`,
+  );
+}
