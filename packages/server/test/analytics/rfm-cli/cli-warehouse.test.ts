@@ -1,0 +1,99 @@
+// Warehouse modes of `dalbit rfm` and `dalbit basket rules`: a small fixture written straight into
+// a DuckDB data directory, then the CLI through main() with argv.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../../src/cli/main.ts';
+import { openWarehouse } from '../../../src/engines/open-engine.ts';
+
+async function run(dataDir: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
+  try {
+    return { code: await main(['node', 'dalbit', '--data-dir', dataDir, ...args], {}), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+const ORDER_COLS = ['order_id', 'channel', 'customer_id', 'ordered_at', 'status', 'gross_amount', 'discount_amount', 'paid_amount', 'source'];
+const ITEM_COLS = ['line_id', 'order_id', 'customer_id', 'channel', 'ordered_at', 'status', 'product_id', 'quantity', 'line_amount', 'discount_amount'];
+
+async function seed(): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dalbit-wh-'));
+  const engine = await openWarehouse({ dataDir });
+  // c1 bought on 02-01 and 03-05, c2 on 02-01 only, c3 on 03-05 only (KST noon).
+  const o = (id: string, c: string, day: string, paid: number) => [id, 'cafe24', c, new Date(`${day}T03:00:00Z`), 'paid', paid, 0, paid, 'test'];
+  await engine.insert('orders', ORDER_COLS, [
+    o('o1', 'c1', '2024-02-01', 10000),
+    o('o2', 'c2', '2024-02-01', 20000),
+    o('o3', 'c1', '2024-03-05', 30000),
+    o('o4', 'c3', '2024-03-05', 40000),
+  ]);
+  const l = (id: string, order: string, c: string, day: string, p: string) => [id, order, c, 'cafe24', new Date(`${day}T03:00:00Z`), 'paid', p, 1, 1000, 0];
+  await engine.insert('order_items', ITEM_COLS, [
+    l('l1', 'o1', 'c1', '2024-02-01', 'A'),
+    l('l2', 'o1', 'c1', '2024-02-01', 'B'),
+    l('l3', 'o2', 'c2', '2024-02-01', 'A'),
+    l('l4', 'o3', 'c1', '2024-03-05', 'A'),
+    l('l5', 'o3', 'c1', '2024-03-05', 'B'),
+    l('l6', 'o4', 'c3', '2024-03-05', 'B'),
+  ]);
+  await engine.close();
+  return dataDir;
+}
+
+describe('warehouse CLI', () => {
+  it('dalbit rfm stores rfm_scores and prints summary, grid and transitions', async () => {
+    const dataDir = await seed();
+    const r = await run(dataDir, ['rfm', '--as-of', '2024-03-10', '--grid', '--vs-date', '2024-02-10', '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as {
+      customers: number;
+      segments: { segment: string; customers: number; label: string }[];
+      grid: unknown[];
+      transitions: { from: string; to: string; customers: number }[];
+    };
+    expect(report.customers).toBe(3);
+    expect(report.segments.reduce((n, s) => n + s.customers, 0)).toBe(3);
+    expect(report.segments.find((s) => s.segment === 'champions')?.label).toBe('최우수 고객');
+    expect(report.grid).toHaveLength(25);
+    // On 2024-02-10 only c1 and c2 had bought; c3 is new by 2024-03-10.
+    expect(report.transitions.filter((t) => t.from === 'none')).toEqual([expect.objectContaining({ customers: 1 })]);
+    expect(report.transitions.reduce((n, t) => n + t.customers, 0)).toBe(3);
+    const text = await run(dataDir, ['rfm', '--as-of', '2024-03-10', '--lang', 'en']);
+    expect(text.out).toContain('RFM as of 2024-03-10 · 3 customers');
+    const engine = await openWarehouse({ dataDir });
+    try {
+      expect(await engine.query('SELECT count(*) AS n FROM rfm_scores')).toEqual([{ n: 3 }]);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('dalbit basket rules without --transactions mines the warehouse and fills related_products', async () => {
+    const dataDir = await seed();
+    // orders {A,B} {A} {A,B} {B}: supp 0.5 → count ≥ 2; A=>B conf 2/3, B=>A conf 2/3, lift (2/3)/(3/4)
+    const r = await run(dataDir, ['basket', 'rules', '--as-of', '2024-03-10', '--support', '0.5', '--confidence', '0.6', '--minlen', '2']);
+    expect(r.code).toBe(0);
+    expect(r.out.trimEnd().split('\n').slice(1).sort()).toEqual([
+      '"{A}","{B}",1,0.5,0.666666666666667,0.75,0.888888888888889,2',
+      '"{B}","{A}",1,0.5,0.666666666666667,0.75,0.888888888888889,2',
+    ]);
+    expect(r.err).toContain('related_products: 2 rows for 2 customers');
+    const engine = await openWarehouse({ dataDir });
+    try {
+      expect(await engine.query('SELECT customer_id, product_id FROM related_products ORDER BY customer_id')).toEqual([
+        { customer_id: 'c2', product_id: 'B' },
+        { customer_id: 'c3', product_id: 'A' },
+      ]);
+    } finally {
+      await engine.close();
+    }
+  });
+});
