@@ -7,9 +7,25 @@ import { createRandom, simulateSequentialExperiments } from '@dalbit/core/experi
 export async function run(): Promise<Record<string, unknown>> {
   const base = { days: 28, usersPerArmPerDay: 2000, rate: 0.05, alpha: 0.05 } as const;
   const t0 = performance.now();
-  const aaAbsolute = simulateSequentialExperiments({ ...base, simulations: 20_000, mixture: { kind: 'absolute', sd: 0.01 }, seed: 1 });
-  const aaRelative = simulateSequentialExperiments({ ...base, simulations: 20_000, mixture: { kind: 'relative', sd: 0.1 }, seed: 2 });
-  const abRelative = simulateSequentialExperiments({ ...base, simulations: 5_000, treatmentRate: 0.055, mixture: { kind: 'relative', sd: 0.1 }, seed: 3 });
+  const aaAbsolute = simulateSequentialExperiments({
+    ...base,
+    simulations: 20_000,
+    mixture: { kind: 'absolute', sd: 0.01 },
+    seed: 1,
+  });
+  const aaRelative = simulateSequentialExperiments({
+    ...base,
+    simulations: 20_000,
+    mixture: { kind: 'relative', sd: 0.1 },
+    seed: 2,
+  });
+  const abRelative = simulateSequentialExperiments({
+    ...base,
+    simulations: 5_000,
+    treatmentRate: 0.055,
+    mixture: { kind: 'relative', sd: 0.1 },
+    seed: 3,
+  });
   const simulationMs = performance.now() - t0;
 
   const random = createRandom(4);
@@ -17,10 +33,24 @@ export async function run(): Promise<Record<string, unknown>> {
     const arm = i % 10 === 0 ? 'control' : i % 2 === 0 ? 'A' : 'B';
     const converted = random() < 0.05;
     const pre = random() < 0.3 ? Math.round(20000 + 40000 * random()) : 0;
-    return { arm, converted, revenue: converted ? Math.round(30000 + 0.4 * pre + 20000 * random()) : 0, preRevenue: pre, segment: i % 3 === 0 ? 'vip' : 'regular' };
+    return {
+      arm,
+      converted,
+      revenue: converted ? Math.round(30000 + 0.4 * pre + 20000 * random()) : 0,
+      preRevenue: pre,
+      segment: i % 3 === 0 ? 'vip' : 'regular',
+    };
   });
   const t1 = performance.now();
-  analyzeExperiment({ rows, control: 'control', weights: [{ name: 'control', weight: 0.1 }, { name: 'A', weight: 0.45 }, { name: 'B', weight: 0.45 }] });
+  analyzeExperiment({
+    rows,
+    control: 'control',
+    weights: [
+      { name: 'control', weight: 0.1 },
+      { name: 'A', weight: 0.45 },
+      { name: 'B', weight: 0.45 },
+    ],
+  });
   const analyzeMs = performance.now() - t1;
   return {
     setup: { ...base, looks: 'daily' },

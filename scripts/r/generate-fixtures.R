@@ -1,11 +1,12 @@
 # Generates the committed experiment fixture datasets deterministically.
-# Run from the repository root: Rscript scripts/r/generate-fixtures.R
+# Run from the repository root: Rscript scripts/r/generate-fixtures.R [output-dir]
 # Output: packages/core/test/experiments/fixtures/ab-test.csv
 #   one row per customer: arm,converted,revenue,pre_revenue,segment (revenue in KRW, integers).
 # Planned split control 10 %, A 45 %, B 45 %; true conversion uplift A ×1.10, B ×1.35.
 RNGversion("4.0.0")
 set.seed(20240601)
-out_dir <- "packages/core/test/experiments/fixtures"
+args <- commandArgs(trailingOnly = TRUE)
+out_dir <- if (length(args) >= 1) args[1] else "packages/core/test/experiments/fixtures"
 
 n <- 6000
 arm <- sample(c("control", "A", "B"), n, replace = TRUE, prob = c(0.10, 0.45, 0.45))

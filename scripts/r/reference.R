@@ -1,5 +1,5 @@
 # Reference values for Dalbit's experiment statistics, computed with base R only.
-# Run from the repository root: Rscript scripts/r/reference.R
+# Run from the repository root: Rscript scripts/r/reference.R [output.json]
 # Reads  packages/core/test/experiments/fixtures/ab-test.csv (from generate-fixtures.R)
 # Writes packages/core/test/experiments/fixtures/r-reference.json, which the TypeScript tests
 # compare against (CI has no R; the JSON is committed).
@@ -178,5 +178,7 @@ result <- list(
   msprt = msprt,
   ab_test = ab_result
 )
-writeLines(to_json(result), file.path(fixtures, "r-reference.json"))
-cat("wrote", file.path(fixtures, "r-reference.json"), "\n")
+args <- commandArgs(trailingOnly = TRUE)
+out <- if (length(args) >= 1) args[1] else file.path(fixtures, "r-reference.json")
+writeLines(to_json(result), out)
+cat("wrote", out, "\n")

@@ -1,8 +1,14 @@
 import type { ArmWeight } from './assign-arm.ts';
-import { type ConversionComparison, type RevenueComparison, compareConversion, compareMeans, compareRevenue } from './compare-arms.ts';
+import {
+  type ConversionComparison,
+  compareConversion,
+  compareMeans,
+  compareRevenue,
+  type RevenueComparison,
+} from './compare-arms.ts';
 import { adjustCuped } from './cuped.ts';
 import type { ExperimentRow } from './experiment-row.ts';
-import { type SampleRatioCheck, checkSampleRatio } from './sample-ratio.ts';
+import { checkSampleRatio, type SampleRatioCheck } from './sample-ratio.ts';
 import { type ArmSummary, summarizeArm } from './summarize-arm.ts';
 
 export interface CupedComparison extends RevenueComparison {
@@ -50,27 +56,42 @@ export function analyzeExperiment(input: {
   const { rows, control } = input;
   const level = input.level ?? 0.95;
   const seen = [...new Set([control, ...rows.map((r) => r.arm)])];
-  const names = input.weights ? [...input.weights.map((w) => w.name), ...seen.filter((a) => !input.weights?.some((w) => w.name === a))] : seen;
+  const names = input.weights
+    ? [...input.weights.map((w) => w.name), ...seen.filter((a) => !input.weights?.some((w) => w.name === a))]
+    : seen;
   const arms = names.map((name) => summarizeArm(name, rows));
   const controlSummary = arms.find((a) => a.arm === control);
   const treated = arms.filter((a) => a.arm !== control && a.n > 0);
-  const cuped = rows.length > 0 && rows.every((r) => r.preRevenue !== undefined)
-    ? adjustCuped({ outcome: rows.map((r) => r.revenue), pre: rows.map((r) => r.preRevenue ?? 0) })
-    : undefined;
+  const cuped =
+    rows.length > 0 && rows.every((r) => r.preRevenue !== undefined)
+      ? adjustCuped({ outcome: rows.map((r) => r.revenue), pre: rows.map((r) => r.preRevenue ?? 0) })
+      : undefined;
   const adjustedOf = (arm: string): number[] => {
     const out: number[] = [];
-    if (cuped) rows.forEach((r, i) => r.arm === arm && out.push(cuped.adjusted[i] ?? 0));
+    if (cuped) {
+      rows.forEach((r, i) => {
+        if (r.arm === arm) out.push(cuped.adjusted[i] ?? 0);
+      });
+    }
     return out;
   };
-  const comparisons: ArmVsControl[] = controlSummary === undefined || controlSummary.n === 0 ? [] : treated.map((t) => {
-    const adjusted = cuped ? compareMeans({ treatment: adjustedOf(t.arm), control: adjustedOf(control), level }) : undefined;
-    return {
-      arm: t.arm,
-      conversion: compareConversion({ treatment: t, control: controlSummary, level }),
-      revenue: compareRevenue({ rows, arm: t.arm, control, level }),
-      cuped: adjusted && cuped ? { ...adjusted, theta: cuped.theta, varianceReduction: cuped.varianceReduction } : undefined,
-    };
-  });
+  const comparisons: ArmVsControl[] =
+    controlSummary === undefined || controlSummary.n === 0
+      ? []
+      : treated.map((t) => {
+          const adjusted = cuped
+            ? compareMeans({ treatment: adjustedOf(t.arm), control: adjustedOf(control), level })
+            : undefined;
+          return {
+            arm: t.arm,
+            conversion: compareConversion({ treatment: t, control: controlSummary, level }),
+            revenue: compareRevenue({ rows, arm: t.arm, control, level }),
+            cuped:
+              adjusted && cuped
+                ? { ...adjusted, theta: cuped.theta, varianceReduction: cuped.varianceReduction }
+                : undefined,
+          };
+        });
   const observed = Object.fromEntries(arms.map((a) => [a.arm, a.n]));
   return {
     control,
@@ -82,19 +103,27 @@ export function analyzeExperiment(input: {
   };
 }
 
-function computeSegmentLifts(input: { rows: readonly ExperimentRow[]; control: string; names: readonly string[]; level: number }): SegmentLift[] {
+function computeSegmentLifts(input: {
+  rows: readonly ExperimentRow[];
+  control: string;
+  names: readonly string[];
+  level: number;
+}): SegmentLift[] {
   const labels = [...new Set(input.rows.flatMap((r) => (r.segment === undefined ? [] : [r.segment])))].sort();
   return labels.map((segment) => {
     const rows = input.rows.filter((r) => r.segment === segment);
     const arms = input.names.map((name) => summarizeArm(name, rows));
     const control = arms.find((a) => a.arm === input.control);
-    const comparisons = control === undefined || control.n === 0 ? [] : arms
-      .filter((a) => a.arm !== input.control && a.n > 0)
-      .map((t) => ({
-        arm: t.arm,
-        conversion: compareConversion({ treatment: t, control, level: input.level }),
-        revenue: compareRevenue({ rows, arm: t.arm, control: input.control, level: input.level }),
-      }));
+    const comparisons =
+      control === undefined || control.n === 0
+        ? []
+        : arms
+            .filter((a) => a.arm !== input.control && a.n > 0)
+            .map((t) => ({
+              arm: t.arm,
+              conversion: compareConversion({ treatment: t, control, level: input.level }),
+              revenue: compareRevenue({ rows, arm: t.arm, control: input.control, level: input.level }),
+            }));
     return { segment, arms, comparisons };
   });
 }

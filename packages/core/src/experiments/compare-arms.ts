@@ -6,7 +6,7 @@ import { computeProbabilityToBeat } from './probability-to-beat.ts';
 import { estimateRelativeLift } from './relative-lift.ts';
 import type { ArmSummary } from './summarize-arm.ts';
 import { testTwoProportions } from './two-proportion-test.ts';
-import { type WelchResult, testWelch } from './welch-test.ts';
+import { testWelch, type WelchResult } from './welch-test.ts';
 
 export interface ConversionComparison {
   readonly absoluteLift: Interval;
@@ -26,7 +26,11 @@ export interface RevenueComparison {
 }
 
 /** Conversion-rate comparison of an arm against control (z-test, Katz relative interval, P(beat)). */
-export function compareConversion(input: { treatment: ArmSummary; control: ArmSummary; level?: number }): ConversionComparison {
+export function compareConversion(input: {
+  treatment: ArmSummary;
+  control: ArmSummary;
+  level?: number;
+}): ConversionComparison {
   const level = input.level ?? 0.95;
   const t = { conversions: input.treatment.conversions, n: input.treatment.n };
   const c = { conversions: input.control.conversions, n: input.control.n };
@@ -54,7 +58,11 @@ export function compareConversion(input: { treatment: ArmSummary; control: ArmSu
 }
 
 /** Mean comparison (Welch) of any per-row metric between two sets of values. */
-export function compareMeans(input: { treatment: ArrayLike<number>; control: ArrayLike<number>; level?: number }): RevenueComparison | undefined {
+export function compareMeans(input: {
+  treatment: ArrayLike<number>;
+  control: ArrayLike<number>;
+  level?: number;
+}): RevenueComparison | undefined {
   const level = input.level ?? 0.95;
   const t = computeMoments(input.treatment);
   const c = computeMoments(input.control);
@@ -79,7 +87,16 @@ export function compareMeans(input: { treatment: ArrayLike<number>; control: Arr
 }
 
 /** Revenue per recipient of `arm` vs `control`. */
-export function compareRevenue(input: { rows: readonly ExperimentRow[]; arm: string; control: string; level?: number }): RevenueComparison | undefined {
+export function compareRevenue(input: {
+  rows: readonly ExperimentRow[];
+  arm: string;
+  control: string;
+  level?: number;
+}): RevenueComparison | undefined {
   const pick = (name: string): number[] => input.rows.filter((r) => r.arm === name).map((r) => r.revenue);
-  return compareMeans({ treatment: pick(input.arm), control: pick(input.control), ...(input.level !== undefined && { level: input.level }) });
+  return compareMeans({
+    treatment: pick(input.arm),
+    control: pick(input.control),
+    ...(input.level !== undefined && { level: input.level }),
+  });
 }

@@ -1,5 +1,9 @@
 /** Mean and unbiased (n − 1) variance, by Welford's update for numerical stability. */
-export function computeMoments(values: ArrayLike<number>): { readonly n: number; readonly mean: number; readonly variance: number } {
+export function computeMoments(values: ArrayLike<number>): {
+  readonly n: number;
+  readonly mean: number;
+  readonly variance: number;
+} {
   let mean = 0;
   let m2 = 0;
   for (let i = 0; i < values.length; i++) {

@@ -28,7 +28,11 @@ export interface SequentialState {
 }
 
 /** ln Λ for one look; NaN when the variance is not positive (e.g. no conversions yet). */
-export function computeMixtureLogLikelihoodRatio(input: { look: SequentialLook; mixtureVariance: number; nullValue?: number }): number {
+export function computeMixtureLogLikelihoodRatio(input: {
+  look: SequentialLook;
+  mixtureVariance: number;
+  nullValue?: number;
+}): number {
   const v = input.look.variance;
   const tau2 = input.mixtureVariance;
   if (!(v > 0) || !(tau2 > 0)) return Number.NaN;
@@ -37,7 +41,11 @@ export function computeMixtureLogLikelihoodRatio(input: { look: SequentialLook; 
 }
 
 /** Half-width of the (1 − α) confidence-sequence interval at a single look. */
-export function computeConfidenceSequenceHalfWidth(input: { variance: number; mixtureVariance: number; alpha: number }): number {
+export function computeConfidenceSequenceHalfWidth(input: {
+  variance: number;
+  mixtureVariance: number;
+  alpha: number;
+}): number {
   const v = input.variance;
   const tau2 = input.mixtureVariance;
   return Math.sqrt(((v * (v + tau2)) / tau2) * (2 * Math.log(1 / input.alpha) + Math.log((v + tau2) / v)));
@@ -92,8 +100,17 @@ export interface SequentialSnapshot {
  */
 export const DEFAULT_MIXTURE_RELATIVE_SD = 0.1;
 
-export function testSequentialSnapshot(input: { look: SequentialLook; mixtureSd: number; alpha: number }): SequentialSnapshot | undefined {
+export function testSequentialSnapshot(input: {
+  look: SequentialLook;
+  mixtureSd: number;
+  alpha: number;
+}): SequentialSnapshot | undefined {
   if (!(input.look.variance > 0) || !(input.mixtureSd > 0)) return undefined;
-  const s = updateSequentialTest({ state: INITIAL_SEQUENTIAL_STATE, look: input.look, mixtureVariance: input.mixtureSd ** 2, alpha: input.alpha });
+  const s = updateSequentialTest({
+    state: INITIAL_SEQUENTIAL_STATE,
+    look: input.look,
+    mixtureVariance: input.mixtureSd ** 2,
+    alpha: input.alpha,
+  });
   return { pValue: s.pValue, lower: s.lower, upper: s.upper, mixtureSd: input.mixtureSd };
 }

@@ -41,7 +41,8 @@ export function parseExperimentCsv(text: string): ParseExperimentCsvResult {
   if (header === undefined) return { ok: false, issues: [{ code: 'EMPTY_FILE', line: 1 }] };
   const names = header.fields.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !names.includes(c));
-  if (missing.length > 0) return { ok: false, issues: missing.map((column) => ({ code: 'MISSING_COLUMN', line: header.line, column })) };
+  if (missing.length > 0)
+    return { ok: false, issues: missing.map((column) => ({ code: 'MISSING_COLUMN', line: header.line, column })) };
   const at = (c: string): number => names.indexOf(c);
   const hasPre = names.includes('pre_revenue');
   const hasSegment = names.includes('segment');
@@ -59,11 +60,13 @@ export function parseExperimentCsv(text: string): ParseExperimentCsvResult {
     if (arm === '') issues.push({ code: 'EMPTY_ARM', line, column: 'arm' });
     const convertedText = get('converted').toLowerCase();
     const converted = TRUE_VALUES.has(convertedText) ? true : FALSE_VALUES.has(convertedText) ? false : undefined;
-    if (converted === undefined) issues.push({ code: 'BAD_CONVERTED', line, column: 'converted', value: get('converted') });
+    if (converted === undefined)
+      issues.push({ code: 'BAD_CONVERTED', line, column: 'converted', value: get('converted') });
     const revenue = parseAmount(get('revenue'));
     if (revenue === undefined) issues.push({ code: 'BAD_AMOUNT', line, column: 'revenue', value: get('revenue') });
     const preRevenue = hasPre ? parseAmount(get('pre_revenue')) : undefined;
-    if (hasPre && preRevenue === undefined) issues.push({ code: 'BAD_AMOUNT', line, column: 'pre_revenue', value: get('pre_revenue') });
+    if (hasPre && preRevenue === undefined)
+      issues.push({ code: 'BAD_AMOUNT', line, column: 'pre_revenue', value: get('pre_revenue') });
     if (converted === false && revenue !== undefined && revenue > 0) {
       issues.push({ code: 'REVENUE_WITHOUT_CONVERSION', line, column: 'revenue', value: get('revenue') });
     }
@@ -86,9 +89,9 @@ function parseAmount(text: string): number | undefined {
 }
 
 /** RFC 4180 records with the 1-based line each starts on (quoted fields may span lines). */
-function splitCsv(text: string):
-  | { ok: true; records: { line: number; fields: string[] }[] }
-  | { ok: false; issues: ExperimentFileIssue[] } {
+function splitCsv(
+  text: string,
+): { ok: true; records: { line: number; fields: string[] }[] } | { ok: false; issues: ExperimentFileIssue[] } {
   const records: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
   let field = '';
@@ -98,12 +101,19 @@ function splitCsv(text: string):
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else { if (ch === '\n') line++; field += ch; }
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') { fields.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       fields.push(field);
       records.push({ line: start, fields });
@@ -114,11 +124,16 @@ function splitCsv(text: string):
     } else field += ch;
   }
   if (quoted) return { ok: false, issues: [{ code: 'UNTERMINATED_QUOTE', line: start }] };
-  if (field !== '' || fields.length > 0) { fields.push(field); records.push({ line: start, fields }); }
+  if (field !== '' || fields.length > 0) {
+    fields.push(field);
+    records.push({ line: start, fields });
+  }
   return { ok: true, records };
 }
 
-export type ParseWeightsResult = { readonly ok: true; readonly weights: readonly ArmWeight[] } | { readonly ok: false; readonly part: string };
+export type ParseWeightsResult =
+  | { readonly ok: true; readonly weights: readonly ArmWeight[] }
+  | { readonly ok: false; readonly part: string };
 
 /** Parses `control=0.1,A=0.45,B=0.45` (weights are relative; they need not sum to 1). */
 export function parseArmWeights(text: string): ParseWeightsResult {

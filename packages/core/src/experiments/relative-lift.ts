@@ -20,5 +20,10 @@ export function estimateRelativeLift(input: {
   const logRatio = Math.log(mT / mC);
   const se = Math.sqrt(input.treatmentVarianceOfMean / (mT * mT) + input.controlVarianceOfMean / (mC * mC));
   const z = normalQuantile((1 + level) / 2);
-  return { estimate: mT / mC - 1, lower: Math.exp(logRatio - z * se) - 1, upper: Math.exp(logRatio + z * se) - 1, level };
+  return {
+    estimate: mT / mC - 1,
+    lower: Math.exp(logRatio - z * se) - 1,
+    upper: Math.exp(logRatio + z * se) - 1,
+    level,
+  };
 }

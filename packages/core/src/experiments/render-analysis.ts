@@ -1,6 +1,6 @@
 import type { ArmVsControl, ExperimentAnalysis } from './analyze-experiment.ts';
-import type { ExperimentFileIssue, ExperimentFileIssueCode } from './parse-experiment-csv.ts';
 import type { Interval } from './interval.ts';
+import type { ExperimentFileIssue, ExperimentFileIssueCode } from './parse-experiment-csv.ts';
 import { formatTable } from './text-table.ts';
 
 export type Lang = 'ko' | 'en';
@@ -10,7 +10,15 @@ const TEXT = {
     title: (control: string, level: string) => `실험 분석 — 대조군: ${control}, 신뢰수준 ${level}`,
     armHeader: ['그룹', '고객 수', '전환 수', '전환율', '1인당 매출', '객단가(AOV)'],
     vsControl: '대조군 대비',
-    compareHeader: (level: string) => ['그룹', '지표', `차이 (${level} 구간)`, `상대 변화 (${level} 구간)`, 'p-값', '순차 p(mSPRT)', '승리 확률'],
+    compareHeader: (level: string) => [
+      '그룹',
+      '지표',
+      `차이 (${level} 구간)`,
+      `상대 변화 (${level} 구간)`,
+      'p-값',
+      '순차 p(mSPRT)',
+      '승리 확률',
+    ],
     conversion: '전환율 (z-검정)',
     revenue: '1인당 매출 (Welch t)',
     cuped: '1인당 매출 (CUPED)',
@@ -27,7 +35,15 @@ const TEXT = {
     title: (control: string, level: string) => `Experiment analysis — control: ${control}, confidence ${level}`,
     armHeader: ['arm', 'customers', 'conversions', 'conv. rate', 'revenue/recipient', 'AOV'],
     vsControl: 'Against control',
-    compareHeader: (level: string) => ['arm', 'metric', `difference (${level} CI)`, `relative (${level} CI)`, 'p-value', 'always-valid p', 'P(beat)'],
+    compareHeader: (level: string) => [
+      'arm',
+      'metric',
+      `difference (${level} CI)`,
+      `relative (${level} CI)`,
+      'p-value',
+      'always-valid p',
+      'P(beat)',
+    ],
     conversion: 'conversion (z-test)',
     revenue: 'revenue/recipient (Welch t)',
     cuped: 'revenue/recipient (CUPED)',
@@ -49,7 +65,10 @@ const ISSUE_TEXT: Record<ExperimentFileIssueCode, { ko: string; en: string }> = 
   EMPTY_ARM: { ko: '그룹(arm)이 비어 있습니다', en: 'arm is empty' },
   BAD_CONVERTED: { ko: '0/1(또는 true/false)이어야 합니다', en: 'must be 0/1 (or true/false)' },
   BAD_AMOUNT: { ko: '0 이상의 정수 원화 금액이어야 합니다', en: 'must be a non-negative whole KRW amount' },
-  REVENUE_WITHOUT_CONVERSION: { ko: '전환하지 않은 고객의 매출이 0보다 큽니다', en: 'revenue > 0 for a customer who did not convert' },
+  REVENUE_WITHOUT_CONVERSION: {
+    ko: '전환하지 않은 고객의 매출이 0보다 큽니다',
+    en: 'revenue > 0 for a customer who did not convert',
+  },
   UNTERMINATED_QUOTE: { ko: '닫히지 않은 따옴표', en: 'unterminated quote' },
 };
 
@@ -64,7 +83,8 @@ export function describeFileIssue(issue: ExperimentFileIssue, lang: Lang): strin
 const pct = (x: number, digits = 2): string => `${(x * 100).toFixed(digits)}%`;
 const signed = (s: string, x: number): string => (x > 0 ? `+${s}` : s);
 const krw = (x: number): string => Math.round(x).toLocaleString('en-US');
-const pValue = (p: number | undefined): string => (p === undefined || Number.isNaN(p) ? '—' : p < 0.0001 ? '<0.0001' : p.toFixed(4));
+const pValue = (p: number | undefined): string =>
+  p === undefined || Number.isNaN(p) ? '—' : p < 0.0001 ? '<0.0001' : p.toFixed(4);
 
 function interval(i: Interval | undefined, fmt: (x: number) => string): string {
   if (i === undefined || Number.isNaN(i.estimate)) return '—';
@@ -78,35 +98,88 @@ export function renderAnalysis(a: ExperimentAnalysis, lang: Lang): string {
   const points = (x: number): string => `${(x * 100).toFixed(2)}%p`;
   const won = (x: number): string => (x < 0 ? `-${t.won(krw(-x))}` : t.won(krw(x)));
   const out: string[] = [t.title(a.control, level), ''];
-  out.push(...formatTable([
-    [...t.armHeader],
-    ...a.arms.map((s) => [s.arm, krw(s.n), krw(s.conversions), Number.isNaN(s.conversionRate) ? '—' : pct(s.conversionRate), Number.isNaN(s.revenuePerRecipient) ? '—' : won(s.revenuePerRecipient), s.aov === undefined ? '—' : won(s.aov)]),
-  ]));
+  out.push(
+    ...formatTable([
+      [...t.armHeader],
+      ...a.arms.map((s) => [
+        s.arm,
+        krw(s.n),
+        krw(s.conversions),
+        Number.isNaN(s.conversionRate) ? '—' : pct(s.conversionRate),
+        Number.isNaN(s.revenuePerRecipient) ? '—' : won(s.revenuePerRecipient),
+        s.aov === undefined ? '—' : won(s.aov),
+      ]),
+    ]),
+  );
   out.push('', t.vsControl);
   const compareRows = (c: ArmVsControl): string[][] => {
-    const rows = [[c.arm, t.conversion, interval(c.conversion.absoluteLift, points), interval(c.conversion.relativeLift, (x) => pct(x, 1)), pValue(c.conversion.pValue), pValue(c.conversion.sequential?.pValue), pct(c.conversion.probabilityToBeatControl, 1)]];
-    rows.push([c.arm, t.revenue, interval(c.revenue?.absoluteLift, won), interval(c.revenue?.relativeLift, (x) => pct(x, 1)), pValue(c.revenue?.welch.pValue), pValue(c.revenue?.sequential?.pValue), '']);
-    if (c.cuped) rows.push([c.arm, t.cuped, interval(c.cuped.absoluteLift, won), interval(c.cuped.relativeLift, (x) => pct(x, 1)), pValue(c.cuped.welch.pValue), pValue(c.cuped.sequential?.pValue), '']);
+    const rows = [
+      [
+        c.arm,
+        t.conversion,
+        interval(c.conversion.absoluteLift, points),
+        interval(c.conversion.relativeLift, (x) => pct(x, 1)),
+        pValue(c.conversion.pValue),
+        pValue(c.conversion.sequential?.pValue),
+        pct(c.conversion.probabilityToBeatControl, 1),
+      ],
+    ];
+    rows.push([
+      c.arm,
+      t.revenue,
+      interval(c.revenue?.absoluteLift, won),
+      interval(c.revenue?.relativeLift, (x) => pct(x, 1)),
+      pValue(c.revenue?.welch.pValue),
+      pValue(c.revenue?.sequential?.pValue),
+      '',
+    ]);
+    if (c.cuped)
+      rows.push([
+        c.arm,
+        t.cuped,
+        interval(c.cuped.absoluteLift, won),
+        interval(c.cuped.relativeLift, (x) => pct(x, 1)),
+        pValue(c.cuped.welch.pValue),
+        pValue(c.cuped.sequential?.pValue),
+        '',
+      ]);
     return rows;
   };
   out.push(...formatTable([t.compareHeader(level), ...a.comparisons.flatMap(compareRows)], 2));
   const cuped = a.comparisons.find((c) => c.cuped)?.cuped;
   if (cuped) out.push(t.cupedNote(cuped.theta.toPrecision(4), pct(cuped.varianceReduction, 1)));
-  out.push('', a.sampleRatio ? t.srm(a.sampleRatio.chiSquare.toFixed(2), a.sampleRatio.df, pValue(a.sampleRatio.pValue), a.sampleRatio.mismatch) : t.noSrm);
+  out.push(
+    '',
+    a.sampleRatio
+      ? t.srm(
+          a.sampleRatio.chiSquare.toFixed(2),
+          a.sampleRatio.df,
+          pValue(a.sampleRatio.pValue),
+          a.sampleRatio.mismatch,
+        )
+      : t.noSrm,
+  );
   if (a.segments.length > 0) {
     out.push('', t.segments);
-    out.push(...formatTable([
-      [...t.segmentHeader],
-      ...a.segments.flatMap((s) => s.comparisons.map((c) => [
-        s.segment,
-        c.arm,
-        krw(s.arms.find((x) => x.arm === c.arm)?.n ?? 0),
-        interval(c.conversion.absoluteLift, points),
-        pValue(c.conversion.pValue),
-        interval(c.revenue?.absoluteLift, won),
-        pValue(c.revenue?.welch.pValue),
-      ])),
-    ], 2));
+    out.push(
+      ...formatTable(
+        [
+          [...t.segmentHeader],
+          ...a.segments.flatMap((s) =>
+            s.comparisons.map((c) => [
+              s.segment,
+              c.arm,
+              krw(s.arms.find((x) => x.arm === c.arm)?.n ?? 0),
+              interval(c.conversion.absoluteLift, points),
+              pValue(c.conversion.pValue),
+              interval(c.revenue?.absoluteLift, won),
+              pValue(c.revenue?.welch.pValue),
+            ]),
+          ),
+        ],
+        2,
+      ),
+    );
   }
   return out.join('\n');
 }

@@ -24,7 +24,11 @@ export function checkSampleRatio(input: {
   const alpha = input.alpha ?? 0.001;
   const total = input.weights.reduce((s, w) => s + w.weight, 0);
   const n = input.weights.reduce((s, w) => s + (input.observed[w.name] ?? 0), 0);
-  const arms = input.weights.map((w) => ({ name: w.name, observed: input.observed[w.name] ?? 0, expected: (n * w.weight) / total }));
+  const arms = input.weights.map((w) => ({
+    name: w.name,
+    observed: input.observed[w.name] ?? 0,
+    expected: (n * w.weight) / total,
+  }));
   const chiSquare = arms.reduce((s, a) => s + (a.observed - a.expected) ** 2 / a.expected, 0);
   const df = arms.length - 1;
   const pValue = chiSquareSurvival(chiSquare, df);

@@ -12,7 +12,9 @@ export function computeProportionPower(input: { n: number; p1: number; p2: numbe
   const q1 = 1 - p1;
   const q2 = 1 - p2;
   const zq = normalQuantile(1 - (input.alpha ?? 0.05) / 2);
-  return normalCdf((Math.sqrt(n) * Math.abs(p1 - p2) - zq * Math.sqrt(((p1 + p2) * (q1 + q2)) / 2)) / Math.sqrt(p1 * q1 + p2 * q2));
+  return normalCdf(
+    (Math.sqrt(n) * Math.abs(p1 - p2) - zq * Math.sqrt(((p1 + p2) * (q1 + q2)) / 2)) / Math.sqrt(p1 * q1 + p2 * q2),
+  );
 }
 
 /** Customers needed per arm (not rounded) to detect p1 → p2 with the given power; as R `power.prop.test(p1=, p2=, power=)$n`. */

@@ -34,7 +34,16 @@ export function sha256(bytes: Uint8Array): Uint8Array {
       const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
       w[i] = ((w[i - 16] ?? 0) + s0 + (w[i - 7] ?? 0) + s1) >>> 0;
     }
-    let [a, b, c, d, e, f, g, hh] = [h[0] ?? 0, h[1] ?? 0, h[2] ?? 0, h[3] ?? 0, h[4] ?? 0, h[5] ?? 0, h[6] ?? 0, h[7] ?? 0];
+    let [a, b, c, d, e, f, g, hh] = [
+      h[0] ?? 0,
+      h[1] ?? 0,
+      h[2] ?? 0,
+      h[3] ?? 0,
+      h[4] ?? 0,
+      h[5] ?? 0,
+      h[6] ?? 0,
+      h[7] ?? 0,
+    ];
     for (let i = 0; i < 64; i++) {
       const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
       const ch = (e & f) ^ (~e & g);

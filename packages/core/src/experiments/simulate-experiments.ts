@@ -83,7 +83,13 @@ export function simulateSequentialExperiments(input: {
       const pC = xC / n;
       const variance = (pT * (1 - pT) + pC * (1 - pC)) / n;
       const tau = input.mixture.kind === 'absolute' ? input.mixture.sd : input.mixture.sd * pC;
-      if (tau > 0) state = updateSequentialTest({ state, look: { difference: pT - pC, variance }, mixtureVariance: tau * tau, alpha });
+      if (tau > 0)
+        state = updateSequentialTest({
+          state,
+          look: { difference: pT - pC, variance },
+          mixtureVariance: tau * tau,
+          alpha,
+        });
       const pooled = (xT + xC) / (2 * n);
       const se = Math.sqrt((pooled * (1 - pooled) * 2) / n);
       lastP = se > 0 ? 2 * normalSurvival(Math.abs(pT - pC) / se) : 1;

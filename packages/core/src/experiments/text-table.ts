@@ -11,7 +11,10 @@ export function measureWidth(text: string): number {
 /** Plain-text table: the first `leftColumns` columns left-aligned, the others right-aligned, two spaces apart. */
 export function formatTable(rows: readonly (readonly string[])[], leftColumns = 1): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => { widths[i] = Math.max(widths[i] ?? 0, measureWidth(cell)); });
+  for (const row of rows)
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, measureWidth(cell));
+    });
   return rows.map((row) =>
     row
       .map((cell, i) => {

@@ -23,7 +23,11 @@ export interface WelchResult {
  * (its default). Returns undefined when it is not defined: fewer than 2 rows in an arm, or no
  * variance in either arm (R stops with "data are essentially constant").
  */
-export function testWelch(input: { treatment: SampleMoments; control: SampleMoments; level?: number }): WelchResult | undefined {
+export function testWelch(input: {
+  treatment: SampleMoments;
+  control: SampleMoments;
+  level?: number;
+}): WelchResult | undefined {
   const level = input.level ?? 0.95;
   const { treatment: t, control: c } = input;
   if (t.n < 2 || c.n < 2) return undefined;

@@ -31,7 +31,13 @@ describe('A/A simulation with daily peeking', () => {
 
 describe('A/B simulation with a planted effect (5 % → 6 %)', () => {
   it('the sequential test detects it in most runs', () => {
-    const r = simulateSequentialExperiments({ ...base, simulations: 500, treatmentRate: 0.06, mixture: { kind: 'absolute', sd: 0.01 }, seed: 99 });
+    const r = simulateSequentialExperiments({
+      ...base,
+      simulations: 500,
+      treatmentRate: 0.06,
+      mixture: { kind: 'absolute', sd: 0.01 },
+      seed: 99,
+    });
     expect(r.sequentialRejectRate).toBeGreaterThan(0.6);
     expect(r.fixedHorizonRejectRate).toBeGreaterThan(r.sequentialRejectRate - 0.05);
   });

@@ -2,7 +2,7 @@ import { analyzeExperiment } from '@dalbit/core/experiments/analyze-experiment';
 import { adjustCuped } from '@dalbit/core/experiments/cuped';
 import type { Interval } from '@dalbit/core/experiments/interval';
 import { describe, expect, it } from 'vitest';
-import { R, expectClose, loadAbRows } from './reference.ts';
+import { expectClose, loadAbRows, R } from './reference.ts';
 
 // The A/B fixture (fixtures/ab-test.csv, from scripts/r/generate-fixtures.R: 6,000 customers,
 // control/A/B planned 10/45/45 %) analysed end to end and compared with R: prop.test(correct =
@@ -11,10 +11,17 @@ import { R, expectClose, loadAbRows } from './reference.ts';
 // adjusted revenue. Tolerance 1e-6 relative.
 const rows = loadAbRows();
 const ref = R.ab_test;
-const weights = [{ name: 'control', weight: 0.1 }, { name: 'A', weight: 0.45 }, { name: 'B', weight: 0.45 }];
+const weights = [
+  { name: 'control', weight: 0.1 },
+  { name: 'A', weight: 0.45 },
+  { name: 'B', weight: 0.45 },
+];
 const analysis = analyzeExperiment({ rows, control: 'control', weights });
 
-function expectInterval(actual: Interval | undefined, expected: { estimate: number; lower: number; upper: number }): void {
+function expectInterval(
+  actual: Interval | undefined,
+  expected: { estimate: number; lower: number; upper: number },
+): void {
   expectClose(actual?.estimate, expected.estimate);
   expectClose(actual?.lower, expected.lower);
   expectClose(actual?.upper, expected.upper);
@@ -23,7 +30,9 @@ function expectInterval(actual: Interval | undefined, expected: { estimate: numb
 describe('analyzeExperiment on the A/B fixture = R', () => {
   it('per-arm n, conversions, revenue per recipient, AOV', () => {
     expect(analysis.arms.map((a) => a.arm)).toEqual(['control', 'A', 'B']);
-    for (const [i, e] of (ref.arms as { n: number; conversions: number; revenue: number; revenue_per_recipient: number; aov: number }[]).entries()) {
+    for (const [i, e] of (
+      ref.arms as { n: number; conversions: number; revenue: number; revenue_per_recipient: number; aov: number }[]
+    ).entries()) {
       const a = analysis.arms[i];
       expect(a?.n).toBe(e.n);
       expect(a?.conversions).toBe(e.conversions);
@@ -58,7 +67,9 @@ describe('analyzeExperiment on the A/B fixture = R', () => {
     const width = (i: Interval | undefined): number => (i ? i.upper - i.lower : Number.NaN);
     expect(width(b?.cuped?.absoluteLift)).toBeLessThan(width(b?.revenue?.absoluteLift));
     // ANCOVA (lm(revenue ~ arm + pre_revenue)) estimates the same effect with the within-arm slope.
-    expect(Math.abs((b?.cuped?.absoluteLift.estimate ?? 0) - ref.cuped.ancova_B_vs_control)).toBeLessThan(0.02 * Math.abs(ref.cuped.ancova_B_vs_control));
+    expect(Math.abs((b?.cuped?.absoluteLift.estimate ?? 0) - ref.cuped.ancova_B_vs_control)).toBeLessThan(
+      0.02 * Math.abs(ref.cuped.ancova_B_vs_control),
+    );
   });
 
   it('SRM for the planned 10/45/45 split', () => {

@@ -13,7 +13,7 @@ import {
   computeProportionSampleSize,
 } from '@dalbit/core/experiments/sample-size';
 import { describe, expect, it } from 'vitest';
-import { R, expectClose } from './reference.ts';
+import { expectClose, R } from './reference.ts';
 
 // Sample size / MDE / power: R power.prop.test and power.t.test (strict = FALSE, two-sided),
 // uniroot tolerance tightened to 1e-12 in scripts/r/reference.R; tolerance here 1e-6 relative.
@@ -24,27 +24,54 @@ const v = (c: C, k: string): number => c[k] ?? Number.NaN;
 
 describe('two proportions = power.prop.test', () => {
   it.each(pp.sample_size ?? [])('n for $p1 → $p2, power $power, α $alpha', (c) =>
-    expectClose(computeProportionSampleSize({ p1: v(c, 'p1'), p2: v(c, 'p2'), power: v(c, 'power'), alpha: v(c, 'alpha') }), v(c, 'n')));
+    expectClose(
+      computeProportionSampleSize({ p1: v(c, 'p1'), p2: v(c, 'p2'), power: v(c, 'power'), alpha: v(c, 'alpha') }),
+      v(c, 'n'),
+    ),
+  );
   it.each(pp.mde ?? [])('p2 for n $n, p1 $p1', (c) =>
-    expectClose(computeProportionMde({ n: v(c, 'n'), p1: v(c, 'p1'), power: v(c, 'power'), alpha: v(c, 'alpha') }), v(c, 'p2')));
+    expectClose(
+      computeProportionMde({ n: v(c, 'n'), p1: v(c, 'p1'), power: v(c, 'power'), alpha: v(c, 'alpha') }),
+      v(c, 'p2'),
+    ),
+  );
   it.each(pp.power ?? [])('power for n $n, $p1 → $p2', (c) =>
-    expectClose(computeProportionPower({ n: v(c, 'n'), p1: v(c, 'p1'), p2: v(c, 'p2'), alpha: v(c, 'alpha') }), v(c, 'power')));
+    expectClose(
+      computeProportionPower({ n: v(c, 'n'), p1: v(c, 'p1'), p2: v(c, 'p2'), alpha: v(c, 'alpha') }),
+      v(c, 'power'),
+    ),
+  );
 });
 
 describe('means = power.t.test', () => {
   it.each(tp.sample_size ?? [])('n for δ $delta, sd $sd', (c) =>
-    expectClose(computeMeanSampleSize({ delta: v(c, 'delta'), sd: v(c, 'sd'), power: v(c, 'power'), alpha: v(c, 'alpha') }), v(c, 'n')));
+    expectClose(
+      computeMeanSampleSize({ delta: v(c, 'delta'), sd: v(c, 'sd'), power: v(c, 'power'), alpha: v(c, 'alpha') }),
+      v(c, 'n'),
+    ),
+  );
   it.each(tp.mde ?? [])('δ for n $n, sd $sd', (c) =>
-    expectClose(computeMeanMde({ n: v(c, 'n'), sd: v(c, 'sd'), power: v(c, 'power'), alpha: v(c, 'alpha') }), v(c, 'delta')));
+    expectClose(
+      computeMeanMde({ n: v(c, 'n'), sd: v(c, 'sd'), power: v(c, 'power'), alpha: v(c, 'alpha') }),
+      v(c, 'delta'),
+    ),
+  );
   it.each(tp.power ?? [])('power for n $n, δ $delta, sd $sd', (c) =>
-    expectClose(computeMeanPower({ n: v(c, 'n'), delta: v(c, 'delta'), sd: v(c, 'sd'), alpha: v(c, 'alpha') }), v(c, 'power')));
+    expectClose(
+      computeMeanPower({ n: v(c, 'n'), delta: v(c, 'delta'), sd: v(c, 'sd'), alpha: v(c, 'alpha') }),
+      v(c, 'power'),
+    ),
+  );
 });
 
 // mSPRT (Johari et al. 2017): the closed-form mixture likelihood ratio vs R's numeric integration
 // of N(Δ̂; θ, V)/N(Δ̂; 0, V) over the mixing density N(θ; 0, τ²).
 describe('mSPRT normal mixture', () => {
   it.each(R.msprt as C[])('Λ for Δ̂ $difference, V $variance, τ² $mixture_variance', (c) => {
-    const logLr = computeMixtureLogLikelihoodRatio({ look: { difference: v(c, 'difference'), variance: v(c, 'variance') }, mixtureVariance: v(c, 'mixture_variance') });
+    const logLr = computeMixtureLogLikelihoodRatio({
+      look: { difference: v(c, 'difference'), variance: v(c, 'variance') },
+      mixtureVariance: v(c, 'mixture_variance'),
+    });
     expectClose(Math.exp(logLr), v(c, 'likelihood_ratio'));
   });
 
@@ -60,7 +87,11 @@ describe('mSPRT normal mixture', () => {
 
   it('p-value never rises and the interval only shrinks', () => {
     let s = INITIAL_SEQUENTIAL_STATE;
-    const looks = [{ difference: 0.02, variance: 1e-4 }, { difference: 0.001, variance: 5e-5 }, { difference: 0.015, variance: 2e-5 }];
+    const looks = [
+      { difference: 0.02, variance: 1e-4 },
+      { difference: 0.001, variance: 5e-5 },
+      { difference: 0.015, variance: 2e-5 },
+    ];
     for (const look of looks) {
       const next = updateSequentialTest({ state: s, look, mixtureVariance: 1e-4 });
       expect(next.pValue).toBeLessThanOrEqual(s.pValue);

@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 
 // End to end through the real CLI entry (commander, file reading, parsing, analysis, rendering),
 // compared with the committed R outputs (scripts/r/reference.R → r-reference.json) for the same
@@ -12,13 +12,25 @@ const INPUT = join(FIXTURES, 'ab-test.csv');
 // biome-ignore lint/suspicious/noExplicitAny: JSON written by R
 const R: any = JSON.parse(readFileSync(join(FIXTURES, 'r-reference.json'), 'utf8')).ab_test;
 
-async function run(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  argv: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
   try {
-    const code = await main(['node', 'dalbit', ...argv], { DALBIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'dalbit-exp-')), ...env });
+    const code = await main(['node', 'dalbit', ...argv], {
+      DALBIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'dalbit-exp-')),
+      ...env,
+    });
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();
@@ -34,11 +46,23 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('dalbit experiment analyze', () => {
   it('--json matches R for every statistic', async () => {
-    const r = await run(['experiment', 'analyze', '--input', INPUT, '--control', 'control', '--weights', 'control=0.1,A=0.45,B=0.45', '--json']);
+    const r = await run([
+      'experiment',
+      'analyze',
+      '--input',
+      INPUT,
+      '--control',
+      'control',
+      '--weights',
+      'control=0.1,A=0.45,B=0.45',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
     expect(a.rows).toBe(6000);
-    expect(a.arms.map((x: { arm: string; n: number }) => [x.arm, x.n])).toEqual(R.arms.map((x: { arm: string; n: number }) => [x.arm, x.n]));
+    expect(a.arms.map((x: { arm: string; n: number }) => [x.arm, x.n])).toEqual(
+      R.arms.map((x: { arm: string; n: number }) => [x.arm, x.n]),
+    );
     for (const e of R.comparisons) {
       const c = a.comparisons.find((x: { arm: string }) => x.arm === e.arm);
       close(c.conversion.absoluteLift.lower, e.conversion.lower);
@@ -55,7 +79,16 @@ describe('dalbit experiment analyze', () => {
   });
 
   it('prints a Korean table by default and English with DALBIT_LANG=en', async () => {
-    const ko = await run(['experiment', 'analyze', '--input', INPUT, '--control', 'control', '--weights', 'control=0.1,A=0.45,B=0.45']);
+    const ko = await run([
+      'experiment',
+      'analyze',
+      '--input',
+      INPUT,
+      '--control',
+      'control',
+      '--weights',
+      'control=0.1,A=0.45,B=0.45',
+    ]);
     expect(ko.code).toBe(0);
     expect(ko.stdout).toContain('실험 분석 — 대조군: control');
     expect(ko.stdout).toContain('전환율 (z-검정)');
@@ -68,7 +101,17 @@ describe('dalbit experiment analyze', () => {
   });
 
   it('flags a sample-ratio mismatch when the planned split was different', async () => {
-    const r = await run(['experiment', 'analyze', '--input', INPUT, '--control', 'control', '--weights', 'control=0.2,A=0.4,B=0.4', '--json']);
+    const r = await run([
+      'experiment',
+      'analyze',
+      '--input',
+      INPUT,
+      '--control',
+      'control',
+      '--weights',
+      'control=0.2,A=0.4,B=0.4',
+      '--json',
+    ]);
     expect(JSON.parse(r.stdout).sampleRatio.mismatch).toBe(true);
   });
 
@@ -87,9 +130,15 @@ describe('dalbit experiment analyze', () => {
     const noControl = await run(['experiment', 'analyze', '--input', INPUT, '--control', 'holdout']);
     expect(noControl.code).toBe(64);
     expect(noControl.stderr).toContain('대조군 "holdout"');
-    const badWeights = await run(['experiment', 'analyze', '--input', INPUT, '--control', 'control', '--weights', 'control=0.1,A'], { DALBIT_LANG: 'en' });
+    const badWeights = await run(
+      ['experiment', 'analyze', '--input', INPUT, '--control', 'control', '--weights', 'control=0.1,A'],
+      { DALBIT_LANG: 'en' },
+    );
     expect(badWeights.stderr).toContain('bad --weights part: "A"');
-    const missingArm = await run(['experiment', 'analyze', '--input', INPUT, '--control', 'control', '--weights', 'control=0.5,A=0.5'], { DALBIT_LANG: 'en' });
+    const missingArm = await run(
+      ['experiment', 'analyze', '--input', INPUT, '--control', 'control', '--weights', 'control=0.5,A=0.5'],
+      { DALBIT_LANG: 'en' },
+    );
     expect(missingArm.stderr).toContain('arms in the file but not in --weights: B');
     const noFile = await run(['experiment', 'analyze', '--input', '/nonexistent/x.csv', '--control', 'control']);
     expect(noFile.code).toBe(66);

@@ -3,7 +3,7 @@ import { analyzeExperiment } from '@dalbit/core/experiments/analyze-experiment';
 import { parseArmWeights, parseExperimentCsv } from '@dalbit/core/experiments/parse-experiment-csv';
 import { describeFileIssue, renderAnalysis } from '@dalbit/core/experiments/render-analysis';
 import type { Command } from 'commander';
-import { CliError, type CliContext } from '../context.ts';
+import { type CliContext, CliError } from '../context.ts';
 
 const EX_USAGE = 64;
 const EX_DATAERR = 65;
@@ -64,7 +64,8 @@ export function registerExperiment(program: Command, ctx: CliContext): void {
       }
       const parsed = parseExperimentCsv(text);
       if (!parsed.ok) {
-        for (const issue of parsed.issues.slice(0, MAX_ISSUES_SHOWN)) ctx.err(`${opts.input}: ${describeFileIssue(issue, lang)}`);
+        for (const issue of parsed.issues.slice(0, MAX_ISSUES_SHOWN))
+          ctx.err(`${opts.input}: ${describeFileIssue(issue, lang)}`);
         if (parsed.issues.length > MAX_ISSUES_SHOWN) ctx.err(m.more(parsed.issues.length - MAX_ISSUES_SHOWN));
         throw new CliError(m.issues(parsed.issues.length, opts.input), EX_DATAERR);
       }
@@ -78,6 +79,10 @@ export function registerExperiment(program: Command, ctx: CliContext): void {
         level,
         ...(weights?.ok && { weights: weights.weights }),
       });
-      ctx.out(opts.json ? JSON.stringify({ input: opts.input, rows: parsed.rows.length, ...analysis }, null, 2) : renderAnalysis(analysis, lang));
+      ctx.out(
+        opts.json
+          ? JSON.stringify({ input: opts.input, rows: parsed.rows.length, ...analysis }, null, 2)
+          : renderAnalysis(analysis, lang),
+      );
     });
 }
