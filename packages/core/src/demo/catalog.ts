@@ -1,3 +1,5 @@
+import { toCumulative } from './prng.ts';
+
 /**
  * The demo brand's catalogue: ~60 products in the categories of a Korean cosmetics brand, with
  * product lines whose items are bought in sequence (토너 → 세럼 → 크림) and companions bought
@@ -143,6 +145,8 @@ export const CATALOG: readonly DemoProduct[] = buildDrafts().map((d, i) => ({
 }));
 
 export const CATALOG_POPULARITY: readonly number[] = CATALOG.map((p) => p.popularity);
+/** Running sums of `CATALOG_POPULARITY`, for `Rng.weightedCumulative`. */
+export const CATALOG_POPULARITY_CUMULATIVE: readonly number[] = toCumulative(CATALOG_POPULARITY);
 
 /** Products of a kind. */
 export const PRODUCTS_BY_KIND: ReadonlyMap<string, readonly DemoProduct[]> = (() => {

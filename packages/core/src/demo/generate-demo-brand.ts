@@ -15,6 +15,8 @@ import { toPosRows } from './rows/store-rows.ts';
 export interface DemoSink {
   row(file: DemoFileId, cells: readonly DemoCell[]): void;
   event(event: DemoEvent): void;
+  /** Called after each customer (progress reporting). */
+  personDone?(index: number): void;
 }
 
 /** Share of people who bring along an anonymous look-alike visitor (never logs in, never buys). */
@@ -97,6 +99,7 @@ export function generateDemoBrand(params: DemoParams, sink: DemoSink): DemoGroun
       truth.anonymousVisitors++;
       emitEvents(generateAnonymousVisitor(ctx, i));
     }
+    sink.personDone?.(i);
   }
   return truth;
 }

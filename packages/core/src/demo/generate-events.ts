@@ -1,4 +1,4 @@
-import { CATALOG, CATALOG_POPULARITY, type DemoProduct } from './catalog.ts';
+import { CATALOG, CATALOG_POPULARITY_CUMULATIVE, type DemoProduct } from './catalog.ts';
 import { type DemoContext, sampleInstant, sampleSeasonalDay } from './demo-context.ts';
 import type { DemoPerson } from './demo-model.ts';
 import { formatPhone } from './contact-format.ts';
@@ -106,14 +106,14 @@ export function generateEvents(ctx: DemoContext, person: DemoPerson): DemoEvent[
   if (online) {
     for (const o of ownOrders) {
       const products = o.lines.map((l) => l.product);
-      const extra = rng.chance(0.4) ? [CATALOG[rng.weighted(CATALOG_POPULARITY)] as DemoProduct] : [];
+      const extra = rng.chance(0.4) ? [CATALOG[rng.weightedCumulative(CATALOG_POPULARITY_CUMULATIVE)] as DemoProduct] : [];
       session(rng, ctx, drafts, { start: o.at - rng.int(5, 40) * 60_000, anon: anon(), member: o.member ? person.cafe24?.memberId : undefined, products: [...extra, ...products], cart: products, search: rng.chance(0.3) });
     }
     const browse = rng.poisson(Math.max(0, mean - FIXED_EVENTS_ESTIMATE) / 3.2);
     const from = Math.max(ctx.firstDay, kstDay(person.firstSeenAt) - 30);
     for (let s = 0; s < browse; s++) {
       const start = sampleInstant(rng, sampleSeasonalDay(rng, ctx, from, ctx.lastDay), 'online');
-      const views = Array.from({ length: rng.int(1, 4) }, () => CATALOG[rng.weighted(CATALOG_POPULARITY)] as DemoProduct);
+      const views = Array.from({ length: rng.int(1, 4) }, () => CATALOG[rng.weightedCumulative(CATALOG_POPULARITY_CUMULATIVE)] as DemoProduct);
       const cart = rng.chance(0.18) ? [views[0] as DemoProduct] : [];
       session(rng, ctx, drafts, { start, anon: anon(), member: memberAt(person, start, rng), products: views, cart, search: rng.chance(0.25) });
     }
@@ -162,7 +162,7 @@ export function generateAnonymousVisitor(ctx: DemoContext, index: number): DemoE
   const sessions = 1 + rng.poisson(0.6);
   for (let s = 0; s < sessions; s++) {
     const start = sampleInstant(rng, sampleSeasonalDay(rng, ctx, ctx.firstDay, ctx.lastDay), 'online');
-    const views = Array.from({ length: rng.int(1, 3) }, () => CATALOG[rng.weighted(CATALOG_POPULARITY)] as DemoProduct);
+    const views = Array.from({ length: rng.int(1, 3) }, () => CATALOG[rng.weightedCumulative(CATALOG_POPULARITY_CUMULATIVE)] as DemoProduct);
     session(rng, ctx, drafts, { start, anon, member: undefined, products: views, cart: rng.chance(0.1) ? views.slice(0, 1) : [], search: rng.chance(0.2) });
   }
   drafts.sort((a, b) => a.at - b.at);

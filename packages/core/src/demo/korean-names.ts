@@ -1,4 +1,4 @@
-import type { Rng } from './prng.ts';
+import { type Rng, toCumulative } from './prng.ts';
 
 /**
  * Surnames with approximate population shares (통계청 2015 census, rounded), including the
@@ -12,7 +12,7 @@ const SURNAMES: readonly (readonly [string, number])[] = [
   ['하', 0.5], ['곽', 0.4], ['성', 0.4], ['차', 0.4], ['주', 0.4], ['우', 0.4], ['구', 0.4], ['민', 0.3],
   ['남궁', 0.25], ['선우', 0.2], ['제갈', 0.15], ['황보', 0.15], ['독고', 0.05],
 ];
-const SURNAME_WEIGHTS = SURNAMES.map(([, w]) => w);
+const SURNAME_CUMULATIVE = toCumulative(SURNAMES.map(([, w]) => w));
 
 /** Given names (hangul, romanisation used for e-mail and shop ids). */
 const FEMALE: readonly (readonly [string, string])[] = [
@@ -42,7 +42,7 @@ export interface KoreanName {
 }
 
 export function pickKoreanName(rng: Rng, gender: 'F' | 'M'): KoreanName {
-  const surname = SURNAMES[rng.weighted(SURNAME_WEIGHTS)]?.[0] ?? '김';
+  const surname = SURNAMES[rng.weightedCumulative(SURNAME_CUMULATIVE)]?.[0] ?? '김';
   const [given, roman] = rng.pick(gender === 'F' ? FEMALE : MALE);
   return { full: `${surname}${given}`, surname, roman };
 }

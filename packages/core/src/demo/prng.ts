@@ -12,6 +12,8 @@ export interface Rng {
   pick<T>(items: readonly T[]): T;
   /** Index drawn with probability proportional to `weights[i]`. */
   weighted(weights: readonly number[]): number;
+  /** Index drawn from cumulative weights (see `toCumulative`), by binary search. */
+  weightedCumulative(cumulative: readonly number[]): number;
   /** Standard normal (Box–Muller). */
   normal(): number;
   /** Exponential with the given mean. */
@@ -33,6 +35,12 @@ export function hashInts(...values: readonly number[]): number {
   let h = 0x2545f491;
   for (const v of values) h = mix32(h ^ mix32(v | 0) ^ Math.floor(v / 4294967296));
   return h;
+}
+
+/** Running sums of weights, for `Rng.weightedCumulative`. */
+export function toCumulative(weights: readonly number[]): number[] {
+  let sum = 0;
+  return weights.map((w) => (sum += w));
 }
 
 export function createRng(...seedParts: readonly number[]): Rng {
@@ -90,6 +98,18 @@ class Sfc32 implements Rng {
       if (r < 0) return i;
     }
     return weights.length - 1;
+  }
+
+  weightedCumulative(cumulative: readonly number[]): number {
+    const r = this.next() * (cumulative[cumulative.length - 1] ?? 0);
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((cumulative[mid] ?? 0) > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
 
   normal(): number {
