@@ -78,66 +78,89 @@ export function mineItemsetTrie(tx: Transactions, opts: MineItemsetsOptions): It
 
   const store = new NodeStore(Math.max(16, m * 4));
   store.add(-1, -1, n, 0);
+  // Scatter buffer: rank r owns [offset[r], offset[r] + count of its item); a conditional count
+  // never exceeds the global one, so one pass can deliver every occurrence without overflow.
+  const offset = new Int32Array(m + 1);
+  for (let r = 0; r < m; r++) offset[r + 1] = (offset[r] as number) + (itemCount[frequent[r] as number] as number);
+  const scatter = new Int32Array(offset[m] as number);
   const occ = new Int32Array(m);
   const touched = new Int32Array(m);
-  const slot = new Int32Array(m).fill(-1);
+  const arena = new StackArena(Math.max(1024, offset[m] as number));
+  const all = Int32Array.from({ length: n }, (_, t) => t);
 
-  const expand = (node: number, tids: Int32Array | undefined, last: number, depth: number): void => {
-    if (depth >= maxlen) return;
+  const expand = (node: number, tids: Int32Array, last: number, depth: number): void => {
     let nt = 0;
-    const len = tids ? tids.length : n;
-    for (let x = 0; x < len; x++) {
-      const b = baskets[tids ? (tids[x] as number) : x] as Int32Array;
-      for (let i = b.length - 1; i >= 0; i--) {
-        const r = b[i] as number;
-        if (r <= last) break;
-        if (occ[r] === 0) touched[nt++] = r;
-        occ[r] = (occ[r] as number) + 1;
-      }
-    }
-    const kids = touched.subarray(0, nt).sort();
-    const lists: Int32Array[] = [];
-    const kidRanks: number[] = [];
-    for (let k = 0; k < nt; k++) {
-      const r = kids[k] as number;
-      const c = occ[r] as number;
-      if (c >= minCount) {
-        kidRanks.push(r);
-        lists.push(new Int32Array(c));
-      }
-      occ[r] = -1;
-    }
-    for (let k = 0; k < nt; k++) {
-      const r = kids[k] as number;
-      if (occ[r] === -1) occ[r] = 0;
-    }
-    if (kidRanks.length === 0) return;
-    kidRanks.forEach((r, k) => {
-      slot[r] = k;
-    });
-    const fill = new Int32Array(kidRanks.length);
-    for (let x = 0; x < len; x++) {
-      const t = tids ? (tids[x] as number) : x;
+    for (let x = 0; x < tids.length; x++) {
+      const t = tids[x] as number;
       const b = baskets[t] as Int32Array;
       for (let i = b.length - 1; i >= 0; i--) {
         const r = b[i] as number;
         if (r <= last) break;
-        const s = slot[r] as number;
-        if (s >= 0) {
-          const at = fill[s] as number;
-          (lists[s] as Int32Array)[at] = t;
-          fill[s] = at + 1;
-        }
+        const c = occ[r] as number;
+        if (c === 0) touched[nt++] = r;
+        scatter[(offset[r] as number) + c] = t;
+        occ[r] = c + 1;
       }
     }
-    for (const r of kidRanks) slot[r] = -1;
+    const kids = touched.subarray(0, nt).sort();
+    const leaf = depth + 1 >= maxlen;
+    const mark = arena.mark();
+    const lists: Int32Array[] = [];
     const first = store.size;
-    store.setChildren(node, first, kidRanks.length);
-    for (let k = 0; k < kidRanks.length; k++) store.add(node, kidRanks[k] as number, (lists[k] as Int32Array).length, depth + 1);
-    for (let k = 0; k < kidRanks.length; k++) expand(first + k, lists[k], kidRanks[k] as number, depth + 1);
+    let kidCount = 0;
+    for (let k = 0; k < nt; k++) {
+      const r = kids[k] as number;
+      const c = occ[r] as number;
+      occ[r] = 0;
+      if (c < minCount) continue;
+      store.add(node, r, c, depth + 1);
+      kidCount++;
+      if (!leaf && r < m - 1) {
+        const list = arena.alloc(c);
+        list.set(scatter.subarray(offset[r] as number, (offset[r] as number) + c));
+        lists.push(list);
+      } else lists.push(EMPTY);
+    }
+    store.setChildren(node, first, kidCount);
+    if (!leaf) {
+      for (let k = 0; k < kidCount; k++) {
+        const list = lists[k] as Int32Array;
+        if (list.length >= minCount) expand(first + k, list, store.rankAt(first + k), depth + 1);
+      }
+    }
+    arena.release(mark);
   };
-  expand(0, undefined, -1, 0);
+  if (maxlen >= 1) expand(0, all, -1, 0);
   return store.freeze({ n, minCount, itemOfRank: Int32Array.from(frequent) });
+}
+
+const EMPTY = new Int32Array(0);
+
+/** Bump allocation of tid-lists that live exactly as long as a depth-first call. */
+class StackArena {
+  private chunks: Int32Array[];
+  private top = 0;
+  constructor(private readonly chunkSize: number) {
+    this.chunks = [new Int32Array(chunkSize)];
+  }
+  mark(): { chunk: number; top: number } {
+    return { chunk: this.chunks.length - 1, top: this.top };
+  }
+  alloc(len: number): Int32Array {
+    let cur = this.chunks[this.chunks.length - 1] as Int32Array;
+    if (this.top + len > cur.length) {
+      cur = new Int32Array(Math.max(this.chunkSize, len));
+      this.chunks.push(cur);
+      this.top = 0;
+    }
+    const out = cur.subarray(this.top, this.top + len);
+    this.top += len;
+    return out;
+  }
+  release(m: { chunk: number; top: number }): void {
+    this.chunks.length = m.chunk + 1;
+    this.top = m.top;
+  }
 }
 
 class NodeStore {
@@ -163,6 +186,9 @@ class NodeStore {
     this.rank[i] = rank;
     this.count[i] = count;
     this.depth[i] = depth;
+  }
+  rankAt(i: number): number {
+    return this.rank[i] as number;
   }
   setChildren(node: number, first: number, count: number): void {
     this.firstChild[node] = first;
