@@ -126,6 +126,18 @@ describe('dalbit experiment analyze', () => {
     expect(r.stderr).toContain('2 bad row(s); nothing was analysed');
   });
 
+  it('reports undefined statistics as null instead of failing on degenerate data', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dalbit-exp-')), 'tiny.csv');
+    writeFileSync(file, 'arm,converted,revenue\ncontrol,0,0\ncontrol,0,0\nA,0,0\nA,0,0\n');
+    const r = await run(['experiment', 'analyze', '--input', file, '--control', 'control', '--json']);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a.arms[0].aov).toBeNull();
+    expect(a.comparisons[0].conversion.pValue).toBeNull();
+    expect(a.comparisons[0].revenue).toBeNull();
+    expect(a.comparisons[0].conversion.probabilityToBeatControl).toBeCloseTo(0.5, 12);
+  });
+
   it('explains usage errors', async () => {
     const noControl = await run(['experiment', 'analyze', '--input', INPUT, '--control', 'holdout']);
     expect(noControl.code).toBe(64);

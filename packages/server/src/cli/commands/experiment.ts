@@ -39,6 +39,11 @@ const MESSAGES = {
   },
 } as const;
 
+/** Stable JSON shape: statistics that are not defined (no conversions, no variance) become null. */
+function toJsonValue(_key: string, value: unknown): unknown {
+  return value === undefined ? null : value;
+}
+
 export function registerExperiment(program: Command, ctx: CliContext): void {
   const group = program.command('experiment').description('experiment statistics (A/B/n tests, holdouts)');
   group
@@ -81,7 +86,7 @@ export function registerExperiment(program: Command, ctx: CliContext): void {
       });
       ctx.out(
         opts.json
-          ? JSON.stringify({ input: opts.input, rows: parsed.rows.length, ...analysis }, null, 2)
+          ? JSON.stringify({ input: opts.input, rows: parsed.rows.length, ...analysis }, toJsonValue, 2)
           : renderAnalysis(analysis, lang),
       );
     });
