@@ -107,25 +107,59 @@ export function inferItemOrder(baskets: readonly (readonly string[])[]): string[
 function topologicalByFirstAppearance(labels: readonly string[], succ: readonly Set<number>[], indeg: Int32Array): string[] {
   const n = labels.length;
   const done = new Uint8Array(n);
+  const ready = new MinHeap();
+  for (let i = 0; i < n; i++) if (indeg[i] === 0) ready.push(i);
   const out: string[] = [];
-  // A min-heap would be asymptotically better; item counts are small enough for a scan pointer.
   let cursor = 0;
   while (out.length < n) {
-    let pick = -1;
-    for (let i = cursor; i < n; i++) {
-      if (!done[i] && indeg[i] === 0) {
-        pick = i;
-        break;
-      }
-    }
-    if (pick < 0) {
+    let pick = ready.pop();
+    while (pick !== undefined && done[pick]) pick = ready.pop();
+    if (pick === undefined) {
       // Contradictory orders (a cycle): take the earliest remaining item.
-      for (let i = cursor; i < n; i++) if (!done[i]) { pick = i; break; }
+      while (done[cursor]) cursor++;
+      pick = cursor;
     }
     done[pick] = 1;
     out.push(labels[pick] ?? '');
-    for (const s of succ[pick] ?? []) indeg[s] = (indeg[s] ?? 0) - 1;
-    while (cursor < n && done[cursor]) cursor++;
+    for (const s of succ[pick] ?? []) {
+      indeg[s] = (indeg[s] as number) - 1;
+      if (indeg[s] === 0 && !done[s]) ready.push(s);
+    }
   }
   return out;
+}
+
+/** Binary min-heap of item indices (first-appearance order). */
+class MinHeap {
+  private readonly a: number[] = [];
+  push(x: number): void {
+    const a = this.a;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if ((a[p] as number) <= x) break;
+      a[i] = a[p] as number;
+      i = p;
+    }
+    a[i] = x;
+  }
+  pop(): number | undefined {
+    const a = this.a;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length === 0 || last === undefined) return top;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= a.length) break;
+      const r = l + 1;
+      const c = r < a.length && (a[r] as number) < (a[l] as number) ? r : l;
+      if ((a[c] as number) >= last) break;
+      a[i] = a[c] as number;
+      i = c;
+    }
+    a[i] = last;
+    return top;
+  }
 }
