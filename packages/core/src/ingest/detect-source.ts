@@ -16,7 +16,7 @@ export function detectSource(headers: readonly string[]): SourceGuess[] {
   const out: SourceGuess[] = [];
   for (const spec of SOURCE_SPECS) {
     const r = resolveColumns(spec, headers);
-    if (r.missingRequired.length > 0) continue;
+    if (r.missingRequired.length > 0 || r.choices.length < 2) continue;
     const signature = spec.signature.filter((h) => present.has(headerKey(h))).length;
     const coverage = r.choices.length / Object.keys(spec.fields).length;
     out.push({ spec, score: signature * 10 + r.choices.length + coverage - r.unusedHeaders.length * 0.5 });

@@ -36,6 +36,7 @@ export function createOrderMapper(ctx: MapContext, profile: OrderProfile): RowMa
       let status: OrderStatus = 'paid';
       if (statusText.ok) status = statusText.value;
       else r.fail('status', 'BAD_VALUE', statusText.reason);
+      if (r.capture) r.capture.status = status;
       let quantity = r.has('qty') ? r.integer('qty') : 1;
       if (quantity === undefined && !r.failed) r.fail('qty', 'MISSING', 'quantity is empty');
       const discountRaw = r.money('discount') ?? 0;

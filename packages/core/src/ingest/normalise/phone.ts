@@ -36,8 +36,9 @@ function classify(raw: string): PhoneInfo {
   const plus = raw.startsWith('+');
   let d = raw.replace(/[^0-9]/g, '');
   if (d.length === 0) return { kind: 'invalid', reason: 'no digits' };
-  if (plus || d.startsWith('0082')) d = d.startsWith('0082') ? d.slice(4) : d;
-  if ((plus && d.startsWith('82')) || (!plus && d.startsWith('82') && d.length >= 11)) d = `0${d.slice(2)}`;
+  if (d.startsWith('0082')) d = d.slice(2);
+  const korean = d.startsWith('82') && (plus || d.length >= 11);
+  if (korean) d = d.charCodeAt(2) === 48 ? d.slice(2) : `0${d.slice(2)}`;
   else if (plus) return classifyForeign(`+${d}`);
   else if (/^1[016789]\d{7,8}$/.test(d)) d = `0${d}`; // Excel drops the zero of numeric cells
   if (KR_MOBILE.test(d)) return { kind: 'mobile', e164: `+82${d.slice(1)}` };

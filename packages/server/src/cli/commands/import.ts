@@ -1,0 +1,63 @@
+import { isSourceKind, SOURCE_KINDS } from '@dalbit/core/ingest/source-kind';
+import type { Command } from 'commander';
+import { ImportError } from '../../importers/import-error.ts';
+import { importFile } from '../../importers/import-file.ts';
+import { renderDetection, renderDryRun, renderIssues, renderProgress, renderSummary } from '../../importers/render-import.ts';
+import { CliError, type CliContext } from '../context.ts';
+
+interface ImportFlags {
+  source?: string;
+  channel?: string;
+  mapping?: string;
+  dryRun?: boolean;
+  rejects?: string;
+  json?: boolean;
+}
+
+const MAX_ISSUES_SHOWN = 50;
+
+export function registerImport(program: Command, ctx: CliContext): void {
+  program
+    .command('import <file>')
+    .description('import an export file (Cafe24, SmartStore, Coupang, POS, customers, events, products, warranties)')
+    .option('--source <kind>', `force the kind of file: ${SOURCE_KINDS.join(', ')}`)
+    .option('--channel <name>', 'sales channel for files without one (e.g. musinsa, 29cm, popup)')
+    .option('--mapping <file>', 'JSON column mapping that overrides the header aliases')
+    .option('--dry-run', 'show the column mapping, the first rows and every problem; write nothing')
+    .option('--rejects <file>', 'write bad rows to this CSV and import the good ones')
+    .option('--json', 'machine-readable summary')
+    .action(async (file: string, flags: ImportFlags, cmd: Command) => {
+      if (flags.source !== undefined && !isSourceKind(flags.source)) throw new CliError(`unknown --source '${flags.source}'; one of: ${SOURCE_KINDS.join(', ')}`, 2);
+      const { lang } = ctx.config(cmd);
+      const engine = await ctx.warehouse(cmd);
+      const tty = process.stderr.isTTY === true && !flags.json;
+      let drawn = false;
+      try {
+        const summary = await importFile(engine, {
+          path: file,
+          now: new Date(),
+          ...(flags.source !== undefined && isSourceKind(flags.source) ? { source: flags.source } : {}),
+          ...(flags.channel ? { channel: flags.channel } : {}),
+          ...(flags.mapping ? { mappingPath: flags.mapping } : {}),
+          ...(flags.dryRun ? { dryRun: true } : {}),
+          ...(flags.rejects ? { rejectsPath: flags.rejects } : {}),
+          ...(tty ? { onProgress: (p) => { drawn = true; process.stderr.write(renderProgress(p)); } } : {}),
+        });
+        if (drawn) process.stderr.write('\n');
+        if (flags.json) ctx.out(JSON.stringify(summary));
+        else {
+          for (const l of renderDetection(summary, lang)) ctx.out(l);
+          if (summary.status === 'dry_run') for (const l of renderDryRun(summary, lang)) ctx.out(l);
+          else if (summary.issues.length > 0) for (const l of renderIssues(summary, lang, MAX_ISSUES_SHOWN)) ctx.err(l);
+          for (const l of renderSummary(summary, lang)) ctx.out(l);
+        }
+        if (summary.status === 'failed') {
+          const n = summary.issues.length;
+          throw new CliError(lang === 'ko' ? `가져오기 실패: 문제 ${n}건, 아무것도 기록하지 않았습니다 (--rejects out.csv 로 정상 행만 가져올 수 있습니다)` : `import failed: ${n} problem(s), nothing written (use --rejects out.csv to import the good rows)`);
+        }
+      } catch (e) {
+        if (e instanceof ImportError) throw new CliError(e.message, 2);
+        throw e;
+      }
+    });
+}
