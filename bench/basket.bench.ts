@@ -5,7 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { mineRules } from '../packages/core/src/analytics/basket/mine-rules.ts';
-import { buildTransactions, buildTransactionsFromBaskets, type Transactions } from '../packages/core/src/analytics/basket/transactions.ts';
+import {
+  buildTransactions,
+  buildTransactionsFromBaskets,
+  type Transactions,
+} from '../packages/core/src/analytics/basket/transactions.ts';
 import { readTransactionsFile } from '../packages/server/src/analytics/basket/read-transactions-file.ts';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
@@ -35,7 +39,9 @@ export async function run(): Promise<Record<string, unknown>> {
   const loadMs = performance.now() - t0;
   const g = time(groceries, { support: 0.001, confidence: 0.5 }, 10, 21);
 
-  const lines = readFileSync(new URL('online_retail/baskets_stockcodes.csv', DATA), 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const lines = readFileSync(new URL('online_retail/baskets_stockcodes.csv', DATA), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
   const retail = buildTransactionsFromBaskets(lines.map((l) => l.split(',')));
   const retailOpts = { support: 0.01, confidence: 0.5 };
   const r = time(retail, retailOpts, 3, 9);

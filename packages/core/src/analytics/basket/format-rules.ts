@@ -1,11 +1,23 @@
 import type { Rule, RuleSet } from './rule.ts';
 
 /** The columns of `dalbit basket rules --format csv` (those of arules' `write(rules, sep = ",")` after `DATAFRAME`). */
-export const RULE_CSV_HEADER = ['lhs', 'rhs', 'lhs_size', 'support', 'confidence', 'coverage', 'lift', 'count'] as const;
+export const RULE_CSV_HEADER = [
+  'lhs',
+  'rhs',
+  'lhs_size',
+  'support',
+  'confidence',
+  'coverage',
+  'lift',
+  'count',
+] as const;
 
 /** `{a,b}` with items in the rule set's item order, as arules prints itemsets. */
 export function formatItemset(items: readonly string[], ids: readonly number[]): string {
-  return `{${[...ids].sort((a, b) => a - b).map((i) => items[i] ?? '').join(',')}}`;
+  return `{${[...ids]
+    .sort((a, b) => a - b)
+    .map((i) => items[i] ?? '')
+    .join(',')}}`;
 }
 
 /** A number as R's `write.csv` prints it: 15 significant digits, no trailing zeros. */
@@ -17,7 +29,9 @@ export function formatRNumber(x: number): string {
   if (!plain.includes('e')) return plain;
   // R switches to scientific notation only when it is narrower than fixed notation.
   const digits = fixed.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
-  const asFixed = fixed.toFixed(Math.min(100, Math.max(0, 15 - Math.floor(Math.log10(Math.abs(fixed))) - 1))).replace(/\.?0+$/, '');
+  const asFixed = fixed
+    .toFixed(Math.min(100, Math.max(0, 15 - Math.floor(Math.log10(Math.abs(fixed))) - 1)))
+    .replace(/\.?0+$/, '');
   return asFixed.length <= digits.length ? asFixed : digits;
 }
 
@@ -78,6 +92,10 @@ export interface RuleRecord {
 export function sortRules(set: RuleSet, rules: readonly Rule[] = set.rules): Rule[] {
   const label = (r: Rule): string => `${formatItemset(set.items, r.lhs)}=>${set.items[r.rhs] ?? ''}`;
   return [...rules].sort(
-    (a, b) => b.lift - a.lift || b.confidence - a.confidence || b.support - a.support || (label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : 0),
+    (a, b) =>
+      b.lift - a.lift ||
+      b.confidence - a.confidence ||
+      b.support - a.support ||
+      (label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : 0),
   );
 }

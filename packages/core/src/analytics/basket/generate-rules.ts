@@ -37,7 +37,10 @@ export function generateRules(trie: ItemsetTrie, opts: RuleOptions): Rule[] {
     }
     ranksOf(trie, node, buf);
     for (let k = 0; k < size; k++) {
-      const lhsCount = k === size - 1 ? (trie.count[trie.parent[node] as number] as number) : lookupCount(trie, buf.subarray(0, size), k);
+      const lhsCount =
+        k === size - 1
+          ? (trie.count[trie.parent[node] as number] as number)
+          : lookupCount(trie, buf.subarray(0, size), k);
       if (lhsCount < 0) throw new Error('subset of a frequent itemset is missing from the trie');
       if (count / lhsCount < opts.confidence) continue;
       const rhsRank = buf[k] as number;

@@ -53,7 +53,9 @@ export function relatedFor(index: RuleIndex, purchased: ReadonlySet<string>, lim
     }
   }
   return [...best.values()]
-    .sort((a, b) => b.score - a.score || b.confidence - a.confidence || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0))
+    .sort(
+      (a, b) => b.score - a.score || b.confidence - a.confidence || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0),
+    )
     .slice(0, limit);
 }
 

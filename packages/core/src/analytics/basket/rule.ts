@@ -32,7 +32,14 @@ export interface RuleSet {
 }
 
 /** Measures as arules reports them: confidence from the integer counts, lift = confidence / supp(rhs). */
-export function measureRule(input: { lhs: readonly number[]; rhs: number; count: number; lhsCount: number; rhsCount: number; n: number }): Rule {
+export function measureRule(input: {
+  lhs: readonly number[];
+  rhs: number;
+  count: number;
+  lhsCount: number;
+  rhsCount: number;
+  n: number;
+}): Rule {
   const { count, lhsCount, rhsCount, n } = input;
   const support = count / n;
   const rhsSupport = rhsCount / n;

@@ -51,7 +51,10 @@ function groupRows(rows: readonly TransactionRow[]): { id: string; items: string
   return [...byId].map(([id, items]) => ({ id, items }));
 }
 
-function encodeBaskets(groups: readonly { id: string; items: readonly string[] }[], order: readonly string[]): Transactions {
+function encodeBaskets(
+  groups: readonly { id: string; items: readonly string[] }[],
+  order: readonly string[],
+): Transactions {
   const items = [...order];
   const index = new Map<string, number>();
   items.forEach((label, i) => {
@@ -104,7 +107,11 @@ export function inferItemOrder(baskets: readonly (readonly string[])[]): string[
   return topologicalByFirstAppearance(labels, succ, indeg);
 }
 
-function topologicalByFirstAppearance(labels: readonly string[], succ: readonly Set<number>[], indeg: Int32Array): string[] {
+function topologicalByFirstAppearance(
+  labels: readonly string[],
+  succ: readonly Set<number>[],
+  indeg: Int32Array,
+): string[] {
   const n = labels.length;
   const done = new Uint8Array(n);
   const ready = new MinHeap();

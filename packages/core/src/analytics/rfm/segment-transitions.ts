@@ -29,9 +29,7 @@ export function countTransitions(
   };
   for (const [id, seg] of was) bump(seg, now.get(id) ?? 'none');
   for (const [id, seg] of now) if (!was.has(id)) bump('none', seg);
-  return [...counts.values()].sort(
-    (a, b) => b.customers - a.customers || cmp(a.from, b.from) || cmp(a.to, b.to),
-  );
+  return [...counts.values()].sort((a, b) => b.customers - a.customers || cmp(a.from, b.from) || cmp(a.to, b.to));
 }
 
 function cmp(a: string, b: string): number {

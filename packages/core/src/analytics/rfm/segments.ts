@@ -40,7 +40,8 @@ export const RFM_SEGMENT_LABELS = {
 /** Score triples written as `RFM` digits, grouped by segment. */
 const TRIPLES: Record<RfmSegment, string> = {
   champions: '555 554 545 544 455 454 445',
-  potential_loyalists: '553 552 551 542 541 533 532 531 453 452 451 442 441 433 432 431 423 353 352 351 342 341 333 323',
+  potential_loyalists:
+    '553 552 551 542 541 533 532 531 453 452 451 442 441 433 432 431 423 353 352 351 342 341 333 323',
   loyal: '543 444 435 355 354 345 344 335',
   need_attention: '535 534 443 434 343 334 325 324',
   promising: '525 524 523 522 521 515 514 513 425 424 415 414 413 315 314 313',

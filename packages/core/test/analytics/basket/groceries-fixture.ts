@@ -53,5 +53,10 @@ export function groceries(): Transactions {
 export function readGroceryHierarchy(): { labels: string; level2: string; level1: string; count: number }[] {
   return readCsv(readFileSync(new URL('items.csv', GROCERIES_DIR), 'utf8'))
     .slice(1)
-    .map(([labels, level2, level1, , count]) => ({ labels: labels ?? '', level2: level2 ?? '', level1: level1 ?? '', count: Number(count) }));
+    .map(([labels, level2, level1, , count]) => ({
+      labels: labels ?? '',
+      level2: level2 ?? '',
+      level1: level1 ?? '',
+      count: Number(count),
+    }));
 }

@@ -36,7 +36,9 @@ describe('Groceries: rules equal arules apriori', () => {
       expect(Math.abs(r.confidence - Number(confidence))).toBeLessThan(1e-12);
       expect(Math.abs(r.coverage - Number(coverage))).toBeLessThan(1e-12);
       expect(Math.abs(r.lift - Number(lift))).toBeLessThan(1e-12);
-      expect([support, confidence, coverage, lift]).toEqual([r.support, r.confidence, r.coverage, r.lift].map(formatRNumber));
+      expect([support, confidence, coverage, lift]).toEqual(
+        [r.support, r.confidence, r.coverage, r.lift].map(formatRNumber),
+      );
       expect(Math.abs(r.leverage - (r.support - r.coverage * (r.rhsCount / 9835)))).toBeLessThan(1e-15);
       expect(r.conviction).toBeCloseTo((1 - r.rhsCount / 9835) / (1 - r.confidence), 12);
     }
@@ -44,7 +46,9 @@ describe('Groceries: rules equal arules apriori', () => {
 
   it('supp 0.01 / conf 0.5: CSV lines equal the reference file byte for byte (order aside)', () => {
     const set = mineRules(groceries(), { support: 0.01, confidence: 0.5 });
-    const lines = readFileSync(new URL('rules_supp0.01_conf0.5.arules.csv', GROCERIES_DIR), 'utf8').trimEnd().split(/\r?\n/);
+    const lines = readFileSync(new URL('rules_supp0.01_conf0.5.arules.csv', GROCERIES_DIR), 'utf8')
+      .trimEnd()
+      .split(/\r?\n/);
     const ours = formatRulesCsv(set);
     expect(ours[0]).toBe(lines[0]);
     expect(ours.slice(1).sort()).toEqual(lines.slice(1).sort());

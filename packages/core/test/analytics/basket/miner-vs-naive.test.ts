@@ -15,13 +15,28 @@ function labelsOf(tx: Transactions): string[][] {
 
 function itemsetKeys(tx: Transactions, support: number, maxlen = 10): string[] {
   return mineFrequentItemsets(tx, { support, maxlen })
-    .itemsets.map((s) => `${s.items.map((i) => tx.items[i]).sort().join('|')}#${s.count}`)
+    .itemsets.map(
+      (s) =>
+        `${s.items
+          .map((i) => tx.items[i])
+          .sort()
+          .join('|')}#${s.count}`,
+    )
     .sort();
 }
 
-function ruleKeys(tx: Transactions, opts: { support: number; confidence: number; minlen?: number; maxlen?: number }): string[] {
+function ruleKeys(
+  tx: Transactions,
+  opts: { support: number; confidence: number; minlen?: number; maxlen?: number },
+): string[] {
   return mineRules(tx, opts)
-    .rules.map((r) => `${r.lhs.map((i) => tx.items[i]).sort().join('|')}=>${tx.items[r.rhs]}#${r.count}`)
+    .rules.map(
+      (r) =>
+        `${r.lhs
+          .map((i) => tx.items[i])
+          .sort()
+          .join('|')}=>${tx.items[r.rhs]}#${r.count}`,
+    )
     .sort();
 }
 
@@ -31,12 +46,17 @@ describe('miner agrees with a naive Apriori', () => {
     const naive = naiveFrequentItemsets(labelsOf(tx), 99);
     expect(itemsetKeys(tx, 0.01)).toEqual(naive.map((s) => `${s.items.join('|')}#${s.count}`).sort());
     const rules = naiveRules(naive, tx.baskets.length, 0.3);
-    expect(ruleKeys(tx, { support: 0.01, confidence: 0.3 })).toEqual(rules.map((r) => `${r.lhs.join('|')}=>${r.rhs}#${r.count}`).sort());
+    expect(ruleKeys(tx, { support: 0.01, confidence: 0.3 })).toEqual(
+      rules.map((r) => `${r.lhs.join('|')}=>${r.rhs}#${r.count}`).sort(),
+    );
   });
 
   it('category level (Groceries level2 hierarchy), supp 0.02 / conf 0.4', () => {
     const hierarchy = readGroceryHierarchy();
-    const { transactions: cat, issues } = aggregateTransactions(groceries(), new Map(hierarchy.map((h) => [h.labels, h.level2])));
+    const { transactions: cat, issues } = aggregateTransactions(
+      groceries(),
+      new Map(hierarchy.map((h) => [h.labels, h.level2])),
+    );
     expect(issues).toEqual([]);
     expect(cat.items.length).toBe(new Set(hierarchy.map((h) => h.level2)).size);
     const naive = naiveFrequentItemsets(labelsOf(cat), Math.ceil(0.02 * 9835));
@@ -48,7 +68,10 @@ describe('miner agrees with a naive Apriori', () => {
   });
 
   it('random baskets: itemsets and rules for any support, confidence and length bounds', () => {
-    const basket = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), { minLength: 1, maxLength: 7 });
+    const basket = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), {
+      minLength: 1,
+      maxLength: 7,
+    });
     fc.assert(
       fc.property(
         fc.array(basket, { minLength: 1, maxLength: 40 }),

@@ -5,9 +5,14 @@ export interface NaiveItemset {
   readonly count: number;
 }
 
-export function naiveFrequentItemsets(baskets: readonly (readonly string[])[], minCount: number, maxlen = 10): NaiveItemset[] {
+export function naiveFrequentItemsets(
+  baskets: readonly (readonly string[])[],
+  minCount: number,
+  maxlen = 10,
+): NaiveItemset[] {
   const sets = baskets.map((b) => new Set(b));
-  const count = (items: readonly string[]): number => sets.reduce((n, s) => n + (items.every((i) => s.has(i)) ? 1 : 0), 0);
+  const count = (items: readonly string[]): number =>
+    sets.reduce((n, s) => n + (items.every((i) => s.has(i)) ? 1 : 0), 0);
   const labels = [...new Set(baskets.flat())].sort();
   let level: NaiveItemset[] = labels.map((l) => ({ items: [l], count: count([l]) })).filter((s) => s.count >= minCount);
   const out = [...level];
@@ -39,7 +44,13 @@ export interface NaiveRule {
   readonly confidence: number;
 }
 
-export function naiveRules(itemsets: readonly NaiveItemset[], n: number, confidence: number, minlen = 1, maxlen = 10): NaiveRule[] {
+export function naiveRules(
+  itemsets: readonly NaiveItemset[],
+  n: number,
+  confidence: number,
+  minlen = 1,
+  maxlen = 10,
+): NaiveRule[] {
   const counts = new Map(itemsets.map((s) => [s.items.join('\u0000'), s.count]));
   const rules: NaiveRule[] = [];
   for (const s of itemsets) {

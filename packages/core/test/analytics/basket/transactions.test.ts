@@ -1,7 +1,7 @@
+import { toTransactionRows } from '@dalbit/core/analytics/basket/basket-level';
 import { formatRNumber } from '@dalbit/core/analytics/basket/format-rules';
 import { minCountFor } from '@dalbit/core/analytics/basket/min-count';
 import { buildTransactions, inferItemOrder } from '@dalbit/core/analytics/basket/transactions';
-import { toTransactionRows } from '@dalbit/core/analytics/basket/basket-level';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -19,7 +19,13 @@ describe('transactions', () => {
   });
 
   it('infers the item order the baskets list (topological, first appearance breaks ties)', () => {
-    expect(inferItemOrder([['x', 'z'], ['y', 'z'], ['w', 'x', 'y']])).toEqual(['w', 'x', 'y', 'z']);
+    expect(
+      inferItemOrder([
+        ['x', 'z'],
+        ['y', 'z'],
+        ['w', 'x', 'y'],
+      ]),
+    ).toEqual(['w', 'x', 'y', 'z']);
     // contradictory orders still give every item once
     expect(inferItemOrder([['a', 'b'], ['b', 'a'], ['c']]).sort()).toEqual(['a', 'b', 'c']);
   });
@@ -27,13 +33,19 @@ describe('transactions', () => {
   it('the inferred order agrees with every basket listed in a common order', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 6 }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
         (baskets) => {
-          const labelled = baskets.map((b) => [...b].sort((x, y) => x - y).map((i) => `item${String(i).padStart(2, '0')}`));
+          const labelled = baskets.map((b) =>
+            [...b].sort((x, y) => x - y).map((i) => `item${String(i).padStart(2, '0')}`),
+          );
           const order = inferItemOrder(labelled);
           const pos = new Map(order.map((l, i) => [l, i]));
           expect(order.length).toBe(new Set(labelled.flat()).size);
-          for (const b of labelled) for (let i = 1; i < b.length; i++) expect(pos.get(b[i - 1] ?? '')).toBeLessThan(pos.get(b[i] ?? '') ?? -1);
+          for (const b of labelled)
+            for (let i = 1; i < b.length; i++) expect(pos.get(b[i - 1] ?? '')).toBeLessThan(pos.get(b[i] ?? '') ?? -1);
         },
       ),
       { numRuns: 200, seed: 7 },

@@ -54,10 +54,21 @@ describe('NTILE semantics', () => {
     const got = Object.fromEntries(scoreRfm(rows).map((s) => [s.customerId, `${s.r}${s.f}${s.m}`]));
     expect(got).toEqual({ c1: '555', c6: '544', c2: '422', c3: '333', c4: '211', c5: '111' });
     const seg = Object.fromEntries(scoreRfm(rows).map((s) => [s.customerId, s.segment]));
-    expect(seg).toEqual({ c1: 'champions', c6: 'champions', c2: 'new_customers', c3: 'potential_loyalists', c4: 'hibernating', c5: 'lost' });
+    expect(seg).toEqual({
+      c1: 'champions',
+      c6: 'champions',
+      c2: 'new_customers',
+      c3: 'potential_loyalists',
+      c4: 'hibernating',
+      c5: 'lost',
+    });
     // input order does not matter
-    expect(scoreRfm([...rows].reverse()).map((s) => s.customerId)).toEqual([...rows].reverse().map((s) => s.customerId));
-    expect(Object.fromEntries(scoreRfm([...rows].reverse()).map((s) => [s.customerId, `${s.r}${s.f}${s.m}`]))).toEqual(got);
+    expect(scoreRfm([...rows].reverse()).map((s) => s.customerId)).toEqual(
+      [...rows].reverse().map((s) => s.customerId),
+    );
+    expect(Object.fromEntries(scoreRfm([...rows].reverse()).map((s) => [s.customerId, `${s.r}${s.f}${s.m}`]))).toEqual(
+      got,
+    );
   });
 });
 
@@ -107,7 +118,13 @@ describe('metrics, grid, summary, transitions', () => {
     expect(grid[0]).toEqual({ r: 5, f: 1, count: 0, meanMonetary: null });
     expect(grid.find((g) => g.r === 5 && g.f === 5)).toEqual({ r: 5, f: 5, count: 2, meanMonetary: 75 });
     const summary = summarizeSegments(scores);
-    expect(summary.find((x) => x.segment === 'champions')).toEqual({ segment: 'champions', customers: 2, share: 2 / 3, revenue: 150, revenueShare: 150 / 160 });
+    expect(summary.find((x) => x.segment === 'champions')).toEqual({
+      segment: 'champions',
+      customers: 2,
+      share: 2 / 3,
+      revenue: 150,
+      revenueShare: 150 / 160,
+    });
     expect(summary).toHaveLength(11);
     const later = [
       { customerId: 'a', segment: 'loyal' as const },

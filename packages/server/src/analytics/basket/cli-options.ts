@@ -6,7 +6,9 @@ import { CliError } from '../../cli/context.ts';
 export function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): z.infer<S> {
   const r = schema.safeParse(raw);
   if (r.success) return r.data;
-  const lines = r.error.issues.map((i) => `--${String(i.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`);
+  const lines = r.error.issues.map(
+    (i) => `--${String(i.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`,
+  );
   throw new CliError(`잘못된 옵션 / invalid options:\n${lines.join('\n')}`);
 }
 
@@ -14,6 +16,7 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string,
 export function parseAsOfDay(value: string | undefined, flag = '--as-of'): number {
   if (value === undefined) return kstDayNumber(new Date());
   const day = parseDayNumber(value);
-  if (day === undefined) throw new CliError(`${flag}: 날짜 형식은 YYYY-MM-DD / expected a date YYYY-MM-DD, got '${value}'`);
+  if (day === undefined)
+    throw new CliError(`${flag}: 날짜 형식은 YYYY-MM-DD / expected a date YYYY-MM-DD, got '${value}'`);
   return day;
 }

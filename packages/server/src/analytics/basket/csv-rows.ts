@@ -3,7 +3,10 @@
  * CRLF/LF). Kept local to the analytics file readers so their input format stays fixed; an
  * unterminated quote is reported through `onIssue` and ends the input.
  */
-export function* csvRows(text: string, onIssue: (issue: { line: number; message: string }) => void): Generator<{ fields: string[]; line: number }> {
+export function* csvRows(
+  text: string,
+  onIssue: (issue: { line: number; message: string }) => void,
+): Generator<{ fields: string[]; line: number }> {
   let row: string[] = [];
   let field = '';
   let quoted = false;

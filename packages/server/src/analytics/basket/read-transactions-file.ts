@@ -20,16 +20,25 @@ export interface TransactionsFile {
  * byte-exact). At customer level every row needs `customer_id` and baskets are per customer.
  * Problems are collected per line; the caller decides whether to stop.
  */
-export async function readTransactionsFile(file: string, level: 'order' | 'customer' = 'order'): Promise<TransactionsFile> {
+export async function readTransactionsFile(
+  file: string,
+  level: 'order' | 'customer' = 'order',
+): Promise<TransactionsFile> {
   const text = await readFile(file, 'utf8');
   const issues: FileIssue[] = [];
   const rows: TransactionRow[] = [];
   let header: string[] | undefined;
   let col = { id: -1, item: -1, customer: -1 };
-  for (const { fields, line } of csvRows(text.replace(/^\uFEFF/, ''), (i) => issues.push({ file, line: i.line, message: i.message }))) {
+  for (const { fields, line } of csvRows(text.replace(/^\uFEFF/, ''), (i) =>
+    issues.push({ file, line: i.line, message: i.message }),
+  )) {
     if (header === undefined) {
       header = fields.map((f) => f.trim().toLowerCase());
-      col = { id: header.indexOf('transaction_id'), item: header.indexOf('item'), customer: header.indexOf('customer_id') };
+      col = {
+        id: header.indexOf('transaction_id'),
+        item: header.indexOf('item'),
+        customer: header.indexOf('customer_id'),
+      };
       if (col.id < 0) issues.push({ file, line, column: 'transaction_id', message: 'missing column transaction_id' });
       if (col.item < 0) issues.push({ file, line, column: 'item', message: 'missing column item' });
       if (level === 'customer' && col.customer < 0)
@@ -51,7 +60,8 @@ export async function readTransactionsFile(file: string, level: 'order' | 'custo
     }
     rows.push({ transactionId: key, item });
   }
-  if (header === undefined) issues.push({ file, line: 1, message: 'empty file: expected a header transaction_id,item' });
+  if (header === undefined)
+    issues.push({ file, line: 1, message: 'empty file: expected a header transaction_id,item' });
   return { rows, issues };
 }
 

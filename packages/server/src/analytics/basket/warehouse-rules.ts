@@ -1,9 +1,9 @@
 import { type BasketLevel, toTransactionRows } from '@dalbit/core/analytics/basket/basket-level';
+import { toRuleRecords } from '@dalbit/core/analytics/basket/format-rules';
 import type { MineRulesOptions } from '@dalbit/core/analytics/basket/mine-rules';
 import { mineRules } from '@dalbit/core/analytics/basket/mine-rules';
 import { indexRules, relatedFor } from '@dalbit/core/analytics/basket/related-products';
 import type { RuleSet } from '@dalbit/core/analytics/basket/rule';
-import { toRuleRecords } from '@dalbit/core/analytics/basket/format-rules';
 import { buildTransactions } from '@dalbit/core/analytics/basket/transactions';
 import { kstMidnight } from '@dalbit/core/analytics/rfm/day-number';
 import { RELATED_PRODUCTS } from '@dalbit/core/schema/analytics-tables';
@@ -19,7 +19,10 @@ export interface WarehouseBasketOptions extends PurchaseWindow {
 }
 
 /** Mines rules from the warehouse's paid order lines. */
-export async function mineWarehouseRules(engine: Engine, opts: WarehouseBasketOptions): Promise<{ set: RuleSet; skippedLines: number; customers: Map<string, Set<string>> }> {
+export async function mineWarehouseRules(
+  engine: Engine,
+  opts: WarehouseBasketOptions,
+): Promise<{ set: RuleSet; skippedLines: number; customers: Map<string, Set<string>> }> {
   const { lines, skipped } = await loadPurchaseLines(engine, { ...opts, itemLevel: opts.itemLevel ?? 'product' });
   const tx = buildTransactions(toTransactionRows(lines, opts.level ?? 'order'));
   const customers = new Map<string, Set<string>>();
@@ -48,7 +51,9 @@ export async function refreshRelatedProducts(
   for (const [customerId, bought] of [...customers].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const related = relatedFor(index, bought, opts.limit ?? 5);
     if (related.length > 0) withAny++;
-    related.forEach((r, i) => rows.push([customerId, asOf, i + 1, r.item, r.score]));
+    related.forEach((r, i) => {
+      rows.push([customerId, asOf, i + 1, r.item, r.score]);
+    });
   }
   await engine.transaction(async () => {
     await engine.exec(`TRUNCATE TABLE ${engine.dialect.quoteIdent(RELATED_PRODUCTS.name)}`);

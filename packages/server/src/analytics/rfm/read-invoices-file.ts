@@ -16,11 +16,17 @@ export async function readInvoicesFile(file: string): Promise<{ purchases: Purch
   const issues: FileIssue[] = [];
   const purchases: Purchase[] = [];
   let idx: Record<(typeof REQUIRED)[number], number> | undefined;
-  for (const { fields, line } of csvRows(text.replace(/^\uFEFF/, ''), (i) => issues.push({ file, line: i.line, message: i.message }))) {
+  for (const { fields, line } of csvRows(text.replace(/^\uFEFF/, ''), (i) =>
+    issues.push({ file, line: i.line, message: i.message }),
+  )) {
     if (idx === undefined) {
       const header = fields.map((f) => f.trim());
-      const found = Object.fromEntries(REQUIRED.map((c) => [c, header.indexOf(c)])) as Record<(typeof REQUIRED)[number], number>;
-      for (const c of REQUIRED) if (found[c] < 0) issues.push({ file, line, column: c, message: `missing column ${c}` });
+      const found = Object.fromEntries(REQUIRED.map((c) => [c, header.indexOf(c)])) as Record<
+        (typeof REQUIRED)[number],
+        number
+      >;
+      for (const c of REQUIRED)
+        if (found[c] < 0) issues.push({ file, line, column: c, message: `missing column ${c}` });
       if (issues.length > 0) return { purchases, issues };
       idx = found;
       continue;
@@ -37,7 +43,8 @@ export async function readInvoicesFile(file: string): Promise<{ purchases: Purch
     };
     if (orderId === '') bad('InvoiceNo', 'empty invoice number');
     else if (customerId === '') bad('CustomerID', 'empty customer id');
-    else if (day === undefined || !/^\d{4}-\d{2}-\d{2}([ T].*)?$/.test(dateText)) bad('InvoiceDate', `not a date: '${dateText}'`);
+    else if (day === undefined || !/^\d{4}-\d{2}-\d{2}([ T].*)?$/.test(dateText))
+      bad('InvoiceDate', `not a date: '${dateText}'`);
     else if (!Number.isFinite(price)) bad('TotalPrice', `not a number: '${priceText}'`);
     else purchases.push({ customerId, orderId, day, amount: Math.sign(price) * Math.round(Math.abs(price) * 100) });
   }

@@ -47,7 +47,17 @@ export async function computeWarehouseRfm(engine: Engine, run: RfmRun): Promise<
 /** Replaces `rfm_scores` with one run (as_of = 00:00 KST of the as-of day). */
 export async function storeRfmScores(engine: Engine, scores: readonly RfmScore[], asOfDay: number): Promise<void> {
   const asOf = kstMidnight(asOfDay);
-  const rows = scores.map((s) => [s.customerId, asOf, s.recencyDays, s.frequency, s.monetary, s.r, s.f, s.m, s.segment]);
+  const rows = scores.map((s) => [
+    s.customerId,
+    asOf,
+    s.recencyDays,
+    s.frequency,
+    s.monetary,
+    s.r,
+    s.f,
+    s.m,
+    s.segment,
+  ]);
   await engine.transaction(async () => {
     await engine.exec(`TRUNCATE TABLE ${engine.dialect.quoteIdent(RFM_SCORES.name)}`);
     await engine.insert(RFM_SCORES.name, columnNames(RFM_SCORES), rows);

@@ -1,12 +1,13 @@
 import { formatRulesCsv, sortRules, toRuleRecords } from '@dalbit/core/analytics/basket/format-rules';
 import { mineRules } from '@dalbit/core/analytics/basket/mine-rules';
+import type { RuleSet } from '@dalbit/core/analytics/basket/rule';
 import { buildTransactions } from '@dalbit/core/analytics/basket/transactions';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.ts';
 import { formatFileIssue, readTransactionsFile } from '../../analytics/basket/read-transactions-file.ts';
 import { refreshRelatedProducts } from '../../analytics/basket/warehouse-rules.ts';
 import { type CliContext, CliError } from '../context.ts';
-import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.ts';
 
 const RulesOptions = z.object({
   transactions: z.string().min(1).optional(),
@@ -28,7 +29,9 @@ export function registerBasket(program: Command, ctx: CliContext): void {
   const basket = program.command('basket').description('market-basket rules (장바구니 연관 규칙)');
   basket
     .command('rules')
-    .description('association rules as R arules apriori computes them; without --transactions: the warehouse (also refreshes related_products)')
+    .description(
+      'association rules as R arules apriori computes them; without --transactions: the warehouse (also refreshes related_products)',
+    )
     .option('--transactions <file>', 'CSV with transaction_id,item[,customer_id] rows (file mode)')
     .requiredOption('--support <s>', 'minimum support, 0 < s ≤ 1 (frequent iff count ≥ ceil(s × N))')
     .requiredOption('--confidence <c>', 'minimum confidence, 0 ≤ c ≤ 1')
@@ -45,8 +48,14 @@ export function registerBasket(program: Command, ctx: CliContext): void {
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
       const o = parseOptions(RulesOptions, raw);
       const format = o.json ? 'json' : o.format;
-      const ruleOpts = { support: o.support, confidence: o.confidence, minlen: o.minlen, maxlen: o.maxlen, ...(o.lift === undefined ? {} : { lift: o.lift }) };
-      let set;
+      const ruleOpts = {
+        support: o.support,
+        confidence: o.confidence,
+        minlen: o.minlen,
+        maxlen: o.maxlen,
+        ...(o.lift === undefined ? {} : { lift: o.lift }),
+      };
+      let set: RuleSet;
       if (o.transactions !== undefined) {
         const file = await readTransactionsFile(o.transactions, o.level);
         if (file.issues.length > 0) {
@@ -66,10 +75,15 @@ export function registerBasket(program: Command, ctx: CliContext): void {
           limit: o.top,
         });
         set = result.set;
-        ctx.err(`related_products: ${result.rows} rows for ${result.customers} customers (${result.skippedLines} lines without ${o.itemLevel})`);
+        ctx.err(
+          `related_products: ${result.rows} rows for ${result.customers} customers (${result.skippedLines} lines without ${o.itemLevel})`,
+        );
       }
       const rules = sortRules(set);
-      if (format === 'json') ctx.out(JSON.stringify({ transactions: set.n, minCount: set.minCount, rules: toRuleRecords(set, rules) }, null, 2));
+      if (format === 'json')
+        ctx.out(
+          JSON.stringify({ transactions: set.n, minCount: set.minCount, rules: toRuleRecords(set, rules) }, null, 2),
+        );
       else for (const line of formatRulesCsv(set, rules)) ctx.out(line);
     });
 }

@@ -27,8 +27,13 @@ const RfmOptions = z.object({
 export function registerRfm(program: Command, ctx: CliContext): void {
   program
     .command('rfm')
-    .description('RFM quintile scores and the 11 segments; file mode with --invoices, else the warehouse (stores rfm_scores)')
-    .option('--invoices <file>', 'CSV with InvoiceNo,InvoiceDate,CustomerID,TotalPrice (file mode: per-customer scores)')
+    .description(
+      'RFM quintile scores and the 11 segments; file mode with --invoices, else the warehouse (stores rfm_scores)',
+    )
+    .option(
+      '--invoices <file>',
+      'CSV with InvoiceNo,InvoiceDate,CustomerID,TotalPrice (file mode: per-customer scores)',
+    )
     .option('--as-of <date>', 'analysis date YYYY-MM-DD (KST); purchases before it count (default today)')
     .option('--window-days <n>', 'only purchases of the last N days before --as-of')
     .option('--format <format>', 'file mode csv|json (default csv); warehouse table|json (default table)')
@@ -44,9 +49,14 @@ export function registerRfm(program: Command, ctx: CliContext): void {
       if (o.invoices !== undefined) {
         const file = await readInvoicesFile(o.invoices);
         if (file.issues.length > 0) {
-          throw new CliError(`잘못된 입력 / invalid input (${file.issues.length}):\n${file.issues.slice(0, 20).map(formatFileIssue).join('\n')}`);
+          throw new CliError(
+            `잘못된 입력 / invalid input (${file.issues.length}):\n${file.issues.slice(0, 20).map(formatFileIssue).join('\n')}`,
+          );
         }
-        const scores = scoreRfm(computeRfmMetrics(file.purchases, window)).map((s) => ({ ...s, monetary: s.monetary / 100 }));
+        const scores = scoreRfm(computeRfmMetrics(file.purchases, window)).map((s) => ({
+          ...s,
+          monetary: s.monetary / 100,
+        }));
         printScores(ctx, scores, o.json ? 'json' : o.format === 'json' ? 'json' : 'csv');
         return;
       }
@@ -79,7 +89,11 @@ function printScores(ctx: CliContext, scores: readonly RfmScore[], format: 'csv'
   if (format === 'json') {
     ctx.out(
       JSON.stringify(
-        sorted.map((s) => ({ ...s, segmentEn: RFM_SEGMENT_LABELS[s.segment].en, segmentKo: RFM_SEGMENT_LABELS[s.segment].ko })),
+        sorted.map((s) => ({
+          ...s,
+          segmentEn: RFM_SEGMENT_LABELS[s.segment].en,
+          segmentKo: RFM_SEGMENT_LABELS[s.segment].ko,
+        })),
         null,
         2,
       ),
@@ -89,7 +103,19 @@ function printScores(ctx: CliContext, scores: readonly RfmScore[], format: 'csv'
   ctx.out('customer,recency,frequency,monetary,r,f,m,segment,segment_ko');
   for (const s of sorted) {
     const label = RFM_SEGMENT_LABELS[s.segment];
-    ctx.out([csvField(s.customerId), s.recencyDays, s.frequency, s.monetary.toFixed(2), s.r, s.f, s.m, label.en, label.ko].join(','));
+    ctx.out(
+      [
+        csvField(s.customerId),
+        s.recencyDays,
+        s.frequency,
+        s.monetary.toFixed(2),
+        s.r,
+        s.f,
+        s.m,
+        label.en,
+        label.ko,
+      ].join(','),
+    );
   }
 }
 
@@ -99,16 +125,25 @@ function printReport(ctx: CliContext, report: Record<string, unknown>, lang: 'ko
   const ko = lang === 'ko';
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   const won = (x: number): string => Math.round(x).toLocaleString('en-US');
-  ctx.out(ko ? `RFM 기준일 ${String(report.asOf)} · 고객 ${String(report.customers)}명` : `RFM as of ${String(report.asOf)} · ${String(report.customers)} customers`);
-  ctx.out(ko ? '세그먼트\t고객 수\t비중\t매출(원)\t매출 비중' : 'segment\tcustomers\tshare\trevenue (KRW)\trevenue share');
-  for (const s of report.segments as Summary[]) ctx.out([s.label, s.customers, pct(s.share), won(s.revenue), pct(s.revenueShare)].join('\t'));
+  ctx.out(
+    ko
+      ? `RFM 기준일 ${String(report.asOf)} · 고객 ${String(report.customers)}명`
+      : `RFM as of ${String(report.asOf)} · ${String(report.customers)} customers`,
+  );
+  ctx.out(
+    ko ? '세그먼트\t고객 수\t비중\t매출(원)\t매출 비중' : 'segment\tcustomers\tshare\trevenue (KRW)\trevenue share',
+  );
+  for (const s of report.segments as Summary[])
+    ctx.out([s.label, s.customers, pct(s.share), won(s.revenue), pct(s.revenueShare)].join('\t'));
   const grid = report.grid as { r: number; f: number; count: number; meanMonetary: number | null }[] | undefined;
   if (grid) {
     ctx.out('');
     ctx.out(ko ? 'R × F (고객 수 / 평균 구매액)' : 'R × F (customers / mean monetary)');
     ctx.out(['R\\F', 1, 2, 3, 4, 5].join('\t'));
     for (let r = 5; r >= 1; r--) {
-      const cells = grid.filter((g) => g.r === r).map((g) => `${g.count} / ${g.meanMonetary === null ? '-' : won(g.meanMonetary)}`);
+      const cells = grid
+        .filter((g) => g.r === r)
+        .map((g) => `${g.count} / ${g.meanMonetary === null ? '-' : won(g.meanMonetary)}`);
       ctx.out([r, ...cells].join('\t'));
     }
   }
@@ -116,7 +151,11 @@ function printReport(ctx: CliContext, report: Record<string, unknown>, lang: 'ko
   if (transitions) {
     const name = (s: SegmentState): string => (s === 'none' ? (ko ? '(없음)' : '(none)') : RFM_SEGMENT_LABELS[s][lang]);
     ctx.out('');
-    ctx.out(ko ? `세그먼트 이동 ${String(report.vsDate)} → ${String(report.asOf)}` : `segment moves ${String(report.vsDate)} → ${String(report.asOf)}`);
+    ctx.out(
+      ko
+        ? `세그먼트 이동 ${String(report.vsDate)} → ${String(report.asOf)}`
+        : `segment moves ${String(report.vsDate)} → ${String(report.asOf)}`,
+    );
     for (const t of transitions) ctx.out(`${name(t.from)} → ${name(t.to)}\t${t.customers}`);
   }
 }

@@ -13,7 +13,10 @@ import { sql } from '../../../src/engines/engine.ts';
 const DATA = new URL('../../../../../../shared/data/', import.meta.url);
 const path = (p: string): string => fileURLToPath(new URL(p, DATA));
 
-async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -25,7 +28,10 @@ async function run(args: string[], env: Record<string, string> = {}): Promise<{ 
     return true;
   });
   try {
-    const code = await main(['node', 'dalbit', ...args], { DALBIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'dalbit-cli-')), ...env });
+    const code = await main(['node', 'dalbit', ...args], {
+      DALBIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'dalbit-cli-')),
+      ...env,
+    });
     return { code, out, err };
   } finally {
     o.mockRestore();
@@ -40,8 +46,16 @@ afterEach(() => {
 describe('dalbit basket rules --transactions', () => {
   it('prints the arules reference rows for Groceries byte for byte (order-insensitive)', async () => {
     const r = await run([
-      'basket', 'rules', '--transactions', path('groceries/transactions.csv'),
-      '--support', '0.01', '--confidence', '0.5', '--format', 'csv',
+      'basket',
+      'rules',
+      '--transactions',
+      path('groceries/transactions.csv'),
+      '--support',
+      '0.01',
+      '--confidence',
+      '0.5',
+      '--format',
+      'csv',
     ]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -53,15 +67,39 @@ describe('dalbit basket rules --transactions', () => {
   });
 
   it('json output, minlen/maxlen/lift flags, 410 rules at supp 0.001 / conf 0.8', async () => {
-    const r = await run(['basket', 'rules', '--transactions', path('groceries/transactions.csv'), '--support', '0.001', '--confidence', '0.8', '--json']);
+    const r = await run([
+      'basket',
+      'rules',
+      '--transactions',
+      path('groceries/transactions.csv'),
+      '--support',
+      '0.001',
+      '--confidence',
+      '0.8',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
-    const body = JSON.parse(r.out) as { transactions: number; rules: { lhs: string[]; rhs: string; lift: number; leverage: number }[] };
+    const body = JSON.parse(r.out) as {
+      transactions: number;
+      rules: { lhs: string[]; rhs: string; lift: number; leverage: number }[];
+    };
     expect(body.transactions).toBe(9835);
     expect(body.rules).toHaveLength(410);
     expect(body.rules[0]?.lift).toBeGreaterThanOrEqual(body.rules[1]?.lift ?? 0);
     const capped = await run([
-      'basket', 'rules', '--transactions', path('groceries/transactions.csv'),
-      '--support', '0.001', '--confidence', '0.8', '--maxlen', '3', '--lift', '4', '--json',
+      'basket',
+      'rules',
+      '--transactions',
+      path('groceries/transactions.csv'),
+      '--support',
+      '0.001',
+      '--confidence',
+      '0.8',
+      '--maxlen',
+      '3',
+      '--lift',
+      '4',
+      '--json',
     ]);
     const few = (JSON.parse(capped.out) as typeof body).rules;
     expect(few.length).toBe(body.rules.filter((x) => x.lhs.length + 1 <= 3 && x.lift >= 4).length);
@@ -75,7 +113,20 @@ describe('dalbit basket rules --transactions', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain(`${file}:5 (item): empty item`);
     writeFileSync(file, 'transaction_id,item,customer_id\n1,milk,c1\n2,bread,c1\n3,milk,c2\n4,bread,c2\n5,milk,c3\n');
-    const cust = await run(['basket', 'rules', '--transactions', file, '--support', '0.5', '--confidence', '0.5', '--minlen', '2', '--level', 'customer']);
+    const cust = await run([
+      'basket',
+      'rules',
+      '--transactions',
+      file,
+      '--support',
+      '0.5',
+      '--confidence',
+      '0.5',
+      '--minlen',
+      '2',
+      '--level',
+      'customer',
+    ]);
     expect(cust.code).toBe(0);
     // per customer: c1 {milk,bread}, c2 {milk,bread}, c3 {milk}: bread => milk conf 1, milk => bread conf 2/3
     expect(cust.out.trimEnd().split('\n').slice(1).sort()).toEqual([
@@ -90,7 +141,15 @@ describe('dalbit basket rules --transactions', () => {
 
 describe('dalbit rfm --invoices', () => {
   it('prints every Online Retail customer with the scores DuckDB NTILE gives', async () => {
-    const r = await run(['rfm', '--invoices', path('online_retail/invoices.csv'), '--as-of', '2011-12-10', '--format', 'csv']);
+    const r = await run([
+      'rfm',
+      '--invoices',
+      path('online_retail/invoices.csv'),
+      '--as-of',
+      '2011-12-10',
+      '--format',
+      'csv',
+    ]);
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split('\n');
     expect(lines[0]).toBe('customer,recency,frequency,monetary,r,f,m,segment,segment_ko');
@@ -125,7 +184,10 @@ describe('dalbit rfm --invoices', () => {
     expect(bad.err).toContain('--as-of');
     const dir = mkdtempSync(join(tmpdir(), 'dalbit-rfm-'));
     const file = join(dir, 'inv.csv');
-    writeFileSync(file, 'InvoiceNo,InvoiceDate,CustomerID,TotalPrice\n1,2011-12-01,7,10.5\n2,yesterday,7,3\n3,2011-12-02,8,abc\n');
+    writeFileSync(
+      file,
+      'InvoiceNo,InvoiceDate,CustomerID,TotalPrice\n1,2011-12-01,7,10.5\n2,yesterday,7,3\n3,2011-12-02,8,abc\n',
+    );
     const r = await run(['rfm', '--invoices', file, '--as-of', '2011-12-10']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${file}:3 (InvoiceDate): not a date: 'yesterday'`);

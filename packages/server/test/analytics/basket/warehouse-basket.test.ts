@@ -3,21 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { mineWarehouseRules, refreshRelatedProducts } from '../../../src/analytics/basket/warehouse-rules.ts';
 import { type EngineKind, openMemoryWarehouse } from '../../../src/engines/open-engine.ts';
 
-const COLS = ['line_id', 'order_id', 'customer_id', 'channel', 'ordered_at', 'status', 'product_id', 'category', 'quantity', 'line_amount', 'discount_amount'];
-let n = 0;
-const line = (order: string, customer: string | null, product: string, category: string | null, status = 'paid', at = '2024-03-01T03:00:00Z') => [
-  `l${++n}`,
-  order,
-  customer,
-  'cafe24',
-  new Date(at),
-  status,
-  product,
-  category,
-  1,
-  1000,
-  0,
+const COLS = [
+  'line_id',
+  'order_id',
+  'customer_id',
+  'channel',
+  'ordered_at',
+  'status',
+  'product_id',
+  'category',
+  'quantity',
+  'line_amount',
+  'discount_amount',
 ];
+let n = 0;
+const line = (
+  order: string,
+  customer: string | null,
+  product: string,
+  category: string | null,
+  status = 'paid',
+  at = '2024-03-01T03:00:00Z',
+) => [`l${++n}`, order, customer, 'cafe24', new Date(at), status, product, category, 1, 1000, 0];
 
 // Paid orders (N = 5): o1 {A,B} o2 {A,B} o3 {A,B,C} o4 {A} o6 {B}; o5 {C,D} is cancelled.
 // supp 0.3 → min count ceil(1.5) = 2: frequent A 4, B 4, {A,B} 3 (C only 1).
@@ -49,9 +56,13 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
         const rules = { support: 0.3, confidence: 0.5, minlen: 2 };
         const result = await refreshRelatedProducts(engine, { asOfDay, rules });
         expect(result.set.n).toBe(5);
-        expect(result.set.rules.map((r) => `${result.set.items[r.lhs[0] ?? -1]}=>${result.set.items[r.rhs]}`).sort()).toEqual(['A=>B', 'B=>A']);
+        expect(
+          result.set.rules.map((r) => `${result.set.items[r.lhs[0] ?? -1]}=>${result.set.items[r.rhs]}`).sort(),
+        ).toEqual(['A=>B', 'B=>A']);
         expect(result.set.rules[0]?.lift).toBeCloseTo(0.9375, 12);
-        const rows = await engine.query('SELECT customer_id, rank, product_id, score, as_of FROM related_products ORDER BY customer_id, rank');
+        const rows = await engine.query(
+          'SELECT customer_id, rank, product_id, score, as_of FROM related_products ORDER BY customer_id, rank',
+        );
         expect(rows).toEqual([
           { customer_id: 'c4', rank: 1, product_id: 'B', score: 0.703125, as_of: new Date('2024-03-09T15:00:00Z') },
           { customer_id: 'c6', rank: 1, product_id: 'A', score: 0.703125, as_of: new Date('2024-03-09T15:00:00Z') },
@@ -69,7 +80,11 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
       const engine = await openMemoryWarehouse(kind);
       try {
         await engine.insert('order_items', COLS, LINES);
-        const cat = await mineWarehouseRules(engine, { asOfDay, itemLevel: 'category', rules: { support: 0.5, confidence: 0.5, minlen: 2 } });
+        const cat = await mineWarehouseRules(engine, {
+          asOfDay,
+          itemLevel: 'category',
+          rules: { support: 0.5, confidence: 0.5, minlen: 2 },
+        });
         expect(cat.skippedLines).toBe(1);
         expect(cat.set.items.slice().sort()).toEqual(['drink', 'snack']);
         // per customer (as-of 2024-03-25 includes o9): c4 {A,B}; baskets c1..c4 {A,B}(+C), c6 {B} → N 5, {A,B} 4

@@ -10,8 +10,14 @@ import { openWarehouse } from '../../../src/engines/open-engine.ts';
 async function run(dataDir: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
+    out += String(c);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+    err += String(c);
+    return true;
+  });
   try {
     return { code: await main(['node', 'dalbit', '--data-dir', dataDir, ...args], {}), out, err };
   } finally {
@@ -20,21 +26,63 @@ async function run(dataDir: string, args: string[]): Promise<{ code: number; out
   }
 }
 
-const ORDER_COLS = ['order_id', 'channel', 'customer_id', 'ordered_at', 'status', 'gross_amount', 'discount_amount', 'paid_amount', 'source'];
-const ITEM_COLS = ['line_id', 'order_id', 'customer_id', 'channel', 'ordered_at', 'status', 'product_id', 'quantity', 'line_amount', 'discount_amount'];
+const ORDER_COLS = [
+  'order_id',
+  'channel',
+  'customer_id',
+  'ordered_at',
+  'status',
+  'gross_amount',
+  'discount_amount',
+  'paid_amount',
+  'source',
+];
+const ITEM_COLS = [
+  'line_id',
+  'order_id',
+  'customer_id',
+  'channel',
+  'ordered_at',
+  'status',
+  'product_id',
+  'quantity',
+  'line_amount',
+  'discount_amount',
+];
 
 async function seed(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dalbit-wh-'));
   const engine = await openWarehouse({ dataDir });
   // c1 bought on 02-01 and 03-05, c2 on 02-01 only, c3 on 03-05 only (KST noon).
-  const o = (id: string, c: string, day: string, paid: number) => [id, 'cafe24', c, new Date(`${day}T03:00:00Z`), 'paid', paid, 0, paid, 'test'];
+  const o = (id: string, c: string, day: string, paid: number) => [
+    id,
+    'cafe24',
+    c,
+    new Date(`${day}T03:00:00Z`),
+    'paid',
+    paid,
+    0,
+    paid,
+    'test',
+  ];
   await engine.insert('orders', ORDER_COLS, [
     o('o1', 'c1', '2024-02-01', 10000),
     o('o2', 'c2', '2024-02-01', 20000),
     o('o3', 'c1', '2024-03-05', 30000),
     o('o4', 'c3', '2024-03-05', 40000),
   ]);
-  const l = (id: string, order: string, c: string, day: string, p: string) => [id, order, c, 'cafe24', new Date(`${day}T03:00:00Z`), 'paid', p, 1, 1000, 0];
+  const l = (id: string, order: string, c: string, day: string, p: string) => [
+    id,
+    order,
+    c,
+    'cafe24',
+    new Date(`${day}T03:00:00Z`),
+    'paid',
+    p,
+    1,
+    1000,
+    0,
+  ];
   await engine.insert('order_items', ITEM_COLS, [
     l('l1', 'o1', 'c1', '2024-02-01', 'A'),
     l('l2', 'o1', 'c1', '2024-02-01', 'B'),
@@ -79,7 +127,18 @@ describe('warehouse CLI', () => {
   it('dalbit basket rules without --transactions mines the warehouse and fills related_products', async () => {
     const dataDir = await seed();
     // orders {A,B} {A} {A,B} {B}: supp 0.5 → count ≥ 2; A=>B conf 2/3, B=>A conf 2/3, lift (2/3)/(3/4)
-    const r = await run(dataDir, ['basket', 'rules', '--as-of', '2024-03-10', '--support', '0.5', '--confidence', '0.6', '--minlen', '2']);
+    const r = await run(dataDir, [
+      'basket',
+      'rules',
+      '--as-of',
+      '2024-03-10',
+      '--support',
+      '0.5',
+      '--confidence',
+      '0.6',
+      '--minlen',
+      '2',
+    ]);
     expect(r.code).toBe(0);
     expect(r.out.trimEnd().split('\n').slice(1).sort()).toEqual([
       '"{A}","{B}",1,0.5,0.666666666666667,0.75,0.888888888888889,2',

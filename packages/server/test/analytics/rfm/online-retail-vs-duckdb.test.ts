@@ -51,9 +51,16 @@ describe('RFM on Online Retail, analysis date 2011-12-10', () => {
     const { purchases, issues } = await readInvoicesFile(INVOICES);
     expect(issues).toEqual([]);
     const ours = scoreRfm(computeRfmMetrics(purchases, { asOfDay: parseDayNumber('2011-12-10') as number }));
-    const ref = await engine.query<{ cid: string; recency: number; frequency: number; monetary: number; r: number; f: number; m: number; segment: string }>(
-      sql(REFERENCE_SQL, [INVOICES, '2011-12-10', SEGMENTS], ['string', 'string', 'string']),
-    );
+    const ref = await engine.query<{
+      cid: string;
+      recency: number;
+      frequency: number;
+      monetary: number;
+      r: number;
+      f: number;
+      m: number;
+      segment: string;
+    }>(sql(REFERENCE_SQL, [INVOICES, '2011-12-10', SEGMENTS], ['string', 'string', 'string']));
     expect(ref).toHaveLength(4338);
     expect(ours).toHaveLength(4338);
     const byId = new Map(ours.map((s) => [s.customerId, s]));

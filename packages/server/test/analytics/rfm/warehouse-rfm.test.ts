@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { computeWarehouseRfm, storeRfmScores } from '../../../src/analytics/rfm/warehouse-rfm.ts';
 import { type EngineKind, openMemoryWarehouse } from '../../../src/engines/open-engine.ts';
 
-const COLS = ['order_id', 'channel', 'customer_id', 'ordered_at', 'status', 'gross_amount', 'discount_amount', 'paid_amount', 'source'];
+const COLS = [
+  'order_id',
+  'channel',
+  'customer_id',
+  'ordered_at',
+  'status',
+  'gross_amount',
+  'discount_amount',
+  'paid_amount',
+  'source',
+];
 const order = (id: string, customer: string | null, at: string, status: string, paid: number) => [
   id,
   'cafe24',
@@ -48,7 +58,9 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
         await engine.insert('orders', COLS, ORDERS);
         const asOfDay = parseDayNumber('2024-03-10') as number;
         const scores = await computeWarehouseRfm(engine, { asOfDay });
-        const got = Object.fromEntries(scores.map((s) => [s.customerId, [s.recencyDays, s.frequency, s.monetary, `${s.r}${s.f}${s.m}`, s.segment]]));
+        const got = Object.fromEntries(
+          scores.map((s) => [s.customerId, [s.recencyDays, s.frequency, s.monetary, `${s.r}${s.f}${s.m}`, s.segment]]),
+        );
         expect(got).toEqual({
           c1: [1, 2, 30000, '544', 'champions'],
           c2: [5, 1, 50000, '415', 'promising'],
@@ -58,9 +70,18 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
         });
         await storeRfmScores(engine, scores, asOfDay);
         await storeRfmScores(engine, scores, asOfDay); // replaces, does not append
-        const stored = await engine.query('SELECT customer_id, as_of, r_score, f_score, m_score, segment FROM rfm_scores ORDER BY customer_id');
+        const stored = await engine.query(
+          'SELECT customer_id, as_of, r_score, f_score, m_score, segment FROM rfm_scores ORDER BY customer_id',
+        );
         expect(stored).toHaveLength(5);
-        expect(stored[0]).toEqual({ customer_id: 'c1', as_of: new Date('2024-03-09T15:00:00Z'), r_score: 5, f_score: 4, m_score: 4, segment: 'champions' });
+        expect(stored[0]).toEqual({
+          customer_id: 'c1',
+          as_of: new Date('2024-03-09T15:00:00Z'),
+          r_score: 5,
+          f_score: 4,
+          m_score: 4,
+          segment: 'champions',
+        });
 
         const windowed = await computeWarehouseRfm(engine, { asOfDay, windowDays: 90 });
         expect(windowed.map((s) => s.customerId).sort()).toEqual(['c1', 'c2', 'c3', 'c4']);
