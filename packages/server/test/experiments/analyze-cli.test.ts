@@ -10,7 +10,8 @@ import { main } from '../../src/cli/main.ts';
 const FIXTURES = join(import.meta.dirname, '../../../core/test/experiments/fixtures');
 const INPUT = join(FIXTURES, 'ab-test.csv');
 // biome-ignore lint/suspicious/noExplicitAny: JSON written by R
-const R: any = JSON.parse(readFileSync(join(FIXTURES, 'r-reference.json'), 'utf8')).ab_test;
+const REF: any = JSON.parse(readFileSync(join(FIXTURES, 'r-reference.json'), 'utf8'));
+const R = REF.ab_test;
 
 async function run(
   argv: string[],
@@ -154,5 +155,30 @@ describe('dalbit experiment analyze', () => {
     expect(missingArm.stderr).toContain('arms in the file but not in --weights: B');
     const noFile = await run(['experiment', 'analyze', '--input', '/nonexistent/x.csv', '--control', 'control']);
     expect(noFile.code).toBe(66);
+  });
+});
+
+describe('dalbit experiment size', () => {
+  it('sample size and MDE match R power.prop.test / power.t.test', async () => {
+    const prop = REF.power_prop.sample_size[0]; // p1 0.05 → p2 0.06, power 0.8, α 0.05
+    const a = JSON.parse((await run(['experiment', 'size', '--rate', '0.05', '--lift', '0.2', '--json'])).stdout);
+    expect([prop.p1, prop.p2, prop.power, prop.alpha]).toEqual([0.05, 0.06, 0.8, 0.05]);
+    expect(a.nPerArm).toBe(Math.ceil(prop.n));
+    const mde = REF.power_prop.mde[0]; // n 5000, p1 0.05
+    const b = JSON.parse((await run(['experiment', 'size', '--rate', '0.05', '--n', '5000', '--json'])).stdout);
+    close(b.baseline + b.absoluteLift, mde.p2);
+    const means = REF.power_t.sample_size[0]; // δ 1000, sd 15000
+    const c = JSON.parse(
+      (await run(['experiment', 'size', '--mean', '10000', '--sd', '15000', '--lift', '0.1', '--json'])).stdout,
+    );
+    expect(c.nPerArm).toBe(Math.ceil(means.n));
+    const ko = await run(['experiment', 'size', '--rate', '0.05', '--lift', '0.2']);
+    expect(ko.stdout).toContain(`그룹당 ${Math.ceil(prop.n).toLocaleString('en-US')}명 필요`);
+  });
+
+  it('rejects contradictory options', async () => {
+    const r = await run(['experiment', 'size', '--rate', '0.05', '--mean', '3000', '--lift', '0.1']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('give exactly one of --rate or --mean');
   });
 });

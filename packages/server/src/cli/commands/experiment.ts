@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { analyzeExperiment } from '@dalbit/core/experiments/analyze-experiment';
 import { parseArmWeights, parseExperimentCsv } from '@dalbit/core/experiments/parse-experiment-csv';
+import { planExperiment } from '@dalbit/core/experiments/plan-experiment';
 import { describeFileIssue, renderAnalysis } from '@dalbit/core/experiments/render-analysis';
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { type CliContext, CliError } from '../context.ts';
 
 const EX_USAGE = 64;
@@ -36,6 +38,40 @@ const MESSAGES = {
     more: (n: number) => `… and ${n} more`,
     noControl: (c: string, arms: string) => `control arm "${c}" is not in the file (arms: ${arms})`,
     notInWeights: (arms: string) => `arms in the file but not in --weights: ${arms}`,
+  },
+} as const;
+
+const Probability = z.coerce.number().gt(0).lt(1);
+const Positive = z.coerce.number().positive();
+const SizeOptions = z
+  .object({
+    rate: Probability.optional(),
+    mean: Positive.optional(),
+    sd: Positive.optional(),
+    lift: Positive.optional(),
+    n: z.coerce.number().int().min(2).optional(),
+    power: Probability,
+    alpha: Probability,
+    json: z.boolean().optional(),
+  })
+  .refine((o) => (o.rate === undefined) !== (o.mean === undefined), { message: 'give exactly one of --rate or --mean' })
+  .refine((o) => o.mean === undefined || o.sd !== undefined, { message: '--mean needs --sd' })
+  .refine((o) => (o.lift === undefined) !== (o.n === undefined), { message: 'give exactly one of --lift or --n' });
+
+const SIZE_TEXT = {
+  ko: {
+    needed: (n: string, lift: string, base: string) =>
+      `그룹당 ${n}명 필요 — 기준 ${base}에서 상대 ${lift} 변화를 찾으려면`,
+    mde: (n: string, lift: string, abs: string) =>
+      `그룹당 ${n}명으로 찾을 수 있는 최소 효과: 상대 ${lift} (절대 ${abs})`,
+    setting: (power: string, alpha: string) => `검정력 ${power}, 유의수준 ${alpha} (양측)`,
+  },
+  en: {
+    needed: (n: string, lift: string, base: string) =>
+      `${n} customers per arm to detect a ${lift} relative change from ${base}`,
+    mde: (n: string, lift: string, abs: string) =>
+      `minimum detectable effect with ${n} per arm: ${lift} relative (${abs} absolute)`,
+    setting: (power: string, alpha: string) => `power ${power}, alpha ${alpha} (two-sided)`,
   },
 } as const;
 
@@ -89,5 +125,55 @@ export function registerExperiment(program: Command, ctx: CliContext): void {
           ? JSON.stringify({ input: opts.input, rows: parsed.rows.length, ...analysis }, toJsonValue, 2)
           : renderAnalysis(analysis, lang),
       );
+    });
+
+  group
+    .command('size')
+    .description('sample size per arm for a planned lift, or the minimum detectable lift for n per arm')
+    .option('--rate <p>', 'baseline conversion rate, e.g. 0.05')
+    .option('--mean <krw>', 'baseline mean per recipient (with --sd), e.g. revenue per recipient')
+    .option('--sd <krw>', 'standard deviation per recipient (for --mean)')
+    .option('--lift <relative>', 'relative lift to detect, e.g. 0.1 for +10 %')
+    .option('--n <perArm>', 'customers per arm (gives the minimum detectable lift)')
+    .option('--power <p>', 'power', '0.8')
+    .option('--alpha <p>', 'significance level (two-sided)', '0.05')
+    .option('--json', 'machine-readable output')
+    .action((raw: Record<string, unknown>, cmd: Command) => {
+      const { lang } = ctx.config(cmd);
+      const parsed = SizeOptions.safeParse(raw);
+      if (!parsed.success) {
+        throw new CliError(
+          parsed.error.issues
+            .map((i) => (i.path.length ? `--${i.path.join('.')}: ${i.message}` : i.message))
+            .join('; '),
+          EX_USAGE,
+        );
+      }
+      const o = parsed.data;
+      const size = o.lift !== undefined ? { relativeLift: o.lift } : { nPerArm: o.n ?? 0 };
+      const metric =
+        o.rate !== undefined
+          ? ({ metric: 'proportion', baseline: o.rate } as const)
+          : ({ metric: 'mean', baseline: o.mean ?? 0, sd: o.sd ?? 0 } as const);
+      const plan = planExperiment({ ...metric, ...size, power: o.power, alpha: o.alpha });
+      if (o.json) {
+        ctx.out(JSON.stringify(plan, toJsonValue, 2));
+        return;
+      }
+      const t = SIZE_TEXT[lang];
+      const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+      const fmt = (x: number): string =>
+        plan.metric === 'proportion' ? pct(x) : Math.round(x).toLocaleString('en-US');
+      const n = plan.nPerArm.toLocaleString('en-US');
+      ctx.out(
+        o.lift !== undefined
+          ? t.needed(n, pct(plan.relativeLift), fmt(plan.baseline))
+          : t.mde(
+              n,
+              pct(plan.relativeLift),
+              plan.metric === 'proportion' ? `${(plan.absoluteLift * 100).toFixed(2)}%p` : fmt(plan.absoluteLift),
+            ),
+      );
+      ctx.out(t.setting(pct(plan.power), pct(plan.alpha)));
     });
 }
