@@ -3,13 +3,11 @@ import type { CliContext } from '../context.ts';
 import { registerBasket } from './basket.ts';
 import { registerClv } from './clv.ts';
 import { registerCustomers } from './customers.ts';
-import { registerCustomers } from './customers.ts';
 import { registerExperiment } from './experiment.ts';
 import { registerImport } from './import.ts';
 import { registerInit } from './init.ts';
 import { registerRfm } from './rfm.ts';
 import { registerStats } from './stats.ts';
-import { registerStats } from './stats.ts';
 
 /** Every command group registers itself here; one line per group. */
-export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerCustomers, registerStats];
+export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats];
