@@ -27,7 +27,7 @@ export function toSmartstoreRows(rng: Rng, ctx: DemoContext, person: DemoPerson,
     l.quantity,
     l.discount,
     paidOf(l),
-    toStatusLabel(l.status, order.at, ctx.exportedAt),
+    toStatusLabel(l.status, order.at, ctx.exportedAt, 'smartstore'),
   ]);
 }
 

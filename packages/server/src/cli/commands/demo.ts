@@ -1,0 +1,114 @@
+import { join, resolve } from 'node:path';
+import { BRAND_NAME } from '@dalbit/core/demo/catalog';
+import { createDemoContext } from '@dalbit/core/demo/demo-context';
+import { type DemoParams, parseDemoParams } from '@dalbit/core/demo/demo-params';
+import type { Command } from 'commander';
+import { type DemoRunSummary, DemoImportError, runDemo } from '../../demo/run-demo.ts';
+import { writeDemoFiles } from '../../demo/write-demo-files.ts';
+import { ImportError } from '../../importers/import-error.ts';
+import { CliError, type CliContext } from '../context.ts';
+
+interface DemoFlags {
+  customers?: string;
+  seed?: string;
+  eventsPerCustomer?: string;
+  asOf?: string;
+  out?: string;
+  json?: boolean;
+}
+
+function toParams(flags: DemoFlags): DemoParams {
+  const n = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
+  const parsed = parseDemoParams({
+    ...(flags.customers !== undefined ? { customers: n(flags.customers) } : {}),
+    ...(flags.seed !== undefined ? { seed: n(flags.seed) } : {}),
+    ...(flags.eventsPerCustomer !== undefined ? { eventsPerCustomer: n(flags.eventsPerCustomer) } : {}),
+    ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
+  });
+  if (!parsed.ok) throw new CliError(parsed.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('\n'), 2);
+  return parsed.params;
+}
+
+const withCommonOptions = (c: Command): Command =>
+  c
+    .option('--customers <n>', 'number of customers (기본 50000)')
+    .option('--seed <n>', 'random seed; the same seed gives byte-identical files (기본 7)')
+    .option('--events-per-customer <n>', 'mean behavioural events per customer, 0 = none (기본 12)')
+    .option('--as-of <date>', 'last day of the data, YYYY-MM-DD KST (기본 2026-11-15)')
+    .option('--json', 'machine-readable output');
+
+const won = (n: number): string => `${n.toLocaleString('ko-KR')}원`;
+const count = (n: number): string => n.toLocaleString('ko-KR');
+
+function renderSummary(s: DemoRunSummary, lang: 'ko' | 'en'): string[] {
+  const ko = lang === 'ko';
+  const lines = [
+    ko
+      ? `데모 브랜드 '${BRAND_NAME}': 고객 ${count(s.params.customers)}명 (seed ${s.params.seed}, ~${s.params.asOf}) → ${s.outDir}`
+      : `demo brand '${BRAND_NAME}': ${count(s.params.customers)} customers (seed ${s.params.seed}, to ${s.params.asOf}) → ${s.outDir}`,
+    ko
+      ? `파일 ${s.files.length}개 가져옴: 행 ${count(s.rowsRead)} 읽음, ${count(s.rowsWritten)} 기록, ${count(s.rowsRejected)} 거부`
+      : `${s.files.length} files imported: ${count(s.rowsRead)} rows read, ${count(s.rowsWritten)} written, ${count(s.rowsRejected)} rejected`,
+    ko ? `통합 고객 ${count(s.customers)}명, 병합 ${count(s.merges)}건` : `${count(s.customers)} unified customers, ${count(s.merges)} merges`,
+    ko ? '채널별 주문 / 매출 (취소·반품 제외):' : 'orders / revenue by channel (without cancelled and returned lines):',
+  ];
+  for (const c of s.channels) lines.push(`  ${c.channel.padEnd(12)} ${count(c.orders).padStart(10)}  ${won(c.revenue).padStart(18)}`);
+  const total = s.generateSeconds + s.importSeconds;
+  lines.push(
+    ko
+      ? `소요 시간 ${total.toFixed(1)}초 (생성 ${s.generateSeconds.toFixed(1)}초 + 가져오기 ${s.importSeconds.toFixed(1)}초)`
+      : `took ${total.toFixed(1)} s (generate ${s.generateSeconds.toFixed(1)} s + import ${s.importSeconds.toFixed(1)} s)`,
+  );
+  return lines;
+}
+
+export function registerDemo(program: Command, ctx: CliContext): void {
+  const demo = withCommonOptions(
+    program.command('demo').description('generate the demo brand as real export files and import them all (데모 브랜드 생성 + 가져오기)'),
+  ).action(async (flags: DemoFlags, cmd: Command) => {
+    const params = toParams(flags);
+    const { dataDir, lang } = ctx.config(cmd);
+    const outDir = join(dataDir, 'demo-files');
+    const engine = await ctx.warehouse(cmd);
+    // The data ends at asOf; import "now" is never before the export moment, whatever the wall clock says.
+    const now = new Date(Math.max(Date.now(), createDemoContext(params).exportedAt));
+    try {
+      const summary = await runDemo(engine, {
+        params,
+        outDir,
+        now,
+        ...(flags.json
+          ? {}
+          : {
+              onGenerated: (m, secs) => ctx.err(lang === 'ko' ? `파일 ${m.files.length}개 생성 (${secs.toFixed(1)}초), 가져오는 중…` : `${m.files.length} files generated (${secs.toFixed(1)} s), importing…`),
+              onFile: (r) => ctx.err(`  ${r.file}: ${count(r.rowsWritten)} (${r.seconds.toFixed(1)} s)`),
+            }),
+      });
+      if (flags.json) ctx.out(JSON.stringify(summary));
+      else for (const l of renderSummary(summary, lang)) ctx.out(l);
+    } catch (e) {
+      if (e instanceof DemoImportError || e instanceof ImportError) throw new CliError(e.message, 1);
+      throw e;
+    }
+  });
+
+  withCommonOptions(
+    demo
+      .command('generate')
+      .description('only write the demo export files and manifest.json (데모 파일만 생성)')
+      .option('--out <dir>', 'output directory (default <data-dir>/demo-files)'),
+  ).action((flags: DemoFlags, cmd: Command) => {
+    const params = toParams({ ...cmd.parent?.opts<DemoFlags>(), ...flags });
+    const outDir = flags.out !== undefined ? resolve(flags.out) : join(ctx.config(cmd).dataDir, 'demo-files');
+    const t0 = performance.now();
+    const manifest = writeDemoFiles({ params, outDir });
+    const seconds = (performance.now() - t0) / 1000;
+    if (flags.json) {
+      ctx.out(JSON.stringify({ outDir, seconds, files: manifest.files, truth: manifest.truth }));
+      return;
+    }
+    const { lang } = ctx.config(cmd);
+    ctx.out(lang === 'ko' ? `${outDir}: 파일 ${manifest.files.length}개 (${seconds.toFixed(1)}초)` : `${outDir}: ${manifest.files.length} files (${seconds.toFixed(1)} s)`);
+    for (const f of manifest.files) ctx.out(`  ${f.file.padEnd(30)} ${f.source.padEnd(18)} ${count(f.rows).padStart(12)}`);
+  });
+}
