@@ -3,6 +3,8 @@ import type { Engine } from '../engines/engine.ts';
 
 const STAGE = 'import_stage_consents';
 const COLUMNS = ['consent_id', 'customer_id', 'origin_customer_id', 'channel', 'purpose', 'granted', 'at', 'source', 'proof'];
+// `at` is a keyword in DuckDB: quote every column.
+const LIST = COLUMNS.map((c) => `"${c}"`).join(', ');
 
 /**
  * Consents are append-only events. An observed consent is appended only when it is news: its id
@@ -33,18 +35,18 @@ export async function writeConsents(
       prev = x.granted;
     }
   }
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT ${COLUMNS.join(', ')} FROM consents LIMIT 0`);
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT ${LIST} FROM consents LIMIT 0`);
   await engine.insert(STAGE, COLUMNS, rows);
   const before = await count(engine);
   await engine.exec(
-    `INSERT INTO consents (${COLUMNS.join(', ')})
-     SELECT ${COLUMNS.map((c) => `s.${c}`).join(', ')} FROM ${STAGE} s
+    `INSERT INTO consents (${LIST})
+     SELECT ${COLUMNS.map((c) => `s."${c}"`).join(', ')} FROM ${STAGE} s
      LEFT JOIN (
-       SELECT customer_id, channel, purpose, arg_max(granted, at) AS granted, max(at) AS at
+       SELECT customer_id, channel, purpose, arg_max(granted, "at") AS granted, max("at") AS "at"
        FROM consents WHERE customer_id IN (SELECT customer_id FROM ${STAGE}) GROUP BY customer_id, channel, purpose
      ) l ON l.customer_id = s.customer_id AND l.channel = s.channel AND l.purpose = s.purpose
      WHERE NOT EXISTS (SELECT 1 FROM consents c WHERE c.consent_id = s.consent_id)
-       AND (l.granted IS NULL OR l.granted <> s.granted OR s.at < l.at)`,
+       AND (l.granted IS NULL OR l.granted <> s.granted OR s."at" < l."at")`,
   );
   const written = (await count(engine)) - before;
   await engine.exec(`DROP TABLE ${STAGE}`);
