@@ -166,7 +166,7 @@ export function generateAnonymousVisitor(ctx: DemoContext, index: number): DemoE
     session(rng, ctx, drafts, { start, anon, member: undefined, products: views, cart: rng.chance(0.1) ? views.slice(0, 1) : [], search: rng.chance(0.2) });
   }
   drafts.sort((a, b) => a.at - b.at);
-  const prefix = `evt_${ctx.params.seed.toString(36)}_v${index.toString(36)}_`;
+  const prefix = `evt_${ctx.params.seed.toString(36)}_anon_${index.toString(36)}_`;
   return drafts.map((d, i) => {
     d.event.event_id = `${prefix}${i.toString(36)}`;
     d.event.occurred_at = formatKstIso(d.at);

@@ -56,6 +56,20 @@ describe('generateDemoBrand', () => {
     expect(rowsOf(300).slice(0, small.length)).toEqual(small);
   });
 
+  it('gives every event a unique id', () => {
+    const ids = new Set<string>();
+    let n = 0;
+    generateDemoBrand(DemoParamsSchema.parse({ customers: 2000, seed: 7, eventsPerCustomer: 3 }), {
+      row: () => undefined,
+      event: (e) => {
+        ids.add(e.event_id);
+        n++;
+      },
+    });
+    expect(n).toBeGreaterThan(2000);
+    expect(ids.size).toBe(n);
+  });
+
   it('scales events with eventsPerCustomer and writes none at 0', () => {
     const count = (eventsPerCustomer: number): number => hashRun({ customers: 1500, seed: 9, eventsPerCustomer }).rows.events ?? 0;
     expect(count(0)).toBe(0);
