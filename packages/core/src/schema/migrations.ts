@@ -17,6 +17,7 @@ import { CLV_SCORES, CUSTOMER_TRAITS, RELATED_PRODUCTS, RFM_SCORES } from './ana
 import { MERGE_SNAPSHOTS, NEVER_MERGE, PERSON_RECORD_PROFILE_COLUMNS, PERSON_RECORDS } from '../identity/tables.ts';
 import { MESSAGE_EVENTS, MESSAGES, ONSITE_MESSAGES } from '../channels/tables.ts';
 import { CONSENT_NOTICES, OPT_OUTS } from '../compliance/tables.ts';
+import { SEGMENT_MIGRATIONS } from '../segments/migrations.ts';
 
 /** A forward-only schema step, rendered to DDL by each engine. */
 export type MigrationStep =
@@ -56,6 +57,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'messages, opt-outs, on-site messages, consent notices',
     steps: [MESSAGES, MESSAGE_EVENTS, ONSITE_MESSAGES, OPT_OUTS, CONSENT_NOTICES].map(create),
   },
+  ...SEGMENT_MIGRATIONS,
 ];
 
 /** Table definitions as of the latest migration (for fixtures and introspection). */

@@ -33,4 +33,13 @@ export const CLICKHOUSE_DIALECT: SqlDialect = {
     `CREATE TABLE IF NOT EXISTS ${quote(t.name)} (${t.columns
       .map((c) => `${quote(c.name)} ${CLICKHOUSE_DIALECT.columnType(c.type, c.nullable ?? false)}`)
       .join(', ')}) ENGINE = MergeTree ORDER BY (${t.key.map(quote).join(', ')})`,
+  fn: {
+    epochMs: (ts) => `toUnixTimestamp64Milli(${ts})`,
+    argMax: (value, by) => `argMax(${value}, ${by})`,
+    nullable: (expr) => `toNullable(${expr})`,
+    kstMonthDay: (ts) => `formatDateTime(${ts}, '%m-%d', 'Asia/Seoul')`,
+    jsonString: (json, key) => `JSONExtract(${json}, ${key}, 'Nullable(String)')`,
+    jsonNumber: (json, key) => `JSONExtract(${json}, ${key}, 'Nullable(Float64)')`,
+    jsonKeyValue: (key) => key,
+  },
 };

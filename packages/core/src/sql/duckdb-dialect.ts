@@ -22,4 +22,14 @@ export const DUCKDB_DIALECT: SqlDialect = {
     `CREATE TABLE IF NOT EXISTS ${quote(t.name)} (${t.columns
       .map((c) => `${quote(c.name)} ${DUCKDB_DIALECT.columnType(c.type, c.nullable ?? false)}`)
       .join(', ')})`,
+  fn: {
+    epochMs: (ts) => `epoch_ms(${ts})`,
+    argMax: (value, by) => `arg_max(${value}, ${by})`,
+    nullable: (expr) => expr,
+    kstMonthDay: (ts) => `strftime(${ts} + INTERVAL 9 HOUR, '%m-%d')`,
+    jsonString: (json, key) => `json_extract_string(${json}, ${key})`,
+    jsonNumber: (json, key) => `TRY_CAST(json_extract(${json}, ${key}) AS DOUBLE)`,
+    // A quoted JSONPath member, so keys with dots or spaces stay one key.
+    jsonKeyValue: (key) => `$."${key}"`,
+  },
 };

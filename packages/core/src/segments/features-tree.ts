@@ -1,0 +1,161 @@
+import { CONSENTS, CUSTOMER_CHANNELS, CUSTOMERS, ORDERS } from '../schema/tables.ts';
+import { columnNames } from '../schema/table.ts';
+import { column, MARKETPLACE_CHANNELS, type OrderMeasureName, PURCHASE_STATUSES } from './catalog.ts';
+import { agg, and, cmp, col, count, flag, inList, lit, notNull, param } from './sql/build.ts';
+import type { BoolExpr, FromNode, InsertNode, SelectColumn, SelectNode, ValueExpr } from './sql/node.ts';
+import { ANNIVERSARY_CALENDAR, CUSTOMER_FEATURES } from './tables.ts';
+import { measureAggregate } from './tree/orders.ts';
+
+const REACH = [
+  ['sms', 'ad'],
+  ['sms', 'night_ad'],
+  ['kakao', 'ad'],
+  ['kakao', 'night_ad'],
+  ['email', 'ad'],
+] as const;
+
+const nullable = (item: ValueExpr): ValueExpr => ({ kind: 'nullable', item });
+const coalesce = (...items: ValueExpr[]): ValueExpr => ({ kind: 'coalesce', items });
+const boolValue = (item: BoolExpr): ValueExpr => ({ kind: 'bool_value', item });
+const sel = (columns: SelectColumn[], from: FromNode, rest: Partial<SelectNode> = {}): SelectNode => ({ kind: 'select', columns, from, ...rest });
+const left = (l: FromNode, query: SelectNode, alias: string, on: BoolExpr): FromNode => ({ kind: 'join', join: 'left', left: l, right: { kind: 'subquery', query, alias }, on });
+
+/** Per-customer order aggregates (shared measure definitions), bounded by asOf. */
+function orderAggregates(
+  asOf: Date,
+  statuses: readonly string[] | undefined,
+  measures: readonly [OrderMeasureName, string][],
+  extra: readonly SelectColumn[] = [],
+): SelectNode {
+  const o = 'o';
+  const id = col(o, column(ORDERS, 'customer_id'));
+  const where: BoolExpr[] = [notNull(id), cmp(col(o, 'ordered_at'), '<=', param(asOf, 'timestamp'))];
+  if (statuses) where.push(inList(col(o, column(ORDERS, 'status')), statuses, 'string'));
+  const columns: SelectColumn[] = [{ expr: id, alias: 'cid' }, ...measures.map(([m, alias]) => ({ expr: nullable(measureAggregate(m, o)), alias })), ...extra];
+  return sel(columns, { kind: 'table', table: ORDERS.name, alias: o }, { where: and(...where), groupBy: [id] });
+}
+
+/**
+ * `INSERT INTO customer_features SELECT …` — one row per customer as of `asOf`: profile copy,
+ * order aggregates (the same measure SQL the compiler uses), channels, latest consents, and
+ * solar birthday / sign-up anniversary days from `anniversary_calendar`.
+ */
+export function refreshFeaturesTree(asOf: Date): InsertNode {
+  const c = 'c';
+  const cc = (name: string): ValueExpr => col(c, column(CUSTOMERS, name));
+  const cid = cc('customer_id');
+  const purchases = orderAggregates(asOf, PURCHASE_STATUSES, [
+    ['count', 'order_count'],
+    ['sum', 'order_sum'],
+    ['avg_order_value', 'avg_order_value'],
+    ['avg_discount_rate', 'avg_discount_rate'],
+    ['coupon_count', 'coupon_count'],
+    ['discounted_count', 'discounted_count'],
+    ['first_date', 'first_order_at'],
+    ['last_date', 'last_order_at'],
+  ], [{ expr: nullable({ kind: 'percent_rank', orderBy: measureAggregate('sum', 'o') }), alias: 'spend_percentile' }]);
+  const all = orderAggregates(asOf, undefined, [
+    ['count', 'all_order_count'],
+    ['cancel_return_rate', 'cancel_return_rate'],
+  ]);
+  const h = 'h';
+  const hc = (name: string): ValueExpr => col(h, column(CUSTOMER_CHANNELS, name));
+  const joined = agg('min', hc('joined_at'));
+  const channels = sel(
+    [
+      { expr: hc('customer_id'), alias: 'cid' },
+      { expr: count(), alias: 'n' },
+      { expr: agg('sum', flag(inList(hc('channel'), MARKETPLACE_CHANNELS, 'string'))), alias: 'marketplace_n' },
+      { expr: nullable(joined), alias: 'joined_at' },
+      { expr: nullable({ kind: 'kst_month_day', item: joined }), alias: 'joined_md' },
+      { expr: nullable({ kind: 'kst_day', item: joined }), alias: 'joined_day' },
+    ],
+    { kind: 'table', table: CUSTOMER_CHANNELS.name, alias: h },
+    { groupBy: [hc('customer_id')] },
+  );
+  const k = 'k';
+  const kc = (name: string): ValueExpr => col(k, column(CONSENTS, name));
+  const latest = sel(
+    [
+      { expr: kc('customer_id'), alias: 'cid' },
+      { expr: kc('channel'), alias: 'ch' },
+      { expr: kc('purpose'), alias: 'pu' },
+      { expr: { kind: 'arg_max', value: flag(cmp(kc('granted'), '=', lit(true))), by: kc('at') }, alias: 'g' },
+    ],
+    { kind: 'table', table: CONSENTS.name, alias: k },
+    { where: cmp(kc('at'), '<=', param(asOf, 'timestamp')), groupBy: [kc('customer_id'), kc('channel'), kc('purpose')] },
+  );
+  const consents = sel(
+    [
+      { expr: col('l', 'cid'), alias: 'cid' },
+      ...REACH.map(([ch, pu]) => ({
+        expr: agg('max', { kind: 'case', when: and(cmp(col('l', 'ch'), '=', param(ch, 'string')), cmp(col('l', 'pu'), '=', param(pu, 'string'))), then: col('l', 'g'), else: lit(0) } as ValueExpr),
+        alias: `consent_${ch}_${pu}`,
+      })),
+    ],
+    { kind: 'subquery', query: latest, alias: 'l' },
+    { groupBy: [col('l', 'cid')] },
+  );
+  const on = (alias: string): BoolExpr => cmp(col(alias, 'cid'), '=', cid);
+  let from: FromNode = { kind: 'table', table: CUSTOMERS.name, alias: c };
+  from = left(from, purchases, 'p', on('p'));
+  from = left(from, all, 'a', on('a'));
+  from = left(from, channels, 'ch', on('ch'));
+  from = left(from, consents, 'k', on('k'));
+  from = {
+    kind: 'join',
+    join: 'left',
+    left: from,
+    right: { kind: 'table', table: ANNIVERSARY_CALENDAR.name, alias: 'b' },
+    on: and(cmp(col('b', 'md'), '=', cc('birthday_md')), cmp(col('b', 'lunar'), '=', coalesce(cc('birthday_lunar'), lit(false)))),
+  };
+  from = {
+    kind: 'join',
+    join: 'left',
+    left: from,
+    right: { kind: 'table', table: ANNIVERSARY_CALENDAR.name, alias: 's' },
+    on: and(cmp(col('s', 'md'), '=', col('ch', 'joined_md')), cmp(col('s', 'lunar'), '=', lit(false))),
+  };
+  const yes = (e: BoolExpr): ValueExpr => boolValue(e);
+  const positive = (e: ValueExpr): ValueExpr => yes(cmp(coalesce(e, lit(0)), '=', lit(1)));
+  const columns: Record<string, ValueExpr> = {
+    customer_id: cid,
+    refreshed_at: param(asOf, 'timestamp'),
+    gender: cc('gender'),
+    grade: cc('grade'),
+    birth_year: cc('birth_year'),
+    registered_at: cc('created_at'),
+    attributes: cc('attributes'),
+    has_phone: yes(and(notNull(cc('phone')), cmp(cc('phone'), '<>', param('', 'string')))),
+    has_email: yes(and(notNull(cc('email')), cmp(cc('email'), '<>', param('', 'string')))),
+    channel_count: coalesce(col('ch', 'n'), lit(0)),
+    marketplace_only: yes(and(cmp(coalesce(col('ch', 'n'), lit(0)), '>', lit(0)), cmp(coalesce(col('ch', 'marketplace_n'), lit(0)), '=', coalesce(col('ch', 'n'), lit(0))))),
+    order_count: coalesce(col('p', 'order_count'), lit(0)),
+    order_sum: coalesce(col('p', 'order_sum'), lit(0)),
+    avg_order_value: col('p', 'avg_order_value'),
+    avg_discount_rate: col('p', 'avg_discount_rate'),
+    coupon_count: coalesce(col('p', 'coupon_count'), lit(0)),
+    discounted_count: coalesce(col('p', 'discounted_count'), lit(0)),
+    first_order_at: col('p', 'first_order_at'),
+    last_order_at: col('p', 'last_order_at'),
+    all_order_count: coalesce(col('a', 'all_order_count'), lit(0)),
+    cancel_return_rate: col('a', 'cancel_return_rate'),
+    spend_percentile: col('p', 'spend_percentile'),
+    ...Object.fromEntries(REACH.map(([ch, pu]) => [`consent_${ch}_${pu}`, positive(col('k', `consent_${ch}_${pu}`))])),
+    ...Object.fromEntries([1, 2, 3].map((n) => [`birthday_day_${n}`, col('b', `day_${n}`)])),
+    // An anniversary only counts after the sign-up day itself.
+    ...Object.fromEntries(
+      [1, 2, 3].map((n) => [`signup_day_${n}`, { kind: 'case', when: cmp(col('s', `day_${n}`), '>', col('ch', 'joined_day')), then: col('s', `day_${n}`), else: lit(null) } as ValueExpr]),
+    ),
+  };
+  const names = columnNames(CUSTOMER_FEATURES);
+  return {
+    kind: 'insert',
+    table: CUSTOMER_FEATURES.name,
+    columns: names,
+    query: sel(
+      names.map((n) => ({ expr: columns[n] ?? lit(null), alias: n })),
+      from,
+    ),
+  };
+}

@@ -1,0 +1,28 @@
+import { CLV_SCORES, CUSTOMER_TRAITS, RELATED_PRODUCTS, RFM_SCORES } from '../schema/analytics-tables.ts';
+import type { Migration } from '../schema/migrations.ts';
+import type { TableDef } from '../schema/table.ts';
+import {
+  ANNIVERSARY_CALENDAR,
+  CUSTOMER_FEATURES,
+  SEGMENT_MEMBERSHIPS,
+  SEGMENT_REFRESHES,
+  SEGMENT_VERSIONS,
+  SEGMENTS,
+} from './tables.ts';
+
+const create = (table: TableDef) => ({ kind: 'create_table', table }) as const;
+
+/** Segment migrations (versions 10–19). The analytics outputs that conditions read are created
+ * here too (idempotent CREATE IF NOT EXISTS) because no earlier migration created them. */
+export const SEGMENT_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 10,
+    name: 'customer features and analytics inputs',
+    steps: [CUSTOMER_FEATURES, ANNIVERSARY_CALENDAR, RFM_SCORES, CLV_SCORES, RELATED_PRODUCTS, CUSTOMER_TRAITS].map(create),
+  },
+  {
+    version: 11,
+    name: 'segments, versions, memberships, refreshes',
+    steps: [SEGMENTS, SEGMENT_VERSIONS, SEGMENT_MEMBERSHIPS, SEGMENT_REFRESHES].map(create),
+  },
+];

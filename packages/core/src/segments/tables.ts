@@ -1,0 +1,115 @@
+import { col, type TableDef } from '../schema/table.ts';
+
+/**
+ * Per-customer features: one row per customer, rebuilt by `refreshFeatures` after each import.
+ * Segment conditions that need no time window read only this table (the fast path).
+ */
+export const CUSTOMER_FEATURES: TableDef = {
+  name: 'customer_features',
+  key: ['customer_id'],
+  columns: [
+    col('customer_id', 'string'),
+    col('refreshed_at', 'timestamp'),
+    col('gender', 'string', true),
+    col('grade', 'string', true),
+    col('birth_year', 'int', true),
+    col('registered_at', 'timestamp', true),
+    col('attributes', 'json', true),
+    col('has_phone', 'bool'),
+    col('has_email', 'bool'),
+    col('channel_count', 'int'),
+    col('marketplace_only', 'bool'),
+    col('order_count', 'int'),
+    col('order_sum', 'int'),
+    col('avg_order_value', 'float', true),
+    col('avg_discount_rate', 'float', true),
+    col('coupon_count', 'int'),
+    col('discounted_count', 'int'),
+    col('first_order_at', 'timestamp', true),
+    col('last_order_at', 'timestamp', true),
+    col('all_order_count', 'int'),
+    col('cancel_return_rate', 'float', true),
+    col('spend_percentile', 'float', true), // percent_rank of order_sum among buyers: 1 = top spender
+    col('consent_sms_ad', 'bool'),
+    col('consent_sms_night_ad', 'bool'),
+    col('consent_kakao_ad', 'bool'),
+    col('consent_kakao_night_ad', 'bool'),
+    col('consent_email_ad', 'bool'),
+    // Solar KST day numbers of the birthday / sign-up anniversary in the refresh year −1, 0, +1.
+    col('birthday_day_1', 'int', true),
+    col('birthday_day_2', 'int', true),
+    col('birthday_day_3', 'int', true),
+    col('signup_day_1', 'int', true),
+    col('signup_day_2', 'int', true),
+    col('signup_day_3', 'int', true),
+  ],
+};
+
+/** Month-day → solar KST day number in three consecutive years (lunar dates converted). */
+export const ANNIVERSARY_CALENDAR: TableDef = {
+  name: 'anniversary_calendar',
+  key: ['md', 'lunar'],
+  columns: [col('md', 'string'), col('lunar', 'bool'), col('day_1', 'int', true), col('day_2', 'int', true), col('day_3', 'int', true)],
+};
+
+/** Segment headers, append-only: the row with the highest `revision` is current. */
+export const SEGMENTS: TableDef = {
+  name: 'segments',
+  key: ['segment_id', 'revision'],
+  columns: [
+    col('segment_id', 'string'),
+    col('revision', 'int'),
+    col('name', 'string'),
+    col('description', 'string', true),
+    col('current_version', 'int'),
+    col('pinned', 'bool'),
+    col('status', 'string'), // active | archived
+    col('recipe', 'string', true),
+    col('created_at', 'timestamp'),
+    col('updated_at', 'timestamp'),
+  ],
+};
+
+/** Immutable definitions: editing a segment adds a version. */
+export const SEGMENT_VERSIONS: TableDef = {
+  name: 'segment_versions',
+  key: ['segment_id', 'version'],
+  columns: [
+    col('segment_id', 'string'),
+    col('version', 'int'),
+    col('definition', 'json'),
+    col('created_at', 'timestamp'),
+    col('note', 'string', true),
+  ],
+};
+
+/**
+ * Membership spells, append-only: a row with `exited_at` NULL records an entry; a second row with
+ * the same (segment_id, customer_id, entered_at) and `exited_at` set closes that spell.
+ */
+export const SEGMENT_MEMBERSHIPS: TableDef = {
+  name: 'segment_memberships',
+  key: ['segment_id', 'customer_id', 'entered_at'],
+  columns: [
+    col('segment_id', 'string'),
+    col('customer_id', 'string'),
+    col('entered_at', 'timestamp'),
+    col('exited_at', 'timestamp', true),
+    col('version', 'int'),
+  ],
+};
+
+/** One row per segment per refresh: the size trend. */
+export const SEGMENT_REFRESHES: TableDef = {
+  name: 'segment_refreshes',
+  key: ['segment_id', 'as_of'],
+  columns: [
+    col('segment_id', 'string'),
+    col('version', 'int'),
+    col('as_of', 'timestamp'),
+    col('size', 'int'),
+    col('entered', 'int'),
+    col('exited', 'int'),
+    col('took_ms', 'int'),
+  ],
+};

@@ -1,0 +1,55 @@
+import { column, TABLES } from '../catalog.ts';
+import type { EventStep, PropertyFilter, Window } from '../schema.ts';
+import { and, cmp, col, count, inQuery, lit, not, notNull, param } from '../sql/build.ts';
+import type { BoolExpr, SelectNode, ValueExpr } from '../sql/node.ts';
+import { windowToRange } from '../window.ts';
+import type { TreeContext } from './context.ts';
+import { fieldPredicate, rangePredicate } from './predicate.ts';
+
+const E = TABLES.events;
+export const ev = (alias: string, name: string): ValueExpr => col(alias, column(E, name));
+
+function propertyPredicate(alias: string, p: PropertyFilter, asOf: Date): BoolExpr {
+  const numeric = typeof p.value === 'number' || (Array.isArray(p.value) && typeof p.value[0] === 'number');
+  const json = ev(alias, 'properties');
+  const value: ValueExpr = numeric ? { kind: 'json_number', json, key: p.key } : { kind: 'json_string', json, key: p.key };
+  return fieldPredicate(value, numeric ? 'number' : 'string', p, asOf);
+}
+
+/** Rows of `events` matching one step, inside `window` (or anything up to asOf). */
+export function eventRowFilter(alias: string, step: EventStep, window: Window | undefined, ctx: TreeContext): BoolExpr {
+  const parts: BoolExpr[] = [notNull(ev(alias, 'customer_id')), cmp(ev(alias, 'type'), '=', param(step.type, 'string'))];
+  if (step.product !== undefined) parts.push(cmp(ev(alias, 'product_id'), '=', param(step.product, 'string')));
+  for (const p of step.properties ?? []) parts.push(propertyPredicate(alias, p, ctx.asOf));
+  parts.push(rangePredicate(ev(alias, 'occurred_at'), window ? windowToRange(window, ctx.asOf) : { hi: new Date(ctx.asOf.getTime() + 1) }));
+  return and(...parts);
+}
+
+export function countBetween(n: ValueExpr, range: { readonly min?: number | undefined; readonly max?: number | undefined }): BoolExpr {
+  const parts: BoolExpr[] = [];
+  if (range.min !== undefined) parts.push(cmp(n, '>=', lit(range.min)));
+  if (range.max !== undefined) parts.push(cmp(n, '<=', lit(range.max)));
+  return and(...parts);
+}
+
+/** "Did event X between min and max times in the window"; min 0 includes customers with none. */
+export function eventsTree(
+  cond: EventStep & { readonly window?: Window | undefined; readonly count?: { readonly min?: number | undefined; readonly max?: number | undefined } | undefined },
+  ctx: TreeContext,
+): BoolExpr {
+  const min = cond.count?.min ?? (cond.count?.max === undefined ? 1 : 0);
+  const max = cond.count?.max;
+  if (min === 0 && max === undefined) return { kind: 'const', value: true };
+  const e = ctx.alias('e');
+  const query = (having: BoolExpr): SelectNode => ({
+    kind: 'select',
+    columns: [{ expr: ev(e, 'customer_id'), alias: 'customer_id' }],
+    from: { kind: 'table', table: E.name, alias: e },
+    where: eventRowFilter(e, cond, cond.window, ctx),
+    groupBy: [ev(e, 'customer_id')],
+    having,
+  });
+  const base = col(ctx.base, 'customer_id');
+  if (min === 0) return not(inQuery(base, query(not(countBetween(count(), { max })))));
+  return inQuery(base, query(countBetween(count(), { min, max })));
+}
