@@ -69,6 +69,13 @@ export const ONSITE_MESSAGES: TableDef = {
     col('url', 'string', true),
     col('created_at', 'timestamp'),
     col('expires_at', 'timestamp', true),
-    col('shown_at', 'timestamp', true),
+    col('shown_at', 'timestamp', true), // unused: impressions are appended to onsite_impressions (works on both engines)
   ],
+};
+
+/** Append-only: an on-site message was handed to the browser (once per user). */
+export const ONSITE_IMPRESSIONS: TableDef = {
+  name: 'onsite_impressions',
+  key: ['onsite_id'],
+  columns: [col('onsite_id', 'string'), col('shown_at', 'timestamp'), col('anonymous_id', 'string', true), col('customer_id', 'string', true)],
 };

@@ -15,7 +15,7 @@ import {
 } from './tables.ts';
 import { CLV_SCORES, CUSTOMER_TRAITS, RELATED_PRODUCTS, RFM_SCORES } from './analytics-tables.ts';
 import { MERGE_SNAPSHOTS, NEVER_MERGE, PERSON_RECORD_PROFILE_COLUMNS, PERSON_RECORDS } from '../identity/tables.ts';
-import { MESSAGE_EVENTS, MESSAGES, ONSITE_MESSAGES } from '../channels/tables.ts';
+import { MESSAGE_EVENTS, MESSAGES, ONSITE_IMPRESSIONS, ONSITE_MESSAGES } from '../channels/tables.ts';
 import { CONSENT_NOTICES, OPT_OUTS } from '../compliance/tables.ts';
 import { SEGMENT_MIGRATIONS } from '../segments/migrations.ts';
 
@@ -56,6 +56,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 40,
     name: 'messages, opt-outs, on-site messages, consent notices',
     steps: [MESSAGES, MESSAGE_EVENTS, ONSITE_MESSAGES, OPT_OUTS, CONSENT_NOTICES].map(create),
+  },
+  {
+    version: 41,
+    name: 'on-site impressions',
+    steps: [ONSITE_IMPRESSIONS].map(create),
   },
   ...SEGMENT_MIGRATIONS,
 ];

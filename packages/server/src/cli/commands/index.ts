@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { registerBasket } from './basket.ts';
 import { registerClv } from './clv.ts';
+import { registerConsent } from './consent.ts';
 import { registerDemo } from './demo.ts';
 import { registerCustomers } from './customers.ts';
 import { registerExperiment } from './experiment.ts';
@@ -11,4 +12,4 @@ import { registerRfm } from './rfm.ts';
 import { registerStats } from './stats.ts';
 
 /** Every command group registers itself here; one line per group. */
-export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo];
+export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo, registerConsent];

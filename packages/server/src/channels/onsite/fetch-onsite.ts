@@ -1,0 +1,43 @@
+import { type Engine, sql } from '../../engines/engine.ts';
+
+export interface OnsiteDelivery {
+  readonly onsiteId: string;
+  readonly title: string;
+  readonly body: string;
+  readonly url: string | null;
+}
+
+/**
+ * Messages waiting for this visitor (by anonymous id and/or customer id), oldest first, not
+ * expired, never shown before; marks them shown so each appears once per user.
+ *
+ * @example
+ * await fetchOnsite(engine, { anonymousId: 'anon-42', customerId: 'c1' }, { now: new Date() })
+ */
+export async function fetchOnsite(
+  engine: Engine,
+  who: { readonly anonymousId?: string | undefined; readonly customerId?: string | undefined },
+  opts: { readonly now: Date; readonly limit?: number },
+): Promise<OnsiteDelivery[]> {
+  if (!who.anonymousId && !who.customerId) return [];
+  const d = engine.dialect;
+  const rows = await engine.query<{ onsite_id: string; title: string; body: string; url: string | null }>(
+    sql(
+      `SELECT onsite_id, title, body, url FROM onsite_messages
+       WHERE (customer_id = ${d.placeholder(1, 'string')} OR anonymous_id = ${d.placeholder(2, 'string')})
+         AND (expires_at IS NULL OR expires_at > ${d.placeholder(3, 'timestamp')})
+         AND onsite_id NOT IN (SELECT onsite_id FROM onsite_impressions)
+       ORDER BY created_at, onsite_id
+       LIMIT ${Math.max(1, Math.min(opts.limit ?? 5, 50))}`,
+      [who.customerId ?? '\u0000', who.anonymousId ?? '\u0000', opts.now],
+      ['string', 'string', 'timestamp'],
+    ),
+  );
+  if (rows.length > 0)
+    await engine.insert(
+      'onsite_impressions',
+      ['onsite_id', 'shown_at', 'anonymous_id', 'customer_id'],
+      rows.map((r) => [r.onsite_id, opts.now, who.anonymousId ?? null, who.customerId ?? null]),
+    );
+  return rows.map((r) => ({ onsiteId: r.onsite_id, title: r.title, body: r.body, url: r.url }));
+}

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { type ConsentChannel, type ConsentEvent, foldConsents } from '@dalbit/core/compliance/consent-state';
+import { applyOptOuts } from '../../consent/apply-opt-outs.ts';
+import { appendConsents, readConsentEvents } from '../../consent/consent-store.ts';
+import { read080List } from '../../consent/read-080-list.ts';
+import { CliError, type CliContext } from '../context.ts';
+
+const Channel = z.enum(['sms', 'kakao', 'email', 'push']);
+const Purpose = z.enum(['ad', 'night_ad', 'info']);
+
+interface ChangeOpts {
+  channel: string;
+  purpose: string;
+  source: string;
+  proof?: string;
+  at?: string;
+  json?: boolean;
+}
+
+function parseChange(opts: ChangeOpts): { channels: ConsentChannel[]; purposes: ConsentEvent['purpose'][]; at: Date } {
+  const channels = opts.channel === 'all' ? Channel.options : [Channel.safeParse(opts.channel)];
+  const purposes = opts.purpose === 'all' ? Purpose.options : [Purpose.safeParse(opts.purpose)];
+  const ch = channels.map((c) => (typeof c === 'string' ? c : c.success ? c.data : undefined));
+  const pu = purposes.map((p) => (typeof p === 'string' ? p : p.success ? p.data : undefined));
+  if (ch.includes(undefined)) throw new CliError(`--channel: sms | kakao | email | push | all (got ${opts.channel})`);
+  if (pu.includes(undefined)) throw new CliError(`--purpose: ad | night_ad | info | all (got ${opts.purpose})`);
+  const at = opts.at ? new Date(opts.at) : new Date();
+  if (Number.isNaN(at.getTime())) throw new CliError(`--at: not a date/time: ${opts.at}`);
+  return { channels: ch.filter((c): c is ConsentChannel => c !== undefined), purposes: pu.filter((p): p is ConsentEvent['purpose'] => p !== undefined), at };
+}
+
+/**
+ * `dalbit consent show|grant|withdraw|import-080`: consent is append-only with proof; nothing is
+ * ever updated or deleted.
+ */
+export function registerConsent(program: Command, ctx: CliContext): void {
+  const consent = program.command('consent').description('advertising consent per channel and purpose (append-only, with proof) / 광고 수신 동의');
+
+  consent
+    .command('show <customer>')
+    .description('consent history and current state of one customer')
+    .option('--json', 'machine-readable output')
+    .action(async (customer: string, opts: { json?: boolean }, cmd: Command) => {
+      const engine = await ctx.warehouse(cmd);
+      const events = await readConsentEvents(engine, customer);
+      const state = foldConsents(events);
+      if (opts.json) {
+        ctx.out(JSON.stringify({ customer, state: Object.fromEntries([...state].map(([k, v]) => [k, { ...v, at: v.at.toISOString() }])), events }));
+        return;
+      }
+      if (events.length === 0) ctx.out(`${customer}: 동의 기록 없음 / no consent on record`);
+      for (const [key, f] of [...state].sort()) ctx.out(`${key.padEnd(16)} ${f.granted ? '동의 granted  ' : '거부 withdrawn'} ${f.at.toISOString()}  ${f.source}`);
+      if (events.length > 0) ctx.out(`-- ${events.length} events --`);
+      for (const e of events) ctx.out(`${e.at.toISOString()}  ${e.channel}:${e.purpose}  ${e.granted ? 'grant' : 'withdraw'}  ${e.source}  ${e.proof ?? ''}`);
+    });
+
+  const change = (name: 'grant' | 'withdraw') =>
+    consent
+      .command(`${name} <customer>`)
+      .description(name === 'grant' ? 'record a consent (proof required)' : 'record a withdrawal (takes effect at once)')
+      .requiredOption('--channel <channel>', 'sms | kakao | email | push | all')
+      .requiredOption('--purpose <purpose>', 'ad | night_ad | info | all')
+      .option('--source <source>', 'where it came from', 'cli')
+      .option('--proof <text>', 'what the customer agreed to, and how (form text, call log id …)')
+      .option('--at <iso>', 'when it happened (default now)')
+      .option('--json', 'machine-readable output')
+      .action(async (customer: string, opts: ChangeOpts, cmd: Command) => {
+        if (name === 'grant' && (opts.proof ?? '').trim() === '') throw new CliError('--proof is required for a grant (정보통신망법 §50: consent must be provable)');
+        const { channels, purposes, at } = parseChange(opts);
+        const events: ConsentEvent[] = channels.flatMap((channel) =>
+          purposes.map((purpose) => ({ customerId: customer, channel, purpose, granted: name === 'grant', at, source: opts.source, proof: opts.proof })),
+        );
+        const engine = await ctx.warehouse(cmd);
+        const added = await appendConsents(engine, events);
+        ctx.out(opts.json ? JSON.stringify({ customer, added, action: name }) : `${customer}: ${added} ${name === 'grant' ? 'grant' : 'withdrawal'} event(s) appended`);
+      });
+  change('grant');
+  change('withdraw');
+
+  consent
+    .command('import-080 <file>')
+    .description('apply an 080 opt-out list (one number a line, optional date) as withdrawals')
+    .option('--source <source>', 'list origin', '080-file')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, opts: { source: string; json?: boolean }, cmd: Command) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        throw new CliError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      const now = new Date();
+      const { events, issues } = read080List(text, { source: opts.source, defaultAt: now });
+      const engine = await ctx.warehouse(cmd);
+      const result = await applyOptOuts(engine, events, { now });
+      if (opts.json) ctx.out(JSON.stringify({ file, ...result, issues }));
+      else {
+        ctx.out(`${file}: ${events.length} numbers, ${result.withdrawals} withdrawals appended, ${result.duplicates} already applied, ${result.unmatched} not matched to a customer (kept on the opt-out list)`);
+        for (const i of issues) ctx.err(`${file}:${i.line} ${i.column}: ${i.message}`);
+      }
+      if (issues.length > 0 && events.length === 0) throw new CliError(`${file}: no usable line`, 2);
+    });
+}

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+
+let dir: string;
+const out: string[] = [];
+const err: string[] = [];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dalbit-consent-'));
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+});
+afterAll(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const run = (...args: string[]) => main(['node', 'dalbit', '--data-dir', dir, ...args], {});
+
+describe('dalbit consent', () => {
+  it('refuses a grant without proof', async () => {
+    expect(await run('consent', 'grant', 'c1', '--channel', 'sms', '--purpose', 'ad')).toBe(1);
+    expect(err.join('')).toContain('--proof is required');
+  });
+
+  it('appends grants and withdrawals and shows the current state', async () => {
+    expect(await run('consent', 'grant', 'c1', '--channel', 'sms', '--purpose', 'ad', '--proof', '매장 가입서 #123', '--at', '2026-01-02T03:00:00Z')).toBe(0);
+    expect(await run('consent', 'withdraw', 'c1', '--channel', 'all', '--purpose', 'ad', '--at', '2026-03-01T00:00:00Z')).toBe(0);
+    out.length = 0;
+    expect(await run('consent', 'show', 'c1', '--json')).toBe(0);
+    const shown = JSON.parse(out.join('')) as { state: Record<string, { granted: boolean }>; events: unknown[] };
+    expect(shown.events).toHaveLength(5);
+    expect(shown.state['sms:ad']?.granted).toBe(false);
+    expect(Object.keys(shown.state).sort()).toEqual(['email:ad', 'kakao:ad', 'push:ad', 'sms:ad']);
+  });
+
+  it('imports an 080 list, reporting bad lines with their line number', async () => {
+    const file = join(dir, 'optout.csv');
+    writeFileSync(file, '수신거부번호,일시\n010-1234-5678,2026-05-06 11:25:10\n02-12\n01099998888\n');
+    err.length = 0;
+    out.length = 0;
+    expect(await run('consent', 'import-080', file, '--json')).toBe(0);
+    const r = JSON.parse(out.join('')) as { unmatched: number; issues: { line: number; column: string }[] };
+    expect(r.unmatched).toBe(2);
+    expect(r.issues).toEqual([{ line: 3, column: 'phone', message: 'not a Korean phone number: 02-12' }]);
+    out.length = 0;
+    expect(await run('consent', 'import-080', file, '--json')).toBe(0);
+    expect(JSON.parse(out.join(''))).toMatchObject({ duplicates: 1 });
+  });
+});
