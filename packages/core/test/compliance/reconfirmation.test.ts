@@ -34,8 +34,6 @@ describe('2-year consent re-confirmation', () => {
   });
 
   it('skips notices already sent for that cycle', () => {
-    const notified = [{ customerId: 'due', channel: 'sms' as const, dueAt: kst('2024-05-15T10:00:00') }];
-    notified[0] = { ...notified[0]!, dueAt: new Date(kst('2024-05-15T10:00:00').getTime()) };
     const first = findReconfirmationsDue({ consents, notified: [], now, policy });
     const sent = first.map((d) => ({ customerId: d.customerId, channel: d.channel, dueAt: d.dueAt }));
     expect(findReconfirmationsDue({ consents, notified: sent, now, policy })).toEqual([]);

@@ -17,22 +17,27 @@ const HEADER = /^(phone|전화번호|휴대폰|수신거부번호|번호)/i;
 export function read080List(text: string, opts: { source: string; defaultAt: Date }): { events: OptOutInput[]; issues: ListIssue[] } {
   const events: OptOutInput[] = [];
   const issues: ListIssue[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const line = i + 1;
     const trimmed = raw.replace(/^\uFEFF/, '').trim();
-    if (trimmed === '' || trimmed.startsWith('#') || (line === 1 && HEADER.test(trimmed))) return;
+    if (trimmed === '' || trimmed.startsWith('#') || (line === 1 && HEADER.test(trimmed))) continue;
     const [phoneCell = '', atCell] = trimmed.split(/[,\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
     const phone = toKoreanE164(phoneCell);
-    if (!phone) return issues.push({ line, column: 'phone', message: `not a Korean phone number: ${phoneCell}` });
+    if (!phone) {
+      issues.push({ line, column: 'phone', message: `not a Korean phone number: ${phoneCell}` });
+      continue;
+    }
     let at = opts.defaultAt;
     if (atCell) {
       const iso = atCell.includes('T') ? atCell : atCell.replace(' ', 'T');
       const t = Date.parse(/([+-]\d{2}:?\d{2}|Z)$/.test(iso) ? iso : `${iso}${iso.length === 10 ? 'T00:00:00' : ''}+09:00`);
-      if (Number.isNaN(t)) return issues.push({ line, column: 'at', message: `not a date: ${atCell}` });
+      if (Number.isNaN(t)) {
+        issues.push({ line, column: 'at', message: `not a date: ${atCell}` });
+        continue;
+      }
       at = new Date(t);
     }
     events.push({ phone, at, source: opts.source });
-    return undefined;
-  });
+  }
   return { events, issues };
 }

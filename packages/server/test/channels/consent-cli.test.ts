@@ -10,8 +10,14 @@ const err: string[] = [];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dalbit-consent-'));
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out.push(String(s));
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err.push(String(s));
+    return true;
+  });
 });
 afterAll(() => {
   vi.restoreAllMocks();

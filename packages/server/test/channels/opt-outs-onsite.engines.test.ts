@@ -114,7 +114,8 @@ for (const kind of ENGINES) {
       const a = await onsite.send(msg, { idempotencyKey: 'cart:anon-42:1' });
       const b = await onsite.send(msg, { idempotencyKey: 'cart:anon-42:1' });
       expect(a.providerMessageId).toBe(b.providerMessageId);
-      await onsite.send({ ...msg, anonymousId: undefined, customerId: 'c9', title: '만료됨', expiresAt: new Date('2026-05-06T02:00:00Z') }, { idempotencyKey: 'old' });
+      const { anonymousId: _anon, ...noAnon } = msg;
+      await onsite.send({ ...noAnon, customerId: 'c9', title: '만료됨', expiresAt: new Date('2026-05-06T02:00:00Z') }, { idempotencyKey: 'old' });
       const now = new Date('2026-05-06T03:00:00Z');
       expect(await fetchOnsite(engine, { anonymousId: 'anon-42' }, { now })).toEqual([{ onsiteId: a.providerMessageId, title: '장바구니에 담은 상품', body: '아직 고민 중이세요?', url: '/cart' }]);
       expect(await fetchOnsite(engine, { anonymousId: 'anon-42' }, { now })).toEqual([]);
