@@ -1,4 +1,11 @@
-import { CATALOG, CATALOG_POPULARITY, COMPANIONS, type DemoProduct, PRODUCTS_BY_KIND, findNextInRoutine } from './catalog.ts';
+import {
+  CATALOG,
+  CATALOG_POPULARITY,
+  COMPANIONS,
+  type DemoProduct,
+  findNextInRoutine,
+  PRODUCTS_BY_KIND,
+} from './catalog.ts';
 import { type Rng, toCumulative } from './prng.ts';
 
 export interface BasketItem {
@@ -22,7 +29,14 @@ function weightsFor(favorite: string, giftSeason: boolean): number[] {
   const key = `${favorite}|${giftSeason}`;
   let w = anchorWeights.get(key);
   if (!w) {
-    w = toCumulative(CATALOG.map((p, i) => (CATALOG_POPULARITY[i] ?? 1) * (p.category === favorite ? 3 : 1) * (giftSeason && p.category === '세트' ? 3 : 1)));
+    w = toCumulative(
+      CATALOG.map(
+        (p, i) =>
+          (CATALOG_POPULARITY[i] ?? 1) *
+          (p.category === favorite ? 3 : 1) *
+          (giftSeason && p.category === '세트' ? 3 : 1),
+      ),
+    );
     anchorWeights.set(key, w);
   }
   return w;
@@ -48,7 +62,9 @@ function pickAnchor(rng: Rng, ctx: BasketContext): DemoProduct {
       }
     }
   }
-  return CATALOG[rng.weightedCumulative(weightsFor(ctx.favoriteCategory, ctx.giftSeason))] ?? (CATALOG[0] as DemoProduct);
+  return (
+    CATALOG[rng.weightedCumulative(weightsFor(ctx.favoriteCategory, ctx.giftSeason))] ?? (CATALOG[0] as DemoProduct)
+  );
 }
 
 function pickCompanion(rng: Rng, anchor: DemoProduct, kind: string): DemoProduct | undefined {
@@ -67,7 +83,8 @@ export function pickBasket(rng: Rng, ctx: BasketContext): BasketItem[] {
     const c = pickCompanion(rng, anchor, kind);
     if (c) products.push(c);
   }
-  if (rng.chance(0.18)) products.push(CATALOG[rng.weightedCumulative(weightsFor(ctx.favoriteCategory, ctx.giftSeason))] ?? anchor);
+  if (rng.chance(0.18))
+    products.push(CATALOG[rng.weightedCumulative(weightsFor(ctx.favoriteCategory, ctx.giftSeason))] ?? anchor);
   const seen = new Set<string>();
   const items: BasketItem[] = [];
   for (const product of products) {

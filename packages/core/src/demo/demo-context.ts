@@ -1,8 +1,8 @@
 import type { DemoParams } from './demo-params.ts';
-import { type IdentifierSpace, createIdentifierSpace } from './identifiers.ts';
-import { DAY_MS, kstInstant, parseKstDate, kstDay } from './kst-time.ts';
+import { createIdentifierSpace, type IdentifierSpace } from './identifiers.ts';
+import { DAY_MS, kstDay, kstInstant, parseKstDate } from './kst-time.ts';
 import { type Rng, toCumulative } from './prng.ts';
-import { type Seasonality, buildSeasonality } from './seasonality.ts';
+import { buildSeasonality, type Seasonality } from './seasonality.ts';
 
 /** Everything shared by all customers of one generation run (pure, derived from the params). */
 export interface DemoContext {
@@ -48,8 +48,12 @@ export function sampleSeasonalDay(rng: Rng, ctx: DemoContext, from: number, to: 
   return day;
 }
 
-const ONLINE_HOURS = toCumulative([2, 1.2, 0.6, 0.3, 0.2, 0.3, 0.6, 1.2, 1.8, 2.2, 2.6, 3, 3.6, 3.3, 3, 3, 3, 3, 3.2, 3.6, 4.2, 5, 5.2, 4]);
-const STORE_HOURS = toCumulative([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.6, 1, 2, 2.6, 2.6, 2.8, 3, 3.2, 3.4, 3.4, 2.5, 1, 0, 0]);
+const ONLINE_HOURS = toCumulative([
+  2, 1.2, 0.6, 0.3, 0.2, 0.3, 0.6, 1.2, 1.8, 2.2, 2.6, 3, 3.6, 3.3, 3, 3, 3, 3, 3.2, 3.6, 4.2, 5, 5.2, 4,
+]);
+const STORE_HOURS = toCumulative([
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.6, 1, 2, 2.6, 2.6, 2.8, 3, 3.2, 3.4, 3.4, 2.5, 1, 0, 0,
+]);
 
 /** An instant on KST day `day`, at an hour typical for online shopping or a store visit. */
 export function sampleInstant(rng: Rng, day: number, kind: 'online' | 'store'): number {

@@ -2,7 +2,16 @@ import type { DemoProduct } from './catalog.ts';
 import type { KoreanName } from './korean-names.ts';
 
 /** Where a person first met the brand. */
-export type Acquisition = 'cafe24' | 'smartstore' | 'musinsa' | '29cm' | 'coupang' | 'offline' | 'popup' | 'kakao_form' | 'gift';
+export type Acquisition =
+  | 'cafe24'
+  | 'smartstore'
+  | 'musinsa'
+  | '29cm'
+  | 'coupang'
+  | 'offline'
+  | 'popup'
+  | 'kakao_form'
+  | 'gift';
 
 /** Sales channel of one order (Cafe24 own shop covers PC web and mobile). */
 export type SalesChannel = 'cafe24' | 'smartstore' | 'musinsa' | '29cm' | 'coupang' | 'offline' | 'popup';

@@ -4,7 +4,12 @@ import { parseKstDate } from './kst-time.ts';
 /** Inputs of the demo brand generator; the same params always give the same files, byte for byte. */
 export const DemoParamsSchema = z.object({
   customers: z.number().int().min(1).max(10_000_000).default(50_000),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).default(7),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(7),
   /** The last day of the data ('YYYY-MM-DD', KST); the export was taken the next morning. */
   asOf: z
     .string()
@@ -19,7 +24,9 @@ export const DemoParamsSchema = z.object({
 export type DemoParamsInput = z.input<typeof DemoParamsSchema>;
 export type DemoParams = z.output<typeof DemoParamsSchema>;
 
-export function parseDemoParams(input: unknown): { ok: true; params: DemoParams } | { ok: false; issues: readonly z.core.$ZodIssue[] } {
+export function parseDemoParams(
+  input: unknown,
+): { ok: true; params: DemoParams } | { ok: false; issues: readonly z.core.$ZodIssue[] } {
   const r = DemoParamsSchema.safeParse(input);
   return r.success ? { ok: true, params: r.data } : { ok: false, issues: r.error.issues };
 }

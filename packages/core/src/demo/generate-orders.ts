@@ -45,7 +45,9 @@ function pickCoupon(rng: Rng, ctx: DemoContext, plan: OrderPlan, day: number, fi
   if (promo && rng.chance(0.7)) return promo.code;
   if (first && rng.chance(0.6)) return 'WELCOME10';
   if (civilFromDays(day).month === plan.birthMonth && rng.chance(0.6)) return 'BDAY15';
-  return plan.traits.discountSensitive ? rng.pick(['KAKAO15', 'APPDEAL20', 'RESTOCK25', 'FLASH30']) : rng.pick(['KAKAO10', 'REVIEW10', 'NEWSLETTER10']);
+  return plan.traits.discountSensitive
+    ? rng.pick(['KAKAO15', 'APPDEAL20', 'RESTOCK25', 'FLASH30'])
+    : rng.pick(['KAKAO10', 'REVIEW10', 'NEWSLETTER10']);
 }
 
 function discountRate(rng: Rng, ctx: DemoContext, plan: OrderPlan, day: number): number {
@@ -54,11 +56,17 @@ function discountRate(rng: Rng, ctx: DemoContext, plan: OrderPlan, day: number):
   return rng.chance(promo ? 0.4 : 0.12) ? rng.int(1, 3) * 0.05 : 0;
 }
 
-function buildLines(rng: Rng, items: readonly BasketItem[], rate: number, fixedOff: number): DemoLine[] {
+function buildLines(items: readonly BasketItem[], rate: number, fixedOff: number): DemoLine[] {
   return items.map((it, i) => {
     const gross = it.product.price * it.quantity;
     const off = i === 0 && fixedOff > 0 ? Math.min(fixedOff, gross) : Math.round((gross * rate) / 100) * 100;
-    return { product: it.product, option: it.option, quantity: it.quantity, discount: off, status: 'paid' as LineStatus };
+    return {
+      product: it.product,
+      option: it.option,
+      quantity: it.quantity,
+      discount: off,
+      status: 'paid' as LineStatus,
+    };
   });
 }
 
@@ -104,7 +112,7 @@ export function generateOrders(rng: Rng, ctx: DemoContext, plan: OrderPlan): Dem
     });
     const rate = discountRate(rng, ctx, plan, day);
     const fixed = channel === 'cafe24' && rate > 0 && !plan.traits.discountSensitive && rng.chance(0.15);
-    const lines = buildLines(rng, items, fixed ? 0 : rate, fixed ? 5000 : 0);
+    const lines = buildLines(items, fixed ? 0 : rate, fixed ? 5000 : 0);
     const coupon = channel === 'cafe24' && rate > 0 ? pickCoupon(rng, ctx, plan, day, i === 0, fixed) : undefined;
     const order: DemoOrder = {
       channel,

@@ -3,10 +3,20 @@ import { type DemoContext, sampleInstant, sampleSeasonalDay } from './demo-conte
 import type { Acquisition, Cafe24Membership, DemoPerson, DemoTraits, DemoWarranty, KakaoSignup } from './demo-model.ts';
 import { generateOrders } from './generate-orders.ts';
 import { pickKoreanName } from './korean-names.ts';
-import { DAY_MS, civilFromDays, daysFromCivil, kstDay } from './kst-time.ts';
+import { civilFromDays, DAY_MS, daysFromCivil, kstDay } from './kst-time.ts';
 import { createRng, hashInts, type Rng } from './prng.ts';
 
-const ACQUISITIONS: readonly Acquisition[] = ['cafe24', 'smartstore', 'musinsa', '29cm', 'coupang', 'offline', 'popup', 'kakao_form', 'gift'];
+const ACQUISITIONS: readonly Acquisition[] = [
+  'cafe24',
+  'smartstore',
+  'musinsa',
+  '29cm',
+  'coupang',
+  'offline',
+  'popup',
+  'kakao_form',
+  'gift',
+];
 const ACQUISITION_WEIGHTS: readonly number[] = [38, 20, 9, 5, 5, 14, 3, 4, 2];
 const CATEGORIES = ['스킨케어', '메이크업', '바디', '헤어', '향수', '세트'];
 const CATEGORY_WEIGHTS = [45, 30, 10, 8, 5, 2];
@@ -32,7 +42,13 @@ function sampleFirstSeen(rng: Rng, ctx: DemoContext, acquisition: Acquisition): 
 }
 
 function drawTraits(rng: Rng, acquisition: Acquisition): DemoTraits {
-  const migratorP = MARKETPLACES.has(acquisition) ? 0.32 : acquisition === 'popup' ? 0.45 : acquisition === 'offline' ? 0.15 : 0;
+  const migratorP = MARKETPLACES.has(acquisition)
+    ? 0.32
+    : acquisition === 'popup'
+      ? 0.45
+      : acquisition === 'offline'
+        ? 0.15
+        : 0;
   return {
     discountSensitive: rng.chance(0.15),
     returner: rng.chance(0.05),
@@ -53,14 +69,25 @@ function drawBirth(rng: Rng, ctx: DemoContext): DemoPerson['birth'] {
   return { year, month, day: Math.min(day, 29), lunar: rng.chance(age >= 40 ? 0.3 : 0.09) };
 }
 
-function drawKakaoSignup(rng: Rng, ctx: DemoContext, p: { acquisition: Acquisition; firstSeenAt: number; index: number }): KakaoSignup | undefined {
+function drawKakaoSignup(
+  rng: Rng,
+  ctx: DemoContext,
+  p: { acquisition: Acquisition; firstSeenAt: number; index: number },
+): KakaoSignup | undefined {
   const chance = { kakao_form: 1, popup: 0.6, offline: 0.2 }[p.acquisition as string] ?? 0.1;
   if (!rng.chance(chance)) return undefined;
   const route: KakaoSignup['route'] =
-    p.acquisition === 'popup' ? '팝업스토어' : p.acquisition === 'offline' ? '매장 태블릿' : rng.pick(['카카오싱크', '카카오 채널', '카카오 채널', '이벤트 응모'] as const);
+    p.acquisition === 'popup'
+      ? '팝업스토어'
+      : p.acquisition === 'offline'
+        ? '매장 태블릿'
+        : rng.pick(['카카오싱크', '카카오 채널', '카카오 채널', '이벤트 응모'] as const);
   const sameDay = p.acquisition === 'kakao_form' || p.acquisition === 'popup' || p.acquisition === 'offline';
-  const at = sameDay ? p.firstSeenAt + rng.int(60, 3600) * 1000 : sampleInstant(rng, rng.int(kstDay(p.firstSeenAt), ctx.lastDay), 'online');
-  const answer = (yes: number, missing: number): boolean | undefined => (rng.chance(missing) ? undefined : rng.chance(yes));
+  const at = sameDay
+    ? p.firstSeenAt + rng.int(60, 3600) * 1000
+    : sampleInstant(rng, rng.int(kstDay(p.firstSeenAt), ctx.lastDay), 'online');
+  const answer = (yes: number, missing: number): boolean | undefined =>
+    rng.chance(missing) ? undefined : rng.chance(yes);
   return {
     kakaoId: `2${ctx.ids.unique7(p.index, 0x6b616b61)}${rng.int(10, 99)}`,
     route,
@@ -77,16 +104,28 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-function drawMembership(rng: Rng, ctx: DemoContext, person: DemoPerson, kakao: KakaoSignup | undefined): Cafe24Membership | undefined {
+function drawMembership(
+  rng: Rng,
+  ctx: DemoContext,
+  person: DemoPerson,
+  kakao: KakaoSignup | undefined,
+): Cafe24Membership | undefined {
   const ownOrders = person.orders.filter((o) => o.channel === 'cafe24');
   let joinedAt: number | undefined;
-  if (person.acquisition === 'cafe24' && (ownOrders.length === 0 || rng.chance(0.82))) joinedAt = person.firstSeenAt - rng.int(60, 900) * 1000;
-  else if (ownOrders.length > 0 && rng.chance(0.85)) joinedAt = (ownOrders[0]?.at ?? person.firstSeenAt) - rng.int(60, 900) * 1000;
+  if (person.acquisition === 'cafe24' && (ownOrders.length === 0 || rng.chance(0.82)))
+    joinedAt = person.firstSeenAt - rng.int(60, 900) * 1000;
+  else if (ownOrders.length > 0 && rng.chance(0.85))
+    joinedAt = (ownOrders[0]?.at ?? person.firstSeenAt) - rng.int(60, 900) * 1000;
   else if (kakao && kakao.route === '카카오싱크') joinedAt = kakao.at;
   if (joinedAt === undefined) return undefined;
   const method = rng.weighted([50, 25, 25]);
   const u7 = ctx.ids.unique7(person.index, 0x63616665);
-  const memberId = method === 0 ? `3${u7}${rng.int(10, 99)}@k` : method === 1 ? `${u7}${rng.int(100, 999)}@n` : `${person.name.roman}${u7}`;
+  const memberId =
+    method === 0
+      ? `3${u7}${rng.int(10, 99)}@k`
+      : method === 1
+        ? `${u7}${rng.int(100, 999)}@n`
+        : `${person.name.roman}${u7}`;
   for (const o of ownOrders) if (o.at >= joinedAt) o.member = true;
   const lastActivity = Math.max(joinedAt, ...ownOrders.map((o) => o.at));
   const exportAt = ctx.exportedAt - DAY_MS / 2;
@@ -103,7 +142,11 @@ function drawMembership(rng: Rng, ctx: DemoContext, person: DemoPerson, kakao: K
 }
 
 const BOUGHT_AT: Readonly<Record<string, string>> = {
-  cafe24: '자사몰', smartstore: '네이버 스마트스토어', musinsa: '무신사', '29cm': '29CM', coupang: '쿠팡',
+  cafe24: '자사몰',
+  smartstore: '네이버 스마트스토어',
+  musinsa: '무신사',
+  '29cm': '29CM',
+  coupang: '쿠팡',
 };
 
 function drawWarranties(rng: Rng, ctx: DemoContext, person: DemoPerson): DemoWarranty[] {
@@ -114,7 +157,8 @@ function drawWarranties(rng: Rng, ctx: DemoContext, person: DemoPerson): DemoWar
   }
   for (const o of person.orders) {
     for (const l of o.lines) {
-      if (l.status !== 'paid' || (l.product.category !== '향수' && l.product.category !== '세트') || !rng.chance(0.3)) continue;
+      if (l.status !== 'paid' || (l.product.category !== '향수' && l.product.category !== '세트') || !rng.chance(0.3))
+        continue;
       const at = o.at + rng.int(1, 20) * DAY_MS + rng.int(0, 36_000) * 1000;
       if (kstDay(at) > ctx.lastDay) continue;
       out.push({ product: l.product, at, boughtAt: o.store ?? BOUGHT_AT[o.channel] ?? '기타' });
@@ -128,7 +172,8 @@ function drawGrade(person: DemoPerson, ctx: DemoContext): DemoPerson['grade'] {
   let spend = 0;
   for (const o of person.orders) {
     if (o.channel !== 'cafe24' || o.at < since) continue;
-    for (const l of o.lines) if (l.status === 'paid' || l.status === 'exchanged') spend += l.product.price * l.quantity - l.discount;
+    for (const l of o.lines)
+      if (l.status === 'paid' || l.status === 'exchanged') spend += l.product.price * l.quantity - l.discount;
   }
   return spend >= 600_000 ? 'VIP' : spend >= 300_000 ? '골드' : spend >= 120_000 ? '실버' : '일반';
 }
@@ -143,16 +188,34 @@ export function generatePerson(ctx: DemoContext, index: number): DemoPerson {
   const firstSeenAt = sampleFirstSeen(rng, ctx, acquisition);
   const traits = drawTraits(rng, acquisition);
   const buys =
-    acquisition === 'kakao_form' ? rng.chance(0.35) : acquisition === 'gift' ? rng.chance(0.15) : acquisition === 'cafe24' ? rng.chance(0.88) : true;
+    acquisition === 'kakao_form'
+      ? rng.chance(0.35)
+      : acquisition === 'gift'
+        ? rng.chance(0.15)
+        : acquisition === 'cafe24'
+          ? rng.chance(0.88)
+          : true;
   const firstOrderAt =
     acquisition === 'kakao_form' || acquisition === 'gift'
       ? sampleInstant(rng, sampleSeasonalDay(rng, ctx, kstDay(firstSeenAt), ctx.lastDay), 'online')
       : firstSeenAt;
-  const orders = buys ? generateOrders(rng, ctx, { acquisition, firstAt: firstOrderAt, traits, birthMonth: birth.month, optionSeed: index }) : [];
+  const orders = buys
+    ? generateOrders(rng, ctx, {
+        acquisition,
+        firstAt: firstOrderAt,
+        traits,
+        birthMonth: birth.month,
+        optionSeed: index,
+      })
+    : [];
   const u7 = ctx.ids.unique7(index, 0x6d61696c);
   const deviceCount = rng.chance(0.3) ? 2 : 1;
   const devices = Array.from({ length: deviceCount }, (_, d) => {
-    const h = [hashInts(ctx.params.seed, index, d, 1), hashInts(ctx.params.seed, index, d, 2), hashInts(ctx.params.seed, index, d, 3)];
+    const h = [
+      hashInts(ctx.params.seed, index, d, 1),
+      hashInts(ctx.params.seed, index, d, 2),
+      hashInts(ctx.params.seed, index, d, 3),
+    ];
     const hex = h.map((x) => x.toString(16).padStart(8, '0')).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 24)}${index.toString(16).padStart(8, '0')}`;
   });
@@ -168,7 +231,9 @@ export function generatePerson(ctx: DemoContext, index: number): DemoPerson {
     traits,
     orders,
     grade: '일반',
-    ...(acquisition === 'offline' && rng.chance(0.75) ? { storeMemberNo: `1${ctx.ids.unique7(index, 0x706f7321)}` } : {}),
+    ...(acquisition === 'offline' && rng.chance(0.75)
+      ? { storeMemberNo: `1${ctx.ids.unique7(index, 0x706f7321)}` }
+      : {}),
     marketplaceId: `${name.roman.slice(0, 4)}${ctx.ids.unique7(index, 0x6d6b7470)}`,
     naverId: `${name.roman}${rng.int(1, 99)}`,
     warranties: [],

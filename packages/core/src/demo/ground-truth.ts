@@ -46,17 +46,56 @@ export interface DemoGroundTruth {
 }
 
 const emptyTotals = (): ChannelTotals => ({
-  orders: 0, lines: 0, units: 0, gross: 0, discount: 0, paid: 0, netRevenue: 0, cancelledLines: 0, returnedLines: 0, exchangedLines: 0,
+  orders: 0,
+  lines: 0,
+  units: 0,
+  gross: 0,
+  discount: 0,
+  paid: 0,
+  netRevenue: 0,
+  cancelledLines: 0,
+  returnedLines: 0,
+  exchangedLines: 0,
 });
 
 export function createGroundTruth(): DemoGroundTruth {
-  const channels = { cafe24: emptyTotals(), smartstore: emptyTotals(), musinsa: emptyTotals(), '29cm': emptyTotals(), coupang: emptyTotals(), offline: emptyTotals(), popup: emptyTotals() };
+  const channels = {
+    cafe24: emptyTotals(),
+    smartstore: emptyTotals(),
+    musinsa: emptyTotals(),
+    '29cm': emptyTotals(),
+    coupang: emptyTotals(),
+    offline: emptyTotals(),
+    popup: emptyTotals(),
+  };
   return {
-    rows: { products: 0, cafe24_customers: 0, customers: 0, cafe24_orders: 0, smartstore_orders: 0, orders: 0, coupang_orders: 0, pos_sales: 0, warranties: 0, events: 0 },
+    rows: {
+      products: 0,
+      cafe24_customers: 0,
+      customers: 0,
+      cafe24_orders: 0,
+      smartstore_orders: 0,
+      orders: 0,
+      coupang_orders: 0,
+      pos_sales: 0,
+      warranties: 0,
+      events: 0,
+    },
     channels,
     people: {
-      total: 0, buyers: 0, oneOrderBuyers: 0, cafe24Members: 0, kakaoSignups: 0, withBirthday: 0, lunarBirthdays: 0, discountSensitive: 0,
-      migratedToOwnShop: 0, marketplaceFirstRepeatBuyers: 0, returners: 0, cancellers: 0, invisible: 0,
+      total: 0,
+      buyers: 0,
+      oneOrderBuyers: 0,
+      cafe24Members: 0,
+      kakaoSignups: 0,
+      withBirthday: 0,
+      lunarBirthdays: 0,
+      discountSensitive: 0,
+      migratedToOwnShop: 0,
+      marketplaceFirstRepeatBuyers: 0,
+      returners: 0,
+      cancellers: 0,
+      invisible: 0,
     },
     unidentifiedOrders: { coupangVirtualOnly: 0, posAnonymous: 0 },
     warranties: 0,

@@ -5,7 +5,7 @@ import { DemoParamsSchema } from '../../src/demo/demo-params.ts';
 import { generateEvents } from '../../src/demo/generate-events.ts';
 import { generatePerson } from '../../src/demo/generate-person.ts';
 import { COMPOUND_SURNAMES } from '../../src/demo/korean-names.ts';
-import { DAY_MS, civilFromDays, kstDay } from '../../src/demo/kst-time.ts';
+import { civilFromDays, DAY_MS, kstDay } from '../../src/demo/kst-time.ts';
 
 const ctx = createDemoContext(DemoParamsSchema.parse({ customers: 5000, seed: 21 }));
 let people: DemoPerson[] = [];
@@ -26,7 +26,8 @@ describe('demo brand distributions', () => {
   });
 
   it('the discount-sensitive group buys mostly on discount; the others rarely', () => {
-    const discountedShare = (p: DemoPerson): number => share(p.orders.filter((o) => o.lines.some((l) => l.discount > 0)).length, p.orders.length);
+    const discountedShare = (p: DemoPerson): number =>
+      share(p.orders.filter((o) => o.lines.some((l) => l.discount > 0)).length, p.orders.length);
     const repeat = people.filter((p) => p.orders.length >= 3);
     const sensitive = repeat.filter((p) => p.traits.discountSensitive);
     const others = repeat.filter((p) => !p.traits.discountSensitive);
@@ -96,12 +97,16 @@ describe('demo brand distributions', () => {
       }
       if (tonerAt !== undefined && p.orders.some((o) => o.at > (tonerAt ?? 0))) {
         tonerOwners++;
-        if (p.orders.some((o) => o.at > (tonerAt ?? 0) && o.lines.some((l) => l.product.kind === '세럼'))) serumAfterToner++;
+        if (p.orders.some((o) => o.at > (tonerAt ?? 0) && o.lines.some((l) => l.product.kind === '세럼')))
+          serumAfterToner++;
       }
     }
     const lift = share(both, orders) / (share(cushion, orders) * share(lip, orders));
     expect(lift).toBeGreaterThan(2);
-    const serumOrders = share(people.flatMap((p) => p.orders).filter((o) => o.lines.some((l) => l.product.kind === '세럼')).length, orders);
+    const serumOrders = share(
+      people.flatMap((p) => p.orders).filter((o) => o.lines.some((l) => l.product.kind === '세럼')).length,
+      orders,
+    );
     expect(share(serumAfterToner, tonerOwners)).toBeGreaterThan(serumOrders * 1.5);
   });
 
@@ -135,8 +140,12 @@ describe('demo brand distributions', () => {
       const bought = new Set(p.orders.flatMap((o) => o.lines.map((l) => l.product.code)));
       if (events.some((e) => e.type === 'add_to_cart' && !bought.has(e.product_id ?? ''))) abandoners++;
       const views = new Map<string, number[]>();
-      for (const e of events) if (e.type === 'product_view' && e.product_id) views.set(e.product_id, [...(views.get(e.product_id) ?? []), Date.parse(e.occurred_at)]);
-      const repeated = [...views].some(([code, ts]) => !bought.has(code) && ts.some((t) => ts.filter((u) => u >= t && u < t + 7 * DAY_MS).length >= 3));
+      for (const e of events)
+        if (e.type === 'product_view' && e.product_id)
+          views.set(e.product_id, [...(views.get(e.product_id) ?? []), Date.parse(e.occurred_at)]);
+      const repeated = [...views].some(
+        ([code, ts]) => !bought.has(code) && ts.some((t) => ts.filter((u) => u >= t && u < t + 7 * DAY_MS).length >= 3),
+      );
       if (repeated) repeatViewers++;
       for (const e of events) expect(e.occurred_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/);
     }

@@ -4,7 +4,11 @@ import { DEMO_FILES } from '../../src/demo/demo-files.ts';
 import { DemoParamsSchema } from '../../src/demo/demo-params.ts';
 import { type DemoSink, generateDemoBrand } from '../../src/demo/generate-demo-brand.ts';
 
-function hashRun(input: Parameters<typeof DemoParamsSchema.parse>[0]): { digest: string; rows: Record<string, number>; widths: Map<string, Set<number>> } {
+function hashRun(input: Parameters<typeof DemoParamsSchema.parse>[0]): {
+  digest: string;
+  rows: Record<string, number>;
+  widths: Map<string, Set<number>>;
+} {
   const h = createHash('sha256');
   const rows: Record<string, number> = {};
   const widths = new Map<string, Set<number>>();
@@ -71,7 +75,8 @@ describe('generateDemoBrand', () => {
   });
 
   it('scales events with eventsPerCustomer and writes none at 0', () => {
-    const count = (eventsPerCustomer: number): number => hashRun({ customers: 1500, seed: 9, eventsPerCustomer }).rows.events ?? 0;
+    const count = (eventsPerCustomer: number): number =>
+      hashRun({ customers: 1500, seed: 9, eventsPerCustomer }).rows.events ?? 0;
     expect(count(0)).toBe(0);
     const at12 = count(12) / 1500;
     const at40 = count(40) / 1500;

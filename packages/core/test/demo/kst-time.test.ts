@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { findLunarHolidays } from '../../src/demo/korean-holidays.ts';
-import { civilFromDays, daysFromCivil, formatKstDateTime, formatKstIso, parseKstDate, toExcelSerialKst } from '../../src/demo/kst-time.ts';
+import {
+  civilFromDays,
+  daysFromCivil,
+  formatKstDateTime,
+  formatKstIso,
+  parseKstDate,
+  toExcelSerialKst,
+} from '../../src/demo/kst-time.ts';
 
 describe('kst-time', () => {
   it('agrees with Date.UTC on civil dates over three centuries', () => {
     for (let days = -40_000; days < 80_000; days += 97) {
       const d = new Date(days * 86_400_000);
-      expect(civilFromDays(days)).toEqual({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+      expect(civilFromDays(days)).toEqual({
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        day: d.getUTCDate(),
+      });
       expect(daysFromCivil(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())).toBe(days);
     }
   });

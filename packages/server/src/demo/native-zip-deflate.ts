@@ -16,7 +16,10 @@ export class NativeZipDeflate extends ZipPassThrough {
   }
 
   protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
-    const out = deflateRawSync(chunk, { level: this.level, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+    const out = deflateRawSync(chunk, {
+      level: this.level,
+      finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+    });
     this.ondata(null, out, final);
   }
 }

@@ -43,7 +43,8 @@ export class PartedWriter {
       renameSync(join(this.outDir, first.file), join(this.outDir, this.partName(1)));
       first.file = this.partName(1);
     }
-    const file = this.parts.length === 0 ? `${this.spec.base}.${extensionOf(this.spec)}` : this.partName(this.parts.length + 1);
+    const file =
+      this.parts.length === 0 ? `${this.spec.base}.${extensionOf(this.spec)}` : this.partName(this.parts.length + 1);
     const path = join(this.outDir, file);
     const { spec } = this;
     this.current =
@@ -51,7 +52,13 @@ export class PartedWriter {
         ? new JsonlWriter(path)
         : spec.format === 'csv'
           ? new CsvWriter(path, spec.encoding, spec.header, spec.preamble)
-          : new XlsxWriter(path, { sheetName: 'Sheet1', header: spec.header, types: spec.types, ...(spec.preamble ? { preamble: spec.preamble } : {}), mtime: this.mtime });
+          : new XlsxWriter(path, {
+              sheetName: 'Sheet1',
+              header: spec.header,
+              types: spec.types,
+              ...(spec.preamble ? { preamble: spec.preamble } : {}),
+              mtime: this.mtime,
+            });
     this.parts.push({ file, rows: 0, bytes: 0 });
     this.rowsInPart = 0;
     return this.current;

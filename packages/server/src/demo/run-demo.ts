@@ -65,12 +65,25 @@ export async function importDemoFiles(
   for (const f of opts.manifest.files) {
     const s = await importFile(engine, { path: join(opts.outDir, f.file), source: f.source, now: opts.now });
     if (s.status !== 'imported') {
-      const first = s.issues.slice(0, 5).map((i) => `${i.file}:${i.line}${i.column ? ` ${i.column}` : ''}: ${i.message}`);
-      throw new DemoImportError('IMPORT_FAILED', `${f.file}: ${s.status} (${s.issues.length} issue(s))${first.length ? `\n  ${first.join('\n  ')}` : ''}`, s);
+      const first = s.issues
+        .slice(0, 5)
+        .map((i) => `${i.file}:${i.line}${i.column ? ` ${i.column}` : ''}: ${i.message}`);
+      throw new DemoImportError(
+        'IMPORT_FAILED',
+        `${f.file}: ${s.status} (${s.issues.length} issue(s))${first.length ? `\n  ${first.join('\n  ')}` : ''}`,
+        s,
+      );
     }
     const r: DemoFileResult = {
-      file: f.file, source: f.source, status: s.status, rowsRead: s.rowsRead, rowsWritten: s.rowsWritten, rowsRejected: s.rowsRejected,
-      customersCreated: s.customersCreated, customersMerged: s.customersMerged, seconds: s.seconds,
+      file: f.file,
+      source: f.source,
+      status: s.status,
+      rowsRead: s.rowsRead,
+      rowsWritten: s.rowsWritten,
+      rowsRejected: s.rowsRejected,
+      customersCreated: s.customersCreated,
+      customersMerged: s.customersMerged,
+      seconds: s.seconds,
     };
     opts.onFile?.(r);
     results.push(r);
@@ -79,7 +92,9 @@ export async function importDemoFiles(
 }
 
 /** Warehouse-side figures for the summary: customers, merges, orders and revenue per channel. */
-export async function readDemoStats(engine: Engine): Promise<Pick<DemoRunSummary, 'customers' | 'merges' | 'channels'>> {
+export async function readDemoStats(
+  engine: Engine,
+): Promise<Pick<DemoRunSummary, 'customers' | 'merges' | 'channels'>> {
   const [c] = await engine.query('SELECT count(*) AS n FROM customers');
   const [m] = await engine.query('SELECT count(*) AS n FROM merges WHERE undone_at IS NULL');
   const orders = await engine.query('SELECT channel, count(*) AS orders FROM orders GROUP BY channel');
@@ -96,19 +111,38 @@ export async function readDemoStats(engine: Engine): Promise<Pick<DemoRunSummary
 /** Generates the demo brand into `outDir` and imports every file into `engine`. */
 export async function runDemo(
   engine: Engine,
-  opts: { params: DemoParams; outDir: string; now: Date; onGenerated?: (m: DemoManifest, seconds: number) => void; onFile?: (r: DemoFileResult) => void },
+  opts: {
+    params: DemoParams;
+    outDir: string;
+    now: Date;
+    onGenerated?: (m: DemoManifest, seconds: number) => void;
+    onFile?: (r: DemoFileResult) => void;
+  },
 ): Promise<DemoRunSummary> {
   const t0 = performance.now();
   const manifest = writeDemoFiles({ params: opts.params, outDir: opts.outDir });
   const generateSeconds = (performance.now() - t0) / 1000;
   opts.onGenerated?.(manifest, generateSeconds);
   const t1 = performance.now();
-  const files = await importDemoFiles(engine, { outDir: opts.outDir, manifest, now: opts.now, ...(opts.onFile ? { onFile: opts.onFile } : {}) });
+  const files = await importDemoFiles(engine, {
+    outDir: opts.outDir,
+    manifest,
+    now: opts.now,
+    ...(opts.onFile ? { onFile: opts.onFile } : {}),
+  });
   const importSeconds = (performance.now() - t1) / 1000;
   const stats = await readDemoStats(engine);
   const sum = (k: 'rowsRead' | 'rowsWritten' | 'rowsRejected'): number => files.reduce((s, f) => s + f[k], 0);
   return {
-    outDir: opts.outDir, params: opts.params, files, rowsRead: sum('rowsRead'), rowsWritten: sum('rowsWritten'), rowsRejected: sum('rowsRejected'),
-    ...stats, generateSeconds, importSeconds, expected: manifest.truth,
+    outDir: opts.outDir,
+    params: opts.params,
+    files,
+    rowsRead: sum('rowsRead'),
+    rowsWritten: sum('rowsWritten'),
+    rowsRejected: sum('rowsRejected'),
+    ...stats,
+    generateSeconds,
+    importSeconds,
+    expected: manifest.truth,
   };
 }

@@ -45,7 +45,11 @@ function toZipTime(params: DemoParams): Date {
  * Generates the demo brand into `outDir` as real export files plus `manifest.json`, streaming
  * (memory does not grow with the customer count). Same params → byte-identical files.
  */
-export function writeDemoFiles(opts: { params: DemoParams; outDir: string; onProgress?: (customersDone: number) => void }): DemoManifest {
+export function writeDemoFiles(opts: {
+  params: DemoParams;
+  outDir: string;
+  onProgress?: (customersDone: number) => void;
+}): DemoManifest {
   const { params, outDir } = opts;
   mkdirSync(outDir, { recursive: true });
   removePreviousOutput(outDir);
@@ -64,7 +68,15 @@ export function writeDemoFiles(opts: { params: DemoParams; outDir: string; onPro
   for (const spec of DEMO_FILES) {
     const w = writerOf(spec.id);
     w.close();
-    for (const part of w.parts) files.push({ file: part.file, source: spec.source, format: spec.format, encoding: spec.encoding, rows: part.rows, bytes: part.bytes });
+    for (const part of w.parts)
+      files.push({
+        file: part.file,
+        source: spec.source,
+        format: spec.format,
+        encoding: spec.encoding,
+        rows: part.rows,
+        bytes: part.bytes,
+      });
   }
   const manifest: DemoManifest = { generator: 'dalbit-demo', version: 1, brand: BRAND_NAME, params, files, truth };
   const tmp = join(outDir, `${MANIFEST_FILE}.partial`);

@@ -20,6 +20,7 @@ export const STYLES_XML = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><numFmts co
 export const SHEET_HEAD = `${XML_HEAD}<worksheet xmlns="${MAIN_NS}"><sheetData>`;
 export const SHEET_TAIL = '</sheetData></worksheet>';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters; they must be matched to be dropped.
 const XML_SPECIAL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 const XML_REPLACEMENT: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 

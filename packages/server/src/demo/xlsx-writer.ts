@@ -5,14 +5,14 @@ import { SyncFileWriter } from './sync-file-writer.ts';
 import type { TableWriter } from './table-writer.ts';
 import {
   CONTENT_TYPES_XML,
+  escapeXml,
   ROOT_RELS_XML,
   SHEET_HEAD,
   SHEET_TAIL,
   STYLES_XML,
-  WORKBOOK_RELS_XML,
-  escapeXml,
   toColumnLetters,
   toWorkbookXml,
+  WORKBOOK_RELS_XML,
 } from './xlsx-parts.ts';
 
 const FLUSH_CHARS = 1 << 19;
@@ -70,7 +70,10 @@ export class XlsxWriter implements TableWriter {
     this.sheet = new NativeZipDeflate('xl/worksheets/sheet1.xml', level);
     this.sheet.mtime = opts.mtime;
     this.zip.add(this.sheet);
-    this.columns = Array.from({ length: Math.max(opts.header.length, ...(opts.preamble ?? []).map((r) => r.length)) }, (_, i) => toColumnLetters(i));
+    this.columns = Array.from(
+      { length: Math.max(opts.header.length, ...(opts.preamble ?? []).map((r) => r.length)) },
+      (_, i) => toColumnLetters(i),
+    );
     this.types = opts.types;
     this.append(SHEET_HEAD);
     for (const row of opts.preamble ?? []) this.writeRow(row, true);

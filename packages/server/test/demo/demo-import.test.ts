@@ -60,13 +60,19 @@ describe('demo files through the real importer (DuckDB)', () => {
 
   it('resolves each generated person to exactly one customer and never merges two of them', async () => {
     const ctx = createDemoContext(params);
-    const ids = await engine.query("SELECT kind, value, customer_id FROM identities WHERE kind IN ('phone', 'email', 'member')");
+    const ids = await engine.query(
+      "SELECT kind, value, customer_id FROM identities WHERE kind IN ('phone', 'email', 'member')",
+    );
     const customerOf = new Map(ids.map((r) => [`${String(r.kind)}|${String(r.value)}`, String(r.customer_id)]));
     let checked = 0;
     const owner = new Map<string, number>();
     for (let i = 0; i < params.customers; i++) {
       const p = generatePerson(ctx, i);
-      const keys = [`phone|+82${p.phone.slice(1)}`, `email|${p.email}`, ...(p.cafe24 ? [`member|cafe24:${p.cafe24.memberId}`] : [])];
+      const keys = [
+        `phone|+82${p.phone.slice(1)}`,
+        `email|${p.email}`,
+        ...(p.cafe24 ? [`member|cafe24:${p.cafe24.memberId}`] : []),
+      ];
       const customers = new Set(keys.map((k) => customerOf.get(k)).filter((c): c is string => c !== undefined));
       if (customers.size === 0) continue;
       checked++;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DemoParamsSchema } from '@dalbit/core/demo/demo-params';
 import { findDemoFileSpec } from '@dalbit/core/demo/demo-files';
+import { DemoParamsSchema } from '@dalbit/core/demo/demo-params';
 import { parseKstDate } from '@dalbit/core/demo/kst-time';
 import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
@@ -81,7 +81,16 @@ describe('writeDemoFiles', () => {
 
   it('lists every file in import order with its source and row count', () => {
     expect(manifest.files.map((f) => f.source)).toEqual([
-      'products', 'cafe24_customers', 'customers', 'cafe24_orders', 'smartstore_orders', 'orders', 'coupang_orders', 'pos_sales', 'warranties', 'events',
+      'products',
+      'cafe24_customers',
+      'customers',
+      'cafe24_orders',
+      'smartstore_orders',
+      'orders',
+      'coupang_orders',
+      'pos_sales',
+      'warranties',
+      'events',
     ]);
     expect(readdirSync(dirA).sort()).toEqual([...manifest.files.map((f) => f.file), 'manifest.json'].sort());
     for (const f of manifest.files) expect(f.rows, f.file).toBe(manifest.truth.rows[f.source]);
@@ -113,7 +122,14 @@ describe('writeDemoFiles', () => {
 
   it('writes Cafe24 orders as a valid workbook with the header on row 1', () => {
     const { files, rows } = sheetRows(join(dirA, 'cafe24-orders.xlsx'));
-    expect(Object.keys(files).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    expect(Object.keys(files).sort()).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
     expect(texts(rows[0] ?? '')).toEqual(findDemoFileSpec('cafe24_orders').header);
     expect(rows.length - 1).toBe(manifest.truth.rows.cafe24_orders);
     expect(rows[1]).toMatch(/<c r="C2" t="inlineStr"><is><t>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}<\/t>/);

@@ -7,7 +7,12 @@ import type { OrderNumbers } from './order-numbers.ts';
 import { toStatusLabel } from './status-label.ts';
 
 /** Rows of the Cafe24 order export (one per 품목별 주문번호). */
-export function toCafe24OrderRows(ctx: DemoContext, person: DemoPerson, order: DemoOrder, numbers: OrderNumbers): DemoCell[][] {
+export function toCafe24OrderRows(
+  ctx: DemoContext,
+  person: DemoPerson,
+  order: DemoOrder,
+  numbers: OrderNumbers,
+): DemoCell[][] {
   const orderNo = numbers.cafe24(order.at);
   const memberId = order.member ? (person.cafe24?.memberId ?? '') : '';
   return order.lines.map((l, i) => [
@@ -36,7 +41,9 @@ export function toCafe24CustomerRow(person: DemoPerson): DemoCell[] | undefined 
   const m = person.cafe24;
   if (!m) return undefined;
   const b = person.birth;
-  const birthday = m.givesBirthday ? `${b.year}-${String(b.month).padStart(2, '0')}-${String(b.day).padStart(2, '0')}` : '';
+  const birthday = m.givesBirthday
+    ? `${b.year}-${String(b.month).padStart(2, '0')}-${String(b.day).padStart(2, '0')}`
+    : '';
   return [
     m.memberId,
     person.name.full,

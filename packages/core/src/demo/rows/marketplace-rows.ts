@@ -10,7 +10,13 @@ import { toStatusLabel } from './status-label.ts';
 const paidOf = (l: DemoOrder['lines'][number]): number => l.product.price * l.quantity - l.discount;
 
 /** Naver SmartStore export rows: serial dates, masked buyer id, often a 050 recipient number. */
-export function toSmartstoreRows(rng: Rng, ctx: DemoContext, person: DemoPerson, order: DemoOrder, numbers: OrderNumbers): DemoCell[][] {
+export function toSmartstoreRows(
+  rng: Rng,
+  ctx: DemoContext,
+  person: DemoPerson,
+  order: DemoOrder,
+  numbers: OrderNumbers,
+): DemoCell[][] {
   const orderNo = numbers.smartstore(order.at, 'order');
   const recipient = rng.chance(0.6) ? makeVirtualNumber(rng) : formatPhone(person.phone, 'dash');
   return order.lines.map((l) => [
@@ -32,11 +38,20 @@ export function toSmartstoreRows(rng: Rng, ctx: DemoContext, person: DemoPerson,
 }
 
 /** Musinsa / 29CM rows of the generic marketplace order file. */
-export function toMarketplaceRows(ctx: DemoContext, person: DemoPerson, order: DemoOrder, numbers: OrderNumbers): DemoCell[][] {
+export function toMarketplaceRows(
+  ctx: DemoContext,
+  person: DemoPerson,
+  order: DemoOrder,
+  numbers: OrderNumbers,
+): DemoCell[][] {
   const channel = order.channel === '29cm' ? '29cm' : 'musinsa';
   const orderNo = numbers.marketplace(channel, order.at);
   const buyerId = channel === 'musinsa' ? person.marketplaceId : `29${person.marketplaceId}`;
-  const coupon = order.lines.some((l) => l.discount > 0) ? (channel === 'musinsa' ? 'MUSINSA_MEMBER' : '29CM_WELCOME') : '';
+  const coupon = order.lines.some((l) => l.discount > 0)
+    ? channel === 'musinsa'
+      ? 'MUSINSA_MEMBER'
+      : '29CM_WELCOME'
+    : '';
   return order.lines.map((l, i) => [
     channel,
     orderNo,
@@ -57,7 +72,13 @@ export function toMarketplaceRows(ctx: DemoContext, person: DemoPerson, order: D
 }
 
 /** Coupang rows: amounts with thousands separators, usually a 050 safe number instead of the phone. */
-export function toCoupangRows(rng: Rng, ctx: DemoContext, person: DemoPerson, order: DemoOrder, numbers: OrderNumbers): { rows: DemoCell[][]; virtual: boolean } {
+export function toCoupangRows(
+  rng: Rng,
+  ctx: DemoContext,
+  person: DemoPerson,
+  order: DemoOrder,
+  numbers: OrderNumbers,
+): { rows: DemoCell[][]; virtual: boolean } {
   const orderNo = numbers.coupang();
   const virtual = rng.chance(0.55);
   const phone = virtual ? makeVirtualNumber(rng) : formatPhone(person.phone, 'dash');

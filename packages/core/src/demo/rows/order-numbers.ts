@@ -30,7 +30,9 @@ export class OrderNumbers {
   marketplace(channel: 'musinsa' | '29cm', at: number): string {
     const ymd = formatKstDate(at).replaceAll('-', '');
     const seq = this.nextSeq(`${channel}|${ymd}`);
-    return channel === 'musinsa' ? `${ymd}${String(seq).padStart(10, '0')}` : `${ymd.slice(2)}${String(seq + 1_000_000).padStart(7, '0')}`;
+    return channel === 'musinsa'
+      ? `${ymd}${String(seq).padStart(10, '0')}`
+      : `${ymd.slice(2)}${String(seq + 1_000_000).padStart(7, '0')}`;
   }
 
   /** Coupang: an 11-digit increasing number. */

@@ -5,10 +5,20 @@ import { formatKstDateTime } from '../kst-time.ts';
 import type { Rng } from '../prng.ts';
 import type { OrderNumbers } from './order-numbers.ts';
 
-const STORE_CODES: Readonly<Record<string, string>> = { 강남점: 'GN01', 성수점: 'SS02', '부산 서면점': 'BS03', '더현대 팝업': 'PU09' };
+const STORE_CODES: Readonly<Record<string, string>> = {
+  강남점: 'GN01',
+  성수점: 'SS02',
+  '부산 서면점': 'BS03',
+  '더현대 팝업': 'PU09',
+};
 
 /** POS rows: 금액 is the amount paid for the line, 할인 the discount already taken off it. */
-export function toPosRows(rng: Rng, person: DemoPerson, order: DemoOrder, numbers: OrderNumbers): { rows: DemoCell[][]; identified: boolean } {
+export function toPosRows(
+  rng: Rng,
+  person: DemoPerson,
+  order: DemoOrder,
+  numbers: OrderNumbers,
+): { rows: DemoCell[][]; identified: boolean } {
   const store = order.store ?? '강남점';
   const receipt = numbers.receipt(STORE_CODES[store] ?? 'ST00', order.at);
   const memberNo = order.channel === 'offline' ? (person.storeMemberNo ?? '') : '';

@@ -3,10 +3,10 @@ import { BRAND_NAME } from '@dalbit/core/demo/catalog';
 import { createDemoContext } from '@dalbit/core/demo/demo-context';
 import { type DemoParams, parseDemoParams } from '@dalbit/core/demo/demo-params';
 import type { Command } from 'commander';
-import { type DemoRunSummary, DemoImportError, runDemo } from '../../demo/run-demo.ts';
+import { DemoImportError, type DemoRunSummary, runDemo } from '../../demo/run-demo.ts';
 import { writeDemoFiles } from '../../demo/write-demo-files.ts';
 import { ImportError } from '../../importers/import-error.ts';
-import { CliError, type CliContext } from '../context.ts';
+import { type CliContext, CliError } from '../context.ts';
 
 interface DemoFlags {
   customers?: string;
@@ -25,7 +25,8 @@ function toParams(flags: DemoFlags): DemoParams {
     ...(flags.eventsPerCustomer !== undefined ? { eventsPerCustomer: n(flags.eventsPerCustomer) } : {}),
     ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
   });
-  if (!parsed.ok) throw new CliError(parsed.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('\n'), 2);
+  if (!parsed.ok)
+    throw new CliError(parsed.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('\n'), 2);
   return parsed.params;
 }
 
@@ -49,10 +50,13 @@ function renderSummary(s: DemoRunSummary, lang: 'ko' | 'en'): string[] {
     ko
       ? `파일 ${s.files.length}개 가져옴: 행 ${count(s.rowsRead)} 읽음, ${count(s.rowsWritten)} 기록, ${count(s.rowsRejected)} 거부`
       : `${s.files.length} files imported: ${count(s.rowsRead)} rows read, ${count(s.rowsWritten)} written, ${count(s.rowsRejected)} rejected`,
-    ko ? `통합 고객 ${count(s.customers)}명, 병합 ${count(s.merges)}건` : `${count(s.customers)} unified customers, ${count(s.merges)} merges`,
+    ko
+      ? `통합 고객 ${count(s.customers)}명, 병합 ${count(s.merges)}건`
+      : `${count(s.customers)} unified customers, ${count(s.merges)} merges`,
     ko ? '채널별 주문 / 매출 (취소·반품 제외):' : 'orders / revenue by channel (without cancelled and returned lines):',
   ];
-  for (const c of s.channels) lines.push(`  ${c.channel.padEnd(12)} ${count(c.orders).padStart(10)}  ${won(c.revenue).padStart(18)}`);
+  for (const c of s.channels)
+    lines.push(`  ${c.channel.padEnd(12)} ${count(c.orders).padStart(10)}  ${won(c.revenue).padStart(18)}`);
   const total = s.generateSeconds + s.importSeconds;
   lines.push(
     ko
@@ -64,7 +68,9 @@ function renderSummary(s: DemoRunSummary, lang: 'ko' | 'en'): string[] {
 
 export function registerDemo(program: Command, ctx: CliContext): void {
   const demo = withCommonOptions(
-    program.command('demo').description('generate the demo brand as real export files and import them all (데모 브랜드 생성 + 가져오기)'),
+    program
+      .command('demo')
+      .description('generate the demo brand as real export files and import them all (데모 브랜드 생성 + 가져오기)'),
   ).action(async (flags: DemoFlags, cmd: Command) => {
     const params = toParams(flags);
     const { dataDir, lang } = ctx.config(cmd);
@@ -80,7 +86,12 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         ...(flags.json
           ? {}
           : {
-              onGenerated: (m, secs) => ctx.err(lang === 'ko' ? `파일 ${m.files.length}개 생성 (${secs.toFixed(1)}초), 가져오는 중…` : `${m.files.length} files generated (${secs.toFixed(1)} s), importing…`),
+              onGenerated: (m, secs) =>
+                ctx.err(
+                  lang === 'ko'
+                    ? `파일 ${m.files.length}개 생성 (${secs.toFixed(1)}초), 가져오는 중…`
+                    : `${m.files.length} files generated (${secs.toFixed(1)} s), importing…`,
+                ),
               onFile: (r) => ctx.err(`  ${r.file}: ${count(r.rowsWritten)} (${r.seconds.toFixed(1)} s)`),
             }),
       });
@@ -97,8 +108,10 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       .command('generate')
       .description('only write the demo export files and manifest.json (데모 파일만 생성)')
       .option('--out <dir>', 'output directory (default <data-dir>/demo-files)'),
-  ).action((flags: DemoFlags, cmd: Command) => {
-    const params = toParams({ ...cmd.parent?.opts<DemoFlags>(), ...flags });
+  ).action((own: DemoFlags, cmd: Command) => {
+    // Options shared with `demo` may be parsed by the parent command; take them from both.
+    const flags: DemoFlags = { ...cmd.parent?.opts<DemoFlags>(), ...own };
+    const params = toParams(flags);
     const outDir = flags.out !== undefined ? resolve(flags.out) : join(ctx.config(cmd).dataDir, 'demo-files');
     const t0 = performance.now();
     const manifest = writeDemoFiles({ params, outDir });
@@ -108,7 +121,12 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       return;
     }
     const { lang } = ctx.config(cmd);
-    ctx.out(lang === 'ko' ? `${outDir}: 파일 ${manifest.files.length}개 (${seconds.toFixed(1)}초)` : `${outDir}: ${manifest.files.length} files (${seconds.toFixed(1)} s)`);
-    for (const f of manifest.files) ctx.out(`  ${f.file.padEnd(30)} ${f.source.padEnd(18)} ${count(f.rows).padStart(12)}`);
+    ctx.out(
+      lang === 'ko'
+        ? `${outDir}: 파일 ${manifest.files.length}개 (${seconds.toFixed(1)}초)`
+        : `${outDir}: ${manifest.files.length} files (${seconds.toFixed(1)} s)`,
+    );
+    for (const f of manifest.files)
+      ctx.out(`  ${f.file.padEnd(30)} ${f.source.padEnd(18)} ${count(f.rows).padStart(12)}`);
   });
 }

@@ -1,0 +1,71 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+
+let dir = '';
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    err += String(chunk);
+    return true;
+  });
+  const code = await main(['node', 'dalbit', ...args], { DALBIT_LANG: 'ko' });
+  vi.restoreAllMocks();
+  return { code, out, err };
+}
+
+describe('dalbit demo', () => {
+  it('generate writes the files and reports them as JSON', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'dalbit-demo-cli-'));
+    const r = await run([
+      'demo',
+      'generate',
+      '--customers',
+      '300',
+      '--seed',
+      '3',
+      '--out',
+      join(dir, 'files'),
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.out) as { files: { file: string; rows: number }[] };
+    expect(body.files.length).toBeGreaterThanOrEqual(9);
+    for (const f of body.files) expect(existsSync(join(dir, 'files', f.file))).toBe(true);
+  });
+
+  it('rejects a bad customer count with a clear error and exit code 2', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'dalbit-demo-cli-'));
+    const r = await run(['demo', 'generate', '--customers', 'many', '--out', dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--customers');
+  });
+
+  it('generates and imports into the data directory, printing the summary', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'dalbit-demo-cli-'));
+    const r = await run(['--data-dir', dir, 'demo', '--customers', '300', '--events-per-customer', '2', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const s = JSON.parse(r.out) as {
+      customers: number;
+      rowsRejected: number;
+      channels: { channel: string; orders: number }[];
+      expected: { channels: Record<string, { orders: number }> };
+    };
+    expect(s.rowsRejected).toBe(0);
+    expect(s.customers).toBeGreaterThan(200);
+    expect(s.channels.find((c) => c.channel === 'cafe24')?.orders).toBe(s.expected.channels.cafe24?.orders);
+    expect(existsSync(join(dir, 'demo-files', 'manifest.json'))).toBe(true);
+  });
+});
