@@ -38,8 +38,10 @@ export function collectText(xml: string, from: number, to: number, prefix: strin
   for (;;) {
     const t = xml.indexOf(open, p);
     if (t < 0 || t >= to) break;
-    const ph = xml.indexOf(phonetic, p);
-    if (ph >= 0 && ph < t) {
+    // Bounded to [p, t): an unbounded indexOf rescans the rest of the sheet per cell (quadratic).
+    const rel = xml.substring(p, t).indexOf(phonetic);
+    const ph = rel < 0 ? -1 : p + rel;
+    if (ph >= 0) {
       p = xml.indexOf(`</${prefix}rPh>`, ph) + 1;
       if (p <= 0) break;
       continue;
