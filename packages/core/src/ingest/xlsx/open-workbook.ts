@@ -71,6 +71,7 @@ function parseSharedStrings(xml: string): string[] {
   const open = `<${prefix}si`;
   const close = `</${prefix}si>`;
   const out: string[] = [];
+  const phonetic = xml.includes(`<${prefix}rPh`);
   let p = 0;
   for (;;) {
     const s = xml.indexOf(open, p);
@@ -83,7 +84,7 @@ function parseSharedStrings(xml: string): string[] {
     }
     const e = xml.indexOf(close, gt);
     if (e < 0) break;
-    out.push(collectText(xml, gt + 1, e, prefix));
+    out.push(collectText(xml, gt + 1, e, prefix, phonetic));
     p = e + close.length;
   }
   return out;

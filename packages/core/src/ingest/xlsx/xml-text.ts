@@ -28,18 +28,21 @@ export function findAttr(xml: string, from: number, to: number, name: string): s
   return end < 0 || end > to ? undefined : xml.slice(start, end);
 }
 
-/** Concatenated text of every `<t>` element in xml[from, to), skipping phonetic runs. */
-export function collectText(xml: string, from: number, to: number, prefix: string): string {
+/**
+ * Concatenated text of every `<t>` element in xml[from, to), skipping phonetic runs.
+ * `phonetic` says whether the document has any (searching for absent runs costs a full scan).
+ */
+export function collectText(xml: string, from: number, to: number, prefix: string, phonetic = true): string {
   const open = `<${prefix}t`;
   const close = `</${prefix}t>`;
-  const phonetic = `<${prefix}rPh`;
+  const rph = `<${prefix}rPh`;
   let out = '';
   let p = from;
   for (;;) {
     const t = xml.indexOf(open, p);
     if (t < 0 || t >= to) break;
     // Bounded to [p, t): an unbounded indexOf rescans the rest of the sheet per cell (quadratic).
-    const rel = xml.substring(p, t).indexOf(phonetic);
+    const rel = phonetic ? xml.substring(p, t).indexOf(rph) : -1;
     const ph = rel < 0 ? -1 : p + rel;
     if (ph >= 0) {
       p = xml.indexOf(`</${prefix}rPh>`, ph) + 1;
