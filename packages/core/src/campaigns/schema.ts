@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { CHANNEL_KINDS } from '../channels/channel-kind.ts';
+import { CouponSpec } from './coupon-spec.ts';
+import { MessageTemplate } from './message-template.ts';
+import { Trigger } from './trigger.ts';
+
+const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/, 'letters, digits, _ . - (max 80)');
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM (24h, KST)');
+const Channel = z.enum(CHANNEL_KINDS);
+
+/** Who a campaign may reach (before the trigger picks the moment). */
+export const Audience = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  /** A stored segment (its current version, evaluated as of each run). */
+  z.object({ kind: z.literal('segment'), segmentId: z.string().min(1).max(100) }),
+  /** An inline segment definition (the segment language JSON). */
+  z.object({ kind: z.literal('definition'), definition: z.unknown() }),
+  /** A ready recipe by purpose, expanded to a definition by the segments module. */
+  z.object({ kind: z.literal('recipe'), recipe: z.string().min(1).max(100), params: z.record(z.string(), z.unknown()).default({}) }),
+]);
+export type Audience = z.infer<typeof Audience>;
+
+/** Per-customer send time: the preferred hour when known and inside `window`, else `time`. */
+export const SendTime = z.object({
+  time: Clock.default('10:00'),
+  usePreferredHour: z.boolean().default(true),
+  window: z.object({ start: Clock, end: Clock }).default({ start: '09:00', end: '20:00' }),
+});
+export type SendTime = z.infer<typeof SendTime>;
+
+export const Sender = z.object({
+  /** Pre-registered SMS sender number (발신번호), digits. */
+  smsFrom: z.string().regex(/^\d{8,12}$/).optional(),
+  kakaoSenderKey: z.string().min(1).optional(),
+  email: z.object({ name: z.string().min(1), address: z.email() }).optional(),
+  /** Email one-click unsubscribe target; `{customer_id}` is replaced. */
+  unsubscribeUrl: z.string().min(1).optional(),
+});
+export type Sender = z.infer<typeof Sender>;
+
+/** A variant may differ from the base in channel, templates, send time or coupon. */
+export const Variant = z.object({
+  name: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).refine((n) => n !== 'holdout', '"holdout" is reserved'),
+  weight: z.number().positive(),
+  channel: Channel.optional(),
+  templates: z.array(MessageTemplate).min(1).optional(),
+  sendTime: SendTime.optional(),
+  coupon: CouponSpec.nullable().optional(),
+});
+export type Variant = z.infer<typeof Variant>;
+
+export const Experiment = z.object({
+  /** Share of the audience kept out (no message, exposure recorded), 0–50 %. */
+  holdoutPercent: z.number().min(0).max(50).default(0),
+  variants: z.array(Variant).max(10).default([]),
+});
+export type Experiment = z.infer<typeof Experiment>;
+
+export const BranchCondition = z.discriminatedUnion('kind', [
+  /** A paid order since the customer entered the scenario. */
+  z.object({ kind: z.literal('purchased') }),
+  /** An event of this type since the customer entered (e.g. `message_clicked`). */
+  z.object({ kind: z.literal('event'), type: z.string().min(1).max(100) }),
+]);
+export type BranchCondition = z.infer<typeof BranchCondition>;
+
+export const Step = z.discriminatedUnion('kind', [
+  z.object({ id: Id, kind: z.literal('wait'), hours: z.number().min(0).max(24 * 366) }),
+  z.object({ id: Id, kind: z.literal('branch'), if: BranchCondition, then: Id, else: Id }),
+  z.object({ id: Id, kind: z.literal('message'), channel: Channel.optional(), templates: z.array(MessageTemplate).min(1).optional() }),
+  z.object({ id: Id, kind: z.literal('exit') }),
+]);
+export type Step = z.infer<typeof Step>;
+
+const CampaignObject = z.object({
+  version: z.literal(1).default(1),
+  id: Id,
+  name: z.string().min(1).max(200),
+  purpose: z.enum(['ad', 'info']),
+  /** Higher wins when several ads compete for the same cap slot. */
+  priority: z.number().int().min(0).max(1000).default(0),
+  status: z.enum(['active', 'paused', 'draft']).default('active'),
+  audience: Audience.default({ kind: 'all' }),
+  trigger: Trigger,
+  channel: Channel,
+  /** Kakao message falls back to SMS/LMS when it cannot be delivered (대체발송). */
+  fallbackToSms: z.boolean().default(false),
+  templates: z.array(MessageTemplate).min(1),
+  sender: Sender.default({}),
+  sendTime: SendTime.default({ time: '10:00', usePreferredHour: true, window: { start: '09:00', end: '20:00' } }),
+  coupon: CouponSpec.optional(),
+  experiment: Experiment.default({ holdoutPercent: 0, variants: [] }),
+  /** Multi-step flow run after the trigger (wait → branch → message …); absent = one message. */
+  scenario: z.object({ steps: z.array(Step).min(1).max(50) }).optional(),
+  /** Goods category the ad promotes (transaction exception: "same kind of goods"). */
+  goodsCategory: z.string().min(1).optional(),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  endsAt: z.iso.datetime({ offset: true }).optional(),
+  /** Touches planned longer ago than this are skipped (a scheduler that was down does not flood). */
+  maxLatenessHours: z.number().min(1).max(24 * 30).default(72),
+});
+
+function checkCampaign(c: z.infer<typeof CampaignObject>, ctx: z.core.$RefinementCtx): void {
+  const channelsUsed = new Set([c.channel, ...c.experiment.variants.map((v) => v.channel ?? c.channel)]);
+  for (const s of c.scenario?.steps ?? []) if (s.kind === 'message') channelsUsed.add(s.channel ?? c.channel);
+  const templatesFor = (list: readonly MessageTemplate[]) => new Set(list.map((t) => t.channel));
+  const base = templatesFor(c.templates);
+  for (const [i, v] of c.experiment.variants.entries()) {
+    const has = v.templates ? templatesFor(v.templates) : base;
+    if (!has.has(v.channel ?? c.channel))
+      ctx.addIssue({ code: 'custom', path: ['experiment', 'variants', i, 'templates'], message: `no template for channel ${v.channel ?? c.channel}` });
+  }
+  for (const [i, s] of (c.scenario?.steps ?? []).entries()) {
+    if (s.kind === 'message' && !(s.templates ? templatesFor(s.templates) : base).has(s.channel ?? c.channel))
+      ctx.addIssue({ code: 'custom', path: ['scenario', 'steps', i, 'templates'], message: `no template for channel ${s.channel ?? c.channel}` });
+    if (s.kind === 'branch')
+      for (const target of [s.then, s.else])
+        if (!c.scenario?.steps.some((t) => t.id === target))
+          ctx.addIssue({ code: 'custom', path: ['scenario', 'steps', i], message: `unknown step "${target}"` });
+  }
+  const ids = (c.scenario?.steps ?? []).map((s) => s.id);
+  if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['scenario', 'steps'], message: 'step ids must be unique' });
+  if (!c.experiment.variants.length && !base.has(c.channel))
+    ctx.addIssue({ code: 'custom', path: ['templates'], message: `no template for channel ${c.channel}` });
+  const names = c.experiment.variants.map((v) => v.name);
+  if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['experiment', 'variants'], message: 'variant names must be unique' });
+  const phone = [...channelsUsed].some((ch) => ch === 'sms' || ch === 'kakao_brand' || ch === 'kakao_alimtalk');
+  if ((phone || c.fallbackToSms) && channelsUsed.has('sms') && !c.sender.smsFrom)
+    ctx.addIssue({ code: 'custom', path: ['sender', 'smsFrom'], message: 'SMS needs a registered sender number' });
+  if (c.fallbackToSms && !c.sender.smsFrom) ctx.addIssue({ code: 'custom', path: ['sender', 'smsFrom'], message: 'SMS fallback needs a registered sender number' });
+  if ([...channelsUsed].some((ch) => ch === 'kakao_brand' || ch === 'kakao_alimtalk') && !c.sender.kakaoSenderKey)
+    ctx.addIssue({ code: 'custom', path: ['sender', 'kakaoSenderKey'], message: 'Kakao needs the channel sender key' });
+  if (channelsUsed.has('email') && !c.sender.email) ctx.addIssue({ code: 'custom', path: ['sender', 'email'], message: 'email needs a sender name and address' });
+  if (c.trigger.kind === 'date_relative' && c.trigger.anchor === 'product_purchase' && !c.trigger.productId)
+    ctx.addIssue({ code: 'custom', path: ['trigger', 'productId'], message: 'product_purchase needs productId' });
+  if (c.trigger.kind === 'date_relative' && c.trigger.anchor === 'grade_review' && !c.trigger.review)
+    ctx.addIssue({ code: 'custom', path: ['trigger', 'review'], message: 'grade_review needs review.dayOfMonth' });
+}
+
+/**
+ * A campaign as JSON (validated at every boundary; stored definitions are re-validated on read).
+ * @example parseCampaign(JSON.parse(readFileSync('birthday.json', 'utf8')))
+ */
+export const CampaignDefinition = CampaignObject.superRefine(checkCampaign);
+export type CampaignDefinition = z.infer<typeof CampaignDefinition>;
+export type CampaignInput = z.input<typeof CampaignDefinition>;
