@@ -37,19 +37,27 @@ export class BatchBuilder {
     for (const k of p.keys) if (!prev.keys.some((x) => x.kind === k.kind && x.value === k.value)) prev.keys.push(k);
     if (p.seenAt < prev.seenAt) prev.seenAt = p.seenAt;
     const target = prev as Record<string, unknown>;
-    for (const [k, v] of Object.entries(p)) if (target[k] === undefined && v !== undefined) target[k] = v;
+    const source = p as unknown as Record<string, unknown>;
+    for (const k in source) if (target[k] === undefined) target[k] = source[k];
+  }
+
+  hasPerson(recordId: string): boolean {
+    return this.persons.has(recordId);
   }
 
   hasOrder(orderId: string): boolean {
     return this.orders.has(orderId);
   }
 
-  addOrderLine(order: Omit<OrderRecord, 'lines' | 'status'>, line: OrderLineRecord): void {
-    let o = this.orders.get(order.orderId);
-    if (!o) {
-      o = { ...order, lines: [] };
-      this.orders.set(order.orderId, o);
-    } else if (o.couponCode === undefined && order.couponCode !== undefined) o.couponCode = order.couponCode;
+  /** Opens an order (its first line's header fields); later lines only add to it. */
+  startOrder(order: Omit<OrderRecord, 'lines' | 'status'>): void {
+    this.orders.set(order.orderId, { ...order, lines: [] });
+  }
+
+  addOrderLine(orderId: string, line: OrderLineRecord, couponCode: string | undefined): void {
+    const o = this.orders.get(orderId);
+    if (!o) throw new RangeError(`order ${orderId} was not started`);
+    if (o.couponCode === undefined && couponCode !== undefined) o.couponCode = couponCode;
     o.lines.push(line);
   }
 
@@ -89,6 +97,7 @@ export function mobileOf(p: PhoneInfo | undefined): string | undefined {
  */
 export function compact<R extends object>(o: { [K in keyof R]?: R[K] | undefined }): R {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  const src = o as Record<string, unknown>;
+  for (const k in src) if (src[k] !== undefined) out[k] = src[k];
   return out as R;
 }

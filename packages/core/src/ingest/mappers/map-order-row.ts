@@ -92,8 +92,12 @@ export function createOrderMapper(ctx: MapContext, profile: OrderProfile): RowMa
           compact<PersonRecord>({ recordId: buyerRecordId, channel, keys, seenAt: orderedAt, name: buyerName, phone: mobile, email, memberId: member, attributes }),
         );
       }
-      const line = compact<OrderLineRecord>({ lineId, productId, productName, option, quantity, lineAmount: amount, discountAmount: discount, status });
-      ctx.out.addOrderLine(compact({ orderId, channel, store, buyerRecordId, orderedAt, couponCode: coupon }), line);
+      if (!ctx.out.hasOrder(orderId)) ctx.out.startOrder(compact({ orderId, channel, store, buyerRecordId, orderedAt, couponCode: coupon }));
+      const line: OrderLineRecord =
+        productName === undefined || option === undefined
+          ? compact<OrderLineRecord>({ lineId, productId, productName, option, quantity, lineAmount: amount, discountAmount: discount, status })
+          : { lineId, productId, productName, option, quantity, lineAmount: amount, discountAmount: discount, status };
+      ctx.out.addOrderLine(orderId, line, coupon);
     },
   };
 }
