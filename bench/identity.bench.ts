@@ -1,7 +1,7 @@
 // Identity resolution of 1M synthetic person records (about 30% of people on 2+ channels) into an
 // empty on-disk warehouse, one import per channel file, each in its own transaction.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IdentityKey, PersonRecord } from '@dalbit/core/ingest/records';
 import { openWarehouse } from '../packages/server/src/engines/open-engine.ts';
@@ -100,30 +100,42 @@ export async function run(): Promise<Record<string, unknown>> {
   try {
     const now = new Date(Date.UTC(2024, 11, 1));
     const started = performance.now();
+    const cpu0 = process.cpuUsage();
     const perFile: Record<string, { records: number; seconds: number; created: number; merged: number }> = {};
     let created = 0;
     let merged = 0;
+    const steps: Record<string, number> = {};
     for (const ch of CHANNELS) {
       const t0 = performance.now();
-      const res = await engine.transaction(() => resolvePersons(engine, files[ch], { now }));
+      const res = await engine.transaction(() => resolvePersons(engine, files[ch], { now, timings: steps }));
       perFile[ch] = { records: files[ch].length, seconds: round((performance.now() - t0) / 1000), created: res.created, merged: res.merged };
       created += res.created;
       merged += res.merged;
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     peak = Math.max(peak, process.memoryUsage().rss);
-    const [row] = await engine.query<{ customers: number; multi: number }>(
-      `SELECT count(*) AS customers, (SELECT count(*) FROM (SELECT customer_id FROM customer_channels GROUP BY customer_id HAVING count(DISTINCT channel) >= 2)) AS multi FROM customers`,
+    const [row] = await engine.query<{ customers: number; distinct_ids: number; multi: number; clusters: number }>(
+      `SELECT count(*) AS customers, count(DISTINCT customer_id) AS distinct_ids,
+         (SELECT count(*) FROM (SELECT customer_id FROM customer_channels GROUP BY customer_id HAVING count(DISTINCT channel) >= 2)) AS multi,
+         (SELECT count(DISTINCT customer_id) FROM person_records) AS clusters
+       FROM customers`,
     );
+    // The warehouse must agree with itself: one row per customer, one customer per record cluster.
+    const consistent = row?.customers === row?.distinct_ids && row?.customers === row?.clusters && row?.customers === created - merged;
     return {
       records: TARGET_RECORDS,
       seconds: round(seconds),
       recordsPerSecond: Math.round(TARGET_RECORDS / seconds),
+      cpuSeconds: round((cpu.user + cpu.system) / 1e6),
+      loadAverage1m: round(loadavg()[0] ?? 0),
       customers: row?.customers,
       customersCreated: created,
       merges: merged,
       customersOnTwoOrMoreChannels: row?.multi,
+      consistent,
       perFile,
+      secondsByStep: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, round(v)])),
       peakRssMb: Math.round(peak / 1024 / 1024),
       targets: { seconds: 10, peakRssMb: 2048 },
     };

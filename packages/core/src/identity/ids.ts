@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
-const hex16 = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 16);
+const hex16 = (s: string): string => hash('sha256', s, 'hex').slice(0, 16);
 
 /**
  * Customer ids are derived from the smallest record id of the cluster that created them, so the

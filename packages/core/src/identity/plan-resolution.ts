@@ -1,6 +1,6 @@
-import type { IdentityKind, PersonRecord } from '../ingest/records.ts';
+import type { IdentityKey, IdentityKind, PersonRecord } from '../ingest/records.ts';
 import { toCustomerId, toMergeId } from './ids.ts';
-import { fromKeyId, KEY_KIND_PRIORITY, toKeyId } from './key-id.ts';
+import { KEY_KIND_PRIORITY, type ResolverKeyKind, toKeyId } from './key-id.ts';
 import { UnionFind } from './union-find.ts';
 
 /** What the warehouse already knows about the batch's keys. */
@@ -50,27 +50,35 @@ export function orderPersons(persons: readonly PersonRecord[]): PersonRecord[] {
   );
 }
 
+const KINDS = Object.keys(KEY_KIND_PRIORITY) as ResolverKeyKind[];
+const RECORD_KIND = KINDS.indexOf('record');
+
 interface RecordKeys {
-  /** Key nodes of each record, strongest first: start offsets into `nodes`. */
+  /** Key nodes of each record, strongest first: `nodes[start[i]] … nodes[start[i + 1] - 1]`. */
   readonly start: Int32Array;
   readonly nodes: Int32Array;
-  readonly keyIds: string[];
+  /** Per key (node - n): kind index into KINDS, value, mergeable. */
+  readonly kind: Uint8Array;
+  readonly value: string[];
   readonly mergeable: Uint8Array;
 }
 
 function collectKeys(records: readonly PersonRecord[]): RecordKeys {
-  const nodeOf = new Map<string, number>();
-  const keyIds: string[] = [];
-  const mergeableList: number[] = [];
-  const start = new Int32Array(records.length + 1);
-  const flat: number[] = [];
   const n = records.length;
-  const nodeFor = (keyId: string, mergeable: boolean): number => {
-    let node = nodeOf.get(keyId);
+  const byKind = KINDS.map(() => new Map<string, number>());
+  const value: string[] = [];
+  const kindList: number[] = [];
+  const mergeableList: number[] = [];
+  const start = new Int32Array(n + 1);
+  const flat: number[] = [];
+  const nodeFor = (kind: number, v: string, mergeable: boolean): number => {
+    const map = byKind[kind] as Map<string, number>;
+    let node = map.get(v);
     if (node === undefined) {
-      node = n + keyIds.length;
-      nodeOf.set(keyId, node);
-      keyIds.push(keyId);
+      node = n + value.length;
+      map.set(v, node);
+      value.push(v);
+      kindList.push(kind);
       mergeableList.push(mergeable ? 1 : 0);
     } else if (!mergeable) mergeableList[node - n] = 0;
     return node;
@@ -78,16 +86,25 @@ function collectKeys(records: readonly PersonRecord[]): RecordKeys {
   for (let i = 0; i < n; i++) {
     const r = records[i] as PersonRecord;
     start[i] = flat.length;
-    const keys = [...r.keys].sort((a, b) => KEY_KIND_PRIORITY[a.kind] - KEY_KIND_PRIORITY[b.kind] || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    const own = [nodeFor(toKeyId('record', r.recordId), true)];
+    flat.push(nodeFor(RECORD_KIND, r.recordId, true));
+    const keys = isInPriorityOrder(r.keys) ? r.keys : [...r.keys].sort(byPriority);
     for (const k of keys) {
-      const node = nodeFor(toKeyId(k.kind, k.value), k.mergeable);
-      if (!own.includes(node)) own.push(node);
+      const node = nodeFor(KEY_KIND_PRIORITY[k.kind], k.value, k.mergeable);
+      let seen = false;
+      for (let j = start[i] as number; j < flat.length; j++) if (flat[j] === node) seen = true;
+      if (!seen) flat.push(node);
     }
-    flat.push(...own);
   }
   start[n] = flat.length;
-  return { start, nodes: Int32Array.from(flat), keyIds, mergeable: Uint8Array.from(mergeableList) };
+  return { start, nodes: Int32Array.from(flat), kind: Uint8Array.from(kindList), value, mergeable: Uint8Array.from(mergeableList) };
+}
+
+const byPriority = (a: IdentityKey, b: IdentityKey): number =>
+  KEY_KIND_PRIORITY[a.kind] - KEY_KIND_PRIORITY[b.kind] || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+
+function isInPriorityOrder(keys: readonly IdentityKey[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (byPriority(keys[i - 1] as IdentityKey, keys[i] as IdentityKey) > 0) return false;
+  return true;
 }
 
 const byCreation =
@@ -114,13 +131,14 @@ export function planResolution(persons: readonly PersonRecord[], index: Identity
   const records = orderPersons(persons);
   const n = records.length;
   const keys = collectKeys(records);
-  const keyCount = keys.keyIds.length;
+  const keyCount = keys.value.length;
+  const keyIdOf = (k: number): string => toKeyId(KINDS[keys.kind[k] as number] as ResolverKeyKind, keys.value[k] as string);
 
   const customerNode = new Map<string, number>();
   const customerIds: string[] = [];
   const ownerOfKey: (string | undefined)[] = new Array(keyCount);
   for (let k = 0; k < keyCount; k++) {
-    const owner = index.owners.get(keys.keyIds[k] as string);
+    const owner = index.owners.size === 0 ? undefined : index.owners.get(keyIdOf(k));
     ownerOfKey[k] = owner;
     if (owner !== undefined && !customerNode.has(owner)) {
       customerNode.set(owner, n + keyCount + customerIds.length);
@@ -181,8 +199,9 @@ export function planResolution(persons: readonly PersonRecord[], index: Identity
         const [winner, ...losers] = [...existing].sort(compare) as [string, ...string[]];
         id = winner;
         for (const loser of losers) {
-          const reason = fromKeyId(keys.keyIds[(reasonOf.get(loser) as number) - n] as string);
-          merges.push({ mergeId: toMergeId(winner, loser), winnerId: winner, loserId: loser, reasonKind: reason.kind, reasonValue: reason.value });
+          const k = (reasonOf.get(loser) as number) - n;
+          const reasonKind = KINDS[keys.kind[k] as number] as ResolverKeyKind;
+          merges.push({ mergeId: toMergeId(winner, loser), winnerId: winner, loserId: loser, reasonKind, reasonValue: keys.value[k] as string });
         }
       } else {
         const recordId = (records[i] as PersonRecord).recordId;
@@ -197,17 +216,31 @@ export function planResolution(persons: readonly PersonRecord[], index: Identity
     customerOf[i] = id;
   }
 
-  const newIdentities: NewIdentity[] = [];
-  const placed = new Uint8Array(keyCount);
-  for (let i = 0; i < n; i++) {
-    for (let j = keys.start[i] as number; j < (keys.start[i + 1] as number); j++) {
-      const k = (keys.nodes[j] as number) - n;
-      if (placed[k] === 1 || ownerOfKey[k] !== undefined) continue;
-      placed[k] = 1;
-      const { kind, value } = fromKeyId(keys.keyIds[k] as string);
-      if (kind === 'record') continue;
-      newIdentities.push({ kind, value, mergeable: keys.mergeable[k] === 1, customerId: customerOf[i] as string, recordIndex: i });
+  // Listed on demand: the warehouse shell derives the same rows in SQL and never reads them.
+  let newIdentities: NewIdentity[] | undefined;
+  const listNewIdentities = (): NewIdentity[] => {
+    const out: NewIdentity[] = [];
+    const placed = new Uint8Array(keyCount);
+    for (let i = 0; i < n; i++) {
+      for (let j = keys.start[i] as number; j < (keys.start[i + 1] as number); j++) {
+        const k = (keys.nodes[j] as number) - n;
+        if (placed[k] === 1 || ownerOfKey[k] !== undefined) continue;
+        placed[k] = 1;
+        if (keys.kind[k] === RECORD_KIND) continue;
+        const kind = KINDS[keys.kind[k] as number] as IdentityKind;
+        out.push({ kind, value: keys.value[k] as string, mergeable: keys.mergeable[k] === 1, customerId: customerOf[i] as string, recordIndex: i });
+      }
     }
-  }
-  return { records, customerOf, newCustomers, merges, newIdentities };
+    return out;
+  };
+  return {
+    records,
+    customerOf,
+    newCustomers,
+    merges,
+    get newIdentities() {
+      newIdentities ??= listNewIdentities();
+      return newIdentities;
+    },
+  };
 }

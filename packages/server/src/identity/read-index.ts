@@ -1,6 +1,9 @@
 import { buildCanonicalMap } from '@dalbit/core/identity/canonical-map';
 import type { IdentityIndex } from '@dalbit/core/identity/plan-resolution';
+import { type ResolverKeyKind, toKeyId } from '@dalbit/core/identity/key-id';
 import type { Engine } from '../engines/engine.ts';
+
+const HITS = 'id_stage_hits';
 import { STAGE } from './stage.ts';
 
 export interface StoredIndex extends IdentityIndex {
@@ -13,23 +16,24 @@ export interface StoredIndex extends IdentityIndex {
  * records, their creation times, and the never-merge pairs mapped to today's canonical ids.
  */
 export async function readIndex(engine: Engine): Promise<StoredIndex> {
-  const rows = await engine.query<{ key_id: string; customer_id: string; origin: string | null; created_at: Date | null }>(`
-    WITH hits AS (
-      SELECT 'record:' || p.record_id AS key_id, p.customer_id, p.origin_customer_id AS origin
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${HITS} AS
+      SELECT 'record' AS kind, p.record_id AS value, p.customer_id, p.origin_customer_id AS origin
       FROM person_records p JOIN (SELECT DISTINCT record_id FROM ${STAGE.records}) s USING (record_id)
       UNION ALL
-      SELECT i.kind || ':' || i.value, i.customer_id, NULL
-      FROM identities i JOIN (SELECT DISTINCT kind, value FROM ${STAGE.keys}) s USING (kind, value)
-    )
-    SELECT h.key_id, h.customer_id, h.origin, c.created_at FROM hits h LEFT JOIN customers c USING (customer_id)`);
+      SELECT i.kind, i.value, i.customer_id, NULL
+      FROM identities i JOIN (SELECT DISTINCT kind, value FROM ${STAGE.keys}) s USING (kind, value)`);
+  const rows = await engine.query<{ kind: string; value: string; customer_id: string; origin: string | null }>(`SELECT kind, value, customer_id, origin FROM ${HITS}`);
+  const created = await engine.query<{ customer_id: string; created_at: Date }>(
+    `SELECT customer_id, created_at FROM customers WHERE customer_id IN (SELECT customer_id FROM ${HITS})`,
+  );
+  await engine.exec(`DROP TABLE ${HITS}`);
   const owners = new Map<string, string>();
-  const createdAt = new Map<string, Date>();
   const recordOrigins = new Map<string, string>();
   for (const r of rows) {
-    owners.set(r.key_id, r.customer_id);
-    if (r.created_at) createdAt.set(r.customer_id, r.created_at);
-    if (r.origin !== null) recordOrigins.set(r.key_id.slice('record:'.length), r.origin);
+    owners.set(toKeyId(r.kind as ResolverKeyKind, r.value), r.customer_id);
+    if (r.origin !== null) recordOrigins.set(r.value, r.origin);
   }
+  const createdAt = new Map(created.map((r) => [r.customer_id, r.created_at]));
   return { owners, createdAt, recordOrigins, neverMerge: await readNeverMerge(engine) };
 }
 

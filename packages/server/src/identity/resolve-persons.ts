@@ -29,31 +29,45 @@ export interface ResolvePersonsResult {
  *   // write orders with customer_id = customerOf.get(o.buyerRecordId), origin_customer_id = originOf.get(…)
  * });
  */
-export async function resolvePersons(engine: Engine, persons: readonly PersonRecord[], opts: { now: Date }): Promise<ResolvePersonsResult> {
+export async function resolvePersons(
+  engine: Engine,
+  persons: readonly PersonRecord[],
+  opts: { now: Date; /** Filled with seconds per step, for benchmarks. */ timings?: Record<string, number> },
+): Promise<ResolvePersonsResult> {
   if (persons.length === 0) return { customerOf: new Map(), originOf: new Map(), created: 0, merged: 0 };
   assertWritableEngine(engine);
   await createStages(engine);
   try {
+    let t = performance.now();
+    const step = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
+      const out = await fn();
+      const now = performance.now();
+      if (opts.timings) opts.timings[name] = (opts.timings[name] ?? 0) + (now - t) / 1000;
+      t = now;
+      return out;
+    };
     const ordered = orderPersons(persons);
-    await stageRecords(engine, ordered);
-    const index = await readIndex(engine);
-    const plan = planResolution(ordered, index);
-    await stagePlan(engine, plan);
-    await stageAssigned(engine);
-    if (plan.merges.length > 0) await writeMerges(engine, opts.now);
-    await writePersonRecords(engine);
-    await writeProfiles(engine, { now: opts.now, customerIdsSql: `SELECT DISTINCT customer_id FROM ${STAGE.assign}` });
-    await writeIdentities(engine);
-    await writeChannels(engine);
-    await backfillAnonymousEvents(engine);
+    await step('stage', () => stageRecords(engine, ordered));
+    const index = await step('lookup', () => readIndex(engine));
+    const plan = await step('plan', () => planResolution(ordered, index));
+    await step('stagePlan', async () => {
+      await stagePlan(engine, plan, (i) => index.recordOrigins.get((plan.records[i] as PersonRecord).recordId) ?? (plan.customerOf[i] as string));
+      await stageAssigned(engine);
+    });
+    if (plan.merges.length > 0) await step('merges', () => writeMerges(engine, opts.now));
+    const uniqueRecordIds = plan.records.every((r, i) => i === 0 || plan.records[i - 1]?.recordId !== r.recordId);
+    await step('personRecords', () => writePersonRecords(engine, { uniqueRecordIds, anyKnown: index.recordOrigins.size > 0 }));
+    await step('profiles', () => writeProfiles(engine, { now: opts.now, customerIdsSql: `SELECT DISTINCT customer_id FROM ${STAGE.assign}` }));
+    await step('identities', () => writeIdentities(engine));
+    await step('channels', () => writeChannels(engine));
+    await step('anonEvents', () => backfillAnonymousEvents(engine));
     await engine.exec(`DROP TABLE IF EXISTS ${RA}`);
 
     const customerOf = new Map<string, string>();
     const originOf = new Map<string, string>();
     plan.records.forEach((r, i) => {
-      const customer = plan.customerOf[i] as string;
-      if (!customerOf.has(r.recordId)) customerOf.set(r.recordId, customer);
-      if (!originOf.has(r.recordId)) originOf.set(r.recordId, index.recordOrigins.get(r.recordId) ?? customer);
+      if (!customerOf.has(r.recordId)) customerOf.set(r.recordId, plan.customerOf[i] as string);
+      if (!originOf.has(r.recordId)) originOf.set(r.recordId, index.recordOrigins.get(r.recordId) ?? (plan.customerOf[i] as string));
     });
     await dropStages(engine);
     return { customerOf, originOf, created: plan.newCustomers.length, merged: plan.merges.length };

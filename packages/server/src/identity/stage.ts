@@ -29,7 +29,7 @@ export async function createStages(engine: Engine): Promise<void> {
     name VARCHAR, phone VARCHAR, email VARCHAR, birthday_md VARCHAR, birth_year BIGINT, birthday_lunar BOOLEAN, gender VARCHAR,
     grade VARCHAR, member_id VARCHAR, joined_at TIMESTAMP, last_login_at TIMESTAMP, attributes VARCHAR)`);
   await engine.exec(`CREATE OR REPLACE TEMP TABLE ${STAGE.keys} (rec INTEGER, kind VARCHAR, value VARCHAR, mergeable BOOLEAN)`);
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${STAGE.assign} (rec INTEGER, customer_id VARCHAR)`);
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${STAGE.assign} (rec INTEGER, customer_id VARCHAR, origin_customer_id VARCHAR)`);
   await engine.exec(
     `CREATE OR REPLACE TEMP TABLE ${STAGE.merges} (merge_id VARCHAR, winner_id VARCHAR, loser_id VARCHAR, reason_kind VARCHAR, reason_value VARCHAR)`,
   );
@@ -71,11 +71,12 @@ export async function stageRecords(engine: Engine, records: readonly PersonRecor
   await engine.insert(STAGE.keys, ['rec', 'kind', 'value', 'mergeable'], keyRows);
 }
 
-export async function stagePlan(engine: Engine, plan: ResolutionPlan): Promise<void> {
+/** Stages each record's customer and origin, and the planned merges. */
+export async function stagePlan(engine: Engine, plan: ResolutionPlan, originOf: (recordIndex: number) => string): Promise<void> {
   await engine.insert(
     STAGE.assign,
-    ['rec', 'customer_id'],
-    plan.customerOf.map((c, i) => [i, c]),
+    ['rec', 'customer_id', 'origin_customer_id'],
+    plan.customerOf.map((c, i) => [i, c, originOf(i)]),
   );
   await engine.insert(
     STAGE.merges,

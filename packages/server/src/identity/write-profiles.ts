@@ -18,8 +18,7 @@ export async function writeProfiles(engine: Engine, opts: { now: Date; customerI
     sql(
       `CREATE OR REPLACE TEMP TABLE ${PROFILE} AS
        WITH src AS (
-         SELECT *, row_number() OVER (PARTITION BY customer_id ORDER BY last_seen_at, record_id) AS ord
-         FROM person_records WHERE customer_id IN (${opts.customerIdsSql})
+         SELECT *, {'t': last_seen_at, 'r': record_id} AS ord FROM person_records WHERE customer_id IN (${opts.customerIdsSql})
        )
        SELECT s.customer_id,
          ${TEXT_FIELDS.map((f) => newest(f, `s.${f} IS NOT NULL AND s.${f} <> ''`)).join(',\n')},
