@@ -41,8 +41,16 @@ export class BatchBuilder {
     for (const k in source) if (target[k] === undefined) target[k] = source[k];
   }
 
-  hasPerson(recordId: string): boolean {
-    return this.persons.has(recordId);
+  /**
+   * Cheap path for a person seen again (a buyer's next order line): adds new keys, keeps the
+   * earliest `seenAt`. Returns false when the person is unknown (call `addPerson`).
+   */
+  touchPerson(recordId: string, keys: readonly IdentityKey[], seenAt: Date): boolean {
+    const prev = this.persons.get(recordId);
+    if (!prev) return false;
+    for (const k of keys) if (!prev.keys.some((x) => x.kind === k.kind && x.value === k.value)) prev.keys.push(k);
+    if (seenAt < prev.seenAt) prev.seenAt = seenAt;
+    return true;
   }
 
   hasOrder(orderId: string): boolean {

@@ -88,7 +88,7 @@ export function createOrderMapper(ctx: MapContext, profile: OrderProfile): RowMa
             ? `${channel}:member:${member}`
             : `${channel}:buyer:${mobile ?? email ?? `order:${orderNo}`}`;
         const attributes = memberText !== undefined && member === undefined ? { maskedBuyerId: memberText } : undefined;
-        ctx.out.addPerson(
+        if (!ctx.out.touchPerson(buyerRecordId, keys, orderedAt)) ctx.out.addPerson(
           compact<PersonRecord>({ recordId: buyerRecordId, channel, keys, seenAt: orderedAt, name: buyerName, phone: mobile, email, memberId: member, attributes }),
         );
       }
