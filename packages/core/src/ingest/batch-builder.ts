@@ -1,3 +1,4 @@
+import type { PhoneInfo } from './normalise/phone.ts';
 import type {
   CanonicalBatch,
   ConsentRecord,
@@ -10,7 +11,6 @@ import type {
   ProductRecord,
   WarrantyRecord,
 } from './records.ts';
-import type { PhoneInfo } from './normalise/phone.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type OrderDraft = Omit<Mutable<OrderRecord>, 'lines' | 'status'> & { lines: OrderLineRecord[] };

@@ -17,5 +17,8 @@ export function findHeaderRow(rows: readonly (readonly Cell[])[], known: Readonl
     }
   });
   if (best >= 0) return best;
-  return Math.max(0, rows.findIndex((cells) => cells.some((c) => c !== null && c !== '')));
+  return Math.max(
+    0,
+    rows.findIndex((cells) => cells.some((c) => c !== null && c !== '')),
+  );
 }

@@ -3,9 +3,9 @@ import { createMapper } from './create-mapper.ts';
 import type { TextEncoding } from './decode-text.ts';
 import { ALL_ALIAS_KEYS, detectSource } from './detect-source.ts';
 import { findHeaderRow } from './find-header-row.ts';
-import type { MappingFile } from './mapping-file.ts';
-import { createEventMapper } from './mappers/map-event-line.ts';
 import type { MapContext } from './mappers/map-context.ts';
+import { createEventMapper } from './mappers/map-event-line.ts';
+import type { MappingFile } from './mapping-file.ts';
 import { type Cell, cellText } from './normalise/cell.ts';
 import { type FileFormat, openTable, type RawRow } from './read-table.ts';
 import type { CanonicalBatch, RowIssue } from './records.ts';
@@ -76,13 +76,41 @@ export function ingestFile(bytes: Uint8Array, opts: IngestOptions): IngestResult
     ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
     forced: forcedKind !== undefined,
   };
-  const ctxFor = (source: SourceKind): MapContext => ({ source, file: opts.fileName, now: opts.now, out, ...(channel ? { channel } : {}) });
-  const fileProblems = (): RowIssue[] => table.problems.map((p) => ({ file: opts.fileName, line: p.line, code: 'BAD_ROW', message: p.message }));
+  const ctxFor = (source: SourceKind): MapContext => ({
+    source,
+    file: opts.fileName,
+    now: opts.now,
+    out,
+    ...(channel ? { channel } : {}),
+  });
+  const fileProblems = (): RowIssue[] =>
+    table.problems.map((p) => ({ file: opts.fileName, line: p.line, code: 'BAD_ROW', message: p.message }));
 
   if (table.format === 'jsonl' || forcedKind === 'events') {
     if (table.format !== 'jsonl') {
-      const fileIssues: RowIssue[] = [{ file: opts.fileName, line: 1, code: 'BAD_ROW', message: 'events must be a JSON lines file (one JSON object per line)' }];
-      return { ...base, source: 'events', candidates: [], headers: [], columns: [], unusedHeaders: [], fileIssues, issues, rejected: [], rowsRead: 0, rowsAccepted: 0, batch: out.build(), preview: [] };
+      const fileIssues: RowIssue[] = [
+        {
+          file: opts.fileName,
+          line: 1,
+          code: 'BAD_ROW',
+          message: 'events must be a JSON lines file (one JSON object per line)',
+        },
+      ];
+      return {
+        ...base,
+        source: 'events',
+        candidates: [],
+        headers: [],
+        columns: [],
+        unusedHeaders: [],
+        fileIssues,
+        issues,
+        rejected: [],
+        rowsRead: 0,
+        rowsAccepted: 0,
+        batch: out.build(),
+        preview: [],
+      };
     }
     const mapper = createEventMapper(ctxFor('events'), issues);
     const rejected: RejectedRow[] = [];
@@ -91,13 +119,28 @@ export function ingestFile(bytes: Uint8Array, opts: IngestOptions): IngestResult
       rowsRead++;
       const before = issues.length;
       const text = String(row.cells[0] ?? '');
-      if (!mapper.mapLine(text, row.line)) rejected.push({ line: row.line, cells: row.cells, reasons: issues.slice(before).map(describeIssue) });
+      if (!mapper.mapLine(text, row.line))
+        rejected.push({ line: row.line, cells: row.cells, reasons: issues.slice(before).map(describeIssue) });
       if (opts.onProgress && rowsRead % PROGRESS_EVERY === 0) opts.onProgress({ rowsRead, fraction: table.progress() });
     }
     mapper.finish();
     const batch = out.build();
     const preview = batch.events.slice(0, opts.previewRows ?? 0).map((e) => ({ ...e }));
-    return { ...base, source: 'events', candidates: [], headers: [], columns: [], unusedHeaders: [], fileIssues: fileProblems(), issues, rejected, rowsRead, rowsAccepted: rowsRead - rejected.length, batch, preview };
+    return {
+      ...base,
+      source: 'events',
+      candidates: [],
+      headers: [],
+      columns: [],
+      unusedHeaders: [],
+      fileIssues: fileProblems(),
+      issues,
+      rejected,
+      rowsRead,
+      rowsAccepted: rowsRead - rejected.length,
+      batch,
+      preview,
+    };
   }
 
   const iterator = table.rows[Symbol.iterator]();
@@ -107,14 +150,37 @@ export function ingestFile(bytes: Uint8Array, opts: IngestOptions): IngestResult
     if (r.done) break;
     head.push(r.value);
   }
-  const mappingHeaders = Object.values(opts.mapping?.columns ?? {}).filter((h): h is string => typeof h === 'string').map(headerKey);
+  const mappingHeaders = Object.values(opts.mapping?.columns ?? {})
+    .filter((h): h is string => typeof h === 'string')
+    .map(headerKey);
   const known = new Set([...ALL_ALIAS_KEYS, ...mappingHeaders]);
   const wantedLine = opts.mapping?.headerRow;
-  const headerAt = wantedLine !== undefined ? head.findIndex((r) => r.line === wantedLine) : findHeaderRow(head.map((r) => r.cells), known);
+  const headerAt =
+    wantedLine !== undefined
+      ? head.findIndex((r) => r.line === wantedLine)
+      : findHeaderRow(
+          head.map((r) => r.cells),
+          known,
+        );
   const headerRow = head[headerAt];
-  const empty = { ...base, candidates: [], headers: [], columns: [], unusedHeaders: [], issues, rejected: [], rowsRead: 0, rowsAccepted: 0, batch: out.build(), preview: [] };
+  const empty = {
+    ...base,
+    candidates: [],
+    headers: [],
+    columns: [],
+    unusedHeaders: [],
+    issues,
+    rejected: [],
+    rowsRead: 0,
+    rowsAccepted: 0,
+    batch: out.build(),
+    preview: [],
+  };
   if (!headerRow) {
-    const message = wantedLine !== undefined ? `header row ${wantedLine} not found among the first ${HEADER_SCAN_ROWS} rows` : 'the file has no rows';
+    const message =
+      wantedLine !== undefined
+        ? `header row ${wantedLine} not found among the first ${HEADER_SCAN_ROWS} rows`
+        : 'the file has no rows';
     return { ...empty, fileIssues: [{ file: opts.fileName, line: wantedLine ?? 1, code: 'MISSING', message }] };
   }
   const headers = headerRow.cells.map((c) => cellText(c) ?? '');
@@ -123,18 +189,45 @@ export function ingestFile(bytes: Uint8Array, opts: IngestOptions): IngestResult
   const kind = forcedKind ?? guesses[0]?.spec.kind;
   const spec = kind === undefined ? undefined : findSourceSpec(kind);
   if (kind === undefined || spec === undefined) {
-    const message = 'cannot tell which kind of export this is from its headers; pass --source (see docs/import-formats.md)';
-    return { ...empty, candidates, headers, headerLine: headerRow.line, fileIssues: [{ file: opts.fileName, line: headerRow.line, code: 'MISSING', message }] };
+    const message =
+      'cannot tell which kind of export this is from its headers; pass --source (see docs/import-formats.md)';
+    return {
+      ...empty,
+      candidates,
+      headers,
+      headerLine: headerRow.line,
+      fileIssues: [{ file: opts.fileName, line: headerRow.line, code: 'MISSING', message }],
+    };
   }
   const cols = resolveColumns(spec, headers, opts.mapping);
   const fileIssues: RowIssue[] = [
-    ...cols.missingRequired.map((field): RowIssue => ({
-      file: opts.fileName, line: headerRow.line, column: field, code: 'MISSING',
-      message: `required column missing for ${kind} (expected one of: ${spec.fields[field]?.aliases.join(', ')}; or map it with --mapping)`,
-    })),
-    ...cols.mappingProblems.map((message): RowIssue => ({ file: opts.fileName, line: headerRow.line, code: 'BAD_VALUE', message: `mapping: ${message}` })),
+    ...cols.missingRequired.map(
+      (field): RowIssue => ({
+        file: opts.fileName,
+        line: headerRow.line,
+        column: field,
+        code: 'MISSING',
+        message: `required column missing for ${kind} (expected one of: ${spec.fields[field]?.aliases.join(', ')}; or map it with --mapping)`,
+      }),
+    ),
+    ...cols.mappingProblems.map(
+      (message): RowIssue => ({
+        file: opts.fileName,
+        line: headerRow.line,
+        code: 'BAD_VALUE',
+        message: `mapping: ${message}`,
+      }),
+    ),
   ];
-  const resolved = { ...base, source: kind, candidates, headers, headerLine: headerRow.line, columns: cols.choices, unusedHeaders: cols.unusedHeaders };
+  const resolved = {
+    ...base,
+    source: kind,
+    candidates,
+    headers,
+    headerLine: headerRow.line,
+    columns: cols.choices,
+    unusedHeaders: cols.unusedHeaders,
+  };
   if (fileIssues.length > 0) return { ...empty, ...resolved, fileIssues };
 
   const reader = new RowReader(opts.fileName, cols.index, headers, issues, {
@@ -154,7 +247,8 @@ export function ingestFile(bytes: Uint8Array, opts: IngestOptions): IngestResult
     const before = issues.length;
     reader.reset(row.cells, row.line, capture);
     mapper.mapRow(reader);
-    if (reader.failed) rejected.push({ line: row.line, cells: row.cells, reasons: issues.slice(before).map(describeIssue) });
+    if (reader.failed)
+      rejected.push({ line: row.line, cells: row.cells, reasons: issues.slice(before).map(describeIssue) });
     else if (capture) preview.push(capture);
     if (opts.onProgress && rowsRead % PROGRESS_EVERY === 0) opts.onProgress({ rowsRead, fraction: table.progress() });
   };
@@ -162,7 +256,16 @@ export function ingestFile(bytes: Uint8Array, opts: IngestOptions): IngestResult
   for (let r = iterator.next(); !r.done; r = iterator.next()) consume(r.value);
   mapper.finish?.();
   opts.onProgress?.({ rowsRead, fraction: 1 });
-  return { ...resolved, fileIssues: fileProblems(), issues, rejected, rowsRead, rowsAccepted: rowsRead - rejected.length, batch: out.build(), preview };
+  return {
+    ...resolved,
+    fileIssues: fileProblems(),
+    issues,
+    rejected,
+    rowsRead,
+    rowsAccepted: rowsRead - rejected.length,
+    batch: out.build(),
+    preview,
+  };
 }
 
 function isBlank(cells: readonly Cell[]): boolean {

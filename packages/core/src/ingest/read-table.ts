@@ -1,4 +1,4 @@
-import { parseCsv, detectDelimiter } from './csv/parse-csv.ts';
+import { detectDelimiter, parseCsv } from './csv/parse-csv.ts';
 import { decodeText, type TextEncoding } from './decode-text.ts';
 import type { Cell } from './normalise/cell.ts';
 import { openWorkbook } from './xlsx/open-workbook.ts';
@@ -67,5 +67,12 @@ export function openTable(bytes: Uint8Array, fileName: string): OpenedTable {
   const rows = (function* () {
     for (const r of parsed) yield { cells: r.fields, line: r.line };
   })();
-  return { format, encoding, date1904: false, rows, progress: () => cursor.position / Math.max(1, text.length), problems };
+  return {
+    format,
+    encoding,
+    date1904: false,
+    rows,
+    progress: () => cursor.position / Math.max(1, text.length),
+    problems,
+  };
 }

@@ -1,11 +1,11 @@
-import type { RowIssue } from './records.ts';
-import { normaliseEmail } from './normalise/email.ts';
-import { parseBirthday, type Birthday } from './normalise/birthday.ts';
+import { type Birthday, parseBirthday } from './normalise/birthday.ts';
 import { type Cell, cellText } from './normalise/cell.ts';
 import { parseTimestamp } from './normalise/date.ts';
+import { normaliseEmail } from './normalise/email.ts';
 import { parseFlag, parseGender, parseLunarFlag } from './normalise/flags.ts';
 import { parseMoney } from './normalise/money.ts';
 import { normalisePhone, type PhoneInfo } from './normalise/phone.ts';
+import type { RowIssue } from './records.ts';
 
 export interface ReadOptions {
   readonly amountScale?: number;
@@ -57,7 +57,11 @@ export class RowReader {
   fail(field: string | undefined, code: RowIssue['code'], message: string): void {
     this.failed = true;
     const column = field === undefined ? undefined : this.header(field);
-    this.issues.push(column === undefined ? { file: this.file, line: this.line, code, message } : { file: this.file, line: this.line, column, code, message });
+    this.issues.push(
+      column === undefined
+        ? { file: this.file, line: this.line, code, message }
+        : { file: this.file, line: this.line, column, code, message },
+    );
   }
 
   private keep<T>(field: string, v: T): T {

@@ -19,7 +19,10 @@ const f = (aliases: readonly string[], required = false): FieldSpec => ({ aliase
 // Canonical ← aliases, after KOREA.md ("Header aliases seen in real exports").
 const ORDER_ID = f(['주문번호', 'order_id', '주문 번호'], true);
 const ORDERED_AT = f(['주문일시', '주문일', '주문일자', '결제일시', '결제일', 'ordered_at', 'order_date'], true);
-const PRODUCT_CODE = f(['상품코드', '판매자 상품코드', '자체 상품코드', '상품번호', 'product_code', 'product_id', 'sku'], true);
+const PRODUCT_CODE = f(
+  ['상품코드', '판매자 상품코드', '자체 상품코드', '상품번호', 'product_code', 'product_id', 'sku'],
+  true,
+);
 const PRODUCT_NAME = f(['상품명', 'product_name']);
 const OPTION = f(['옵션정보', '옵션명', '옵션', '상품옵션', 'option']);
 const QTY = f(['수량', '구매수(수량)', '구매수', '주문수량', 'qty', 'quantity']);
@@ -157,7 +160,14 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
   {
     kind: 'customers',
     label: '고객 명단 (동의 포함)',
-    signature: ['SMS 광고수신동의', '이메일 광고수신동의', '카카오 광고수신동의', '야간 광고수신동의', '카카오ID', '음력여부'],
+    signature: [
+      'SMS 광고수신동의',
+      '이메일 광고수신동의',
+      '카카오 광고수신동의',
+      '야간 광고수신동의',
+      '카카오ID',
+      '음력여부',
+    ],
     fields: {
       name: f(['이름', '고객명', 'name']),
       phone: f(['휴대폰', '휴대폰번호', '휴대전화', '연락처', 'phone']),

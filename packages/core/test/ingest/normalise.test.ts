@@ -103,9 +103,27 @@ describe('statuses, flags, birthdays, channels, e-mails', () => {
       const r = parseOrderStatus(v);
       return r.ok ? r.value : r.reason;
     };
-    expect(['N00', 'N10', 'N40', 'N50', 'C00', 'C40', 'R12', 'E34'].map(s)).toEqual(['paid', 'paid', 'paid', 'paid', 'cancelled', 'cancelled', 'returned', 'exchanged']);
-    expect(['입금전', '결제완료', '배송준비중', '배송중', '배송완료', '구매확정'].map(s)).toEqual(Array(6).fill('paid'));
-    expect(['취소', '취소완료', '반품', '반품완료', '교환', '교환완료'].map(s)).toEqual(['cancelled', 'cancelled', 'returned', 'returned', 'exchanged', 'exchanged']);
+    expect(['N00', 'N10', 'N40', 'N50', 'C00', 'C40', 'R12', 'E34'].map(s)).toEqual([
+      'paid',
+      'paid',
+      'paid',
+      'paid',
+      'cancelled',
+      'cancelled',
+      'returned',
+      'exchanged',
+    ]);
+    expect(['입금전', '결제완료', '배송준비중', '배송중', '배송완료', '구매확정'].map(s)).toEqual(
+      Array(6).fill('paid'),
+    );
+    expect(['취소', '취소완료', '반품', '반품완료', '교환', '교환완료'].map(s)).toEqual([
+      'cancelled',
+      'cancelled',
+      'returned',
+      'returned',
+      'exchanged',
+      'exchanged',
+    ]);
     expect(s('N99')).toBe('unknown Cafe24 status code: N99');
     expect(s('보류')).toBe('unknown order status: 보류');
   });
@@ -138,6 +156,13 @@ describe('statuses, flags, birthdays, channels, e-mails', () => {
     expect(normaliseEmail('  Hong@Example.COM ')).toEqual({ ok: true, value: 'hong@example.com' });
     expect(normaliseEmail('hon***@naver.com')).toBeUndefined();
     expect(normaliseEmail('not-an-email')?.ok).toBe(false);
-    expect(['스마트스토어', '무신사', '29CM', '쿠팡', '팝업스토어', 'Zigzag'].map(normaliseChannel)).toEqual(['smartstore', 'musinsa', '29cm', 'coupang', 'popup', 'zigzag']);
+    expect(['스마트스토어', '무신사', '29CM', '쿠팡', '팝업스토어', 'Zigzag'].map(normaliseChannel)).toEqual([
+      'smartstore',
+      'musinsa',
+      '29cm',
+      'coupang',
+      'popup',
+      'zigzag',
+    ]);
   });
 });

@@ -20,9 +20,16 @@ describe('parseCsv (RFC 4180)', () => {
   });
 
   it('accepts LF, CRLF and lone CR line ends and a missing final newline', () => {
-    expect(rows('a,b\rc,d\r\ne,f')).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f']]);
+    expect(rows('a,b\rc,d\r\ne,f')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+    ]);
     expect(rows('a,b\n')).toEqual([['a', 'b']]);
-    expect(rows('a,\n,b')).toEqual([['a', ''], ['', 'b']]);
+    expect(rows('a,\n,b')).toEqual([
+      ['a', ''],
+      ['', 'b'],
+    ]);
   });
 
   it('reports an unterminated quote instead of swallowing the file silently', () => {
@@ -41,12 +48,15 @@ describe('parseCsv (RFC 4180)', () => {
   it('round-trips any table written the RFC 4180 way', () => {
     const field = fc.string({ unit: fc.constantFrom('a', '가', ',', '"', '\n', '\r\n', ' ', '1') });
     fc.assert(
-      fc.property(fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }), (table) => {
-        const width = table[0]?.length ?? 2;
-        const t = table.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
-        const text = t.map((r) => r.map((f) => `"${f.replaceAll('"', '""')}"`).join(',')).join('\r\n');
-        expect(rows(text)).toEqual(t);
-      }),
+      fc.property(
+        fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        (table) => {
+          const width = table[0]?.length ?? 2;
+          const t = table.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+          const text = t.map((r) => r.map((f) => `"${f.replaceAll('"', '""')}"`).join(',')).join('\r\n');
+          expect(rows(text)).toEqual(t);
+        },
+      ),
     );
   });
 });

@@ -46,24 +46,57 @@ export async function importFile(engine: Engine, opts: ImportFileOptions): Promi
       ...(opts.source ? { source: opts.source } : {}),
       ...(opts.channel ? { channel: opts.channel } : {}),
       ...(mapping ? { mapping } : {}),
-      ...(opts.onProgress ? { onProgress: ({ rowsRead, fraction }) => opts.onProgress?.({ rowsRead, totalBytes: bytes.length, bytesRead: Math.round(fraction * bytes.length) }) } : {}),
+      ...(opts.onProgress
+        ? {
+            onProgress: ({ rowsRead, fraction }) =>
+              opts.onProgress?.({ rowsRead, totalBytes: bytes.length, bytesRead: Math.round(fraction * bytes.length) }),
+          }
+        : {}),
     });
   } catch (e) {
-    throw new ImportError('FILE_UNREADABLE', `${fileName}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new ImportError('FILE_UNREADABLE', `${fileName}: ${e instanceof Error ? e.message : String(e)}`, {
+      cause: e,
+    });
   }
   const base = {
-    file: opts.path, sha256, format: result.format, forced: result.forced, columns: result.columns, unusedHeaders: result.unusedHeaders,
-    rowsRead: result.rowsRead, preview: result.preview,
+    file: opts.path,
+    sha256,
+    format: result.format,
+    forced: result.forced,
+    columns: result.columns,
+    unusedHeaders: result.unusedHeaders,
+    rowsRead: result.rowsRead,
+    preview: result.preview,
     ...(result.encoding ? { encoding: result.encoding } : {}),
     ...(result.source ? { source: result.source } : {}),
     ...(result.headerLine !== undefined ? { headerLine: result.headerLine } : {}),
   };
-  const nothing = { rowsWritten: 0, orders: 0, orderLines: 0, events: 0, consents: 0, products: 0, warranties: 0, customersCreated: 0, customersMerged: 0 };
+  const nothing = {
+    rowsWritten: 0,
+    orders: 0,
+    orderLines: 0,
+    events: 0,
+    consents: 0,
+    products: 0,
+    warranties: 0,
+    customersCreated: 0,
+    customersMerged: 0,
+  };
   const seconds = () => Math.round(performance.now() - started) / 1000;
   const issues = [...result.fileIssues, ...result.issues];
-  const blocked = result.fileIssues.length > 0 || result.source === undefined || (result.issues.length > 0 && opts.rejectsPath === undefined);
+  const blocked =
+    result.fileIssues.length > 0 ||
+    result.source === undefined ||
+    (result.issues.length > 0 && opts.rejectsPath === undefined);
   if (opts.dryRun || blocked) {
-    return { ...base, ...nothing, status: opts.dryRun && !blocked ? 'dry_run' : blocked ? 'failed' : 'dry_run', rowsRejected: result.rejected.length, issues, seconds: seconds() };
+    return {
+      ...base,
+      ...nothing,
+      status: opts.dryRun && !blocked ? 'dry_run' : blocked ? 'failed' : 'dry_run',
+      rowsRejected: result.rejected.length,
+      issues,
+      seconds: seconds(),
+    };
   }
   const source = result.source as SourceKind;
   if (opts.rejectsPath !== undefined && result.rejected.length > 0) {
@@ -73,13 +106,25 @@ export async function importFile(engine: Engine, opts: ImportFileOptions): Promi
     const resolved = await resolvePersons(engine, result.batch.persons, { now: opts.now });
     const counts = await writeBatch(engine, result.batch, resolved, source);
     const importId = await recordImport(engine, {
-      file: opts.path, sha256, source, rowsRead: result.rowsRead, rowsWritten: result.rowsAccepted, rowsRejected: result.rejected.length, startedAt: opts.now,
+      file: opts.path,
+      sha256,
+      source,
+      rowsRead: result.rowsRead,
+      rowsWritten: result.rowsAccepted,
+      rowsRejected: result.rejected.length,
+      startedAt: opts.now,
       finishedAt: new Date(opts.now.getTime() + Math.round(performance.now() - started)),
     });
     return { ...counts, customersCreated: resolved.created, customersMerged: resolved.merged, importId };
   });
   return {
-    ...base, ...written, status: 'imported', rowsWritten: result.rowsAccepted, rowsRejected: result.rejected.length, issues, seconds: seconds(),
+    ...base,
+    ...written,
+    status: 'imported',
+    rowsWritten: result.rowsAccepted,
+    rowsRejected: result.rejected.length,
+    issues,
+    seconds: seconds(),
     ...(opts.rejectsPath !== undefined && result.rejected.length > 0 ? { rejectsPath: opts.rejectsPath } : {}),
   };
 }
@@ -88,7 +133,9 @@ function readBytes(path: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (e) {
-    throw new ImportError('FILE_UNREADABLE', `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new ImportError('FILE_UNREADABLE', `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, {
+      cause: e,
+    });
   }
 }
 

@@ -4,12 +4,31 @@ import type { Engine } from '../engines/engine.ts';
 /** Appends the audit row of an import (file hash, source kind, counts) and returns its id. */
 export async function recordImport(
   engine: Engine,
-  r: { file: string; sha256: string; source: string; rowsRead: number; rowsWritten: number; rowsRejected: number; startedAt: Date; finishedAt: Date },
+  r: {
+    file: string;
+    sha256: string;
+    source: string;
+    rowsRead: number;
+    rowsWritten: number;
+    rowsRejected: number;
+    startedAt: Date;
+    finishedAt: Date;
+  },
 ): Promise<string> {
   const importId = randomUUID();
   await engine.insert(
     'imports',
-    ['import_id', 'file', 'sha256', 'source_kind', 'rows_read', 'rows_written', 'rows_rejected', 'started_at', 'finished_at'],
+    [
+      'import_id',
+      'file',
+      'sha256',
+      'source_kind',
+      'rows_read',
+      'rows_written',
+      'rows_rejected',
+      'started_at',
+      'finished_at',
+    ],
     [[importId, r.file, r.sha256, r.source, r.rowsRead, r.rowsWritten, r.rowsRejected, r.startedAt, r.finishedAt]],
   );
   return importId;

@@ -53,8 +53,15 @@ export function renderIssues(s: ImportSummary, lang: Lang, limit = Number.POSITI
 export function renderSummary(s: ImportSummary, lang: Lang): string[] {
   if (s.status === 'dry_run') return [T.dry[lang]];
   const facts = [
-    ['orders', s.orders], ['order lines', s.orderLines], ['events', s.events], ['consents', s.consents], ['products', s.products], ['warranties', s.warranties],
-  ].filter(([, n]) => Number(n) > 0).map(([k, n]) => `${k} ${n}`);
+    ['orders', s.orders],
+    ['order lines', s.orderLines],
+    ['events', s.events],
+    ['consents', s.consents],
+    ['products', s.products],
+    ['warranties', s.warranties],
+  ]
+    .filter(([, n]) => Number(n) > 0)
+    .map(([k, n]) => `${k} ${n}`);
   const out = [
     `${T.summary[lang]}: ${T.read[lang]} ${s.rowsRead}, ${T.written[lang]} ${s.rowsWritten}, ${T.rejected[lang]} ${s.rowsRejected}, ${T.created[lang]} ${s.customersCreated}, ${T.merged[lang]} ${s.customersMerged} (${s.seconds}s)`,
   ];

@@ -21,7 +21,11 @@ export async function replaceRows(
   if (!empty) {
     for (const d of opts.deleteBy) {
       await engine.exec(`CREATE OR REPLACE TEMP TABLE ${KEYS} (k VARCHAR)`);
-      await engine.insert(KEYS, ['k'], Array.from(d.keys, (k) => [k]));
+      await engine.insert(
+        KEYS,
+        ['k'],
+        Array.from(d.keys, (k) => [k]),
+      );
       await engine.exec(`DELETE FROM ${opts.table} WHERE ${d.column} IN (SELECT k FROM ${KEYS})`);
     }
     await engine.exec(`DROP TABLE IF EXISTS ${KEYS}`);

@@ -20,14 +20,68 @@ export interface WriteCounts {
   readonly warranties: number;
 }
 
-const ORDER_COLUMNS = ['order_id', 'channel', 'store', 'customer_id', 'origin_customer_id', 'ordered_at', 'status', 'gross_amount', 'discount_amount', 'paid_amount', 'coupon_code', 'source'];
-const ITEM_COLUMNS = ['line_id', 'order_id', 'customer_id', 'origin_customer_id', 'channel', 'ordered_at', 'status', 'product_id', 'product_name', 'category', 'option', 'quantity', 'line_amount', 'discount_amount'];
-const EVENT_COLUMNS = ['event_id', 'customer_id', 'origin_customer_id', 'anonymous_id', 'type', 'occurred_at', 'product_id', 'properties', 'utm_source', 'utm_medium', 'utm_campaign', 'source'];
+const ORDER_COLUMNS = [
+  'order_id',
+  'channel',
+  'store',
+  'customer_id',
+  'origin_customer_id',
+  'ordered_at',
+  'status',
+  'gross_amount',
+  'discount_amount',
+  'paid_amount',
+  'coupon_code',
+  'source',
+];
+const ITEM_COLUMNS = [
+  'line_id',
+  'order_id',
+  'customer_id',
+  'origin_customer_id',
+  'channel',
+  'ordered_at',
+  'status',
+  'product_id',
+  'product_name',
+  'category',
+  'option',
+  'quantity',
+  'line_amount',
+  'discount_amount',
+];
+const EVENT_COLUMNS = [
+  'event_id',
+  'customer_id',
+  'origin_customer_id',
+  'anonymous_id',
+  'type',
+  'occurred_at',
+  'product_id',
+  'properties',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'source',
+];
 const PRODUCT_COLUMNS = ['product_id', 'name', 'category', 'price'];
-const WARRANTY_COLUMNS = ['registration_id', 'customer_id', 'origin_customer_id', 'product_id', 'serial', 'channel', 'registered_at'];
+const WARRANTY_COLUMNS = [
+  'registration_id',
+  'customer_id',
+  'origin_customer_id',
+  'product_id',
+  'serial',
+  'channel',
+  'registered_at',
+];
 
 /** Writes the facts of a batch (persons are already resolved) inside the caller's transaction. */
-export async function writeBatch(engine: Engine, batch: CanonicalBatch, owners: Owners, source: SourceKind): Promise<WriteCounts> {
+export async function writeBatch(
+  engine: Engine,
+  batch: CanonicalBatch,
+  owners: Owners,
+  source: SourceKind,
+): Promise<WriteCounts> {
   const who = (recordId: string | undefined): [string | null, string | null] => {
     if (recordId === undefined) return [null, null];
     const c = owners.customerOf.get(recordId) ?? null;
@@ -44,7 +98,9 @@ export async function writeBatch(engine: Engine, batch: CanonicalBatch, owners: 
   if (batch.products.length > 0) await fillCategories(engine, 'product_id IN (SELECT product_id FROM products)');
   const warranties = batch.warranties.flatMap((w) => {
     const [c, o] = who(w.personRecordId);
-    return c === null ? [] : [[w.registrationId, c, o, w.productId ?? null, w.serial ?? null, w.channel ?? null, w.registeredAt]];
+    return c === null
+      ? []
+      : [[w.registrationId, c, o, w.productId ?? null, w.serial ?? null, w.channel ?? null, w.registeredAt]];
   });
   await replaceRows(engine, {
     table: 'warranties',
@@ -53,12 +109,24 @@ export async function writeBatch(engine: Engine, batch: CanonicalBatch, owners: 
     deleteBy: [{ column: 'registration_id', keys: batch.warranties.map((w) => w.registrationId) }],
   });
   const consents = await writeConsents(engine, batch.consents, who);
-  return { orders: batch.orders.length, orderLines, events: batch.events.length, consents, products: batch.products.length, warranties: warranties.length };
+  return {
+    orders: batch.orders.length,
+    orderLines,
+    events: batch.events.length,
+    consents,
+    products: batch.products.length,
+    warranties: warranties.length,
+  };
 }
 
 type Who = (recordId: string | undefined) => [string | null, string | null];
 
-async function writeOrders(engine: Engine, orders: readonly OrderRecord[], who: Who, source: SourceKind): Promise<number> {
+async function writeOrders(
+  engine: Engine,
+  orders: readonly OrderRecord[],
+  who: Who,
+  source: SourceKind,
+): Promise<number> {
   if (orders.length === 0) return 0;
   const orderRows: unknown[][] = [];
   const itemRows: unknown[][] = [];
@@ -69,12 +137,45 @@ async function writeOrders(engine: Engine, orders: readonly OrderRecord[], who: 
     for (const l of o.lines) {
       paid += l.lineAmount;
       discount += l.discountAmount;
-      itemRows.push([l.lineId, o.orderId, c, origin, o.channel, o.orderedAt, l.status, l.productId, l.productName ?? null, l.category ?? null, l.option ?? null, l.quantity, l.lineAmount, l.discountAmount]);
+      itemRows.push([
+        l.lineId,
+        o.orderId,
+        c,
+        origin,
+        o.channel,
+        o.orderedAt,
+        l.status,
+        l.productId,
+        l.productName ?? null,
+        l.category ?? null,
+        l.option ?? null,
+        l.quantity,
+        l.lineAmount,
+        l.discountAmount,
+      ]);
     }
-    orderRows.push([o.orderId, o.channel, o.store ?? null, c, origin, o.orderedAt, o.status, paid + discount, discount, paid, o.couponCode ?? null, source]);
+    orderRows.push([
+      o.orderId,
+      o.channel,
+      o.store ?? null,
+      c,
+      origin,
+      o.orderedAt,
+      o.status,
+      paid + discount,
+      discount,
+      paid,
+      o.couponCode ?? null,
+      source,
+    ]);
   }
   const orderIds = orders.map((o) => o.orderId);
-  await replaceRows(engine, { table: 'orders', columns: ORDER_COLUMNS, rows: orderRows, deleteBy: [{ column: 'order_id', keys: orderIds }] });
+  await replaceRows(engine, {
+    table: 'orders',
+    columns: ORDER_COLUMNS,
+    rows: orderRows,
+    deleteBy: [{ column: 'order_id', keys: orderIds }],
+  });
   await replaceRows(engine, {
     table: 'order_items',
     columns: ITEM_COLUMNS,
@@ -96,16 +197,36 @@ async function fillCategories(engine: Engine, where: string): Promise<void> {
   );
 }
 
-async function writeEvents(engine: Engine, events: readonly EventRecord[], who: Who, source: SourceKind): Promise<void> {
+async function writeEvents(
+  engine: Engine,
+  events: readonly EventRecord[],
+  who: Who,
+  source: SourceKind,
+): Promise<void> {
   if (events.length === 0) return;
   const rows = events.map((e) => {
     const [c, origin] = who(e.personRecordId);
     return [
-      e.eventId, c, origin, e.anonymousId ?? null, e.type, e.occurredAt, e.productId ?? null,
-      e.properties === undefined ? null : JSON.stringify(e.properties), e.utm?.source ?? null, e.utm?.medium ?? null, e.utm?.campaign ?? null, source,
+      e.eventId,
+      c,
+      origin,
+      e.anonymousId ?? null,
+      e.type,
+      e.occurredAt,
+      e.productId ?? null,
+      e.properties === undefined ? null : JSON.stringify(e.properties),
+      e.utm?.source ?? null,
+      e.utm?.medium ?? null,
+      e.utm?.campaign ?? null,
+      source,
     ];
   });
-  await replaceRows(engine, { table: 'events', columns: EVENT_COLUMNS, rows, deleteBy: [{ column: 'event_id', keys: events.map((e) => e.eventId) }] });
+  await replaceRows(engine, {
+    table: 'events',
+    columns: EVENT_COLUMNS,
+    rows,
+    deleteBy: [{ column: 'event_id', keys: events.map((e) => e.eventId) }],
+  });
   // Anonymous events of a visitor identified by an earlier import belong to that customer.
   await engine.exec(
     `UPDATE events SET customer_id = i.customer_id, origin_customer_id = i.customer_id FROM identities i

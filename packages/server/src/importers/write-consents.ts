@@ -2,7 +2,17 @@ import type { ConsentRecord } from '@dalbit/core/ingest/records';
 import type { Engine } from '../engines/engine.ts';
 
 const STAGE = 'import_stage_consents';
-const COLUMNS = ['consent_id', 'customer_id', 'origin_customer_id', 'channel', 'purpose', 'granted', 'at', 'source', 'proof'];
+const COLUMNS = [
+  'consent_id',
+  'customer_id',
+  'origin_customer_id',
+  'channel',
+  'purpose',
+  'granted',
+  'at',
+  'source',
+  'proof',
+];
 // `at` is a keyword in DuckDB: quote every column.
 const LIST = COLUMNS.map((c) => `"${c}"`).join(', ');
 
@@ -23,7 +33,11 @@ export async function writeConsents(
     if (customer === null) continue;
     const key = `${customer}\u0000${c.channel}\u0000${c.purpose}`;
     const list = byKey.get(key) ?? [];
-    list.push({ row: [c.consentId, customer, origin, c.channel, c.purpose, c.granted, c.at, c.source, c.proof ?? null], at: c.at.getTime(), granted: c.granted });
+    list.push({
+      row: [c.consentId, customer, origin, c.channel, c.purpose, c.granted, c.at, c.source, c.proof ?? null],
+      at: c.at.getTime(),
+      granted: c.granted,
+    });
     byKey.set(key, list);
   }
   const rows: unknown[][] = [];

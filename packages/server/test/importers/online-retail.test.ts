@@ -42,7 +42,14 @@ function expected() {
     if (customer !== 'NA') customers.add(customer ?? '');
     pence += Math.round(Number(price) * 100) * q;
   }
-  return { lines: lines.length, accepted, invoices: invoices.size, customers: customers.size, pence, first: `${first.replace(' ', 'T')}.000Z` };
+  return {
+    lines: lines.length,
+    accepted,
+    invoices: invoices.size,
+    customers: customers.size,
+    pence,
+    first: `${first.replace(' ', 'T')}.000Z`,
+  };
 }
 
 describe('Online Retail sample through a mapping file', () => {
@@ -52,16 +59,26 @@ describe('Online Retail sample through a mapping file', () => {
   beforeAll(async () => {
     engine = await openMemoryWarehouse('duckdb');
     const dir = tempDir();
-    const mappingPath = writeText(dir, 'uk.json', JSON.stringify({
-      source: 'orders',
-      channel: 'uk_retail',
-      amountScale: 100,
-      utcOffsetMinutes: 0,
-      columns: {
-        order_id: 'InvoiceNo', product_code: 'StockCode', product_name: 'Description', qty: 'Quantity',
-        ordered_at: 'InvoiceDate', unit_price: 'UnitPrice', member_id: 'CustomerID', store: 'Country',
-      },
-    }));
+    const mappingPath = writeText(
+      dir,
+      'uk.json',
+      JSON.stringify({
+        source: 'orders',
+        channel: 'uk_retail',
+        amountScale: 100,
+        utcOffsetMinutes: 0,
+        columns: {
+          order_id: 'InvoiceNo',
+          product_code: 'StockCode',
+          product_name: 'Description',
+          qty: 'Quantity',
+          ordered_at: 'InvoiceDate',
+          unit_price: 'UnitPrice',
+          member_id: 'CustomerID',
+          store: 'Country',
+        },
+      }),
+    );
     summary = await importFile(engine, { path: FILE, mappingPath, rejectsPath: `${dir}/rejects.csv`, now: NOW });
   });
   afterAll(async () => {
@@ -69,17 +86,26 @@ describe('Online Retail sample through a mapping file', () => {
   });
 
   it('accepts every line with a positive quantity and rejects the returns with their line numbers', () => {
-    expect(summary).toMatchObject({ status: 'imported', forced: true, source: 'orders', rowsRead: want.lines, rowsWritten: want.accepted, rowsRejected: want.lines - want.accepted });
+    expect(summary).toMatchObject({
+      status: 'imported',
+      forced: true,
+      source: 'orders',
+      rowsRead: want.lines,
+      rowsWritten: want.accepted,
+      rowsRejected: want.lines - want.accepted,
+    });
     expect(want.lines - want.accepted).toBe(398);
     expect(summary.issues.every((i) => i.column === 'Quantity' && i.line >= 2 && i.line <= want.lines + 1)).toBe(true);
   });
 
   it('writes the invoices, customers and pence the file holds', async () => {
-    const [o] = await engine.query<{ orders: number; paid: number }>('SELECT count(*) AS orders, sum(paid_amount) AS paid FROM orders');
+    const [o] = await engine.query<{ orders: number; paid: number }>(
+      'SELECT count(*) AS orders, sum(paid_amount) AS paid FROM orders',
+    );
     expect(o).toEqual({ orders: want.invoices, paid: want.pence });
     expect(await engine.query('SELECT count(*) AS n FROM order_items')).toEqual([{ n: want.accepted }]);
     expect(summary.customersCreated).toBe(want.customers);
-    const [t] = await engine.query<{ at: Date }>("SELECT min(ordered_at) AS at FROM orders");
+    const [t] = await engine.query<{ at: Date }>('SELECT min(ordered_at) AS at FROM orders');
     expect(t?.at.toISOString()).toBe(want.first);
   });
 });

@@ -10,7 +10,14 @@ import type { MapContext } from './map-context.ts';
 export function consentFrom(
   ctx: MapContext,
   r: RowReader,
-  opts: { personRecordId: string; field: string; channel: ConsentChannel; purpose: ConsentPurpose; granted: boolean; at: Date | undefined },
+  opts: {
+    personRecordId: string;
+    field: string;
+    channel: ConsentChannel;
+    purpose: ConsentPurpose;
+    granted: boolean;
+    at: Date | undefined;
+  },
 ): ConsentRecord {
   const state = opts.granted ? 'Y' : 'N';
   const base = `${ctx.source}:${opts.personRecordId}:${opts.channel}:${opts.purpose}:${state}`;

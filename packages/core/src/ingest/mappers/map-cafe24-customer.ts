@@ -27,17 +27,52 @@ export function createCafe24CustomerMapper(ctx: MapContext): RowMapper {
       const lastLoginAt = r.timestamp('last_login_at');
       if (r.failed || memberId === undefined) return;
       const recordId = `${channel}:member:${memberId}`;
-      const keys: IdentityKey[] = [{ kind: 'member', value: `${channel}:${memberId}`, mergeable: true }, ...phoneKeys(phone)];
+      const keys: IdentityKey[] = [
+        { kind: 'member', value: `${channel}:${memberId}`, mergeable: true },
+        ...phoneKeys(phone),
+      ];
       if (email !== undefined) keys.push({ kind: 'email', value: email, mergeable: true });
       ctx.out.addPerson(
         compact<PersonRecord>({
-          recordId, channel, keys, seenAt: joinedAt ?? ctx.now, name, phone: mobileOf(phone), email,
-          birthdayMd: birthday?.md, birthYear: birthday?.year, birthdayLunar: birthday === undefined ? undefined : (lunar ?? false),
-          gender, grade, memberId, joinedAt, lastLoginAt,
+          recordId,
+          channel,
+          keys,
+          seenAt: joinedAt ?? ctx.now,
+          name,
+          phone: mobileOf(phone),
+          email,
+          birthdayMd: birthday?.md,
+          birthYear: birthday?.year,
+          birthdayLunar: birthday === undefined ? undefined : (lunar ?? false),
+          gender,
+          grade,
+          memberId,
+          joinedAt,
+          lastLoginAt,
         }),
       );
-      if (sms !== undefined) ctx.out.consents.push(consentFrom(ctx, r, { personRecordId: recordId, field: 'sms_ad', channel: 'sms', purpose: 'ad', granted: sms, at: undefined }));
-      if (mail !== undefined) ctx.out.consents.push(consentFrom(ctx, r, { personRecordId: recordId, field: 'email_ad', channel: 'email', purpose: 'ad', granted: mail, at: undefined }));
+      if (sms !== undefined)
+        ctx.out.consents.push(
+          consentFrom(ctx, r, {
+            personRecordId: recordId,
+            field: 'sms_ad',
+            channel: 'sms',
+            purpose: 'ad',
+            granted: sms,
+            at: undefined,
+          }),
+        );
+      if (mail !== undefined)
+        ctx.out.consents.push(
+          consentFrom(ctx, r, {
+            personRecordId: recordId,
+            field: 'email_ad',
+            channel: 'email',
+            purpose: 'ad',
+            granted: mail,
+            at: undefined,
+          }),
+        );
     },
   };
 }

@@ -36,23 +36,47 @@ export function createCustomerMapper(ctx: MapContext): RowMapper {
       if (email !== undefined) keys.push({ kind: 'email', value: email, mergeable: true });
       if (kakaoId !== undefined) keys.push({ kind: 'kakao', value: kakaoId, mergeable: true });
       if (memberId !== undefined) keys.push({ kind: 'member', value: `${channel}:${memberId}`, mergeable: true });
-      if (keys.length === 0 && !r.failed) r.fail(undefined, 'MISSING', 'no phone, e-mail, Kakao id or member id to identify the customer');
+      if (keys.length === 0 && !r.failed)
+        r.fail(undefined, 'MISSING', 'no phone, e-mail, Kakao id or member id to identify the customer');
       if (r.failed) return;
       const recordId = `${channel}:customer:${kakaoId ?? mobileOf(phone) ?? email ?? memberId ?? keys[0]?.value}`;
       ctx.out.addPerson(
         compact<PersonRecord>({
-          recordId, channel, keys, seenAt: joinedAt ?? consentedAt ?? ctx.now, name, phone: mobileOf(phone), email,
-          birthdayMd: birthday?.md, birthYear: birthday?.year, birthdayLunar: birthday === undefined ? undefined : (lunar ?? false),
-          gender, memberId, joinedAt, attributes: route === undefined ? undefined : { signupRoute: route },
+          recordId,
+          channel,
+          keys,
+          seenAt: joinedAt ?? consentedAt ?? ctx.now,
+          name,
+          phone: mobileOf(phone),
+          email,
+          birthdayMd: birthday?.md,
+          birthYear: birthday?.year,
+          birthdayLunar: birthday === undefined ? undefined : (lunar ?? false),
+          gender,
+          memberId,
+          joinedAt,
+          attributes: route === undefined ? undefined : { signupRoute: route },
         }),
       );
       const at = consentedAt ?? joinedAt;
       for (const [field, ch, granted] of flags) {
-        if (granted !== undefined) ctx.out.consents.push(consentFrom(ctx, r, { personRecordId: recordId, field, channel: ch, purpose: 'ad', granted, at }));
+        if (granted !== undefined)
+          ctx.out.consents.push(
+            consentFrom(ctx, r, { personRecordId: recordId, field, channel: ch, purpose: 'ad', granted, at }),
+          );
       }
       if (night !== undefined) {
         for (const ch of ['sms', 'kakao'] as const) {
-          ctx.out.consents.push(consentFrom(ctx, r, { personRecordId: recordId, field: 'night_ad', channel: ch, purpose: 'night_ad', granted: night, at }));
+          ctx.out.consents.push(
+            consentFrom(ctx, r, {
+              personRecordId: recordId,
+              field: 'night_ad',
+              channel: ch,
+              purpose: 'night_ad',
+              granted: night,
+              at,
+            }),
+          );
         }
       }
     },

@@ -37,7 +37,9 @@ export function createEventMapper(ctx: MapContext, issues: RowIssue[]) {
   const seen = new Map<string, number>();
   const linked = new Set<string>();
   const fail = (line: number, column: string | undefined, code: RowIssue['code'], message: string): false => {
-    issues.push(column === undefined ? { file: ctx.file, line, code, message } : { file: ctx.file, line, column, code, message });
+    issues.push(
+      column === undefined ? { file: ctx.file, line, code, message } : { file: ctx.file, line, column, code, message },
+    );
     return false;
   };
   return {
@@ -60,7 +62,8 @@ export function createEventMapper(ctx: MapContext, issues: RowIssue[]) {
       const phone = normalisePhone(e.phone ?? undefined);
       if (phone?.kind === 'invalid') return fail(line, 'phone', 'BAD_PHONE', phone.reason);
       const first = seen.get(e.event_id);
-      if (first !== undefined) return fail(line, 'event_id', 'DUPLICATE', `event ${e.event_id} already appears on line ${first}`);
+      if (first !== undefined)
+        return fail(line, 'event_id', 'DUPLICATE', `event ${e.event_id} already appears on line ${first}`);
       seen.set(e.event_id, line);
       const anon = e.anonymous_id ?? undefined;
       const member = e.member_id ?? undefined;
@@ -69,19 +72,40 @@ export function createEventMapper(ctx: MapContext, issues: RowIssue[]) {
       let own: string | undefined;
       if (keys.length > 0) {
         if (anon !== undefined) keys.push({ kind: 'anon', value: anon, mergeable: true });
-        const recordId = anon !== undefined ? `tracker:anon:${anon}` : `tracker:${member !== undefined ? `member:${member}` : `phone:${mobileOf(phone) ?? keys[0]?.value}`}`;
-        ctx.out.addPerson(compact<PersonRecord>({ recordId, channel: 'tracker', keys, seenAt: at.value, phone: mobileOf(phone), memberId: member }));
+        const recordId =
+          anon !== undefined
+            ? `tracker:anon:${anon}`
+            : `tracker:${member !== undefined ? `member:${member}` : `phone:${mobileOf(phone) ?? keys[0]?.value}`}`;
+        ctx.out.addPerson(
+          compact<PersonRecord>({
+            recordId,
+            channel: 'tracker',
+            keys,
+            seenAt: at.value,
+            phone: mobileOf(phone),
+            memberId: member,
+          }),
+        );
         if (anon !== undefined) linked.add(anon);
         else own = recordId;
       }
       const properties = e.channel ? { ...(e.properties ?? {}), channel: e.channel } : (e.properties ?? undefined);
       const utm = compact<{ source?: string; medium?: string; campaign?: string }>({
-        source: e.utm_source ?? undefined, medium: e.utm_medium ?? undefined, campaign: e.utm_campaign ?? undefined,
+        source: e.utm_source ?? undefined,
+        medium: e.utm_medium ?? undefined,
+        campaign: e.utm_campaign ?? undefined,
       });
       drafts.push(
         compact<Draft>({
-          eventId: e.event_id, anonymousId: anon, type: e.type, occurredAt: at.value, productId: e.product_id ?? undefined,
-          properties, utm: Object.keys(utm).length > 0 ? utm : undefined, anon, own,
+          eventId: e.event_id,
+          anonymousId: anon,
+          type: e.type,
+          occurredAt: at.value,
+          productId: e.product_id ?? undefined,
+          properties,
+          utm: Object.keys(utm).length > 0 ? utm : undefined,
+          anon,
+          own,
         }),
       );
       return true;

@@ -25,7 +25,12 @@ export function createOrderMapper(ctx: MapContext, profile: OrderProfile): RowMa
     mapRow(r: RowReader) {
       const channelLabel = r.text('channel');
       const channel = channelLabel !== undefined ? normaliseChannel(channelLabel) : (ctx.channel ?? profile.channel);
-      if (channel === undefined) r.fail(r.has('channel') ? 'channel' : undefined, 'MISSING', 'no sales channel: add a 판매채널 column or pass --channel');
+      if (channel === undefined)
+        r.fail(
+          r.has('channel') ? 'channel' : undefined,
+          'MISSING',
+          'no sales channel: add a 판매채널 column or pass --channel',
+        );
       const orderNo = r.id('order_id', true);
       const lineNo = r.id('line_id');
       const orderedAt = r.timestamp('ordered_at', true);
@@ -46,7 +51,8 @@ export function createOrderMapper(ctx: MapContext, profile: OrderProfile): RowMa
         const unit = r.money('unit_price');
         if (unit !== undefined) amount = unit * quantity - discount;
       }
-      if (amount === undefined && !r.failed) r.fail(r.has('line_amount') ? 'line_amount' : undefined, 'MISSING', 'no paid amount for the line');
+      if (amount === undefined && !r.failed)
+        r.fail(r.has('line_amount') ? 'line_amount' : undefined, 'MISSING', 'no paid amount for the line');
       if (quantity !== undefined && amount !== undefined && (quantity < 1 || amount < 0)) {
         if (profile.negativeIsReturn && quantity <= 0 === amount <= 0 && quantity !== 0) {
           quantity = Math.abs(quantity);
@@ -61,14 +67,22 @@ export function createOrderMapper(ctx: MapContext, profile: OrderProfile): RowMa
       const buyerName = r.text('buyer_name');
       const coupon = r.text('coupon_code');
       const store = r.text('store');
-      if (r.failed || channel === undefined || orderNo === undefined || orderedAt === undefined || productId === undefined) return;
+      if (
+        r.failed ||
+        channel === undefined ||
+        orderNo === undefined ||
+        orderedAt === undefined ||
+        productId === undefined
+      )
+        return;
       if (quantity === undefined || amount === undefined) return;
 
       const orderId = `${channel}:${orderNo}`;
       let lineId: string;
       if (lineNo !== undefined) {
         lineId = `${channel}:${lineNo}`;
-        if (seenLines.has(lineId)) return void r.fail('line_id', 'DUPLICATE', `line ${lineNo} already appears on line ${seenLines.get(lineId)}`);
+        if (seenLines.has(lineId))
+          return void r.fail('line_id', 'DUPLICATE', `line ${lineNo} already appears on line ${seenLines.get(lineId)}`);
         seenLines.set(lineId, r.line);
       } else {
         const base = `${orderId}:${productId}${option === undefined ? '' : `:${option}`}`;
@@ -76,7 +90,8 @@ export function createOrderMapper(ctx: MapContext, profile: OrderProfile): RowMa
         seenLines.set(base, n);
         lineId = n === 1 ? base : `${base}#${n}`;
       }
-      const member = memberText !== undefined && profile.memberIsKey && !memberText.includes('*') ? memberText : undefined;
+      const member =
+        memberText !== undefined && profile.memberIsKey && !memberText.includes('*') ? memberText : undefined;
       const keys: IdentityKey[] = [...phoneKeys(phone)];
       if (email !== undefined) keys.push({ kind: 'email', value: email, mergeable: true });
       if (member !== undefined) keys.push({ kind: 'member', value: `${channel}:${member}`, mergeable: true });
@@ -88,14 +103,35 @@ export function createOrderMapper(ctx: MapContext, profile: OrderProfile): RowMa
             ? `${channel}:member:${member}`
             : `${channel}:buyer:${mobile ?? email ?? `order:${orderNo}`}`;
         const attributes = memberText !== undefined && member === undefined ? { maskedBuyerId: memberText } : undefined;
-        if (!ctx.out.touchPerson(buyerRecordId, keys, orderedAt)) ctx.out.addPerson(
-          compact<PersonRecord>({ recordId: buyerRecordId, channel, keys, seenAt: orderedAt, name: buyerName, phone: mobile, email, memberId: member, attributes }),
-        );
+        if (!ctx.out.touchPerson(buyerRecordId, keys, orderedAt))
+          ctx.out.addPerson(
+            compact<PersonRecord>({
+              recordId: buyerRecordId,
+              channel,
+              keys,
+              seenAt: orderedAt,
+              name: buyerName,
+              phone: mobile,
+              email,
+              memberId: member,
+              attributes,
+            }),
+          );
       }
-      if (!ctx.out.hasOrder(orderId)) ctx.out.startOrder(compact({ orderId, channel, store, buyerRecordId, orderedAt, couponCode: coupon }));
+      if (!ctx.out.hasOrder(orderId))
+        ctx.out.startOrder(compact({ orderId, channel, store, buyerRecordId, orderedAt, couponCode: coupon }));
       const line: OrderLineRecord =
         productName === undefined || option === undefined
-          ? compact<OrderLineRecord>({ lineId, productId, productName, option, quantity, lineAmount: amount, discountAmount: discount, status })
+          ? compact<OrderLineRecord>({
+              lineId,
+              productId,
+              productName,
+              option,
+              quantity,
+              lineAmount: amount,
+              discountAmount: discount,
+              status,
+            })
           : { lineId, productId, productName, option, quantity, lineAmount: amount, discountAmount: discount, status };
       ctx.out.addOrderLine(orderId, line, coupon);
     },

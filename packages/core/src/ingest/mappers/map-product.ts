@@ -16,7 +16,8 @@ export function createProductMapper(ctx: MapContext): RowMapper {
       if (price !== undefined && price < 0) r.fail('price', 'BAD_NUMBER', `price must not be negative: ${price}`);
       if (r.failed || productId === undefined || name === undefined) return;
       const first = seen.get(productId);
-      if (first !== undefined) return void r.fail('product_code', 'DUPLICATE', `product ${productId} already appears on line ${first}`);
+      if (first !== undefined)
+        return void r.fail('product_code', 'DUPLICATE', `product ${productId} already appears on line ${first}`);
       seen.set(productId, r.line);
       ctx.out.products.push(compact<ProductRecord>({ productId, name, category, price }));
     },

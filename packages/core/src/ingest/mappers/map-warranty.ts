@@ -25,12 +25,27 @@ export function createWarrantyMapper(ctx: MapContext): RowMapper {
       const recordId = `${channel}:registration:${registrationId}`;
       const keys: IdentityKey[] = [{ kind: 'warranty', value: registrationId, mergeable: true }, ...phoneKeys(phone)];
       if (email !== undefined) keys.push({ kind: 'email', value: email, mergeable: true });
-      ctx.out.addPerson(compact<PersonRecord>({ recordId, channel, keys, seenAt: registeredAt, name, phone: mobileOf(phone), email }));
+      ctx.out.addPerson(
+        compact<PersonRecord>({ recordId, channel, keys, seenAt: registeredAt, name, phone: mobileOf(phone), email }),
+      );
       const boughtChannel = boughtAt === undefined ? undefined : normaliseChannel(boughtAt);
-      ctx.out.warranties.push(compact<WarrantyRecord>({ registrationId, personRecordId: recordId, productId, serial, channel: boughtChannel, registeredAt }));
+      ctx.out.warranties.push(
+        compact<WarrantyRecord>({
+          registrationId,
+          personRecordId: recordId,
+          productId,
+          serial,
+          channel: boughtChannel,
+          registeredAt,
+        }),
+      );
       ctx.out.events.push(
         compact<EventRecord>({
-          eventId: `warranty:${registrationId}`, personRecordId: recordId, type: 'warranty_issued', occurredAt: registeredAt, productId,
+          eventId: `warranty:${registrationId}`,
+          personRecordId: recordId,
+          type: 'warranty_issued',
+          occurredAt: registeredAt,
+          productId,
           properties: compact<Record<string, unknown>>({ serial, boughtAt }),
         }),
       );

@@ -31,7 +31,8 @@ export function parseBirthday(v: Cell | undefined): Parsed<Birthday> | undefined
 const DAYS_IN_MONTH = [31, 30, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function toBirthday(year: number | undefined, month: number, day: number, shown: string): Parsed<Birthday> {
-  if (month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return fail(`not a birthday: ${shown}`);
+  if (month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0))
+    return fail(`not a birthday: ${shown}`);
   if (year !== undefined && (year < 1900 || year > 2100)) return fail(`not a birthday: ${shown}`);
   const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return ok(year === undefined ? { md } : { md, year });

@@ -43,7 +43,12 @@ export function parseTimestamp(v: Cell | undefined, opts: DateOptions = {}): Par
     return build([Number(m[1]), Number(m[2]), Number(m[3]), hour, Number(m[6] ?? 0), Number(m[7] ?? 0), ms], zone, t);
   }
   const k = COMPACT.exec(t);
-  if (k) return build([Number(k[1]), Number(k[2]), Number(k[3]), Number(k[4] ?? 0), Number(k[5] ?? 0), Number(k[6] ?? 0), 0], offset, t);
+  if (k)
+    return build(
+      [Number(k[1]), Number(k[2]), Number(k[3]), Number(k[4] ?? 0), Number(k[5] ?? 0), Number(k[6] ?? 0), 0],
+      offset,
+      t,
+    );
   if (SERIAL.test(t)) return fromSerial(Number(t), offset, opts.date1904 === true);
   return fail(`not a date: ${t}`);
 }
@@ -55,9 +60,14 @@ function zoneMinutes(z: string): number {
   return sign * (Number(d.slice(0, 2)) * 60 + Number(d.slice(2, 4)));
 }
 
-function build(p: readonly [number, number, number, number, number, number, number], offset: number, shown: string): Parsed<Date> {
+function build(
+  p: readonly [number, number, number, number, number, number, number],
+  offset: number,
+  shown: string,
+): Parsed<Date> {
   const [y, mo, d, h, mi, s, ms] = p;
-  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return fail(`not a date: ${shown}`);
+  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59)
+    return fail(`not a date: ${shown}`);
   const utc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   if (new Date(utc).getUTCDate() !== d) return fail(`no such day: ${shown}`);
   return ok(new Date(utc - offset * 60_000));

@@ -1,7 +1,22 @@
 import { type Cell, cellText, fail, ok, type Parsed } from './cell.ts';
 
 const YES = new Set(['T', 'Y', 'YES', 'TRUE', '1', 'O', '수신', '수신동의', '동의', '예', '허용', 'V']);
-const NO = new Set(['F', 'N', 'NO', 'FALSE', '0', 'X', '수신안함', '수신거부', '거부', '미동의', '비동의', '동의안함', '아니오', '미수신']);
+const NO = new Set([
+  'F',
+  'N',
+  'NO',
+  'FALSE',
+  '0',
+  'X',
+  '수신안함',
+  '수신거부',
+  '거부',
+  '미동의',
+  '비동의',
+  '동의안함',
+  '아니오',
+  '미수신',
+]);
 
 /** Consent and yes/no columns: T/F, Y/N, 수신/수신안함/수신거부, 동의/미동의. Empty = unknown. */
 export function parseFlag(v: Cell | undefined): Parsed<boolean> | undefined {
@@ -29,7 +44,17 @@ export function parseLunarFlag(v: Cell | undefined, solarWhenTrue: boolean): Par
 }
 
 const GENDERS: Readonly<Record<string, 'F' | 'M'>> = {
-  F: 'F', M: 'M', 여: 'F', 남: 'M', 여자: 'F', 남자: 'M', 여성: 'F', 남성: 'M', FEMALE: 'F', MALE: 'M', W: 'F',
+  F: 'F',
+  M: 'M',
+  여: 'F',
+  남: 'M',
+  여자: 'F',
+  남자: 'M',
+  여성: 'F',
+  남성: 'M',
+  FEMALE: 'F',
+  MALE: 'M',
+  W: 'F',
 };
 
 export function parseGender(v: Cell | undefined): Parsed<'F' | 'M'> | undefined {

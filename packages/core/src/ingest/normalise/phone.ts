@@ -53,5 +53,7 @@ function classifyForeign(e164: string): PhoneInfo {
   const p = parsePhoneNumberFromString(e164);
   if (!p?.isValid()) return { kind: 'invalid', reason: `not a phone number: ${e164}` };
   const type = p.getType();
-  return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' ? { kind: 'mobile', e164: p.number } : { kind: 'landline', e164: p.number };
+  return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE'
+    ? { kind: 'mobile', e164: p.number }
+    : { kind: 'landline', e164: p.number };
 }

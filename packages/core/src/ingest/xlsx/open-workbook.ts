@@ -41,7 +41,8 @@ export function openWorkbook(bytes: Uint8Array): Workbook {
     const target = rels.get(rid?.[1] ?? rid?.[2] ?? '');
     if (target) sheets.push({ name, path: target });
   }
-  if (sheets.length === 0 && files['xl/worksheets/sheet1.xml']) sheets.push({ name: 'Sheet1', path: 'xl/worksheets/sheet1.xml' });
+  if (sheets.length === 0 && files['xl/worksheets/sheet1.xml'])
+    sheets.push({ name: 'Sheet1', path: 'xl/worksheets/sheet1.xml' });
   const ss = text('xl/sharedStrings.xml');
   return {
     sheets,

@@ -14,7 +14,9 @@ export function writeXlsx(sheets: readonly { name: string; rows: readonly (reado
   });
   const sst: string[] = [];
   for (const s of strings.keys()) sst.push(`<si><t xml:space="preserve">${encodeXmlText(s)}</t></si>`);
-  const sheetList = sheets.map((s, i) => `<sheet name="${encodeXmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  const sheetList = sheets
+    .map((s, i) => `<sheet name="${encodeXmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join('');
   const rels = sheets
     .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
     .join('');
@@ -31,7 +33,9 @@ export function writeXlsx(sheets: readonly { name: string; rows: readonly (reado
   files['xl/_rels/workbook.xml.rels'] = strToU8(
     `${XML}<Relationships xmlns="${PKG_REL}">${rels}<Relationship Id="rId${n + 1}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId${n + 2}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
   );
-  files['xl/sharedStrings.xml'] = strToU8(`${XML}<sst xmlns="${MAIN}" count="${sst.length}" uniqueCount="${sst.length}">${sst.join('')}</sst>`);
+  files['xl/sharedStrings.xml'] = strToU8(
+    `${XML}<sst xmlns="${MAIN}" count="${sst.length}" uniqueCount="${sst.length}">${sst.join('')}</sst>`,
+  );
   files['xl/styles.xml'] = strToU8(
     `${XML}<styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf xfId="0"/></cellXfs></styleSheet>`,
   );

@@ -10,7 +10,8 @@ export function decodeXmlText(s: string): string {
       return ENTITIES[e] ?? m;
     });
   }
-  if (out.includes('_x')) out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+  if (out.includes('_x'))
+    out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
   return out;
 }
 

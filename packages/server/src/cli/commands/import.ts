@@ -2,8 +2,14 @@ import { isSourceKind, SOURCE_KINDS } from '@dalbit/core/ingest/source-kind';
 import type { Command } from 'commander';
 import { ImportError } from '../../importers/import-error.ts';
 import { importFile } from '../../importers/import-file.ts';
-import { renderDetection, renderDryRun, renderIssues, renderProgress, renderSummary } from '../../importers/render-import.ts';
-import { CliError, type CliContext } from '../context.ts';
+import {
+  renderDetection,
+  renderDryRun,
+  renderIssues,
+  renderProgress,
+  renderSummary,
+} from '../../importers/render-import.ts';
+import { type CliContext, CliError } from '../context.ts';
 
 interface ImportFlags {
   source?: string;
@@ -27,7 +33,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--rejects <file>', 'write bad rows to this CSV and import the good ones')
     .option('--json', 'machine-readable summary')
     .action(async (file: string, flags: ImportFlags, cmd: Command) => {
-      if (flags.source !== undefined && !isSourceKind(flags.source)) throw new CliError(`unknown --source '${flags.source}'; one of: ${SOURCE_KINDS.join(', ')}`, 2);
+      if (flags.source !== undefined && !isSourceKind(flags.source))
+        throw new CliError(`unknown --source '${flags.source}'; one of: ${SOURCE_KINDS.join(', ')}`, 2);
       const { lang } = ctx.config(cmd);
       const engine = await ctx.warehouse(cmd);
       const tty = process.stderr.isTTY === true && !flags.json;
@@ -41,7 +48,14 @@ export function registerImport(program: Command, ctx: CliContext): void {
           ...(flags.mapping ? { mappingPath: flags.mapping } : {}),
           ...(flags.dryRun ? { dryRun: true } : {}),
           ...(flags.rejects ? { rejectsPath: flags.rejects } : {}),
-          ...(tty ? { onProgress: (p) => { drawn = true; process.stderr.write(renderProgress(p)); } } : {}),
+          ...(tty
+            ? {
+                onProgress: (p) => {
+                  drawn = true;
+                  process.stderr.write(renderProgress(p));
+                },
+              }
+            : {}),
         });
         if (drawn) process.stderr.write('\n');
         if (flags.json) ctx.out(JSON.stringify(summary));
@@ -53,7 +67,11 @@ export function registerImport(program: Command, ctx: CliContext): void {
         }
         if (summary.status === 'failed') {
           const n = summary.issues.length;
-          throw new CliError(lang === 'ko' ? `가져오기 실패: 문제 ${n}건, 아무것도 기록하지 않았습니다 (--rejects out.csv 로 정상 행만 가져올 수 있습니다)` : `import failed: ${n} problem(s), nothing written (use --rejects out.csv to import the good rows)`);
+          throw new CliError(
+            lang === 'ko'
+              ? `가져오기 실패: 문제 ${n}건, 아무것도 기록하지 않았습니다 (--rejects out.csv 로 정상 행만 가져올 수 있습니다)`
+              : `import failed: ${n} problem(s), nothing written (use --rejects out.csv to import the good rows)`,
+          );
         }
       } catch (e) {
         if (e instanceof ImportError) throw new CliError(e.message, 2);
