@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { LunarToSolar } from '@dalbit/core/campaigns/golden-times';
+import { SCHEDULER_RUNS } from '@dalbit/core/campaigns/tables';
+import { type CompliancePolicy, DEFAULT_COMPLIANCE_POLICY } from '@dalbit/core/compliance/policy';
+import { columnNames } from '@dalbit/core/schema/table';
+import type { Engine } from '../engines/engine.ts';
+import { listCampaigns } from './campaign-store.ts';
+import { planRun } from './plan-run.ts';
+import { warehouseState } from './run-state.ts';
+import { writeRun } from './write-run.ts';
+
+export interface SchedulerOptions {
+  readonly now: Date;
+  /** Only these campaigns (default: every active one). */
+  readonly campaignIds?: readonly string[] | undefined;
+  readonly policy?: CompliancePolicy | undefined;
+  /** HMAC key for coupon codes; keep it secret and stable (codes are re-derived from it). */
+  readonly couponSecret?: string | undefined;
+  readonly toSolar?: LunarToSolar | undefined;
+}
+
+export interface SchedulerSummary {
+  readonly runId: string;
+  readonly campaigns: readonly string[];
+  readonly touches: number;
+  readonly queued: number;
+  readonly deferred: number;
+  readonly blocked: number;
+  readonly holdout: number;
+  readonly blockedBy: Readonly<Record<string, number>>;
+}
+
+/**
+ * One scheduler pass: computes the touches due up to `now`, decides each (arm, render, guard,
+ * caps, coupons) and writes messages (`queued` / `deferred` / `blocked`) and exposures. Safe to
+ * re-run at any time: a touch whose deterministic key is already recorded is skipped.
+ * @example await runScheduler(engine, { now: new Date(), policy, couponSecret })
+ */
+export async function runScheduler(engine: Engine, options: SchedulerOptions): Promise<SchedulerSummary> {
+  const started = new Date();
+  const stored = await listCampaigns(engine);
+  const wanted = options.campaignIds ? new Set(options.campaignIds) : undefined;
+  const campaigns = stored.map((s) => s.campaign).filter((c) => c.status === 'active' && (!wanted || wanted.has(c.id)));
+  const plan = await planRun(engine, {
+    now: options.now,
+    campaigns,
+    policy: options.policy ?? DEFAULT_COMPLIANCE_POLICY,
+    couponSecret: options.couponSecret ?? 'dalbit-dev-coupon-secret',
+    state: warehouseState(engine),
+    toSolar: options.toSolar,
+  });
+  await writeRun(engine, plan, options.now);
+  const count = (o: string) => plan.decisions.filter((d) => d.outcome === o).length;
+  const blockedBy: Record<string, number> = {};
+  for (const d of plan.decisions) if (d.outcome === 'blocked' && d.reason) blockedBy[d.reason] = (blockedBy[d.reason] ?? 0) + 1;
+  const summary: SchedulerSummary = {
+    runId: randomUUID(),
+    campaigns: campaigns.map((c) => c.id),
+    touches: plan.decisions.length,
+    queued: count('queued'),
+    deferred: count('deferred'),
+    blocked: count('blocked'),
+    holdout: count('holdout'),
+    blockedBy,
+  };
+  await engine.insert(SCHEDULER_RUNS.name, columnNames(SCHEDULER_RUNS), [
+    [summary.runId, options.now, started, new Date(), JSON.stringify(summary.campaigns), summary.touches, summary.queued, summary.deferred, summary.blocked, summary.holdout],
+  ]);
+  return summary;
+}

@@ -1,0 +1,63 @@
+import type { LunarToSolar } from '@dalbit/core/campaigns/golden-times';
+import { addKstDays, fromKst, toKst } from '@dalbit/core/compliance/kst';
+import { type CompliancePolicy, DEFAULT_COMPLIANCE_POLICY } from '@dalbit/core/compliance/policy';
+import type { Engine } from '../engines/engine.ts';
+import { findCampaignOrThrow } from './campaign-store.ts';
+import type { TouchDecision } from './decision.ts';
+import { memoryState } from './memory-state.ts';
+import { planRun } from './plan-run.ts';
+
+export interface SimulationDay {
+  readonly date: string;
+  readonly decisions: readonly TouchDecision[];
+}
+
+export interface Simulation {
+  readonly campaignId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly days: readonly SimulationDay[];
+  readonly totals: { readonly touches: number; readonly queued: number; readonly deferred: number; readonly blocked: number; readonly holdout: number; readonly blockedBy: Readonly<Record<string, number>> };
+}
+
+/**
+ * Replays a campaign over past KST days [from, to] on the real data: each day is planned as of
+ * that day's end (nothing later is visible), with the same guard, caps and coupon rules as the
+ * scheduler. Writes nothing: state between days lives in memory.
+ * @example await simulateCampaign(engine, { campaignId: 'bday', from: '2025-06-01', to: '2025-06-30', policy })
+ */
+export async function simulateCampaign(
+  engine: Engine,
+  input: { campaignId: string; from: string; to: string; policy?: CompliancePolicy; couponSecret?: string; toSolar?: LunarToSolar },
+): Promise<Simulation> {
+  const { campaign } = await findCampaignOrThrow(engine, input.campaignId);
+  const sim = { ...campaign, status: 'active' as const };
+  const state = memoryState(engine, new Set([campaign.id]));
+  const days: SimulationDay[] = [];
+  for (let day = input.from; day <= input.to && days.length < 3700; day = addKstDays(day, 1)) {
+    const start = fromKst(day);
+    const end = fromKst(addKstDays(day, 1));
+    const plan = await planRun(engine, {
+      now: end,
+      from: start,
+      campaigns: [sim],
+      policy: input.policy ?? DEFAULT_COMPLIANCE_POLICY,
+      couponSecret: input.couponSecret ?? 'simulation',
+      state,
+      toSolar: input.toSolar,
+    });
+    state.record(plan);
+    days.push({ date: toKst(start).dateKey, decisions: plan.decisions });
+  }
+  const all = days.flatMap((d) => d.decisions);
+  const count = (o: string) => all.filter((d) => d.outcome === o).length;
+  const blockedBy: Record<string, number> = {};
+  for (const d of all) if (d.outcome === 'blocked' && d.reason) blockedBy[d.reason] = (blockedBy[d.reason] ?? 0) + 1;
+  return {
+    campaignId: campaign.id,
+    from: input.from,
+    to: input.to,
+    days,
+    totals: { touches: all.length, queued: count('queued'), deferred: count('deferred'), blocked: count('blocked'), holdout: count('holdout'), blockedBy },
+  };
+}
