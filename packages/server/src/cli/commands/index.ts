@@ -9,7 +9,9 @@ import { registerExperiment } from './experiment.ts';
 import { registerImport } from './import.ts';
 import { registerInit } from './init.ts';
 import { registerRfm } from './rfm.ts';
+import { registerServe } from './serve.ts';
 import { registerStats } from './stats.ts';
+import { registerTraits } from './traits.ts';
 
 /** Every command group registers itself here; one line per group. */
-export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo, registerConsent];
+export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo, registerConsent, registerServe, registerTraits];

@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
+import { type CliContext, CliError } from '../context.ts';
+
+export const ServeFlags = z.object({
+  port: z.coerce.number().int().min(0).max(65_535).default(8787),
+  host: z.string().min(1).default('127.0.0.1'),
+});
+
+/** `--port` / `--host` for commands that start the server. */
+export function withServeOptions(c: Command): Command {
+  return c
+    .option('--port <n>', 'HTTP port (기본 8787; 0 = any free port)')
+    .option('--host <host>', 'listen address (기본 127.0.0.1)');
+}
+
+export function parseServeFlags(raw: Record<string, unknown>): z.infer<typeof ServeFlags> {
+  const r = ServeFlags.safeParse({ port: raw.port, host: raw.host });
+  if (!r.success) throw new CliError(r.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n'), 2);
+  return r.data;
+}
+
+export function registerServe(program: Command, ctx: CliContext): void {
+  withServeOptions(
+    program.command('serve').description('HTTP API + dashboard over the warehouse (API 서버와 대시보드)'),
+  ).action(async (raw: Record<string, unknown>, cmd: Command) => {
+    const { host, port } = parseServeFlags(raw);
+    const engine = await ctx.warehouse(cmd);
+    await serveUntilStopped(engine, { host, port, lang: ctx.config(cmd).lang, out: ctx.out, err: ctx.err });
+  });
+}

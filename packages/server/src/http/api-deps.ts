@@ -1,0 +1,10 @@
+import type { Engine } from '../engines/engine.ts';
+
+/** What the HTTP layer is given by its entry point (nothing is read from the environment here). */
+export interface ApiDeps {
+  readonly engine: Engine;
+  /** The clock; routes pass time into everything else ("as of" defaults to it). */
+  readonly now: () => Date;
+  /** Operational log (unexpected errors with their stack). */
+  readonly log: (line: string) => void;
+}

@@ -1,0 +1,97 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { ApiDeps } from './api-deps.ts';
+import { ApiError } from './api-error.ts';
+import { type AnyRoute, mountRoutes } from './define-route.ts';
+import { createEngineLock } from './engine-lock.ts';
+import { buildOpenApi } from './openapi.ts';
+import { analyticsRoutes } from './routes/analytics-routes.ts';
+import { customerRoutes } from './routes/customer-routes.ts';
+import { eventRoutes } from './routes/event-routes.ts';
+import { segmentRoutes } from './routes/segment-routes.ts';
+import { statsRoutes } from './routes/stats-routes.ts';
+
+export interface AppOptions extends ApiDeps {
+  /** The built dashboard (packages/web/dist); served at `/` when it exists. */
+  readonly webRoot?: string;
+  /** The tracker snippet, served at `/tracker.js` when it exists. */
+  readonly trackerFile?: string;
+  /** Other apps mounted under a path (e.g. provider webhooks). */
+  readonly mounts?: readonly { readonly path: string; readonly app: Hono }[];
+}
+
+/** Every API route, in the order of the OpenAPI document. */
+export function apiRoutes(deps: ApiDeps): AnyRoute[] {
+  return [
+    ...statsRoutes(deps),
+    ...customerRoutes(deps),
+    ...segmentRoutes(deps),
+    ...analyticsRoutes(deps),
+    ...eventRoutes(deps),
+  ];
+}
+
+/**
+ * The HTTP API, its OpenAPI document at /openapi.json, the dashboard at / and the tracker at /tracker.js.
+ * @example serve({ fetch: createApp({ engine, now: () => new Date(), log: console.error }).fetch, port: 8787 })
+ */
+export function createApp(opts: AppOptions): Hono {
+  const app = new Hono();
+  const routes = apiRoutes(opts);
+  const lock = createEngineLock();
+
+  app.onError((e, c) => {
+    if (e instanceof ApiError) return c.json(e.toBody(), e.status);
+    opts.log(`[http] ${c.req.method} ${c.req.path} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return c.json(new ApiError('INTERNAL', 'unexpected error; see the server log').toBody(), 500);
+  });
+  app.use(
+    '/api/events',
+    cors({ origin: '*', allowMethods: ['POST', 'OPTIONS'], allowHeaders: ['content-type'], maxAge: 86_400 }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 2 * 1024 * 1024,
+      onError: () => {
+        throw new ApiError('PAYLOAD_TOO_LARGE', 'the request body is larger than 2 MB');
+      },
+    }),
+  );
+  // One engine operation at a time (single DuckDB connection; ingest runs in a transaction).
+  app.use('/api/*', (_c, next) => lock(() => next()));
+  mountRoutes(app, routes);
+  app.get('/openapi.json', (c) => c.json(buildOpenApi(routes, { title: 'Dalbit API', version: '0.1.0' })));
+  app.all('/api/*', (c) => {
+    throw new ApiError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`);
+  });
+  for (const m of opts.mounts ?? []) app.route(m.path, m.app);
+
+  const tracker = opts.trackerFile;
+  if (tracker !== undefined && existsSync(tracker)) {
+    app.get('/tracker.js', cors({ origin: '*' }), (c) =>
+      c.body(readFileSync(tracker, 'utf8'), 200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=300',
+      }),
+    );
+  }
+  const web = opts.webRoot;
+  if (web !== undefined && existsSync(join(web, 'index.html'))) {
+    app.use('/*', serveStatic({ root: web }));
+    // Client-side routes fall back to the app shell.
+    app.get('/*', (c) => c.html(readFileSync(join(web, 'index.html'), 'utf8')));
+  } else {
+    app.get('/', (c) =>
+      c.text(
+        'Dalbit API is running. The dashboard is not built: npm run build -w @dalbit/web\nAPI: /openapi.json\n',
+        200,
+      ),
+    );
+  }
+  return app;
+}

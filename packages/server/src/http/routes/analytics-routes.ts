@@ -1,0 +1,261 @@
+import { sortRules, toRuleRecords } from '@dalbit/core/analytics/basket/format-rules';
+import { ClvError } from '@dalbit/core/analytics/clv/clv-error';
+import { formatDayNumber, kstDayNumber, parseDayNumber } from '@dalbit/core/analytics/rfm/day-number';
+import { buildRfmGrid } from '@dalbit/core/analytics/rfm/rfm-grid';
+import { summarizeSegments } from '@dalbit/core/analytics/rfm/segment-summary';
+import { RFM_SEGMENT_LABELS } from '@dalbit/core/analytics/rfm/segments';
+import { z } from 'zod';
+import { mineWarehouseRules } from '../../analytics/basket/warehouse-rules.ts';
+import { computeWarehouseClv } from '../../analytics/clv/warehouse-clv.ts';
+import { computeWarehouseRfm } from '../../analytics/rfm/warehouse-rfm.ts';
+import { type Engine, sql } from '../../engines/engine.ts';
+import type { ApiDeps } from '../api-deps.ts';
+import { ApiError } from '../api-error.ts';
+import { type AnyRoute, defineRoute } from '../define-route.ts';
+import { maskName } from '../mask.ts';
+import { sendJson } from '../send-json.ts';
+
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((s) => parseDayNumber(s) !== undefined, 'not a calendar date')
+  .optional()
+  .describe('KST analysis day; purchases before 00:00 KST of it count (default: today)');
+const Label = z.object({ ko: z.string(), en: z.string() });
+
+/** Model results are computed once per as-of day and parameters (orders change only by import). */
+function memo<T>(): (key: string, make: () => Promise<T>) => Promise<T> {
+  const cache = new Map<string, Promise<T>>();
+  return (key, make) => {
+    let p = cache.get(key);
+    if (!p) {
+      p = make();
+      cache.set(key, p);
+      p.catch(() => cache.delete(key));
+      if (cache.size > 64) cache.delete(cache.keys().next().value as string);
+    }
+    return p;
+  };
+}
+
+async function productNames(engine: Engine, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const d = engine.dialect;
+  const rows = await engine.query<{ product_id: string; name: string | null }>(
+    sql(
+      `SELECT product_id, name FROM products WHERE product_id IN (${ids.map((_, i) => d.placeholder(i + 1, 'string')).join(', ')})`,
+      ids,
+      ids.map(() => 'string' as const),
+    ),
+  );
+  return new Map(rows.filter((r) => r.name !== null).map((r) => [r.product_id, r.name as string]));
+}
+
+export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
+  const { engine } = deps;
+  const dayOf = (s: string | undefined): number =>
+    s === undefined ? kstDayNumber(deps.now()) : (parseDayNumber(s) as number);
+  const rfmCache = memo<unknown>();
+  const rulesCache = memo<unknown>();
+  const clvCache = memo<{
+    asOf: string;
+    customers: number;
+    top: { customerId: string; pAlive: number; expected90d: number; clv1y: number }[];
+  }>();
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/rfm',
+      tag: 'analytics',
+      summary: 'RFM: the 11 named segments (count, share, revenue) and the R × F grid with mean monetary',
+      query: z.object({ asOf: Day, windowDays: z.coerce.number().int().min(1).max(3650).optional() }),
+      responses: {
+        200: {
+          description: 'RFM summary',
+          schema: z.object({
+            asOf: z.string(),
+            customers: z.number().int(),
+            segments: z.array(
+              z.object({
+                segment: z.string(),
+                label: Label,
+                customers: z.number().int(),
+                share: z.number(),
+                revenue: z.number(),
+                revenueShare: z.number(),
+              }),
+            ),
+            grid: z.array(
+              z.object({
+                r: z.number().int(),
+                f: z.number().int(),
+                count: z.number().int(),
+                meanMonetary: z.number().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+      handle: async ({ query, c }) => {
+        const asOfDay = dayOf(query.asOf);
+        const key = `${asOfDay}:${query.windowDays ?? ''}`;
+        const out = await rfmCache(key, async () => {
+          const scores = await computeWarehouseRfm(engine, {
+            asOfDay,
+            ...(query.windowDays !== undefined ? { windowDays: query.windowDays } : {}),
+          });
+          return {
+            asOf: formatDayNumber(asOfDay),
+            customers: scores.length,
+            segments: summarizeSegments(scores).map((s) => ({ ...s, label: RFM_SEGMENT_LABELS[s.segment] })),
+            grid: buildRfmGrid(scores),
+          };
+        });
+        return sendJson(c, out);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/basket/rules',
+      tag: 'analytics',
+      summary:
+        'Market-basket rules (arules apriori semantics) over paid order lines, highest lift first, with product names',
+      query: z.object({
+        asOf: Day,
+        support: z.coerce.number().gt(0).max(1).default(0.002),
+        confidence: z.coerce.number().min(0).max(1).default(0.1),
+        lift: z.coerce.number().min(0).default(1),
+        level: z.enum(['order', 'customer']).default('order'),
+        itemLevel: z.enum(['product', 'category']).default('product'),
+        minlen: z.coerce.number().int().min(1).max(10).default(2),
+        maxlen: z.coerce.number().int().min(1).max(10).default(3),
+        limit: z.coerce.number().int().min(1).max(500).default(30),
+      }),
+      responses: {
+        200: {
+          description: 'rules',
+          schema: z.object({
+            asOf: z.string(),
+            transactions: z.number().int(),
+            total: z.number().int(),
+            rules: z.array(
+              z.object({
+                lhs: z.array(z.object({ id: z.string(), name: z.string() })),
+                rhs: z.object({ id: z.string(), name: z.string() }),
+                support: z.number(),
+                confidence: z.number(),
+                lift: z.number(),
+                count: z.number().int(),
+              }),
+            ),
+          }),
+        },
+      },
+      handle: async ({ query, c }) => {
+        const asOfDay = dayOf(query.asOf);
+        const out = await rulesCache(JSON.stringify({ ...query, asOfDay }), async () => {
+          const { set } = await mineWarehouseRules(engine, {
+            asOfDay,
+            level: query.level,
+            itemLevel: query.itemLevel,
+            rules: {
+              support: query.support,
+              confidence: query.confidence,
+              lift: query.lift,
+              minlen: query.minlen,
+              maxlen: query.maxlen,
+            },
+          });
+          const top = toRuleRecords(set, sortRules(set).slice(0, query.limit));
+          const names =
+            query.itemLevel === 'product'
+              ? await productNames(engine, [...new Set(top.flatMap((r) => [...r.lhs, r.rhs]))])
+              : new Map<string, string>();
+          const item = (id: string) => ({ id, name: names.get(id) ?? id });
+          return {
+            asOf: formatDayNumber(asOfDay),
+            transactions: set.n,
+            total: set.rules.length,
+            rules: top.map((r) => ({
+              lhs: r.lhs.map(item),
+              rhs: item(r.rhs),
+              support: r.support,
+              confidence: r.confidence,
+              lift: r.lift,
+              count: r.count,
+            })),
+          };
+        });
+        return sendJson(c, out);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/clv/top',
+      tag: 'analytics',
+      summary:
+        'Customers with the highest expected 1-year value (BG/NBD + Gamma-Gamma fitted on the warehouse); names masked',
+      query: z.object({ asOf: Day, limit: z.coerce.number().int().min(1).max(200).default(20) }),
+      responses: {
+        200: {
+          description: 'top customers by CLV',
+          schema: z.object({
+            asOf: z.string(),
+            customers: z.number().int(),
+            top: z.array(
+              z.object({
+                customerId: z.string(),
+                name: z.string().nullable(),
+                pAlive: z.number(),
+                expected90d: z.number(),
+                clv1y: z.number(),
+              }),
+            ),
+          }),
+        },
+      },
+      handle: async ({ query, c }) => {
+        const asOfDay = dayOf(query.asOf);
+        const run = await clvCache(String(asOfDay), async () => {
+          const r = await computeWarehouseClv(engine, asOfDay).catch((e: unknown) => {
+            // A model that cannot be fitted or scored on this data is a property of the data, not a server fault.
+            if (e instanceof ClvError || e instanceof RangeError)
+              throw new ApiError('UNPROCESSABLE', `CLV model failed on this data: ${e.message}`, [], { cause: e });
+            throw e;
+          });
+          const top = r.scores
+            .map((s) => {
+              const spend = s.expectedSpend ?? r.meanOrderValue;
+              return {
+                customerId: s.customerId,
+                pAlive: s.pAlive,
+                expected90d: s.expectedPurchases[1] ?? 0,
+                clv1y: (s.expectedPurchases[2] ?? 0) * spend,
+              };
+            })
+            .sort((a, b) => b.clv1y - a.clv1y || (a.customerId < b.customerId ? -1 : 1))
+            .slice(0, 200);
+          return { asOf: formatDayNumber(asOfDay), customers: r.scores.length, top };
+        });
+        const top = run.top.slice(0, query.limit);
+        const d = engine.dialect;
+        const ids = top.map((t) => t.customerId);
+        const names = ids.length
+          ? await engine.query<{ customer_id: string; name: string | null }>(
+              sql(
+                `SELECT customer_id, name FROM customers WHERE customer_id IN (${ids.map((_, i) => d.placeholder(i + 1, 'string')).join(', ')})`,
+                ids,
+                ids.map(() => 'string' as const),
+              ),
+            )
+          : [];
+        const nameOf = new Map(names.map((n) => [n.customer_id, n.name]));
+        return sendJson(c, {
+          asOf: run.asOf,
+          customers: run.customers,
+          top: top.map((t) => ({ ...t, name: maskName(nameOf.get(t.customerId) ?? null) })),
+        });
+      },
+    }),
+  ];
+}

@@ -1,0 +1,50 @@
+import type { Engine } from '../engines/engine.ts';
+import { refreshFeatures } from '../segments/refresh-features.ts';
+import { type RunningServer, startServer } from './start-server.ts';
+
+export interface ServeOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly lang: 'ko' | 'en';
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  /** Resolves when the server should stop (default: SIGINT or SIGTERM). */
+  readonly until?: Promise<void>;
+  readonly onStarted?: (s: RunningServer) => void;
+}
+
+function signalled(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/**
+ * Brings segment features up to date, serves the API and dashboard, and returns once stopped.
+ * Used by `dalbit serve` and `dalbit demo`.
+ */
+export async function serveUntilStopped(engine: Engine, opts: ServeOptions): Promise<void> {
+  const ko = opts.lang === 'ko';
+  const refreshed = await refreshFeatures(engine, { asOf: new Date() });
+  opts.err(
+    ko
+      ? `세그먼트 특성 갱신: 고객 ${refreshed.customers.toLocaleString('ko-KR')}명 (${refreshed.tookMs} ms)`
+      : `segment features refreshed: ${refreshed.customers} customers (${refreshed.tookMs} ms)`,
+  );
+  const server = await startServer({ engine, host: opts.host, port: opts.port, now: () => new Date(), log: opts.err });
+  opts.out(
+    ko
+      ? `대시보드: ${server.url}/  ·  API 문서: ${server.url}/openapi.json  (종료: Ctrl+C)`
+      : `dashboard: ${server.url}/  ·  API: ${server.url}/openapi.json  (stop: Ctrl+C)`,
+  );
+  opts.onStarted?.(server);
+  await (opts.until ?? signalled());
+  await server.close();
+  opts.err(ko ? '서버를 종료했습니다' : 'server stopped');
+}

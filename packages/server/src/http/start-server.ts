@@ -1,0 +1,49 @@
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { type AppOptions, createApp } from './create-app.ts';
+
+/** Where the dashboard build and the tracker snippet live in this repository. */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+export const DEFAULT_TRACKER_FILE = fileURLToPath(new URL('../../../tracker/src/tracker.js', import.meta.url));
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the API + dashboard on `host:port` (port 0 = any free port).
+ * @example const s = await startServer({ engine, now: () => new Date(), log: console.error, host: '127.0.0.1', port: 0 })
+ */
+export async function startServer(
+  opts: Omit<AppOptions, 'webRoot' | 'trackerFile'> & {
+    host: string;
+    port: number;
+    webRoot?: string;
+    trackerFile?: string;
+  },
+): Promise<RunningServer> {
+  const app = createApp({
+    ...opts,
+    webRoot: opts.webRoot ?? DEFAULT_WEB_ROOT,
+    trackerFile: opts.trackerFile ?? DEFAULT_TRACKER_FILE,
+  });
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, (info: AddressInfo) => {
+      const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${host}:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            if ('closeAllConnections' in server && typeof server.closeAllConnections === 'function')
+              server.closeAllConnections();
+            server.close((e) => (e ? fail(e) : done()));
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}
