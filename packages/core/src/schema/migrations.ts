@@ -18,6 +18,7 @@ import { MERGE_SNAPSHOTS, NEVER_MERGE, PERSON_RECORD_PROFILE_COLUMNS, PERSON_REC
 import { MESSAGE_EVENTS, MESSAGES, ONSITE_IMPRESSIONS, ONSITE_MESSAGES } from '../channels/tables.ts';
 import { CONSENT_NOTICES, OPT_OUTS } from '../compliance/tables.ts';
 import { SEGMENT_MIGRATIONS } from '../segments/migrations.ts';
+import { CAMPAIGN_MIGRATIONS } from '../campaigns/migrations.ts';
 
 /** A forward-only schema step, rendered to DDL by each engine. */
 export type MigrationStep =
@@ -63,6 +64,7 @@ export const MIGRATIONS: readonly Migration[] = [
     steps: [ONSITE_IMPRESSIONS].map(create),
   },
   ...SEGMENT_MIGRATIONS,
+  ...CAMPAIGN_MIGRATIONS,
 ];
 
 /** Table definitions as of the latest migration (for fixtures and introspection). */

@@ -11,7 +11,8 @@ import { registerInit } from './init.ts';
 import { registerRfm } from './rfm.ts';
 import { registerServe } from './serve.ts';
 import { registerStats } from './stats.ts';
+import { registerCampaign } from './campaign.ts';
 import { registerTraits } from './traits.ts';
 
 /** Every command group registers itself here; one line per group. */
-export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo, registerConsent, registerServe, registerTraits];
+export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo, registerConsent, registerServe, registerTraits, registerCampaign];
