@@ -103,8 +103,10 @@ async function loadEntries(engine: Engine, c: CampaignDefinition, from: Date, to
     boundSql(
       engine.dialect,
       (b) =>
-        `SELECT DISTINCT customer_id, entered_at FROM segment_memberships WHERE segment_id = ${b.p(t.segmentId, 'string')} AND exited_at IS NULL
-         AND entered_at > ${b.p(new Date(from.getTime() - delay), 'timestamp')} AND entered_at <= ${b.p(new Date(Math.min(to.getTime() - delay, asOf.getTime())), 'timestamp')}`,
+        `SELECT DISTINCT m.customer_id, m.entered_at FROM segment_memberships m WHERE m.segment_id = ${b.p(t.segmentId, 'string')} AND m.exited_at IS NULL
+         AND m.entered_at > ${b.p(new Date(from.getTime() - delay), 'timestamp')} AND m.entered_at <= ${b.p(new Date(Math.min(to.getTime() - delay, asOf.getTime())), 'timestamp')}
+         AND NOT EXISTS (SELECT 1 FROM segment_memberships x WHERE x.segment_id = m.segment_id AND x.customer_id = m.customer_id AND x.entered_at = m.entered_at
+                         AND x.exited_at IS NOT NULL AND x.exited_at <= ${b.p(asOf, 'timestamp')})`,
     ),
   );
   return rows.map((r) => ({ customerId: r.customer_id, enteredAt: r.entered_at }));
