@@ -1,5 +1,5 @@
-import { type ArmWeight, assignArm } from '../experiments/assign-arm.ts';
 import type { ChannelKind } from '../channels/channel-kind.ts';
+import { type ArmWeight, assignArm } from '../experiments/assign-arm.ts';
 import type { CouponSpec } from './coupon-spec.ts';
 import type { MessageTemplate } from './message-template.ts';
 import type { CampaignDefinition, SendTime } from './schema.ts';

@@ -29,9 +29,20 @@ export interface IssuedCoupon {
 
 export type BuiltMessage =
   | { readonly ok: true; readonly message: OutboundMessage; readonly recipient: string | null }
-  | { readonly ok: false; readonly reason: 'UNREACHABLE' | 'NO_TEMPLATE' | 'TEMPLATE_ERROR'; readonly detail: string; readonly issues: readonly TemplateIssue[] };
+  | {
+      readonly ok: false;
+      readonly reason: 'UNREACHABLE' | 'NO_TEMPLATE' | 'TEMPLATE_ERROR';
+      readonly detail: string;
+      readonly issues: readonly TemplateIssue[];
+    };
 
-function render(source: string, mode: TemplateMode, ctx: TemplateContext, path: string, issues: TemplateIssue[]): string {
+function render(
+  source: string,
+  mode: TemplateMode,
+  ctx: TemplateContext,
+  path: string,
+  issues: TemplateIssue[],
+): string {
   const compiled = compileTemplate(source, mode, path);
   if (!compiled.ok) {
     issues.push(...compiled.issues);
@@ -42,7 +53,11 @@ function render(source: string, mode: TemplateMode, ctx: TemplateContext, path: 
   return out.text;
 }
 
-const fail = (reason: 'UNREACHABLE' | 'NO_TEMPLATE' | 'TEMPLATE_ERROR', detail: string, issues: TemplateIssue[] = []): BuiltMessage => ({ ok: false, reason, detail, issues });
+const fail = (
+  reason: 'UNREACHABLE' | 'NO_TEMPLATE' | 'TEMPLATE_ERROR',
+  detail: string,
+  issues: TemplateIssue[] = [],
+): BuiltMessage => ({ ok: false, reason, detail, issues });
 
 /**
  * Renders one channel's template for one customer into an `OutboundMessage` (before the guard,
@@ -97,13 +112,29 @@ export function buildMessage(input: {
   switch (tpl.channel) {
     case 'sms': {
       const subject = tpl.subject === undefined ? undefined : text(tpl.subject, 'subject');
-      message = { channel: 'sms', purpose, to: phone ?? '', from: sender.smsFrom ?? '', kind: subject === undefined ? 'SMS' : 'LMS', text: text(tpl.text, 'text'), ...(subject === undefined ? {} : { subject }) };
+      message = {
+        channel: 'sms',
+        purpose,
+        to: phone ?? '',
+        from: sender.smsFrom ?? '',
+        kind: subject === undefined ? 'SMS' : 'LMS',
+        text: text(tpl.text, 'text'),
+        ...(subject === undefined ? {} : { subject }),
+      };
       recipient = phone ?? null;
       break;
     }
     case 'kakao_brand': {
       const fallback = fallbackOf(tpl.smsFallback);
-      message = { channel: 'kakao_brand', purpose, to: phone ?? '', senderKey: sender.kakaoSenderKey ?? '', text: text(tpl.text, 'text'), targeting: tpl.targeting, ...(fallback ? { fallback } : {}) };
+      message = {
+        channel: 'kakao_brand',
+        purpose,
+        to: phone ?? '',
+        senderKey: sender.kakaoSenderKey ?? '',
+        text: text(tpl.text, 'text'),
+        targeting: tpl.targeting,
+        ...(fallback ? { fallback } : {}),
+      };
       recipient = phone ?? null;
       break;
     }
@@ -111,7 +142,15 @@ export function buildMessage(input: {
       const variables: Record<string, string> = {};
       for (const [k, v] of Object.entries(tpl.variables)) variables[k] = text(v, `variables.${k}`);
       const fallback = fallbackOf(tpl.smsFallback);
-      message = { channel: 'kakao_alimtalk', purpose, to: phone ?? '', senderKey: sender.kakaoSenderKey ?? '', templateCode: tpl.templateCode, variables, ...(fallback ? { fallback } : {}) };
+      message = {
+        channel: 'kakao_alimtalk',
+        purpose,
+        to: phone ?? '',
+        senderKey: sender.kakaoSenderKey ?? '',
+        templateCode: tpl.templateCode,
+        variables,
+        ...(fallback ? { fallback } : {}),
+      };
       recipient = phone ?? null;
       break;
     }
@@ -133,11 +172,24 @@ export function buildMessage(input: {
     }
     case 'push':
       if (!r.pushToken) return fail('UNREACHABLE', 'no push token');
-      message = { channel: 'push', purpose, token: r.pushToken, title: text(tpl.title, 'title'), body: text(tpl.body, 'body') };
+      message = {
+        channel: 'push',
+        purpose,
+        token: r.pushToken,
+        title: text(tpl.title, 'title'),
+        body: text(tpl.body, 'body'),
+      };
       recipient = r.pushToken;
       break;
     case 'onsite':
-      message = { channel: 'onsite', purpose, customerId: r.customerId, title: text(tpl.title, 'title'), body: text(tpl.body, 'body'), ...(tpl.url ? { url: text(tpl.url, 'url') } : {}) };
+      message = {
+        channel: 'onsite',
+        purpose,
+        customerId: r.customerId,
+        title: text(tpl.title, 'title'),
+        body: text(tpl.body, 'body'),
+        ...(tpl.url ? { url: text(tpl.url, 'url') } : {}),
+      };
       recipient = r.customerId;
       break;
     case 'webhook': {

@@ -13,7 +13,10 @@ export const CouponSpec = z
     value: z.number().int().positive(),
     validDays: z.number().int().min(1).max(366),
     budget: z.number().int().min(1).optional(),
-    prefix: z.string().regex(/^[A-Z0-9]{0,8}$/).default(''),
+    prefix: z
+      .string()
+      .regex(/^[A-Z0-9]{0,8}$/)
+      .default(''),
     secret: z.object({ productId: z.string().min(1).max(200) }).optional(),
   })
   .refine((c) => c.kind !== 'percent' || c.value <= 100, { path: ['value'], message: 'percent must be 1–100' });

@@ -103,12 +103,23 @@ export function findEventTouches(input: {
     const key = `${e.customerId}\u0000${occurrence}`;
     const prev = latest.get(key);
     if (prev && prev.trigger.at.getTime() >= e.at.getTime()) continue;
-    latest.set(key, { customerId: e.customerId, occurrence, plannedAt: new Date(e.at.getTime() + delayMs), trigger: e });
+    latest.set(key, {
+      customerId: e.customerId,
+      occurrence,
+      plannedAt: new Date(e.at.getTime() + delayMs),
+      trigger: e,
+    });
   }
   return [...latest.values()].filter(
     (t) =>
       t.plannedAt.getTime() > input.from.getTime() &&
       t.plannedAt.getTime() <= input.to.getTime() &&
-      !exitHappened({ trigger: t.trigger, until: input.asOf, exits: input.exits, events: input.events, orders: input.orders }),
+      !exitHappened({
+        trigger: t.trigger,
+        until: input.asOf,
+        exits: input.exits,
+        events: input.events,
+        orders: input.orders,
+      }),
   );
 }

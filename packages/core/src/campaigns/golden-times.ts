@@ -34,7 +34,12 @@ export function instantAnchor(prefix: string, at: Date): Anchor {
  * lunar 30th in a 29-day month becomes the 29th); solar 02-29 becomes 02-28 in common years.
  * @example birthdayAnchors({ md: '05-22', lunar: true, years: [2025], toSolar }) // [{ key: 'birthday:2025', dateKey: '2025-06-17' }]
  */
-export function birthdayAnchors(input: { md: string; lunar: boolean; years: readonly number[]; toSolar: LunarToSolar }): Anchor[] {
+export function birthdayAnchors(input: {
+  md: string;
+  lunar: boolean;
+  years: readonly number[];
+  toSolar: LunarToSolar;
+}): Anchor[] {
   const m = /^(\d{2})-(\d{2})$/.exec(input.md);
   if (!m) return [];
   const month = Number(m[1]);
@@ -42,14 +47,20 @@ export function birthdayAnchors(input: { md: string; lunar: boolean; years: read
   if (month < 1 || month > 12 || day < 1 || day > 31) return [];
   const out: Anchor[] = [];
   for (const year of input.years) {
-    const dateKey = input.lunar ? (input.toSolar(year, month, day) ?? (day === 30 ? input.toSolar(year, month, 29) : undefined)) : solarKey(year, month, day);
+    const dateKey = input.lunar
+      ? (input.toSolar(year, month, day) ?? (day === 30 ? input.toSolar(year, month, 29) : undefined))
+      : solarKey(year, month, day);
     if (dateKey !== undefined) out.push({ key: `birthday:${year}`, dateKey });
   }
   return out;
 }
 
 /** Grade review days (day `dayOfMonth` of every `everyMonths`-th month, counted from January) in the years given. */
-export function gradeReviewAnchors(input: { dayOfMonth: number; everyMonths: number; years: readonly number[] }): Anchor[] {
+export function gradeReviewAnchors(input: {
+  dayOfMonth: number;
+  everyMonths: number;
+  years: readonly number[];
+}): Anchor[] {
   const out: Anchor[] = [];
   for (const year of input.years)
     for (let month = 1; month <= 12; month += input.everyMonths) {
@@ -64,7 +75,12 @@ export function gradeReviewAnchors(input: { dayOfMonth: number; everyMonths: num
  * @example findGoldenDays({ anchors: [{ key: 'signup:2026-05-01', dateKey: '2026-05-01' }], offsetDays: 7, fromDay: '2026-05-08', toDay: '2026-05-08' })
  * // → [{ occurrence: 'signup:2026-05-01', dateKey: '2026-05-08' }]
  */
-export function findGoldenDays(input: { anchors: readonly Anchor[]; offsetDays: number; fromDay: string; toDay: string }): GoldenDay[] {
+export function findGoldenDays(input: {
+  anchors: readonly Anchor[];
+  offsetDays: number;
+  fromDay: string;
+  toDay: string;
+}): GoldenDay[] {
   const out: GoldenDay[] = [];
   const seen = new Set<string>();
   for (const a of input.anchors) {

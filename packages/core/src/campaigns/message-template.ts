@@ -23,9 +23,23 @@ export const MessageTemplate = z.discriminatedUnion('channel', [
     variables: z.record(z.string().min(1), z.string()),
     smsFallback: SmsFallbackText.optional(),
   }),
-  z.object({ channel: z.literal('email'), subject: z.string().min(1).max(500), text: Text, html: z.string().max(200_000).optional() }),
+  z.object({
+    channel: z.literal('email'),
+    subject: z.string().min(1).max(500),
+    text: Text,
+    html: z.string().max(200_000).optional(),
+  }),
   z.object({ channel: z.literal('push'), title: z.string().min(1).max(200), body: Text }),
-  z.object({ channel: z.literal('onsite'), title: z.string().min(1).max(200), body: Text, url: z.string().max(2000).optional() }),
-  z.object({ channel: z.literal('webhook'), event: z.string().min(1).max(100), payload: z.record(z.string(), z.string()).default({}) }),
+  z.object({
+    channel: z.literal('onsite'),
+    title: z.string().min(1).max(200),
+    body: Text,
+    url: z.string().max(2000).optional(),
+  }),
+  z.object({
+    channel: z.literal('webhook'),
+    event: z.string().min(1).max(100),
+    payload: z.record(z.string(), z.string()).default({}),
+  }),
 ]);
 export type MessageTemplate = z.infer<typeof MessageTemplate>;

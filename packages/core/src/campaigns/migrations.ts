@@ -1,6 +1,13 @@
 import type { Migration } from '../schema/migrations.ts';
 import type { TableDef } from '../schema/table.ts';
-import { CAMPAIGN_EXPOSURES, CAMPAIGN_JOURNEYS, CAMPAIGNS, COUPON_REDEMPTIONS, COUPONS, SCHEDULER_RUNS } from './tables.ts';
+import {
+  CAMPAIGN_EXPOSURES,
+  CAMPAIGN_JOURNEYS,
+  CAMPAIGNS,
+  COUPON_REDEMPTIONS,
+  COUPONS,
+  SCHEDULER_RUNS,
+} from './tables.ts';
 
 const create = (table: TableDef) => ({ kind: 'create_table', table }) as const;
 

@@ -6,7 +6,9 @@ export interface CampaignIssue {
   readonly message: string;
 }
 
-export type ParseCampaignResult = { readonly ok: true; readonly campaign: CampaignDefinition } | { readonly ok: false; readonly issues: readonly CampaignIssue[] };
+export type ParseCampaignResult =
+  | { readonly ok: true; readonly campaign: CampaignDefinition }
+  | { readonly ok: false; readonly issues: readonly CampaignIssue[] };
 
 /**
  * Validates untrusted JSON (file, HTTP body, a stored row) into a campaign.
@@ -15,5 +17,8 @@ export type ParseCampaignResult = { readonly ok: true; readonly campaign: Campai
 export function parseCampaign(input: unknown): ParseCampaignResult {
   const r = CampaignDefinition.safeParse(input);
   if (r.success) return { ok: true, campaign: r.data };
-  return { ok: false, issues: r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })) };
+  return {
+    ok: false,
+    issues: r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })),
+  };
 }

@@ -1,7 +1,14 @@
 import { toKst } from '../compliance/kst.ts';
 import { armFor, planForArm } from './arms.ts';
 import { type CustomerEvent, type CustomerOrder, findEventTouches } from './event-trigger.ts';
-import { type Anchor, birthdayAnchors, findGoldenDays, gradeReviewAnchors, type LunarToSolar, yearsAround } from './golden-times.ts';
+import {
+  type Anchor,
+  birthdayAnchors,
+  findGoldenDays,
+  gradeReviewAnchors,
+  type LunarToSolar,
+  yearsAround,
+} from './golden-times.ts';
 import { atClock, recurringDays, windowDays } from './recurrence.ts';
 import type { CampaignDefinition } from './schema.ts';
 import { sendInstant } from './send-time.ts';
@@ -35,14 +42,21 @@ export interface Touch {
   readonly plannedAt: Date;
 }
 
-const inWindow = (at: Date, from: Date, to: Date): boolean => at.getTime() > from.getTime() && at.getTime() <= to.getTime();
+const inWindow = (at: Date, from: Date, to: Date): boolean =>
+  at.getTime() > from.getTime() && at.getTime() <= to.getTime();
 
 /**
  * Pure plan: every touch of `campaign` planned in (from, to], given the facts as of `asOf`.
  * Idempotency is the caller's: the same inputs always give the same touches.
  * @example planTouches({ campaign, from, to: now, asOf: now, facts }) // → [{ customerId, occurrence: 'birthday:2026', arm: 'main', plannedAt }]
  */
-export function planTouches(input: { campaign: CampaignDefinition; from: Date; to: Date; asOf: Date; facts: TriggerFacts }): Touch[] {
+export function planTouches(input: {
+  campaign: CampaignDefinition;
+  from: Date;
+  to: Date;
+  asOf: Date;
+  facts: TriggerFacts;
+}): Touch[] {
   const c = input.campaign;
   const t = c.trigger;
   const { from, to, facts } = input;
@@ -61,7 +75,9 @@ export function planTouches(input: { campaign: CampaignDefinition; from: Date; t
       for (const f of facts.customers) {
         const arm = armFor(c, f.customerId);
         const override = c.experiment.variants.find((v) => v.name === arm)?.sendTime;
-        const when = override ? sendInstant({ dateKey: toKst(at).dateKey, sendTime: override, preferredHour: f.preferredHour }) : at;
+        const when = override
+          ? sendInstant({ dateKey: toKst(at).dateKey, sendTime: override, preferredHour: f.preferredHour })
+          : at;
         push(f.customerId, 'broadcast', arm, when);
       }
       break;
@@ -71,13 +87,25 @@ export function planTouches(input: { campaign: CampaignDefinition; from: Date; t
         for (const f of facts.customers) {
           const arm = armFor(c, f.customerId);
           const { sendTime } = planForArm(c, arm);
-          push(f.customerId, `recurring:${day}`, arm, sendTime.usePreferredHour ? sendInstant({ dateKey: day, sendTime, preferredHour: f.preferredHour, clock: t.time }) : atClock(day, t.time));
+          push(
+            f.customerId,
+            `recurring:${day}`,
+            arm,
+            sendTime.usePreferredHour
+              ? sendInstant({ dateKey: day, sendTime, preferredHour: f.preferredHour, clock: t.time })
+              : atClock(day, t.time),
+          );
         }
       break;
     case 'segment_entry':
       for (const e of facts.entries ?? [])
         if (members.has(e.customerId))
-          push(e.customerId, `entry:${e.enteredAt.toISOString()}`, armFor(c, e.customerId), new Date(e.enteredAt.getTime() + t.delayHours * 3600_000));
+          push(
+            e.customerId,
+            `entry:${e.enteredAt.toISOString()}`,
+            armFor(c, e.customerId),
+            new Date(e.enteredAt.getTime() + t.delayHours * 3600_000),
+          );
       break;
     case 'event':
       for (const e of findEventTouches({
@@ -107,11 +135,20 @@ export function planTouches(input: { campaign: CampaignDefinition; from: Date; t
               : (f.anchors ?? []);
         for (const g of findGoldenDays({ anchors, offsetDays: t.offsetDays, fromDay, toDay })) {
           const arm = armFor(c, f.customerId);
-          push(f.customerId, g.occurrence, arm, sendInstant({ dateKey: g.dateKey, sendTime: planForArm(c, arm).sendTime, preferredHour: f.preferredHour }));
+          push(
+            f.customerId,
+            g.occurrence,
+            arm,
+            sendInstant({ dateKey: g.dateKey, sendTime: planForArm(c, arm).sendTime, preferredHour: f.preferredHour }),
+          );
         }
       }
       break;
     }
   }
-  return touches.sort((a, b) => a.plannedAt.getTime() - b.plannedAt.getTime() || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
+  return touches.sort(
+    (a, b) =>
+      a.plannedAt.getTime() - b.plannedAt.getTime() ||
+      (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
+  );
 }

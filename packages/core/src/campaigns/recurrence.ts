@@ -16,7 +16,12 @@ export function kstWeekday(dateKey: string): number {
  * Days of a recurring schedule in [fromDay, toDay]: every day, or the given weekdays.
  * @example recurringDays({ every: 'week', weekdays: [1], fromDay: '2026-05-01', toDay: '2026-05-14' }) // the two Mondays
  */
-export function recurringDays(input: { every: 'day' | 'week'; weekdays?: readonly number[] | undefined; fromDay: string; toDay: string }): string[] {
+export function recurringDays(input: {
+  every: 'day' | 'week';
+  weekdays?: readonly number[] | undefined;
+  fromDay: string;
+  toDay: string;
+}): string[] {
   const days = daysBetween(input.fromDay, input.toDay);
   if (input.every === 'day' && !input.weekdays) return days;
   const wanted = input.weekdays ?? [1];

@@ -34,8 +34,19 @@ function evaluate(cond: BranchCondition, s: JourneyState, at: Date, facts: Journ
 }
 
 /** A fresh journey at the first step. */
-export function startJourney(input: { steps: readonly Step[]; customerId: string; occurrence: string; enteredAt: Date }): JourneyState {
-  return { customerId: input.customerId, occurrence: input.occurrence, enteredAt: input.enteredAt, stepId: input.steps[0]?.id, since: input.enteredAt };
+export function startJourney(input: {
+  steps: readonly Step[];
+  customerId: string;
+  occurrence: string;
+  enteredAt: Date;
+}): JourneyState {
+  return {
+    customerId: input.customerId,
+    occurrence: input.occurrence,
+    enteredAt: input.enteredAt,
+    stepId: input.steps[0]?.id,
+    since: input.enteredAt,
+  };
 }
 
 /**
@@ -43,7 +54,12 @@ export function startJourney(input: { steps: readonly Step[]; customerId: string
  * moment they are reached), messages (emitted), exit. Pure, so a replay gives the same path.
  * @example advanceJourney({ steps, state: startJourney({ steps, customerId, occurrence, enteredAt }), now, facts })
  */
-export function advanceJourney(input: { steps: readonly Step[]; state: JourneyState; now: Date; facts: JourneyFacts }): JourneyStep {
+export function advanceJourney(input: {
+  steps: readonly Step[];
+  state: JourneyState;
+  now: Date;
+  facts: JourneyFacts;
+}): JourneyStep {
   const { steps, now, facts } = input;
   const index = new Map(steps.map((s, i) => [s.id, i]));
   const next = (id: string): string | undefined => steps[(index.get(id) ?? steps.length) + 1]?.id;
@@ -62,7 +78,7 @@ export function advanceJourney(input: { steps: readonly Step[]; state: JourneySt
       if (end.getTime() > now.getTime()) break;
       s = { ...s, stepId: next(step.id), since: end };
     } else if (step.kind === 'branch') {
-      s = { ...s, stepId: evaluate(step.if, s, s.since, facts) ? step.then : step.else };
+      s = { ...s, stepId: evaluate(step.if, s, s.since, facts) ? step.whenTrue : step.whenFalse };
     } else if (step.kind === 'message') {
       if (s.since.getTime() > now.getTime()) break;
       messages.push({ stepId: step.id, plannedAt: s.since });

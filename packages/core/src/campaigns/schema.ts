@@ -16,7 +16,11 @@ export const Audience = z.discriminatedUnion('kind', [
   /** An inline segment definition (the segment language JSON). */
   z.object({ kind: z.literal('definition'), definition: z.unknown() }),
   /** A ready recipe by purpose, expanded to a definition by the segments module. */
-  z.object({ kind: z.literal('recipe'), recipe: z.string().min(1).max(100), params: z.record(z.string(), z.unknown()).default({}) }),
+  z.object({
+    kind: z.literal('recipe'),
+    recipe: z.string().min(1).max(100),
+    params: z.record(z.string(), z.unknown()).default({}),
+  }),
 ]);
 export type Audience = z.infer<typeof Audience>;
 
@@ -30,7 +34,10 @@ export type SendTime = z.infer<typeof SendTime>;
 
 export const Sender = z.object({
   /** Pre-registered SMS sender number (발신번호), digits. */
-  smsFrom: z.string().regex(/^\d{8,12}$/).optional(),
+  smsFrom: z
+    .string()
+    .regex(/^\d{8,12}$/)
+    .optional(),
   kakaoSenderKey: z.string().min(1).optional(),
   email: z.object({ name: z.string().min(1), address: z.email() }).optional(),
   /** Email one-click unsubscribe target; `{customer_id}` is replaced. */
@@ -40,7 +47,10 @@ export type Sender = z.infer<typeof Sender>;
 
 /** A variant may differ from the base in channel, templates, send time or coupon. */
 export const Variant = z.object({
-  name: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).refine((n) => n !== 'holdout', '"holdout" is reserved'),
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .refine((n) => n !== 'holdout', '"holdout" is reserved'),
   weight: z.number().positive(),
   channel: Channel.optional(),
   templates: z.array(MessageTemplate).min(1).optional(),
@@ -65,9 +75,21 @@ export const BranchCondition = z.discriminatedUnion('kind', [
 export type BranchCondition = z.infer<typeof BranchCondition>;
 
 export const Step = z.discriminatedUnion('kind', [
-  z.object({ id: Id, kind: z.literal('wait'), hours: z.number().min(0).max(24 * 366) }),
-  z.object({ id: Id, kind: z.literal('branch'), if: BranchCondition, then: Id, else: Id }),
-  z.object({ id: Id, kind: z.literal('message'), channel: Channel.optional(), templates: z.array(MessageTemplate).min(1).optional() }),
+  z.object({
+    id: Id,
+    kind: z.literal('wait'),
+    hours: z
+      .number()
+      .min(0)
+      .max(24 * 366),
+  }),
+  z.object({ id: Id, kind: z.literal('branch'), if: BranchCondition, whenTrue: Id, whenFalse: Id }),
+  z.object({
+    id: Id,
+    kind: z.literal('message'),
+    channel: Channel.optional(),
+    templates: z.array(MessageTemplate).min(1).optional(),
+  }),
   z.object({ id: Id, kind: z.literal('exit') }),
 ]);
 export type Step = z.infer<typeof Step>;
@@ -97,7 +119,11 @@ const CampaignObject = z.object({
   startsAt: z.iso.datetime({ offset: true }).optional(),
   endsAt: z.iso.datetime({ offset: true }).optional(),
   /** Touches planned longer ago than this are skipped (a scheduler that was down does not flood). */
-  maxLatenessHours: z.number().min(1).max(24 * 30).default(72),
+  maxLatenessHours: z
+    .number()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
 });
 
 function checkCampaign(c: z.infer<typeof CampaignObject>, ctx: z.core.$RefinementCtx): void {
@@ -108,29 +134,45 @@ function checkCampaign(c: z.infer<typeof CampaignObject>, ctx: z.core.$Refinemen
   for (const [i, v] of c.experiment.variants.entries()) {
     const has = v.templates ? templatesFor(v.templates) : base;
     if (!has.has(v.channel ?? c.channel))
-      ctx.addIssue({ code: 'custom', path: ['experiment', 'variants', i, 'templates'], message: `no template for channel ${v.channel ?? c.channel}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['experiment', 'variants', i, 'templates'],
+        message: `no template for channel ${v.channel ?? c.channel}`,
+      });
   }
   for (const [i, s] of (c.scenario?.steps ?? []).entries()) {
     if (s.kind === 'message' && !(s.templates ? templatesFor(s.templates) : base).has(s.channel ?? c.channel))
-      ctx.addIssue({ code: 'custom', path: ['scenario', 'steps', i, 'templates'], message: `no template for channel ${s.channel ?? c.channel}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scenario', 'steps', i, 'templates'],
+        message: `no template for channel ${s.channel ?? c.channel}`,
+      });
     if (s.kind === 'branch')
-      for (const target of [s.then, s.else])
+      for (const target of [s.whenTrue, s.whenFalse])
         if (!c.scenario?.steps.some((t) => t.id === target))
           ctx.addIssue({ code: 'custom', path: ['scenario', 'steps', i], message: `unknown step "${target}"` });
   }
   const ids = (c.scenario?.steps ?? []).map((s) => s.id);
-  if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['scenario', 'steps'], message: 'step ids must be unique' });
+  if (new Set(ids).size !== ids.length)
+    ctx.addIssue({ code: 'custom', path: ['scenario', 'steps'], message: 'step ids must be unique' });
   if (!c.experiment.variants.length && !base.has(c.channel))
     ctx.addIssue({ code: 'custom', path: ['templates'], message: `no template for channel ${c.channel}` });
   const names = c.experiment.variants.map((v) => v.name);
-  if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['experiment', 'variants'], message: 'variant names must be unique' });
+  if (new Set(names).size !== names.length)
+    ctx.addIssue({ code: 'custom', path: ['experiment', 'variants'], message: 'variant names must be unique' });
   const phone = [...channelsUsed].some((ch) => ch === 'sms' || ch === 'kakao_brand' || ch === 'kakao_alimtalk');
   if ((phone || c.fallbackToSms) && channelsUsed.has('sms') && !c.sender.smsFrom)
     ctx.addIssue({ code: 'custom', path: ['sender', 'smsFrom'], message: 'SMS needs a registered sender number' });
-  if (c.fallbackToSms && !c.sender.smsFrom) ctx.addIssue({ code: 'custom', path: ['sender', 'smsFrom'], message: 'SMS fallback needs a registered sender number' });
+  if (c.fallbackToSms && !c.sender.smsFrom)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sender', 'smsFrom'],
+      message: 'SMS fallback needs a registered sender number',
+    });
   if ([...channelsUsed].some((ch) => ch === 'kakao_brand' || ch === 'kakao_alimtalk') && !c.sender.kakaoSenderKey)
     ctx.addIssue({ code: 'custom', path: ['sender', 'kakaoSenderKey'], message: 'Kakao needs the channel sender key' });
-  if (channelsUsed.has('email') && !c.sender.email) ctx.addIssue({ code: 'custom', path: ['sender', 'email'], message: 'email needs a sender name and address' });
+  if (channelsUsed.has('email') && !c.sender.email)
+    ctx.addIssue({ code: 'custom', path: ['sender', 'email'], message: 'email needs a sender name and address' });
   if (c.trigger.kind === 'date_relative' && c.trigger.anchor === 'product_purchase' && !c.trigger.productId)
     ctx.addIssue({ code: 'custom', path: ['trigger', 'productId'], message: 'product_purchase needs productId' });
   if (c.trigger.kind === 'date_relative' && c.trigger.anchor === 'grade_review' && !c.trigger.review)

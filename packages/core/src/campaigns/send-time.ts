@@ -8,11 +8,22 @@ import type { SendTime } from './schema.ts';
  * e.g. a recurring schedule's time).
  * @example sendInstant({ dateKey: '2026-05-04', sendTime, preferredHour: 19 }) // 19:00 KST if 19:00 is in the window
  */
-export function sendInstant(input: { dateKey: string; sendTime: SendTime; preferredHour?: number | null | undefined; clock?: string | undefined }): Date {
+export function sendInstant(input: {
+  dateKey: string;
+  sendTime: SendTime;
+  preferredHour?: number | null | undefined;
+  clock?: string | undefined;
+}): Date {
   const { sendTime, preferredHour } = input;
-  if (sendTime.usePreferredHour && preferredHour !== null && preferredHour !== undefined && Number.isInteger(preferredHour)) {
+  if (
+    sendTime.usePreferredHour &&
+    preferredHour !== null &&
+    preferredHour !== undefined &&
+    Number.isInteger(preferredHour)
+  ) {
     const minute = preferredHour * 60;
-    if (preferredHour >= 0 && preferredHour <= 23 && isInClockWindow(minute, sendTime.window)) return fromKst(input.dateKey, minute);
+    if (preferredHour >= 0 && preferredHour <= 23 && isInClockWindow(minute, sendTime.window))
+      return fromKst(input.dateKey, minute);
   }
   return fromKst(input.dateKey, parseClock(input.clock ?? sendTime.time));
 }

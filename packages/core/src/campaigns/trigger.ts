@@ -56,11 +56,22 @@ export const Trigger = z.discriminatedUnion('kind', [
     weekdays: z.array(z.number().int().min(0).max(6)).min(1).max(7).optional(),
     time: Clock,
   }),
-  z.object({ kind: z.literal('segment_entry'), segmentId: Id, delayHours: z.number().min(0).max(24 * 366).default(0) }),
+  z.object({
+    kind: z.literal('segment_entry'),
+    segmentId: Id,
+    delayHours: z
+      .number()
+      .min(0)
+      .max(24 * 366)
+      .default(0),
+  }),
   z.object({
     kind: z.literal('event'),
     event: EventPattern,
-    delayHours: z.number().min(0).max(24 * 366),
+    delayHours: z
+      .number()
+      .min(0)
+      .max(24 * 366),
     exitIf: z.array(ExitCondition).max(10).default([]),
     /** One message per customer per KST day of the triggering event (the latest event that day). */
     dedupe: z.enum(['day', 'event']).default('day'),
@@ -73,7 +84,9 @@ export const Trigger = z.discriminatedUnion('kind', [
     productId: Id.optional(),
     couponCampaignId: Id.optional(),
     /** `grade_review`: grades are reviewed on this day of every `everyMonths` months. */
-    review: z.object({ dayOfMonth: z.number().int().min(1).max(28), everyMonths: z.number().int().min(1).max(12).default(1) }).optional(),
+    review: z
+      .object({ dayOfMonth: z.number().int().min(1).max(28), everyMonths: z.number().int().min(1).max(12).default(1) })
+      .optional(),
   }),
 ]);
 export type Trigger = z.infer<typeof Trigger>;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { armFor, campaignArms } from '../../src/campaigns/arms.ts';
 import { idempotencyKeyFor } from '../../src/campaigns/occurrence-key.ts';
+import { parseCampaign } from '../../src/campaigns/parse-campaign.ts';
 import { planTouches } from '../../src/campaigns/plan-touches.ts';
 import { advanceJourney, startJourney } from '../../src/campaigns/scenario.ts';
 import { CampaignDefinition } from '../../src/campaigns/schema.ts';
 import { sendInstant } from '../../src/campaigns/send-time.ts';
-import { parseCampaign } from '../../src/campaigns/parse-campaign.ts';
 import { fromKst } from '../../src/compliance/kst.ts';
 
 const base = {
@@ -23,17 +23,28 @@ describe('campaign plan (pure)', () => {
     const sendTime = { time: '10:00', usePreferredHour: true, window: { start: '09:00', end: '20:00' } };
     expect(sendInstant({ dateKey: '2025-06-10', sendTime, preferredHour: 19 })).toEqual(fromKst('2025-06-10', 19 * 60));
     expect(sendInstant({ dateKey: '2025-06-10', sendTime, preferredHour: 22 })).toEqual(fromKst('2025-06-10', 10 * 60));
-    expect(sendInstant({ dateKey: '2025-06-10', sendTime, preferredHour: null })).toEqual(fromKst('2025-06-10', 10 * 60));
+    expect(sendInstant({ dateKey: '2025-06-10', sendTime, preferredHour: null })).toEqual(
+      fromKst('2025-06-10', 10 * 60),
+    );
   });
 
   it('recurring weekly touches at each customer hour, only inside (from, to]', () => {
-    const campaign = CampaignDefinition.parse({ ...base, trigger: { kind: 'recurring', every: 'week', weekdays: [1], time: '10:00' } });
+    const campaign = CampaignDefinition.parse({
+      ...base,
+      trigger: { kind: 'recurring', every: 'week', weekdays: [1], time: '10:00' },
+    });
     const touches = planTouches({
       campaign,
       from: fromKst('2025-06-01'),
       to: fromKst('2025-06-16', 12 * 60),
       asOf: fromKst('2025-06-16', 12 * 60),
-      facts: { customers: [{ customerId: 'a', preferredHour: 11 }, { customerId: 'b', preferredHour: 15 }], toSolar: noSolar },
+      facts: {
+        customers: [
+          { customerId: 'a', preferredHour: 11 },
+          { customerId: 'b', preferredHour: 15 },
+        ],
+        toSolar: noSolar,
+      },
     });
     // Mondays 06-02, 06-09, 06-16; b's 15:00 on 06-16 is after `to`.
     expect(touches.map((t) => [t.customerId, t.occurrence, t.plannedAt.toISOString()])).toEqual([
@@ -48,7 +59,12 @@ describe('campaign plan (pure)', () => {
   it('event + delay: exit on a later order of the same product only', () => {
     const campaign = CampaignDefinition.parse({
       ...base,
-      trigger: { kind: 'event', event: { type: 'add_to_cart' }, delayHours: 24, exitIf: [{ kind: 'order', sameProduct: true }] },
+      trigger: {
+        kind: 'event',
+        event: { type: 'add_to_cart' },
+        delayHours: 24,
+        exitIf: [{ kind: 'order', sameProduct: true }],
+      },
     });
     const t0 = fromKst('2025-06-01', 600);
     const touches = planTouches({
@@ -73,8 +89,22 @@ describe('campaign plan (pure)', () => {
   });
 
   it('arms: holdout share and variant weights hold on 20,000 ids; keys are deterministic', () => {
-    const campaign = CampaignDefinition.parse({ ...base, trigger: { kind: 'broadcast', at: '2025-06-10T01:00:00Z' }, experiment: { holdoutPercent: 10, variants: [{ name: 'A', weight: 1 }, { name: 'B', weight: 3 }] } });
-    expect(campaignArms(campaign)).toEqual([{ name: 'holdout', weight: 0.1 }, { name: 'A', weight: 0.225 }, { name: 'B', weight: 0.675 }]);
+    const campaign = CampaignDefinition.parse({
+      ...base,
+      trigger: { kind: 'broadcast', at: '2025-06-10T01:00:00Z' },
+      experiment: {
+        holdoutPercent: 10,
+        variants: [
+          { name: 'A', weight: 1 },
+          { name: 'B', weight: 3 },
+        ],
+      },
+    });
+    expect(campaignArms(campaign)).toEqual([
+      { name: 'holdout', weight: 0.1 },
+      { name: 'A', weight: 0.225 },
+      { name: 'B', weight: 0.675 },
+    ]);
     const n = 20_000;
     const counts: Record<string, number> = {};
     for (let i = 0; i < n; i++) {
@@ -91,21 +121,25 @@ describe('campaign plan (pure)', () => {
   });
 
   it('scenario: wait, branch at the moment it is reached, message, exit', () => {
-    const steps = CampaignDefinition.parse({
-      ...base,
-      trigger: { kind: 'broadcast', at: '2025-06-10T01:00:00Z' },
-      scenario: {
-        steps: [
-          { id: 'w', kind: 'wait', hours: 48 },
-          { id: 'b', kind: 'branch', if: { kind: 'event', type: 'message_clicked' }, then: 'x', else: 'm' },
-          { id: 'm', kind: 'message' },
-          { id: 'x', kind: 'exit' },
-        ],
-      },
-    }).scenario?.steps ?? [];
+    const steps =
+      CampaignDefinition.parse({
+        ...base,
+        trigger: { kind: 'broadcast', at: '2025-06-10T01:00:00Z' },
+        scenario: {
+          steps: [
+            { id: 'w', kind: 'wait', hours: 48 },
+            { id: 'b', kind: 'branch', if: { kind: 'event', type: 'message_clicked' }, whenTrue: 'x', whenFalse: 'm' },
+            { id: 'm', kind: 'message' },
+            { id: 'x', kind: 'exit' },
+          ],
+        },
+      }).scenario?.steps ?? [];
     const enteredAt = fromKst('2025-06-10', 600);
     const clickedAt = new Date(enteredAt.getTime() + 72 * 3600_000); // after the branch point: must not count
-    const facts = { purchasedBetween: () => false, eventBetween: (_c: string, _t: string, from: Date, to: Date) => clickedAt > from && clickedAt <= to };
+    const facts = {
+      purchasedBetween: () => false,
+      eventBetween: (_c: string, _t: string, from: Date, to: Date) => clickedAt > from && clickedAt <= to,
+    };
     const s0 = startJourney({ steps, customerId: 'a', occurrence: 'o', enteredAt });
     const early = advanceJourney({ steps, state: s0, now: new Date(enteredAt.getTime() + 3600_000), facts });
     expect(early).toMatchObject({ changed: false, messages: [] });
@@ -115,7 +149,12 @@ describe('campaign plan (pure)', () => {
   });
 
   it('schema collects every problem with its path', () => {
-    const r = parseCampaign({ ...base, channel: 'kakao_brand', sender: {}, trigger: { kind: 'date_relative', anchor: 'product_purchase', offsetDays: 30 } });
+    const r = parseCampaign({
+      ...base,
+      channel: 'kakao_brand',
+      sender: {},
+      trigger: { kind: 'date_relative', anchor: 'product_purchase', offsetDays: 30 },
+    });
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.issues.map((i) => i.path).sort()).toEqual(['sender.kakaoSenderKey', 'templates', 'trigger.productId']);

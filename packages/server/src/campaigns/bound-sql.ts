@@ -1,7 +1,10 @@
 import type { CompiledQuery, ParamType, SqlDialect } from '@dalbit/core/sql/dialect';
 
 /** Builds a statement with bound parameters: `b.p(value, type)` prints the placeholder. */
-export function boundSql(dialect: SqlDialect, build: (b: { p(value: unknown, type: ParamType): string; in(values: readonly string[]): string }) => string): CompiledQuery {
+export function boundSql(
+  dialect: SqlDialect,
+  build: (b: { p(value: unknown, type: ParamType): string; in(values: readonly string[]): string }) => string,
+): CompiledQuery {
   const params: unknown[] = [];
   const types: ParamType[] = [];
   const p = (value: unknown, type: ParamType): string => {
@@ -9,7 +12,10 @@ export function boundSql(dialect: SqlDialect, build: (b: { p(value: unknown, typ
     types.push(type);
     return dialect.placeholder(params.length, type);
   };
-  const text = build({ p, in: (values) => (values.length === 0 ? '(NULL)' : `(${values.map((v) => p(v, 'string')).join(', ')})`) });
+  const text = build({
+    p,
+    in: (values) => (values.length === 0 ? '(NULL)' : `(${values.map((v) => p(v, 'string')).join(', ')})`),
+  });
   return { sql: text, params, paramTypes: types };
 }
 

@@ -34,10 +34,22 @@ export function campaignFromFlags(f: CampaignFlags): CampaignInput | { error: st
   let trigger: CampaignInput['trigger'];
   if (f.at) trigger = { kind: 'broadcast', at: f.at };
   else if (f.daily) trigger = { kind: 'recurring', every: 'day', time: f.daily };
-  else if (f.birthdayDaysBefore) trigger = { kind: 'date_relative', anchor: 'birthday', offsetDays: -Number(f.birthdayDaysBefore) };
-  else if (f.signupDaysAfter) trigger = { kind: 'date_relative', anchor: 'signup', offsetDays: Number(f.signupDaysAfter) };
-  else if (f.cartHours) trigger = { kind: 'event', event: { type: 'add_to_cart' }, delayHours: Number(f.cartHours), exitIf: [{ kind: 'order' }] };
-  else return { error: 'give a trigger: --at ISO | --daily HH:MM | --birthday-days-before N | --signup-days-after N | --cart-hours H' };
+  else if (f.birthdayDaysBefore)
+    trigger = { kind: 'date_relative', anchor: 'birthday', offsetDays: -Number(f.birthdayDaysBefore) };
+  else if (f.signupDaysAfter)
+    trigger = { kind: 'date_relative', anchor: 'signup', offsetDays: Number(f.signupDaysAfter) };
+  else if (f.cartHours)
+    trigger = {
+      kind: 'event',
+      event: { type: 'add_to_cart' },
+      delayHours: Number(f.cartHours),
+      exitIf: [{ kind: 'order' }],
+    };
+  else
+    return {
+      error:
+        'give a trigger: --at ISO | --daily HH:MM | --birthday-days-before N | --signup-days-after N | --cart-hours H',
+    };
   const text = f.text ?? '';
   const template =
     channel === 'email'
@@ -62,12 +74,19 @@ export function campaignFromFlags(f: CampaignFlags): CampaignInput | { error: st
     name: f.name ?? f.id ?? '',
     purpose: (f.purpose ?? 'ad') as 'ad' | 'info',
     priority: f.priority ? Number(f.priority) : 0,
-    audience: f.segment ? { kind: 'segment', segmentId: f.segment } : f.recipe ? { kind: 'recipe', recipe: f.recipe, params: {} } : { kind: 'all' },
+    audience: f.segment
+      ? { kind: 'segment', segmentId: f.segment }
+      : f.recipe
+        ? { kind: 'recipe', recipe: f.recipe, params: {} }
+        : { kind: 'all' },
     trigger,
     channel: channel as CampaignInput['channel'],
     fallbackToSms: f.fallbackSms === true,
     templates: templates as CampaignInput['templates'],
-    sender: { ...(f.smsFrom ? { smsFrom: f.smsFrom } : {}), ...(f.kakaoSenderKey ? { kakaoSenderKey: f.kakaoSenderKey } : {}) },
+    sender: {
+      ...(f.smsFrom ? { smsFrom: f.smsFrom } : {}),
+      ...(f.kakaoSenderKey ? { kakaoSenderKey: f.kakaoSenderKey } : {}),
+    },
     ...(coupon ? { coupon: coupon as CampaignInput['coupon'] } : {}),
     ...(f.holdout ? { experiment: { holdoutPercent: Number(f.holdout), variants: [] } } : {}),
   };

@@ -16,11 +16,18 @@ export class SettingsError extends Error {
 }
 
 /** The brand's compliance policy: `file`, else `<dataDir>/compliance.json`, else the KOREA.md defaults. */
-export async function loadPolicy(dataDir: string, file?: string): Promise<{ policy: CompliancePolicy; source: string }> {
+export async function loadPolicy(
+  dataDir: string,
+  file?: string,
+): Promise<{ policy: CompliancePolicy; source: string }> {
   const path = file ?? join(dataDir, 'compliance.json');
   const raw = file !== undefined || existsSync(path) ? JSON.parse(await readFile(path, 'utf8')) : {};
   const parsed = parseCompliancePolicy(raw);
-  if (!parsed.success) throw new SettingsError('BAD_POLICY', `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new SettingsError(
+      'BAD_POLICY',
+      `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return { policy: parsed.data, source: file !== undefined || existsSync(path) ? path : 'defaults' };
 }
 

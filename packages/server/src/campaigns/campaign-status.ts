@@ -12,19 +12,37 @@ export interface CampaignStatus {
 export async function readCampaignStatus(engine: Engine, campaignId: string): Promise<CampaignStatus> {
   const d = engine.dialect;
   const messages = await engine.query<{ status: string; reason: string | null; n: number }>(
-    boundSql(d, (b) => `SELECT status, reason, count(*) AS n FROM messages WHERE campaign_id = ${b.p(campaignId, 'string')} GROUP BY status, reason ORDER BY status, reason`),
+    boundSql(
+      d,
+      (b) =>
+        `SELECT status, reason, count(*) AS n FROM messages WHERE campaign_id = ${b.p(campaignId, 'string')} GROUP BY status, reason ORDER BY status, reason`,
+    ),
   );
   const exposures = await engine.query<{ arm: string; n: number; m: number }>(
-    boundSql(d, (b) => `SELECT arm, count(*) AS n, count(idempotency_key) AS m FROM campaign_exposures WHERE campaign_id = ${b.p(campaignId, 'string')} GROUP BY arm ORDER BY arm`),
+    boundSql(
+      d,
+      (b) =>
+        `SELECT arm, count(*) AS n, count(idempotency_key) AS m FROM campaign_exposures WHERE campaign_id = ${b.p(campaignId, 'string')} GROUP BY arm ORDER BY arm`,
+    ),
   );
-  const [issued] = await engine.query<{ n: number }>(boundSql(d, (b) => `SELECT count(*) AS n FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')}`));
+  const [issued] = await engine.query<{ n: number }>(
+    boundSql(d, (b) => `SELECT count(*) AS n FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')}`),
+  );
   const [redeemed] = await engine.query<{ n: number; v: number }>(
-    boundSql(d, (b) => `SELECT count(*) AS n, coalesce(sum(CASE WHEN valid THEN 1 ELSE 0 END), 0) AS v FROM coupon_redemptions WHERE campaign_id = ${b.p(campaignId, 'string')}`),
+    boundSql(
+      d,
+      (b) =>
+        `SELECT count(*) AS n, coalesce(sum(CASE WHEN valid THEN 1 ELSE 0 END), 0) AS v FROM coupon_redemptions WHERE campaign_id = ${b.p(campaignId, 'string')}`,
+    ),
   );
   return {
     campaignId,
     messages: messages.map((r) => ({ status: r.status, reason: r.reason, count: Number(r.n) })),
     exposures: exposures.map((r) => ({ arm: r.arm, count: Number(r.n), withMessage: Number(r.m) })),
-    coupons: { issued: Number(issued?.n ?? 0), redeemed: Number(redeemed?.n ?? 0), validRedemptions: Number(redeemed?.v ?? 0) },
+    coupons: {
+      issued: Number(issued?.n ?? 0),
+      redeemed: Number(redeemed?.n ?? 0),
+      validRedemptions: Number(redeemed?.v ?? 0),
+    },
   };
 }

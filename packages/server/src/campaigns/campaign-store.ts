@@ -25,10 +25,16 @@ export class CampaignStoreError extends Error {
 export async function saveCampaign(engine: Engine, campaign: CampaignDefinition, at: Date): Promise<number> {
   const d = engine.dialect;
   const [row] = await engine.query<{ r: number | null }>(
-    sql(`SELECT max(revision) AS r FROM campaigns WHERE campaign_id = ${d.placeholder(1, 'string')}`, [campaign.id], ['string']),
+    sql(
+      `SELECT max(revision) AS r FROM campaigns WHERE campaign_id = ${d.placeholder(1, 'string')}`,
+      [campaign.id],
+      ['string'],
+    ),
   );
   const revision = Number(row?.r ?? 0) + 1;
-  await engine.insert(CAMPAIGNS.name, columnNames(CAMPAIGNS), [[campaign.id, revision, campaign.name, campaign.status, JSON.stringify(campaign), at]]);
+  await engine.insert(CAMPAIGNS.name, columnNames(CAMPAIGNS), [
+    [campaign.id, revision, campaign.name, campaign.status, JSON.stringify(campaign), at],
+  ]);
   return revision;
 }
 
@@ -36,7 +42,10 @@ type Raw = { campaign_id: string; revision: number; definition: string; created_
 
 function toStored(r: Raw): StoredCampaign {
   const parsed = CampaignSchema.safeParse(JSON.parse(r.definition));
-  if (!parsed.success) throw new CampaignStoreError('INVALID_STORED', `campaign ${r.campaign_id} r${r.revision} no longer validates`, { cause: parsed.error });
+  if (!parsed.success)
+    throw new CampaignStoreError('INVALID_STORED', `campaign ${r.campaign_id} r${r.revision} no longer validates`, {
+      cause: parsed.error,
+    });
   return { campaign: parsed.data, revision: Number(r.revision), createdAt: r.created_at };
 }
 
@@ -52,7 +61,9 @@ export async function listCampaigns(engine: Engine): Promise<StoredCampaign[]> {
 
 export async function findCampaign(engine: Engine, id: string): Promise<StoredCampaign | undefined> {
   const d = engine.dialect;
-  const rows = await engine.query<Raw>(sql(`${LATEST} WHERE c.campaign_id = ${d.placeholder(1, 'string')}`, [id], ['string']));
+  const rows = await engine.query<Raw>(
+    sql(`${LATEST} WHERE c.campaign_id = ${d.placeholder(1, 'string')}`, [id], ['string']),
+  );
   return rows[0] ? toStored(rows[0]) : undefined;
 }
 

@@ -1,14 +1,21 @@
 import { createHmac } from 'node:crypto';
+import type { IssuedCoupon } from '@dalbit/core/campaigns/build-message';
 import { couponCodeFromBytes } from '@dalbit/core/campaigns/coupon-code';
 import { type CouponSpec, formatCouponValue } from '@dalbit/core/campaigns/coupon-spec';
-import type { IssuedCoupon } from '@dalbit/core/campaigns/build-message';
 import { addKstDays, fromKst, toKst } from '@dalbit/core/compliance/kst';
 
 /**
  * The customer's code for one firing of a campaign: HMAC-SHA256 under the brand's secret, so codes
  * are reproducible by us and unguessable by others. `attempt` > 0 only after a collision.
  */
-export function couponCodeFor(input: { secret: string; campaignId: string; customerId: string; occurrence: string; prefix: string; attempt?: number }): string {
+export function couponCodeFor(input: {
+  secret: string;
+  campaignId: string;
+  customerId: string;
+  occurrence: string;
+  prefix: string;
+  attempt?: number;
+}): string {
   const mac = createHmac('sha256', input.secret)
     .update([input.campaignId, input.customerId, input.occurrence, String(input.attempt ?? 0)].join('\u0000'))
     .digest();

@@ -3,7 +3,12 @@ import type { OutboundMessage } from '@dalbit/core/channels/outbound-message';
 import type { GuardNote } from '@dalbit/core/compliance/reason-code';
 
 /** Why a touch produced no message, beyond the guard's reasons (stable codes, stored in messages.reason). */
-export const CAMPAIGN_BLOCK_REASONS = ['NO_TEMPLATE', 'TEMPLATE_ERROR', 'COUPON_BUDGET_EXHAUSTED', 'COUPON_ONCE_PER_CUSTOMER'] as const;
+export const CAMPAIGN_BLOCK_REASONS = [
+  'NO_TEMPLATE',
+  'TEMPLATE_ERROR',
+  'COUPON_BUDGET_EXHAUSTED',
+  'COUPON_ONCE_PER_CUSTOMER',
+] as const;
 export type CampaignBlockReason = (typeof CAMPAIGN_BLOCK_REASONS)[number];
 
 export const CAMPAIGN_REASON_TEXT: Record<CampaignBlockReason, { ko: string; en: string }> = {

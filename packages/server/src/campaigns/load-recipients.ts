@@ -1,10 +1,10 @@
 import type { Recipient } from '@dalbit/core/campaigns/build-message';
+import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
 import type { ContactFacts } from '@dalbit/core/compliance/check-compliance';
 import { type ConsentEvent, type ConsentState, foldConsents } from '@dalbit/core/compliance/consent-state';
 import type { CapLedger, SentAd } from '@dalbit/core/compliance/frequency-caps';
 import { addKstDays, fromKst, toKst } from '@dalbit/core/compliance/kst';
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
-import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
 import type { ProductRef } from '@dalbit/core/templates/template-context';
 import type { Engine } from '../engines/engine.ts';
 import { boundSql, chunks, parseJsonObject } from './bound-sql.ts';
@@ -23,23 +23,52 @@ const DAY = 86_400_000;
  * or before `asOf`), marketplace-only flag, 080 list, recent purchases (transaction exception),
  * related products and the last viewed product.
  */
-export async function loadRecipients(engine: Engine, ids: readonly string[], asOf: Date, policy: CompliancePolicy): Promise<Map<string, RecipientFacts>> {
+export async function loadRecipients(
+  engine: Engine,
+  ids: readonly string[],
+  asOf: Date,
+  policy: CompliancePolicy,
+): Promise<Map<string, RecipientFacts>> {
   const out = new Map<string, RecipientFacts>();
   const d = engine.dialect;
   const ts = (b: { p(v: unknown, t: 'timestamp'): string }) => b.p(asOf, 'timestamp');
   const marketplaces = new Set(policy.marketplaceSources);
   for (const batch of chunks([...new Set(ids)])) {
-    const q = <T extends Record<string, unknown>>(build: Parameters<typeof boundSql>[1]) => engine.query<T>(boundSql(d, build));
-    const people = await q<{ customer_id: string; name: string | null; grade: string | null; phone: string | null; email: string | null; attributes: unknown }>(
-      (b) => `SELECT customer_id, name, grade, phone, email, attributes FROM customers WHERE customer_id IN ${b.in(batch)}`,
+    const q = <T extends Record<string, unknown>>(build: Parameters<typeof boundSql>[1]) =>
+      engine.query<T>(boundSql(d, build));
+    const people = await q<{
+      customer_id: string;
+      name: string | null;
+      grade: string | null;
+      phone: string | null;
+      email: string | null;
+      attributes: unknown;
+    }>(
+      (b) =>
+        `SELECT customer_id, name, grade, phone, email, attributes FROM customers WHERE customer_id IN ${b.in(batch)}`,
     );
-    const consents = await q<{ customer_id: string; channel: string; purpose: string; granted: boolean; at: Date; source: string }>(
-      (b) => `SELECT customer_id, channel, purpose, granted, ${d.quoteIdent('at')} AS at, source FROM consents WHERE customer_id IN ${b.in(batch)} AND ${d.quoteIdent('at')} <= ${ts(b)}`,
+    const consents = await q<{
+      customer_id: string;
+      channel: string;
+      purpose: string;
+      granted: boolean;
+      at: Date;
+      source: string;
+    }>(
+      (b) =>
+        `SELECT customer_id, channel, purpose, granted, ${d.quoteIdent('at')} AS at, source FROM consents WHERE customer_id IN ${b.in(batch)} AND ${d.quoteIdent('at')} <= ${ts(b)}`,
     );
-    const channels = await q<{ customer_id: string; channel: string }>((b) => `SELECT customer_id, channel FROM customer_channels WHERE customer_id IN ${b.in(batch)}`);
+    const channels = await q<{ customer_id: string; channel: string }>(
+      (b) => `SELECT customer_id, channel FROM customer_channels WHERE customer_id IN ${b.in(batch)}`,
+    );
     const phones = people.flatMap((p) => (p.phone ? [p.phone] : []));
     const optedOut = new Set(
-      (await q<{ phone: string }>((b) => `SELECT DISTINCT phone FROM opt_outs WHERE phone IN ${b.in(phones)} AND ${d.quoteIdent('at')} <= ${ts(b)}`)).map((r) => r.phone),
+      (
+        await q<{ phone: string }>(
+          (b) =>
+            `SELECT DISTINCT phone FROM opt_outs WHERE phone IN ${b.in(phones)} AND ${d.quoteIdent('at')} <= ${ts(b)}`,
+        )
+      ).map((r) => r.phone),
     );
     const since = new Date(asOf.getTime() - (policy.transactionException.months * 31 + 1) * DAY);
     const purchases = await q<{ customer_id: string; ordered_at: Date; channel: string; category: string | null }>(
@@ -50,7 +79,13 @@ export async function loadRecipients(engine: Engine, ids: readonly string[], asO
       (b) =>
         `SELECT r.customer_id, r.product_id, p.name, p.price FROM related_products r LEFT JOIN products p ON p.product_id = r.product_id WHERE r.customer_id IN ${b.in(batch)} AND r."rank" <= 3 ORDER BY r.customer_id, r."rank"`,
     );
-    const viewed = await q<{ customer_id: string; product_id: string; name: string | null; price: number | null; occurred_at: Date }>(
+    const viewed = await q<{
+      customer_id: string;
+      product_id: string;
+      name: string | null;
+      price: number | null;
+      occurred_at: Date;
+    }>(
       (b) =>
         `SELECT e.customer_id, e.product_id, p.name, p.price, e.occurred_at FROM events e LEFT JOIN products p ON p.product_id = e.product_id
          WHERE e.customer_id IN ${b.in(batch)} AND e.type = 'product_view' AND e.product_id IS NOT NULL AND e.occurred_at <= ${ts(b)} ORDER BY e.occurred_at`,
@@ -98,7 +133,11 @@ export async function loadRecipients(engine: Engine, ids: readonly string[], asO
           phoneMarketable: p.phone !== null && p.phone !== '',
           marketplaceOnly: own.length > 0 && own.every((c) => marketplaces.has(c.channel)),
           optedOut: p.phone !== null && optedOut.has(p.phone),
-          purchases: (byPurchase.get(p.customer_id) ?? []).map((o) => ({ at: o.ordered_at, category: o.category ?? undefined, viaMarketplace: marketplaces.has(o.channel) })),
+          purchases: (byPurchase.get(p.customer_id) ?? []).map((o) => ({
+            at: o.ordered_at,
+            category: o.category ?? undefined,
+            viaMarketplace: marketplaces.has(o.channel),
+          })),
         },
       });
     }
@@ -107,10 +146,24 @@ export async function loadRecipients(engine: Engine, ids: readonly string[], asO
 }
 
 /** Statuses that hold a cap slot: everything planned or sent that is not blocked, cancelled or failed. */
-export const SLOT_STATUSES = ['planned', 'deferred', 'queued', 'sending', 'accepted', 'at_carrier', 'delivered'] as const;
+export const SLOT_STATUSES = [
+  'planned',
+  'deferred',
+  'queued',
+  'sending',
+  'accepted',
+  'at_carrier',
+  'delivered',
+] as const;
 
 /** Ads already in the outbox for these customers around `[from, to]` (caps across campaigns). */
-export async function loadAdLedger(engine: Engine, ids: readonly string[], from: Date, to: Date, weekDays: number): Promise<Map<string, SentAd[]>> {
+export async function loadAdLedger(
+  engine: Engine,
+  ids: readonly string[],
+  from: Date,
+  to: Date,
+  weekDays: number,
+): Promise<Map<string, SentAd[]>> {
   const start = fromKst(addKstDays(toKst(from).dateKey, -(weekDays - 1)));
   const end = new Date(to.getTime() + weekDays * DAY);
   const ledger = new Map<string, SentAd[]>();
@@ -124,7 +177,10 @@ export async function loadAdLedger(engine: Engine, ids: readonly string[], from:
       ),
     );
     for (const r of rows)
-      ledger.set(r.customer_id, [...(ledger.get(r.customer_id) ?? []), { at: r.due_at, channel: r.channel as ChannelKind, campaignId: r.campaign_id ?? undefined }]);
+      ledger.set(r.customer_id, [
+        ...(ledger.get(r.customer_id) ?? []),
+        { at: r.due_at, channel: r.channel as ChannelKind, campaignId: r.campaign_id ?? undefined },
+      ]);
   }
   return ledger;
 }

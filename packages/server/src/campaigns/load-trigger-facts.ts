@@ -14,21 +14,29 @@ async function loadAnchors(engine: Engine, c: CampaignDefinition, asOf: Date): P
   if (t.kind !== 'date_relative') return out;
   const add = (id: string, a: Anchor) => out.set(id, [...(out.get(id) ?? []), a]);
   const d = engine.dialect;
-  const rows = async (build: Parameters<typeof boundSql>[1]) => engine.query<{ customer_id: string; at: Date; key?: string }>(boundSql(d, build));
+  const rows = async (build: Parameters<typeof boundSql>[1]) =>
+    engine.query<{ customer_id: string; at: Date; key?: string }>(boundSql(d, build));
   switch (t.anchor) {
     case 'signup':
-      for (const r of await rows((b) => `SELECT customer_id, min(joined_at) AS at FROM customer_channels WHERE joined_at IS NOT NULL AND joined_at <= ${b.p(asOf, 'timestamp')} GROUP BY customer_id`))
+      for (const r of await rows(
+        (b) =>
+          `SELECT customer_id, min(joined_at) AS at FROM customer_channels WHERE joined_at IS NOT NULL AND joined_at <= ${b.p(asOf, 'timestamp')} GROUP BY customer_id`,
+      ))
         add(r.customer_id, instantAnchor('signup', r.at));
       break;
     case 'warranty':
-      for (const r of await rows((b) => `SELECT customer_id, registered_at AS at, registration_id AS key FROM warranties WHERE registered_at <= ${b.p(asOf, 'timestamp')}`))
+      for (const r of await rows(
+        (b) =>
+          `SELECT customer_id, registered_at AS at, registration_id AS key FROM warranties WHERE registered_at <= ${b.p(asOf, 'timestamp')}`,
+      ))
         add(r.customer_id, { key: `warranty:${r.key}`, dateKey: toKst(r.at).dateKey });
       break;
     case 'first_purchase':
     case 'last_purchase': {
       const agg = t.anchor === 'first_purchase' ? 'min' : 'max';
       for (const r of await rows(
-        (b) => `SELECT customer_id, ${agg}(ordered_at) AS at FROM orders WHERE customer_id IS NOT NULL AND status = 'paid' AND ordered_at <= ${b.p(asOf, 'timestamp')} GROUP BY customer_id`,
+        (b) =>
+          `SELECT customer_id, ${agg}(ordered_at) AS at FROM orders WHERE customer_id IS NOT NULL AND status = 'paid' AND ordered_at <= ${b.p(asOf, 'timestamp')} GROUP BY customer_id`,
       ))
         add(r.customer_id, instantAnchor(t.anchor, r.at));
       break;
@@ -56,13 +64,25 @@ async function loadAnchors(engine: Engine, c: CampaignDefinition, asOf: Date): P
   return out;
 }
 
-async function loadEventFacts(engine: Engine, c: CampaignDefinition, from: Date, asOf: Date): Promise<{ events: CustomerEvent[]; orders: CustomerOrder[] }> {
+async function loadEventFacts(
+  engine: Engine,
+  c: CampaignDefinition,
+  from: Date,
+  asOf: Date,
+): Promise<{ events: CustomerEvent[]; orders: CustomerOrder[] }> {
   const t = c.trigger;
   if (t.kind !== 'event') return { events: [], orders: [] };
   const since = new Date(from.getTime() - t.delayHours * HOUR - 24 * HOUR);
   const types = [t.event.type, ...t.exitIf.flatMap((x) => (x.kind === 'event' ? [x.type] : []))];
   const d = engine.dialect;
-  const evRows = await engine.query<{ event_id: string; customer_id: string; type: string; occurred_at: Date; product_id: string | null; properties: unknown }>(
+  const evRows = await engine.query<{
+    event_id: string;
+    customer_id: string;
+    type: string;
+    occurred_at: Date;
+    product_id: string | null;
+    properties: unknown;
+  }>(
     boundSql(
       d,
       (b) =>
@@ -78,7 +98,12 @@ async function loadEventFacts(engine: Engine, c: CampaignDefinition, from: Date,
     properties: parseJsonObject(r.properties),
   }));
   if (!t.exitIf.some((x) => x.kind === 'order')) return { events, orders: [] };
-  const orderRows = await engine.query<{ order_id: string; customer_id: string; ordered_at: Date; product_id: string | null }>(
+  const orderRows = await engine.query<{
+    order_id: string;
+    customer_id: string;
+    ordered_at: Date;
+    product_id: string | null;
+  }>(
     boundSql(
       d,
       (b) =>
@@ -119,11 +144,23 @@ async function loadEntries(engine: Engine, c: CampaignDefinition, from: Date, to
  */
 export async function loadTriggerFacts(
   engine: Engine,
-  input: { campaign: CampaignDefinition; audience: readonly string[]; from: Date; to: Date; asOf: Date; toSolar: LunarToSolar },
+  input: {
+    campaign: CampaignDefinition;
+    audience: readonly string[];
+    from: Date;
+    to: Date;
+    asOf: Date;
+    toSolar: LunarToSolar;
+  },
 ): Promise<TriggerFacts> {
   const { campaign: c, asOf } = input;
   const audience = new Set(input.audience);
-  const profile = await engine.query<{ customer_id: string; birthday_md: string | null; birthday_lunar: boolean | null; preferred_hour: number | null }>(
+  const profile = await engine.query<{
+    customer_id: string;
+    birthday_md: string | null;
+    birthday_lunar: boolean | null;
+    preferred_hour: number | null;
+  }>(
     `SELECT c.customer_id, c.birthday_md, c.birthday_lunar, t.preferred_hour FROM customers c LEFT JOIN customer_traits t ON t.customer_id = c.customer_id`,
   );
   const anchors = await loadAnchors(engine, c, asOf);

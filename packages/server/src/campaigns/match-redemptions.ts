@@ -9,7 +9,10 @@ import type { Engine } from '../engines/engine.ts';
  * Safe to re-run: (code, order) pairs already recorded are skipped.
  * @example const { matched } = await matchRedemptions(engine, { now: new Date() })
  */
-export async function matchRedemptions(engine: Engine, options: { now: Date }): Promise<{ matched: number; valid: number }> {
+export async function matchRedemptions(
+  engine: Engine,
+  options: { now: Date },
+): Promise<{ matched: number; valid: number }> {
   const norm = (col: string) => `upper(replace(replace(${col}, '-', ''), ' ', ''))`;
   const rows = await engine.query<{
     code: string;
@@ -34,7 +37,18 @@ export async function matchRedemptions(engine: Engine, options: { now: Date }): 
   await engine.insert(
     COUPON_REDEMPTIONS.name,
     columnNames(COUPON_REDEMPTIONS),
-    rows.map((r) => [r.code, r.order_id, r.campaign_id, r.coupon_customer_id, r.order_customer_id, r.ordered_at, Number(r.paid_amount), Number(r.discount_amount), r.valid === true, options.now]),
+    rows.map((r) => [
+      r.code,
+      r.order_id,
+      r.campaign_id,
+      r.coupon_customer_id,
+      r.order_customer_id,
+      r.ordered_at,
+      Number(r.paid_amount),
+      Number(r.discount_amount),
+      r.valid === true,
+      options.now,
+    ]),
   );
   return { matched: rows.length, valid: rows.filter((r) => r.valid === true).length };
 }

@@ -28,7 +28,10 @@ export function memoryState(engine: Engine, simulated: ReadonlySet<string>): Mem
       const real = await db.adLedger(ids, from, to, weekDays);
       const out = new Map<string, SentAd[]>();
       for (const id of ids) {
-        const merged = [...(real.get(id) ?? []).filter((a) => a.campaignId === undefined || !simulated.has(a.campaignId)), ...(ads.get(id) ?? [])];
+        const merged = [
+          ...(real.get(id) ?? []).filter((a) => a.campaignId === undefined || !simulated.has(a.campaignId)),
+          ...(ads.get(id) ?? []),
+        ];
         if (merged.length > 0) out.set(id, merged);
       }
       return out;
@@ -48,7 +51,10 @@ export function memoryState(engine: Engine, simulated: ReadonlySet<string>): Mem
       for (const d of plan.decisions) {
         keys.add(d.key);
         if ((d.outcome === 'queued' || d.outcome === 'deferred') && (d.purpose === 'ad' || d.channel === 'kakao_brand'))
-          ads.set(d.customerId, [...(ads.get(d.customerId) ?? []), { at: d.dueAt, channel: d.channel, campaignId: d.campaignId }]);
+          ads.set(d.customerId, [
+            ...(ads.get(d.customerId) ?? []),
+            { at: d.dueAt, channel: d.channel, campaignId: d.campaignId },
+          ]);
         if (d.coupon && (d.outcome === 'queued' || d.outcome === 'deferred')) {
           coupons.set(d.campaignId, (coupons.get(d.campaignId) ?? new Set()).add(d.customerId));
           if (d.coupon.secret) secretHolders.add(d.customerId);

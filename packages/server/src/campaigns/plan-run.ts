@@ -47,10 +47,22 @@ interface Item {
   readonly key: string;
 }
 
-async function collectItems(engine: Engine, c: CampaignDefinition, input: PlanRunInput, journeys: RunPlan['journeys'][number][]): Promise<Item[]> {
+async function collectItems(
+  engine: Engine,
+  c: CampaignDefinition,
+  input: PlanRunInput,
+  journeys: RunPlan['journeys'][number][],
+): Promise<Item[]> {
   const from = input.from ?? new Date(input.now.getTime() - c.maxLatenessHours * 3600_000);
   const audience = await resolveAudience(engine, c.audience, input.now);
-  const facts = await loadTriggerFacts(engine, { campaign: c, audience, from, to: input.now, asOf: input.now, toSolar: input.toSolar ?? LUNAR_TO_SOLAR });
+  const facts = await loadTriggerFacts(engine, {
+    campaign: c,
+    audience,
+    from,
+    to: input.now,
+    asOf: input.now,
+    toSolar: input.toSolar ?? LUNAR_TO_SOLAR,
+  });
   const touches = planTouches({ campaign: c, from, to: input.now, asOf: input.now, facts });
   const item = (stepId: string, t: { customerId: string; occurrence: string; plannedAt: Date }): Item => ({
     campaign: c,
@@ -69,17 +81,45 @@ function nightConsent(rf: RecipientFacts | undefined, channel: ChannelKind): boo
   return rf !== undefined && ch !== null && findConsent(rf.consents, ch, 'night_ad')?.granted === true;
 }
 
-async function decide(it: Item, rf: RecipientFacts | undefined, input: PlanRunInput, owners: Map<string, string>): Promise<TouchDecision> {
+async function decide(
+  it: Item,
+  rf: RecipientFacts | undefined,
+  input: PlanRunInput,
+  owners: Map<string, string>,
+): Promise<TouchDecision> {
   const c = it.campaign;
   const arm = armFor(c, it.customerId);
   const plan = planForArm(c, arm);
   const step = c.scenario?.steps.find((s) => s.id === it.stepId);
   const channel = step?.kind === 'message' && step.channel ? step.channel : plan.channel;
   const templates = step?.kind === 'message' && step.templates ? step.templates : plan.templates;
-  const base = { key: it.key, campaignId: c.id, stepId: it.stepId, customerId: it.customerId, occurrence: it.occurrence, arm, plannedAt: it.plannedAt, channel, purpose: c.purpose, priority: c.priority };
-  const blocked = (reason: string, detail: string, recipient: string | null = null): TouchDecision => ({ ...base, outcome: 'blocked', dueAt: it.plannedAt, recipient, reason, detail });
+  const base = {
+    key: it.key,
+    campaignId: c.id,
+    stepId: it.stepId,
+    customerId: it.customerId,
+    occurrence: it.occurrence,
+    arm,
+    plannedAt: it.plannedAt,
+    channel,
+    purpose: c.purpose,
+    priority: c.priority,
+  };
+  const blocked = (reason: string, detail: string, recipient: string | null = null): TouchDecision => ({
+    ...base,
+    outcome: 'blocked',
+    dueAt: it.plannedAt,
+    recipient,
+    reason,
+    detail,
+  });
   if (arm === HOLDOUT_ARM) {
-    const wait = findNextSendTime(it.plannedAt, { channel, purpose: c.purpose, hasNightConsent: nightConsent(rf, channel), policy: input.policy });
+    const wait = findNextSendTime(it.plannedAt, {
+      channel,
+      purpose: c.purpose,
+      hasNightConsent: nightConsent(rf, channel),
+      policy: input.policy,
+    });
     return { ...base, outcome: 'holdout', dueAt: wait?.until ?? it.plannedAt, recipient: null };
   }
   if (!rf) return blocked('UNREACHABLE', 'customer not found');
@@ -89,23 +129,59 @@ async function decide(it: Item, rf: RecipientFacts | undefined, input: PlanRunIn
     const spec = plan.coupon;
     let code = '';
     for (let attempt = 0; attempt < 5; attempt++) {
-      code = couponCodeFor({ secret: input.couponSecret, campaignId: c.id, customerId: it.customerId, occurrence: it.occurrence, prefix: spec.prefix, attempt });
+      code = couponCodeFor({
+        secret: input.couponSecret,
+        campaignId: c.id,
+        customerId: it.customerId,
+        occurrence: it.occurrence,
+        prefix: spec.prefix,
+        attempt,
+      });
       const owner = owners.get(code);
       if (owner === undefined || owner === couponOwnerKey(c.id, it.customerId, it.occurrence)) break;
     }
     coupon = issuedCoupon(code, it.plannedAt, spec);
-    couponIssue = { code, kind: spec.kind, value: spec.value, productId: spec.secret?.productId ?? null, secret: spec.secret !== undefined, expiresAt: coupon.expiresAt };
+    couponIssue = {
+      code,
+      kind: spec.kind,
+      value: spec.value,
+      productId: spec.secret?.productId ?? null,
+      secret: spec.secret !== undefined,
+      expiresAt: coupon.expiresAt,
+    };
   }
-  const built = buildMessage({ channel, purpose: c.purpose, templates, fallbackToSms: c.fallbackToSms, sender: c.sender, recipient: rf.recipient, coupon, policy: input.policy });
+  const built = buildMessage({
+    channel,
+    purpose: c.purpose,
+    templates,
+    fallbackToSms: c.fallbackToSms,
+    sender: c.sender,
+    recipient: rf.recipient,
+    coupon,
+    policy: input.policy,
+  });
   if (!built.ok) return blocked(built.reason, built.detail);
   const guard = checkCompliance(
     { message: built.message, consents: rf.consents, contact: rf.contact, sentAds: [], goodsCategory: c.goodsCategory },
     { policy: input.policy, now: it.plannedAt },
   );
-  if (guard.kind === 'block') return { ...blocked(guard.reason, guard.detail, built.recipient), message: built.message };
-  const common = { ...base, recipient: built.recipient, message: guard.message, notes: guard.notes, coupon: couponIssue };
+  if (guard.kind === 'block')
+    return { ...blocked(guard.reason, guard.detail, built.recipient), message: built.message };
+  const common = {
+    ...base,
+    recipient: built.recipient,
+    message: guard.message,
+    notes: guard.notes,
+    coupon: couponIssue,
+  };
   return guard.kind === 'defer'
-    ? { ...common, outcome: 'deferred', dueAt: guard.until, reason: guard.reason, detail: `deferred to ${guard.until.toISOString()}` }
+    ? {
+        ...common,
+        outcome: 'deferred',
+        dueAt: guard.until,
+        reason: guard.reason,
+        detail: `deferred to ${guard.until.toISOString()}`,
+      }
     : { ...common, outcome: 'queued', dueAt: it.plannedAt };
 }
 
@@ -129,7 +205,8 @@ async function applyCouponRules(decisions: TouchDecision[], input: PlanRunInput)
     const block = (reason: string, detail: string) => {
       out[i] = { ...d, outcome: 'blocked', dueAt: d.plannedAt, reason, detail, coupon: undefined };
     };
-    if (spec.budget !== undefined && l.issued >= spec.budget) block('COUPON_BUDGET_EXHAUSTED', `budget ${spec.budget} coupons reached`);
+    if (spec.budget !== undefined && l.issued >= spec.budget)
+      block('COUPON_BUDGET_EXHAUSTED', `budget ${spec.budget} coupons reached`);
     else if (spec.secret && (l.customers.has(d.customerId) || l.secretHolders.has(d.customerId)))
       block('COUPON_ONCE_PER_CUSTOMER', 'secret coupon already issued or another one still open');
     else {
@@ -149,14 +226,31 @@ async function applyCouponRules(decisions: TouchDecision[], input: PlanRunInput)
 export async function planRun(engine: Engine, input: PlanRunInput): Promise<RunPlan> {
   const journeys: RunPlan['journeys'][number][] = [];
   const items: Item[] = [];
-  for (const c of input.campaigns) if (c.status === 'active') items.push(...(await collectItems(engine, c, input, journeys)));
+  for (const c of input.campaigns)
+    if (c.status === 'active') items.push(...(await collectItems(engine, c, input, journeys)));
   const existing = await input.state.existingKeys(items.map((i) => i.key));
   const seen = new Set<string>();
   const due = items.filter((i) => !existing.has(i.key) && !seen.has(i.key) && seen.add(i.key));
-  const recipients = await loadRecipients(engine, due.map((i) => i.customerId), input.now, input.policy);
+  const recipients = await loadRecipients(
+    engine,
+    due.map((i) => i.customerId),
+    input.now,
+    input.policy,
+  );
   const codes = due.flatMap((it) => {
     const plan = planForArm(it.campaign, armFor(it.campaign, it.customerId));
-    return plan.coupon ? [0, 1].map((attempt) => couponCodeFor({ secret: input.couponSecret, campaignId: it.campaign.id, customerId: it.customerId, occurrence: it.occurrence, prefix: plan.coupon?.prefix ?? '', attempt })) : [];
+    return plan.coupon
+      ? [0, 1].map((attempt) =>
+          couponCodeFor({
+            secret: input.couponSecret,
+            campaignId: it.campaign.id,
+            customerId: it.customerId,
+            occurrence: it.occurrence,
+            prefix: plan.coupon?.prefix ?? '',
+            attempt,
+          }),
+        )
+      : [];
   });
   const owners = await input.state.couponOwners(codes);
   const decided: TouchDecision[] = [];

@@ -36,7 +36,14 @@ export interface CampaignPreview {
  */
 export async function previewCampaign(
   engine: Engine,
-  input: { campaign: CampaignDefinition; customerId: string; at: Date; policy: CompliancePolicy; couponSecret: string; occurrence?: string },
+  input: {
+    campaign: CampaignDefinition;
+    customerId: string;
+    at: Date;
+    policy: CompliancePolicy;
+    couponSecret: string;
+    occurrence?: string;
+  },
 ): Promise<CampaignPreview | undefined> {
   const c = input.campaign;
   const facts = (await loadRecipients(engine, [input.customerId], input.at, input.policy)).get(input.customerId);
@@ -46,21 +53,47 @@ export async function previewCampaign(
   const ledger = await loadAdLedger(engine, [input.customerId], input.at, input.at, input.policy.caps.weekDays);
   const coupon = plan.coupon
     ? issuedCoupon(
-        couponCodeFor({ secret: input.couponSecret, campaignId: c.id, customerId: input.customerId, occurrence: input.occurrence ?? 'preview', prefix: plan.coupon.prefix }),
+        couponCodeFor({
+          secret: input.couponSecret,
+          campaignId: c.id,
+          customerId: input.customerId,
+          occurrence: input.occurrence ?? 'preview',
+          prefix: plan.coupon.prefix,
+        }),
         input.at,
         plan.coupon,
       )
     : undefined;
   const channels = [...new Set([plan.channel, ...plan.templates.map((t) => t.channel)])];
   const previews: ChannelPreview[] = channels.map((channel) => {
-    const built = buildMessage({ channel, purpose: c.purpose, templates: plan.templates, fallbackToSms: c.fallbackToSms, sender: c.sender, recipient: facts.recipient, coupon, policy: input.policy });
+    const built = buildMessage({
+      channel,
+      purpose: c.purpose,
+      templates: plan.templates,
+      fallbackToSms: c.fallbackToSms,
+      sender: c.sender,
+      recipient: facts.recipient,
+      coupon,
+      policy: input.policy,
+    });
     if (!built.ok) return { channel, problem: { reason: built.reason, detail: built.detail }, issues: built.issues };
     const decision = checkCompliance(
-      { message: built.message, consents: facts.consents, contact: facts.contact, sentAds: ledger.get(input.customerId) ?? [], goodsCategory: c.goodsCategory },
+      {
+        message: built.message,
+        consents: facts.consents,
+        contact: facts.contact,
+        sentAds: ledger.get(input.customerId) ?? [],
+        goodsCategory: c.goodsCategory,
+      },
       { policy: input.policy, now: input.at },
     );
     const out = decision.kind === 'block' ? built.message : decision.message;
-    return { channel, rendered: built.message, decision, issues: validateMessage(out).filter((i) => !i.code.startsWith('ALIMTALK_MISMATCH')) };
+    return {
+      channel,
+      rendered: built.message,
+      decision,
+      issues: validateMessage(out).filter((i) => !i.code.startsWith('ALIMTALK_MISMATCH')),
+    };
   });
   return { campaignId: c.id, customerId: input.customerId, arm, at: input.at, channels: previews };
 }

@@ -26,7 +26,10 @@ export async function resolveAudience(engine: Engine, audience: Audience, asOf: 
   switch (audience.kind) {
     case 'all': {
       const rows = await engine.query<{ customer_id: string }>(
-        boundSql(engine.dialect, (b) => `SELECT customer_id FROM customers WHERE created_at <= ${b.p(asOf, 'timestamp')} ORDER BY customer_id`),
+        boundSql(
+          engine.dialect,
+          (b) => `SELECT customer_id FROM customers WHERE created_at <= ${b.p(asOf, 'timestamp')} ORDER BY customer_id`,
+        ),
       );
       return rows.map((r) => r.customer_id);
     }
@@ -38,12 +41,20 @@ export async function resolveAudience(engine: Engine, audience: Audience, asOf: 
       break;
     case 'recipe': {
       const built = buildRecipe(audience.recipe, audience.params);
-      if (!built.ok) throw new AudienceError('INVALID_AUDIENCE', `recipe ${audience.recipe}: ${built.issues.map((i) => i.message).join('; ')}`);
+      if (!built.ok)
+        throw new AudienceError(
+          'INVALID_AUDIENCE',
+          `recipe ${audience.recipe}: ${built.issues.map((i) => i.message).join('; ')}`,
+        );
       definition = built.definition;
       break;
     }
   }
   const members = await findSegmentMembers(engine, definition, { asOf });
-  if (!members.ok) throw new AudienceError('INVALID_AUDIENCE', members.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!members.ok)
+    throw new AudienceError(
+      'INVALID_AUDIENCE',
+      members.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
   return [...members.customerIds];
 }

@@ -41,18 +41,21 @@ export async function runScheduler(engine: Engine, options: SchedulerOptions): P
   const stored = await listCampaigns(engine);
   const wanted = options.campaignIds ? new Set(options.campaignIds) : undefined;
   const campaigns = stored.map((s) => s.campaign).filter((c) => c.status === 'active' && (!wanted || wanted.has(c.id)));
+  const needsSecret = campaigns.some((c) => c.coupon !== undefined || c.experiment.variants.some((v) => v.coupon));
+  if (needsSecret && !options.couponSecret) throw new Error('runScheduler: couponSecret is required when a campaign issues coupons');
   const plan = await planRun(engine, {
     now: options.now,
     campaigns,
     policy: options.policy ?? DEFAULT_COMPLIANCE_POLICY,
-    couponSecret: options.couponSecret ?? 'dalbit-dev-coupon-secret',
+    couponSecret: options.couponSecret ?? '',
     state: warehouseState(engine),
     toSolar: options.toSolar,
   });
   await writeRun(engine, plan, options.now);
   const count = (o: string) => plan.decisions.filter((d) => d.outcome === o).length;
   const blockedBy: Record<string, number> = {};
-  for (const d of plan.decisions) if (d.outcome === 'blocked' && d.reason) blockedBy[d.reason] = (blockedBy[d.reason] ?? 0) + 1;
+  for (const d of plan.decisions)
+    if (d.outcome === 'blocked' && d.reason) blockedBy[d.reason] = (blockedBy[d.reason] ?? 0) + 1;
   const summary: SchedulerSummary = {
     runId: randomUUID(),
     campaigns: campaigns.map((c) => c.id),
@@ -64,7 +67,18 @@ export async function runScheduler(engine: Engine, options: SchedulerOptions): P
     blockedBy,
   };
   await engine.insert(SCHEDULER_RUNS.name, columnNames(SCHEDULER_RUNS), [
-    [summary.runId, options.now, started, new Date(), JSON.stringify(summary.campaigns), summary.touches, summary.queued, summary.deferred, summary.blocked, summary.holdout],
+    [
+      summary.runId,
+      options.now,
+      started,
+      new Date(),
+      JSON.stringify(summary.campaigns),
+      summary.touches,
+      summary.queued,
+      summary.deferred,
+      summary.blocked,
+      summary.holdout,
+    ],
   ]);
   return summary;
 }

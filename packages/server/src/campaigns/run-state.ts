@@ -31,13 +31,21 @@ export interface RunState {
 
 export const journeyKey = (customerId: string, occurrence: string): string => `${customerId}\u0000${occurrence}`;
 
-export const couponOwnerKey = (campaignId: string, customerId: string, occurrence: string): string => `${campaignId}\u0000${customerId}\u0000${occurrence}`;
+export const couponOwnerKey = (campaignId: string, customerId: string, occurrence: string): string =>
+  `${campaignId}\u0000${customerId}\u0000${occurrence}`;
 
 /** The warehouse as run state. */
 export function warehouseState(engine: Engine): RunState {
   const d = engine.dialect;
   const latestJourneys = async (campaignId: string) =>
-    engine.query<{ customer_id: string; occurrence: string; step_id: string | null; since: Date; entered_at: Date; seq: number }>(
+    engine.query<{
+      customer_id: string;
+      occurrence: string;
+      step_id: string | null;
+      since: Date;
+      entered_at: Date;
+      seq: number;
+    }>(
       boundSql(
         d,
         (b) => `SELECT j.customer_id, j.occurrence, j.step_id, j.since, j.entered_at, j.seq FROM campaign_journeys j
@@ -50,26 +58,45 @@ export function warehouseState(engine: Engine): RunState {
     async existingKeys(keys) {
       const found = new Set<string>();
       for (const batch of chunks([...new Set(keys)]))
-        for (const r of await engine.query<{ k: string }>(boundSql(d, (b) => `SELECT exposure_key AS k FROM campaign_exposures WHERE exposure_key IN ${b.in(batch)}`))) found.add(r.k);
+        for (const r of await engine.query<{ k: string }>(
+          boundSql(d, (b) => `SELECT exposure_key AS k FROM campaign_exposures WHERE exposure_key IN ${b.in(batch)}`),
+        ))
+          found.add(r.k);
       return found;
     },
     adLedger: (ids, from, to, weekDays) => loadAdLedger(engine, ids, from, to, weekDays),
     async coupons(campaignId, asOf) {
-      const own = await engine.query<{ customer_id: string }>(boundSql(d, (b) => `SELECT customer_id FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')}`));
+      const own = await engine.query<{ customer_id: string }>(
+        boundSql(d, (b) => `SELECT customer_id FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')}`),
+      );
       const secret = await engine.query<{ customer_id: string }>(
         boundSql(
           d,
-          (b) => `SELECT DISTINCT k.customer_id FROM coupons k WHERE k.secret AND k.expires_at > ${b.p(asOf, 'timestamp')}
+          (
+            b,
+          ) => `SELECT DISTINCT k.customer_id FROM coupons k WHERE k.secret AND k.expires_at > ${b.p(asOf, 'timestamp')}
             AND NOT EXISTS (SELECT 1 FROM coupon_redemptions r WHERE r.code = k.code AND r.valid)`,
         ),
       );
-      return { issued: own.length, customers: new Set(own.map((r) => r.customer_id)), secretHolders: new Set(secret.map((r) => r.customer_id)) };
+      return {
+        issued: own.length,
+        customers: new Set(own.map((r) => r.customer_id)),
+        secretHolders: new Set(secret.map((r) => r.customer_id)),
+      };
     },
     async couponOwners(codes) {
       const owners = new Map<string, string>();
       for (const batch of chunks([...new Set(codes)]))
-        for (const r of await engine.query<{ code: string; campaign_id: string; customer_id: string; occurrence: string }>(
-          boundSql(d, (b) => `SELECT code, campaign_id, customer_id, occurrence FROM coupons WHERE code IN ${b.in(batch)}`),
+        for (const r of await engine.query<{
+          code: string;
+          campaign_id: string;
+          customer_id: string;
+          occurrence: string;
+        }>(
+          boundSql(
+            d,
+            (b) => `SELECT code, campaign_id, customer_id, occurrence FROM coupons WHERE code IN ${b.in(batch)}`,
+          ),
         ))
           owners.set(r.code, couponOwnerKey(r.campaign_id, r.customer_id, r.occurrence));
       return owners;
@@ -77,7 +104,13 @@ export function warehouseState(engine: Engine): RunState {
     async journeys(campaignId) {
       return (await latestJourneys(campaignId))
         .filter((r) => r.step_id !== null)
-        .map((r) => ({ customerId: r.customer_id, occurrence: r.occurrence, enteredAt: r.entered_at, stepId: r.step_id ?? undefined, since: r.since }));
+        .map((r) => ({
+          customerId: r.customer_id,
+          occurrence: r.occurrence,
+          enteredAt: r.entered_at,
+          stepId: r.step_id ?? undefined,
+          since: r.since,
+        }));
     },
     async startedJourneys(campaignId) {
       return new Set((await latestJourneys(campaignId)).map((r) => journeyKey(r.customer_id, r.occurrence)));

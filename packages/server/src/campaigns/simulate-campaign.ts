@@ -17,7 +17,14 @@ export interface Simulation {
   readonly from: string;
   readonly to: string;
   readonly days: readonly SimulationDay[];
-  readonly totals: { readonly touches: number; readonly queued: number; readonly deferred: number; readonly blocked: number; readonly holdout: number; readonly blockedBy: Readonly<Record<string, number>> };
+  readonly totals: {
+    readonly touches: number;
+    readonly queued: number;
+    readonly deferred: number;
+    readonly blocked: number;
+    readonly holdout: number;
+    readonly blockedBy: Readonly<Record<string, number>>;
+  };
 }
 
 /**
@@ -28,7 +35,14 @@ export interface Simulation {
  */
 export async function simulateCampaign(
   engine: Engine,
-  input: { campaignId: string; from: string; to: string; policy?: CompliancePolicy; couponSecret?: string; toSolar?: LunarToSolar },
+  input: {
+    campaignId: string;
+    from: string;
+    to: string;
+    policy?: CompliancePolicy;
+    couponSecret?: string;
+    toSolar?: LunarToSolar;
+  },
 ): Promise<Simulation> {
   const { campaign } = await findCampaignOrThrow(engine, input.campaignId);
   const sim = { ...campaign, status: 'active' as const };
@@ -58,6 +72,13 @@ export async function simulateCampaign(
     from: input.from,
     to: input.to,
     days,
-    totals: { touches: all.length, queued: count('queued'), deferred: count('deferred'), blocked: count('blocked'), holdout: count('holdout'), blockedBy },
+    totals: {
+      touches: all.length,
+      queued: count('queued'),
+      deferred: count('deferred'),
+      blocked: count('blocked'),
+      holdout: count('holdout'),
+      blockedBy,
+    },
   };
 }

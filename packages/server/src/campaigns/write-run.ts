@@ -7,7 +7,8 @@ import { boundSql, chunks } from './bound-sql.ts';
 import type { TouchDecision } from './decision.ts';
 import type { RunPlan } from './plan-run.ts';
 
-const eventId = (key: string, status: string, at: Date): string => createHash('sha256').update(`${key}\u0000${status}\u0000${at.toISOString()}`).digest('hex').slice(0, 32);
+const eventId = (key: string, status: string, at: Date): string =>
+  createHash('sha256').update(`${key}\u0000${status}\u0000${at.toISOString()}`).digest('hex').slice(0, 32);
 
 function messageRow(d: TouchDecision, now: Date): unknown[] {
   const row: Record<string, unknown> = {
@@ -34,7 +35,12 @@ function messageRow(d: TouchDecision, now: Date): unknown[] {
 async function existingMessageKeys(engine: Engine, keys: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (const batch of chunks(keys))
-    for (const r of await engine.query<{ k: string }>(boundSql(engine.dialect, (b) => `SELECT idempotency_key AS k FROM messages WHERE idempotency_key IN ${b.in(batch)}`)))
+    for (const r of await engine.query<{ k: string }>(
+      boundSql(
+        engine.dialect,
+        (b) => `SELECT idempotency_key AS k FROM messages WHERE idempotency_key IN ${b.in(batch)}`,
+      ),
+    ))
       found.add(r.k);
   return found;
 }
@@ -43,7 +49,11 @@ async function nextSeqs(engine: Engine, plan: RunPlan): Promise<Map<string, numb
   const seqs = new Map<string, number>();
   for (const campaignId of new Set(plan.journeys.map((j) => j.campaignId)))
     for (const r of await engine.query<{ customer_id: string; occurrence: string; s: number }>(
-      boundSql(engine.dialect, (b) => `SELECT customer_id, occurrence, max(seq) AS s FROM campaign_journeys WHERE campaign_id = ${b.p(campaignId, 'string')} GROUP BY customer_id, occurrence`),
+      boundSql(
+        engine.dialect,
+        (b) =>
+          `SELECT customer_id, occurrence, max(seq) AS s FROM campaign_journeys WHERE campaign_id = ${b.p(campaignId, 'string')} GROUP BY customer_id, occurrence`,
+      ),
     ))
       seqs.set(`${campaignId}\u0000${r.customer_id}\u0000${r.occurrence}`, Number(r.s));
   return seqs;
@@ -53,12 +63,23 @@ async function nextSeqs(engine: Engine, plan: RunPlan): Promise<Map<string, numb
  * Writes a plan in one transaction: messages (only keys not yet present), their first status event,
  * exposures (holdout included, no key), coupons and journey states.
  */
-export async function writeRun(engine: Engine, plan: RunPlan, now: Date): Promise<{ written: number; skipped: number }> {
+export async function writeRun(
+  engine: Engine,
+  plan: RunPlan,
+  now: Date,
+): Promise<{ written: number; skipped: number }> {
   return engine.transaction(async () => {
     const sendable = plan.decisions.filter((d) => d.outcome !== 'holdout');
-    const present = await existingMessageKeys(engine, sendable.map((d) => d.key));
+    const present = await existingMessageKeys(
+      engine,
+      sendable.map((d) => d.key),
+    );
     const fresh = sendable.filter((d) => !present.has(d.key));
-    await engine.insert(MESSAGES.name, columnNames(MESSAGES), fresh.map((d) => messageRow(d, now)));
+    await engine.insert(
+      MESSAGES.name,
+      columnNames(MESSAGES),
+      fresh.map((d) => messageRow(d, now)),
+    );
     await engine.insert(
       MESSAGE_EVENTS.name,
       columnNames(MESSAGE_EVENTS),
@@ -80,14 +101,38 @@ export async function writeRun(engine: Engine, plan: RunPlan, now: Date): Promis
     await engine.insert(
       CAMPAIGN_EXPOSURES.name,
       columnNames(CAMPAIGN_EXPOSURES),
-      exposures.map((d) => [d.key, d.campaignId, d.stepId, d.customerId, d.occurrence, d.arm, d.dueAt, d.outcome === 'holdout' ? null : d.key, now]),
+      exposures.map((d) => [
+        d.key,
+        d.campaignId,
+        d.stepId,
+        d.customerId,
+        d.occurrence,
+        d.arm,
+        d.dueAt,
+        d.outcome === 'holdout' ? null : d.key,
+        now,
+      ]),
     );
     await engine.insert(
       COUPONS.name,
       columnNames(COUPONS),
       fresh.flatMap((d) =>
         d.coupon && (d.outcome === 'queued' || d.outcome === 'deferred')
-          ? [[d.coupon.code, d.campaignId, d.customerId, d.occurrence, d.coupon.kind, d.coupon.value, d.coupon.productId, d.coupon.secret, now, d.coupon.expiresAt, d.key]]
+          ? [
+              [
+                d.coupon.code,
+                d.campaignId,
+                d.customerId,
+                d.occurrence,
+                d.coupon.kind,
+                d.coupon.value,
+                d.coupon.productId,
+                d.coupon.secret,
+                now,
+                d.coupon.expiresAt,
+                d.key,
+              ],
+            ]
           : [],
       ),
     );

@@ -6,11 +6,20 @@ import { main } from '../../src/cli/main.ts';
 import { openWarehouse } from '../../src/engines/open-engine.ts';
 import { consent, customer, insertRows, kst, member } from './fixture.ts';
 
-async function run(argv: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  argv: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((stdout += String(c)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((stderr += String(c)), true));
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
+    stdout += String(c);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
+    stderr += String(c);
+    return true;
+  });
   try {
     return { code: await main(['node', 'dalbit', ...argv], env), stdout, stderr };
   } finally {
@@ -28,10 +37,23 @@ describe('dalbit campaign', () => {
     await insertRows(engine, 'consents', [consent('c1', 'sms', 'ad'), consent('c2', 'sms', 'ad', false)]);
     await insertRows(engine, 'customer_channels', [member('c1'), member('c2')]);
     await engine.close();
-    writeFileSync(join(dir, 'compliance.json'), JSON.stringify({ sender: { name: '달빛상회', optOutNumber: '080-123-4567' } }));
+    writeFileSync(
+      join(dir, 'compliance.json'),
+      JSON.stringify({ sender: { name: '달빛상회', optOutNumber: '080-123-4567' } }),
+    );
 
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ id: 'x y', name: 'n', purpose: 'spam', trigger: { kind: 'broadcast', at: 'tomorrow' }, channel: 'sms', templates: [{ channel: 'sms', text: 'hi' }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        id: 'x y',
+        name: 'n',
+        purpose: 'spam',
+        trigger: { kind: 'broadcast', at: 'tomorrow' },
+        channel: 'sms',
+        templates: [{ channel: 'sms', text: 'hi' }],
+      }),
+    );
     const r1 = await run(['campaign', 'create', '--file', bad], env);
     expect(r1.code).toBe(65);
     expect(r1.stderr).toContain('id:');
@@ -39,14 +61,39 @@ describe('dalbit campaign', () => {
     expect(r1.stderr).toContain('trigger.at:');
 
     const at = kst('2025-06-10', '10:00').toISOString();
-    const r2 = await run(['campaign', 'create', '--id', 'sale', '--name', '세일', '--text', '{{ name }}님 세일', '--sms-from', '0212345678', '--at', at, '--json'], env);
+    const r2 = await run(
+      [
+        'campaign',
+        'create',
+        '--id',
+        'sale',
+        '--name',
+        '세일',
+        '--text',
+        '{{ name }}님 세일',
+        '--sms-from',
+        '0212345678',
+        '--at',
+        at,
+        '--json',
+      ],
+      env,
+    );
     expect(r2.code).toBe(0);
     expect(JSON.parse(r2.stdout)).toEqual({ ok: true, id: 'sale', revision: 1 });
     expect((await run(['campaign', 'list'], env)).stdout).toContain('sale  r1  active  ad  sms  broadcast');
 
-    const sim = await run(['campaign', 'simulate', 'sale', '--from', '2025-06-10', '--to', '2025-06-10', '--json'], env);
+    const sim = await run(
+      ['campaign', 'simulate', 'sale', '--from', '2025-06-10', '--to', '2025-06-10', '--json'],
+      env,
+    );
     expect(sim.code).toBe(0);
-    expect(JSON.parse(sim.stdout).totals).toMatchObject({ touches: 2, queued: 1, blocked: 1, blockedBy: { OPTED_OUT: 1 } });
+    expect(JSON.parse(sim.stdout).totals).toMatchObject({
+      touches: 2,
+      queued: 1,
+      blocked: 1,
+      blockedBy: { OPTED_OUT: 1 },
+    });
 
     const now = kst('2025-06-10', '10:05').toISOString();
     const run1 = JSON.parse((await run(['campaign', 'run', 'sale', '--now', now, '--json'], env)).stdout);
@@ -58,7 +105,10 @@ describe('dalbit campaign', () => {
     expect(status.stdout).toContain('main  2  2');
     const capped = await run(['campaign', 'preview', 'sale', '--customer', 'c1', '--at', now], env);
     expect(capped.stdout).toContain('blocked: CAPPED (frequency cap reached) — day cap 1/1');
-    const preview = await run(['campaign', 'preview', 'sale', '--customer', 'c1', '--at', kst('2025-06-11', '10:00').toISOString()], env);
+    const preview = await run(
+      ['campaign', 'preview', 'sale', '--customer', 'c1', '--at', kst('2025-06-11', '10:00').toISOString()],
+      env,
+    );
     expect(preview.stdout).toContain('(광고)달빛상회');
     expect(preview.stdout).toContain('would send');
   });

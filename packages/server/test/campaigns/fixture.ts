@@ -1,7 +1,7 @@
 import type { CampaignInput } from '@dalbit/core/campaigns/schema';
 import { CampaignDefinition } from '@dalbit/core/campaigns/schema';
-import { type CompliancePolicy, CompliancePolicySchema } from '@dalbit/core/compliance/policy';
 import { fromKst } from '@dalbit/core/compliance/kst';
+import { type CompliancePolicy, CompliancePolicySchema } from '@dalbit/core/compliance/policy';
 import { saveCampaign } from '../../src/campaigns/campaign-store.ts';
 import type { Engine } from '../../src/engines/engine.ts';
 import { openMemoryWarehouse } from '../../src/engines/open-engine.ts';
@@ -25,12 +25,30 @@ type Row = Record<string, unknown>;
 export async function insertRows(engine: Engine, table: string, rows: readonly Row[]): Promise<void> {
   if (rows.length === 0) return;
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  await engine.insert(table, cols, rows.map((r) => cols.map((c) => r[c] ?? null)));
+  await engine.insert(
+    table,
+    cols,
+    rows.map((r) => cols.map((c) => r[c] ?? null)),
+  );
 }
 
 let seq = 0;
-export const customer = (id: string, r: Row = {}): Row => ({ customer_id: id, name: `고객${id}`, phone: `+8210${String(10_000_000 + Number(id.replace(/\D/g, '') || 0)).slice(-8)}`, created_at: T0, updated_at: T0, ...r });
-export const consent = (customer_id: string, channel: string, purpose: string, granted = true, at: Date = T0, source = 'cafe24'): Row => ({
+export const customer = (id: string, r: Row = {}): Row => ({
+  customer_id: id,
+  name: `고객${id}`,
+  phone: `+8210${String(10_000_000 + Number(id.replace(/\D/g, '') || 0)).slice(-8)}`,
+  created_at: T0,
+  updated_at: T0,
+  ...r,
+});
+export const consent = (
+  customer_id: string,
+  channel: string,
+  purpose: string,
+  granted = true,
+  at: Date = T0,
+  source = 'cafe24',
+): Row => ({
   consent_id: `k${++seq}`,
   customer_id,
   origin_customer_id: customer_id,
@@ -40,8 +58,22 @@ export const consent = (customer_id: string, channel: string, purpose: string, g
   at,
   source,
 });
-export const member = (customer_id: string, channel = 'cafe24', joined: Date | null = T0): Row => ({ customer_id, origin_customer_id: customer_id, channel, member_id: `${channel}:${customer_id}`, joined_at: joined, first_seen_at: joined ?? T0 });
-export const event = (customer_id: string, type: string, at: Date, r: Row = {}): Row => ({ event_id: `e${++seq}`, customer_id, type, occurred_at: at, source: 'test', ...r });
+export const member = (customer_id: string, channel = 'cafe24', joined: Date | null = T0): Row => ({
+  customer_id,
+  origin_customer_id: customer_id,
+  channel,
+  member_id: `${channel}:${customer_id}`,
+  joined_at: joined,
+  first_seen_at: joined ?? T0,
+});
+export const event = (customer_id: string, type: string, at: Date, r: Row = {}): Row => ({
+  event_id: `e${++seq}`,
+  customer_id,
+  type,
+  occurred_at: at,
+  source: 'test',
+  ...r,
+});
 export const order = (customer_id: string, at: Date, r: Row = {}): Row => ({
   order_id: `o${++seq}`,
   channel: 'cafe24',

@@ -1,9 +1,31 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engines/engine.ts';
 import { runScheduler } from '../../src/campaigns/run-scheduler.ts';
-import { addCampaign, consent, consenting, customer, event, kst, member, openFixture, order, POLICY, SECRET, SMS_SENDER } from './fixture.ts';
+import type { Engine } from '../../src/engines/engine.ts';
+import {
+  addCampaign,
+  consent,
+  consenting,
+  customer,
+  event,
+  kst,
+  member,
+  openFixture,
+  order,
+  POLICY,
+  SECRET,
+  SMS_SENDER,
+} from './fixture.ts';
 
-type Msg = { idempotency_key: string; customer_id: string; status: string; reason: string | null; due_at: Date; content: string; campaign_id: string; occurrence: string };
+type Msg = {
+  idempotency_key: string;
+  customer_id: string;
+  status: string;
+  reason: string | null;
+  due_at: Date;
+  content: string;
+  campaign_id: string;
+  occurrence: string;
+};
 const messages = (e: Engine) => e.query<Msg>('SELECT * FROM messages ORDER BY customer_id, campaign_id');
 
 let engine: Engine | undefined;
@@ -14,7 +36,11 @@ afterEach(async () => {
 
 describe('runScheduler on DuckDB', () => {
   it('defers a night-time ad planned at 22:30 KST to 08:00 KST and keeps it idempotent', async () => {
-    engine = await openFixture({ customers: [customer('c1'), customer('c2')], consents: [consent('c1', 'sms', 'ad'), consent('c2', 'sms', 'ad'), consent('c2', 'sms', 'night_ad')], customer_channels: [member('c1'), member('c2')] });
+    engine = await openFixture({
+      customers: [customer('c1'), customer('c2')],
+      consents: [consent('c1', 'sms', 'ad'), consent('c2', 'sms', 'ad'), consent('c2', 'sms', 'night_ad')],
+      customer_channels: [member('c1'), member('c2')],
+    });
     await addCampaign(engine, {
       id: 'night-sale',
       name: '야간 세일',
@@ -36,8 +62,13 @@ describe('runScheduler on DuckDB', () => {
     expect(text.endsWith('무료수신거부 080-123-4567')).toBe(true);
     // c2 has night consent for SMS, but the house quiet hours (20:50–08:00) still defer it.
     expect(rows.find((r) => r.customer_id === 'c2')).toMatchObject({ status: 'deferred', reason: 'QUIET_HOURS' });
-    const events = await engine.query<{ status: string; code: string }>('SELECT status, code FROM message_events ORDER BY code');
-    expect(events).toEqual([{ status: 'deferred', code: 'NO_NIGHT_CONSENT' }, { status: 'deferred', code: 'QUIET_HOURS' }]);
+    const events = await engine.query<{ status: string; code: string }>(
+      'SELECT status, code FROM message_events ORDER BY code',
+    );
+    expect(events).toEqual([
+      { status: 'deferred', code: 'NO_NIGHT_CONSENT' },
+      { status: 'deferred', code: 'QUIET_HOURS' },
+    ]);
 
     const again = await runScheduler(engine, { now, policy: POLICY, couponSecret: SECRET });
     const later = await runScheduler(engine, { now: kst('2025-06-11', '09:00'), policy: POLICY, couponSecret: SECRET });
@@ -48,7 +79,10 @@ describe('runScheduler on DuckDB', () => {
 
   it('sends a lunar birthday campaign on the solar date of that year (lunar 05-22 → 2025-06-17)', async () => {
     engine = await openFixture({
-      customers: [customer('c1', { birthday_md: '05-22', birthday_lunar: true }), customer('c2', { birthday_md: '05-22', birthday_lunar: false })],
+      customers: [
+        customer('c1', { birthday_md: '05-22', birthday_lunar: true }),
+        customer('c2', { birthday_md: '05-22', birthday_lunar: false }),
+      ],
       consents: [consent('c1', 'sms', 'ad'), consent('c2', 'sms', 'ad')],
       customer_channels: [member('c1'), member('c2')],
     });
@@ -58,13 +92,22 @@ describe('runScheduler on DuckDB', () => {
       purpose: 'ad',
       trigger: { kind: 'date_relative', anchor: 'birthday', offsetDays: -3 },
       channel: 'sms',
-      templates: [{ channel: 'sms', text: '{{ name }}님 생일 축하 쿠폰 {{ coupon.code }} ({{ coupon.value }}, {{ coupon.expires_at | date: "%m/%d" }}까지)' }],
+      templates: [
+        {
+          channel: 'sms',
+          text: '{{ name }}님 생일 축하 쿠폰 {{ coupon.code }} ({{ coupon.value }}, {{ coupon.expires_at | date: "%m/%d" }}까지)',
+        },
+      ],
       sender: SMS_SENDER,
       sendTime: { time: '10:00', usePreferredHour: false },
       coupon: { kind: 'amount', value: 5000, validDays: 7, prefix: 'BDAY' },
     });
     // Run every day from May 10 to June 30 at 23:00 KST.
-    for (let d = new Date(kst('2025-05-10', '23:00')); d <= kst('2025-06-30', '23:00'); d = new Date(d.getTime() + 86_400_000))
+    for (
+      let d = new Date(kst('2025-05-10', '23:00'));
+      d <= kst('2025-06-30', '23:00');
+      d = new Date(d.getTime() + 86_400_000)
+    )
       await runScheduler(engine, { now: d, policy: POLICY, couponSecret: SECRET });
     const rows = await messages(engine);
     expect(rows.map((r) => [r.customer_id, r.occurrence, r.due_at.toISOString(), r.status])).toEqual([
@@ -72,8 +115,12 @@ describe('runScheduler on DuckDB', () => {
       ['c2', 'birthday:2025', kst('2025-05-19', '10:00').toISOString(), 'queued'],
     ]);
     const text = JSON.parse(rows[0]?.content ?? '{}').text as string;
-    expect(text).toMatch(/고객c1님 생일 축하 쿠폰 BDAY-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2} \(5,000원, 06\/20까지\)/);
-    const coupons = await engine.query<{ code: string; customer_id: string }>('SELECT code, customer_id FROM coupons ORDER BY customer_id');
+    expect(text).toMatch(
+      /고객c1님 생일 축하 쿠폰 BDAY-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2} \(5,000원, 06\/20까지\)/,
+    );
+    const coupons = await engine.query<{ code: string; customer_id: string }>(
+      'SELECT code, customer_id FROM coupons ORDER BY customer_id',
+    );
     expect(coupons.map((c) => c.customer_id)).toEqual(['c1', 'c2']);
     expect(text).toContain(coupons[0]?.code);
   });
@@ -95,15 +142,24 @@ describe('runScheduler on DuckDB', () => {
       id: 'cart',
       name: '장바구니',
       purpose: 'ad',
-      trigger: { kind: 'event', event: { type: 'add_to_cart', properties: [{ key: 'value', op: 'neq', value: 500 }] }, delayHours: 72, exitIf: [{ kind: 'order' }] },
+      trigger: {
+        kind: 'event',
+        event: { type: 'add_to_cart', properties: [{ key: 'value', op: 'neq', value: 500 }] },
+        delayHours: 72,
+        exitIf: [{ kind: 'order' }],
+      },
       channel: 'sms',
       templates: [{ channel: 'sms', text: '{{ name }}님 장바구니를 잊으셨나요?' }],
       sender: SMS_SENDER,
     });
-    expect((await runScheduler(engine, { now: kst('2025-06-04', '13:00'), policy: POLICY, couponSecret: SECRET })).touches).toBe(0);
+    expect(
+      (await runScheduler(engine, { now: kst('2025-06-04', '13:00'), policy: POLICY, couponSecret: SECRET })).touches,
+    ).toBe(0);
     const s = await runScheduler(engine, { now: kst('2025-06-04', '15:00'), policy: POLICY, couponSecret: SECRET });
     expect(s.touches).toBe(1);
-    expect((await messages(engine)).map((m) => [m.customer_id, m.status, m.due_at.toISOString()])).toEqual([['c1', 'queued', kst('2025-06-04', '14:00').toISOString()]]);
+    expect((await messages(engine)).map((m) => [m.customer_id, m.status, m.due_at.toISOString()])).toEqual([
+      ['c1', 'queued', kst('2025-06-04', '14:00').toISOString()],
+    ]);
   });
 
   it('holdout members get an exposure at the time they would have had, and no message', async () => {
@@ -117,10 +173,21 @@ describe('runScheduler on DuckDB', () => {
       channel: 'sms',
       templates: [{ channel: 'sms', text: 'A 안내' }],
       sender: SMS_SENDER,
-      experiment: { holdoutPercent: 20, variants: [{ name: 'A', weight: 1 }, { name: 'B', weight: 1, templates: [{ channel: 'sms', text: 'B 안내' }] }] },
+      experiment: {
+        holdoutPercent: 20,
+        variants: [
+          { name: 'A', weight: 1 },
+          { name: 'B', weight: 1, templates: [{ channel: 'sms', text: 'B 안내' }] },
+        ],
+      },
     });
     await runScheduler(engine, { now: kst('2025-06-10', '21:30'), policy: POLICY, couponSecret: SECRET });
-    const exposures = await engine.query<{ customer_id: string; arm: string; planned_at: Date; idempotency_key: string | null }>('SELECT * FROM campaign_exposures');
+    const exposures = await engine.query<{
+      customer_id: string;
+      arm: string;
+      planned_at: Date;
+      idempotency_key: string | null;
+    }>('SELECT * FROM campaign_exposures');
     expect(exposures.length).toBe(60);
     const holdout = exposures.filter((e) => e.arm === 'holdout');
     expect(holdout.length).toBeGreaterThan(3);
@@ -143,9 +210,26 @@ describe('runScheduler on DuckDB', () => {
   it('caps across campaigns: the higher priority wins the day, the other is blocked CAPPED', async () => {
     const f = consenting(3);
     engine = await openFixture(f);
-    const base = { purpose: 'ad' as const, channel: 'sms' as const, sender: SMS_SENDER, templates: [{ channel: 'sms' as const, text: '안내' }] };
-    await addCampaign(engine, { ...base, id: 'low', name: 'low', priority: 1, trigger: { kind: 'broadcast', at: kst('2025-06-10', '10:00').toISOString() } });
-    await addCampaign(engine, { ...base, id: 'high', name: 'high', priority: 9, trigger: { kind: 'broadcast', at: kst('2025-06-10', '11:00').toISOString() } });
+    const base = {
+      purpose: 'ad' as const,
+      channel: 'sms' as const,
+      sender: SMS_SENDER,
+      templates: [{ channel: 'sms' as const, text: '안내' }],
+    };
+    await addCampaign(engine, {
+      ...base,
+      id: 'low',
+      name: 'low',
+      priority: 1,
+      trigger: { kind: 'broadcast', at: kst('2025-06-10', '10:00').toISOString() },
+    });
+    await addCampaign(engine, {
+      ...base,
+      id: 'high',
+      name: 'high',
+      priority: 9,
+      trigger: { kind: 'broadcast', at: kst('2025-06-10', '11:00').toISOString() },
+    });
     await runScheduler(engine, { now: kst('2025-06-10', '12:00'), policy: POLICY, couponSecret: SECRET });
     const rows = await messages(engine);
     expect(rows.filter((r) => r.campaign_id === 'high').every((r) => r.status === 'queued')).toBe(true);
@@ -155,9 +239,19 @@ describe('runScheduler on DuckDB', () => {
       ['blocked', 'CAPPED'],
     ]);
     // A third campaign on a later run the same day finds the slot used by the ledger in messages.
-    await addCampaign(engine, { ...base, id: 'later', name: 'later', priority: 50, trigger: { kind: 'broadcast', at: kst('2025-06-10', '15:00').toISOString() } });
+    await addCampaign(engine, {
+      ...base,
+      id: 'later',
+      name: 'later',
+      priority: 50,
+      trigger: { kind: 'broadcast', at: kst('2025-06-10', '15:00').toISOString() },
+    });
     await runScheduler(engine, { now: kst('2025-06-10', '15:00'), policy: POLICY, couponSecret: SECRET });
-    expect((await messages(engine)).filter((r) => r.campaign_id === 'later').map((r) => r.reason)).toEqual(['CAPPED', 'CAPPED', 'CAPPED']);
+    expect((await messages(engine)).filter((r) => r.campaign_id === 'later').map((r) => r.reason)).toEqual([
+      'CAPPED',
+      'CAPPED',
+      'CAPPED',
+    ]);
   });
 
   it('coupons: unique codes, budget respected, secret coupon once per customer', async () => {
@@ -176,12 +270,16 @@ describe('runScheduler on DuckDB', () => {
     });
     await runScheduler(engine, { now: kst('2025-06-10', '11:00'), policy: POLICY, couponSecret: SECRET });
     await runScheduler(engine, { now: kst('2025-06-11', '11:00'), policy: POLICY, couponSecret: SECRET });
-    const coupons = await engine.query<{ code: string; customer_id: string; product_id: string }>('SELECT * FROM coupons');
+    const coupons = await engine.query<{ code: string; customer_id: string; product_id: string }>(
+      'SELECT * FROM coupons',
+    );
     expect(coupons.length).toBe(5);
     expect(new Set(coupons.map((c) => c.code)).size).toBe(5);
     expect(new Set(coupons.map((c) => c.customer_id)).size).toBe(5);
     const rows = await messages(engine);
-    expect(rows.filter((r) => r.occurrence === 'recurring:2025-06-11').map((r) => r.reason)).toEqual(Array(5).fill('COUPON_ONCE_PER_CUSTOMER'));
+    expect(rows.filter((r) => r.occurrence === 'recurring:2025-06-11').map((r) => r.reason)).toEqual(
+      Array(5).fill('COUPON_ONCE_PER_CUSTOMER'),
+    );
   });
 
   it('coupon budget stops issuing past the budget', async () => {

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseCampaign } from '@dalbit/core/campaigns/parse-campaign';
 import { toKst } from '@dalbit/core/compliance/kst';
-import { REASON_TEXT, type GuardReason } from '@dalbit/core/compliance/reason-code';
+import { type GuardReason, REASON_TEXT } from '@dalbit/core/compliance/reason-code';
 import type { Command } from 'commander';
-import { campaignFromFlags, type CampaignFlags } from '../../campaigns/campaign-from-flags.ts';
+import { type CampaignFlags, campaignFromFlags } from '../../campaigns/campaign-from-flags.ts';
 import { loadCouponSecret, loadPolicy } from '../../campaigns/campaign-settings.ts';
 import { readCampaignStatus } from '../../campaigns/campaign-status.ts';
 import { findCampaign, listCampaigns, saveCampaign } from '../../campaigns/campaign-store.ts';
@@ -20,7 +20,9 @@ type Lang = 'ko' | 'en';
 /** A reason code in the reader's language (guard reasons and campaign reasons). */
 export function describeReason(code: string | null | undefined, lang: Lang): string {
   if (!code) return '';
-  const text = (REASON_TEXT as Record<string, { ko: string; en: string }>)[code] ?? (CAMPAIGN_REASON_TEXT as Record<string, { ko: string; en: string }>)[code];
+  const text =
+    (REASON_TEXT as Record<string, { ko: string; en: string }>)[code] ??
+    (CAMPAIGN_REASON_TEXT as Record<string, { ko: string; en: string }>)[code];
   return text ? `${code} (${text[lang]})` : code;
 }
 
@@ -32,7 +34,8 @@ const kstText = (d: Date): string => {
 function parseInstant(value: string | undefined, flag: string): Date {
   if (value === undefined) return new Date();
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new CliError(`${flag}: 날짜/시간 형식 오류 / not an ISO date-time: ${value}`, 64);
+  if (Number.isNaN(d.getTime()))
+    throw new CliError(`${flag}: 날짜/시간 형식 오류 / not an ISO date-time: ${value}`, 64);
   return d;
 }
 
@@ -50,7 +53,9 @@ async function settings(ctx: CliContext, cmd: Command, policyFile: string | unde
 }
 
 export function registerCampaign(program: Command, ctx: CliContext): void {
-  const campaign = program.command('campaign').description('캠페인: 생성, 목록, 미리보기, 시뮬레이션, 실행, 현황 / campaigns');
+  const campaign = program
+    .command('campaign')
+    .description('캠페인: 생성, 목록, 미리보기, 시뮬레이션, 실행, 현황 / campaigns');
 
   campaign
     .command('create')
@@ -85,12 +90,18 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
         try {
           text = await readFile(opts.file, 'utf8');
         } catch (e) {
-          throw new CliError(`파일을 읽을 수 없습니다 / cannot read ${opts.file}: ${e instanceof Error ? e.message : String(e)}`, EX_NOINPUT);
+          throw new CliError(
+            `파일을 읽을 수 없습니다 / cannot read ${opts.file}: ${e instanceof Error ? e.message : String(e)}`,
+            EX_NOINPUT,
+          );
         }
         try {
           raw = JSON.parse(text);
         } catch (e) {
-          throw new CliError(`${opts.file}: JSON 오류 / invalid JSON: ${e instanceof Error ? e.message : String(e)}`, EX_DATAERR);
+          throw new CliError(
+            `${opts.file}: JSON 오류 / invalid JSON: ${e instanceof Error ? e.message : String(e)}`,
+            EX_DATAERR,
+          );
         }
       } else {
         const built = campaignFromFlags(opts);
@@ -101,11 +112,18 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
       if (!parsed.ok) {
         if (opts.json) ctx.out(JSON.stringify({ ok: false, issues: parsed.issues }));
         else for (const i of parsed.issues) ctx.err(`${opts.file ?? 'flags'}: ${i.path}: ${i.message}`);
-        throw new CliError(`캠페인 정의 오류 ${parsed.issues.length}건 — 저장하지 않았습니다 / ${parsed.issues.length} problem(s); nothing saved`, EX_DATAERR);
+        throw new CliError(
+          `캠페인 정의 오류 ${parsed.issues.length}건 — 저장하지 않았습니다 / ${parsed.issues.length} problem(s); nothing saved`,
+          EX_DATAERR,
+        );
       }
       const engine = await ctx.warehouse(cmd);
       const revision = await saveCampaign(engine, parsed.campaign, new Date());
-      ctx.out(opts.json ? JSON.stringify({ ok: true, id: parsed.campaign.id, revision }) : `저장됨 / saved: ${parsed.campaign.id} (r${revision})`);
+      ctx.out(
+        opts.json
+          ? JSON.stringify({ ok: true, id: parsed.campaign.id, revision })
+          : `저장됨 / saved: ${parsed.campaign.id} (r${revision})`,
+      );
     });
 
   campaign
@@ -114,39 +132,73 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
     .option('--json')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const rows = await listCampaigns(await ctx.warehouse(cmd));
-      if (opts.json) return ctx.out(JSON.stringify(rows.map((r) => ({ id: r.campaign.id, name: r.campaign.name, status: r.campaign.status, revision: r.revision, trigger: r.campaign.trigger.kind, channel: r.campaign.channel, purpose: r.campaign.purpose }))));
+      if (opts.json)
+        return ctx.out(
+          JSON.stringify(
+            rows.map((r) => ({
+              id: r.campaign.id,
+              name: r.campaign.name,
+              status: r.campaign.status,
+              revision: r.revision,
+              trigger: r.campaign.trigger.kind,
+              channel: r.campaign.channel,
+              purpose: r.campaign.purpose,
+            })),
+          ),
+        );
       if (rows.length === 0) return ctx.out('캠페인 없음 / no campaigns');
-      for (const r of rows) ctx.out(`${r.campaign.id}  r${r.revision}  ${r.campaign.status}  ${r.campaign.purpose}  ${r.campaign.channel}  ${r.campaign.trigger.kind}  ${r.campaign.name}`);
+      for (const r of rows)
+        ctx.out(
+          `${r.campaign.id}  r${r.revision}  ${r.campaign.status}  ${r.campaign.purpose}  ${r.campaign.channel}  ${r.campaign.trigger.kind}  ${r.campaign.name}`,
+        );
     });
 
   campaign
     .command('preview <id>')
-    .description('고객 한 명에게 보일 메시지와 발송 판단 / rendered message per channel and the guard decision for one customer')
+    .description(
+      '고객 한 명에게 보일 메시지와 발송 판단 / rendered message per channel and the guard decision for one customer',
+    )
     .requiredOption('--customer <id>')
     .option('--at <iso>', 'decide as of (default now)')
     .option('--policy <file>')
     .option('--json')
-    .action(async (id: string, opts: { customer: string; at?: string; policy?: string; json?: boolean }, cmd: Command) => {
-      const { policy, couponSecret, lang } = await settings(ctx, cmd, opts.policy);
-      const engine = await ctx.warehouse(cmd);
-      const stored = await findCampaign(engine, id);
-      if (!stored) throw new CliError(`캠페인 없음 / no campaign "${id}"`, EX_NOINPUT);
-      const p = await previewCampaign(engine, { campaign: stored.campaign, customerId: opts.customer, at: parseInstant(opts.at, '--at'), policy, couponSecret });
-      if (!p) throw new CliError(`고객 없음 / no customer "${opts.customer}"`, EX_NOINPUT);
-      if (opts.json) return ctx.out(JSON.stringify(p));
-      ctx.out(`${p.campaignId} → ${p.customerId}  arm=${p.arm}  ${kstText(p.at)}`);
-      for (const c of p.channels) {
-        ctx.out(`[${c.channel}]`);
-        if (c.problem) ctx.out(`  ${describeReason(c.problem.reason, lang)}: ${c.problem.detail}`);
-        const d = c.decision;
-        if (d?.kind === 'block') ctx.out(`  차단 / blocked: ${describeReason(d.reason, lang)} — ${d.detail}`);
-        if (d?.kind === 'defer') ctx.out(`  연기 / deferred to ${kstText(d.until)}: ${describeReason(d.reason, lang)}`);
-        if (d?.kind === 'send') ctx.out(`  발송 가능 / would send${d.notes.length ? ` (${d.notes.join(', ')})` : ''}`);
-        const m = d && d.kind !== 'block' ? d.message : c.rendered;
-        if (m) ctx.out(JSON.stringify(m, null, 2).split('\n').map((l) => `  ${l}`).join('\n'));
-        for (const i of c.issues) ctx.out(`  ! ${i.path}: ${i.message}`);
-      }
-    });
+    .action(
+      async (id: string, opts: { customer: string; at?: string; policy?: string; json?: boolean }, cmd: Command) => {
+        const { policy, couponSecret, lang } = await settings(ctx, cmd, opts.policy);
+        const engine = await ctx.warehouse(cmd);
+        const stored = await findCampaign(engine, id);
+        if (!stored) throw new CliError(`캠페인 없음 / no campaign "${id}"`, EX_NOINPUT);
+        const p = await previewCampaign(engine, {
+          campaign: stored.campaign,
+          customerId: opts.customer,
+          at: parseInstant(opts.at, '--at'),
+          policy,
+          couponSecret,
+        });
+        if (!p) throw new CliError(`고객 없음 / no customer "${opts.customer}"`, EX_NOINPUT);
+        if (opts.json) return ctx.out(JSON.stringify(p));
+        ctx.out(`${p.campaignId} → ${p.customerId}  arm=${p.arm}  ${kstText(p.at)}`);
+        for (const c of p.channels) {
+          ctx.out(`[${c.channel}]`);
+          if (c.problem) ctx.out(`  ${describeReason(c.problem.reason, lang)}: ${c.problem.detail}`);
+          const d = c.decision;
+          if (d?.kind === 'block') ctx.out(`  차단 / blocked: ${describeReason(d.reason, lang)} — ${d.detail}`);
+          if (d?.kind === 'defer')
+            ctx.out(`  연기 / deferred to ${kstText(d.until)}: ${describeReason(d.reason, lang)}`);
+          if (d?.kind === 'send')
+            ctx.out(`  발송 가능 / would send${d.notes.length ? ` (${d.notes.join(', ')})` : ''}`);
+          const m = d && d.kind !== 'block' ? d.message : c.rendered;
+          if (m)
+            ctx.out(
+              JSON.stringify(m, null, 2)
+                .split('\n')
+                .map((l) => `  ${l}`)
+                .join('\n'),
+            );
+          for (const i of c.issues) ctx.out(`  ! ${i.path}: ${i.message}`);
+        }
+      },
+    );
 
   campaign
     .command('simulate <id>')
@@ -156,13 +208,23 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
     .option('--policy <file>')
     .option('--json')
     .action(async (id: string, opts: { from: string; to: string; policy?: string; json?: boolean }, cmd: Command) => {
-      for (const [flag, v] of [['--from', opts.from], ['--to', opts.to]] as const)
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new CliError(`${flag}: YYYY-MM-DD 형식이어야 합니다 / expected YYYY-MM-DD: ${v}`, 64);
+      for (const [flag, v] of [
+        ['--from', opts.from],
+        ['--to', opts.to],
+      ] as const)
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
+          throw new CliError(`${flag}: YYYY-MM-DD 형식이어야 합니다 / expected YYYY-MM-DD: ${v}`, 64);
       if (opts.from > opts.to) throw new CliError('--from 이 --to 보다 늦습니다 / --from is after --to', 64);
       const { policy, couponSecret, lang } = await settings(ctx, cmd, opts.policy);
       const engine = await ctx.warehouse(cmd);
       if (!(await findCampaign(engine, id))) throw new CliError(`캠페인 없음 / no campaign "${id}"`, EX_NOINPUT);
-      const sim = await simulateCampaign(engine, { campaignId: id, from: opts.from, to: opts.to, policy, couponSecret });
+      const sim = await simulateCampaign(engine, {
+        campaignId: id,
+        from: opts.from,
+        to: opts.to,
+        policy,
+        couponSecret,
+      });
       if (opts.json) return ctx.out(JSON.stringify(sim));
       for (const day of sim.days) {
         if (day.decisions.length === 0) continue;
@@ -170,7 +232,9 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
         for (const d of day.decisions) ctx.out(decisionLine(d, lang));
       }
       const t = sim.totals;
-      ctx.out(`합계 / total: ${t.touches}  발송 ${t.queued}  연기 ${t.deferred}  차단 ${t.blocked}  대조군 ${t.holdout}`);
+      ctx.out(
+        `합계 / total: ${t.touches}  발송 ${t.queued}  연기 ${t.deferred}  차단 ${t.blocked}  대조군 ${t.holdout}`,
+      );
       for (const [reason, n] of Object.entries(t.blockedBy)) ctx.out(`  ${describeReason(reason, lang)}: ${n}`);
     });
 
@@ -185,11 +249,20 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
       const engine = await ctx.warehouse(cmd);
       const stored = await findCampaign(engine, id);
       if (!stored) throw new CliError(`캠페인 없음 / no campaign "${id}"`, EX_NOINPUT);
-      if (stored.campaign.status !== 'active') throw new CliError(`캠페인이 활성 상태가 아닙니다 / campaign is ${stored.campaign.status}`, 64);
-      const s = await runScheduler(engine, { now: parseInstant(opts.now, '--now'), campaignIds: [id], policy, couponSecret });
+      if (stored.campaign.status !== 'active')
+        throw new CliError(`캠페인이 활성 상태가 아닙니다 / campaign is ${stored.campaign.status}`, 64);
+      const s = await runScheduler(engine, {
+        now: parseInstant(opts.now, '--now'),
+        campaignIds: [id],
+        policy,
+        couponSecret,
+      });
       if (opts.json) return ctx.out(JSON.stringify(s));
-      ctx.out(`대상 / touches ${s.touches}: 대기열 queued ${s.queued}, 연기 deferred ${s.deferred}, 차단 blocked ${s.blocked}, 대조군 holdout ${s.holdout}`);
-      for (const [reason, n] of Object.entries(s.blockedBy)) ctx.out(`  ${describeReason(reason as GuardReason | CampaignBlockReason, lang)}: ${n}`);
+      ctx.out(
+        `대상 / touches ${s.touches}: 대기열 queued ${s.queued}, 연기 deferred ${s.deferred}, 차단 blocked ${s.blocked}, 대조군 holdout ${s.holdout}`,
+      );
+      for (const [reason, n] of Object.entries(s.blockedBy))
+        ctx.out(`  ${describeReason(reason as GuardReason | CampaignBlockReason, lang)}: ${n}`);
     });
 
   campaign
@@ -206,6 +279,8 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
       for (const m of s.messages) ctx.out(`  ${m.status}  ${describeReason(m.reason, lang) || '-'}  ${m.count}`);
       ctx.out(lang === 'ko' ? '노출 (그룹, 대상, 메시지)' : 'exposures (arm, targeted, with message)');
       for (const e of s.exposures) ctx.out(`  ${e.arm}  ${e.count}  ${e.withMessage}`);
-      ctx.out(`쿠폰 / coupons: issued ${s.coupons.issued}, redeemed ${s.coupons.redeemed} (valid ${s.coupons.validRedemptions})`);
+      ctx.out(
+        `쿠폰 / coupons: issued ${s.coupons.issued}, redeemed ${s.coupons.redeemed} (valid ${s.coupons.validRedemptions})`,
+      );
     });
 }
