@@ -19,6 +19,7 @@ import { MESSAGE_EVENTS, MESSAGES, ONSITE_IMPRESSIONS, ONSITE_MESSAGES } from '.
 import { CONSENT_NOTICES, OPT_OUTS } from '../compliance/tables.ts';
 import { SEGMENT_MIGRATIONS } from '../segments/migrations.ts';
 import { CAMPAIGN_MIGRATIONS } from '../campaigns/migrations.ts';
+import { ANALYTICS_MIGRATIONS } from '../analytics/clusters/migrations.ts';
 
 /** A forward-only schema step, rendered to DDL by each engine. */
 export type MigrationStep =
@@ -65,6 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   ...SEGMENT_MIGRATIONS,
   ...CAMPAIGN_MIGRATIONS,
+  ...ANALYTICS_MIGRATIONS,
 ];
 
 /** Table definitions as of the latest migration (for fixtures and introspection). */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { registerBasket } from './basket.ts';
+import { registerClusters } from './clusters.ts';
 import { registerClv } from './clv.ts';
 import { registerConsent } from './consent.ts';
 import { registerDemo } from './demo.ts';
@@ -15,4 +16,4 @@ import { registerCampaign } from './campaign.ts';
 import { registerTraits } from './traits.ts';
 
 /** Every command group registers itself here; one line per group. */
-export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo, registerConsent, registerServe, registerTraits, registerCampaign];
+export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo, registerConsent, registerServe, registerTraits, registerClusters, registerCampaign];
