@@ -1,0 +1,32 @@
+import { kstDayNumber } from '../rfm/day-number.ts';
+import type { MonthPoint } from './audience-report.ts';
+
+const DAY_MS = 86_400_000;
+
+/** The `count` KST calendar months ending with the month of the instant just before `asOf`, oldest first. */
+export function trendMonths(asOf: Date, count: number): { month: string; year: number; monthNo: number }[] {
+  const last = new Date(kstDayNumber(new Date(asOf.getTime() - 1)) * DAY_MS);
+  const out: { month: string; year: number; monthNo: number }[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const d = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() - i, 1));
+    const year = d.getUTCFullYear();
+    const monthNo = d.getUTCMonth() + 1;
+    out.push({ month: `${year}-${String(monthNo).padStart(2, '0')}`, year, monthNo });
+  }
+  return out;
+}
+
+/** 00:00 KST of the first day of the oldest trend month, as a UTC instant. */
+export function trendStart(asOf: Date, count: number): Date {
+  const first = trendMonths(asOf, count)[0];
+  return new Date(Date.UTC(first?.year ?? 1970, (first?.monthNo ?? 1) - 1, 1) - 9 * 3_600_000);
+}
+
+/** Fills the months without purchases with zeros. */
+export function fillTrend(asOf: Date, count: number, rows: readonly { year: number; month: number; revenue: number; customers: number }[]): MonthPoint[] {
+  const byKey = new Map(rows.map((r) => [r.year * 100 + r.month, r]));
+  return trendMonths(asOf, count).map((m) => {
+    const r = byKey.get(m.year * 100 + m.monthNo);
+    return { month: m.month, revenue: r?.revenue ?? 0, activeCustomers: r?.customers ?? 0 };
+  });
+}
