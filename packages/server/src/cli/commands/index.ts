@@ -9,6 +9,7 @@ import { registerCustomers } from './customers.ts';
 import { registerExperiment } from './experiment.ts';
 import { registerImport } from './import.ts';
 import { registerInit } from './init.ts';
+import { registerReport } from './report.ts';
 import { registerRfm } from './rfm.ts';
 import { registerServe } from './serve.ts';
 import { registerStats } from './stats.ts';
@@ -16,4 +17,4 @@ import { registerCampaign } from './campaign.ts';
 import { registerTraits } from './traits.ts';
 
 /** Every command group registers itself here; one line per group. */
-export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo, registerConsent, registerServe, registerTraits, registerClusters, registerCampaign];
+export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo, registerConsent, registerServe, registerTraits, registerClusters, registerReport, registerCampaign];

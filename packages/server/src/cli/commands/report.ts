@@ -1,0 +1,61 @@
+import { ClusterError } from '@dalbit/core/analytics/clusters/cluster-error';
+import { kstMidnight } from '@dalbit/core/analytics/rfm/day-number';
+import type { AudienceReport } from '@dalbit/core/analytics/report/audience-report';
+import { formatReports } from '@dalbit/core/analytics/report/format-report';
+import { findInsights } from '@dalbit/core/analytics/report/report-insights';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.ts';
+import { buildAudienceReport, loadBaseFacts } from '../../analytics/report/build-audience-report.ts';
+import { resolveAudience } from '../../analytics/report/resolve-audience.ts';
+import { SegmentStoreError } from '../../segments/segment-store.ts';
+import { type CliContext, CliError } from '../context.ts';
+
+const ReportOptions = z.object({
+  vs: z.string().min(1).max(200).optional(),
+  asOf: z.string().optional(),
+  top: z.coerce.number().int().min(1).max(50).optional(),
+  json: z.boolean().optional(),
+});
+
+export function registerReport(program: Command, ctx: CliContext): void {
+  const report = program.command('report').description('audience reports: size, revenue, categories, channels, reachability, visits, trend (고객 리포트)');
+  const addOptions = (c: Command): Command =>
+    c
+      .option('--as-of <date>', 'orders, consents and events before 00:00 KST of this date count (default today)')
+      .option('--top <n>', 'how many categories and products (default 5)')
+      .option('--json', 'machine-readable output');
+  addOptions(report.command('base').description('the whole customer base')).action(async (raw: Record<string, unknown>, cmd: Command) => {
+    await runReport(ctx, cmd, ['base'], parseOptions(ReportOptions, raw));
+  });
+  addOptions(
+    report
+      .command('segment <id>')
+      .description('a stored segment id, a cluster (cluster:<run>:<n>) or base; --vs puts a second audience side by side')
+      .option('--vs <id>', 'second audience to compare with'),
+  ).action(async (id: string, raw: Record<string, unknown>, cmd: Command) => {
+    const o = parseOptions(ReportOptions, raw);
+    await runReport(ctx, cmd, o.vs === undefined ? [id] : [id, o.vs], o);
+  });
+}
+
+async function runReport(ctx: CliContext, cmd: Command, ids: readonly string[], o: z.infer<typeof ReportOptions>): Promise<void> {
+  const asOf = kstMidnight(parseAsOfDay(o.asOf));
+  const lang = ctx.config(cmd).lang;
+  const engine = await ctx.warehouse(cmd);
+  const base = await loadBaseFacts(engine, asOf);
+  const reports: AudienceReport[] = [];
+  for (const id of ids) {
+    try {
+      const audience = await resolveAudience(engine, id, { asOf, lang });
+      reports.push(await buildAudienceReport(engine, audience.members, { name: audience.name, asOf, base, ...(o.top === undefined ? {} : { top: o.top }) }));
+    } catch (e) {
+      if (e instanceof SegmentStoreError && e.code === 'NOT_FOUND')
+        throw new CliError(`세그먼트를 찾을 수 없음 / segment not found: '${id}' (${lang === 'ko' ? 'base, cluster:<run>:<n> 또는 저장된 세그먼트 id' : 'use base, cluster:<run>:<n> or a stored segment id'})`);
+      if (e instanceof SegmentStoreError || e instanceof ClusterError) throw new CliError(`${e.code}: ${e.message}`);
+      throw e;
+    }
+  }
+  if (o.json) ctx.out(JSON.stringify({ reports: reports.map((r) => ({ ...r, insights: findInsights(r, lang) })) }, null, 2));
+  else ctx.out(formatReports(reports, lang));
+}
