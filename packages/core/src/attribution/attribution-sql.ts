@@ -1,21 +1,6 @@
-import type { CompiledQuery, ParamType, SqlDialect } from '../sql/dialect.ts';
+import type { CompiledQuery, SqlDialect } from '../sql/dialect.ts';
+import { type Binder, compileBound as compile } from './bind-sql.ts';
 import { COUNTED_ORDER_STATUSES } from './attribution-facts.ts';
-
-interface Binder {
-  p(value: unknown, type: ParamType): string;
-}
-
-function compile(dialect: SqlDialect, build: (b: Binder) => string): CompiledQuery {
-  const params: unknown[] = [];
-  const paramTypes: ParamType[] = [];
-  const p = (value: unknown, type: ParamType): string => {
-    params.push(value);
-    paramTypes.push(type);
-    return dialect.placeholder(params.length, type);
-  };
-  const text = build({ p });
-  return Object.freeze({ sql: text, params: Object.freeze(params), paramTypes: Object.freeze(paramTypes) });
-}
 
 const statuses = (b: Binder): string => COUNTED_ORDER_STATUSES.map((s) => b.p(s, 'string')).join(', ');
 

@@ -36,7 +36,7 @@ const fixture = fc.record({
   ),
 });
 
-type Fixture = fc.RecordValue<typeof fixture>;
+type Fixture = typeof fixture extends fc.Arbitrary<infer T> ? T : never;
 
 function toFacts(f: Fixture): { exposures: ExposureFact[]; orders: OrderFact[] } {
   return {

@@ -14,7 +14,8 @@ import { registerRfm } from './rfm.ts';
 import { registerServe } from './serve.ts';
 import { registerStats } from './stats.ts';
 import { registerCampaign } from './campaign.ts';
+import { registerCampaignReport } from './campaign-report.ts';
 import { registerTraits } from './traits.ts';
 
 /** Every command group registers itself here; one line per group. */
-export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo, registerConsent, registerServe, registerTraits, registerClusters, registerReport, registerCampaign];
+export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo, registerConsent, registerServe, registerTraits, registerClusters, registerReport, registerCampaign, registerCampaignReport];
