@@ -1,0 +1,44 @@
+/**
+ * Masking for exports and screens (개인정보 안전성 확보조치): `010-****-5678`, `hong***@naver.com`,
+ * `홍*동`. Applied unless a user asks for unmasked data with a reason (then access-logged).
+ */
+export function toDomesticPhone(e164: string): string {
+  return e164.startsWith('+82') ? `0${e164.slice(3)}` : e164.replace(/[^0-9]/g, '');
+}
+
+/** '+821012345678' → '010-1234-5678' (what Korean staff read and type). */
+export function formatPhone(e164: string): string {
+  const d = toDomesticPhone(e164);
+  if (d.length === 11) return `${d.slice(0, 3)}-${d.slice(3, 7)}-${d.slice(7)}`;
+  if (d.length === 10) return d.startsWith('02') ? `02-${d.slice(2, 6)}-${d.slice(6)}` : `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`;
+  return d;
+}
+
+export function maskPhone(e164: string): string {
+  const d = toDomesticPhone(e164);
+  if (d.length < 8) return '*'.repeat(d.length);
+  return `${d.slice(0, 3)}-****-${d.slice(-4)}`;
+}
+
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '***';
+  const local = email.slice(0, at);
+  const keep = local.length <= 2 ? 1 : Math.min(4, local.length - 2);
+  return `${local.slice(0, keep)}***${email.slice(at)}`;
+}
+
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
+}
+
+/**
+ * Spreadsheet formula injection (CWE-1236): a cell that starts with = + - @ (or tab / CR) is
+ * prefixed with an apostrophe so Excel and Sheets show it as text.
+ */
+export function neutralizeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

@@ -1,0 +1,129 @@
+import { renameSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import {
+  DEFAULT_EXPORT_COLUMNS,
+  EXPORT_COLUMNS,
+  type ExportColumnName,
+  formatExportCell,
+  isExportColumn,
+  toCsvLine,
+} from '@dalbit/core/segments/export/export-columns';
+import { neutralizeCell, toDomesticPhone } from '@dalbit/core/segments/export/mask';
+import { openSpellsTree } from '@dalbit/core/segments/membership-tree';
+import { col, inQuery } from '@dalbit/core/segments/sql/build';
+import type { SelectNode } from '@dalbit/core/segments/sql/node';
+import { printSql } from '@dalbit/core/segments/sql/print';
+import { CUSTOMER_FEATURES } from '@dalbit/core/segments/tables';
+import { CUSTOMERS } from '@dalbit/core/schema/tables';
+import { XlsxWriter } from '../demo/xlsx-writer.ts';
+import type { Engine } from '../engines/engine.ts';
+import { appendAccessLog } from '../http/access-log.ts';
+import { getSegmentOrThrow } from './segment-store.ts';
+
+export type ExportFormat = 'csv' | 'xlsx' | 'kakao-friends';
+
+export class ExportError extends Error {
+  override readonly name = 'ExportError';
+  constructor(
+    readonly code: 'UNKNOWN_COLUMN' | 'REASON_REQUIRED',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ExportRequest {
+  readonly segmentId: string;
+  readonly format: ExportFormat;
+  readonly out: string;
+  readonly columns?: readonly string[];
+  /** Unmasked personal data; requires `reason` (written to the access log). */
+  readonly unmask?: boolean;
+  readonly reason?: string;
+  readonly actor: string;
+  readonly origin?: string;
+  readonly now: Date;
+}
+
+export interface ExportResult {
+  readonly rows: number;
+  readonly path: string;
+  readonly masked: boolean;
+  readonly accessLogId: string;
+}
+
+/**
+ * Writes the current members of a segment to a file. Personal data is masked unless `unmask` is
+ * set with a reason; every export is written to the hash-chained access log. `kakao-friends`
+ * writes the phone list a Kakao channel friend-group upload takes (always unmasked, so it needs a
+ * reason). Files are written to a temporary name and renamed, so a failure leaves nothing half-done.
+ */
+export async function exportSegment(engine: Engine, req: ExportRequest): Promise<ExportResult> {
+  await getSegmentOrThrow(engine, req.segmentId);
+  const phoneList = req.format === 'kakao-friends';
+  const unmask = phoneList || req.unmask === true;
+  const reason = req.reason?.trim() ?? '';
+  if (unmask && reason.length < 2) throw new ExportError('REASON_REQUIRED', 'unmasked exports (and kakao-friends phone lists) need --reason "…"');
+  const names = phoneList ? (['phone'] as const) : (req.columns ?? DEFAULT_EXPORT_COLUMNS);
+  const unknown = names.filter((n) => !isExportColumn(n));
+  if (unknown.length) throw new ExportError('UNKNOWN_COLUMN', `unknown column(s) ${unknown.join(', ')}; choose from ${Object.keys(EXPORT_COLUMNS).join(', ')}`);
+  const columns = names as readonly ExportColumnName[];
+
+  const rows = await engine.query(printSql(membersDetailTree(req.segmentId, columns), engine.dialect));
+  const tmp = `${req.out}.tmp-${process.pid}`;
+  let written = 0;
+  try {
+    if (phoneList) {
+      const phones = [...new Set(rows.map((r) => r.phone).filter((p): p is string => typeof p === 'string' && p !== '').map(toDomesticPhone))];
+      written = phones.length;
+      await writeFile(tmp, phones.map((p) => `${p}\r\n`).join(''), 'utf8');
+    } else {
+      const header = columns.map((c) => EXPORT_COLUMNS[c].label);
+      const body = rows.map((r) => columns.map((c) => neutralizeCell(formatExportCell(c, r[c], unmask))));
+      written = body.length;
+      if (req.format === 'csv') {
+        // BOM so Excel opens Korean text as UTF-8.
+        await writeFile(tmp, `\uFEFF${[header, ...body].map(toCsvLine).join('\r\n')}\r\n`, 'utf8');
+      } else {
+        const w = new XlsxWriter(tmp, { sheetName: 'segment', header, types: columns.map(() => 's'), mtime: new Date(2000, 0, 1) });
+        for (const cells of body) w.writeRow(cells);
+        w.close();
+      }
+    }
+    renameSync(tmp, req.out);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  const log = await appendAccessLog(engine, {
+    actor: req.actor,
+    action: unmask ? 'segment_export_unmasked' : 'segment_export',
+    subject: `segment:${req.segmentId} rows:${written} format:${req.format} columns:${columns.join('|')}`,
+    reason: reason || null,
+    origin: req.origin ?? null,
+    at: req.now,
+  });
+  return { rows: written, path: req.out, masked: !unmask, accessLogId: log.logId };
+}
+
+function membersDetailTree(segmentId: string, columns: readonly ExportColumnName[]): SelectNode {
+  const c = 'c';
+  const f = 'x';
+  const { columns: _unused, ...spells } = openSpellsTree(segmentId);
+  return {
+    kind: 'select',
+    columns: columns.map((name) => {
+      const spec = EXPORT_COLUMNS[name];
+      return { expr: col(spec.source === 'customers' ? c : f, spec.column), alias: name };
+    }),
+    from: {
+      kind: 'join',
+      join: 'left',
+      left: { kind: 'table', table: CUSTOMERS.name, alias: c },
+      right: { kind: 'table', table: CUSTOMER_FEATURES.name, alias: f },
+      on: { kind: 'compare', left: col(f, 'customer_id'), op: '=', right: col(c, 'customer_id') },
+    },
+    where: inQuery(col(c, 'customer_id'), { ...spells, columns: [{ expr: col('m', 'customer_id'), alias: 'customer_id' }] }),
+    orderBy: [{ expr: col(c, 'customer_id') }],
+  };
+}
