@@ -25,7 +25,10 @@ export function sampleIndices(n: number, size: number, rng: Rng): number[] {
  * Criterion: the k in `kRange` with the highest mean silhouette, computed on one seeded sample of
  * the points (the same sample for every k) from k-means run on ALL points. Ties → the smaller k.
  */
-export function chooseK(points: readonly Point[], options: { kRange: readonly number[]; rng: () => Rng; sampleSize?: number }): KChoice {
+export function chooseK(
+  points: readonly Point[],
+  options: { kRange: readonly number[]; rng: () => Rng; sampleSize?: number },
+): KChoice {
   const sample = sampleIndices(points.length, options.sampleSize ?? 2000, options.rng());
   const sampled = sample.map((i) => points[i] as Point);
   let best: { k: number; result: KMeansResult; s: number } | undefined;
@@ -33,7 +36,10 @@ export function chooseK(points: readonly Point[], options: { kRange: readonly nu
   for (const k of options.kRange) {
     if (k >= points.length) break;
     const result = runKMeans(points, { k, rng: options.rng() });
-    const s = meanSilhouette(sampled, sample.map((i) => result.labels[i] ?? 0));
+    const s = meanSilhouette(
+      sampled,
+      sample.map((i) => result.labels[i] ?? 0),
+    );
     silhouetteByK.push({ k, silhouette: s });
     if (!best || s > best.s + 1e-12) best = { k, result, s };
   }

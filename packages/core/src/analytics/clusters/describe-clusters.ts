@@ -26,7 +26,11 @@ function meanVar(xs: readonly number[]): [number, number] {
 }
 
 /** Cohen's d of one column (standardised values) between `inside` and the rest, plus raw means. */
-export function contrastFeature(z: readonly number[], raw: readonly number[], inside: readonly boolean[]): Omit<FeatureContrast, 'feature'> {
+export function contrastFeature(
+  z: readonly number[],
+  raw: readonly number[],
+  inside: readonly boolean[],
+): Omit<FeatureContrast, 'feature'> {
   const zi = z.filter((_, i) => inside[i]);
   const zo = z.filter((_, i) => !inside[i]);
   const [mi, vi] = meanVar(zi);
@@ -35,7 +39,11 @@ export function contrastFeature(z: readonly number[], raw: readonly number[], in
   // Both groups constant but different (a 0/1 flag split cleanly): fall back to the overall SD.
   const scale = pooled > 1e-12 ? pooled : Math.sqrt(meanVar(z)[1]);
   const d = scale > 1e-12 ? (mi - mo) / scale : 0;
-  return { d, mean: meanVar(raw.filter((_, i) => inside[i]))[0], restMean: meanVar(raw.filter((_, i) => !inside[i]))[0] };
+  return {
+    d,
+    mean: meanVar(raw.filter((_, i) => inside[i]))[0],
+    restMean: meanVar(raw.filter((_, i) => !inside[i]))[0],
+  };
 }
 
 const HEADS = {
@@ -57,11 +65,18 @@ export function labelCluster(contrasts: readonly FeatureContrast[]): Phrase {
   const byKey = new Map(CLUSTER_FEATURES.map((f) => [f.key, f]));
   const freq = contrasts.find((c) => c.feature === FREQUENCY_KEY);
   const head =
-    !freq || Math.abs(freq.d) < NAMING_THRESHOLD ? HEADS.plain : freq.d > 0 ? HEADS.repeat : freq.mean < 1.5 ? HEADS.once : HEADS.infrequent;
+    !freq || Math.abs(freq.d) < NAMING_THRESHOLD
+      ? HEADS.plain
+      : freq.d > 0
+        ? HEADS.repeat
+        : freq.mean < 1.5
+          ? HEADS.once
+          : HEADS.infrequent;
   const modifiers: Phrase[] = [];
   const named = contrasts.filter((c) => c.feature !== FREQUENCY_KEY && phraseOf(byKey.get(c.feature), c.d) !== null);
   for (const c of named) {
-    if (modifiers.length === 2 || (Math.abs(c.d) < NAMING_THRESHOLD && (modifiers.length > 0 || head !== HEADS.plain))) break;
+    if (modifiers.length === 2 || (Math.abs(c.d) < NAMING_THRESHOLD && (modifiers.length > 0 || head !== HEADS.plain)))
+      break;
     const p = phraseOf(byKey.get(c.feature), c.d) as Phrase;
     if (!modifiers.some((m) => m.en === p.en)) modifiers.push(p);
   }
@@ -72,12 +87,21 @@ export function labelCluster(contrasts: readonly FeatureContrast[]): Phrase {
 }
 
 /** Contrasts and a bilingual label for each cluster 0..k−1. */
-export function describeClusters(input: { z: readonly Point[]; raw: readonly Point[]; labels: readonly number[]; k: number }): ClusterDescription[] {
+export function describeClusters(input: {
+  z: readonly Point[];
+  raw: readonly Point[];
+  labels: readonly number[];
+  k: number;
+}): ClusterDescription[] {
   return Array.from({ length: input.k }, (_, c) => {
     const inside = input.labels.map((l) => l === c);
     const contrasts = CLUSTER_FEATURES.map((f, j) => ({
       feature: f.key,
-      ...contrastFeature(input.z.map((p) => p[j] ?? 0), input.raw.map((p) => p[j] ?? 0), inside),
+      ...contrastFeature(
+        input.z.map((p) => p[j] ?? 0),
+        input.raw.map((p) => p[j] ?? 0),
+        inside,
+      ),
     })).sort((a, b) => Math.abs(b.d) - Math.abs(a.d));
     return { label: labelCluster(contrasts), contrasts };
   });

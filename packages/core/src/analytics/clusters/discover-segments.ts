@@ -1,7 +1,7 @@
 import { createRng } from '../../demo/prng.ts';
+import { chooseK, sampleIndices } from './choose-k.ts';
 import { ClusterError } from './cluster-error.ts';
 import { CLUSTER_FEATURES, type ClusterInput, type Phrase } from './cluster-features.ts';
-import { chooseK, sampleIndices } from './choose-k.ts';
 import { describeClusters, type FeatureContrast } from './describe-clusters.ts';
 import { runKMeans } from './kmeans.ts';
 import { meanSilhouette } from './silhouette.ts';
@@ -39,11 +39,18 @@ export const K_RANGE = [2, 3, 4, 5, 6, 7, 8] as const;
  * given), clusters renumbered by size and named by their largest standardised differences.
  * @example discoverSegments(rows, { seed: 42 }).clusters[0].label.ko // '할인에 민감한 재구매 고객'
  */
-export function discoverSegments(rows: readonly ClusterInput[], options: { seed: number; k?: number; sampleSize?: number }): DiscoveredSegments {
+export function discoverSegments(
+  rows: readonly ClusterInput[],
+  options: { seed: number; k?: number; sampleSize?: number },
+): DiscoveredSegments {
   const k0 = options.k ?? 2;
-  if (rows.length < Math.max(3, k0 + 1)) throw new ClusterError('TOO_FEW_BUYERS', `clustering needs more buyers than clusters (${rows.length} buyers)`);
+  if (rows.length < Math.max(3, k0 + 1))
+    throw new ClusterError('TOO_FEW_BUYERS', `clustering needs more buyers than clusters (${rows.length} buyers)`);
   const raw = rows.map((r) => CLUSTER_FEATURES.map((f) => f.read(r)));
-  const { points } = standardize(raw, CLUSTER_FEATURES.map((f) => f.log));
+  const { points } = standardize(
+    raw,
+    CLUSTER_FEATURES.map((f) => f.log),
+  );
   let stream = 0;
   const rng = () => createRng(options.seed, stream++);
   const sampleSize = options.sampleSize ?? 2000;
@@ -61,7 +68,15 @@ export function discoverSegments(rows: readonly ClusterInput[], options: { seed:
     k = options.k;
     const sample = sampleIndices(points.length, sampleSize, rng());
     labels = runKMeans(points, { k, rng: rng() }).labels;
-    silhouetteByK = [{ k, silhouette: meanSilhouette(sample.map((i) => points[i] ?? []), sample.map((i) => labels[i] ?? 0)) }];
+    silhouetteByK = [
+      {
+        k,
+        silhouette: meanSilhouette(
+          sample.map((i) => points[i] ?? []),
+          sample.map((i) => labels[i] ?? 0),
+        ),
+      },
+    ];
     usedSample = sample.length;
   }
   // Renumber by size (desc), ties by first appearance, so cluster 1 is the largest.
@@ -69,14 +84,24 @@ export function discoverSegments(rows: readonly ClusterInput[], options: { seed:
   for (const l of labels) sizes[l] = (sizes[l] ?? 0) + 1;
   const order = Array.from({ length: k }, (_, c) => c).sort((a, b) => (sizes[b] ?? 0) - (sizes[a] ?? 0) || a - b);
   const rank = new Array<number>(k);
-  order.forEach((c, i) => (rank[c] = i));
+  order.forEach((c, i) => {
+    rank[c] = i;
+  });
   const relabelled = labels.map((l) => rank[l] ?? 0);
   const descriptions = describeClusters({ z: points, raw, labels: relabelled, k });
   const totalRevenue = rows.reduce((s, r) => s + r.monetary, 0);
   const clusters = descriptions.map((d, c) => {
     const members = rows.filter((_, i) => relabelled[i] === c);
     const revenue = members.reduce((s, r) => s + r.monetary, 0);
-    return { cluster: c + 1, label: d.label, size: members.length, share: members.length / rows.length, revenue, revenueShare: totalRevenue ? revenue / totalRevenue : 0, contrasts: d.contrasts };
+    return {
+      cluster: c + 1,
+      label: d.label,
+      size: members.length,
+      share: members.length / rows.length,
+      revenue,
+      revenueShare: totalRevenue ? revenue / totalRevenue : 0,
+      contrasts: d.contrasts,
+    };
   });
   dedupeLabels(clusters);
   return {
@@ -97,5 +122,6 @@ function dedupeLabels(clusters: { cluster: number; label: Phrase }[]): void {
   const seen = new Map<string, number>();
   for (const c of clusters) seen.set(c.label.en, (seen.get(c.label.en) ?? 0) + 1);
   for (const c of clusters)
-    if ((seen.get(c.label.en) ?? 0) > 1) c.label = { ko: `${c.label.ko} (${c.cluster})`, en: `${c.label.en} (${c.cluster})` };
+    if ((seen.get(c.label.en) ?? 0) > 1)
+      c.label = { ko: `${c.label.ko} (${c.cluster})`, en: `${c.label.en} (${c.cluster})` };
 }

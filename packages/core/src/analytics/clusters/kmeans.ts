@@ -102,7 +102,10 @@ function lloyd(points: readonly Point[], k: number, rng: Rng, maxIterations: num
  * randomness comes from `rng`, so a seeded generator makes the result reproducible.
  * @example runKMeans(points, { k: 4, rng: createRng(42) }).labels
  */
-export function runKMeans(points: readonly Point[], options: { k: number; rng: Rng; restarts?: number; maxIterations?: number }): KMeansResult {
+export function runKMeans(
+  points: readonly Point[],
+  options: { k: number; rng: Rng; restarts?: number; maxIterations?: number },
+): KMeansResult {
   const { k, rng } = options;
   if (k < 1 || k > points.length) throw new RangeError(`k must be in 1..${points.length}, got ${k}`);
   let best: KMeansResult | undefined;

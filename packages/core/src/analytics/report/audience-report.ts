@@ -81,4 +81,6 @@ export interface MonthPoint {
   readonly month: string;
   readonly revenue: number;
   readonly activeCustomers: number;
+  /** The month of the as-of day when as-of is not the 1st: not over yet. */
+  readonly partial: boolean;
 }

@@ -22,5 +22,9 @@ export function bucketRecency(recencyDays: readonly number[], audienceSize: numb
   }
   counts.set('never', Math.max(0, audienceSize - recencyDays.length));
   const share = (n: number): number => (audienceSize === 0 ? 0 : n / audienceSize);
-  return [...RECENCY_BUCKETS.map((b) => b.bucket), 'never' as const].map((bucket) => ({ bucket, customers: counts.get(bucket) ?? 0, share: share(counts.get(bucket) ?? 0) }));
+  return [...RECENCY_BUCKETS.map((b) => b.bucket), 'never' as const].map((bucket) => ({
+    bucket,
+    customers: counts.get(bucket) ?? 0,
+    share: share(counts.get(bucket) ?? 0),
+  }));
 }

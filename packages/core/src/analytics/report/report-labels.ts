@@ -1,4 +1,4 @@
-import type { RecencyBucket, Reachability } from './audience-report.ts';
+import type { Reachability, RecencyBucket } from './audience-report.ts';
 
 export type Lang = 'ko' | 'en';
 type Text = Readonly<Record<Lang, string>>;
@@ -40,7 +40,10 @@ export const REPORT_TEXT = {
   aov: { ko: '객단가(AOV)', en: 'AOV' },
   frequency: { ko: '구매 빈도', en: 'purchases per buyer' },
   recency: { ko: '마지막 구매 후', en: 'since last purchase' },
-  categories: { ko: '많이 산 카테고리 (지수: 전체 고객 대비, 100 = 평균)', en: 'top categories (index vs all customers, 100 = average)' },
+  categories: {
+    ko: '많이 산 카테고리 (지수: 전체 고객 대비, 100 = 평균)',
+    en: 'top categories (index vs all customers, 100 = average)',
+  },
   products: { ko: '많이 산 상품 (지수)', en: 'top products (index)' },
   channels: { ko: '채널 구성', en: 'channel mix' },
   reach: { ko: '광고 도달 가능 (최신 광고 수신 동의 + 연락처)', en: 'reachable for ads (latest ad consent + contact)' },

@@ -9,7 +9,10 @@ export const SESSION_GAP_MS = 30 * 60_000;
  * `views` must be sorted by visitor, then time.
  * @example sessionize([{ visitor: 'a', at: t0 }, { visitor: 'a', at: t0 + 10 min }], 90).sessions // 1
  */
-export function sessionize(views: readonly { readonly visitor: string; readonly at: Date }[], windowDays: number): VisitStats {
+export function sessionize(
+  views: readonly { readonly visitor: string; readonly at: Date }[],
+  windowDays: number,
+): VisitStats {
   let visitors = 0;
   let sessions = 0;
   let seconds = 0;

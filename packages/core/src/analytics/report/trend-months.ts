@@ -23,10 +23,22 @@ export function trendStart(asOf: Date, count: number): Date {
 }
 
 /** Fills the months without purchases with zeros. */
-export function fillTrend(asOf: Date, count: number, rows: readonly { year: number; month: number; revenue: number; customers: number }[]): MonthPoint[] {
+export function fillTrend(
+  asOf: Date,
+  count: number,
+  rows: readonly { year: number; month: number; revenue: number; customers: number }[],
+): MonthPoint[] {
   const byKey = new Map(rows.map((r) => [r.year * 100 + r.month, r]));
-  return trendMonths(asOf, count).map((m) => {
+  const months = trendMonths(asOf, count);
+  // as-of is 00:00 KST of a day: the last month is complete only when that day is the 1st
+  const partial = new Date(asOf.getTime() + 9 * 3_600_000).getUTCDate() !== 1;
+  return months.map((m, i) => {
     const r = byKey.get(m.year * 100 + m.monthNo);
-    return { month: m.month, revenue: r?.revenue ?? 0, activeCustomers: r?.customers ?? 0 };
+    return {
+      month: m.month,
+      revenue: r?.revenue ?? 0,
+      activeCustomers: r?.customers ?? 0,
+      partial: partial && i === months.length - 1,
+    };
   });
 }

@@ -23,6 +23,12 @@ export function findChannelMigration(orders: readonly TraitOrder[]): ChannelMigr
   const firstMarket = purchases.find((o) => toChannelKind(o.channel) === 'marketplace');
   const moved =
     firstMarket &&
-    purchases.find((o) => toChannelKind(o.channel) === 'own_shop' && o.orderedAt.getTime() > firstMarket.orderedAt.getTime());
-  return { firstChannel: first?.channel ?? null, currentChannel: last?.channel ?? null, migratedAt: moved ? moved.orderedAt : null };
+    purchases.find(
+      (o) => toChannelKind(o.channel) === 'own_shop' && o.orderedAt.getTime() > firstMarket.orderedAt.getTime(),
+    );
+  return {
+    firstChannel: first?.channel ?? null,
+    currentChannel: last?.channel ?? null,
+    migratedAt: moved ? moved.orderedAt : null,
+  };
 }

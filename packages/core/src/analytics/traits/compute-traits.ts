@@ -1,5 +1,5 @@
-import { cherryPickerScore } from './cherry-picker.ts';
 import { findChannelMigration } from './channel-migration.ts';
+import { cherryPickerScore } from './cherry-picker.ts';
 import type { CustomerTraits } from './customer-traits.ts';
 import { findInterpurchase } from './interpurchase.ts';
 import { median } from './median.ts';
@@ -35,8 +35,14 @@ export function computeCustomerTraits(c: TraitInput, cheapGross: number): Custom
     avgDiscountRate: o.length === 0 ? null : rate(discount, listPrice),
     couponUses: count((x) => x.couponCode !== null),
     cherryPickerScore: cherryPickerScore(o, cheapGross),
-    cancelRate: rate(count((x) => x.status === 'cancelled'), o.length),
-    returnRate: rate(count((x) => x.status === 'returned'), o.length),
+    cancelRate: rate(
+      count((x) => x.status === 'cancelled'),
+      o.length,
+    ),
+    returnRate: rate(
+      count((x) => x.status === 'returned'),
+      o.length,
+    ),
     ...findChannelMigration(o),
     preferredCategory: findPreferredCategory(c.categories),
     medianInterpurchaseDays: gaps?.medianDays ?? null,

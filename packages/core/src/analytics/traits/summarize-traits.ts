@@ -58,6 +58,11 @@ export function summarizeTraits(traits: readonly CustomerTraits[], asOf: Date): 
     preferredCategories: top(cats, 'category', 5),
     preferredHours: hours,
     goldenTimeNext7Days: golden,
-    medianOfMedianIntervals: intervals.length === 0 ? null : intervals.length % 2 ? (intervals[mid] ?? null) : ((intervals[mid - 1] ?? 0) + (intervals[mid] ?? 0)) / 2,
+    medianOfMedianIntervals:
+      intervals.length === 0
+        ? null
+        : intervals.length % 2
+          ? (intervals[mid] ?? null)
+          : ((intervals[mid - 1] ?? 0) + (intervals[mid] ?? 0)) / 2,
   };
 }

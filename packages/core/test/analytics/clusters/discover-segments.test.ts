@@ -6,9 +6,19 @@ import { createRng } from '@dalbit/core/demo/prng';
 import { describe, expect, it } from 'vitest';
 
 const BASE: Omit<CustomerTraits, 'customerId'> = {
-  discountOrderShare: 0, avgDiscountRate: 0, couponUses: 0, cherryPickerScore: 0, cancelRate: 0, returnRate: 0,
-  firstChannel: 'cafe24', currentChannel: 'cafe24', migratedAt: null, preferredCategory: null,
-  medianInterpurchaseDays: null, nextExpectedPurchaseAt: null, preferredHour: null,
+  discountOrderShare: 0,
+  avgDiscountRate: 0,
+  couponUses: 0,
+  cherryPickerScore: 0,
+  cancelRate: 0,
+  returnRate: 0,
+  firstChannel: 'cafe24',
+  currentChannel: 'cafe24',
+  migratedAt: null,
+  preferredCategory: null,
+  medianInterpurchaseDays: null,
+  nextExpectedPurchaseAt: null,
+  preferredHour: null,
 };
 
 /** Three planted kinds of buyer, 120 each, with noise. */
@@ -23,15 +33,36 @@ function plantedBuyers(): { rows: ClusterInput[]; kind: Map<string, string> } {
     const u = () => rng.next();
     if (t === 0) {
       const f = rng.int(6, 12);
-      rows.push({ customerId: id, recencyDays: rng.int(3, 40), frequency: f, monetary: f * rng.int(20000, 30000),
-        traits: { ...BASE, customerId: id, discountOrderShare: 0.75 + 0.25 * u(), avgDiscountRate: 0.15 + 0.1 * u(), couponUses: rng.int(3, 8) } });
+      rows.push({
+        customerId: id,
+        recencyDays: rng.int(3, 40),
+        frequency: f,
+        monetary: f * rng.int(20000, 30000),
+        traits: {
+          ...BASE,
+          customerId: id,
+          discountOrderShare: 0.75 + 0.25 * u(),
+          avgDiscountRate: 0.15 + 0.1 * u(),
+          couponUses: rng.int(3, 8),
+        },
+      });
     } else if (t === 1) {
-      rows.push({ customerId: id, recencyDays: rng.int(150, 400), frequency: 1, monetary: rng.int(20000, 60000),
-        traits: { ...BASE, customerId: id, firstChannel: 'coupang', currentChannel: 'coupang' } });
+      rows.push({
+        customerId: id,
+        recencyDays: rng.int(150, 400),
+        frequency: 1,
+        monetary: rng.int(20000, 60000),
+        traits: { ...BASE, customerId: id, firstChannel: 'coupang', currentChannel: 'coupang' },
+      });
     } else {
       const f = rng.int(2, 4);
-      rows.push({ customerId: id, recencyDays: rng.int(20, 120), frequency: f, monetary: f * rng.int(30000, 50000),
-        traits: { ...BASE, customerId: id, returnRate: 0.4 + 0.2 * u(), cancelRate: 0.2 + 0.2 * u() } });
+      rows.push({
+        customerId: id,
+        recencyDays: rng.int(20, 120),
+        frequency: f,
+        monetary: f * rng.int(30000, 50000),
+        traits: { ...BASE, customerId: id, returnRate: 0.4 + 0.2 * u(), cancelRate: 0.2 + 0.2 * u() },
+      });
     }
   }
   return { rows, kind };
@@ -46,7 +77,8 @@ describe('auto-discovered segments', () => {
     expect(a.silhouetteByK.map((s) => s.k)).toEqual([2, 3, 4, 5, 6, 7, 8]);
     // every cluster is pure
     const byCluster = new Map<number, Set<string>>();
-    for (const x of a.assignments) byCluster.set(x.cluster, (byCluster.get(x.cluster) ?? new Set()).add(kind.get(x.customerId) as string));
+    for (const x of a.assignments)
+      byCluster.set(x.cluster, (byCluster.get(x.cluster) ?? new Set()).add(kind.get(x.customerId) as string));
     expect([...byCluster.values()].map((s) => s.size)).toEqual([1, 1, 1]);
     const labelOf = (k: string) => a.clusters.find((c) => byCluster.get(c.cluster)?.has(k))?.label;
     expect(labelOf('deal')?.ko).toMatch(/할인에 민감한.*재구매 고객$/);
@@ -63,7 +95,14 @@ describe('auto-discovered segments', () => {
 
   it('labels: modifiers from the largest |d| ≥ 0.5, head noun from frequency', () => {
     const c = (feature: string, d: number, mean = 1) => ({ feature, d, mean, restMean: 0 });
-    expect(labelCluster([c('discount_order_share', 1.8), c('frequency', 1.2), c('avg_discount_rate', 1.1), c('monetary', 0.3)])).toEqual({
+    expect(
+      labelCluster([
+        c('discount_order_share', 1.8),
+        c('frequency', 1.2),
+        c('avg_discount_rate', 1.1),
+        c('monetary', 0.3),
+      ]),
+    ).toEqual({
       ko: '할인에 민감한 재구매 고객',
       en: 'discount-sensitive repeat buyers',
     });
@@ -72,6 +111,9 @@ describe('auto-discovered segments', () => {
       en: 'lapsed, marketplace one-time buyers',
     });
     expect(labelCluster([c('return_rate', 2), c('frequency', -0.8, 2.4)]).en).toBe('often-returning infrequent buyers');
-    expect(labelCluster([c('monetary', 0.2), c('frequency', 0.1)])).toEqual({ ko: '많이 쓰는 고객', en: 'high-spending customers' });
+    expect(labelCluster([c('monetary', 0.2), c('frequency', 0.1)])).toEqual({
+      ko: '많이 쓰는 고객',
+      en: 'high-spending customers',
+    });
   });
 });

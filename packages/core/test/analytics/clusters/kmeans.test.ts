@@ -80,7 +80,9 @@ describe('k-means', () => {
     });
     r.centroids.forEach((c, k) => {
       const members = points.filter((_, i) => r.labels[i] === k);
-      c.forEach((x, j) => expect(x).toBeCloseTo(members.reduce((s, p) => s + (p[j] as number), 0) / members.length, 9));
+      c.forEach((x, j) => {
+        expect(x).toBeCloseTo(members.reduce((s, p) => s + (p[j] as number), 0) / members.length, 9);
+      });
     });
   });
 

@@ -1,5 +1,5 @@
-import { isCherryPick } from '@dalbit/core/analytics/traits/cherry-picker';
 import { findChannelMigration } from '@dalbit/core/analytics/traits/channel-migration';
+import { isCherryPick } from '@dalbit/core/analytics/traits/cherry-picker';
 import { findInterpurchase } from '@dalbit/core/analytics/traits/interpurchase';
 import { findPreferredCategory, findPreferredHour } from '@dalbit/core/analytics/traits/preferences';
 import type { TraitOrder } from '@dalbit/core/analytics/traits/trait-inputs';
@@ -21,7 +21,11 @@ const order = (over: Partial<TraitOrder>): TraitOrder => ({
 describe('trait formulas', () => {
   it('inter-purchase gaps use distinct KST days: 23:30 and 00:30 KST are two days, one hour apart', () => {
     // 2024-01-01T14:30Z = Jan 1 23:30 KST; 15:30Z = Jan 2 00:30 KST; 2024-01-05T01:00Z = Jan 5 KST.
-    const r = findInterpurchase([new Date('2024-01-01T14:30:00Z'), new Date('2024-01-01T15:30:00Z'), new Date('2024-01-05T01:00:00Z')]);
+    const r = findInterpurchase([
+      new Date('2024-01-01T14:30:00Z'),
+      new Date('2024-01-01T15:30:00Z'),
+      new Date('2024-01-05T01:00:00Z'),
+    ]);
     // days Jan 1, Jan 2, Jan 5 → gaps 1, 3 → median 2; last purchase + 2 days.
     expect(r).toEqual({ medianDays: 2, nextExpectedAt: new Date('2024-01-07T01:00:00Z') });
     // same KST day twice → one purchase day → no interval

@@ -1,6 +1,6 @@
 import { ClusterError } from '@dalbit/core/analytics/clusters/cluster-error';
-import { SEGMENT_MEMBERSHIPS } from '@dalbit/core/segments/tables';
 import { columnNames } from '@dalbit/core/schema/table';
+import { SEGMENT_MEMBERSHIPS } from '@dalbit/core/segments/tables';
 import { type Engine, sql } from '../../engines/engine.ts';
 import { createSegment, type SegmentHeader } from '../../segments/segment-store.ts';
 import { clusterMembersQuery, findClusterRun } from './warehouse-clusters.ts';
@@ -26,12 +26,26 @@ export async function saveClusterAsSegment(
   const q = engine.dialect.quoteIdent;
   const members = await engine.query<{ customer_id: string }>(clusterMembersQuery(engine, input.runId, input.cluster));
   const [existing] = await engine.query<{ n: number }>(
-    sql(`SELECT count(*) AS n FROM ${q(SEGMENT_MEMBERSHIPS.name)} WHERE ${q('segment_id')} = ${engine.dialect.placeholder(1, 'string')}`, [key], ['string']),
+    sql(
+      `SELECT count(*) AS n FROM ${q(SEGMENT_MEMBERSHIPS.name)} WHERE ${q('segment_id')} = ${engine.dialect.placeholder(1, 'string')}`,
+      [key],
+      ['string'],
+    ),
   );
   const cols = columnNames(SEGMENT_MEMBERSHIPS);
-  const row = (customerId: string): Record<string, unknown> => ({ segment_id: key, customer_id: customerId, entered_at: run.createdAt, exited_at: null, version: 1 });
+  const row = (customerId: string): Record<string, unknown> => ({
+    segment_id: key,
+    customer_id: customerId,
+    entered_at: run.createdAt,
+    exited_at: null,
+    version: 1,
+  });
   if (Number(existing?.n ?? 0) === 0)
-    await engine.insert(SEGMENT_MEMBERSHIPS.name, cols, members.map((m) => cols.map((c) => row(m.customer_id)[c] ?? null)));
+    await engine.insert(
+      SEGMENT_MEMBERSHIPS.name,
+      cols,
+      members.map((m) => cols.map((c) => row(m.customer_id)[c] ?? null)),
+    );
   const segment = await createSegment(engine, {
     name: input.name ?? info.label[input.lang],
     description: `${info.label.ko} / ${info.label.en} — ${input.runId} #${input.cluster}`,

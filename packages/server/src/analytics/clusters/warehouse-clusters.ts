@@ -22,12 +22,25 @@ export async function loadClusterInputs(engine: Engine, asOfDay: number): Promis
   const sorted = [...rfm].sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
   return sorted.flatMap((r) => {
     const t = traits.get(r.customerId);
-    return t ? [{ customerId: r.customerId, recencyDays: r.recencyDays, frequency: r.frequency, monetary: r.monetary, traits: t }] : [];
+    return t
+      ? [
+          {
+            customerId: r.customerId,
+            recencyDays: r.recencyDays,
+            frequency: r.frequency,
+            monetary: r.monetary,
+            traits: t,
+          },
+        ]
+      : [];
   });
 }
 
 /** Clusters the warehouse's buyers (see `discoverSegments`) and stores the run and its assignments. */
-export async function runWarehouseClusters(engine: Engine, options: { asOfDay: number; seed: number; k?: number; now: Date }): Promise<ClusterRun> {
+export async function runWarehouseClusters(
+  engine: Engine,
+  options: { asOfDay: number; seed: number; k?: number; now: Date },
+): Promise<ClusterRun> {
   const rows = await loadClusterInputs(engine, options.asOfDay);
   const found = discoverSegments(rows, { seed: options.seed, ...(options.k === undefined ? {} : { k: options.k }) });
   const run: ClusterRun = {
@@ -44,9 +57,23 @@ export async function storeClusterRun(engine: Engine, run: ClusterRun): Promise<
   const { assignments, runId, asOf, createdAt, ...summary } = run;
   await engine.transaction(async () => {
     await engine.insert(CLUSTER_RUNS.name, columnNames(CLUSTER_RUNS), [
-      [runId, asOf, createdAt, run.k, run.seed, run.criterion, run.silhouette, assignments.length, JSON.stringify(summary)],
+      [
+        runId,
+        asOf,
+        createdAt,
+        run.k,
+        run.seed,
+        run.criterion,
+        run.silhouette,
+        assignments.length,
+        JSON.stringify(summary),
+      ],
     ]);
-    await engine.insert(CLUSTER_ASSIGNMENTS.name, columnNames(CLUSTER_ASSIGNMENTS), assignments.map((a) => [runId, a.cluster, a.customerId]));
+    await engine.insert(
+      CLUSTER_ASSIGNMENTS.name,
+      columnNames(CLUSTER_ASSIGNMENTS),
+      assignments.map((a) => [runId, a.cluster, a.customerId]),
+    );
   });
 }
 

@@ -1,9 +1,9 @@
-import { kstDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import type { AudienceReport, ChannelMix, Reachability } from '@dalbit/core/analytics/report/audience-report';
-import { indexItems, type ItemCount } from '@dalbit/core/analytics/report/index-items';
+import { type ItemCount, indexItems } from '@dalbit/core/analytics/report/index-items';
 import { bucketRecency } from '@dalbit/core/analytics/report/recency-buckets';
 import { sessionize } from '@dalbit/core/analytics/report/sessionize';
 import { fillTrend, trendStart } from '@dalbit/core/analytics/report/trend-months';
+import { kstDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import type { Engine } from '../../engines/engine.ts';
 import {
   loadAdConsent,
@@ -86,8 +86,20 @@ export async function buildAudienceReport(
       buyers.map((b) => asOfDay - kstDayNumber(b.lastAt)),
       size.size,
     ),
-    topCategories: indexItems({ items: await loadItems(engine, members, asOf, 'category'), buyers: buyers.length, baseItems: base.categories, baseBuyers: base.buyers, top }),
-    topProducts: indexItems({ items: await loadItems(engine, members, asOf, 'product'), buyers: buyers.length, baseItems: base.products, baseBuyers: base.buyers, top }),
+    topCategories: indexItems({
+      items: await loadItems(engine, members, asOf, 'category'),
+      buyers: buyers.length,
+      baseItems: base.categories,
+      baseBuyers: base.buyers,
+      top,
+    }),
+    topProducts: indexItems({
+      items: await loadItems(engine, members, asOf, 'product'),
+      buyers: buyers.length,
+      baseItems: base.products,
+      baseBuyers: base.buyers,
+      top,
+    }),
     channels: channels
       .map((c): ChannelMix => ({ ...c, revenueShare: revenue === 0 ? 0 : c.revenue / revenue }))
       .sort((a, b) => b.revenue - a.revenue || (a.channel < b.channel ? -1 : 1)),
@@ -102,7 +114,10 @@ export async function buildAudienceReport(
         reachableShare: size.size === 0 ? 0 : reachable / size.size,
       };
     }),
-    visits: sessionize(await loadViews(engine, members, new Date(asOf.getTime() - windowDays * DAY_MS), asOf), windowDays),
+    visits: sessionize(
+      await loadViews(engine, members, new Date(asOf.getTime() - windowDays * DAY_MS), asOf),
+      windowDays,
+    ),
     trend: fillTrend(asOf, months, await loadMonthly(engine, members, trendStart(asOf, months), asOf)),
   };
 }

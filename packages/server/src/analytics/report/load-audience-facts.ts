@@ -21,47 +21,85 @@ async function run<T extends Record<string, unknown>>(engine: Engine, members: M
 const purchases = (b: MemberBoundQuery, q: (n: string) => string, asOf: Date, alias = ''): string =>
   `${alias}${q('status')} IN (${b.list(PURCHASE_STATUSES)}) AND ${alias}${q('ordered_at')} < ${b.bind(asOf, 'timestamp')} AND ${b.members(`${alias}${q('customer_id')}`)}`;
 
-export async function loadSize(engine: Engine, members: MemberSet): Promise<{ size: number; phones: number; emails: number }> {
-  const [r] = await run(engine, members, (b, q) =>
-    `SELECT count(*) AS n, sum(CASE WHEN ${q('phone')} IS NOT NULL THEN 1 ELSE 0 END) AS phones, sum(CASE WHEN ${q('email')} IS NOT NULL THEN 1 ELSE 0 END) AS emails
+export async function loadSize(
+  engine: Engine,
+  members: MemberSet,
+): Promise<{ size: number; phones: number; emails: number }> {
+  const [r] = await run(
+    engine,
+    members,
+    (b, q) =>
+      `SELECT count(*) AS n, sum(CASE WHEN ${q('phone')} IS NOT NULL THEN 1 ELSE 0 END) AS phones, sum(CASE WHEN ${q('email')} IS NOT NULL THEN 1 ELSE 0 END) AS emails
      FROM ${q('customers')} WHERE ${b.members(q('customer_id'))}`,
   );
   return { size: num(r?.n), phones: num(r?.phones), emails: num(r?.emails) };
 }
 
 /** One row per buyer: purchases, revenue and the last purchase instant. */
-export async function loadBuyers(engine: Engine, members: MemberSet, asOf: Date): Promise<{ orders: number; revenue: number; lastAt: Date }[]> {
-  const rows = await run<{ orders: number; revenue: number; last_at: Date }>(engine, members, (b, q) =>
-    `SELECT ${q('customer_id')} AS customer_id, count(*) AS orders, sum(${q('paid_amount')}) AS revenue, max(${q('ordered_at')}) AS last_at
+export async function loadBuyers(
+  engine: Engine,
+  members: MemberSet,
+  asOf: Date,
+): Promise<{ orders: number; revenue: number; lastAt: Date }[]> {
+  const rows = await run<{ orders: number; revenue: number; last_at: Date }>(
+    engine,
+    members,
+    (b, q) =>
+      `SELECT ${q('customer_id')} AS customer_id, count(*) AS orders, sum(${q('paid_amount')}) AS revenue, max(${q('ordered_at')}) AS last_at
      FROM ${q('orders')} WHERE ${purchases(b, q, asOf)} GROUP BY ${q('customer_id')}`,
   );
   return rows.map((r) => ({ orders: num(r.orders), revenue: num(r.revenue), lastAt: r.last_at }));
 }
 
 /** Buyers and revenue per category or product (kept purchase lines). */
-export async function loadItems(engine: Engine, members: MemberSet, asOf: Date, by: 'category' | 'product'): Promise<ItemCount[]> {
-  const rows = await run<{ k: string; name: string | null; buyers: number; revenue: number }>(engine, members, (b, q) => {
-    const key = by === 'category' ? q('category') : q('product_id');
-    const name = by === 'category' ? q('category') : `max(${q('product_name')})`;
-    return `SELECT ${key} AS k, ${name} AS name, count(DISTINCT ${q('customer_id')}) AS buyers, sum(${q('line_amount')}) AS revenue
+export async function loadItems(
+  engine: Engine,
+  members: MemberSet,
+  asOf: Date,
+  by: 'category' | 'product',
+): Promise<ItemCount[]> {
+  const rows = await run<{ k: string; name: string | null; buyers: number; revenue: number }>(
+    engine,
+    members,
+    (b, q) => {
+      const key = by === 'category' ? q('category') : q('product_id');
+      const name = by === 'category' ? q('category') : `max(${q('product_name')})`;
+      return `SELECT ${key} AS k, ${name} AS name, count(DISTINCT ${q('customer_id')}) AS buyers, sum(${q('line_amount')}) AS revenue
             FROM ${q('order_items')} WHERE ${key} IS NOT NULL AND ${purchases(b, q, asOf)} GROUP BY ${key}`;
-  });
+    },
+  );
   return rows.map((r) => ({ key: r.k, name: r.name ?? r.k, buyers: num(r.buyers), revenue: num(r.revenue) }));
 }
 
-export async function loadChannels(engine: Engine, members: MemberSet, asOf: Date): Promise<{ channel: string; buyers: number; orders: number; revenue: number }[]> {
-  const rows = await run<{ channel: string; buyers: number; orders: number; revenue: number }>(engine, members, (b, q) =>
-    `SELECT ${q('channel')} AS channel, count(DISTINCT ${q('customer_id')}) AS buyers, count(*) AS orders, sum(${q('paid_amount')}) AS revenue
+export async function loadChannels(
+  engine: Engine,
+  members: MemberSet,
+  asOf: Date,
+): Promise<{ channel: string; buyers: number; orders: number; revenue: number }[]> {
+  const rows = await run<{ channel: string; buyers: number; orders: number; revenue: number }>(
+    engine,
+    members,
+    (b, q) =>
+      `SELECT ${q('channel')} AS channel, count(DISTINCT ${q('customer_id')}) AS buyers, count(*) AS orders, sum(${q('paid_amount')}) AS revenue
      FROM ${q('orders')} WHERE ${purchases(b, q, asOf)} GROUP BY ${q('channel')}`,
   );
-  return rows.map((r) => ({ channel: r.channel, buyers: num(r.buyers), orders: num(r.orders), revenue: num(r.revenue) }));
+  return rows.map((r) => ({
+    channel: r.channel,
+    buyers: num(r.buyers),
+    orders: num(r.orders),
+    revenue: num(r.revenue),
+  }));
 }
 
 /**
  * Per channel: members whose LATEST ad-consent event (by time, then consent id) before as-of is a
  * grant, and how many of them have the contact the channel needs.
  */
-export async function loadAdConsent(engine: Engine, members: MemberSet, asOf: Date): Promise<{ channel: string; consented: number; reachable: number }[]> {
+export async function loadAdConsent(
+  engine: Engine,
+  members: MemberSet,
+  asOf: Date,
+): Promise<{ channel: string; consented: number; reachable: number }[]> {
   const rows = await run<{ channel: string; consented: number; reachable: number }>(engine, members, (b, q) => {
     const phoneChannels = b.list(['sms', 'kakao']);
     const email = b.bind('email', 'string');
@@ -80,9 +118,17 @@ export async function loadAdConsent(engine: Engine, members: MemberSet, asOf: Da
 }
 
 /** Page/product views of members in [from, asOf), sorted by customer then time. */
-export async function loadViews(engine: Engine, members: MemberSet, from: Date, asOf: Date): Promise<{ visitor: string; at: Date }[]> {
-  const rows = await run<{ visitor: string; at: Date }>(engine, members, (b, q) =>
-    `SELECT ${q('customer_id')} AS visitor, ${q('occurred_at')} AS at FROM ${q('events')}
+export async function loadViews(
+  engine: Engine,
+  members: MemberSet,
+  from: Date,
+  asOf: Date,
+): Promise<{ visitor: string; at: Date }[]> {
+  const rows = await run<{ visitor: string; at: Date }>(
+    engine,
+    members,
+    (b, q) =>
+      `SELECT ${q('customer_id')} AS visitor, ${q('occurred_at')} AS at FROM ${q('events')}
      WHERE ${q('type')} IN (${b.list(VIEW_EVENTS)}) AND ${q('occurred_at')} >= ${b.bind(from, 'timestamp')} AND ${q('occurred_at')} < ${b.bind(asOf, 'timestamp')}
        AND ${q('customer_id')} IS NOT NULL AND ${b.members(q('customer_id'))}
      ORDER BY ${q('customer_id')}, ${q('occurred_at')}`,
@@ -91,7 +137,12 @@ export async function loadViews(engine: Engine, members: MemberSet, from: Date, 
 }
 
 /** Revenue and distinct buyers per KST calendar month in [from, asOf). */
-export async function loadMonthly(engine: Engine, members: MemberSet, from: Date, asOf: Date): Promise<{ year: number; month: number; revenue: number; customers: number }[]> {
+export async function loadMonthly(
+  engine: Engine,
+  members: MemberSet,
+  from: Date,
+  asOf: Date,
+): Promise<{ year: number; month: number; revenue: number; customers: number }[]> {
   const rows = await run<{ y: number; m: number; revenue: number; customers: number }>(engine, members, (b, q) => {
     const kst = `${q('ordered_at')} + INTERVAL 9 HOUR`;
     return `SELECT EXTRACT(YEAR FROM ${kst}) AS y, EXTRACT(MONTH FROM ${kst}) AS m, sum(${q('paid_amount')}) AS revenue, count(DISTINCT ${q('customer_id')}) AS customers

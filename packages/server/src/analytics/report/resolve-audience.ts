@@ -20,8 +20,13 @@ const CLUSTER_KEY = /^cluster:(.+):(\d+)$/;
  * stored segment id (its current version compiled for this engine as of `asOf`). Segments read
  * `customer_features`; when that table is empty it is built first.
  */
-export async function resolveAudience(engine: Engine, id: string, options: { asOf: Date; lang: Lang }): Promise<Audience> {
-  if (id === 'base' || id === 'all') return { name: options.lang === 'ko' ? '전체 고객' : 'all customers', members: { kind: 'all' } };
+export async function resolveAudience(
+  engine: Engine,
+  id: string,
+  options: { asOf: Date; lang: Lang },
+): Promise<Audience> {
+  if (id === 'base' || id === 'all')
+    return { name: options.lang === 'ko' ? '전체 고객' : 'all customers', members: { kind: 'all' } };
   const cluster = CLUSTER_KEY.exec(id);
   if (cluster) {
     const [, runId = '', n = '0'] = cluster;
@@ -29,12 +34,21 @@ export async function resolveAudience(engine: Engine, id: string, options: { asO
     if (!run) throw new ClusterError('RUN_NOT_FOUND', `no cluster run '${runId}'`);
     const info = run.summary.clusters.find((c) => c.cluster === Number(n));
     if (!info) throw new ClusterError('CLUSTER_NOT_FOUND', `run '${runId}' has no cluster ${n}`);
-    return { name: `#${n} ${info.label[options.lang]}`, members: { kind: 'query', query: clusterMembersQuery(engine, runId, Number(n)) } };
+    return {
+      name: `#${n} ${info.label[options.lang]}`,
+      members: { kind: 'query', query: clusterMembersQuery(engine, runId, Number(n)) },
+    };
   }
   const header = await getSegmentOrThrow(engine, id);
   const version = await getVersionOrThrow(engine, id);
   const q = engine.dialect.quoteIdent;
   const [f] = await engine.query<{ n: number }>(sql(`SELECT count(*) AS n FROM ${q(CUSTOMER_FEATURES.name)}`));
   if (Number(f?.n ?? 0) === 0) await refreshFeatures(engine, { asOf: options.asOf });
-  return { name: header.name, members: { kind: 'query', query: compileDefinition(version.definition, engine.dialect, { asOf: options.asOf, output: 'members' }) } };
+  return {
+    name: header.name,
+    members: {
+      kind: 'query',
+      query: compileDefinition(version.definition, engine.dialect, { asOf: options.asOf, output: 'members' }),
+    },
+  };
 }

@@ -62,8 +62,14 @@ export async function loadTraitInputs(engine: Engine, asOf: Date): Promise<Trait
     );
   const byId = new Map<string, { orders: TraitOrder[]; categories: TraitCategory[]; hourCounts: number[] }>();
   const entry = (id: string) => {
-    let e = byId.get(id);
-    if (!e) byId.set(id, (e = { orders: [], categories: [], hourCounts: new Array<number>(24).fill(0) }));
+    const found = byId.get(id);
+    if (found) return found;
+    const e: { orders: TraitOrder[]; categories: TraitCategory[]; hourCounts: number[] } = {
+      orders: [],
+      categories: [],
+      hourCounts: new Array<number>(24).fill(0),
+    };
+    byId.set(id, e);
     return e;
   };
   for (const c of customers) entry(c.customer_id);

@@ -1,5 +1,5 @@
-import { CLUSTER_FEATURES } from '@dalbit/core/analytics/clusters/cluster-features';
 import { ClusterError } from '@dalbit/core/analytics/clusters/cluster-error';
+import { CLUSTER_FEATURES } from '@dalbit/core/analytics/clusters/cluster-features';
 import { K_RANGE } from '@dalbit/core/analytics/clusters/discover-segments';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -10,7 +10,12 @@ import { type CliContext, CliError } from '../context.ts';
 
 const RunOptions = z.object({
   k: z.coerce.number().int().min(2).max(20).optional(),
-  seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   asOf: z.string().optional(),
   json: z.boolean().optional(),
 });
@@ -26,11 +31,16 @@ async function guard<T>(f: () => Promise<T>): Promise<T> {
 }
 
 export function registerClusters(program: Command, ctx: CliContext): void {
-  const clusters = program.command('clusters').description('auto-discovered segments: k-means on RFM + traits (자동 세그먼트)');
+  const clusters = program
+    .command('clusters')
+    .description('auto-discovered segments: k-means on RFM + traits (자동 세그먼트)');
   clusters
     .command('run', { isDefault: true })
     .description('clusters every buyer, names each cluster, and stores the run (default subcommand)')
-    .option('--k <k>', `number of clusters (default: best silhouette for k in ${K_RANGE[0]}..${K_RANGE[K_RANGE.length - 1]})`)
+    .option(
+      '--k <k>',
+      `number of clusters (default: best silhouette for k in ${K_RANGE[0]}..${K_RANGE[K_RANGE.length - 1]})`,
+    )
     .option('--seed <s>', 'random seed (default 42); the same seed and data give the same clusters')
     .option('--as-of <date>', 'orders before 00:00 KST of this date count (default today)')
     .option('--json', 'machine-readable output')
@@ -39,7 +49,12 @@ export function registerClusters(program: Command, ctx: CliContext): void {
       const asOfDay = parseAsOfDay(o.asOf);
       const engine = await ctx.warehouse(cmd);
       const run = await guard(() =>
-        runWarehouseClusters(engine, { asOfDay, seed: o.seed ?? 42, ...(o.k === undefined ? {} : { k: o.k }), now: new Date() }),
+        runWarehouseClusters(engine, {
+          asOfDay,
+          seed: o.seed ?? 42,
+          ...(o.k === undefined ? {} : { k: o.k }),
+          now: new Date(),
+        }),
       );
       const { assignments, ...summary } = run;
       if (o.json) ctx.out(JSON.stringify({ ...summary, customers: assignments.length }, null, 2));
@@ -53,11 +68,27 @@ export function registerClusters(program: Command, ctx: CliContext): void {
     .action(async (runId: string, clusterArg: string, raw: Record<string, unknown>, cmd: Command) => {
       const o = parseOptions(SaveOptions, raw);
       const cluster = Number(clusterArg);
-      if (!Number.isInteger(cluster) || cluster < 1) throw new CliError(`<cluster>: 1 이상의 정수 / expected a cluster number ≥ 1, got '${clusterArg}'`);
+      if (!Number.isInteger(cluster) || cluster < 1)
+        throw new CliError(`<cluster>: 1 이상의 정수 / expected a cluster number ≥ 1, got '${clusterArg}'`);
       const engine = await ctx.warehouse(cmd);
       const lang = ctx.config(cmd).lang;
-      const r = await guard(() => saveClusterAsSegment(engine, { runId, cluster, lang, now: new Date(), ...(o.name === undefined ? {} : { name: o.name }) }));
-      if (o.json) ctx.out(JSON.stringify({ segmentId: r.segment.segmentId, name: r.segment.name, members: r.members, membershipKey: r.key }, null, 2));
+      const r = await guard(() =>
+        saveClusterAsSegment(engine, {
+          runId,
+          cluster,
+          lang,
+          now: new Date(),
+          ...(o.name === undefined ? {} : { name: o.name }),
+        }),
+      );
+      if (o.json)
+        ctx.out(
+          JSON.stringify(
+            { segmentId: r.segment.segmentId, name: r.segment.name, members: r.members, membershipKey: r.key },
+            null,
+            2,
+          ),
+        );
       else
         ctx.out(
           lang === 'ko'
@@ -78,7 +109,10 @@ function printRun(ctx: CliContext, run: ClusterRun, lang: 'ko' | 'en'): void {
       ? `자동 세그먼트 ${run.runId}: 구매 고객 ${run.assignments.length}명, k=${run.k} (${run.criterion === 'silhouette' ? `실루엣 최대, 표본 ${run.sampleSize}명` : '지정'}), 실루엣 ${run.silhouette.toFixed(3)}, seed ${run.seed}`
       : `auto segments ${run.runId}: ${run.assignments.length} buyers, k=${run.k} (${run.criterion === 'silhouette' ? `best silhouette, sample ${run.sampleSize}` : 'given'}), silhouette ${run.silhouette.toFixed(3)}, seed ${run.seed}`,
   );
-  if (run.criterion === 'silhouette') ctx.out(`${ko ? '실루엣' : 'silhouette'}: ${run.silhouetteByK.map((s) => `k=${s.k} ${s.silhouette.toFixed(3)}`).join(', ')}`);
+  if (run.criterion === 'silhouette')
+    ctx.out(
+      `${ko ? '실루엣' : 'silhouette'}: ${run.silhouetteByK.map((s) => `k=${s.k} ${s.silhouette.toFixed(3)}`).join(', ')}`,
+    );
   for (const c of run.clusters) {
     ctx.out('');
     ctx.out(`#${c.cluster} ${c.label[lang]}`);
@@ -88,8 +122,14 @@ function printRun(ctx: CliContext, run: ClusterRun, lang: 'ko' | 'en'): void {
         : `  ${c.size} customers (${pct(c.share)}) · revenue ${won(c.revenue)} KRW (${pct(c.revenueShare)})`,
     );
     for (const x of c.contrasts.slice(0, 3))
-      ctx.out(`  ${x.d > 0 ? '▲' : '▼'} ${label.get(x.feature)}: ${fmt(x.mean)} ${ko ? 'vs 나머지' : 'vs rest'} ${fmt(x.restMean)} (d=${x.d.toFixed(2)})`);
+      ctx.out(
+        `  ${x.d > 0 ? '▲' : '▼'} ${label.get(x.feature)}: ${fmt(x.mean)} ${ko ? 'vs 나머지' : 'vs rest'} ${fmt(x.restMean)} (d=${x.d.toFixed(2)})`,
+      );
   }
   ctx.out('');
-  ctx.out(ko ? `세그먼트로 저장: dalbit clusters save ${run.runId} <번호>` : `save as a segment: dalbit clusters save ${run.runId} <number>`);
+  ctx.out(
+    ko
+      ? `세그먼트로 저장: dalbit clusters save ${run.runId} <번호>`
+      : `save as a segment: dalbit clusters save ${run.runId} <number>`,
+  );
 }

@@ -1,8 +1,8 @@
 import { ClusterError } from '@dalbit/core/analytics/clusters/cluster-error';
-import { kstMidnight } from '@dalbit/core/analytics/rfm/day-number';
 import type { AudienceReport } from '@dalbit/core/analytics/report/audience-report';
 import { formatReports } from '@dalbit/core/analytics/report/format-report';
 import { findInsights } from '@dalbit/core/analytics/report/report-insights';
+import { kstMidnight } from '@dalbit/core/analytics/rfm/day-number';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.ts';
@@ -19,19 +19,25 @@ const ReportOptions = z.object({
 });
 
 export function registerReport(program: Command, ctx: CliContext): void {
-  const report = program.command('report').description('audience reports: size, revenue, categories, channels, reachability, visits, trend (고객 리포트)');
+  const report = program
+    .command('report')
+    .description('audience reports: size, revenue, categories, channels, reachability, visits, trend (고객 리포트)');
   const addOptions = (c: Command): Command =>
     c
       .option('--as-of <date>', 'orders, consents and events before 00:00 KST of this date count (default today)')
       .option('--top <n>', 'how many categories and products (default 5)')
       .option('--json', 'machine-readable output');
-  addOptions(report.command('base').description('the whole customer base')).action(async (raw: Record<string, unknown>, cmd: Command) => {
-    await runReport(ctx, cmd, ['base'], parseOptions(ReportOptions, raw));
-  });
+  addOptions(report.command('base').description('the whole customer base')).action(
+    async (raw: Record<string, unknown>, cmd: Command) => {
+      await runReport(ctx, cmd, ['base'], parseOptions(ReportOptions, raw));
+    },
+  );
   addOptions(
     report
       .command('segment <id>')
-      .description('a stored segment id, a cluster (cluster:<run>:<n>) or base; --vs puts a second audience side by side')
+      .description(
+        'a stored segment id, a cluster (cluster:<run>:<n>) or base; --vs puts a second audience side by side',
+      )
       .option('--vs <id>', 'second audience to compare with'),
   ).action(async (id: string, raw: Record<string, unknown>, cmd: Command) => {
     const o = parseOptions(ReportOptions, raw);
@@ -39,7 +45,12 @@ export function registerReport(program: Command, ctx: CliContext): void {
   });
 }
 
-async function runReport(ctx: CliContext, cmd: Command, ids: readonly string[], o: z.infer<typeof ReportOptions>): Promise<void> {
+async function runReport(
+  ctx: CliContext,
+  cmd: Command,
+  ids: readonly string[],
+  o: z.infer<typeof ReportOptions>,
+): Promise<void> {
   const asOf = kstMidnight(parseAsOfDay(o.asOf));
   const lang = ctx.config(cmd).lang;
   const engine = await ctx.warehouse(cmd);
@@ -48,14 +59,24 @@ async function runReport(ctx: CliContext, cmd: Command, ids: readonly string[], 
   for (const id of ids) {
     try {
       const audience = await resolveAudience(engine, id, { asOf, lang });
-      reports.push(await buildAudienceReport(engine, audience.members, { name: audience.name, asOf, base, ...(o.top === undefined ? {} : { top: o.top }) }));
+      reports.push(
+        await buildAudienceReport(engine, audience.members, {
+          name: audience.name,
+          asOf,
+          base,
+          ...(o.top === undefined ? {} : { top: o.top }),
+        }),
+      );
     } catch (e) {
       if (e instanceof SegmentStoreError && e.code === 'NOT_FOUND')
-        throw new CliError(`세그먼트를 찾을 수 없음 / segment not found: '${id}' (${lang === 'ko' ? 'base, cluster:<run>:<n> 또는 저장된 세그먼트 id' : 'use base, cluster:<run>:<n> or a stored segment id'})`);
+        throw new CliError(
+          `세그먼트를 찾을 수 없음 / segment not found: '${id}' (${lang === 'ko' ? 'base, cluster:<run>:<n> 또는 저장된 세그먼트 id' : 'use base, cluster:<run>:<n> or a stored segment id'})`,
+        );
       if (e instanceof SegmentStoreError || e instanceof ClusterError) throw new CliError(`${e.code}: ${e.message}`);
       throw e;
     }
   }
-  if (o.json) ctx.out(JSON.stringify({ reports: reports.map((r) => ({ ...r, insights: findInsights(r, lang) })) }, null, 2));
+  if (o.json)
+    ctx.out(JSON.stringify({ reports: reports.map((r) => ({ ...r, insights: findInsights(r, lang) })) }, null, 2));
   else ctx.out(formatReports(reports, lang));
 }

@@ -16,7 +16,9 @@ describe('dalbit clusters', () => {
     const a = await runCli(dataDir, ['clusters', '--as-of', CLUSTER_AS_OF, '--seed', '7', '--json']);
     expect(a.err).toBe('');
     const ra = JSON.parse(a.out);
-    const rb = JSON.parse((await runCli(dataDir, ['clusters', 'run', '--as-of', CLUSTER_AS_OF, '--seed', '7', '--json'])).out);
+    const rb = JSON.parse(
+      (await runCli(dataDir, ['clusters', 'run', '--as-of', CLUSTER_AS_OF, '--seed', '7', '--json'])).out,
+    );
     expect(ra.k).toBe(3);
     expect(ra.customers).toBe(120);
     expect(rb.clusters).toEqual(ra.clusters);
@@ -33,7 +35,11 @@ describe('dalbit clusters', () => {
 
     const saved = await runCli(dataDir, ['clusters', 'save', ra.runId, '2', '--name', '테스트 클러스터', '--json']);
     expect(saved.err).toBe('');
-    expect(JSON.parse(saved.out)).toMatchObject({ name: '테스트 클러스터', members: 40, membershipKey: `cluster:${ra.runId}:2` });
+    expect(JSON.parse(saved.out)).toMatchObject({
+      name: '테스트 클러스터',
+      members: 40,
+      membershipKey: `cluster:${ra.runId}:2`,
+    });
 
     const missing = await runCli(dataDir, ['clusters', 'save', 'nope', '1']);
     expect(missing.code).toBe(1);

@@ -1,7 +1,18 @@
 import { createRng } from '@dalbit/core/demo/prng';
 import type { Engine } from '../../../src/engines/engine.ts';
 
-const ORDER_COLS = ['order_id', 'channel', 'customer_id', 'ordered_at', 'status', 'gross_amount', 'discount_amount', 'paid_amount', 'coupon_code', 'source'];
+const ORDER_COLS = [
+  'order_id',
+  'channel',
+  'customer_id',
+  'ordered_at',
+  'status',
+  'gross_amount',
+  'discount_amount',
+  'paid_amount',
+  'coupon_code',
+  'source',
+];
 const DAY = 86_400_000;
 /** As of 2024-06-01 KST. */
 export const CLUSTER_AS_OF = '2024-06-01';
@@ -17,22 +28,66 @@ export async function insertClusterFixture(engine: Engine): Promise<void> {
   const now = new Date('2023-01-01T00:00:00Z');
   const customers: unknown[][] = [];
   const orders: unknown[][] = [];
-  const add = (c: string, n: number, o: { channel: string; daysAgo: () => number; gross: () => number; discount: (g: number) => number; coupon: () => string | null; status: () => string }) => {
+  const add = (
+    c: string,
+    n: number,
+    o: {
+      channel: string;
+      daysAgo: () => number;
+      gross: () => number;
+      discount: (g: number) => number;
+      coupon: () => string | null;
+      status: () => string;
+    },
+  ) => {
     customers.push([c, now, now]);
     for (let i = 0; i < n; i++) {
       const g = o.gross();
       const d = o.discount(g);
-      orders.push([`${c}-${i}`, o.channel, c, new Date(END - o.daysAgo() * DAY), o.status(), g, d, g - d, o.coupon(), 'test']);
+      orders.push([
+        `${c}-${i}`,
+        o.channel,
+        c,
+        new Date(END - o.daysAgo() * DAY),
+        o.status(),
+        g,
+        d,
+        g - d,
+        o.coupon(),
+        'test',
+      ]);
     }
   };
   for (let i = 0; i < 40; i++) {
-    add(`d${i}`, rng.int(6, 10), { channel: 'cafe24', daysAgo: () => rng.int(1, 60), gross: () => rng.int(20, 40) * 1000, discount: (g) => Math.round(g * 0.2), coupon: () => (rng.chance(0.8) ? 'SALE' : null), status: () => 'paid' });
-    add(`m${i}`, 1, { channel: 'coupang', daysAgo: () => rng.int(300, 400), gross: () => rng.int(30, 60) * 1000, discount: () => 0, coupon: () => null, status: () => 'paid' });
+    add(`d${i}`, rng.int(6, 10), {
+      channel: 'cafe24',
+      daysAgo: () => rng.int(1, 60),
+      gross: () => rng.int(20, 40) * 1000,
+      discount: (g) => Math.round(g * 0.2),
+      coupon: () => (rng.chance(0.8) ? 'SALE' : null),
+      status: () => 'paid',
+    });
+    add(`m${i}`, 1, {
+      channel: 'coupang',
+      daysAgo: () => rng.int(300, 400),
+      gross: () => rng.int(30, 60) * 1000,
+      discount: () => 0,
+      coupon: () => null,
+      status: () => 'paid',
+    });
     let s = 0;
-    add(`r${i}`, 4, { channel: 'cafe24', daysAgo: () => rng.int(20, 120), gross: () => rng.int(50, 80) * 1000, discount: () => 0, coupon: () => null, status: () => ['paid', 'returned', 'cancelled', 'returned'][s++ % 4] as string });
+    add(`r${i}`, 4, {
+      channel: 'cafe24',
+      daysAgo: () => rng.int(20, 120),
+      gross: () => rng.int(50, 80) * 1000,
+      discount: () => 0,
+      coupon: () => null,
+      status: () => ['paid', 'returned', 'cancelled', 'returned'][s++ % 4] as string,
+    });
   }
   // every r* customer keeps at least one paid order so that all 120 are buyers
-  for (let i = 0; i < 40; i++) orders.push([`r${i}-keep`, 'cafe24', `r${i}`, new Date(END - 10 * DAY), 'paid', 60000, 0, 60000, null, 'test']);
+  for (let i = 0; i < 40; i++)
+    orders.push([`r${i}-keep`, 'cafe24', `r${i}`, new Date(END - 10 * DAY), 'paid', 60000, 0, 60000, null, 'test']);
   await engine.insert('customers', ['customer_id', 'created_at', 'updated_at'], customers);
   await engine.insert('orders', ORDER_COLS, orders);
 }

@@ -21,7 +21,8 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
         expect(run.k).toBe(3);
         expect(run.assignments).toHaveLength(120);
         const kinds = new Map<number, Set<string>>();
-        for (const a of run.assignments) kinds.set(a.cluster, (kinds.get(a.cluster) ?? new Set()).add(a.customerId[0] as string));
+        for (const a of run.assignments)
+          kinds.set(a.cluster, (kinds.get(a.cluster) ?? new Set()).add(a.customerId[0] as string));
         expect([...kinds.values()].map((s) => [...s])).toHaveLength(3);
         for (const s of kinds.values()) expect(s.size).toBe(1);
         const clusterOf = (prefix: string) => run.clusters.find((c) => kinds.get(c.cluster)?.has(prefix));
@@ -41,11 +42,19 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
         await refreshFeatures(engine, { asOf: now }); // segments read customer_features as their base
         const version = await getVersionOrThrow(engine, saved.segment.segmentId);
         const members = await findSegmentMembers(engine, version.definition, { asOf: now });
-        expect(members.ok && [...members.customerIds].sort()).toEqual(Array.from({ length: 40 }, (_, i) => `d${i}`).sort());
+        expect(members.ok && [...members.customerIds].sort()).toEqual(
+          Array.from({ length: 40 }, (_, i) => `d${i}`).sort(),
+        );
         // a segment can combine the cluster with other conditions
         const combined = await findSegmentMembers(
           engine,
-          { version: 1, root: { kind: 'and', items: [version.definition.root, { kind: 'orders', measure: 'count', op: 'gte', value: 9 }] } },
+          {
+            version: 1,
+            root: {
+              kind: 'and',
+              items: [version.definition.root, { kind: 'orders', measure: 'count', op: 'gte', value: 9 }],
+            },
+          },
           { asOf: now },
         );
         expect(combined.ok && combined.customerIds.every((id) => id.startsWith('d'))).toBe(true);

@@ -20,7 +20,16 @@ describe('dalbit report', () => {
     });
     await engine.close();
 
-    const json = await runCli(dataDir, ['report', 'segment', seg.segmentId, '--vs', 'base', '--as-of', '2024-06-01', '--json']);
+    const json = await runCli(dataDir, [
+      'report',
+      'segment',
+      seg.segmentId,
+      '--vs',
+      'base',
+      '--as-of',
+      '2024-06-01',
+      '--json',
+    ]);
     expect(json.err).toBe('');
     const { reports } = JSON.parse(json.out);
     expect(reports).toHaveLength(2);
@@ -40,7 +49,14 @@ describe('dalbit report', () => {
     expect(en.out).toContain('revenue\t162,000 KRW (100.0%)');
 
     const run = JSON.parse((await runCli(dataDir, ['clusters', '--k', '2', '--as-of', '2024-06-01', '--json'])).out);
-    const cl = await runCli(dataDir, ['report', 'segment', `cluster:${run.runId}:1`, '--as-of', '2024-06-01', '--json']);
+    const cl = await runCli(dataDir, [
+      'report',
+      'segment',
+      `cluster:${run.runId}:1`,
+      '--as-of',
+      '2024-06-01',
+      '--json',
+    ]);
     expect(cl.err).toBe('');
     expect(JSON.parse(cl.out).reports[0].size).toBe(run.clusters[0].size);
 

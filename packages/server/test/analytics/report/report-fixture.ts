@@ -3,16 +3,61 @@ import type { Engine } from '../../../src/engines/engine.ts';
 /** As of 2024-06-01 00:00 KST. Every figure in the report tests is worked out by hand from here. */
 export const REPORT_AS_OF = new Date('2024-05-31T15:00:00Z');
 
-const ORDER_COLS = ['order_id', 'channel', 'customer_id', 'ordered_at', 'status', 'gross_amount', 'discount_amount', 'paid_amount', 'source'];
-const ITEM_COLS = ['line_id', 'order_id', 'customer_id', 'channel', 'ordered_at', 'status', 'product_id', 'product_name', 'category', 'quantity', 'line_amount', 'discount_amount'];
-const PRODUCTS: Record<string, [string, string]> = { T1: ['티셔츠', 'tops'], B1: ['토트백', 'bags'], S1: ['스니커즈', 'shoes'], K1: ['양말', 'socks'] };
+const ORDER_COLS = [
+  'order_id',
+  'channel',
+  'customer_id',
+  'ordered_at',
+  'status',
+  'gross_amount',
+  'discount_amount',
+  'paid_amount',
+  'source',
+];
+const ITEM_COLS = [
+  'line_id',
+  'order_id',
+  'customer_id',
+  'channel',
+  'ordered_at',
+  'status',
+  'product_id',
+  'product_name',
+  'category',
+  'quantity',
+  'line_amount',
+  'discount_amount',
+];
+const PRODUCTS: Record<string, [string, string]> = {
+  T1: ['티셔츠', 'tops'],
+  B1: ['토트백', 'bags'],
+  S1: ['스니커즈', 'shoes'],
+  K1: ['양말', 'socks'],
+};
 
-type O = [id: string, customer: string, channel: string, at: string, status: string, lines: [product: string, amount: number][]];
+type O = [
+  id: string,
+  customer: string,
+  channel: string,
+  at: string,
+  status: string,
+  lines: [product: string, amount: number][],
+];
 const ORDERS: O[] = [
   ['o1', 'p1', 'cafe24', '2024-05-20T03:00:00Z', 'paid', [['T1', 30000]]],
   ['o2', 'p1', 'cafe24', '2024-04-10T03:00:00Z', 'paid', [['B1', 20000]]],
   ['o9', 'p1', 'cafe24', '2024-02-29T16:00:00Z', 'paid', [['B1', 7000]]], // 2024-03-01 01:00 KST
-  ['o3', 'p2', 'smartstore', '2024-03-15T03:00:00Z', 'paid', [['T1', 20000], ['S1', 30000]]],
+  [
+    'o3',
+    'p2',
+    'smartstore',
+    '2024-03-15T03:00:00Z',
+    'paid',
+    [
+      ['T1', 20000],
+      ['S1', 30000],
+    ],
+  ],
   ['o8', 'p2', 'smartstore', '2024-05-31T14:00:00Z', 'exchanged', [['K1', 5000]]], // May 31 23:00 KST
   ['o4', 'p4', 'cafe24', '2024-05-30T03:00:00Z', 'paid', [['K1', 10000]]],
   ['o5', 'p4', 'cafe24', '2024-05-01T03:00:00Z', 'cancelled', [['T1', 99000]]],
@@ -60,16 +105,47 @@ export async function insertReportFixture(engine: Engine): Promise<void> {
     p5: [null, null],
     p6: [null, null],
   };
-  await engine.insert('customers', ['customer_id', 'phone', 'email', 'created_at', 'updated_at'], Object.entries(contacts).map(([id, [ph, em]]) => [id, ph, em, t, t]));
-  await engine.insert('orders', ORDER_COLS, ORDERS.map(([id, c, ch, at, st, lines]) => {
-    const paid = lines.reduce((s, l) => s + l[1], 0);
-    return [id, ch, c, new Date(at), st, paid, 0, paid, 'test'];
-  }));
-  await engine.insert('order_items', ITEM_COLS, ORDERS.flatMap(([id, c, ch, at, st, lines]) =>
-    lines.map(([p, amount], i) => [`${id}-${i}`, id, c, ch, new Date(at), st, p, PRODUCTS[p]?.[0] ?? null, PRODUCTS[p]?.[1] ?? null, 1, amount, 0]),
-  ));
-  await engine.insert('consents', ['consent_id', 'customer_id', 'origin_customer_id', 'channel', 'purpose', 'granted', 'at', 'source'],
-    CONSENTS.map(([id, c, ch, pu, g, at]) => [id, c, c, ch, pu, g, new Date(at), 'test']));
-  await engine.insert('events', ['event_id', 'customer_id', 'anonymous_id', 'type', 'occurred_at', 'source'],
-    EVENTS.map(([id, c, ty, at]) => [id, c, 'anon', ty, new Date(at), 'test']));
+  await engine.insert(
+    'customers',
+    ['customer_id', 'phone', 'email', 'created_at', 'updated_at'],
+    Object.entries(contacts).map(([id, [ph, em]]) => [id, ph, em, t, t]),
+  );
+  await engine.insert(
+    'orders',
+    ORDER_COLS,
+    ORDERS.map(([id, c, ch, at, st, lines]) => {
+      const paid = lines.reduce((s, l) => s + l[1], 0);
+      return [id, ch, c, new Date(at), st, paid, 0, paid, 'test'];
+    }),
+  );
+  await engine.insert(
+    'order_items',
+    ITEM_COLS,
+    ORDERS.flatMap(([id, c, ch, at, st, lines]) =>
+      lines.map(([p, amount], i) => [
+        `${id}-${i}`,
+        id,
+        c,
+        ch,
+        new Date(at),
+        st,
+        p,
+        PRODUCTS[p]?.[0] ?? null,
+        PRODUCTS[p]?.[1] ?? null,
+        1,
+        amount,
+        0,
+      ]),
+    ),
+  );
+  await engine.insert(
+    'consents',
+    ['consent_id', 'customer_id', 'origin_customer_id', 'channel', 'purpose', 'granted', 'at', 'source'],
+    CONSENTS.map(([id, c, ch, pu, g, at]) => [id, c, c, ch, pu, g, new Date(at), 'test']),
+  );
+  await engine.insert(
+    'events',
+    ['event_id', 'customer_id', 'anonymous_id', 'type', 'occurred_at', 'source'],
+    EVENTS.map(([id, c, ty, at]) => [id, c, 'anon', ty, new Date(at), 'test']),
+  );
 }

@@ -2,7 +2,11 @@ import { vi } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 
 /** Runs the real CLI (main with argv) against a data directory, capturing stdout and stderr. */
-export async function runCli(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+export async function runCli(
+  dataDir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {

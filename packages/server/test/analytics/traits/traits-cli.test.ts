@@ -19,7 +19,15 @@ describe('dalbit traits compute', () => {
     const s = JSON.parse(json.out);
     // a, b, e have discounted-order share ≥ 0.5 (0.6, 2/3, 1); b and e have cherry scores ≥ 0.5;
     // only a migrated; no next expected purchase falls in [Jun 1, Jun 8) KST except a's (Jun 8 01:00Z = 10:00 KST → outside).
-    expect(s).toMatchObject({ asOf: '2024-05-31T15:00:00.000Z', customers: 5, buyers: 4, discountSensitive: 3, cherryPickers: 2, migratedToOwnShop: 1, goldenTimeNext7Days: 0 });
+    expect(s).toMatchObject({
+      asOf: '2024-05-31T15:00:00.000Z',
+      customers: 5,
+      buyers: 4,
+      discountSensitive: 3,
+      cherryPickers: 2,
+      migratedToOwnShop: 1,
+      goldenTimeNext7Days: 0,
+    });
     expect(s.preferredCategories).toEqual([
       { category: 'tops', customers: 2 },
       { category: 'bags', customers: 1 },

@@ -6,15 +6,61 @@ import type { Engine } from '../../../src/engines/engine.ts';
  */
 export const AS_OF = new Date('2024-05-31T15:00:00Z');
 
-const ORDER_COLS = ['order_id', 'channel', 'customer_id', 'ordered_at', 'status', 'gross_amount', 'discount_amount', 'paid_amount', 'coupon_code', 'source'];
-const ITEM_COLS = ['line_id', 'order_id', 'customer_id', 'channel', 'ordered_at', 'status', 'product_id', 'category', 'quantity', 'line_amount', 'discount_amount'];
+const ORDER_COLS = [
+  'order_id',
+  'channel',
+  'customer_id',
+  'ordered_at',
+  'status',
+  'gross_amount',
+  'discount_amount',
+  'paid_amount',
+  'coupon_code',
+  'source',
+];
+const ITEM_COLS = [
+  'line_id',
+  'order_id',
+  'customer_id',
+  'channel',
+  'ordered_at',
+  'status',
+  'product_id',
+  'category',
+  'quantity',
+  'line_amount',
+  'discount_amount',
+];
 const EVENT_COLS = ['event_id', 'customer_id', 'anonymous_id', 'type', 'occurred_at', 'source'];
 
 type Line = [category: string, quantity: number, amount: number, discount?: number];
-type O = [id: string, customer: string | null, channel: string, at: string, status: string, gross: number, discount: number, coupon: string | null, lines: Line[]];
+type O = [
+  id: string,
+  customer: string | null,
+  channel: string,
+  at: string,
+  status: string,
+  gross: number,
+  discount: number,
+  coupon: string | null,
+  lines: Line[],
+];
 
 export const FIXTURE_ORDERS: O[] = [
-  ['a1', 'a', 'smartstore', '2024-01-10T01:00:00Z', 'paid', 30000, 3000, null, [['tops', 1, 15000, 1500], ['pants', 1, 12000, 1500]]],
+  [
+    'a1',
+    'a',
+    'smartstore',
+    '2024-01-10T01:00:00Z',
+    'paid',
+    30000,
+    3000,
+    null,
+    [
+      ['tops', 1, 15000, 1500],
+      ['pants', 1, 12000, 1500],
+    ],
+  ],
   ['a2', 'a', 'smartstore', '2024-01-20T01:30:00Z', 'cancelled', 10000, 2000, 'WELCOME', [['tops', 1, 8000, 2000]]],
   ['a3', 'a', 'cafe24', '2024-02-09T03:00:00Z', 'paid', 50000, 0, null, [['outer', 1, 50000]]],
   ['a4', 'a', 'cafe24', '2024-03-10T05:00:00Z', 'returned', 20000, 5000, 'SPRING', [['outer', 1, 15000, 5000]]],
@@ -48,18 +94,49 @@ export const FIXTURE_EVENTS: E[] = [
 
 export async function insertTraitsFixture(engine: Engine): Promise<void> {
   const now = new Date('2024-01-01T00:00:00Z');
-  await engine.insert('customers', ['customer_id', 'created_at', 'updated_at'], ['a', 'b', 'c', 'd', 'e'].map((id) => [id, now, now]));
+  await engine.insert(
+    'customers',
+    ['customer_id', 'created_at', 'updated_at'],
+    ['a', 'b', 'c', 'd', 'e'].map((id) => [id, now, now]),
+  );
   await engine.insert(
     'orders',
     ORDER_COLS,
-    FIXTURE_ORDERS.map(([id, c, ch, at, st, gross, disc, coupon, lines]) => [id, ch, c, new Date(at), st, gross, disc, lines.reduce((s, l) => s + l[2], 0), coupon, 'test']),
+    FIXTURE_ORDERS.map(([id, c, ch, at, st, gross, disc, coupon, lines]) => [
+      id,
+      ch,
+      c,
+      new Date(at),
+      st,
+      gross,
+      disc,
+      lines.reduce((s, l) => s + l[2], 0),
+      coupon,
+      'test',
+    ]),
   );
   await engine.insert(
     'order_items',
     ITEM_COLS,
     FIXTURE_ORDERS.flatMap(([id, c, ch, at, st, , , , lines]) =>
-      lines.map(([cat, qty, amount, disc], i) => [`${id}-${i}`, id, c, ch, new Date(at), st, `${cat}-p`, cat, qty, amount, disc ?? 0]),
+      lines.map(([cat, qty, amount, disc], i) => [
+        `${id}-${i}`,
+        id,
+        c,
+        ch,
+        new Date(at),
+        st,
+        `${cat}-p`,
+        cat,
+        qty,
+        amount,
+        disc ?? 0,
+      ]),
     ),
   );
-  await engine.insert('events', EVENT_COLS, FIXTURE_EVENTS.map(([id, c, at]) => [id, c, c === null ? 'anon-1' : null, 'page_view', new Date(at), 'test']));
+  await engine.insert(
+    'events',
+    EVENT_COLS,
+    FIXTURE_EVENTS.map(([id, c, at]) => [id, c, c === null ? 'anon-1' : null, 'page_view', new Date(at), 'test']),
+  );
 }
