@@ -75,5 +75,8 @@ function addReportCommand(parent: Command, name: string, ctx: CliContext): void 
 export function registerCampaignReport(program: Command, ctx: CliContext): void {
   const campaign = program.commands.find((c) => c.name() === 'campaign');
   if (campaign) addReportCommand(campaign, 'report <id>', ctx);
-  else addReportCommand(program.command('report').description('reports (리포트)'), 'campaign <id>', ctx);
+  else {
+    const report = program.commands.find((c) => c.name() === 'report') ?? program.command('report').description('reports (리포트)');
+    addReportCommand(report, 'campaign <id>', ctx);
+  }
 }
