@@ -38,9 +38,8 @@ export function formatReports(reports: readonly AudienceReport[], lang: Lang): s
   if (!first) return '';
   const col = (f: (r: AudienceReport) => string): string[] => reports.map(f);
   const out: string[] = [];
-  out.push(
-    `${ko ? '고객 리포트' : 'audience report'} · ${ko ? '기준' : 'as of'} ${first.asOf.toISOString().slice(0, 10)} (${ko ? 'KST 0시 이전' : 'before 00:00 KST'})`,
-  );
+  const day = new Date(first.asOf.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+  out.push(`${ko ? '고객 리포트' : 'audience report'} · ${ko ? `${day} 0시(KST) 기준` : `as of ${day} 00:00 KST`}`);
   out.push(
     ...table([
       ['', ...col((r) => r.name)],

@@ -73,6 +73,7 @@ describe('report insights', () => {
 
   it('renders two audiences side by side', () => {
     const text = formatReports([REPORT, { ...REPORT, name: '전체' }], 'ko');
+    expect(text).toContain('고객 리포트 · 2024-06-15 0시(KST) 기준');
     expect(text).toContain('\tVIP\t전체');
     expect(text).toContain('2024-06 (진행 중)');
     expect(text).toContain('객단가(AOV)\t30,000원\t30,000원');
