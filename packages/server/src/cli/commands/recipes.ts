@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { RECIPES } from '@dalbit/core/segments/recipes/index';
+import { PURPOSE_LABELS } from '@dalbit/core/segments/recipes/recipe';
+import type { CliContext } from '../context.ts';
+
+/** Describes a recipe's parameters and defaults from its zod schema. */
+function describeParams(shape: Record<string, unknown>): string {
+  return Object.entries(shape)
+    .map(([k, v]) => {
+      const parsed = (v as { safeParse(x: unknown): { success: boolean; data?: unknown } }).safeParse(undefined);
+      return parsed.success ? `${k}=${Array.isArray(parsed.data) ? parsed.data.join(',') : String(parsed.data ?? '')}` : `${k}=(required)`;
+    })
+    .join(' ');
+}
+
+export function registerRecipes(program: Command, ctx: CliContext): void {
+  const recipes = program.command('recipes').description('audiences by marketing purpose');
+  recipes
+    .command('list')
+    .description('every recipe with purpose, type, suggested action and golden time')
+    .option('--lang <lang>', 'ko|en')
+    .option('--json', 'machine-readable output')
+    .action((o: { lang?: string; json?: boolean }, cmd: Command) => {
+      const lang = o.lang === 'en' || o.lang === 'ko' ? o.lang : ctx.config(cmd).lang;
+      const rows = RECIPES.map((r) => ({
+        name: r.name,
+        title: r.title,
+        purpose: r.purpose,
+        type: r.type,
+        action: r.action,
+        goldenTime: r.goldenTime,
+        description: r.description,
+        params: describeParams(r.params.shape),
+      }));
+      if (o.json) return ctx.out(JSON.stringify(rows, null, 2));
+      for (const r of rows) {
+        ctx.out(`${r.name}  —  ${r.title[lang]}  [${PURPOSE_LABELS[r.purpose][lang]} / ${r.type[lang]}]`);
+        ctx.out(`    ${r.description[lang]}`);
+        ctx.out(`    ${lang === 'ko' ? '추천 액션' : 'action'}: ${r.action[lang]} · ${lang === 'ko' ? '골든타임' : 'golden time'}: ${r.goldenTime[lang]}`);
+        ctx.out(`    params: ${r.params || '-'}`);
+      }
+    });
+}
