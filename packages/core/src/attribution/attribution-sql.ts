@@ -1,6 +1,6 @@
 import type { CompiledQuery, SqlDialect } from '../sql/dialect.ts';
-import { type Binder, compileBound as compile } from './bind-sql.ts';
 import { COUNTED_ORDER_STATUSES } from './attribution-facts.ts';
+import { type Binder, compileBound as compile } from './bind-sql.ts';
 
 const statuses = (b: Binder): string => COUNTED_ORDER_STATUSES.map((s) => b.p(s, 'string')).join(', ');
 
@@ -56,7 +56,10 @@ ord AS (${countedOrders(d, b, ' AND customer_id IN (SELECT u_cid FROM units)')})
  * arms, exposures, first_exposed_ms, orders, revenue, pre_revenue, attributed_orders,
  * attributed_revenue; sorted by customer id.
  */
-export function campaignOutcomesSql(dialect: SqlDialect, opts: { campaignId: string; windowMs: number }): CompiledQuery {
+export function campaignOutcomesSql(
+  dialect: SqlDialect,
+  opts: { campaignId: string; windowMs: number },
+): CompiledQuery {
   return compile(dialect, (b) => {
     const scope = campaignScope(dialect, b, opts.campaignId);
     const w1 = b.p(opts.windowMs, 'int');
@@ -93,7 +96,10 @@ ORDER BY u_cid`;
  * The counted orders inside one campaign's windows, one row per order (for the daily trend and
  * the channel split): order_id, customer_id, arm, channel, ordered_ms, paid_amount; by time.
  */
-export function campaignWindowOrdersSql(dialect: SqlDialect, opts: { campaignId: string; windowMs: number }): CompiledQuery {
+export function campaignWindowOrdersSql(
+  dialect: SqlDialect,
+  opts: { campaignId: string; windowMs: number },
+): CompiledQuery {
   return compile(dialect, (b) => {
     const scope = campaignScope(dialect, b, opts.campaignId);
     return `WITH ${scope}

@@ -8,14 +8,26 @@ import { toKstDay } from '../../src/reports/campaign/summarize-daily.ts';
 
 const T = Date.UTC(2026, 10, 20, 1); // 10:00 KST
 const outcome = (customerId: string, arm: string, orders = 0, revenue = 0, at = T): CustomerOutcome => ({
-  customerId, arm, arms: 1, exposures: 1, firstExposedAt: at, orders, revenue, preRevenue: 0, attributedOrders: orders, attributedRevenue: revenue,
+  customerId,
+  arm,
+  arms: 1,
+  exposures: 1,
+  firstExposedAt: at,
+  orders,
+  revenue,
+  preRevenue: 0,
+  attributedOrders: orders,
+  attributedRevenue: revenue,
 });
 
 const facts: CampaignReportFacts = {
   campaignId: 'c1',
   campaignName: '테스트',
   windowDays: 7,
-  weights: [{ name: 'holdout', weight: 0.2 }, { name: 'A', weight: 0.8 }],
+  weights: [
+    { name: 'holdout', weight: 0.2 },
+    { name: 'A', weight: 0.8 },
+  ],
   control: undefined,
   level: 0.95,
   outcomes: [
@@ -63,15 +75,43 @@ describe('buildCampaignReport', () => {
     expect(r.arms).toEqual(['holdout', 'A']);
     expect(r.control).toBe('holdout');
     expect(r.funnel).toEqual([
-      { arm: 'holdout', targeted: 2, heldOut: 2, blocked: 0, blockedBy: {}, pending: 0, sent: 0, delivered: 0, failed: 0, opened: 0, clicked: 0, converted: 1 },
-      { arm: 'A', targeted: 5, heldOut: 0, blocked: 1, blockedBy: { NO_CONSENT: 1 }, pending: 1, sent: 2, delivered: 1, failed: 1, opened: 1, clicked: 1, converted: 2 },
+      {
+        arm: 'holdout',
+        targeted: 2,
+        heldOut: 2,
+        blocked: 0,
+        blockedBy: {},
+        pending: 0,
+        sent: 0,
+        delivered: 0,
+        failed: 0,
+        opened: 0,
+        clicked: 0,
+        converted: 1,
+      },
+      {
+        arm: 'A',
+        targeted: 5,
+        heldOut: 0,
+        blocked: 1,
+        blockedBy: { NO_CONSENT: 1 },
+        pending: 1,
+        sent: 2,
+        delivered: 1,
+        failed: 1,
+        opened: 1,
+        clicked: 1,
+        converted: 2,
+      },
     ]);
   });
 
   it('buckets the daily trend by Korean day', () => {
     expect(toKstDay(T + 14 * 3_600_000)).toBe('2026-11-21');
     expect(toKstDay(T + 13 * 3_600_000 + 3_599_999)).toBe('2026-11-20');
-    expect(r.daily.map((d) => [d.day, d.exposed, d.sent, d.delivered, d.orders.A, d.revenue.A, d.orders.holdout])).toEqual([
+    expect(
+      r.daily.map((d) => [d.day, d.exposed, d.sent, d.delivered, d.orders.A, d.revenue.A, d.orders.holdout]),
+    ).toEqual([
       ['2026-11-20', 7, 1, 1, 1, 18_000, 1],
       ['2026-11-21', 0, 1, 0, 1, 12_000, 0],
       ['2026-11-22', 0, 0, 0, 1, 5_000, 0],
@@ -80,7 +120,13 @@ describe('buildCampaignReport', () => {
 
   it('sums attribution, coupons and channels per arm', () => {
     expect(r.extras.find((e) => e.arm === 'A')).toEqual({
-      arm: 'A', attributedOrders: 3, attributedRevenue: 35_000, windowOrders: 3, couponsIssued: 2, couponsRedeemed: 1, couponRevenue: 12_000,
+      arm: 'A',
+      attributedOrders: 3,
+      attributedRevenue: 35_000,
+      windowOrders: 3,
+      couponsIssued: 2,
+      couponsRedeemed: 1,
+      couponRevenue: 12_000,
     });
     expect(r.channels.map((c) => c.channel)).toEqual(['cafe24', 'musinsa', 'offline']);
     expect(r.channels[1]?.revenue).toEqual({ A: 17_000 });

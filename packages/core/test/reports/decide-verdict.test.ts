@@ -5,12 +5,19 @@ import { decideVerdict } from '../../src/reports/campaign/decide-verdict.ts';
 import { describeVerdict } from '../../src/reports/campaign/verdict-text.ts';
 
 function arm(name: string, n: number, conversions: number): ExperimentRow[] {
-  return Array.from({ length: n }, (_, i) => ({ arm: name, converted: i < conversions, revenue: i < conversions ? 40_000 : 0 }));
+  return Array.from({ length: n }, (_, i) => ({
+    arm: name,
+    converted: i < conversions,
+    revenue: i < conversions ? 40_000 : 0,
+  }));
 }
 
 describe('decideVerdict', () => {
   it('names the significant arm with the largest lift the winner', () => {
-    const a = analyzeExperiment({ rows: [...arm('holdout', 1000, 50), ...arm('A', 1000, 60), ...arm('B', 1000, 90)], control: 'holdout' });
+    const a = analyzeExperiment({
+      rows: [...arm('holdout', 1000, 50), ...arm('A', 1000, 60), ...arm('B', 1000, 90)],
+      control: 'holdout',
+    });
     const v = decideVerdict(a);
     expect(v.kind).toBe('winner');
     if (v.kind !== 'winner') return;
@@ -24,7 +31,10 @@ describe('decideVerdict', () => {
     const a = analyzeExperiment({
       rows: [...arm('holdout', 1000, 50), ...arm('B', 1300, 120)],
       control: 'holdout',
-      weights: [{ name: 'holdout', weight: 0.5 }, { name: 'B', weight: 0.5 }],
+      weights: [
+        { name: 'holdout', weight: 0.5 },
+        { name: 'B', weight: 0.5 },
+      ],
     });
     expect(a.comparisons[0]?.conversion.pValue).toBeLessThan(0.05);
     const v = decideVerdict(a);
@@ -55,9 +65,13 @@ describe('decideVerdict', () => {
   });
 
   it('plans for +10 % when no arm is ahead, and gives up without conversions', () => {
-    const ahead = decideVerdict(analyzeExperiment({ rows: [...arm('holdout', 500, 30), ...arm('A', 500, 27)], control: 'holdout' }));
+    const ahead = decideVerdict(
+      analyzeExperiment({ rows: [...arm('holdout', 500, 30), ...arm('A', 500, 27)], control: 'holdout' }),
+    );
     expect(ahead).toMatchObject({ kind: 'no_winner_yet', targetLift: 0.1 });
-    const none = decideVerdict(analyzeExperiment({ rows: [...arm('holdout', 500, 0), ...arm('A', 500, 0)], control: 'holdout' }));
+    const none = decideVerdict(
+      analyzeExperiment({ rows: [...arm('holdout', 500, 0), ...arm('A', 500, 0)], control: 'holdout' }),
+    );
     expect(none).toMatchObject({ kind: 'no_winner_yet', neededPerArm: undefined });
   });
 });

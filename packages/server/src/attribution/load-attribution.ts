@@ -13,7 +13,8 @@ const str = (v: unknown): string => (v === null || v === undefined ? '' : String
 
 /** Window length in ms; days may be fractional (e.g. 0.5 = 12 hours). */
 export function toWindowMs(windowDays: number): number {
-  if (!(windowDays > 0 && windowDays <= 366)) throw new RangeError(`attribution window must be in (0, 366] days: ${windowDays}`);
+  if (!(windowDays > 0 && windowDays <= 366))
+    throw new RangeError(`attribution window must be in (0, 366] days: ${windowDays}`);
   return Math.round(windowDays * DAY_MS);
 }
 

@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ORDER_ITEMS, ORDERS } from '@dalbit/core/schema/tables';
-import { columnNames } from '@dalbit/core/schema/table';
 import { compileBound } from '@dalbit/core/attribution/bind-sql';
+import { columnNames } from '@dalbit/core/schema/table';
+import { ORDER_ITEMS, ORDERS } from '@dalbit/core/schema/tables';
 import { CsvWriter } from '../demo/csv-writer.ts';
 import type { Engine, Row } from '../engines/engine.ts';
 import { importFile } from '../importers/import-file.ts';
@@ -12,18 +12,19 @@ const str = (v: unknown): string | null => (v === null || v === undefined || v =
 
 /** The exposed customers of a campaign with their arm, first exposure time, contacts and coupon. */
 export async function loadPlantTargets(engine: Engine, campaignId: string): Promise<PlantTarget[]> {
-  const q = (text: (b: { p(v: unknown, t: 'string'): string }) => string) => engine.query(compileBound(engine.dialect, text));
+  const q = (text: (b: { p(v: unknown, t: 'string'): string }) => string) =>
+    engine.query(compileBound(engine.dialect, text));
   const exposures = await q(
-    (b) => `SELECT customer_id, min(arm) AS arm, min(planned_at) AS at FROM campaign_exposures WHERE campaign_id = ${b.p(campaignId, 'string')} GROUP BY customer_id`,
+    (b) =>
+      `SELECT customer_id, min(arm) AS arm, min(planned_at) AS at FROM campaign_exposures WHERE campaign_id = ${b.p(campaignId, 'string')} GROUP BY customer_id`,
   );
   const contacts = new Map(
     (await engine.query('SELECT customer_id, phone, email FROM customers')).map((r: Row) => [String(r.customer_id), r]),
   );
   const coupons = new Map(
-    (await q((b) => `SELECT customer_id, code FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')}`)).map((r: Row) => [
-      String(r.customer_id),
-      String(r.code),
-    ]),
+    (await q((b) => `SELECT customer_id, code FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')}`)).map(
+      (r: Row) => [String(r.customer_id), String(r.code)],
+    ),
   );
   return exposures.map((r: Row) => {
     const id = String(r.customer_id);
@@ -42,12 +43,39 @@ export async function loadPlantTargets(engine: Engine, campaignId: string): Prom
 const kst = (ms: number): string => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 /** Planted orders as a generic marketplace export (`orders` source: 판매채널 per row), UTF-8 CSV. */
-export function writePlantedOrdersCsv(path: string, orders: readonly PlantedOrder[], targets: readonly PlantTarget[], productId: string): void {
+export function writePlantedOrdersCsv(
+  path: string,
+  orders: readonly PlantedOrder[],
+  targets: readonly PlantTarget[],
+  productId: string,
+): void {
   const byId = new Map(targets.map((t) => [t.customerId, t]));
-  const w = new CsvWriter(path, 'utf8', ['판매채널', '주문번호', '주문일시', '구매자연락처', '구매자이메일', '상품코드', '수량', '결제액', '쿠폰코드', '주문상태']);
+  const w = new CsvWriter(path, 'utf8', [
+    '판매채널',
+    '주문번호',
+    '주문일시',
+    '구매자연락처',
+    '구매자이메일',
+    '상품코드',
+    '수량',
+    '결제액',
+    '쿠폰코드',
+    '주문상태',
+  ]);
   for (const o of orders) {
     const t = byId.get(o.customerId);
-    w.writeRow([o.channel, o.orderNumber, kst(o.orderedAt), t?.phone ?? '', t?.phone ? '' : (t?.email ?? ''), productId, 1, o.amount, o.couponCode ?? '', o.status === 'paid' ? '결제완료' : '취소완료']);
+    w.writeRow([
+      o.channel,
+      o.orderNumber,
+      kst(o.orderedAt),
+      t?.phone ?? '',
+      t?.phone ? '' : (t?.email ?? ''),
+      productId,
+      1,
+      o.amount,
+      o.couponCode ?? '',
+      o.status === 'paid' ? '결제완료' : '취소완료',
+    ]);
   }
   w.close();
 }
@@ -80,15 +108,34 @@ export async function plantExperiment(
     writePlantedOrdersCsv(path, orders, targets, productId);
     const s = await importFile(engine, { path, source: 'orders', now: opts.now });
     rmSync(path, { force: true });
-    if (s.status !== 'imported') throw new Error(`planted orders not imported: ${s.status} ${JSON.stringify(s.issues.slice(0, 3))}`);
+    if (s.status !== 'imported')
+      throw new Error(`planted orders not imported: ${s.status} ${JSON.stringify(s.issues.slice(0, 3))}`);
   } else {
     const order = (o: PlantedOrder, id: string): Record<string, unknown> => ({
-      order_id: id, channel: o.channel, customer_id: o.customerId, origin_customer_id: o.customerId, ordered_at: new Date(o.orderedAt),
-      status: o.status, gross_amount: o.amount, discount_amount: 0, paid_amount: o.amount, coupon_code: o.couponCode, source: 'plant',
+      order_id: id,
+      channel: o.channel,
+      customer_id: o.customerId,
+      origin_customer_id: o.customerId,
+      ordered_at: new Date(o.orderedAt),
+      status: o.status,
+      gross_amount: o.amount,
+      discount_amount: 0,
+      paid_amount: o.amount,
+      coupon_code: o.couponCode,
+      source: 'plant',
     });
     const line = (o: PlantedOrder, id: string): Record<string, unknown> => ({
-      line_id: `${id}:1`, order_id: id, customer_id: o.customerId, origin_customer_id: o.customerId, channel: o.channel,
-      ordered_at: new Date(o.orderedAt), status: o.status, product_id: productId, quantity: 1, line_amount: o.amount, discount_amount: 0,
+      line_id: `${id}:1`,
+      order_id: id,
+      customer_id: o.customerId,
+      origin_customer_id: o.customerId,
+      channel: o.channel,
+      ordered_at: new Date(o.orderedAt),
+      status: o.status,
+      product_id: productId,
+      quantity: 1,
+      line_amount: o.amount,
+      discount_amount: 0,
     });
     const rows = (def: typeof ORDERS, f: (o: PlantedOrder, id: string) => Record<string, unknown>) =>
       orders.map((o, i) => {
@@ -107,6 +154,11 @@ export async function removePlantedOrders(engine: Engine, orderIds: readonly str
     const batch = orderIds.slice(i, i + 500);
     if (batch.length === 0) continue;
     for (const table of ['order_items', 'orders'])
-      await engine.query(compileBound(engine.dialect, (b) => `DELETE FROM ${table} WHERE order_id IN (${batch.map((id) => b.p(id, 'string')).join(', ')})`));
+      await engine.query(
+        compileBound(
+          engine.dialect,
+          (b) => `DELETE FROM ${table} WHERE order_id IN (${batch.map((id) => b.p(id, 'string')).join(', ')})`,
+        ),
+      );
   }
 }

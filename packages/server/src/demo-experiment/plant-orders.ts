@@ -69,7 +69,8 @@ export function planOrders(targets: readonly PlantTarget[], s: PlantSettings): P
     const cancelled = random() < CANCELLED_ORDER_RATE;
     const usesCoupon = t.couponCode !== null && random() < (s.couponUse ?? 0.5);
     // Whole seconds strictly inside [exposedAt, exposedAt + window): files carry seconds.
-    const inWindow = (): number => Math.ceil(t.exposedAt / 1000) * 1000 + Math.floor(random() * (windowMs / 1000 - 3600)) * 1000;
+    const inWindow = (): number =>
+      Math.ceil(t.exposedAt / 1000) * 1000 + Math.floor(random() * (windowMs / 1000 - 3600)) * 1000;
     const make = (at: number, status: 'paid' | 'cancelled', coupon: boolean, counted: boolean): void => {
       orders.push({
         orderNumber: `PLANT${s.seed}-${String(orders.length + 1).padStart(6, '0')}`,
@@ -87,7 +88,13 @@ export function planOrders(targets: readonly PlantTarget[], s: PlantSettings): P
       make(inWindow(), 'paid', usesCoupon, true);
       if (extra) make(inWindow(), 'paid', false, true);
     }
-    if (late) make(Math.ceil((t.exposedAt + windowMs) / 1000) * 1000 + Math.floor(random() * 3 * 86_400) * 1000, 'paid', false, false);
+    if (late)
+      make(
+        Math.ceil((t.exposedAt + windowMs) / 1000) * 1000 + Math.floor(random() * 3 * 86_400) * 1000,
+        'paid',
+        false,
+        false,
+      );
     if (cancelled) make(inWindow(), 'cancelled', false, false);
   }
   return orders;

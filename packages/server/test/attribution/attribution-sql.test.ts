@@ -2,8 +2,8 @@ import { attributeOrders } from '@dalbit/core/attribution/attribute-orders';
 import { DAY_MS, type ExposureFact, type OrderFact } from '@dalbit/core/attribution/attribution-facts';
 import { measureCampaignOutcomes } from '@dalbit/core/attribution/measure-campaign-outcomes';
 import { CAMPAIGN_EXPOSURES } from '@dalbit/core/campaigns/tables';
-import { ORDERS } from '@dalbit/core/schema/tables';
 import { columnNames } from '@dalbit/core/schema/table';
+import { ORDERS } from '@dalbit/core/schema/tables';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCampaignOutcomes, loadOrderCredits } from '../../src/attribution/load-attribution.ts';
@@ -22,7 +22,13 @@ const campaign = fc.constantFrom('X', 'Y', 'Z');
 
 const fixture = fc.record({
   exposures: fc.uniqueArray(
-    fc.record({ campaignId: campaign, customerId: customer, arm: fc.constantFrom('holdout', 'A', 'B'), plannedAt: time, step: fc.constantFrom('s1', 's2') }),
+    fc.record({
+      campaignId: campaign,
+      customerId: customer,
+      arm: fc.constantFrom('holdout', 'A', 'B'),
+      plannedAt: time,
+      step: fc.constantFrom('s1', 's2'),
+    }),
     { maxLength: 14, selector: (e) => `${e.campaignId}|${e.customerId}|${e.step}|${e.plannedAt}` },
   ),
   orders: fc.array(
@@ -65,7 +71,11 @@ async function load(engine: Engine, facts: ReturnType<typeof toFacts>): Promise<
     idempotency_key: e.arm === 'holdout' ? null : e.exposureKey,
     recorded_at: new Date(T0),
   }));
-  await engine.insert('campaign_exposures', columnNames(CAMPAIGN_EXPOSURES), ex.map((r) => columnNames(CAMPAIGN_EXPOSURES).map((c) => r[c] ?? null)));
+  await engine.insert(
+    'campaign_exposures',
+    columnNames(CAMPAIGN_EXPOSURES),
+    ex.map((r) => columnNames(CAMPAIGN_EXPOSURES).map((c) => r[c] ?? null)),
+  );
   const ord: Record<string, unknown>[] = facts.orders.map((o) => ({
     order_id: o.orderId,
     channel: 'cafe24',
@@ -78,7 +88,11 @@ async function load(engine: Engine, facts: ReturnType<typeof toFacts>): Promise<
     paid_amount: o.paidAmount,
     source: 'test',
   }));
-  await engine.insert('orders', columnNames(ORDERS), ord.map((r) => columnNames(ORDERS).map((c) => r[c] ?? null)));
+  await engine.insert(
+    'orders',
+    columnNames(ORDERS),
+    ord.map((r) => columnNames(ORDERS).map((c) => r[c] ?? null)),
+  );
 }
 
 const RUNS: Record<EngineKind, number> = { duckdb: 60, chdb: 12 };
@@ -118,8 +132,16 @@ for (const kind of ['duckdb', 'chdb'] as const) {
       // X's window [T0, T0 + 2 d) holds o1 and o2 (intention to treat); last touch credits X with o1 only.
       expect(x).toEqual([
         {
-          customerId: 'c1', arm: 'A', arms: 1, exposures: 1, firstExposedAt: T0,
-          orders: 2, revenue: 300, preRevenue: 0, attributedOrders: 1, attributedRevenue: 100,
+          customerId: 'c1',
+          arm: 'A',
+          arms: 1,
+          exposures: 1,
+          firstExposedAt: T0,
+          orders: 2,
+          revenue: 300,
+          preRevenue: 0,
+          attributedOrders: 1,
+          attributedRevenue: 100,
         },
       ]);
       const z = await loadCampaignOutcomes(engine, { campaignId: 'Z', windowDays: WINDOW_DAYS });
@@ -132,7 +154,9 @@ for (const kind of ['duckdb', 'chdb'] as const) {
           const facts = toFacts(f);
           await load(engine, facts);
           const windowMs = WINDOW_DAYS * DAY_MS;
-          expect(await loadOrderCredits(engine, { windowDays: WINDOW_DAYS })).toEqual(attributeOrders({ ...facts, windowMs }));
+          expect(await loadOrderCredits(engine, { windowDays: WINDOW_DAYS })).toEqual(
+            attributeOrders({ ...facts, windowMs }),
+          );
           for (const campaignId of ['X', 'Y', 'Z'])
             expect(await loadCampaignOutcomes(engine, { campaignId, windowDays: WINDOW_DAYS })).toEqual(
               measureCampaignOutcomes({ ...facts, campaignId, windowMs }),

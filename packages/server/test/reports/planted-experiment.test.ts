@@ -17,7 +17,10 @@ import { loadCampaignReport } from '../../src/reports/campaign/load-campaign-rep
 const CAMPAIGN = 'winter-exp';
 const PLANTED_LIFT = 0.3;
 
-async function run(argv: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  argv: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
@@ -79,7 +82,7 @@ describe('planted uplift on the demo brand', () => {
 
   it('imports every planted order onto the intended unified customer, creating nobody', async () => {
     const e = engine as Engine;
-    const rows = await e.query('SELECT order_id, customer_id, status FROM orders WHERE source = \'orders\'');
+    const rows = await e.query("SELECT order_id, customer_id, status FROM orders WHERE source = 'orders'");
     const byId = new Map(rows.map((r) => [String(r.order_id), r]));
     planted.orders.forEach((o, i) => {
       const row = byId.get(planted.orderIds[i] ?? '');
@@ -87,7 +90,9 @@ describe('planted uplift on the demo brand', () => {
       expect(row?.status).toBe(o.status);
     });
     expect(Number((await e.query('SELECT count(*) AS n FROM customers'))[0]?.n)).toBe(customersBefore);
-    expect(new Set(planted.orders.map((o) => o.channel))).toEqual(new Set(['musinsa', '29cm', 'smartstore', 'offline']));
+    expect(new Set(planted.orders.map((o) => o.channel))).toEqual(
+      new Set(['musinsa', '29cm', 'smartstore', 'offline']),
+    );
   });
 
   it('counts exactly the planted orders inside the window, per arm, funnel from the scheduler', () => {
@@ -135,11 +140,16 @@ describe('planted uplift on the demo brand', () => {
     const parsed = JSON.parse(json.stdout) as CampaignReport;
     expect(parsed.analysis?.arms.map((a) => a.conversions)).toEqual(report.analysis?.arms.map((a) => a.conversions));
     const rel = parsed.analysis?.comparisons.find((c) => c.arm === 'B')?.conversion.relativeLift;
-    expect(rel?.estimate).toBeCloseTo(report.analysis?.comparisons.find((c) => c.arm === 'B')?.conversion.relativeLift?.estimate ?? 0, 12);
+    expect(rel?.estimate).toBeCloseTo(
+      report.analysis?.comparisons.find((c) => c.arm === 'B')?.conversion.relativeLift?.estimate ?? 0,
+      12,
+    );
 
     const csv = join(dir, 'report.csv');
     expect((await run(['campaign', 'report', CAMPAIGN, '--format', 'csv', '--out', csv], env)).code).toBe(0);
-    const lines = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const lines = readFileSync(csv, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     expect(lines[0]).toBe('section,key,arm,metric,value,lower,upper');
     const row = lines.find((l) => l.startsWith('lift,vs holdout,B,conversion_relative,'))?.split(',') ?? [];
     expect(Number(row[5])).toBeCloseTo(rel?.lower ?? Number.NaN, 10);

@@ -102,9 +102,7 @@ export function buildCampaignReport(f: CampaignReportFacts): CampaignReport {
     analysis,
     verdict: analysis ? decideVerdict(analysis) : { kind: 'no_comparison' },
     extras,
-    channels: [...channels.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([channel, c]) => ({ channel, ...c })),
+    channels: [...channels.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([channel, c]) => ({ channel, ...c })),
     daily: summarizeDaily({ arms, outcomes: f.outcomes, messages: f.messages, orders: f.windowOrders }),
     couponSource: f.couponSource,
   };

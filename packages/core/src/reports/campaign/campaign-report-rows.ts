@@ -12,13 +12,45 @@ export const REPORT_COLUMNS = ['section', 'key', 'arm', 'metric', 'value', 'lowe
 export function toCampaignReportRows(r: CampaignReport, lang: Lang): ReportCell[][] {
   const rows: ReportCell[][] = [];
   const cell = (x: number | undefined): ReportCell => (x === undefined || !Number.isFinite(x) ? '' : x);
-  const add = (section: string, key: string, arm: string, metric: string, value: number | string | undefined, i?: Interval) =>
-    rows.push([section, key, arm, metric, typeof value === 'string' ? value : cell(value), cell(i?.lower), cell(i?.upper)]);
+  const add = (
+    section: string,
+    key: string,
+    arm: string,
+    metric: string,
+    value: number | string | undefined,
+    i?: Interval,
+  ) =>
+    rows.push([
+      section,
+      key,
+      arm,
+      metric,
+      typeof value === 'string' ? value : cell(value),
+      cell(i?.lower),
+      cell(i?.upper),
+    ]);
   add('campaign', r.campaignId, '', 'window_days', r.windowDays);
   add('campaign', r.campaignId, '', 'customers', r.customers);
-  add('verdict', r.verdict.kind, r.verdict.kind === 'winner' ? r.verdict.arm : '', 'statement', describeVerdict(r.verdict, lang, r.analysis?.level ?? 0.95));
+  add(
+    'verdict',
+    r.verdict.kind,
+    r.verdict.kind === 'winner' ? r.verdict.arm : '',
+    'statement',
+    describeVerdict(r.verdict, lang, r.analysis?.level ?? 0.95),
+  );
   for (const f of r.funnel) {
-    for (const k of ['targeted', 'heldOut', 'blocked', 'pending', 'sent', 'delivered', 'failed', 'opened', 'clicked', 'converted'] as const)
+    for (const k of [
+      'targeted',
+      'heldOut',
+      'blocked',
+      'pending',
+      'sent',
+      'delivered',
+      'failed',
+      'opened',
+      'clicked',
+      'converted',
+    ] as const)
       add('funnel', '', f.arm, k, f[k]);
     for (const [reason, n] of Object.entries(f.blockedBy)) add('blocked', reason, f.arm, 'customers', n);
   }
@@ -37,8 +69,22 @@ export function toCampaignReportRows(r: CampaignReport, lang: Lang): ReportCell[
     add('lift', key, c.arm, 'conversion_p', c.conversion.pValue);
     add('lift', key, c.arm, 'conversion_sequential_p', c.conversion.sequential?.pValue);
     add('lift', key, c.arm, 'probability_to_beat_control', c.conversion.probabilityToBeatControl);
-    add('lift', key, c.arm, 'revenue_per_recipient_absolute', c.revenue?.absoluteLift.estimate, c.revenue?.absoluteLift);
-    add('lift', key, c.arm, 'revenue_per_recipient_relative', c.revenue?.relativeLift?.estimate, c.revenue?.relativeLift);
+    add(
+      'lift',
+      key,
+      c.arm,
+      'revenue_per_recipient_absolute',
+      c.revenue?.absoluteLift.estimate,
+      c.revenue?.absoluteLift,
+    );
+    add(
+      'lift',
+      key,
+      c.arm,
+      'revenue_per_recipient_relative',
+      c.revenue?.relativeLift?.estimate,
+      c.revenue?.relativeLift,
+    );
     add('lift', key, c.arm, 'revenue_welch_p', c.revenue?.welch.pValue);
     add('lift', key, c.arm, 'revenue_cuped_absolute', c.cuped?.absoluteLift.estimate, c.cuped?.absoluteLift);
   }

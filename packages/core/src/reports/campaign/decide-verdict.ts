@@ -63,15 +63,32 @@ export function decideVerdict(a: ExperimentAnalysis): Verdict {
 function planMore(a: ExperimentAnalysis, alpha: number): Verdict {
   const control = a.arms.find((s) => s.arm === a.control);
   const baseline = control?.conversionRate ?? Number.NaN;
-  const observed = Math.max(...a.comparisons.map((c) => c.conversion.relativeLift?.estimate ?? Number.NEGATIVE_INFINITY));
+  const observed = Math.max(
+    ...a.comparisons.map((c) => c.conversion.relativeLift?.estimate ?? Number.NEGATIVE_INFINITY),
+  );
   const targetLift = observed > 0 && Number.isFinite(observed) ? observed : DEFAULT_TARGET_LIFT;
-  const unknown = { kind: 'no_winner_yet', targetLift, detectableLift: undefined, neededPerArm: undefined, additionalCustomers: undefined } as const;
+  const unknown = {
+    kind: 'no_winner_yet',
+    targetLift,
+    detectableLift: undefined,
+    neededPerArm: undefined,
+    additionalCustomers: undefined,
+  } as const;
   if (!(baseline > 0 && baseline * (1 + targetLift) < 1) || control === undefined) return unknown;
   const arms = a.comparisons.map((c) => a.arms.find((s) => s.arm === c.arm)?.n ?? 0);
   const nT = Math.max(...arms);
   const nEff = 2 / (1 / nT + 1 / control.n);
-  const detect = nEff >= 2 ? planExperiment({ metric: 'proportion', baseline, nPerArm: nEff, power: PLANNING_POWER, alpha }) : undefined;
-  const need = planExperiment({ metric: 'proportion', baseline, relativeLift: targetLift, power: PLANNING_POWER, alpha });
+  const detect =
+    nEff >= 2
+      ? planExperiment({ metric: 'proportion', baseline, nPerArm: nEff, power: PLANNING_POWER, alpha })
+      : undefined;
+  const need = planExperiment({
+    metric: 'proportion',
+    baseline,
+    relativeLift: targetLift,
+    power: PLANNING_POWER,
+    alpha,
+  });
   const total = a.arms.reduce((s, x) => s + x.n, 0);
   return {
     kind: 'no_winner_yet',

@@ -27,7 +27,16 @@ export function summarizeDaily(input: {
   messages: readonly MessageFact[];
   orders: readonly WindowOrderFact[];
 }): DailyRow[] {
-  const days = new Map<string, { exposed: number; sent: number; delivered: number; orders: Record<string, number>; revenue: Record<string, number> }>();
+  const days = new Map<
+    string,
+    {
+      exposed: number;
+      sent: number;
+      delivered: number;
+      orders: Record<string, number>;
+      revenue: Record<string, number>;
+    }
+  >();
   const at = (ms: number) => {
     const day = toKstDay(ms);
     let d = days.get(day);

@@ -35,7 +35,12 @@ function addReportCommand(parent: Command, name: string, ctx: CliContext): void 
     .action(async (id: string, raw: Record<string, unknown>, cmd: Command) => {
       const parsed = Options.safeParse(raw);
       if (!parsed.success)
-        throw new CliError(parsed.error.issues.map((i) => (i.path.length ? `--${i.path.join('.')}: ${i.message}` : i.message)).join('; '), EX_USAGE);
+        throw new CliError(
+          parsed.error.issues
+            .map((i) => (i.path.length ? `--${i.path.join('.')}: ${i.message}` : i.message))
+            .join('; '),
+          EX_USAGE,
+        );
       const o = parsed.data;
       const { lang } = ctx.config(cmd);
       const engine = await ctx.warehouse(cmd);
@@ -76,7 +81,8 @@ export function registerCampaignReport(program: Command, ctx: CliContext): void 
   const campaign = program.commands.find((c) => c.name() === 'campaign');
   if (campaign) addReportCommand(campaign, 'report <id>', ctx);
   else {
-    const report = program.commands.find((c) => c.name() === 'report') ?? program.command('report').description('reports (리포트)');
+    const report =
+      program.commands.find((c) => c.name() === 'report') ?? program.command('report').description('reports (리포트)');
     addReportCommand(report, 'campaign <id>', ctx);
   }
 }

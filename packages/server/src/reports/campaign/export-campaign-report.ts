@@ -1,6 +1,6 @@
-import { REPORT_COLUMNS, toCampaignReportRows } from '@dalbit/core/reports/campaign/campaign-report-rows';
-import type { CampaignReport } from '@dalbit/core/reports/campaign/build-campaign-report';
 import type { Lang } from '@dalbit/core/experiments/render-analysis';
+import type { CampaignReport } from '@dalbit/core/reports/campaign/build-campaign-report';
+import { REPORT_COLUMNS, toCampaignReportRows } from '@dalbit/core/reports/campaign/campaign-report-rows';
 import { CsvWriter } from '../../demo/csv-writer.ts';
 import type { TableWriter } from '../../demo/table-writer.ts';
 import { XlsxWriter } from '../../demo/xlsx-writer.ts';
@@ -12,7 +12,10 @@ export type ReportFormat = 'csv' | 'xlsx';
  * UTF-8 with BOM (Excel opens Hangul correctly), or a one-sheet XLSX with numbers as numbers.
  * The file appears only when complete (written to `<out>.partial`, then renamed).
  */
-export function exportCampaignReport(report: CampaignReport, opts: { format: ReportFormat; out: string; lang: Lang; now: Date }): number {
+export function exportCampaignReport(
+  report: CampaignReport,
+  opts: { format: ReportFormat; out: string; lang: Lang; now: Date },
+): number {
   const rows = toCampaignReportRows(report, opts.lang);
   const writer: TableWriter =
     opts.format === 'csv'

@@ -1,7 +1,7 @@
 import { DEFAULT_ATTRIBUTION_WINDOW_DAYS } from '@dalbit/core/attribution/attribution-facts';
+import { compileBound } from '@dalbit/core/attribution/bind-sql';
 import { campaignArms } from '@dalbit/core/campaigns/arms';
 import { buildCampaignReport, type CampaignReport } from '@dalbit/core/reports/campaign/build-campaign-report';
-import { compileBound } from '@dalbit/core/attribution/bind-sql';
 import { loadCampaignOutcomes, loadCampaignWindowOrders } from '../../attribution/load-attribution.ts';
 import { findCampaign } from '../../campaigns/campaign-store.ts';
 import type { Engine } from '../../engines/engine.ts';
@@ -40,7 +40,12 @@ export async function loadCampaignReport(engine: Engine, opts: CampaignReportOpt
   const stored = await findCampaign(engine, campaignId);
   const outcomes = await loadCampaignOutcomes(engine, { campaignId, windowDays });
   if (stored === undefined && outcomes.length === 0) {
-    const [m] = await engine.query(compileBound(engine.dialect, (b) => `SELECT count(*) AS n FROM messages WHERE campaign_id = ${b.p(campaignId, 'string')}`));
+    const [m] = await engine.query(
+      compileBound(
+        engine.dialect,
+        (b) => `SELECT count(*) AS n FROM messages WHERE campaign_id = ${b.p(campaignId, 'string')}`,
+      ),
+    );
     if (Number(m?.n ?? 0) === 0) throw new CampaignReportError('UNKNOWN_CAMPAIGN', `unknown campaign: ${campaignId}`);
   }
   if (opts.control !== undefined && !outcomes.some((o) => o.arm === opts.control))

@@ -1,9 +1,10 @@
-import { compileBound } from '@dalbit/core/attribution/bind-sql';
 import { COUNTED_ORDER_STATUSES } from '@dalbit/core/attribution/attribution-facts';
+import { compileBound } from '@dalbit/core/attribution/bind-sql';
 import type { CouponFact, EngagementFact, MessageFact } from '@dalbit/core/reports/campaign/campaign-report-facts';
 import type { Engine, Row } from '../../engines/engine.ts';
 
-const ms = (v: unknown): number | null => (v instanceof Date ? v.getTime() : v === null || v === undefined ? null : new Date(String(v)).getTime());
+const ms = (v: unknown): number | null =>
+  v instanceof Date ? v.getTime() : v === null || v === undefined ? null : new Date(String(v)).getTime();
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
 /** The campaign's messages, one row each (customer, status, reason, accepted/delivered times). */
@@ -11,7 +12,8 @@ export async function loadMessageFacts(engine: Engine, campaignId: string): Prom
   const rows = await engine.query(
     compileBound(
       engine.dialect,
-      (b) => `SELECT customer_id, status, reason, accepted_at, delivered_at FROM messages WHERE campaign_id = ${b.p(campaignId, 'string')} AND customer_id IS NOT NULL`,
+      (b) =>
+        `SELECT customer_id, status, reason, accepted_at, delivered_at FROM messages WHERE campaign_id = ${b.p(campaignId, 'string')} AND customer_id IS NOT NULL`,
     ),
   );
   return rows.map((r: Row) => ({
@@ -64,11 +66,21 @@ export async function loadCouponFacts(
   campaignId: string,
 ): Promise<{ facts: CouponFact[]; source: 'coupon_redemptions' | 'order_coupon_codes' }> {
   const issued = await engine.query(
-    compileBound(engine.dialect, (b) => `SELECT customer_id FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')}`),
+    compileBound(
+      engine.dialect,
+      (b) => `SELECT customer_id FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')}`,
+    ),
   );
-  const facts: CouponFact[] = issued.map((r: Row) => ({ customerId: str(r.customer_id), kind: 'issued', paidAmount: 0 }));
+  const facts: CouponFact[] = issued.map((r: Row) => ({
+    customerId: str(r.customer_id),
+    kind: 'issued',
+    paidAmount: 0,
+  }));
   const [recorded] = await engine.query(
-    compileBound(engine.dialect, (b) => `SELECT count(*) AS n FROM coupon_redemptions WHERE campaign_id = ${b.p(campaignId, 'string')}`),
+    compileBound(
+      engine.dialect,
+      (b) => `SELECT count(*) AS n FROM coupon_redemptions WHERE campaign_id = ${b.p(campaignId, 'string')}`,
+    ),
   );
   const useTable = Number(recorded?.n ?? 0) > 0;
   const redeemed = await engine.query(
@@ -81,6 +93,7 @@ export async function loadCouponFacts(
     AND o.status IN (${COUNTED_ORDER_STATUSES.map((s) => b.p(s, 'string')).join(', ')})`,
     ),
   );
-  for (const r of redeemed) facts.push({ customerId: str(r.customer_id), kind: 'redeemed', paidAmount: Number(r.paid_amount ?? 0) });
+  for (const r of redeemed)
+    facts.push({ customerId: str(r.customer_id), kind: 'redeemed', paidAmount: Number(r.paid_amount ?? 0) });
   return { facts, source: useTable ? 'coupon_redemptions' : 'order_coupon_codes' };
 }
