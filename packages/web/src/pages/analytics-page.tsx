@@ -1,0 +1,208 @@
+import { useApi } from '../api.ts';
+import { StatusView } from '../components/status-view.tsx';
+import { formatNumber, formatPercent, formatWon, formatWonShort } from '../format.ts';
+import { channelName, useI18n } from '../i18n.ts';
+
+type Label = { ko: string; en: string };
+interface Rfm {
+  asOf: string;
+  customers: number;
+  segments: {
+    segment: string;
+    label: Label;
+    customers: number;
+    share: number;
+    revenue: number;
+    revenueShare: number;
+  }[];
+  grid: { r: number; f: number; count: number; meanMonetary: number | null }[];
+}
+interface Rules {
+  transactions: number;
+  total: number;
+  rules: {
+    lhs: { id: string; name: string }[];
+    rhs: { id: string; name: string };
+    support: number;
+    confidence: number;
+    lift: number;
+    count: number;
+  }[];
+}
+interface Clv {
+  customers: number;
+  top: { customerId: string; name: string | null; pAlive: number; expected90d: number; clv1y: number }[];
+}
+interface Report {
+  size: number;
+  buyers: number;
+  revenue: number;
+  aov: number | null;
+  frequency: number | null;
+  topCategories: { key: string; name: string; buyers: number; share: number }[];
+  channels: { channel: string; buyers: number; revenueShare: number }[];
+  reach: { channel: string; reachable: number; reachableShare: number }[];
+}
+
+export function AnalyticsPage() {
+  const { t, lang } = useI18n();
+  const [rfm] = useApi<Rfm>('/api/rfm');
+  const [rules] = useApi<Rules>('/api/basket/rules?limit=12');
+  const [clv] = useApi<Clv>('/api/clv/top?limit=10');
+  const [report] = useApi<Report>(`/api/reports/base?lang=${lang}`);
+  return (
+    <section>
+      <h1>{t('analyticsTitle')}</h1>
+      <div className="grid-2">
+        <div className="card">
+          <h2>{t('rfmTitle')}</h2>
+          <StatusView value={rfm}>
+            {(d) => (
+              <table data-testid="rfm-segments">
+                <thead>
+                  <tr>
+                    <th />
+                    <th className="num">{t('customers')}</th>
+                    <th className="num">{t('share')}</th>
+                    <th className="num">{t('revenue')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.segments.map((s) => (
+                    <tr key={s.segment}>
+                      <td>{s.label[lang]}</td>
+                      <td className="num">{formatNumber(s.customers)}</td>
+                      <td className="num">{formatPercent(s.share)}</td>
+                      <td className="num">{formatWonShort(s.revenue, lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </StatusView>
+        </div>
+        <div className="card">
+          <h2>{t('rfmGrid')}</h2>
+          <StatusView value={rfm}>
+            {(d) => {
+              const max = Math.max(1, ...d.grid.map((c) => c.count));
+              return (
+                <div className="rfm-grid" data-testid="rfm-grid">
+                  <div className="axis-y">{t('recency')} ↑</div>
+                  <div className="cells">
+                    {d.grid.map((c) => (
+                      <div
+                        key={`${c.r}-${c.f}`}
+                        className="cell"
+                        style={{
+                          background: `rgba(79, 70, 229, ${0.08 + (0.85 * c.count) / max})`,
+                          color: c.count / max > 0.5 ? '#fff' : '#1e1b4b',
+                        }}
+                        title={`R${c.r} F${c.f}`}
+                      >
+                        <strong>{formatNumber(c.count)}</strong>
+                        <span>{c.meanMonetary === null ? '-' : formatWonShort(c.meanMonetary, lang)}</span>
+                      </div>
+                    ))}
+                  </div>
+                  <div className="axis-x">{t('frequency')} →</div>
+                </div>
+              );
+            }}
+          </StatusView>
+        </div>
+        <div className="card">
+          <h2>{t('basketTitle')}</h2>
+          <StatusView value={rules}>
+            {(d) => (
+              <table data-testid="basket-rules">
+                <thead>
+                  <tr>
+                    <th>{t('antecedent')}</th>
+                    <th>{t('consequent')}</th>
+                    <th className="num">{t('confidence')}</th>
+                    <th className="num">{t('lift')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.rules.map((r) => (
+                    <tr key={`${r.lhs.map((x) => x.id).join('+')}>${r.rhs.id}`}>
+                      <td>{r.lhs.map((x) => x.name).join(' + ')}</td>
+                      <td>{r.rhs.name}</td>
+                      <td className="num">{formatPercent(r.confidence)}</td>
+                      <td className="num">{r.lift.toFixed(1)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </StatusView>
+        </div>
+        <div className="card">
+          <h2>{t('clvTitle')}</h2>
+          <StatusView value={clv}>
+            {(d) => (
+              <table data-testid="clv-top">
+                <thead>
+                  <tr>
+                    <th>{t('name')}</th>
+                    <th className="num">{t('pAlive')}</th>
+                    <th className="num">{t('expected90')}</th>
+                    <th className="num">{t('clv')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.top.map((c) => (
+                    <tr key={c.customerId}>
+                      <td>{c.name ?? c.customerId}</td>
+                      <td className="num">{formatPercent(c.pAlive, 0)}</td>
+                      <td className="num">{c.expected90d.toFixed(2)}</td>
+                      <td className="num">{formatWon(c.clv1y, lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </StatusView>
+        </div>
+        <div className="card">
+          <h2>{t('reportTitle')}</h2>
+          <StatusView value={report}>
+            {(r) => (
+              <div data-testid="base-report">
+                <dl className="facts">
+                  <dt>{t('customers')}</dt>
+                  <dd>{formatNumber(r.size)}</dd>
+                  <dt>{t('revenue')}</dt>
+                  <dd>{formatWon(r.revenue, lang)}</dd>
+                  <dt>AOV</dt>
+                  <dd>{r.aov === null ? '-' : formatWon(r.aov, lang)}</dd>
+                </dl>
+                <h3>{t('revenueByChannel')}</h3>
+                <ul className="plain small">
+                  {r.channels.map((c) => (
+                    <li key={c.channel}>
+                      <span>{channelName(c.channel, lang)}</span>
+                      <span>{formatPercent(c.revenueShare)}</span>
+                    </li>
+                  ))}
+                </ul>
+                <h3>{t('kindReachable')}</h3>
+                <ul className="plain small">
+                  {r.reach.map((c) => (
+                    <li key={c.channel}>
+                      <span>{channelName(c.channel, lang)}</span>
+                      <span>
+                        {formatNumber(c.reachable)} ({formatPercent(c.reachableShare)})
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </StatusView>
+        </div>
+      </div>
+    </section>
+  );
+}

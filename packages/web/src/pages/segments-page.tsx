@@ -1,0 +1,227 @@
+import { useState } from 'react';
+import { api, useApi } from '../api.ts';
+import { type ConditionRow, newRow, ROW_KINDS, type RowKind, rowsToDefinition } from '../components/condition-model.ts';
+import { ConditionRowEditor, KIND_LABEL } from '../components/condition-row-editor.tsx';
+import { StatusView } from '../components/status-view.tsx';
+import { useLiveCount } from '../components/use-live-count.ts';
+import { formatKst, formatNumber } from '../format.ts';
+import { useI18n } from '../i18n.ts';
+
+type Label = { ko: string; en: string };
+interface Recipe {
+  name: string;
+  title: Label;
+  purpose: string;
+  type: Label;
+  action: Label;
+  goldenTime: Label;
+  description: Label;
+  definition: { version: 1; root: unknown } | null;
+}
+interface SegmentHeader {
+  segmentId: string;
+  name: string;
+  recipe: string | null;
+  currentVersion: number;
+  updatedAt: string;
+}
+
+export function SegmentsPage() {
+  const { t, lang } = useI18n();
+  const [rows, setRows] = useState<ConditionRow[]>([newRow('orders')]);
+  const [match, setMatch] = useState<'and' | 'or'>('and');
+  const [recipe, setRecipe] = useState<Recipe | null>(null);
+  const [name, setName] = useState('');
+  const [addKind, setAddKind] = useState<RowKind>('events');
+  const [message, setMessage] = useState<string | null>(null);
+  const [recipes] = useApi<{ purposes: Record<string, Label>; recipes: Recipe[] }>('/api/recipes');
+  const [saved, reloadSaved] = useApi<{ segments: SegmentHeader[] }>('/api/segments');
+  const definition = recipe?.definition ?? rowsToDefinition(rows, match);
+  const live = useLiveCount(definition);
+
+  const editRows = (next: ConditionRow[]) => {
+    setRecipe(null);
+    setRows(next);
+  };
+  const save = async () => {
+    try {
+      await api('/api/segments', {
+        body: {
+          name: name.trim() || (recipe ? recipe.title[lang] : t('segmentsTitle')),
+          definition,
+          ...(recipe ? { recipe: recipe.name } : {}),
+        },
+      });
+      setMessage(t('saved'));
+      reloadSaved();
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section>
+      <h1>{t('segmentsTitle')}</h1>
+      <div className="grid-2 wide-left">
+        <div>
+          <div className="card">
+            <div className="editor-head">
+              <input
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                placeholder={t('segmentName')}
+                aria-label={t('segmentName')}
+                data-testid="segment-name"
+              />
+              <select
+                aria-label="match"
+                value={match}
+                onChange={(e) => {
+                  setRecipe(null);
+                  setMatch(e.target.value as 'and' | 'or');
+                }}
+              >
+                <option value="and">{t('matchAll')}</option>
+                <option value="or">{t('matchAny')}</option>
+              </select>
+            </div>
+            {recipe ? (
+              <p className="notice" data-testid="recipe-loaded">
+                <strong>{recipe.title[lang]}</strong> — {t('recipeLoaded')}
+              </p>
+            ) : (
+              rows.map((r, i) => (
+                <ConditionRowEditor
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their position
+                  key={i}
+                  index={i}
+                  row={r}
+                  onChange={(next) => editRows(rows.map((x, j) => (j === i ? next : x)))}
+                  onRemove={() => editRows(rows.filter((_, j) => j !== i))}
+                />
+              ))
+            )}
+            <div className="add-row">
+              <select
+                aria-label="condition kind"
+                value={addKind}
+                onChange={(e) => setAddKind(e.target.value as RowKind)}
+                data-testid="add-kind"
+              >
+                {ROW_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(KIND_LABEL[k])}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                onClick={() => editRows([...(recipe ? [] : rows), newRow(addKind)])}
+                data-testid="add-condition"
+              >
+                {t('addCondition')}
+              </button>
+            </div>
+          </div>
+          <div className="card live" aria-live="polite">
+            <div className="kpi-label">{t('liveCount')}</div>
+            {live.state === 'ok' ? (
+              <>
+                <div className="kpi-value" data-testid="live-count" data-count={live.count}>
+                  {formatNumber(live.count)}
+                  {t('people')}
+                </div>
+                <p className="explain" data-testid="live-explain">
+                  {lang === 'ko' ? live.ko : live.en}
+                </p>
+                <p className="muted small">{live.tookMs} ms</p>
+              </>
+            ) : live.state === 'error' ? (
+              <p className="error-text" data-testid="live-error">
+                {live.message}
+              </p>
+            ) : (
+              <div className="kpi-value muted" data-testid="live-counting">
+                {t('counting')}
+              </div>
+            )}
+            <button
+              type="button"
+              className="primary"
+              onClick={save}
+              disabled={live.state !== 'ok'}
+              data-testid="save-segment"
+            >
+              {t('save')}
+            </button>
+            {message ? <span className="small"> {message}</span> : null}
+            <details>
+              <summary>{t('definitionJson')}</summary>
+              <pre>{JSON.stringify(definition, null, 2)}</pre>
+            </details>
+          </div>
+          <div className="card">
+            <h2>{t('savedSegments')}</h2>
+            <StatusView value={saved}>
+              {(d) =>
+                d.segments.length === 0 ? (
+                  <p className="muted">{t('none')}</p>
+                ) : (
+                  <ul className="plain" data-testid="saved-segments">
+                    {d.segments.map((s) => (
+                      <li key={s.segmentId}>
+                        <span>{s.name}</span>
+                        <span className="muted small">
+                          v{s.currentVersion} · {formatKst(s.updatedAt)}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            </StatusView>
+          </div>
+        </div>
+        <div className="card">
+          <h2>{t('recipes')}</h2>
+          <StatusView value={recipes}>
+            {(d) =>
+              Object.entries(d.purposes).map(([purpose, label]) => (
+                <div key={purpose} className="recipe-group">
+                  <h3>{label[lang]}</h3>
+                  {d.recipes
+                    .filter((r) => r.purpose === purpose)
+                    .map((r) => (
+                      <div key={r.name} className="recipe" data-testid={`recipe-${r.name}`}>
+                        <div className="recipe-title">
+                          <strong>{r.title[lang]}</strong> <span className="chip">{r.type[lang]}</span>
+                        </div>
+                        <p className="small">{r.description[lang]}</p>
+                        <p className="small muted">
+                          {t('action')}: {r.action[lang]} · {t('goldenTime')}: {r.goldenTime[lang]}
+                        </p>
+                        {r.definition ? (
+                          <button
+                            type="button"
+                            className="link"
+                            onClick={() => {
+                              setRecipe(r);
+                              setName(r.title[lang]);
+                            }}
+                          >
+                            {t('useRecipe')}
+                          </button>
+                        ) : (
+                          <span className="muted small">{t('needsParam')}</span>
+                        )}
+                      </div>
+                    ))}
+                </div>
+              ))
+            }
+          </StatusView>
+        </div>
+      </div>
+    </section>
+  );
+}
