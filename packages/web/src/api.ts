@@ -42,6 +42,7 @@ export type Loaded<T> = { state: 'loading' } | { state: 'error'; error: ApiFailu
 export function useApi<T>(path: string | null): [Loaded<T>, () => void] {
   const [value, setValue] = useState<Loaded<T>>({ state: 'loading' });
   const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the reload trigger
   useEffect(() => {
     if (path === null) return;
     const ctl = new AbortController();

@@ -106,10 +106,10 @@ export function ConditionRowEditor({
             onChange={(channel) => onChange({ ...row, channel })}
             options={[['', t('anyChannel')], ...channelOptions]}
           />
-          <label className="inline-label">
+          <span className="inline-label">
             {t('inLastDays')}
             <Num label="days" value={row.days} onChange={(days) => onChange({ ...row, days })} />
-          </label>
+          </span>
           {row.days === 0 ? <span className="muted small">({t('allTime')})</span> : null}
         </>
       );
@@ -149,10 +149,10 @@ export function ConditionRowEditor({
               ['search', t('eventSearch')],
             ]}
           />
-          <label className="inline-label">
+          <span className="inline-label">
             {t('inLastDays')}
             <Num label="days" min={1} value={row.days} onChange={(days) => onChange({ ...row, days })} />
-          </label>
+          </span>
           <Num label="min" min={1} value={row.min} onChange={(min) => onChange({ ...row, min })} />
           <span>{t('timesAtLeast')}</span>
         </>
