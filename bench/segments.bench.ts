@@ -81,7 +81,7 @@ async function build(engine: Engine, customers: number, orders: number, events: 
       CASE i % 5 WHEN 0 THEN 'champions' WHEN 1 THEN 'loyal' WHEN 2 THEN 'at_risk' WHEN 3 THEN 'hibernating' ELSE 'lost' END FROM range(1, ${customers + 1}) t(i)`);
   await engine.exec(`INSERT INTO related_products SELECT 'c' || i, ${asOf}, 1, 'P' || (i % 500), 1.5 FROM range(1, ${customers + 1}) t(i) WHERE i % 4 = 0`);
   await engine.exec(`INSERT INTO customer_traits (customer_id, as_of, migrated_at) SELECT 'c' || i, ${asOf}, CASE WHEN i % 6 = 0 THEN ${asOf} - INTERVAL 30 DAY END FROM range(1, ${customers + 1}) t(i)`);
-  await engine.exec(`INSERT INTO warranties SELECT 'w' || i, 'c' || i, 'c' || i, 'P9', NULL, 'cafe24', ${asOf} - ${days('i % 1100')} * 86400 FROM range(1, ${customers + 1}) t(i) WHERE i % 10 = 0`);
+  await engine.exec(`INSERT INTO warranties SELECT 'w' || i, 'c' || i, 'c' || i, 'P9', NULL, 'cafe24', ${asOf} - ${days('(i // 10) % 1100')} * 86400 FROM range(1, ${customers + 1}) t(i) WHERE i % 10 = 0`);
 }
 
 const percentile = (xs: number[], p: number): number => {
@@ -121,7 +121,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const featureConditions = await timeConditions(engine, FEATURE_CONDITIONS);
     const tableConditions = await timeConditions(engine, TABLE_CONDITIONS);
     const eventConditions = await timeConditions(engine, EVENT_CONDITIONS);
-    const recipeParams: Record<string, Record<string, string>> = { 'store-buyers': { store: 'store3' }, 'product-interest': { product: 'P1' } };
+    const recipeParams: Record<string, Record<string, string>> = { 'store-buyers': { store: 'store10' }, 'product-interest': { product: 'P1' } };
     for (const r of RECIPES) {
       const built = buildRecipe(r.name, recipeParams[r.name] ?? {});
       if (!built.ok) throw new Error(`${r.name}: ${JSON.stringify(built.issues)}`);

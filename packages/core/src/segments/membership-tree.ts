@@ -3,6 +3,7 @@ import { TABLES } from './catalog.ts';
 import { normalizeSegment } from './normalize.ts';
 import type { SegmentDefinition } from './schema.ts';
 import { and, cmp, col, inQuery, lit, not, param } from './sql/build.ts';
+import { SEGMENT_STAGING } from './tables.ts';
 import type { InsertNode, SelectNode, ValueExpr } from './sql/node.ts';
 import { toSqlTree } from './to-sql-tree.ts';
 
@@ -29,16 +30,26 @@ function membersTree(def: SegmentDefinition, asOf: Date): SelectNode {
   return members;
 }
 
+/** Fills `segment_staging` with the members as of `asOf` (evaluated once per refresh). */
+export function stageMembersTree(def: SegmentDefinition, asOf: Date): InsertNode {
+  return { kind: 'insert', table: SEGMENT_STAGING.name, columns: ['customer_id'], query: membersTree(def, asOf) };
+}
+
+const staged = (): SelectNode => ({
+  kind: 'select',
+  columns: [{ expr: col('g', 'customer_id'), alias: 'customer_id' }],
+  from: { kind: 'table', table: SEGMENT_STAGING.name, alias: 'g' },
+});
+
 interface Refresh {
   readonly segmentId: string;
   readonly version: number;
-  readonly definition: SegmentDefinition;
   readonly asOf: Date;
 }
 
 const row = (values: Record<string, ValueExpr>) => columnNames(M).map((c) => ({ expr: values[c] ?? lit(null), alias: c }));
 
-/** Closing rows for open spells whose customer no longer matches (run before `entriesTree`). */
+/** Closing rows for open spells whose customer is not staged (run before `entriesTree`). */
 export function exitsTree(r: Refresh): InsertNode {
   const open = 'o';
   return {
@@ -55,33 +66,28 @@ export function exitsTree(r: Refresh): InsertNode {
         version: param(r.version, 'int'),
       }),
       from: { kind: 'subquery', query: openSpellsTree(r.segmentId), alias: open },
-      where: not(inQuery(col(open, 'customer_id'), membersTree(r.definition, r.asOf))),
+      where: not(inQuery(col(open, 'customer_id'), staged())),
     },
   };
 }
 
-/** Entry rows for matching customers without an open spell. */
+/** Entry rows for staged customers without an open spell. */
 export function entriesTree(r: Refresh): InsertNode {
-  const members = membersTree(r.definition, r.asOf);
-  const base = members.from.kind === 'table' ? members.from.alias : 'f';
   const open = openSpellsTree(r.segmentId);
   return {
     kind: 'insert',
     table: M.name,
     columns: columnNames(M),
     query: {
-      ...members,
+      ...staged(),
       columns: row({
         segment_id: param(r.segmentId, 'string'),
-        customer_id: col(base, 'customer_id'),
+        customer_id: col('g', 'customer_id'),
         entered_at: param(r.asOf, 'timestamp'),
         exited_at: lit(null),
         version: param(r.version, 'int'),
       }),
-      where: and(
-        ...(members.where ? [members.where] : []),
-        not(inQuery(col(base, 'customer_id'), { ...open, columns: open.columns.slice(0, 1) })),
-      ),
+      where: not(inQuery(col('g', 'customer_id'), { ...open, columns: open.columns.slice(0, 1) })),
     },
   };
 }

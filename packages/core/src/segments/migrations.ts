@@ -7,6 +7,7 @@ import {
   SEGMENT_MEMBERSHIPS,
   SEGMENT_REFRESHES,
   SEGMENT_VERSIONS,
+  SEGMENT_STAGING,
   SEGMENTS,
 } from './tables.ts';
 
@@ -25,4 +26,5 @@ export const SEGMENT_MIGRATIONS: readonly Migration[] = [
     name: 'segments, versions, memberships, refreshes',
     steps: [SEGMENTS, SEGMENT_VERSIONS, SEGMENT_MEMBERSHIPS, SEGMENT_REFRESHES].map(create),
   },
+  { version: 12, name: 'segment refresh staging', steps: [SEGMENT_STAGING].map(create) },
 ];

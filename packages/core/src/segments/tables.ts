@@ -113,3 +113,10 @@ export const SEGMENT_REFRESHES: TableDef = {
     col('took_ms', 'int'),
   ],
 };
+
+/** Scratch space of a refresh: the members of the segment being refreshed, computed once. */
+export const SEGMENT_STAGING: TableDef = {
+  name: 'segment_staging',
+  key: ['customer_id'],
+  columns: [col('customer_id', 'string')],
+};

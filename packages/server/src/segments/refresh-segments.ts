@@ -1,7 +1,7 @@
-import { entriesTree, exitsTree, refreshCountsTree, sizeTree } from '@dalbit/core/segments/membership-tree';
+import { entriesTree, exitsTree, refreshCountsTree, sizeTree, stageMembersTree } from '@dalbit/core/segments/membership-tree';
 import type { Condition, SegmentDefinition } from '@dalbit/core/segments/schema';
 import { printSql } from '@dalbit/core/segments/sql/print';
-import { SEGMENT_REFRESHES } from '@dalbit/core/segments/tables';
+import { SEGMENT_REFRESHES, SEGMENT_STAGING } from '@dalbit/core/segments/tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { Engine } from '../engines/engine.ts';
 import { getVersionOrThrow, listSegments } from './segment-store.ts';
@@ -33,6 +33,8 @@ export async function refreshSegment(engine: Engine, input: { segmentId: string;
   const started = performance.now();
   const d = engine.dialect;
   await engine.transaction(async () => {
+    await engine.exec(`TRUNCATE TABLE ${d.quoteIdent(SEGMENT_STAGING.name)}`);
+    await engine.query(printSql(stageMembersTree(input.definition, input.asOf), d));
     await engine.query(printSql(exitsTree(input), d));
     await engine.query(printSql(entriesTree(input), d));
   });

@@ -60,6 +60,15 @@ export function isFeatureFilter(filter: OrderFilter | undefined): boolean {
   return defaultStatuses && Object.values(rest).every((v) => v === undefined);
 }
 
+const ALL_STATUSES = ['paid', 'cancelled', 'returned', 'exchanged'] as const;
+
+/** Only a status filter naming every status: the all-orders count in the features answers. */
+function isAllStatusesFilter(filter: OrderFilter | undefined): boolean {
+  if (!filter?.statuses) return false;
+  const { statuses, ...rest } = filter;
+  return ALL_STATUSES.every((s) => statuses.includes(s)) && Object.values(rest).every((v) => v === undefined);
+}
+
 /** Row filter on `orders` for a condition's filter (always bounded by asOf). */
 export function orderRowFilter(alias: string, filter: OrderFilter | undefined, allStatuses: boolean, ctx: TreeContext): BoolExpr {
   const f = filter ?? {};
@@ -100,6 +109,9 @@ export function ordersTree(
   const m: OrderMeasure = ORDER_MEASURES[name];
   if (isFeatureFilter(cond.filter)) {
     return measurePredicate(col(ctx.base, column(TABLES.features, m.feature)), m, cond, ctx.asOf);
+  }
+  if (name === 'count' && isAllStatusesFilter(cond.filter)) {
+    return measurePredicate(col(ctx.base, column(TABLES.features, 'all_order_count')), m, cond, ctx.asOf);
   }
   const o = ctx.alias('o');
   const pred = measurePredicate(measureAggregate(name, o), m, cond, ctx.asOf);
