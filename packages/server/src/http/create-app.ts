@@ -10,8 +10,10 @@ import { type AnyRoute, mountRoutes } from './define-route.ts';
 import { createEngineLock } from './engine-lock.ts';
 import { buildOpenApi } from './openapi.ts';
 import { analyticsRoutes } from './routes/analytics-routes.ts';
+import { campaignRoutes } from './routes/campaign-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
+import { reportRoutes } from './routes/report-routes.ts';
 import { segmentRoutes } from './routes/segment-routes.ts';
 import { statsRoutes } from './routes/stats-routes.ts';
 
@@ -31,6 +33,8 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...customerRoutes(deps),
     ...segmentRoutes(deps),
     ...analyticsRoutes(deps),
+    ...reportRoutes(deps),
+    ...campaignRoutes(deps),
     ...eventRoutes(deps),
   ];
 }

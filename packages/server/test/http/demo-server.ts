@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDemoContext } from '@dalbit/core/demo/demo-context';
+import { DemoParamsSchema } from '@dalbit/core/demo/demo-params';
+import { runDemo } from '../../src/demo/run-demo.ts';
+import type { Engine } from '../../src/engines/engine.ts';
+import { openWarehouse } from '../../src/engines/open-engine.ts';
+import { type RunningServer, startServer } from '../../src/http/start-server.ts';
+import { refreshFeatures } from '../../src/segments/refresh-features.ts';
+
+export interface DemoServer {
+  readonly server: RunningServer;
+  readonly engine: Engine;
+  /** The fixed clock of the server: the moment the demo export was taken. */
+  readonly now: Date;
+  readonly logs: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * A real server on an ephemeral loopback port over a small demo brand imported through the real
+ * importer into a temporary data directory (DuckDB file).
+ */
+export async function startDemoServer(opts: {
+  customers: number;
+  eventsPerCustomer?: number;
+  seed?: number;
+}): Promise<DemoServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'dalbit-http-'));
+  const params = DemoParamsSchema.parse({
+    customers: opts.customers,
+    seed: opts.seed ?? 11,
+    eventsPerCustomer: opts.eventsPerCustomer ?? 4,
+  });
+  const now = new Date(createDemoContext(params).exportedAt);
+  const engine = await openWarehouse({ dataDir: dir });
+  await runDemo(engine, { params, outDir: join(dir, 'demo-files'), now });
+  await refreshFeatures(engine, { asOf: now });
+  const logs: string[] = [];
+  const server = await startServer({ engine, host: '127.0.0.1', port: 0, now: () => now, log: (l) => logs.push(l) });
+  return {
+    server,
+    engine,
+    now,
+    logs,
+    async stop() {
+      await server.close();
+      await engine.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
