@@ -19,16 +19,26 @@ export async function writeProfiles(engine: Engine, opts: { now: Date; customerI
       `CREATE OR REPLACE TEMP TABLE ${PROFILE} AS
        WITH src AS (
          SELECT *, {'t': last_seen_at, 'r': record_id} AS ord FROM person_records WHERE customer_id IN (${opts.customerIdsSql})
+       ),
+       -- An ordered list aggregate is costly; only customers with several attribute sets need one.
+       merged AS (
+         SELECT s.customer_id,
+           list_reduce(list_prepend('{}', list(s.attributes ORDER BY s.ord)), (x, y) -> json_merge_patch(x, y))::VARCHAR AS attributes
+         FROM src s WHERE s.attributes IS NOT NULL AND s.customer_id IN (
+           SELECT customer_id FROM src WHERE attributes IS NOT NULL GROUP BY customer_id HAVING count(*) > 1
+         ) GROUP BY s.customer_id
        )
        SELECT s.customer_id,
          ${TEXT_FIELDS.map((f) => newest(f, `s.${f} IS NOT NULL AND s.${f} <> ''`)).join(',\n')},
          ${newest('birth_year')},
          ${newest('birthday_lunar', 's.birthday_md IS NOT NULL AND s.birthday_lunar IS NOT NULL')},
-         CASE WHEN count(s.attributes) > 0 THEN list_reduce(list_prepend('{}', list(s.attributes ORDER BY s.ord) FILTER (WHERE s.attributes IS NOT NULL)),
-           (x, y) -> json_merge_patch(x, y))::VARCHAR END AS attributes,
+         CASE count(s.attributes) WHEN 0 THEN NULL
+           WHEN 1 THEN json_merge_patch('{}', any_value(s.attributes) FILTER (WHERE s.attributes IS NOT NULL))::VARCHAR
+           ELSE any_value(m.attributes) END AS attributes,
          coalesce(any_value(c.created_at), $1) AS created_at,
          max(s.last_seen_at) AS updated_at
-       FROM src s LEFT JOIN customers c ON c.customer_id = s.customer_id GROUP BY s.customer_id`,
+       FROM src s LEFT JOIN customers c ON c.customer_id = s.customer_id LEFT JOIN merged m ON m.customer_id = s.customer_id
+       GROUP BY s.customer_id`,
       [opts.now],
       ['timestamp'],
     ),

@@ -1,14 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import {
-  type DuckDBConnection,
-  DuckDBInstance,
-  DuckDBTimestampValue,
-  type DuckDBValue,
-} from '@duckdb/node-api';
 import type { CompiledQuery } from '@dalbit/core/sql/dialect';
 import { DUCKDB_DIALECT } from '@dalbit/core/sql/duckdb-dialect';
+import { type DuckDBConnection, DuckDBInstance, DuckDBTimestampValue, type DuckDBValue } from '@duckdb/node-api';
 import { type Engine, type Row, toJsNumber } from '../engine.ts';
+import { appendRows, type TableLayout, toLayout } from './append-rows.ts';
 
 function toDuckValue(v: unknown): DuckDBValue {
   if (v === undefined || v === null) return null;
@@ -26,6 +22,8 @@ function fromDuckValue(v: unknown): unknown {
 
 export class DuckDbEngine implements Engine {
   readonly dialect = DUCKDB_DIALECT;
+  /** Columns of each table appended to; dropped whenever DDL runs. */
+  private readonly layouts = new Map<string, TableLayout>();
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
@@ -43,11 +41,13 @@ export class DuckDbEngine implements Engine {
   }
 
   async exec(sql: string): Promise<void> {
+    if (DDL.test(sql)) this.layouts.clear();
     await this.connection.run(sql);
   }
 
   async query<T extends Row = Row>(q: CompiledQuery | string): Promise<T[]> {
     const { sql, params } = typeof q === 'string' ? { sql: q, params: [] as unknown[] } : q;
+    if (DDL.test(sql)) this.layouts.clear();
     const reader = await this.connection.runAndReadAll(sql, params.length ? params.map(toDuckValue) : undefined);
     const names = reader.columnNames();
     return reader.getRows().map((r) => {
@@ -61,26 +61,36 @@ export class DuckDbEngine implements Engine {
 
   async insert(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
     if (rows.length === 0) return;
+    const names = await this.columnNamesOf(table);
     const appender = await this.connection.createAppender(table);
     try {
-      const types = (await this.query<{ t: string }>({
-        sql: 'SELECT data_type AS t, column_name AS n FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position',
-        params: [table],
-        paramTypes: ['string'],
-      })) as unknown as { t: string; n: string }[];
-      const order = types.map((t) => columns.indexOf(t.n));
-      for (const row of rows) {
-        for (let i = 0; i < types.length; i++) {
-          const idx = order[i] ?? -1;
-          const v = idx < 0 ? null : row[idx];
-          appendValue(appender, types[i]?.t ?? 'VARCHAR', v);
-        }
-        appender.endRow();
+      let layout = this.layouts.get(table);
+      if (layout === undefined || layout.names !== names) {
+        const types = names.map((_, i) => appender.columnType(i));
+        layout = toLayout(names, types);
+        this.layouts.set(table, layout);
       }
+      appendRows(
+        appender,
+        layout,
+        names.map((n) => columns.indexOf(n)),
+        rows,
+      );
       appender.flushSync();
     } finally {
       appender.closeSync();
     }
+  }
+
+  private async columnNamesOf(table: string): Promise<readonly string[]> {
+    const cached = this.layouts.get(table);
+    if (cached) return cached.names;
+    const cols = await this.query<{ n: string }>({
+      sql: 'SELECT column_name AS n FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position',
+      params: [table],
+      paramTypes: ['string'],
+    });
+    return cols.map((c) => c.n);
   }
 
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
@@ -101,20 +111,4 @@ export class DuckDbEngine implements Engine {
   }
 }
 
-type Appender = Awaited<ReturnType<DuckDBConnection['createAppender']>>;
-
-function appendValue(a: Appender, type: string, v: unknown): void {
-  if (v === null || v === undefined) return a.appendNull();
-  switch (type) {
-    case 'BIGINT':
-      return a.appendBigInt(typeof v === 'bigint' ? v : BigInt(Math.round(Number(v))));
-    case 'DOUBLE':
-      return a.appendDouble(Number(v));
-    case 'BOOLEAN':
-      return a.appendBoolean(Boolean(v));
-    case 'TIMESTAMP':
-      return a.appendTimestamp(new DuckDBTimestampValue(BigInt((v instanceof Date ? v : new Date(String(v))).getTime()) * 1000n));
-    default:
-      return a.appendVarchar(typeof v === 'string' ? v : JSON.stringify(v));
-  }
-}
+const DDL = /\b(CREATE|ALTER|DROP)\b/i;
