@@ -37,7 +37,7 @@ const EVENT_CONDITIONS: Record<string, unknown> = {
 };
 
 async function build(engine: Engine, customers: number, orders: number, events: number): Promise<void> {
-  const days = (n: string) => `to_milliseconds(CAST(${n} AS BIGINT))`;
+  const days = (n: string) => `to_days(CAST(${n} AS INTEGER))`;
   const asOf = `TIMESTAMP '2025-06-15 03:00:00'`;
   await engine.exec(`INSERT INTO customers (customer_id, name, phone, email, birthday_md, birth_year, birthday_lunar, gender, grade, attributes, created_at, updated_at)
     SELECT 'c' || i, '고객' || i,
@@ -47,15 +47,15 @@ async function build(engine: Engine, customers: number, orders: number, events: 
       1960 + i % 45, i % 9 = 0, CASE WHEN i % 5 < 3 THEN 'F' ELSE 'M' END,
       CASE i % 20 WHEN 0 THEN 'VIP' WHEN 1 THEN 'GOLD' WHEN 2 THEN 'GOLD' ELSE 'BASIC' END,
       CASE WHEN i % 3 = 0 THEN '{"skin":"dry"}' ELSE '{"skin":"oily"}' END,
-      ${asOf} - ${days('i % 1500')} * 86400, ${asOf}
+      ${asOf} - ${days('i % 1500')}, ${asOf}
     FROM range(1, ${customers + 1}) t(i)`);
   await engine.exec(`INSERT INTO customer_channels (customer_id, origin_customer_id, channel, member_id, joined_at, first_seen_at)
     SELECT 'c' || i, 'c' || i, ch, CASE WHEN ch <> 'smartstore' THEN ch || ':' || i END,
-      CASE WHEN ch <> 'smartstore' THEN ${asOf} - ${days('(i * 7) % 1400')} * 86400 END, ${asOf} - ${days('(i * 7) % 1400')} * 86400
+      CASE WHEN ch <> 'smartstore' THEN ${asOf} - ${days('(i * 7) % 1400')} END, ${asOf} - ${days('(i * 7) % 1400')}
     FROM range(1, ${customers + 1}) t(i), (VALUES ('cafe24'), ('smartstore'), ('kakao')) c(ch)
     WHERE (ch = 'cafe24' AND i % 2 = 0) OR (ch = 'smartstore' AND i % 3 = 0) OR (ch = 'kakao' AND i % 7 = 0)`);
   await engine.exec(`INSERT INTO consents (consent_id, customer_id, origin_customer_id, channel, purpose, granted, "at", source)
-    SELECT 'k' || i || ch, 'c' || i, 'c' || i, ch, 'ad', i % 5 <> 1, ${asOf} - ${days('i % 700')} * 86400, 'bench'
+    SELECT 'k' || i || ch, 'c' || i, 'c' || i, ch, 'ad', i % 5 <> 1, ${asOf} - ${days('i % 700')}, 'bench'
     FROM range(1, ${customers + 1}) t(i), (VALUES ('sms'), ('kakao'), ('email')) c(ch) WHERE i % 2 = 0`);
   // Orders: customer drawn by hash, spread over two years, time-ordered like real appends.
   await engine.exec(`INSERT INTO orders (order_id, channel, store, customer_id, origin_customer_id, ordered_at, status, gross_amount, discount_amount, paid_amount, coupon_code, source)
@@ -81,7 +81,7 @@ async function build(engine: Engine, customers: number, orders: number, events: 
       CASE i % 5 WHEN 0 THEN 'champions' WHEN 1 THEN 'loyal' WHEN 2 THEN 'at_risk' WHEN 3 THEN 'hibernating' ELSE 'lost' END FROM range(1, ${customers + 1}) t(i)`);
   await engine.exec(`INSERT INTO related_products SELECT 'c' || i, ${asOf}, 1, 'P' || (i % 500), 1.5 FROM range(1, ${customers + 1}) t(i) WHERE i % 4 = 0`);
   await engine.exec(`INSERT INTO customer_traits (customer_id, as_of, migrated_at) SELECT 'c' || i, ${asOf}, CASE WHEN i % 6 = 0 THEN ${asOf} - INTERVAL 30 DAY END FROM range(1, ${customers + 1}) t(i)`);
-  await engine.exec(`INSERT INTO warranties SELECT 'w' || i, 'c' || i, 'c' || i, 'P9', NULL, 'cafe24', ${asOf} - ${days('(i // 10) % 1100')} * 86400 FROM range(1, ${customers + 1}) t(i) WHERE i % 10 = 0`);
+  await engine.exec(`INSERT INTO warranties SELECT 'w' || i, 'c' || i, 'c' || i, 'P9', NULL, 'cafe24', ${asOf} - ${days('(i // 10) % 1100')} FROM range(1, ${customers + 1}) t(i) WHERE i % 10 = 0`);
 }
 
 const percentile = (xs: number[], p: number): number => {
