@@ -1,5 +1,6 @@
 import type { Engine } from '../engines/engine.ts';
 import { refreshFeatures } from '../segments/refresh-features.ts';
+import { ensureDashboardBuilt, isDashboardStale } from './ensure-dashboard.ts';
 import { type RunningServer, startServer } from './start-server.ts';
 
 export interface ServeOptions {
@@ -37,6 +38,11 @@ export async function serveUntilStopped(engine: Engine, opts: ServeOptions): Pro
       ? `세그먼트 특성 갱신: 고객 ${refreshed.customers.toLocaleString('ko-KR')}명 (${refreshed.tookMs} ms)`
       : `segment features refreshed: ${refreshed.customers} customers (${refreshed.tookMs} ms)`,
   );
+  if (isDashboardStale()) {
+    opts.err(ko ? '대시보드를 빌드하는 중… (처음 한 번)' : 'building the dashboard… (first run)');
+    // Without a build the API still serves; the root page says how to build it.
+    await ensureDashboardBuilt().catch((e: unknown) => opts.err(e instanceof Error ? e.message : String(e)));
+  }
   const server = await startServer({ engine, host: opts.host, port: opts.port, now: () => new Date(), log: opts.err });
   opts.out(
     ko

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDashboardBuilt } from '../../src/http/ensure-dashboard.ts';
 import { type DemoServer, startDemoServer } from '../http/demo-server.ts';
-import { ensureDashboardBuilt, launchChromium } from './browser.ts';
+import { launchChromium } from './browser.ts';
 
 /** Screenshots for a human (or an agent) to look at: $TMPDIR/dalbit-dashboard-shots. */
 const SHOTS = join(tmpdir(), 'dalbit-dashboard-shots');
@@ -14,7 +15,7 @@ let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 
 beforeAll(async () => {
-  ensureDashboardBuilt();
+  await ensureDashboardBuilt();
   mkdirSync(SHOTS, { recursive: true });
   demo = await startDemoServer({ customers: 1500 });
   browser = await launchChromium();

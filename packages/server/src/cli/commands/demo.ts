@@ -5,8 +5,10 @@ import { type DemoParams, parseDemoParams } from '@dalbit/core/demo/demo-params'
 import type { Command } from 'commander';
 import { DemoImportError, type DemoRunSummary, runDemo } from '../../demo/run-demo.ts';
 import { writeDemoFiles } from '../../demo/write-demo-files.ts';
+import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
 import { ImportError } from '../../importers/import-error.ts';
 import { type CliContext, CliError } from '../context.ts';
+import { parseServeFlags, withServeOptions } from './serve.ts';
 
 interface DemoFlags {
   customers?: string;
@@ -15,6 +17,9 @@ interface DemoFlags {
   asOf?: string;
   out?: string;
   json?: boolean;
+  serve?: boolean;
+  port?: string;
+  host?: string;
 }
 
 function toParams(flags: DemoFlags): DemoParams {
@@ -67,12 +72,19 @@ function renderSummary(s: DemoRunSummary, lang: 'ko' | 'en'): string[] {
 }
 
 export function registerDemo(program: Command, ctx: CliContext): void {
-  const demo = withCommonOptions(
-    program
-      .command('demo')
-      .description('generate the demo brand as real export files and import them all (데모 브랜드 생성 + 가져오기)'),
+  const demo = withServeOptions(
+    withCommonOptions(
+      program
+        .command('demo')
+        .description(
+          'generate the demo brand as real export files, import them all, then serve the dashboard (데모 브랜드 생성 + 가져오기 + 대시보드)',
+        ),
+    ).option('--no-serve', 'do not start the server and dashboard afterwards (implied by --json)'),
   ).action(async (flags: DemoFlags, cmd: Command) => {
     const params = toParams(flags);
+    // A script asking for --json wants the summary, not a server that runs until stopped.
+    const serve =
+      flags.serve !== false && !flags.json ? parseServeFlags({ port: flags.port, host: flags.host }) : undefined;
     const { dataDir, lang } = ctx.config(cmd);
     const outDir = join(dataDir, 'demo-files');
     const engine = await ctx.warehouse(cmd);
@@ -101,6 +113,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       if (e instanceof DemoImportError || e instanceof ImportError) throw new CliError(e.message, 1);
       throw e;
     }
+    if (serve) await serveUntilStopped(engine, { ...serve, lang, out: ctx.out, err: ctx.err });
   });
 
   withCommonOptions(
