@@ -31,7 +31,10 @@ export function buildCbs(input: {
   const byCustomer = new Map<string, Map<number, number>>();
   for (const p of input.purchases) {
     let days = byCustomer.get(p.customerId);
-    if (!days) byCustomer.set(p.customerId, (days = new Map()));
+    if (!days) {
+      days = new Map();
+      byCustomer.set(p.customerId, days);
+    }
     days.set(p.day, (days.get(p.day) ?? 0) + p.amount);
   }
   const rows: CbsRow[] = [];
