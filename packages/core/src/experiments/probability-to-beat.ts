@@ -1,4 +1,4 @@
-import { logBeta } from '../math/stats/log-gamma.ts';
+import { lbeta } from '../math/special/log-gamma.ts';
 import type { ProportionCounts } from './two-proportion-test.ts';
 
 /**
@@ -20,10 +20,10 @@ export function computeProbabilityToBeat(input: { treatment: ProportionCounts; c
 
 /** P(pB > pA) by Evan Miller's sum over i < αB (αB must be an integer). */
 function sumMiller(p: { aA: number; bA: number; aB: number; bB: number }): number {
-  const base = logBeta(p.aA, p.bA);
+  const base = lbeta(p.aA, p.bA);
   let total = 0;
   for (let i = 0; i < p.aB; i++) {
-    total += Math.exp(logBeta(p.aA + i, p.bA + p.bB) - Math.log(p.bB + i) - logBeta(1 + i, p.bB) - base);
+    total += Math.exp(lbeta(p.aA + i, p.bA + p.bB) - Math.log(p.bB + i) - lbeta(1 + i, p.bB) - base);
   }
   return Math.min(1, Math.max(0, total));
 }

@@ -1,4 +1,4 @@
-import { logBeta } from './log-gamma.ts';
+import { lbeta } from '../special/log-gamma.ts';
 
 const EPS = 1e-16;
 const TINY = 1e-300;
@@ -19,10 +19,10 @@ export function regularizedBeta(input: { x: number; a: number; b: number; y?: nu
   if (x <= 0) return { lower: 0, upper: 1 };
   if (y <= 0) return { lower: 1, upper: 0 };
   if (x < (a + 1) / (a + b + 2)) {
-    const lower = (Math.exp(a * Math.log(x) + b * Math.log(y) - logBeta(a, b)) * betaFraction(x, a, b)) / a;
+    const lower = (Math.exp(a * Math.log(x) + b * Math.log(y) - lbeta(a, b)) * betaFraction(x, a, b)) / a;
     return { lower, upper: 1 - lower };
   }
-  const upper = (Math.exp(b * Math.log(y) + a * Math.log(x) - logBeta(a, b)) * betaFraction(y, b, a)) / b;
+  const upper = (Math.exp(b * Math.log(y) + a * Math.log(x) - lbeta(a, b)) * betaFraction(y, b, a)) / b;
   return { lower: 1 - upper, upper };
 }
 

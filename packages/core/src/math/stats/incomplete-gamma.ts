@@ -1,4 +1,4 @@
-import { logGamma } from './log-gamma.ts';
+import { lgamma } from '../special/log-gamma.ts';
 
 const EPS = 1e-16;
 const TINY = 1e-300;
@@ -13,7 +13,7 @@ export function regularizedGamma(a: number, x: number): { readonly lower: number
   if (!(a > 0) || Number.isNaN(x)) return { lower: Number.NaN, upper: Number.NaN };
   if (x <= 0) return { lower: 0, upper: 1 };
   if (x === Number.POSITIVE_INFINITY) return { lower: 1, upper: 0 };
-  const logPrefix = a * Math.log(x) - x - logGamma(a);
+  const logPrefix = a * Math.log(x) - x - lgamma(a);
   if (x < a + 1) {
     let term = 1 / a;
     let sum = term;

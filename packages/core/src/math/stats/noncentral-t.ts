@@ -1,5 +1,5 @@
 import { regularizedBeta } from './incomplete-beta.ts';
-import { logGamma } from './log-gamma.ts';
+import { lgamma } from '../special/log-gamma.ts';
 import { normalCdf } from './normal.ts';
 
 const ERR_MAX = 1e-14;
@@ -29,7 +29,7 @@ export function noncentralTCdf(t: number, df: number, ncp: number): number {
     let a = 0.5;
     const b = 0.5 * df;
     const rxb = (1 - x) ** b;
-    const logBetaAB = LOG_SQRT_PI + logGamma(b) - logGamma(0.5 + b);
+    const logBetaAB = LOG_SQRT_PI + lgamma(b) - lgamma(0.5 + b);
     let xodd = regularizedBeta({ x, a, b, y: df / (tt * tt + df) }).lower;
     let godd = 2 * rxb * Math.exp(a * Math.log(x) - logBetaAB);
     let xeven = 1 - rxb;

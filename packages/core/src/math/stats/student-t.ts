@@ -1,6 +1,6 @@
 import { incrementalRoot } from './find-root.ts';
 import { regularizedBeta } from './incomplete-beta.ts';
-import { logGamma } from './log-gamma.ts';
+import { lgamma } from '../special/log-gamma.ts';
 import { normalCdf, normalQuantile } from './normal.ts';
 
 /** P(T > |t|) for Student's t with `df` degrees of freedom (df may be fractional, as in Welch). */
@@ -26,7 +26,7 @@ export function studentTSurvival(t: number, df: number): number {
 
 /** Student t density. */
 export function studentTPdf(t: number, df: number): number {
-  const logC = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+  const logC = lgamma((df + 1) / 2) - lgamma(df / 2) - 0.5 * Math.log(df * Math.PI);
   return Math.exp(logC - ((df + 1) / 2) * Math.log1p((t * t) / df));
 }
 
