@@ -1,4 +1,9 @@
-export type IdentityErrorCode = 'ENGINE_UNSUPPORTED' | 'MERGE_NOT_FOUND' | 'MERGE_ALREADY_UNDONE' | 'MERGE_AMBIGUOUS';
+export type IdentityErrorCode =
+  | 'ROW_COUNT_MISMATCH'
+  | 'ENGINE_UNSUPPORTED'
+  | 'MERGE_NOT_FOUND'
+  | 'MERGE_ALREADY_UNDONE'
+  | 'MERGE_AMBIGUOUS';
 
 /** Operational failures of identity resolution, with a stable code. */
 export class IdentityError extends Error {

@@ -19,5 +19,8 @@ export const CUSTOMER_LINKED_TABLES = [
  */
 export function assertWritableEngine(engine: Engine): void {
   if (engine.dialect.name !== 'duckdb')
-    throw new IdentityError('ENGINE_UNSUPPORTED', `identity resolution writes need DuckDB; ${engine.dialect.name} is read-only for identities`);
+    throw new IdentityError(
+      'ENGINE_UNSUPPORTED',
+      `identity resolution writes need DuckDB; ${engine.dialect.name} is read-only for identities`,
+    );
 }

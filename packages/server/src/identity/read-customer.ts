@@ -10,7 +10,11 @@ export interface CustomerView {
 }
 
 /** Everything `customers show` prints about one canonical customer (read-only, both engines). */
-export async function readCustomerView(engine: Engine, customerId: string, opts: { lastOrders?: number } = {}): Promise<CustomerView | undefined> {
+export async function readCustomerView(
+  engine: Engine,
+  customerId: string,
+  opts: { lastOrders?: number } = {},
+): Promise<CustomerView | undefined> {
   const p = engine.dialect.placeholder(1, 'string');
   const q = (text: string) => engine.query(sql(text, [customerId], ['string']));
   const at = engine.dialect.quoteIdent('at');
@@ -24,7 +28,9 @@ export async function readCustomerView(engine: Engine, customerId: string, opts:
   );
   return {
     profile,
-    identities: await q(`SELECT kind, value, source, mergeable, origin_customer_id, first_seen_at FROM identities WHERE customer_id = ${p} ORDER BY kind, value`),
+    identities: await q(
+      `SELECT kind, value, source, mergeable, origin_customer_id, first_seen_at FROM identities WHERE customer_id = ${p} ORDER BY kind, value`,
+    ),
     channels: await q(
       `SELECT channel, max(member_id) AS member_id, min(joined_at) AS joined_at, min(first_seen_at) AS first_seen_at, max(last_login_at) AS last_login_at
        FROM customer_channels WHERE customer_id = ${p} GROUP BY channel ORDER BY channel`,

@@ -1,9 +1,10 @@
 import { buildCanonicalMap } from '@dalbit/core/identity/canonical-map';
-import type { IdentityIndex } from '@dalbit/core/identity/plan-resolution';
 import { type ResolverKeyKind, toKeyId } from '@dalbit/core/identity/key-id';
+import type { IdentityIndex } from '@dalbit/core/identity/plan-resolution';
 import type { Engine } from '../engines/engine.ts';
 
 const HITS = 'id_stage_hits';
+
 import { STAGE } from './stage.ts';
 
 export interface StoredIndex extends IdentityIndex {
@@ -22,7 +23,9 @@ export async function readIndex(engine: Engine): Promise<StoredIndex> {
       UNION ALL
       SELECT i.kind, i.value, i.customer_id, NULL
       FROM identities i JOIN (SELECT DISTINCT kind, value FROM ${STAGE.keys}) s USING (kind, value)`);
-  const rows = await engine.query<{ kind: string; value: string; customer_id: string; origin: string | null }>(`SELECT kind, value, customer_id, origin FROM ${HITS}`);
+  const rows = await engine.query<{ kind: string; value: string; customer_id: string; origin: string | null }>(
+    `SELECT kind, value, customer_id, origin FROM ${HITS}`,
+  );
   const created = await engine.query<{ customer_id: string; created_at: Date }>(
     `SELECT customer_id, created_at FROM customers WHERE customer_id IN (SELECT customer_id FROM ${HITS})`,
   );
@@ -38,7 +41,9 @@ export async function readIndex(engine: Engine): Promise<StoredIndex> {
 }
 
 async function readNeverMerge(engine: Engine): Promise<(readonly [string, string])[]> {
-  const pairs = await engine.query<{ a: string; b: string }>('SELECT customer_a AS a, customer_b AS b FROM never_merge');
+  const pairs = await engine.query<{ a: string; b: string }>(
+    'SELECT customer_a AS a, customer_b AS b FROM never_merge',
+  );
   if (pairs.length === 0) return [];
   const canonicalOf = await readCanonicalMap(engine);
   return pairs.map((p) => [canonicalOf(p.a), canonicalOf(p.b)] as const);

@@ -10,7 +10,12 @@ export interface WarehouseStats {
   readonly merges: { readonly active: number; readonly undone: number };
   readonly ordersByStatus: readonly { readonly status: string; readonly orders: number }[];
   /** Paid orders only. */
-  readonly revenueByChannel: readonly { readonly channel: string; readonly orders: number; readonly revenue: number; readonly customers: number }[];
+  readonly revenueByChannel: readonly {
+    readonly channel: string;
+    readonly orders: number;
+    readonly revenue: number;
+    readonly customers: number;
+  }[];
 }
 
 /** Headline counts of the warehouse (read-only SQL that runs on DuckDB and ClickHouse alike). */
@@ -29,14 +34,21 @@ export async function readStats(engine: Engine): Promise<WarehouseStats> {
       active: await one('SELECT count(*) AS n FROM merges WHERE undone_at IS NULL'),
       undone: await one('SELECT count(*) AS n FROM merges WHERE undone_at IS NOT NULL'),
     },
-    ordersByStatus: (await engine.query<{ status: string; orders: number }>('SELECT status, count(*) AS orders FROM orders GROUP BY status ORDER BY status')).map(
-      (r) => ({ status: r.status, orders: Number(r.orders) }),
-    ),
+    ordersByStatus: (
+      await engine.query<{ status: string; orders: number }>(
+        'SELECT status, count(*) AS orders FROM orders GROUP BY status ORDER BY status',
+      )
+    ).map((r) => ({ status: r.status, orders: Number(r.orders) })),
     revenueByChannel: (
       await engine.query<{ channel: string; orders: number; revenue: number; customers: number }>(
         `SELECT channel, count(*) AS orders, sum(paid_amount) AS revenue, count(DISTINCT customer_id) AS customers
          FROM orders WHERE status = 'paid' GROUP BY channel ORDER BY revenue DESC, channel`,
       )
-    ).map((r) => ({ channel: r.channel, orders: Number(r.orders), revenue: Number(r.revenue), customers: Number(r.customers) })),
+    ).map((r) => ({
+      channel: r.channel,
+      orders: Number(r.orders),
+      revenue: Number(r.revenue),
+      customers: Number(r.customers),
+    })),
   };
 }

@@ -1,11 +1,19 @@
 import { orderPersons, planResolution } from '@dalbit/core/identity/plan-resolution';
 import type { PersonRecord } from '@dalbit/core/ingest/records';
 import type { Engine } from '../engines/engine.ts';
+import { expectCount } from './expect-count.ts';
 import { assertWritableEngine } from './linked-tables.ts';
 import { readIndex } from './read-index.ts';
 import { createStages, dropStages, STAGE, stagePlan, stageRecords } from './stage.ts';
+import {
+  backfillAnonymousEvents,
+  RA,
+  stageAssigned,
+  writeChannels,
+  writeIdentities,
+  writePersonRecords,
+} from './write-links.ts';
 import { writeMerges } from './write-merges.ts';
-import { backfillAnonymousEvents, RA, stageAssigned, writeChannels, writeIdentities, writePersonRecords } from './write-links.ts';
 import { writeProfiles } from './write-profiles.ts';
 
 export interface ResolvePersonsResult {
@@ -32,7 +40,7 @@ export interface ResolvePersonsResult {
 export async function resolvePersons(
   engine: Engine,
   persons: readonly PersonRecord[],
-  opts: { now: Date; /** Filled with seconds per step, for benchmarks. */ timings?: Record<string, number> },
+  opts: { now: Date /** Filled with seconds per step, for benchmarks. */; timings?: Record<string, number> },
 ): Promise<ResolvePersonsResult> {
   if (persons.length === 0) return { customerOf: new Map(), originOf: new Map(), created: 0, merged: 0 };
   assertWritableEngine(engine);
@@ -51,13 +59,27 @@ export async function resolvePersons(
     const index = await step('lookup', () => readIndex(engine));
     const plan = await step('plan', () => planResolution(ordered, index));
     await step('stagePlan', async () => {
-      await stagePlan(engine, plan, (i) => index.recordOrigins.get((plan.records[i] as PersonRecord).recordId) ?? (plan.customerOf[i] as string));
-      await stageAssigned(engine);
+      await stagePlan(
+        engine,
+        plan,
+        (i) => index.recordOrigins.get((plan.records[i] as PersonRecord).recordId) ?? (plan.customerOf[i] as string),
+      );
+      await stageAssigned(engine, plan.records.length);
     });
     if (plan.merges.length > 0) await step('merges', () => writeMerges(engine, opts.now));
     const uniqueRecordIds = plan.records.every((r, i) => i === 0 || plan.records[i - 1]?.recordId !== r.recordId);
-    await step('personRecords', () => writePersonRecords(engine, { uniqueRecordIds, anyKnown: index.recordOrigins.size > 0 }));
-    await step('profiles', () => writeProfiles(engine, { now: opts.now, customerIdsSql: `SELECT DISTINCT customer_id FROM ${STAGE.assign}` }));
+    await step('personRecords', () =>
+      writePersonRecords(engine, { uniqueRecordIds, anyKnown: index.recordOrigins.size > 0 }),
+    );
+    await step('profiles', () =>
+      writeProfiles(engine, { now: opts.now, customerIdsSql: `SELECT DISTINCT customer_id FROM ${STAGE.assign}` }),
+    );
+    await expectCount(
+      engine,
+      `SELECT count(*) AS n FROM (SELECT DISTINCT customer_id FROM ${STAGE.assign}) a WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = a.customer_id)`,
+      0,
+      'writing customers',
+    );
     await step('identities', () => writeIdentities(engine));
     await step('channels', () => writeChannels(engine));
     await step('anonEvents', () => backfillAnonymousEvents(engine));
@@ -67,7 +89,8 @@ export async function resolvePersons(
     const originOf = new Map<string, string>();
     plan.records.forEach((r, i) => {
       if (!customerOf.has(r.recordId)) customerOf.set(r.recordId, plan.customerOf[i] as string);
-      if (!originOf.has(r.recordId)) originOf.set(r.recordId, index.recordOrigins.get(r.recordId) ?? (plan.customerOf[i] as string));
+      if (!originOf.has(r.recordId))
+        originOf.set(r.recordId, index.recordOrigins.get(r.recordId) ?? (plan.customerOf[i] as string));
     });
     await dropStages(engine);
     return { customerOf, originOf, created: plan.newCustomers.length, merged: plan.merges.length };

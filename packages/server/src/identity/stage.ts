@@ -1,9 +1,15 @@
 import type { ResolutionPlan } from '@dalbit/core/identity/plan-resolution';
 import type { PersonRecord } from '@dalbit/core/ingest/records';
 import type { Engine } from '../engines/engine.ts';
+import { expectCount } from './expect-count.ts';
 
 /** Session-local staging tables; names are fixed, the import holds the connection. */
-export const STAGE = { records: 'id_stage_records', keys: 'id_stage_keys', assign: 'id_stage_assign', merges: 'id_stage_merges' } as const;
+export const STAGE = {
+  records: 'id_stage_records',
+  keys: 'id_stage_keys',
+  assign: 'id_stage_assign',
+  merges: 'id_stage_merges',
+} as const;
 
 const RECORD_COLUMNS = [
   'rec',
@@ -28,8 +34,12 @@ export async function createStages(engine: Engine): Promise<void> {
   await engine.exec(`CREATE OR REPLACE TEMP TABLE ${STAGE.records} (rec INTEGER, record_id VARCHAR, channel VARCHAR, seen_at TIMESTAMP,
     name VARCHAR, phone VARCHAR, email VARCHAR, birthday_md VARCHAR, birth_year BIGINT, birthday_lunar BOOLEAN, gender VARCHAR,
     grade VARCHAR, member_id VARCHAR, joined_at TIMESTAMP, last_login_at TIMESTAMP, attributes VARCHAR)`);
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${STAGE.keys} (rec INTEGER, kind VARCHAR, value VARCHAR, mergeable BOOLEAN)`);
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${STAGE.assign} (rec INTEGER, customer_id VARCHAR, origin_customer_id VARCHAR)`);
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE ${STAGE.keys} (rec INTEGER, kind VARCHAR, value VARCHAR, mergeable BOOLEAN)`,
+  );
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE ${STAGE.assign} (rec INTEGER, customer_id VARCHAR, origin_customer_id VARCHAR)`,
+  );
   await engine.exec(
     `CREATE OR REPLACE TEMP TABLE ${STAGE.merges} (merge_id VARCHAR, winner_id VARCHAR, loser_id VARCHAR, reason_kind VARCHAR, reason_value VARCHAR)`,
   );
@@ -69,10 +79,16 @@ export async function stageRecords(engine: Engine, records: readonly PersonRecor
   }
   await engine.insert(STAGE.records, RECORD_COLUMNS, rows);
   await engine.insert(STAGE.keys, ['rec', 'kind', 'value', 'mergeable'], keyRows);
+  await expectCount(engine, `SELECT count(*) AS n FROM ${STAGE.records}`, rows.length, 'staging person records');
+  await expectCount(engine, `SELECT count(*) AS n FROM ${STAGE.keys}`, keyRows.length, 'staging identity keys');
 }
 
 /** Stages each record's customer and origin, and the planned merges. */
-export async function stagePlan(engine: Engine, plan: ResolutionPlan, originOf: (recordIndex: number) => string): Promise<void> {
+export async function stagePlan(
+  engine: Engine,
+  plan: ResolutionPlan,
+  originOf: (recordIndex: number) => string,
+): Promise<void> {
   await engine.insert(
     STAGE.assign,
     ['rec', 'customer_id', 'origin_customer_id'],
@@ -83,4 +99,6 @@ export async function stagePlan(engine: Engine, plan: ResolutionPlan, originOf: 
     ['merge_id', 'winner_id', 'loser_id', 'reason_kind', 'reason_value'],
     plan.merges.map((m) => [m.mergeId, m.winnerId, m.loserId, m.reasonKind, m.reasonValue]),
   );
+  await expectCount(engine, `SELECT count(*) AS n FROM ${STAGE.assign}`, plan.customerOf.length, 'staging the plan');
+  await expectCount(engine, `SELECT count(*) AS n FROM ${STAGE.merges}`, plan.merges.length, 'staging the merges');
 }

@@ -24,7 +24,13 @@ type MergeRow = {
 
 async function findMerge(engine: Engine, target: UnmergeTarget): Promise<MergeRow> {
   if ('mergeId' in target) {
-    const [m] = await engine.query<MergeRow>(sql('SELECT merge_id, winner_id, loser_id, undone_at FROM merges WHERE merge_id = $1', [target.mergeId], ['string']));
+    const [m] = await engine.query<MergeRow>(
+      sql(
+        'SELECT merge_id, winner_id, loser_id, undone_at FROM merges WHERE merge_id = $1',
+        [target.mergeId],
+        ['string'],
+      ),
+    );
     if (!m) throw new IdentityError('MERGE_NOT_FOUND', `no merge ${target.mergeId}`);
     if (m.undone_at) throw new IdentityError('MERGE_ALREADY_UNDONE', `merge ${m.merge_id} was already undone`);
     return m;
@@ -40,8 +46,12 @@ async function findMerge(engine: Engine, target: UnmergeTarget): Promise<MergeRo
   const asLoser = rows.filter((r) => r.loser_id === target.customerId);
   if (asLoser.length === 1 && asLoser[0]) return asLoser[0];
   if (rows.length === 1 && rows[0]) return rows[0];
-  if (rows.length === 0) throw new IdentityError('MERGE_NOT_FOUND', `customer ${target.customerId} has no active merge`);
-  throw new IdentityError('MERGE_AMBIGUOUS', `customer ${target.customerId} absorbed several customers; pick one merge: ${rows.map((r) => r.merge_id).join(', ')}`);
+  if (rows.length === 0)
+    throw new IdentityError('MERGE_NOT_FOUND', `customer ${target.customerId} has no active merge`);
+  throw new IdentityError(
+    'MERGE_AMBIGUOUS',
+    `customer ${target.customerId} absorbed several customers; pick one merge: ${rows.map((r) => r.merge_id).join(', ')}`,
+  );
 }
 
 /**
@@ -53,9 +63,13 @@ export async function unmerge(engine: Engine, target: UnmergeTarget, opts: { now
   assertWritableEngine(engine);
   return engine.transaction(async () => {
     const m = await findMerge(engine, target);
-    await engine.query(sql('UPDATE merges SET undone_at = $1 WHERE merge_id = $2', [opts.now, m.merge_id], ['timestamp', 'string']));
+    await engine.query(
+      sql('UPDATE merges SET undone_at = $1 WHERE merge_id = $2', [opts.now, m.merge_id], ['timestamp', 'string']),
+    );
     const canonicalOf = await readCanonicalMap(engine);
-    const ids = await engine.query<{ id: string }>('SELECT winner_id AS id FROM merges UNION SELECT loser_id FROM merges');
+    const ids = await engine.query<{ id: string }>(
+      'SELECT winner_id AS id FROM merges UNION SELECT loser_id FROM merges',
+    );
     await engine.exec('CREATE OR REPLACE TEMP TABLE id_stage_canon (origin VARCHAR, canon VARCHAR)');
     await engine.insert(
       'id_stage_canon',
@@ -76,12 +90,11 @@ export async function unmerge(engine: Engine, target: UnmergeTarget, opts: { now
     await engine.exec('DROP TABLE id_stage_canon');
     await restoreProfiles(engine, m, { now: opts.now, winnerId: canonicalOf(m.winner_id) });
     await engine.query(
-      sql('INSERT INTO never_merge (customer_a, customer_b, merge_id, created_at) VALUES ($1, $2, $3, $4)', [m.winner_id, m.loser_id, m.merge_id, opts.now], [
-        'string',
-        'string',
-        'string',
-        'timestamp',
-      ]),
+      sql(
+        'INSERT INTO never_merge (customer_a, customer_b, merge_id, created_at) VALUES ($1, $2, $3, $4)',
+        [m.winner_id, m.loser_id, m.merge_id, opts.now],
+        ['string', 'string', 'string', 'timestamp'],
+      ),
     );
     return { mergeId: m.merge_id, winnerId: m.winner_id, loserId: m.loser_id, restored };
   });

@@ -1,13 +1,17 @@
 import { PERSON_RECORD_PROFILE_COLUMNS } from '@dalbit/core/identity/tables';
 import type { Engine } from '../engines/engine.ts';
+import { expectCount } from './expect-count.ts';
 import { STAGE } from './stage.ts';
 
 export const RA = 'id_stage_ra';
 const LATEST = 'id_stage_latest';
 
 /** Joins the staged records with their planned customers once, for the writes below. */
-export async function stageAssigned(engine: Engine): Promise<void> {
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${RA} AS SELECT r.*, a.customer_id, a.origin_customer_id FROM ${STAGE.records} r JOIN ${STAGE.assign} a USING (rec)`);
+export async function stageAssigned(engine: Engine, records: number): Promise<void> {
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE ${RA} AS SELECT r.*, a.customer_id, a.origin_customer_id FROM ${STAGE.records} r JOIN ${STAGE.assign} a USING (rec)`,
+  );
+  await expectCount(engine, `SELECT count(*) AS n FROM ${RA}`, records, 'joining records with their customers');
 }
 
 const PROFILE_FIELDS = PERSON_RECORD_PROFILE_COLUMNS.map((c) => c.name);
@@ -16,7 +20,10 @@ const PROFILE_FIELDS = PERSON_RECORD_PROFILE_COLUMNS.map((c) => c.name);
  * Source records with the profile of their latest version: known ones follow their customer and
  * take newer data; new ones start with origin = customer.
  */
-export async function writePersonRecords(engine: Engine, batch: { uniqueRecordIds: boolean; anyKnown: boolean }): Promise<void> {
+export async function writePersonRecords(
+  engine: Engine,
+  batch: { uniqueRecordIds: boolean; anyKnown: boolean },
+): Promise<void> {
   const latest = PROFILE_FIELDS.map((f) => `arg_max(${f}, [epoch_ms(seen_at), rec]) AS ${f}`).join(', ');
   await engine.exec(
     batch.uniqueRecordIds
@@ -35,11 +42,25 @@ export async function writePersonRecords(engine: Engine, batch: { uniqueRecordId
        WHERE person_records.record_id = x.record_id AND (person_records.customer_id <> x.customer_id OR person_records.last_seen_at < x.last_seen
          OR (x.last_seen = person_records.last_seen_at AND (${PROFILE_FIELDS.map((f) => `x.${f} IS DISTINCT FROM person_records.${f}`).join(' OR ')})))`,
     );
-  const cols = ['record_id', 'customer_id', 'origin_customer_id', 'channel', 'first_seen_at', 'last_seen_at', ...PROFILE_FIELDS];
+  const cols = [
+    'record_id',
+    'customer_id',
+    'origin_customer_id',
+    'channel',
+    'first_seen_at',
+    'last_seen_at',
+    ...PROFILE_FIELDS,
+  ];
   await engine.exec(
     `INSERT INTO person_records (${cols.join(', ')})
      SELECT record_id, customer_id, origin_customer_id, channel, first_seen, last_seen, ${PROFILE_FIELDS.join(', ')}
      FROM ${LATEST} x ${batch.anyKnown ? 'WHERE NOT EXISTS (SELECT 1 FROM person_records p WHERE p.record_id = x.record_id)' : ''}`,
+  );
+  await expectCount(
+    engine,
+    `SELECT count(*) AS n FROM ${LATEST} x WHERE NOT EXISTS (SELECT 1 FROM person_records p WHERE p.record_id = x.record_id AND p.customer_id = x.customer_id)`,
+    0,
+    'writing person records',
   );
   await engine.exec(`DROP TABLE ${LATEST}`);
 }
@@ -56,6 +77,13 @@ export async function writeIdentities(engine: Engine): Promise<void> {
      FROM ${STAGE.keys} k JOIN ${RA} ra USING (rec)
      WHERE NOT EXISTS (SELECT 1 FROM identities i WHERE i.kind = k.kind AND i.value = k.value)
      GROUP BY k.kind, k.value`,
+  );
+  await expectCount(
+    engine,
+    `SELECT count(*) AS n FROM (SELECT DISTINCT kind, value FROM ${STAGE.keys}) k
+     WHERE NOT EXISTS (SELECT 1 FROM identities i WHERE i.kind = k.kind AND i.value = k.value)`,
+    0,
+    'writing identities',
   );
 }
 

@@ -29,7 +29,9 @@ export async function writeMerges(engine: Engine, now: Date): Promise<void> {
     ),
   );
   for (const table of CUSTOMER_LINKED_TABLES) {
-    await engine.exec(`UPDATE ${table} SET customer_id = m.winner_id FROM ${STAGE.merges} m WHERE ${table}.customer_id = m.loser_id`);
+    await engine.exec(
+      `UPDATE ${table} SET customer_id = m.winner_id FROM ${STAGE.merges} m WHERE ${table}.customer_id = m.loser_id`,
+    );
   }
   await engine.exec(`DELETE FROM customers WHERE customer_id IN (SELECT loser_id FROM ${STAGE.merges})`);
 }

@@ -1,4 +1,4 @@
-export type ImportErrorCode = 'FILE_UNREADABLE' | 'BAD_MAPPING' | 'UNSUPPORTED_ENGINE';
+export type ImportErrorCode = 'FILE_UNREADABLE' | 'BAD_MAPPING' | 'UNSUPPORTED_ENGINE' | 'ROW_COUNT_MISMATCH';
 
 /** An import that cannot start: the file or mapping is unusable. Row problems are issues, not errors. */
 export class ImportError extends Error {

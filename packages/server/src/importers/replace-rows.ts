@@ -1,24 +1,33 @@
 import type { Engine } from '../engines/engine.ts';
+import { countRows, expectRowCount } from './row-count.ts';
 
 const KEYS = 'import_stage_keys';
+
+/** Rows per append: bounds the row arrays built at once for a large file. */
+export const WRITE_SLICE = 65_536;
 
 /**
  * Delete-then-insert by natural key inside the caller's transaction: rows whose key is in the
  * batch are removed (from `table`, by each of `deleteBy`), then the batch is bulk-appended. Re-importing the
- * same or an overlapping export therefore replaces rows instead of duplicating them.
+ * same or an overlapping export therefore replaces rows instead of duplicating them. `rows` may
+ * be given as slices (built lazily, one at a time); the table's row count is checked afterwards.
  */
 export async function replaceRows(
   engine: Engine,
   opts: {
     table: string;
     columns: readonly string[];
-    rows: readonly (readonly unknown[])[];
+    rows: readonly (readonly unknown[])[] | Iterable<readonly (readonly unknown[])[]>;
+    /** Rows in `rows` when it is given as slices. */
+    count?: number;
     deleteBy: readonly { column: string; keys: Iterable<string> }[];
   },
 ): Promise<void> {
-  if (opts.rows.length === 0) return;
-  const empty = await isEmpty(engine, opts.table);
-  if (!empty) {
+  const sliced = !Array.isArray(opts.rows);
+  const total = sliced ? (opts.count ?? 0) : (opts.rows as readonly unknown[]).length;
+  if (total === 0) return;
+  let before = await countRows(engine, opts.table);
+  if (before > 0) {
     for (const d of opts.deleteBy) {
       await engine.exec(`CREATE OR REPLACE TEMP TABLE ${KEYS} (k VARCHAR)`);
       await engine.insert(
@@ -29,11 +38,16 @@ export async function replaceRows(
       await engine.exec(`DELETE FROM ${opts.table} WHERE ${d.column} IN (SELECT k FROM ${KEYS})`);
     }
     await engine.exec(`DROP TABLE IF EXISTS ${KEYS}`);
+    before = await countRows(engine, opts.table);
   }
-  await engine.insert(opts.table, opts.columns, opts.rows);
-}
-
-async function isEmpty(engine: Engine, table: string): Promise<boolean> {
-  const r = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} LIMIT 1)`);
-  return (r[0]?.n ?? 0) === 0;
+  if (sliced) {
+    let written = 0;
+    for (const slice of opts.rows as Iterable<readonly (readonly unknown[])[]>) {
+      await engine.insert(opts.table, opts.columns, slice);
+      written += slice.length;
+    }
+    if (written !== total)
+      throw new RangeError(`replaceRows(${opts.table}): ${written} rows given, ${total} announced`);
+  } else await engine.insert(opts.table, opts.columns, opts.rows as readonly (readonly unknown[])[]);
+  await expectRowCount(engine, opts.table, before + total, `writing ${opts.table}`);
 }

@@ -1,7 +1,7 @@
 import type { CanonicalBatch, EventRecord, OrderRecord } from '@dalbit/core/ingest/records';
 import type { SourceKind } from '@dalbit/core/ingest/source-kind';
 import type { Engine } from '../engines/engine.ts';
-import { replaceRows } from './replace-rows.ts';
+import { replaceRows, WRITE_SLICE } from './replace-rows.ts';
 import { writeConsents } from './write-consents.ts';
 
 export interface Owners {
@@ -128,65 +128,83 @@ async function writeOrders(
   source: SourceKind,
 ): Promise<number> {
   if (orders.length === 0) return 0;
-  const orderRows: unknown[][] = [];
-  const itemRows: unknown[][] = [];
-  for (const o of orders) {
-    const [c, origin] = who(o.buyerRecordId);
-    let paid = 0;
-    let discount = 0;
-    for (const l of o.lines) {
-      paid += l.lineAmount;
-      discount += l.discountAmount;
-      itemRows.push([
-        l.lineId,
-        o.orderId,
-        c,
-        origin,
-        o.channel,
-        o.orderedAt,
-        l.status,
-        l.productId,
-        l.productName ?? null,
-        l.category ?? null,
-        l.option ?? null,
-        l.quantity,
-        l.lineAmount,
-        l.discountAmount,
-      ]);
-    }
-    orderRows.push([
-      o.orderId,
-      o.channel,
-      o.store ?? null,
-      c,
-      origin,
-      o.orderedAt,
-      o.status,
-      paid + discount,
-      discount,
-      paid,
-      o.couponCode ?? null,
-      source,
-    ]);
-  }
+  let lineCount = 0;
+  for (const o of orders) lineCount += o.lines.length;
   const orderIds = orders.map((o) => o.orderId);
+  // Rows are built a slice of orders at a time, so a large file never holds them all at once.
+  function* slices(build: (o: OrderRecord, c: string | null, origin: string | null, out: unknown[][]) => void) {
+    for (let from = 0; from < orders.length; from += WRITE_SLICE) {
+      const out: unknown[][] = [];
+      for (let i = from; i < Math.min(orders.length, from + WRITE_SLICE); i++) {
+        const o = orders[i] as OrderRecord;
+        const [c, origin] = who(o.buyerRecordId);
+        build(o, c, origin, out);
+      }
+      yield out;
+    }
+  }
   await replaceRows(engine, {
     table: 'orders',
     columns: ORDER_COLUMNS,
-    rows: orderRows,
+    rows: slices((o, c, origin, out) => {
+      let paid = 0;
+      let discount = 0;
+      for (const l of o.lines) {
+        paid += l.lineAmount;
+        discount += l.discountAmount;
+      }
+      out.push([
+        o.orderId,
+        o.channel,
+        o.store ?? null,
+        c,
+        origin,
+        o.orderedAt,
+        o.status,
+        paid + discount,
+        discount,
+        paid,
+        o.couponCode ?? null,
+        source,
+      ]);
+    }),
+    count: orders.length,
     deleteBy: [{ column: 'order_id', keys: orderIds }],
   });
   await replaceRows(engine, {
     table: 'order_items',
     columns: ITEM_COLUMNS,
-    rows: itemRows,
+    rows: slices((o, c, origin, out) => {
+      for (const l of o.lines)
+        out.push([
+          l.lineId,
+          o.orderId,
+          c,
+          origin,
+          o.channel,
+          o.orderedAt,
+          l.status,
+          l.productId,
+          l.productName ?? null,
+          l.category ?? null,
+          l.option ?? null,
+          l.quantity,
+          l.lineAmount,
+          l.discountAmount,
+        ]);
+    }),
+    count: lineCount,
     deleteBy: [
       { column: 'order_id', keys: orderIds },
-      { column: 'line_id', keys: itemRows.map((r) => r[0] as string) },
+      { column: 'line_id', keys: lineIdsOf(orders) },
     ],
   });
   await fillCategories(engine, 'category IS NULL');
-  return itemRows.length;
+  return lineCount;
+}
+
+function* lineIdsOf(orders: readonly OrderRecord[]): Generator<string> {
+  for (const o of orders) for (const l of o.lines) yield l.lineId;
 }
 
 /** Order lines take their category from the catalogue. */
