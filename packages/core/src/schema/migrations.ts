@@ -44,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'warehouse',
     steps: [CUSTOMERS, IDENTITIES, CUSTOMER_CHANNELS, MERGES, ORDERS, ORDER_ITEMS, PRODUCTS, EVENTS, CONSENTS, WARRANTIES, IMPORTS, ACCESS_LOG].map(create),
   },
+  { version: 2, name: 'analytics outputs', steps: [RFM_SCORES, CLV_SCORES, RELATED_PRODUCTS, CUSTOMER_TRAITS].map(create) },
   {
     version: 3,
     name: 'identity resolution state',

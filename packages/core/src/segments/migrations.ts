@@ -1,4 +1,3 @@
-import { CLV_SCORES, CUSTOMER_TRAITS, RELATED_PRODUCTS, RFM_SCORES } from '../schema/analytics-tables.ts';
 import type { Migration } from '../schema/migrations.ts';
 import type { TableDef } from '../schema/table.ts';
 import {
@@ -13,13 +12,13 @@ import {
 
 const create = (table: TableDef) => ({ kind: 'create_table', table }) as const;
 
-/** Segment migrations (versions 10–19). The analytics outputs that conditions read are created
- * here too (idempotent CREATE IF NOT EXISTS) because no earlier migration created them. */
+/** Segment migrations (versions 10–19). The analytics outputs that conditions read come from
+ * migration 2 (`schema/analytics-tables.ts`). */
 export const SEGMENT_MIGRATIONS: readonly Migration[] = [
   {
     version: 10,
     name: 'customer features and analytics inputs',
-    steps: [CUSTOMER_FEATURES, ANNIVERSARY_CALENDAR, RFM_SCORES, CLV_SCORES, RELATED_PRODUCTS, CUSTOMER_TRAITS].map(create),
+    steps: [CUSTOMER_FEATURES, ANNIVERSARY_CALENDAR].map(create),
   },
   {
     version: 11,
