@@ -7,6 +7,7 @@ export interface ProxiedRequest {
   readonly headers: Record<string, string>;
   readonly body: unknown;
   status?: number;
+  answer?: unknown;
 }
 
 /**
@@ -17,7 +18,8 @@ export interface ProxiedRequest {
  */
 export async function startCountingProxy(
   target: string,
-  opts: { stallFrom?: number; onStall?: () => void } = {},
+  /** Read on every request, so a test can switch stalling off before a restart. */
+  opts: { stallFrom?: number | undefined; onStall?: () => void } = {},
 ): Promise<LoopbackServer & { readonly requests: ProxiedRequest[] }> {
   const requests: ProxiedRequest[] = [];
   const server = await startLoopbackServer(async (req, res) => {
@@ -35,6 +37,11 @@ export async function startCountingProxy(
     const answer = await fetch(`${target}${req.url ?? '/'}`, { method: req.method ?? 'POST', headers, body: text });
     const out = await answer.text();
     entry.status = answer.status;
+    try {
+      entry.answer = JSON.parse(out);
+    } catch {
+      entry.answer = out;
+    }
     if (opts.stallFrom !== undefined && requests.length >= opts.stallFrom) {
       opts.onStall?.();
       return; // never answer

@@ -9,7 +9,8 @@ import { MESSAGES } from '@dalbit/core/channels/tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { Hono } from 'hono';
 import type { Engine } from '../../src/engines/engine.ts';
-import { openWarehouse } from '../../src/engines/open-engine.ts';
+import { DuckDbEngine } from '../../src/engines/duckdb/engine.ts';
+import { migrate } from '../../src/engines/migrate.ts';
 
 export const SENDER = '0212345678';
 export const PF_ID = 'KA01PF-dalbit';
@@ -102,7 +103,7 @@ export async function eventsOf(engine: Engine, key: string): Promise<{ status: s
 
 export async function openTempWarehouse(): Promise<{ engine: Engine; dir: string; cleanup(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'dalbit-dispatch-'));
-  const engine = await openWarehouse({ dataDir: dir });
+  const engine = await openDuckDbFile(dir);
   return {
     engine,
     dir,
@@ -125,14 +126,11 @@ export async function serveApp(app: Hono): Promise<{ url: string; close(): Promi
   });
 }
 
-/** The test's own view of the engine, queued behind the same lock as the dispatcher and receipts. */
-export function lockedEngine(engine: Engine, lock: <T>(fn: () => Promise<T>) => Promise<T>): Engine {
-  return {
-    dialect: engine.dialect,
-    exec: (s) => lock(() => engine.exec(s)),
-    query: (q) => lock(() => engine.query(q)),
-    insert: (t, c, r) => lock(() => engine.insert(t, c, r)),
-    transaction: (fn) => lock(() => engine.transaction(fn)),
-    close: () => engine.close(),
-  } as Engine;
+export { lockEngine as lockedEngine } from '../../src/dispatch/locked-engine.ts';
+
+/** The warehouse file of `dataDir`, opened the way `openWarehouse` does (DuckDB, migrated). */
+export async function openDuckDbFile(dataDir: string): Promise<Engine> {
+  const engine = await DuckDbEngine.open(join(dataDir, 'dalbit.duckdb'));
+  await migrate(engine);
+  return engine;
 }
