@@ -5,6 +5,7 @@ import { registerClusters } from './clusters.ts';
 import { registerClv } from './clv.ts';
 import { registerConsent } from './consent.ts';
 import { registerDemo } from './demo.ts';
+import { registerDispatcher } from './dispatcher.ts';
 import { registerCustomers } from './customers.ts';
 import { registerExperiment } from './experiment.ts';
 import { registerImport } from './import.ts';
@@ -17,7 +18,8 @@ import { registerCampaign } from './campaign.ts';
 import { registerCampaignReport } from './campaign-report.ts';
 import { registerTraits } from './traits.ts';
 import { registerRecipes } from './recipes.ts';
+import { registerRefresh } from './refresh.ts';
 import { registerSegment } from './segment.ts';
 
 /** Every command group registers itself here; one line per group. */
-export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo, registerConsent, registerServe, registerTraits, registerClusters, registerReport, registerCampaign, registerCampaignReport, registerSegment, registerRecipes];
+export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo, registerConsent, registerServe, registerTraits, registerClusters, registerReport, registerCampaign, registerCampaignReport, registerSegment, registerRecipes, registerDispatcher, registerRefresh];
