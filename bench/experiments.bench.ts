@@ -2,7 +2,8 @@
 // larger than the unit test, plus the cost of analysing a 200,000-customer file in memory.
 import { analyzeExperiment } from '@dalbit/core/experiments/analyze-experiment';
 import type { ExperimentRow } from '@dalbit/core/experiments/experiment-row';
-import { createRandom, simulateSequentialExperiments } from '@dalbit/core/experiments/simulate-experiments';
+import { simulateSequentialExperiments } from '@dalbit/core/experiments/simulate-experiments';
+import { createRandom } from '@dalbit/core/math/random/mulberry32';
 
 export async function run(): Promise<Record<string, unknown>> {
   const base = { days: 28, usersPerArmPerDay: 2000, rate: 0.05, alpha: 0.05 } as const;

@@ -1,3 +1,4 @@
+import { type Rng, toCumulative } from '../math/random/prng.ts';
 import {
   CATALOG,
   CATALOG_POPULARITY,
@@ -6,7 +7,6 @@ import {
   findNextInRoutine,
   PRODUCTS_BY_KIND,
 } from './catalog.ts';
-import { type Rng, toCumulative } from './prng.ts';
 
 export interface BasketItem {
   readonly product: DemoProduct;

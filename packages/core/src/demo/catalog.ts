@@ -1,4 +1,4 @@
-import { toCumulative } from './prng.ts';
+import { toCumulative } from '../math/random/prng.ts';
 
 /**
  * The demo brand's catalogue: ~60 products in the categories of a Korean cosmetics brand, with

@@ -1,4 +1,4 @@
-import type { Rng } from './prng.ts';
+import type { Rng } from '../math/random/prng.ts';
 
 /** How people and systems write the same mobile number. */
 export type PhoneStyle = 'dash' | 'plain' | 'intl' | 'dot' | 'space' | 'intl-plain';

@@ -1,7 +1,7 @@
+import { type Rng, toCumulative } from '../math/random/prng.ts';
 import type { DemoParams } from './demo-params.ts';
 import { createIdentifierSpace, type IdentifierSpace } from './identifiers.ts';
 import { DAY_MS, kstDay, kstInstant, parseKstDate } from './kst-time.ts';
-import { type Rng, toCumulative } from './prng.ts';
 import { buildSeasonality, type Seasonality } from './seasonality.ts';
 
 /** Everything shared by all customers of one generation run (pure, derived from the params). */

@@ -1,10 +1,10 @@
+import { createRng, mix32 } from '../math/random/prng.ts';
 import { createDemoContext } from './demo-context.ts';
 import type { DemoCell, DemoFileId } from './demo-files.ts';
 import type { DemoParams } from './demo-params.ts';
 import { type DemoEvent, generateAnonymousVisitor, generateEvents } from './generate-events.ts';
 import { generatePerson } from './generate-person.ts';
 import { countOrder, countPerson, createGroundTruth, type DemoGroundTruth } from './ground-truth.ts';
-import { createRng, mix32 } from './prng.ts';
 import { toCafe24CustomerRow, toCafe24OrderRows } from './rows/cafe24-rows.ts';
 import { toCoupangRows, toMarketplaceRows, toSmartstoreRows } from './rows/marketplace-rows.ts';
 import { OrderNumbers } from './rows/order-numbers.ts';

@@ -1,9 +1,9 @@
+import { createRng, hashInts, type Rng } from '../math/random/prng.ts';
 import { CATALOG, CATALOG_POPULARITY_CUMULATIVE, type DemoProduct } from './catalog.ts';
 import { formatPhone } from './contact-format.ts';
 import { type DemoContext, sampleInstant, sampleSeasonalDay } from './demo-context.ts';
 import type { DemoPerson } from './demo-model.ts';
 import { DAY_MS, formatKstDate, formatKstIso, kstDay } from './kst-time.ts';
-import { createRng, hashInts, type Rng } from './prng.ts';
 
 /** One line of the tracker's JSONL export; undefined fields are left out of the JSON. */
 export interface DemoEvent {

@@ -1,10 +1,10 @@
+import type { Rng } from '../math/random/prng.ts';
 import { type BasketItem, pickBasket } from './basket.ts';
 import type { DemoProduct } from './catalog.ts';
 import { type DemoContext, sampleInstant, sampleSeasonalDay } from './demo-context.ts';
 import type { Acquisition, DemoLine, DemoOrder, DemoTraits, LineStatus, SalesChannel } from './demo-model.ts';
 import { OFFLINE_STORES, POPUP_STORE } from './demo-model.ts';
 import { civilFromDays, kstDay } from './kst-time.ts';
-import type { Rng } from './prng.ts';
 
 const OTHER_CHANNELS: readonly SalesChannel[] = ['cafe24', 'smartstore', 'musinsa', '29cm', 'coupang'];
 const OTHER_WEIGHTS: readonly number[] = [4, 3, 1.5, 1, 0.7];

@@ -1,10 +1,10 @@
+import { createRng, hashInts, type Rng } from '../math/random/prng.ts';
 import { CATALOG } from './catalog.ts';
 import { type DemoContext, sampleInstant, sampleSeasonalDay } from './demo-context.ts';
 import type { Acquisition, Cafe24Membership, DemoPerson, DemoTraits, DemoWarranty, KakaoSignup } from './demo-model.ts';
 import { generateOrders } from './generate-orders.ts';
 import { pickKoreanName } from './korean-names.ts';
 import { civilFromDays, DAY_MS, daysFromCivil, kstDay } from './kst-time.ts';
-import { createRng, hashInts, type Rng } from './prng.ts';
 
 const ACQUISITIONS: readonly Acquisition[] = [
   'cafe24',

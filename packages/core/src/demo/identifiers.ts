@@ -1,4 +1,4 @@
-import { mix32 } from './prng.ts';
+import { mix32 } from '../math/random/prng.ts';
 
 /**
  * Unique, scrambled identifiers per person index: affine bijections modulo a power of ten, so

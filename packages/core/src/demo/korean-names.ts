@@ -1,4 +1,4 @@
-import { type Rng, toCumulative } from './prng.ts';
+import { type Rng, toCumulative } from '../math/random/prng.ts';
 
 /**
  * Surnames with approximate population shares (통계청 2015 census, rounded), including the

@@ -1,17 +1,6 @@
+import { createRandom } from '../math/random/mulberry32.ts';
 import { normalSurvival } from '../math/stats/normal.ts';
 import { INITIAL_SEQUENTIAL_STATE, updateSequentialTest } from './msprt.ts';
-
-/** Small seeded PRNG (mulberry32): uniform in [0, 1), reproducible across platforms. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Exact Binomial(n, p) draw by inversion, in chunks small enough that (1 − p)^chunk never underflows. */
 export function drawBinomial(random: () => number, n: number, p: number): number {

@@ -1,6 +1,6 @@
 import { DAY_MS } from '@dalbit/core/attribution/attribution-facts';
 import { hashToUnit } from '@dalbit/core/experiments/assign-arm';
-import { createRandom } from '@dalbit/core/experiments/simulate-experiments';
+import { createRandom } from '@dalbit/core/math/random/mulberry32';
 
 /** An exposed customer as the plant sees it. */
 export interface PlantTarget {

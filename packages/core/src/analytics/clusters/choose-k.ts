@@ -1,4 +1,4 @@
-import type { Rng } from '../../demo/prng.ts';
+import type { Rng } from '../../math/random/prng.ts';
 import { type KMeansResult, type Point, runKMeans } from './kmeans.ts';
 import { meanSilhouette } from './silhouette.ts';
 

@@ -1,4 +1,4 @@
-import { createRng } from '../../demo/prng.ts';
+import { createRng } from '../../math/random/prng.ts';
 import { chooseK, sampleIndices } from './choose-k.ts';
 import { ClusterError } from './cluster-error.ts';
 import { CLUSTER_FEATURES, type ClusterInput, type Phrase } from './cluster-features.ts';

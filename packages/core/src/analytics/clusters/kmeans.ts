@@ -1,4 +1,4 @@
-import type { Rng } from '../../demo/prng.ts';
+import type { Rng } from '../../math/random/prng.ts';
 
 export type Point = readonly number[];
 

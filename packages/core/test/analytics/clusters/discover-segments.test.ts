@@ -2,7 +2,7 @@ import type { ClusterInput } from '@dalbit/core/analytics/clusters/cluster-featu
 import { labelCluster } from '@dalbit/core/analytics/clusters/describe-clusters';
 import { discoverSegments } from '@dalbit/core/analytics/clusters/discover-segments';
 import type { CustomerTraits } from '@dalbit/core/analytics/traits/customer-traits';
-import { createRng } from '@dalbit/core/demo/prng';
+import { createRng } from '@dalbit/core/math/random/prng';
 import { describe, expect, it } from 'vitest';
 
 const BASE: Omit<CustomerTraits, 'customerId'> = {

@@ -4,7 +4,7 @@
 import { chooseK } from '@dalbit/core/analytics/clusters/choose-k';
 import { type Point, runKMeans } from '@dalbit/core/analytics/clusters/kmeans';
 import { meanSilhouette } from '@dalbit/core/analytics/clusters/silhouette';
-import { createRng } from '@dalbit/core/demo/prng';
+import { createRng } from '@dalbit/core/math/random/prng';
 import { describe, expect, it } from 'vitest';
 
 const CENTRES = [

@@ -1,4 +1,4 @@
-import { createRng } from '@dalbit/core/demo/prng';
+import { createRng } from '@dalbit/core/math/random/prng';
 import type { Engine } from '../../../src/engines/engine.ts';
 
 const ORDER_COLS = [

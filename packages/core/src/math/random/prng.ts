@@ -1,6 +1,6 @@
 /**
- * Seeded pseudo-random numbers for the demo generator. sfc32 (128-bit state, fast, passes
- * PractRand) seeded through splitmix32, so every customer gets an independent stream derived
+ * Seeded pseudo-random numbers (demo generator, k-means seeding). sfc32 (128-bit state, fast,
+ * passes PractRand) seeded through splitmix32, so every customer gets an independent stream derived
  * from (seed, stream, index) and customers can be generated one at a time, in any order.
  */
 export interface Rng {
