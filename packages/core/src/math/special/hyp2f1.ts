@@ -14,6 +14,7 @@ const MAX_TERMS = 5_000_000;
 const RESCALE = 1e250;
 const LOG_RESCALE = Math.log(RESCALE);
 const CONNECTION_FROM = 0.9;
+const CONNECTION_MAX_D = 8;
 
 /** A number as mantissa × e^logScale, so that huge intermediate values survive. */
 interface Scaled {
@@ -70,7 +71,10 @@ function positive(a: number, b: number, c: number, z: number): Scaled {
     return { m: p.m, l: p.l + (c - a - b) * Math.log1p(-z) };
   }
   const d = c - a - b;
-  if (z > CONNECTION_FROM) {
+  // The 1 − z forms sum series with c' = 1 ∓ d; for large |d| those alternate and cancel
+  // catastrophically (seen with BG/NBD fits: 2F1(1.2, 186; 229.7; 0.91) came out negative), while
+  // the plain series converges well there because its terms fall like n^(−d−1) zⁿ.
+  if (z > CONNECTION_FROM && Math.abs(d) <= CONNECTION_MAX_D) {
     if (Number.isInteger(d)) {
       if (d >= 0) return degenerate(a, b, d, z);
       const inner = degenerate(c - a, c - b, -d, z);

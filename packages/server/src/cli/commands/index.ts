@@ -18,7 +18,8 @@ import { registerCampaign } from './campaign.ts';
 import { registerCampaignReport } from './campaign-report.ts';
 import { registerTraits } from './traits.ts';
 import { registerRecipes } from './recipes.ts';
+import { registerRefresh } from './refresh.ts';
 import { registerSegment } from './segment.ts';
 
 /** Every command group registers itself here; one line per group. */
-export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo, registerConsent, registerServe, registerTraits, registerClusters, registerReport, registerCampaign, registerCampaignReport, registerSegment, registerRecipes, registerDispatcher];
+export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [registerInit, registerImport, registerExperiment, registerBasket, registerRfm, registerClv, registerCustomers, registerStats, registerDemo, registerConsent, registerServe, registerTraits, registerClusters, registerReport, registerCampaign, registerCampaignReport, registerSegment, registerRecipes, registerDispatcher, registerRefresh];
