@@ -71,7 +71,8 @@ export class BatchBuilder {
 
   build(): CanonicalBatch {
     const orders: OrderRecord[] = [];
-    for (const o of this.orders.values()) orders.push({ ...o, status: orderStatus(o.lines) });
+    // slice(): the grown line arrays are shrunk to their length (most orders have one to three lines).
+    for (const o of this.orders.values()) orders.push({ ...o, lines: o.lines.slice(), status: orderStatus(o.lines) });
     return {
       persons: [...this.persons.values()],
       orders,

@@ -119,6 +119,14 @@ export interface RowIssue {
   readonly file: string;
   readonly line: number;
   readonly column?: string;
-  readonly code: 'MISSING' | 'BAD_DATE' | 'BAD_NUMBER' | 'BAD_PHONE' | 'BAD_EMAIL' | 'BAD_VALUE' | 'DUPLICATE' | 'BAD_ROW';
+  readonly code:
+    | 'MISSING'
+    | 'BAD_DATE'
+    | 'BAD_NUMBER'
+    | 'BAD_PHONE'
+    | 'BAD_EMAIL'
+    | 'BAD_VALUE'
+    | 'DUPLICATE'
+    | 'BAD_ROW';
   readonly message: string;
 }

@@ -1,4 +1,5 @@
 import { compact, mobileOf, phoneKeys } from '../batch-builder.ts';
+import { createInterner } from '../intern.ts';
 import { normaliseChannel } from '../normalise/channel.ts';
 import { parseOrderStatus } from '../normalise/status.ts';
 import type { IdentityKey, OrderLineRecord, OrderStatus, PersonRecord } from '../records.ts';
@@ -21,6 +22,7 @@ export interface OrderProfile {
  */
 export function createOrderMapper(ctx: MapContext, profile: OrderProfile): RowMapper {
   const seenLines = new Map<string, number>();
+  const intern = createInterner();
   return {
     mapRow(r: RowReader) {
       const channelLabel = r.text('channel');
@@ -34,9 +36,9 @@ export function createOrderMapper(ctx: MapContext, profile: OrderProfile): RowMa
       const orderNo = r.id('order_id', true);
       const lineNo = r.id('line_id');
       const orderedAt = r.timestamp('ordered_at', true);
-      const productId = r.id('product_code', true);
-      const productName = r.text('product_name');
-      const option = r.text('option');
+      const productId = intern(r.id('product_code', true));
+      const productName = intern(r.text('product_name'));
+      const option = intern(r.text('option'));
       const statusText = parseOrderStatus(r.raw('status'));
       let status: OrderStatus = 'paid';
       if (statusText.ok) status = statusText.value;

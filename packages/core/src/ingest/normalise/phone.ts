@@ -27,9 +27,14 @@ export function normalisePhone(v: Cell | undefined): PhoneInfo | undefined {
   if (hit) return hit;
   const info = classify(raw);
   if (cache.size > 200_000) cache.clear();
-  cache.set(raw, info);
+  // A copy as key: `raw` may be a slice of the whole decoded file, which the cache would keep alive.
+  cache.set(copyText(raw), info);
   return info;
 }
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const copyText = (s: string): string => decoder.decode(encoder.encode(s));
 
 function classify(raw: string): PhoneInfo {
   if (raw.includes('*')) return { kind: 'masked' };
