@@ -1,3 +1,4 @@
+import { type CsvIssue, parseCsv } from '../ingest/csv/parse-csv.ts';
 import type { ArmWeight } from './assign-arm.ts';
 import type { ExperimentRow } from './experiment-row.ts';
 
@@ -35,9 +36,9 @@ const AMOUNT = /^\d+(\.0*)?$/;
  * ("5000.00" is accepted). Every problem is collected with its line and column.
  */
 export function parseExperimentCsv(text: string): ParseExperimentCsvResult {
-  const records = splitCsv(text.replace(/^\uFEFF/, ''));
-  if (!records.ok) return records;
-  const [header, ...body] = records.records;
+  const broken: CsvIssue[] = [];
+  const [header, ...body] = parseCsv(text.replace(/^\uFEFF/, ''), { onIssue: (i) => broken.push(i) });
+  if (broken[0]) return { ok: false, issues: [{ code: 'UNTERMINATED_QUOTE', line: broken[0].line }] };
   if (header === undefined) return { ok: false, issues: [{ code: 'EMPTY_FILE', line: 1 }] };
   const names = header.fields.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !names.includes(c));
@@ -86,49 +87,6 @@ export function parseExperimentCsv(text: string): ParseExperimentCsvResult {
 
 function parseAmount(text: string): number | undefined {
   return AMOUNT.test(text) ? Number(text) : undefined;
-}
-
-/** RFC 4180 records with the 1-based line each starts on (quoted fields may span lines). */
-function splitCsv(
-  text: string,
-): { ok: true; records: { line: number; fields: string[] }[] } | { ok: false; issues: ExperimentFileIssue[] } {
-  const records: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let start = 1;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      fields.push(field);
-      records.push({ line: start, fields });
-      fields = [];
-      field = '';
-      line++;
-      start = line;
-    } else field += ch;
-  }
-  if (quoted) return { ok: false, issues: [{ code: 'UNTERMINATED_QUOTE', line: start }] };
-  if (field !== '' || fields.length > 0) {
-    fields.push(field);
-    records.push({ line: start, fields });
-  }
-  return { ok: true, records };
 }
 
 export type ParseWeightsResult =

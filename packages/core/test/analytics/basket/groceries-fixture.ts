@@ -3,40 +3,13 @@
 // Reading files is fine in tests; the code under test stays pure.
 import { readFileSync } from 'node:fs';
 import { buildTransactions, type TransactionRow, type Transactions } from '@dalbit/core/analytics/basket/transactions';
+import { parseCsv } from '@dalbit/core/ingest/csv/parse-csv';
 
 export const GROCERIES_DIR = new URL('../../../../../../shared/data/groceries/', import.meta.url);
 
-/** Minimal RFC 4180 reader (quoted fields, doubled quotes); enough for the reference files. */
+/** The rows of a reference file, read with the project's RFC 4180 parser. */
 export function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return Array.from(parseCsv(text), (row) => row.fields);
 }
 
 export function readGroceryRows(): TransactionRow[] {

@@ -28,6 +28,10 @@ describe('parseCbsCsv', () => {
     const r = parseCbsCsv('id,x\n1,2\n');
     expect(r.ok).toBe(false);
   });
+  it('reports an unterminated quote with the line it opens on', () => {
+    const r = parseCbsCsv('cust,x,t.x,T.cal\n1,2,30.43,38.86\n"2,0,0,38.86\n');
+    expect(r).toEqual({ ok: false, issues: [{ line: 3, message: 'unterminated quoted field' }] });
+  });
 });
 
 describe('computeClv', () => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { TransactionRow } from '@dalbit/core/analytics/basket/transactions';
-import { csvRows } from './csv-rows.ts';
+import { parseCsv } from '@dalbit/core/ingest/csv/parse-csv';
 
 export interface FileIssue {
   readonly file: string;
@@ -29,9 +29,9 @@ export async function readTransactionsFile(
   const rows: TransactionRow[] = [];
   let header: string[] | undefined;
   let col = { id: -1, item: -1, customer: -1 };
-  for (const { fields, line } of csvRows(text.replace(/^\uFEFF/, ''), (i) =>
-    issues.push({ file, line: i.line, message: i.message }),
-  )) {
+  for (const { fields, line } of parseCsv(text.replace(/^\uFEFF/, ''), {
+    onIssue: (i) => issues.push({ file, line: i.line, message: i.message }),
+  })) {
     if (header === undefined) {
       header = fields.map((f) => f.trim().toLowerCase());
       col = {

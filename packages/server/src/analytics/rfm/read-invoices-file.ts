@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import type { Purchase } from '@dalbit/core/analytics/rfm/rfm-metrics';
-import { csvRows } from '../basket/csv-rows.ts';
+import { parseCsv } from '@dalbit/core/ingest/csv/parse-csv';
 import type { FileIssue } from '../basket/read-transactions-file.ts';
 
 const REQUIRED = ['InvoiceNo', 'InvoiceDate', 'CustomerID', 'TotalPrice'] as const;
@@ -16,9 +16,9 @@ export async function readInvoicesFile(file: string): Promise<{ purchases: Purch
   const issues: FileIssue[] = [];
   const purchases: Purchase[] = [];
   let idx: Record<(typeof REQUIRED)[number], number> | undefined;
-  for (const { fields, line } of csvRows(text.replace(/^\uFEFF/, ''), (i) =>
-    issues.push({ file, line: i.line, message: i.message }),
-  )) {
+  for (const { fields, line } of parseCsv(text.replace(/^\uFEFF/, ''), {
+    onIssue: (i) => issues.push({ file, line: i.line, message: i.message }),
+  })) {
     if (idx === undefined) {
       const header = fields.map((f) => f.trim());
       const found = Object.fromEntries(REQUIRED.map((c) => [c, header.indexOf(c)])) as Record<
