@@ -1,5 +1,6 @@
 import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
-import type { ChannelAdapter } from '@dalbit/core/channels/port';
+import type { ChannelAdapter, OutboundMessage } from '@dalbit/core/channels/port';
+import { nhnSmsGroupKey } from '../channels/nhn/to-nhn-request.ts';
 import type { SendError } from '@dalbit/core/channels/send-error';
 
 /**
@@ -28,6 +29,19 @@ export interface ChannelRoute {
   readonly duplicateProviderCodes?: readonly string[];
   /** Concurrent sends for adapters without `sendMany`. */
   readonly concurrency?: number;
+  /**
+   * Messages that go out in the same provider request. The dispatcher calls `sendMany` once per
+   * group, so a request-level failure (which `sendMany` throws) covers exactly that request and
+   * never hides the acceptance of another one. Undefined: the whole claim is one request.
+   */
+  readonly requestGroup?: (msg: OutboundMessage) => string;
+}
+
+/** NHN sends one request per AlimTalk template and one per identical SMS body. */
+export function nhnRequestGroup(msg: OutboundMessage): string {
+  if (msg.channel === 'sms') return nhnSmsGroupKey(msg);
+  if (msg.channel === 'kakao_alimtalk') return JSON.stringify([msg.senderKey, msg.templateCode]);
+  return msg.channel;
 }
 
 /** Channel → route. Built once in the entry point from configuration. */
@@ -40,7 +54,7 @@ export function isDuplicateError(route: ChannelRoute, e: SendError): boolean {
 /** Defaults per provider name; each can be overridden when the registry is built. */
 export const PROVIDER_DEFAULTS: Readonly<Record<string, Omit<ChannelRoute, 'adapter'>>> = {
   solapi: { dedupe: 'key', inDoubt: 'resend', batchSize: 1000, ratePerSecond: 1000, duplicateProviderCodes: ['1090'] },
-  nhn: { dedupe: 'request', dedupeWindowMs: 10 * 60_000, inDoubt: 'hold', batchSize: 1000, ratePerSecond: 1000 },
+  nhn: { dedupe: 'request', dedupeWindowMs: 10 * 60_000, inDoubt: 'hold', batchSize: 1000, ratePerSecond: 1000, requestGroup: nhnRequestGroup },
   webhook: { dedupe: 'key', inDoubt: 'resend', batchSize: 100, ratePerSecond: 50, concurrency: 8 },
   onsite: { dedupe: 'key', inDoubt: 'resend', batchSize: 500, concurrency: 1 },
   smtp: { dedupe: 'none', inDoubt: 'resend', batchSize: 100, ratePerSecond: 20, concurrency: 4 },

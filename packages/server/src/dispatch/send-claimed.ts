@@ -89,20 +89,27 @@ export async function sendClaimed(step: SendStep): Promise<Outcome[]> {
     }
   };
   if (adapter.sendMany) {
-    let results: readonly BatchItemResult[];
-    let seed = '';
-    try {
-      // No shutdown signal here: a started batch is finished, never cut off mid-request.
-      results = await adapter.sendMany(
-        toSend.map((t) => ({ msg: t.wire, idempotencyKey: t.row.key })),
-        {},
-      );
-    } catch (e) {
-      const error = asSendError(e);
-      seed = step.token; // the whole request failed: the group retries together
-      results = toSend.map((t) => ({ ok: false, idempotencyKey: t.row.key, error }));
+    const groups = new Map<string, typeof toSend>();
+    for (const t of toSend) {
+      const g = step.route.requestGroup?.(t.wire) ?? '';
+      groups.set(g, [...(groups.get(g) ?? []), t]);
     }
-    for (const r of results) record(r, seed || r.idempotencyKey);
+    for (const [g, group] of groups) {
+      let results: readonly BatchItemResult[];
+      let seed = '';
+      try {
+        // No shutdown signal here: a started batch is finished, never cut off mid-request.
+        results = await adapter.sendMany(
+          group.map((t) => ({ msg: t.wire, idempotencyKey: t.row.key })),
+          {},
+        );
+      } catch (e) {
+        const error = asSendError(e);
+        seed = `${step.token}#${g}`; // the whole request failed: its messages retry together
+        results = group.map((t) => ({ ok: false, idempotencyKey: t.row.key, error }));
+      }
+      for (const r of results) record(r, seed || r.idempotencyKey);
+    }
   } else {
     const queue = [...toSend];
     const workers = Array.from({ length: Math.max(1, Math.min(step.route.concurrency ?? 4, queue.length)) }, async () => {
