@@ -22,8 +22,10 @@ export interface AppOptions extends ApiDeps {
   readonly webRoot?: string;
   /** The tracker snippet, served at `/tracker.js` when it exists. */
   readonly trackerFile?: string;
-  /** Other apps mounted under a path (e.g. provider webhooks). */
+  /** Other apps mounted under a path, e.g. `{ path: '/', app: createReceiptsApp({ …, lock }) }` for delivery reports. */
   readonly mounts?: readonly { readonly path: string; readonly app: Hono }[];
+  /** Shared with mounted apps that use the same engine (one engine operation at a time). */
+  readonly lock?: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 /** Every API route, in the order of the OpenAPI document. */
@@ -46,7 +48,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   const routes = apiRoutes(opts);
-  const lock = createEngineLock();
+  const lock = opts.lock ?? createEngineLock();
 
   app.onError((e, c) => {
     if (e instanceof ApiError) return c.json(e.toBody(), e.status);

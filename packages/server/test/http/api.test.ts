@@ -116,6 +116,16 @@ describe('HTTP API over a demo warehouse (real server on loopback)', () => {
     expect(detail.body.count).toBe(created.body.count);
     expect((detail.body.explain as { ko: string }).ko.length).toBeGreaterThan(3);
     expect((await call('/api/segments/seg-missing')).status).toBe(404);
+
+    const report = await call(`/api/reports/segment/${id}?vs=base`);
+    expect(report.status).toBe(200);
+    expect((report.body.report as { size: number }).size).toBe(created.body.count);
+    expect((report.body.vs as { size: number }).size).toBe(await one('SELECT count(*) AS n FROM customers'));
+    expect((await call('/api/reports/segment/seg-missing')).status).toBe(404);
+    const campaigns = await call('/api/campaigns');
+    expect(campaigns.status).toBe(200);
+    expect(campaigns.body.campaigns).toEqual([]);
+    expect((await call('/api/campaigns/none/report')).status).toBe(404);
   });
 
   it('masks personal data by default; unmasking needs a reason and is written to the access log', async () => {
@@ -261,6 +271,19 @@ describe('HTTP API over a demo warehouse (real server on loopback)', () => {
     expect(list[0]?.rhs.name).toBe(named?.name);
   });
 
+  it('ranks customers by expected one-year value (BG/NBD + Gamma-Gamma), names masked', async () => {
+    const { status, body } = await call('/api/clv/top?limit=5');
+    expect(status).toBe(200);
+    const top = body.top as { customerId: string; name: string | null; pAlive: number; clv1y: number }[];
+    expect(top).toHaveLength(5);
+    for (let i = 1; i < top.length; i++) expect(top[i - 1]?.clv1y).toBeGreaterThanOrEqual(top[i]?.clv1y ?? 0);
+    for (const t of top) {
+      expect(t.pAlive).toBeGreaterThan(0);
+      expect(t.pAlive).toBeLessThanOrEqual(1);
+      if (t.name !== null) expect(t.name).toContain('*');
+    }
+  });
+
   it('documents every route in /openapi.json, and every $ref resolves', async () => {
     const { body } = await call('/openapi.json');
     expect(body.openapi).toBe('3.1.0');
@@ -278,6 +301,10 @@ describe('HTTP API over a demo warehouse (real server on loopback)', () => {
       ['/api/rfm', 'get'],
       ['/api/basket/rules', 'get'],
       ['/api/clv/top', 'get'],
+      ['/api/reports/base', 'get'],
+      ['/api/reports/segment/{id}', 'get'],
+      ['/api/campaigns', 'get'],
+      ['/api/campaigns/{id}/report', 'get'],
       ['/api/events', 'post'],
     ] as const) {
       expect(paths[path]?.[method], `${method} ${path}`).toBeDefined();
