@@ -1,7 +1,7 @@
 import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
 import type { ChannelAdapter, OutboundMessage } from '@dalbit/core/channels/port';
-import { nhnSmsGroupKey } from '../channels/nhn/to-nhn-request.ts';
 import type { SendError } from '@dalbit/core/channels/send-error';
+import { nhnSmsGroupKey } from '../channels/nhn/to-nhn-request.ts';
 
 /**
  * How a provider treats a second send with the same idempotency key — this decides what the
@@ -48,20 +48,33 @@ export function nhnRequestGroup(msg: OutboundMessage): string {
 export type AdapterRegistry = Partial<Record<ChannelKind, ChannelRoute>>;
 
 export function isDuplicateError(route: ChannelRoute, e: SendError): boolean {
-  return e.code === 'DUPLICATE' || (e.providerCode !== undefined && (route.duplicateProviderCodes ?? []).includes(e.providerCode));
+  return (
+    e.code === 'DUPLICATE' ||
+    (e.providerCode !== undefined && (route.duplicateProviderCodes ?? []).includes(e.providerCode))
+  );
 }
 
 /** Defaults per provider name; each can be overridden when the registry is built. */
 export const PROVIDER_DEFAULTS: Readonly<Record<string, Omit<ChannelRoute, 'adapter'>>> = {
   solapi: { dedupe: 'key', inDoubt: 'resend', batchSize: 1000, ratePerSecond: 1000, duplicateProviderCodes: ['1090'] },
-  nhn: { dedupe: 'request', dedupeWindowMs: 10 * 60_000, inDoubt: 'hold', batchSize: 1000, ratePerSecond: 1000, requestGroup: nhnRequestGroup },
+  nhn: {
+    dedupe: 'request',
+    dedupeWindowMs: 10 * 60_000,
+    inDoubt: 'hold',
+    batchSize: 1000,
+    ratePerSecond: 1000,
+    requestGroup: nhnRequestGroup,
+  },
   webhook: { dedupe: 'key', inDoubt: 'resend', batchSize: 100, ratePerSecond: 50, concurrency: 8 },
   onsite: { dedupe: 'key', inDoubt: 'resend', batchSize: 500, concurrency: 1 },
   smtp: { dedupe: 'none', inDoubt: 'resend', batchSize: 100, ratePerSecond: 20, concurrency: 4 },
   fcm: { dedupe: 'none', inDoubt: 'hold', batchSize: 100, ratePerSecond: 500, concurrency: 8 },
 };
 
-export function routeFor(adapter: ChannelAdapter, overrides: Partial<Omit<ChannelRoute, 'adapter'>> = {}): ChannelRoute {
+export function routeFor(
+  adapter: ChannelAdapter,
+  overrides: Partial<Omit<ChannelRoute, 'adapter'>> = {},
+): ChannelRoute {
   const base = PROVIDER_DEFAULTS[adapter.provider] ?? { dedupe: 'none', inDoubt: 'hold', batchSize: 100 };
   return { ...base, ...overrides, adapter };
 }

@@ -22,7 +22,12 @@ export function deterministicJitter(seed: string): number {
  * @example
  * backoffDelayMs({ attempt: 1, seed: 'c1:cust9:2026', policy: DEFAULT_BACKOFF }) // 5,000–10,000
  */
-export function backoffDelayMs(input: { attempt: number; seed: string; policy: BackoffPolicy; retryAfterMs?: number | undefined }): number {
+export function backoffDelayMs(input: {
+  attempt: number;
+  seed: string;
+  policy: BackoffPolicy;
+  retryAfterMs?: number | undefined;
+}): number {
   const { policy } = input;
   const exp = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, input.attempt - 1));
   const jittered = Math.round(exp / 2 + (exp / 2) * deterministicJitter(`${input.seed}#${input.attempt}`));

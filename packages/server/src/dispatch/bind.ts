@@ -1,5 +1,4 @@
-import type { CompiledQuery, ParamType } from '@dalbit/core/sql/dialect';
-import type { SqlDialect } from '@dalbit/core/sql/dialect';
+import type { CompiledQuery, ParamType, SqlDialect } from '@dalbit/core/sql/dialect';
 
 export interface Binder {
   p(value: unknown, type: ParamType): string;
@@ -15,7 +14,10 @@ export function bound(dialect: SqlDialect, build: (b: Binder) => string): Compil
     paramTypes.push(type);
     return dialect.placeholder(params.length, type);
   };
-  const sql = build({ p, list: (values) => (values.length === 0 ? '(NULL)' : `(${values.map((v) => p(v, 'string')).join(', ')})`) });
+  const sql = build({
+    p,
+    list: (values) => (values.length === 0 ? '(NULL)' : `(${values.map((v) => p(v, 'string')).join(', ')})`),
+  });
   return { sql, params, paramTypes };
 }
 

@@ -36,13 +36,23 @@ export function buildAdapterRegistry(c: ChannelConfig, engine: Engine, lock: Eng
   };
   const route = (a: ChannelRoute['adapter']): ChannelRoute => {
     const r = rateOf[a.provider];
-    return routeFor(a, { ...(r ? { ratePerSecond: r } : {}), ...(c.DALBIT_IN_DOUBT ? { inDoubt: c.DALBIT_IN_DOUBT } : {}) });
+    return routeFor(a, {
+      ...(r ? { ratePerSecond: r } : {}),
+      ...(c.DALBIT_IN_DOUBT ? { inDoubt: c.DALBIT_IN_DOUBT } : {}),
+    });
   };
   const solapi =
     c.DALBIT_SOLAPI_API_KEY && c.DALBIT_SOLAPI_API_SECRET
-      ? createSolapiAdapters({ apiKey: c.DALBIT_SOLAPI_API_KEY, apiSecret: c.DALBIT_SOLAPI_API_SECRET, ...(c.DALBIT_SOLAPI_BASE_URL ? { baseUrl: c.DALBIT_SOLAPI_BASE_URL } : {}) })
+      ? createSolapiAdapters({
+          apiKey: c.DALBIT_SOLAPI_API_KEY,
+          apiSecret: c.DALBIT_SOLAPI_API_SECRET,
+          ...(c.DALBIT_SOLAPI_BASE_URL ? { baseUrl: c.DALBIT_SOLAPI_BASE_URL } : {}),
+        })
       : undefined;
-  const nhnConfigured = Boolean((c.DALBIT_NHN_ALIMTALK_APP_KEY && c.DALBIT_NHN_ALIMTALK_SECRET_KEY) || (c.DALBIT_NHN_SMS_APP_KEY && c.DALBIT_NHN_SMS_SECRET_KEY));
+  const nhnConfigured = Boolean(
+    (c.DALBIT_NHN_ALIMTALK_APP_KEY && c.DALBIT_NHN_ALIMTALK_SECRET_KEY) ||
+      (c.DALBIT_NHN_SMS_APP_KEY && c.DALBIT_NHN_SMS_SECRET_KEY),
+  );
   const nhn = nhnConfigured
     ? createNhnAdapters({
         ...(c.DALBIT_NHN_ALIMTALK_APP_KEY ? { alimtalkAppKey: c.DALBIT_NHN_ALIMTALK_APP_KEY } : {}),
@@ -69,21 +79,30 @@ export function buildAdapterRegistry(c: ChannelConfig, engine: Engine, lock: Eng
       port: c.DALBIT_SMTP_PORT ?? 587,
       secure: c.DALBIT_SMTP_SECURE === 'true',
       pool: true,
-      ...(c.DALBIT_SMTP_USER && c.DALBIT_SMTP_PASS ? { auth: { user: c.DALBIT_SMTP_USER, pass: c.DALBIT_SMTP_PASS } } : {}),
+      ...(c.DALBIT_SMTP_USER && c.DALBIT_SMTP_PASS
+        ? { auth: { user: c.DALBIT_SMTP_USER, pass: c.DALBIT_SMTP_PASS } }
+        : {}),
     });
     closers.push(() => smtp.close());
     adapters.email = route(smtp);
   }
-  if (c.DALBIT_WEBHOOK_URL && c.DALBIT_WEBHOOK_SECRET) adapters.webhook = route(new WebhookAdapter({ url: c.DALBIT_WEBHOOK_URL, secret: c.DALBIT_WEBHOOK_SECRET }));
+  if (c.DALBIT_WEBHOOK_URL && c.DALBIT_WEBHOOK_SECRET)
+    adapters.webhook = route(new WebhookAdapter({ url: c.DALBIT_WEBHOOK_URL, secret: c.DALBIT_WEBHOOK_SECRET }));
   if (c.DALBIT_FCM_PROJECT_ID && c.DALBIT_FCM_ACCESS_TOKEN) {
     const token = c.DALBIT_FCM_ACCESS_TOKEN;
     adapters.push = route(
-      new FcmAdapter({ projectId: c.DALBIT_FCM_PROJECT_ID, getAccessToken: async () => token, ...(c.DALBIT_FCM_BASE_URL ? { baseUrl: c.DALBIT_FCM_BASE_URL } : {}) }),
+      new FcmAdapter({
+        projectId: c.DALBIT_FCM_PROJECT_ID,
+        getAccessToken: async () => token,
+        ...(c.DALBIT_FCM_BASE_URL ? { baseUrl: c.DALBIT_FCM_BASE_URL } : {}),
+      }),
     );
   }
   adapters.onsite = route(new OnsiteAdapter(lockEngine(engine, lock)));
   const summary = Object.fromEntries(Object.entries(adapters).map(([k, r]) => [k, r.adapter.provider]));
-  const callbackSecrets = c.DALBIT_WEBHOOK_CALLBACK_SECRETS?.split(',').map((s) => s.trim()).filter(Boolean);
+  const callbackSecrets = c.DALBIT_WEBHOOK_CALLBACK_SECRETS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     adapters,
     summary,

@@ -56,7 +56,9 @@ export const CHANNEL_SECRET_KEYS = [
   'DALBIT_FCM_ACCESS_TOKEN',
 ] as const satisfies readonly (keyof ChannelConfig)[];
 
-export type ChannelConfigResult = { ok: true; config: ChannelConfig } | { ok: false; issues: readonly { key: string; message: string }[] };
+export type ChannelConfigResult =
+  | { ok: true; config: ChannelConfig }
+  | { ok: false; issues: readonly { key: string; message: string }[] };
 
 export function parseChannelConfig(env: Record<string, string | undefined>): ChannelConfigResult {
   const relevant = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('DALBIT_') && v !== ''));
@@ -68,5 +70,7 @@ export function parseChannelConfig(env: Record<string, string | undefined>): Cha
 /** The configuration with every secret replaced by `***` (for logs and `--verbose`). */
 export function redactChannelConfig(c: ChannelConfig): Record<string, string> {
   const secret = new Set<string>(CHANNEL_SECRET_KEYS);
-  return Object.fromEntries(Object.entries(c).flatMap(([k, v]) => (v === undefined ? [] : [[k, secret.has(k) ? '***' : String(v)]])));
+  return Object.fromEntries(
+    Object.entries(c).flatMap(([k, v]) => (v === undefined ? [] : [[k, secret.has(k) ? '***' : String(v)]])),
+  );
 }

@@ -25,7 +25,10 @@ const byKey = (a: ClaimedRow, b: ClaimedRow) => (a.key < b.key ? -1 : a.key > b.
  * between claim and record, or its lock expired), whole and in key order, so a provider whose
  * idempotency key covers a request sees the same request again.
  */
-export async function claimInDoubt(engine: Engine, c: ClaimInput): Promise<{ rows: ClaimedRow[]; claimedAt: Date | undefined }> {
+export async function claimInDoubt(
+  engine: Engine,
+  c: ClaimInput,
+): Promise<{ rows: ClaimedRow[]; claimedAt: Date | undefined }> {
   const d = engine.dialect;
   const [group] = await engine.query<{ locked_by: string | null; claimed_at: Date }>(
     bound(
@@ -45,7 +48,10 @@ export async function claimInDoubt(engine: Engine, c: ClaimInput): Promise<{ row
         RETURNING ${CLAIM_COLUMNS}`,
     ),
   );
-  return { rows: rows.map((r) => toClaimedRow(r, 'in_doubt', group.locked_by)).sort(byKey), claimedAt: group.claimed_at };
+  return {
+    rows: rows.map((r) => toClaimedRow(r, 'in_doubt', group.locked_by)).sort(byKey),
+    claimedAt: group.claimed_at,
+  };
 }
 
 /** Takes the due retries of one earlier claim (they failed together, so they go out together). */
@@ -95,7 +101,8 @@ export async function claimFresh(engine: Engine, c: ClaimInput): Promise<Claimed
 
 /** Counts per status, for the CLI and tests. */
 export async function countByStatus(engine: Engine): Promise<Record<string, number>> {
-  const rows = await engine.query<{ status: string; n: number }>('SELECT status, count(*) AS n FROM messages GROUP BY status ORDER BY status');
+  const rows = await engine.query<{ status: string; n: number }>(
+    'SELECT status, count(*) AS n FROM messages GROUP BY status ORDER BY status',
+  );
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
-

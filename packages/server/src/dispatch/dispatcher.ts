@@ -74,7 +74,9 @@ function addOutcomes(s: DispatchSummary, outcomes: readonly Outcome[], fallbacks
 export function mayResendInDoubt(route: ChannelRoute, claimedAt: Date | undefined, now: Date): boolean {
   if (route.dedupe === 'key') return true;
   if (route.dedupe === 'request') {
-    const inWindow = claimedAt !== undefined && now.getTime() - claimedAt.getTime() < (route.dedupeWindowMs ?? Number.POSITIVE_INFINITY);
+    const inWindow =
+      claimedAt !== undefined &&
+      now.getTime() - claimedAt.getTime() < (route.dedupeWindowMs ?? Number.POSITIVE_INFINITY);
     return inWindow || route.inDoubt === 'resend';
   }
   return route.inDoubt === 'resend';
@@ -86,13 +88,22 @@ export function mayResendInDoubt(route: ChannelRoute, claimedAt: Date | undefine
  */
 export function createDispatcher(engine: Engine, opts: DispatchOptions): { pass(): Promise<DispatchSummary> } {
   if (engine.dialect.name !== 'duckdb')
-    throw new Error('the outbox dispatcher needs a transactional engine (DuckDB); ClickHouse/chDB cannot claim rows atomically');
+    throw new Error(
+      'the outbox dispatcher needs a transactional engine (DuckDB); ClickHouse/chDB cannot claim rows atomically',
+    );
   const lock = opts.lock ?? createEngineLock();
   const startedAt = opts.now();
   const limiters = new Map<string, RateLimiter>();
   let claims = 0;
   const limitFor = (route: ChannelRoute) =>
-    Math.max(1, Math.min(route.batchSize, opts.batchSize ?? Number.POSITIVE_INFINITY, route.ratePerSecond ? Math.ceil(route.ratePerSecond) : Number.POSITIVE_INFINITY));
+    Math.max(
+      1,
+      Math.min(
+        route.batchSize,
+        opts.batchSize ?? Number.POSITIVE_INFINITY,
+        route.ratePerSecond ? Math.ceil(route.ratePerSecond) : Number.POSITIVE_INFINITY,
+      ),
+    );
   const limiterFor = (route: ChannelRoute): RateLimiter | undefined => {
     if (!route.ratePerSecond) return undefined;
     const name = route.adapter.provider;
@@ -104,7 +115,13 @@ export function createDispatcher(engine: Engine, opts: DispatchOptions): { pass(
     return l;
   };
 
-  async function process(route: ChannelRoute, rows: ClaimedRow[], token: string, claimedAt: Date | undefined, summary: DispatchSummary): Promise<void> {
+  async function process(
+    route: ChannelRoute,
+    rows: ClaimedRow[],
+    token: string,
+    claimedAt: Date | undefined,
+    summary: DispatchSummary,
+  ): Promise<void> {
     const withdrawn = await lock(() => findWithdrawn(engine, rows));
     const outcomes = await sendClaimed({
       route,
@@ -126,7 +143,14 @@ export function createDispatcher(engine: Engine, opts: DispatchOptions): { pass(
     const limiter = limiterFor(route);
     for (let n = 0; n < (opts.maxClaimsPerChannel ?? 50) && !opts.signal?.aborted; n++) {
       const token = `${opts.workerId}/${++claims}`;
-      const input = (): ClaimInput => ({ channel, token, now: opts.now(), lockMs: opts.lockMs ?? 120_000, limit, startedAt });
+      const input = (): ClaimInput => ({
+        channel,
+        token,
+        now: opts.now(),
+        lockMs: opts.lockMs ?? 120_000,
+        limit,
+        startedAt,
+      });
       const doubt = await lock(() => claimInDoubt(engine, input()));
       if (doubt.rows.length > 0) {
         await limiter?.take(doubt.rows.length);

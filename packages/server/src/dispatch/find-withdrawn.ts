@@ -3,7 +3,13 @@ import type { Engine } from '../engines/engine.ts';
 import { bound } from './bind.ts';
 import type { ClaimedRow } from './outbox-row.ts';
 
-const CONSENT_CHANNEL: Record<string, string> = { sms: 'sms', kakao_alimtalk: 'kakao', kakao_brand: 'kakao', email: 'email', push: 'push' };
+const CONSENT_CHANNEL: Record<string, string> = {
+  sms: 'sms',
+  kakao_alimtalk: 'kakao',
+  kakao_brand: 'kakao',
+  email: 'email',
+  push: 'push',
+};
 
 /**
  * Ads whose recipient refused after the scheduler decided (080 opt-out, withdrawn consent): the
@@ -28,9 +34,15 @@ export async function findWithdrawn(engine: Engine, rows: readonly ClaimedRow[])
   }
   if (phones.size > 0 || emails.size > 0) {
     const hits = await engine.query<{ phone: string | null; email: string | null }>(
-      bound(d, (b) => `SELECT DISTINCT phone, email FROM opt_outs WHERE phone IN ${b.list([...phones.keys()])} OR email IN ${b.list([...emails.keys()])}`),
+      bound(
+        d,
+        (b) =>
+          `SELECT DISTINCT phone, email FROM opt_outs WHERE phone IN ${b.list([...phones.keys()])} OR email IN ${b.list([...emails.keys()])}`,
+      ),
     );
-    for (const h of hits) for (const k of [...(phones.get(h.phone ?? '') ?? []), ...(emails.get(h.email ?? '') ?? [])]) out.set(k, 'OPTED_OUT');
+    for (const h of hits)
+      for (const k of [...(phones.get(h.phone ?? '') ?? []), ...(emails.get(h.email ?? '') ?? [])])
+        out.set(k, 'OPTED_OUT');
   }
   const customers = [...new Set(ads.flatMap((r) => (r.customerId ? [r.customerId] : [])))];
   if (customers.length > 0) {
@@ -41,9 +53,16 @@ export async function findWithdrawn(engine: Engine, rows: readonly ClaimedRow[])
           WHERE purpose = 'ad' AND customer_id IN ${b.list(customers)} GROUP BY customer_id, channel`,
       ),
     );
-    const withdrawn = new Set(latest.filter((l) => l.granted === false).map((l) => `${l.customer_id}\u0000${l.channel}`));
+    const withdrawn = new Set(
+      latest.filter((l) => l.granted === false).map((l) => `${l.customer_id}\u0000${l.channel}`),
+    );
     for (const r of ads)
-      if (r.customerId && withdrawn.has(`${r.customerId}\u0000${CONSENT_CHANNEL[r.channel] ?? r.channel}`) && !out.has(r.key)) out.set(r.key, 'CONSENT_WITHDRAWN');
+      if (
+        r.customerId &&
+        withdrawn.has(`${r.customerId}\u0000${CONSENT_CHANNEL[r.channel] ?? r.channel}`) &&
+        !out.has(r.key)
+      )
+        out.set(r.key, 'CONSENT_WITHDRAWN');
   }
   return out;
 }

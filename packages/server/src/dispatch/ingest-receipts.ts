@@ -1,10 +1,10 @@
 import type { ReceiptEvent } from '@dalbit/core/channels/port';
-import type { Engine } from '../engines/engine.ts';
 import { applyOptOuts, type OptOutResult } from '../consent/apply-opt-outs.ts';
+import type { Engine } from '../engines/engine.ts';
 import { bound, chunked } from './bind.ts';
 import { fallbackFor } from './fallback-sms.ts';
-import type { FallbackSend } from './outcome.ts';
 import { type ClaimedRow, parseContent } from './outbox-row.ts';
+import type { FallbackSend } from './outcome.ts';
 import { appendEvents, enqueueFallbacks, eventIdFor, type StatusEvent } from './record-outcomes.ts';
 import type { FallbackMode } from './send-claimed.ts';
 import { updateMessagesFromValues } from './values-update.ts';
@@ -43,14 +43,23 @@ async function resolveKeys(engine: Engine, events: readonly StatusReceipt[]): Pr
   const byProviderId = new Map<string, StatusReceipt[]>();
   for (const e of events) {
     if (e.idempotencyKey) out.set(e, e.idempotencyKey);
-    else byProviderId.set(`${e.provider}\u0000${e.providerMessageId}`, [...(byProviderId.get(`${e.provider}\u0000${e.providerMessageId}`) ?? []), e]);
+    else
+      byProviderId.set(`${e.provider}\u0000${e.providerMessageId}`, [
+        ...(byProviderId.get(`${e.provider}\u0000${e.providerMessageId}`) ?? []),
+        e,
+      ]);
   }
   const ids = [...new Set([...byProviderId.values()].flat().map((e) => e.providerMessageId))];
   for (const part of chunked(ids))
     for (const r of await engine.query<{ idempotency_key: string; provider: string; provider_message_id: string }>(
-      bound(engine.dialect, (b) => `SELECT idempotency_key, provider, provider_message_id FROM messages WHERE provider_message_id IN ${b.list(part)}`),
+      bound(
+        engine.dialect,
+        (b) =>
+          `SELECT idempotency_key, provider, provider_message_id FROM messages WHERE provider_message_id IN ${b.list(part)}`,
+      ),
     ))
-      for (const e of byProviderId.get(`${r.provider}\u0000${r.provider_message_id}`) ?? []) out.set(e, r.idempotency_key);
+      for (const e of byProviderId.get(`${r.provider}\u0000${r.provider_message_id}`) ?? [])
+        out.set(e, r.idempotency_key);
   return out;
 }
 
@@ -65,7 +74,9 @@ export async function ingestReceipts(
   events: readonly ReceiptEvent[],
   opts: { now: Date; fallback?: FallbackMode },
 ): Promise<IngestResult> {
-  const statusEvents = events.filter((e): e is StatusReceipt => e.kind !== 'opt_out').sort((a, b) => a.at.getTime() - b.at.getTime());
+  const statusEvents = events
+    .filter((e): e is StatusReceipt => e.kind !== 'opt_out')
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
   const optOuts = events.filter((e): e is Extract<ReceiptEvent, { kind: 'opt_out' }> => e.kind === 'opt_out');
   const result = await engine.transaction(async () => {
     const keys = await resolveKeys(engine, statusEvents);
@@ -74,7 +85,8 @@ export async function ingestReceipts(
       for (const r of await engine.query<Current>(
         bound(
           engine.dialect,
-          (b) => `SELECT idempotency_key, status, channel, purpose, content, provider, provider_message_id FROM messages WHERE idempotency_key IN ${b.list(part)}`,
+          (b) =>
+            `SELECT idempotency_key, status, channel, purpose, content, provider, provider_message_id FROM messages WHERE idempotency_key IN ${b.list(part)}`,
         ),
       ))
         current.set(r.idempotency_key, r);
@@ -90,7 +102,13 @@ export async function ingestReceipts(
         unmatched++;
         continue;
       }
-      const ev = { key, status: e.kind, code: e.providerCode, detail: `${e.provider}${e.viaFallback ? ' via fallback' : ''}${e.detail ? `: ${e.detail}` : ''}`, at: e.at };
+      const ev = {
+        key,
+        status: e.kind,
+        code: e.providerCode,
+        detail: `${e.provider}${e.viaFallback ? ' via fallback' : ''}${e.detail ? `: ${e.detail}` : ''}`,
+        at: e.at,
+      };
       eventRows.push({ ...ev, source: 'receipt', id: eventIdFor({ ...ev, salt: e.providerMessageId }) });
       const now = updates.get(key)?.status ?? row.status;
       if (rank(e.kind) <= rank(now)) {
@@ -106,11 +124,22 @@ export async function ingestReceipts(
     }
     const seen = new Set<string>();
     for (const part of chunked(eventRows.map((r) => r.id)))
-      for (const r of await engine.query<{ event_id: string }>(bound(engine.dialect, (b) => `SELECT event_id FROM message_events WHERE event_id IN ${b.list(part)}`)))
+      for (const r of await engine.query<{ event_id: string }>(
+        bound(engine.dialect, (b) => `SELECT event_id FROM message_events WHERE event_id IN ${b.list(part)}`),
+      ))
         seen.add(r.event_id);
     const freshEvents = eventRows.filter((r, i) => !seen.has(r.id) && eventRows.findIndex((x) => x.id === r.id) === i);
     await appendEvents(engine, freshEvents, '');
-    const rows = [...updates].map(([key, { status, e }]) => [key, status, e.at, e.providerCode, e.provider, e.providerMessageId || null, e.viaFallback === true, opts.now]);
+    const rows = [...updates].map(([key, { status, e }]) => [
+      key,
+      status,
+      e.at,
+      e.providerCode,
+      e.provider,
+      e.providerMessageId || null,
+      e.viaFallback === true,
+      opts.now,
+    ]);
     await updateMessagesFromValues(engine, {
       columns: [
         { name: 'status', type: 'string' },
@@ -139,7 +168,13 @@ export async function ingestReceipts(
     optOuts.length > 0
       ? await applyOptOuts(
           engine,
-          optOuts.map((o) => ({ phone: o.phone, at: o.at, source: o.provider, optOutNumber: o.optOutNumber, providerRef: o.providerMessageId })),
+          optOuts.map((o) => ({
+            phone: o.phone,
+            at: o.at,
+            source: o.provider,
+            optOutNumber: o.optOutNumber,
+            providerRef: o.providerMessageId,
+          })),
           { now: opts.now },
         )
       : undefined;

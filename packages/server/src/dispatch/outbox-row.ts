@@ -67,6 +67,7 @@ export function parseContent(row: ClaimedRow): OutboundMessage | undefined {
   }
   if (typeof v !== 'object' || v === null || (v as { channel?: unknown }).channel !== row.channel) return undefined;
   const msg = v as Record<string, unknown>;
-  if (row.channel === 'onsite' && typeof msg.expiresAt === 'string') return { ...msg, expiresAt: new Date(msg.expiresAt) } as unknown as OutboundMessage;
+  if (row.channel === 'onsite' && typeof msg.expiresAt === 'string')
+    return { ...msg, expiresAt: new Date(msg.expiresAt) } as unknown as OutboundMessage;
   return msg as unknown as OutboundMessage;
 }

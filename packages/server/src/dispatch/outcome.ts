@@ -11,8 +11,20 @@ export type Outcome =
       /** The provider answered "already have this key": an earlier attempt went through. */
       readonly duplicate: boolean;
     }
-  | { readonly kind: 'retry'; readonly key: string; readonly code: string; readonly message: string; readonly nextAttemptAt: Date }
-  | { readonly kind: 'failed'; readonly key: string; readonly code: string; readonly message: string; readonly fallback?: FallbackSend | undefined }
+  | {
+      readonly kind: 'retry';
+      readonly key: string;
+      readonly code: string;
+      readonly message: string;
+      readonly nextAttemptAt: Date;
+    }
+  | {
+      readonly kind: 'failed';
+      readonly key: string;
+      readonly code: string;
+      readonly message: string;
+      readonly fallback?: FallbackSend | undefined;
+    }
   | { readonly kind: 'in_doubt'; readonly key: string; readonly detail: string }
   | { readonly kind: 'cancelled'; readonly key: string; readonly code: string; readonly detail: string };
 

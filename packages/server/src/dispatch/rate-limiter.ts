@@ -13,7 +13,8 @@ export class RateLimiter {
     private readonly now: () => Date,
     private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void> = sleepMs,
   ) {
-    if (!(ratePerSecond > 0) || !(burst >= 1)) throw new RangeError('rate limiter needs ratePerSecond > 0 and burst >= 1');
+    if (!(ratePerSecond > 0) || !(burst >= 1))
+      throw new RangeError('rate limiter needs ratePerSecond > 0 and burst >= 1');
     this.tokens = burst;
     this.last = now().getTime();
   }

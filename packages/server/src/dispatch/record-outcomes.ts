@@ -3,8 +3,8 @@ import { MESSAGE_EVENTS } from '@dalbit/core/channels/tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { Engine } from '../engines/engine.ts';
 import { bound } from './bind.ts';
-import type { FallbackSend, Outcome } from './outcome.ts';
 import { IN_DOUBT, RETRY, SENDING } from './outbox-row.ts';
+import type { FallbackSend, Outcome } from './outcome.ts';
 import { updateMessagesFromValues } from './values-update.ts';
 
 export interface StatusEvent {
@@ -52,7 +52,11 @@ const MESSAGE_COLUMNS =
  * `<original>:fallback`: inserted only when absent, so it is sent at most once however often the
  * failure is reported.
  */
-export async function enqueueFallbacks(engine: Engine, fallbacks: readonly FallbackSend[], now: Date): Promise<string[]> {
+export async function enqueueFallbacks(
+  engine: Engine,
+  fallbacks: readonly FallbackSend[],
+  now: Date,
+): Promise<string[]> {
   const created: string[] = [];
   for (const f of fallbacks) {
     const rows = await engine.query<{ idempotency_key: string }>(
@@ -73,7 +77,14 @@ export async function enqueueFallbacks(engine: Engine, fallbacks: readonly Fallb
   if (created.length > 0)
     await appendEvents(
       engine,
-      created.map((key) => ({ key, status: 'queued', code: 'KAKAO_FALLBACK', detail: null, source: 'dispatcher' as const, at: now })),
+      created.map((key) => ({
+        key,
+        status: 'queued',
+        code: 'KAKAO_FALLBACK',
+        detail: null,
+        source: 'dispatcher' as const,
+        at: now,
+      })),
     );
   return created;
 }
@@ -82,9 +93,14 @@ export async function enqueueFallbacks(engine: Engine, fallbacks: readonly Fallb
  * Writes one attempt's outcomes in one transaction: statuses (only rows still `sending`, so a
  * delivery report that arrived first is not overwritten), history events and fallback rows.
  */
-export async function recordOutcomes(engine: Engine, outcomes: readonly Outcome[], opts: { now: Date; attemptSalt: string }): Promise<{ fallbacks: string[] }> {
+export async function recordOutcomes(
+  engine: Engine,
+  outcomes: readonly Outcome[],
+  opts: { now: Date; attemptSalt: string },
+): Promise<{ fallbacks: string[] }> {
   const now = opts.now;
-  const of = <K extends Outcome['kind']>(k: K) => outcomes.filter((o): o is Extract<Outcome, { kind: K }> => o.kind === k);
+  const of = <K extends Outcome['kind']>(k: K) =>
+    outcomes.filter((o): o is Extract<Outcome, { kind: K }> => o.kind === k);
   return engine.transaction(async () => {
     const accepted = of('accepted');
     if (accepted.length > 0)
@@ -96,7 +112,14 @@ export async function recordOutcomes(engine: Engine, outcomes: readonly Outcome[
           { name: 'reason', type: 'string' },
           { name: 'ts', type: 'timestamp' },
         ],
-        rows: accepted.map((o) => [o.key, o.provider, o.providerMessageId ?? null, o.providerGroupId ?? null, o.duplicate ? 'DUPLICATE' : null, now]),
+        rows: accepted.map((o) => [
+          o.key,
+          o.provider,
+          o.providerMessageId ?? null,
+          o.providerGroupId ?? null,
+          o.duplicate ? 'DUPLICATE' : null,
+          now,
+        ]),
         set: `status = CASE WHEN m.status IN ('${SENDING}', '${IN_DOUBT}') THEN 'accepted' ELSE m.status END,
               provider = r.provider, provider_message_id = COALESCE(r.pid, m.provider_message_id),
               provider_group_id = COALESCE(r.gid, m.provider_group_id), reason = COALESCE(r.reason, m.reason),
@@ -140,7 +163,12 @@ export async function recordOutcomes(engine: Engine, outcomes: readonly Outcome[
         key: o.key,
         status: o.kind === 'accepted' ? 'accepted' : o.kind,
         code: o.kind === 'accepted' ? (o.duplicate ? 'DUPLICATE' : null) : o.kind === 'in_doubt' ? 'IN_DOUBT' : o.code,
-        detail: o.kind === 'accepted' ? (o.providerMessageId ?? null) : o.kind === 'in_doubt' || o.kind === 'cancelled' ? o.detail : o.message.slice(0, 500),
+        detail:
+          o.kind === 'accepted'
+            ? (o.providerMessageId ?? null)
+            : o.kind === 'in_doubt' || o.kind === 'cancelled'
+              ? o.detail
+              : o.message.slice(0, 500),
         source: 'dispatcher' as const,
         at: now,
       })),

@@ -3,8 +3,8 @@ import { isSendError, SendError } from '@dalbit/core/channels/send-error';
 import { type ChannelRoute, isDuplicateError } from './adapter-registry.ts';
 import { type BackoffPolicy, backoffDelayMs } from './backoff.ts';
 import { fallbackFor, withoutProviderFallback } from './fallback-sms.ts';
-import type { Outcome } from './outcome.ts';
 import { type ClaimedRow, parseContent } from './outbox-row.ts';
+import type { Outcome } from './outcome.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 
 export type FallbackMode = 'dispatcher' | 'provider';
@@ -37,10 +37,22 @@ export function classifyFailure(input: {
   seed: string;
 }): Outcome {
   const { row, error, step } = input;
-  if (isDuplicateError(step.route, error)) return { kind: 'accepted', key: row.key, provider: step.route.adapter.provider, duplicate: true };
+  if (isDuplicateError(step.route, error))
+    return { kind: 'accepted', key: row.key, provider: step.route.adapter.provider, duplicate: true };
   if (error.retryable && row.attempts < step.backoff.maxAttempts) {
-    const delay = backoffDelayMs({ attempt: row.attempts, seed: input.seed, policy: step.backoff, retryAfterMs: error.retryAfterMs });
-    return { kind: 'retry', key: row.key, code: error.code, message: error.message, nextAttemptAt: new Date(step.now().getTime() + delay) };
+    const delay = backoffDelayMs({
+      attempt: row.attempts,
+      seed: input.seed,
+      policy: step.backoff,
+      retryAfterMs: error.retryAfterMs,
+    });
+    return {
+      kind: 'retry',
+      key: row.key,
+      code: error.code,
+      message: error.message,
+      nextAttemptAt: new Date(step.now().getTime() + delay),
+    };
   }
   return {
     kind: 'failed',
@@ -62,10 +74,26 @@ export async function sendClaimed(step: SendStep): Promise<Outcome[]> {
   for (const row of step.rows) {
     const msg = parseContent(row);
     const refused = step.withdrawn.get(row.key);
-    if (refused) outcomes.push({ kind: 'cancelled', key: row.key, code: refused, detail: 'recipient refused ads after the message was planned' });
-    else if (!msg) outcomes.push({ kind: 'failed', key: row.key, code: 'CONTENT_REJECTED', message: 'content is missing or is not a message for this channel' });
+    if (refused)
+      outcomes.push({
+        kind: 'cancelled',
+        key: row.key,
+        code: refused,
+        detail: 'recipient refused ads after the message was planned',
+      });
+    else if (!msg)
+      outcomes.push({
+        kind: 'failed',
+        key: row.key,
+        code: 'CONTENT_REJECTED',
+        message: 'content is missing or is not a message for this channel',
+      });
     else if (row.via === 'in_doubt' && !step.resendInDoubt)
-      outcomes.push({ kind: 'in_doubt', key: row.key, detail: `sent to ${step.route.adapter.provider} without a recorded answer; not resent (provider cannot deduplicate)` });
+      outcomes.push({
+        kind: 'in_doubt',
+        key: row.key,
+        detail: `sent to ${step.route.adapter.provider} without a recorded answer; not resent (provider cannot deduplicate)`,
+      });
     else toSend.push({ row, msg, wire: step.fallback === 'dispatcher' ? withoutProviderFallback(msg) : msg });
   }
   if (toSend.length === 0) return outcomes;
@@ -112,21 +140,32 @@ export async function sendClaimed(step: SendStep): Promise<Outcome[]> {
     }
   } else {
     const queue = [...toSend];
-    const workers = Array.from({ length: Math.max(1, Math.min(step.route.concurrency ?? 4, queue.length)) }, async () => {
-      for (let t = queue.shift(); t; t = queue.shift()) {
-        try {
-          const accepted = await adapter.send(t.wire, { idempotencyKey: t.row.key });
-          record({ ok: true, idempotencyKey: t.row.key, accepted }, t.row.key);
-        } catch (e) {
-          record({ ok: false, idempotencyKey: t.row.key, error: asSendError(e) }, t.row.key);
+    const workers = Array.from(
+      { length: Math.max(1, Math.min(step.route.concurrency ?? 4, queue.length)) },
+      async () => {
+        for (let t = queue.shift(); t; t = queue.shift()) {
+          try {
+            const accepted = await adapter.send(t.wire, { idempotencyKey: t.row.key });
+            record({ ok: true, idempotencyKey: t.row.key, accepted }, t.row.key);
+          } catch (e) {
+            record({ ok: false, idempotencyKey: t.row.key, error: asSendError(e) }, t.row.key);
+          }
         }
-      }
-    });
+      },
+    );
     await Promise.all(workers);
   }
   const answered = new Set(outcomes.map((o) => o.key));
   for (const t of toSend)
     if (!answered.has(t.row.key))
-      outcomes.push(classifyFailure({ row: t.row, msg: t.msg, error: new SendError('PROVIDER_DOWN', 'no answer for this message'), step, seed: t.row.key }));
+      outcomes.push(
+        classifyFailure({
+          row: t.row,
+          msg: t.msg,
+          error: new SendError('PROVIDER_DOWN', 'no answer for this message'),
+          step,
+          seed: t.row.key,
+        }),
+      );
   return outcomes;
 }

@@ -31,7 +31,10 @@ export async function updateMessagesFromValues(
   const types: ParamType[] = ['string', ...input.columns.map((c) => c.type)];
   for (const part of chunked(input.rows)) {
     const q = bound(engine.dialect, (b) => {
-      const values = part.map((row) => `(${row.map((v, i) => `CAST(${b.p(v, types[i] ?? 'string')} AS ${CAST[types[i] ?? 'string']})`).join(', ')})`);
+      const values = part.map(
+        (row) =>
+          `(${row.map((v, i) => `CAST(${b.p(v, types[i] ?? 'string')} AS ${CAST[types[i] ?? 'string']})`).join(', ')})`,
+      );
       return `UPDATE messages AS m SET ${input.set}
         FROM (VALUES ${values.join(', ')}) AS r(${names.join(', ')})
         WHERE m.idempotency_key = r.k${input.where ? ` AND (${input.where})` : ''}`;

@@ -25,7 +25,8 @@ export async function startCountingProxy(
   const server = await startLoopbackServer(async (req, res) => {
     const text = await readBody(req);
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length' && k !== 'connection') headers[k] = v;
+    for (const [k, v] of Object.entries(req.headers))
+      if (typeof v === 'string' && k !== 'host' && k !== 'content-length' && k !== 'connection') headers[k] = v;
     let body: unknown;
     try {
       body = JSON.parse(text);

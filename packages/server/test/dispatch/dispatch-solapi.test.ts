@@ -6,8 +6,21 @@ import { dispatchOnce } from '../../src/dispatch/dispatcher.ts';
 import type { Engine } from '../../src/engines/engine.ts';
 import { createEngineLock } from '../../src/http/engine-lock.ts';
 import { createReceiptsApp } from '../../src/http/receipts-app.ts';
-import { startSolapiGateway, type SolapiGateway } from '../support/solapi-gateway.ts';
-import { eventsOf, lockedEngine, messageRows, openTempWarehouse, PF_ID, phoneFor, SENDER, seedMessages, serveApp, smsMessage, TEMPLATE, TEMPLATE_TEXT } from './outbox-fixture.ts';
+import { type SolapiGateway, startSolapiGateway } from '../support/solapi-gateway.ts';
+import {
+  eventsOf,
+  lockedEngine,
+  messageRows,
+  openTempWarehouse,
+  PF_ID,
+  phoneFor,
+  SENDER,
+  seedMessages,
+  serveApp,
+  smsMessage,
+  TEMPLATE,
+  TEMPLATE_TEXT,
+} from './outbox-fixture.ts';
 
 let wh: Awaited<ReturnType<typeof openTempWarehouse>>;
 let engine: Engine;
@@ -81,7 +94,11 @@ describe('dispatcher → Solapi gateway', () => {
     expect(a.filter((r) => r.status === 'delivered')).toHaveLength(29);
     expect(rows.get('a:007')).toMatchObject({ status: 'failed', reason: '1020' });
     expect(rows.get('a:000')?.delivered_at).toBeInstanceOf(Date);
-    expect((await eventsOf(engine, 'a:000')).map((e) => `${e.source}:${e.status}`).sort()).toEqual(['dispatcher:accepted', 'receipt:at_carrier', 'receipt:delivered']);
+    expect((await eventsOf(engine, 'a:000')).map((e) => `${e.source}:${e.status}`).sort()).toEqual([
+      'dispatcher:accepted',
+      'receipt:at_carrier',
+      'receipt:delivered',
+    ]);
 
     t += 3600_001;
     expect(await dispatchOnce(raw, opts())).toMatchObject({ claimed: 1, accepted: 1 });
@@ -107,7 +124,9 @@ describe('dispatcher → Solapi gateway', () => {
     row = (await messageRows(engine)).get('b:1');
     expect(row?.attempts).toBe(3);
     expect(['accepted', 'at_carrier', 'delivered']).toContain(row?.status);
-    const sent = gateway.requests.flatMap((r) => r.body.messages).filter((m) => m.customFields?.idempotencyKey === 'b:1');
+    const sent = gateway.requests
+      .flatMap((r) => r.body.messages)
+      .filter((m) => m.customFields?.idempotencyKey === 'b:1');
     expect(sent).toHaveLength(1); // the two refused requests never reached acceptance
     expect((await eventsOf(engine, 'b:1')).map((e) => `${e.status}:${e.code ?? ''}`)).toEqual(
       expect.arrayContaining(['retry:RATE_LIMITED', 'retry:PROVIDER_DOWN', 'accepted:']),
@@ -140,12 +159,21 @@ describe('dispatcher → Solapi gateway', () => {
   });
 
   it('does not send an ad whose recipient opted out after it was planned', async () => {
-    await seedMessages(engine, [{ key: 'd:ad', message: smsMessage(400, 'ad') }, { key: 'd:info', message: smsMessage(400, 'info') }], now());
+    await seedMessages(
+      engine,
+      [
+        { key: 'd:ad', message: smsMessage(400, 'ad') },
+        { key: 'd:info', message: smsMessage(400, 'info') },
+      ],
+      now(),
+    );
     await lock(() => applyOptOuts(raw, [{ phone: phoneFor(400), at: now(), source: 'solapi' }], { now: now() }));
     const before = gateway.requests.length;
     expect(await dispatchOnce(raw, opts())).toMatchObject({ claimed: 2, cancelled: 1, accepted: 1 });
     const rows = await messageRows(engine);
     expect(rows.get('d:ad')).toMatchObject({ status: 'cancelled', reason: 'OPTED_OUT' });
-    expect(gateway.requests.slice(before).flatMap((r) => r.body.messages.map((m) => m.customFields?.idempotencyKey))).toEqual(['d:info']);
+    expect(
+      gateway.requests.slice(before).flatMap((r) => r.body.messages.map((m) => m.customFields?.idempotencyKey)),
+    ).toEqual(['d:info']);
   });
 });

@@ -3,7 +3,17 @@ import type { Engine } from '../../src/engines/engine.ts';
 import { type NhnGateway, startNhnGateway } from '../support/nhn-gateway.ts';
 import { type ProxiedRequest, startCountingProxy } from './counting-proxy.ts';
 import { spawnDispatcher } from './crash-child.ts';
-import { alimtalkMessage, messageRows, openDuckDbFile, openTempWarehouse, PF_ID, SENDER, seedMessages, TEMPLATE, TEMPLATE_TEXT } from './outbox-fixture.ts';
+import {
+  alimtalkMessage,
+  messageRows,
+  openDuckDbFile,
+  openTempWarehouse,
+  PF_ID,
+  SENDER,
+  seedMessages,
+  TEMPLATE,
+  TEMPLATE_TEXT,
+} from './outbox-fixture.ts';
 
 const N = 2000;
 const BATCH = 200;
@@ -51,7 +61,10 @@ afterAll(async () => {
 /** Recipients the gateway accepted, per request: header success and resultCode 0. */
 function acceptedKeys(requests: readonly ProxiedRequest[]): string[] {
   return requests.flatMap((r) => {
-    const a = r.answer as { header?: { isSuccessful?: boolean }; message?: { sendResults?: { resultCode: number; recipientGroupingKey?: string | null }[] } };
+    const a = r.answer as {
+      header?: { isSuccessful?: boolean };
+      message?: { sendResults?: { resultCode: number; recipientGroupingKey?: string | null }[] };
+    };
     if (!a?.header?.isSuccessful) return [];
     return (a.message?.sendResults ?? []).filter((s) => s.resultCode === 0).map((s) => s.recipientGroupingKey ?? '');
   });
@@ -71,7 +84,12 @@ describe('dispatcher survives SIGKILL mid-batch', () => {
     const args = ['--data-dir', wh.dir, '--batch-size', String(BATCH), '--no-receipts', '--json', '--interval', '50ms'];
 
     const first = spawnDispatcher(args, env);
-    await Promise.race([stallSeen, first.exited.then((e) => Promise.reject(new Error(`child exited early: ${JSON.stringify(e)} ${first.stderr.join('\n')}`)))]);
+    await Promise.race([
+      stallSeen,
+      first.exited.then((e) =>
+        Promise.reject(new Error(`child exited early: ${JSON.stringify(e)} ${first.stderr.join('\n')}`)),
+      ),
+    ]);
     first.proc.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
     const beforeRestart = acceptedKeys(proxy.requests);
@@ -82,7 +100,8 @@ describe('dispatcher survives SIGKILL mid-batch', () => {
     const second = spawnDispatcher(args, env);
     await second.waitForLine(/"event":"started"/);
     const deadline = Date.now() + 60_000;
-    while (acceptedKeys(proxy.requests).length < N && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (acceptedKeys(proxy.requests).length < N && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     await second.waitForLine(/"event":"pass"/);
     second.proc.kill('SIGTERM'); // graceful: finishes the claim in flight, then exits
     expect(await second.exited).toEqual({ code: 0, signal: null });
@@ -102,9 +121,11 @@ describe('dispatcher survives SIGKILL mid-batch', () => {
     expect(repeats).toHaveLength(2);
     const dupRecipients = proxy.requests.length - new Set(idem).size;
     expect(dupRecipients).toBe(1);
-    const duplicateHttpDeliveries = (repeats[1]?.body as { recipientList: unknown[] }).recipientList.length;
+    const resend = repeats[1];
+    if (!resend) throw new Error('no resend');
+    const duplicateHttpDeliveries = (resend.body as { recipientList: unknown[] }).recipientList.length;
     expect(duplicateHttpDeliveries).toBe(BATCH);
-    expect((repeats[1]?.answer as { header: { resultCode: number } }).header.resultCode).toBe(-1005);
+    expect((resend.answer as { header: { resultCode: number } }).header.resultCode).toBe(-1005);
 
     const engine: Engine = await openDuckDbFile(wh.dir);
     try {
@@ -114,7 +135,16 @@ describe('dispatcher survives SIGKILL mid-batch', () => {
       expect(rows.filter((r) => r.reason === 'DUPLICATE')).toHaveLength(BATCH);
       expect(rows.filter((r) => r.attempts === 2)).toHaveLength(BATCH);
       console.info(
-        JSON.stringify({ sigkill: { messages: N, acceptedBeforeKill: beforeRestart.length, gatewayAcceptedPerKey: 1, duplicateHttpRequests: dupRecipients, duplicateHttpRecipients: duplicateHttpDeliveries, dedupedByProvider: duplicateHttpDeliveries } }),
+        JSON.stringify({
+          sigkill: {
+            messages: N,
+            acceptedBeforeKill: beforeRestart.length,
+            gatewayAcceptedPerKey: 1,
+            duplicateHttpRequests: dupRecipients,
+            duplicateHttpRecipients: duplicateHttpDeliveries,
+            dedupedByProvider: duplicateHttpDeliveries,
+          },
+        }),
       );
     } finally {
       await engine.close();

@@ -6,7 +6,20 @@ import type { Engine } from '../../src/engines/engine.ts';
 import { createEngineLock } from '../../src/http/engine-lock.ts';
 import { createReceiptsApp } from '../../src/http/receipts-app.ts';
 import { type NhnGateway, startNhnGateway } from '../support/nhn-gateway.ts';
-import { alimtalkMessage, eventsOf, lockedEngine, messageRows, openTempWarehouse, PF_ID, phoneFor, SENDER, seedMessages, serveApp, TEMPLATE, TEMPLATE_TEXT } from './outbox-fixture.ts';
+import {
+  alimtalkMessage,
+  eventsOf,
+  lockedEngine,
+  messageRows,
+  openTempWarehouse,
+  PF_ID,
+  phoneFor,
+  SENDER,
+  seedMessages,
+  serveApp,
+  TEMPLATE,
+  TEMPLATE_TEXT,
+} from './outbox-fixture.ts';
 
 let wh: Awaited<ReturnType<typeof openTempWarehouse>>;
 let raw: Engine;
@@ -21,7 +34,9 @@ beforeAll(async () => {
   wh = await openTempWarehouse();
   raw = wh.engine;
   engine = lockedEngine(raw, lock);
-  receipts = await serveApp(createReceiptsApp({ engine: raw, adapters, lock, now, secrets: { nhnWebhookSignature: 'hook-secret' } }));
+  receipts = await serveApp(
+    createReceiptsApp({ engine: raw, adapters, lock, now, secrets: { nhnWebhookSignature: 'hook-secret' } }),
+  );
   gateway = await startNhnGateway({
     alimtalkAppKey: 'AK',
     alimtalkSecretKey: 'AS',
@@ -34,7 +49,14 @@ beforeAll(async () => {
     webhookSignature: 'hook-secret',
     kakaoOutcomes: { [phoneFor(1)]: '3018' },
   });
-  const nhn = createNhnAdapters({ alimtalkAppKey: 'AK', alimtalkSecretKey: 'AS', smsAppKey: 'SK', smsSecretKey: 'SS', alimtalkBaseUrl: gateway.url, smsBaseUrl: gateway.url });
+  const nhn = createNhnAdapters({
+    alimtalkAppKey: 'AK',
+    alimtalkSecretKey: 'AS',
+    smsAppKey: 'SK',
+    smsSecretKey: 'SS',
+    alimtalkBaseUrl: gateway.url,
+    smsBaseUrl: gateway.url,
+  });
   adapters.kakao_alimtalk = routeFor(nhn.kakao_alimtalk);
   adapters.sms = routeFor(nhn.sms);
 });
@@ -48,7 +70,11 @@ afterAll(async () => {
 const smsKeys = () =>
   gateway.requests
     .filter((r) => r.path.includes('/sms/'))
-    .flatMap((r) => (r.body as { recipientList: { recipientGroupingKey?: string }[] }).recipientList.map((x) => x.recipientGroupingKey ?? ''));
+    .flatMap((r) =>
+      (r.body as { recipientList: { recipientGroupingKey?: string }[] }).recipientList.map(
+        (x) => x.recipientGroupingKey ?? '',
+      ),
+    );
 
 describe('Kakao → SMS fallback and delivery reports', () => {
   it('sends the SMS version exactly once when AlimTalk fails at send time or in the report', async () => {
@@ -68,7 +94,9 @@ describe('Kakao → SMS fallback and delivery reports', () => {
     const s = await dispatchOnce(raw, { adapters: kakaoOnly, now, workerId: 'fb', lock });
     expect(s).toMatchObject({ claimed: 4, accepted: 2, failed: 2, fallbacksQueued: 1 });
     // our fallback, not the provider's: the AlimTalk request asks NHN not to resend by itself
-    const recipients = gateway.requests.filter((r) => r.path.includes('/alimtalk/')).flatMap((r) => (r.body as { recipientList: { resendParameter?: { isResend: boolean } }[] }).recipientList);
+    const recipients = gateway.requests
+      .filter((r) => r.path.includes('/alimtalk/'))
+      .flatMap((r) => (r.body as { recipientList: { resendParameter?: { isResend: boolean } }[] }).recipientList);
     expect(recipients.every((r) => r.resendParameter?.isResend === false)).toBe(true);
 
     await gateway.settle();
@@ -84,7 +112,16 @@ describe('Kakao → SMS fallback and delivery reports', () => {
     // the provider retries the same report: nothing changes, no second fallback
     const failedHook = {
       event: 'MESSAGE_RESULT_UPDATE',
-      hooks: [{ requestId: 'r-replay', recipientSeq: 1, recipientNo: phoneFor(1), resultCode: '3018', receiveDate: '2026-05-01 10:00:00', recipientGroupingKey: 'f:1' }],
+      hooks: [
+        {
+          requestId: 'r-replay',
+          recipientSeq: 1,
+          recipientNo: phoneFor(1),
+          resultCode: '3018',
+          receiveDate: '2026-05-01 10:00:00',
+          recipientGroupingKey: 'f:1',
+        },
+      ],
     };
     const replay = await fetch(`${receipts.url}/receipts/nhn`, {
       method: 'POST',
@@ -103,12 +140,24 @@ describe('Kakao → SMS fallback and delivery reports', () => {
     await gateway.settle();
     rows = await messageRows(engine);
     expect(rows.get('f:1:fallback')).toMatchObject({ status: 'delivered', via_fallback: true });
-    expect((await eventsOf(engine, 'f:1:fallback')).map((e) => e.status).sort()).toEqual(['accepted', 'delivered', 'queued']);
+    expect((await eventsOf(engine, 'f:1:fallback')).map((e) => e.status).sort()).toEqual([
+      'accepted',
+      'delivered',
+      'queued',
+    ]);
   });
 
   it('answers 400 JSON for malformed reports, 401 for a bad signature, 404 for unknown providers', async () => {
-    const post = (path: string, body: string, headers: Record<string, string> = { 'X-Toast-Webhook-Signature': 'hook-secret' }) =>
-      fetch(`${receipts.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const post = (
+      path: string,
+      body: string,
+      headers: Record<string, string> = { 'X-Toast-Webhook-Signature': 'hook-secret' },
+    ) =>
+      fetch(`${receipts.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
     const notJson = await post('/receipts/nhn', '{"event": ');
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toMatchObject({ error: { code: 'MALFORMED_JSON' } });
@@ -117,18 +166,25 @@ describe('Kakao → SMS fallback and delivery reports', () => {
     const body = (await wrongShape.json()) as { error: { code: string; issues: { path: string }[] } };
     expect(body.error.code).toBe('MALFORMED_PAYLOAD');
     expect(body.error.issues.map((i) => i.path).sort()).toEqual(['event', 'hooks']);
-    const unsigned = await post('/receipts/nhn', JSON.stringify({ event: 'MESSAGE_RESULT_UPDATE', hooks: [] }), { 'X-Toast-Webhook-Signature': 'wrong' });
+    const unsigned = await post('/receipts/nhn', JSON.stringify({ event: 'MESSAGE_RESULT_UPDATE', hooks: [] }), {
+      'X-Toast-Webhook-Signature': 'wrong',
+    });
     expect(unsigned.status).toBe(401);
     expect((await post('/receipts/carrier-pigeon', '{}')).status).toBe(404);
   });
 
   it('writes before it answers 200, and applies 080 refusals as opt-outs', async () => {
     await seedMessages(engine, [{ key: 'g:1', message: alimtalkMessage(50) }], now());
-    await engine.query("UPDATE messages SET status = 'accepted', provider = 'nhn', provider_message_id = 'req-9:1' WHERE idempotency_key = 'g:1'");
+    await engine.query(
+      "UPDATE messages SET status = 'accepted', provider = 'nhn', provider_message_id = 'req-9:1' WHERE idempotency_key = 'g:1'",
+    );
     const res = await fetch(`${receipts.url}/receipts/nhn`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'X-Toast-Webhook-Signature': 'hook-secret' },
-      body: JSON.stringify({ event: 'MESSAGE_RESULT_UPDATE', hooks: [{ requestId: 'req-9', recipientSeq: 1, resultCode: '1000', receiveDate: '2026-05-01 10:00:00' }] }),
+      body: JSON.stringify({
+        event: 'MESSAGE_RESULT_UPDATE',
+        hooks: [{ requestId: 'req-9', recipientSeq: 1, resultCode: '1000', receiveDate: '2026-05-01 10:00:00' }],
+      }),
     });
     expect(await res.json()).toMatchObject({ ok: true, applied: 1 });
     expect((await messageRows(engine)).get('g:1')).toMatchObject({ status: 'delivered' }); // matched by provider id

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
 import type { OutboundMessage } from '@dalbit/core/channels/outbound-message';
 import { MESSAGES } from '@dalbit/core/channels/tables';
 import { columnNames } from '@dalbit/core/schema/table';
+import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type { Engine } from '../../src/engines/engine.ts';
 import { DuckDbEngine } from '../../src/engines/duckdb/engine.ts';
+import type { Engine } from '../../src/engines/engine.ts';
 import { migrate } from '../../src/engines/migrate.ts';
 
 export const SENDER = '0212345678';
@@ -34,7 +34,9 @@ export function alimtalkMessage(i: number, withFallback = false): OutboundMessag
     senderKey: PF_ID,
     templateCode: TEMPLATE,
     variables: { name: `고객${i}` },
-    ...(withFallback ? { fallback: { kind: 'SMS' as const, from: SENDER, text: `고객${i}님 상품이 출발했습니다` } } : {}),
+    ...(withFallback
+      ? { fallback: { kind: 'SMS' as const, from: SENDER, text: `고객${i}님 상품이 출발했습니다` } }
+      : {}),
   };
 }
 
@@ -97,8 +99,15 @@ export async function messageRows(engine: Engine): Promise<Map<string, MessageRo
   return new Map(rows.map((r) => [r.idempotency_key, r]));
 }
 
-export async function eventsOf(engine: Engine, key: string): Promise<{ status: string; code: string | null; source: string }[]> {
-  return engine.query({ sql: 'SELECT status, code, source FROM message_events WHERE idempotency_key = $1 ORDER BY "at", status', params: [key], paramTypes: ['string'] });
+export async function eventsOf(
+  engine: Engine,
+  key: string,
+): Promise<{ status: string; code: string | null; source: string }[]> {
+  return engine.query({
+    sql: 'SELECT status, code, source FROM message_events WHERE idempotency_key = $1 ORDER BY "at", status',
+    params: [key],
+    paramTypes: ['string'],
+  });
 }
 
 export async function openTempWarehouse(): Promise<{ engine: Engine; dir: string; cleanup(): Promise<void> }> {

@@ -4,7 +4,7 @@ import { routeFor } from '../../src/dispatch/adapter-registry.ts';
 import { backoffDelayMs, DEFAULT_BACKOFF } from '../../src/dispatch/backoff.ts';
 import { dispatchOnce } from '../../src/dispatch/dispatcher.ts';
 import { RateLimiter } from '../../src/dispatch/rate-limiter.ts';
-import { startSolapiGateway, type SolapiGateway } from '../support/solapi-gateway.ts';
+import { type SolapiGateway, startSolapiGateway } from '../support/solapi-gateway.ts';
 import { startCountingProxy } from './counting-proxy.ts';
 import { messageRows, openTempWarehouse, PF_ID, SENDER, seedMessages, smsMessage } from './outbox-fixture.ts';
 
@@ -18,16 +18,23 @@ describe('backoff and token bucket (pure)', () => {
       expect(d).toBeLessThanOrEqual(full);
       expect(backoffDelayMs({ attempt, seed: 'k1', policy: p })).toBe(d);
     }
-    const spread = new Set(Array.from({ length: 50 }, (_, i) => backoffDelayMs({ attempt: 3, seed: `k${i}`, policy: p })));
+    const spread = new Set(
+      Array.from({ length: 50 }, (_, i) => backoffDelayMs({ attempt: 3, seed: `k${i}`, policy: p })),
+    );
     expect(spread.size).toBeGreaterThan(40); // keys do not retry in lockstep
     expect(backoffDelayMs({ attempt: 1, seed: 'k', policy: DEFAULT_BACKOFF, retryAfterMs: 90_000 })).toBe(90_000);
   });
 
   it('a bucket of 10/s with burst 5 lets through 5 at once, then 10 per second, and stops for Retry-After', async () => {
     let t = 0;
-    const l = new RateLimiter(10, 5, () => new Date(t), async (ms) => {
-      t += ms;
-    });
+    const l = new RateLimiter(
+      10,
+      5,
+      () => new Date(t),
+      async (ms) => {
+        t += ms;
+      },
+    );
     const at: number[] = [];
     for (let i = 0; i < 25; i++) {
       await l.take(1);
@@ -47,7 +54,13 @@ describe('rate limit against the Solapi gateway (real clock)', () => {
   let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
   beforeAll(async () => {
     wh = await openTempWarehouse();
-    gateway = await startSolapiGateway({ apiKey: 'KEY', apiSecret: 'SECRET', senderNumbers: [SENDER], pfIds: [PF_ID], templates: {} });
+    gateway = await startSolapiGateway({
+      apiKey: 'KEY',
+      apiSecret: 'SECRET',
+      senderNumbers: [SENDER],
+      pfIds: [PF_ID],
+      templates: {},
+    });
     proxy = await startCountingProxy(gateway.url);
   });
   afterAll(async () => {
@@ -59,7 +72,11 @@ describe('rate limit against the Solapi gateway (real clock)', () => {
   it('never puts more than rate + burst messages into any one-second window, and waits out a 429', async () => {
     const RATE = 40;
     const BURST = 10;
-    await seedMessages(wh.engine, Array.from({ length: 120 }, (_, i) => ({ key: `r:${String(i).padStart(3, '0')}`, message: smsMessage(i) })), new Date());
+    await seedMessages(
+      wh.engine,
+      Array.from({ length: 120 }, (_, i) => ({ key: `r:${String(i).padStart(3, '0')}`, message: smsMessage(i) })),
+      new Date(),
+    );
     const solapi = createSolapiAdapters({ apiKey: 'KEY', apiSecret: 'SECRET', baseUrl: proxy.url });
     const adapters = { sms: routeFor(solapi.sms, { ratePerSecond: RATE, batchSize: BURST }) };
     gateway.failNext(429, 1); // Retry-After: 2
@@ -73,7 +90,9 @@ describe('rate limit against the Solapi gateway (real clock)', () => {
     const rows = [...(await messageRows(wh.engine)).values()];
     expect(rows.filter((r) => r.status === 'accepted')).toHaveLength(120);
 
-    const sent = proxy.requests.filter((r) => r.status === 200).map((r) => ({ at: r.at, n: (r.body as { messages: unknown[] }).messages.length }));
+    const sent = proxy.requests
+      .filter((r) => r.status === 200)
+      .map((r) => ({ at: r.at, n: (r.body as { messages: unknown[] }).messages.length }));
     expect(sent.reduce((a, b) => a + b.n, 0)).toBe(120);
     for (const w of sent) {
       const inWindow = sent.filter((x) => x.at >= w.at && x.at < w.at + 1000).reduce((a, b) => a + b.n, 0);

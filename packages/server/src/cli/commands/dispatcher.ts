@@ -51,13 +51,15 @@ export function registerDispatcher(program: Command, ctx: CliContext): void {
     .option('--json', 'one JSON object per line')
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
       const f = Flags.safeParse(raw);
-      if (!f.success) throw new CliError(f.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n'), 2);
+      if (!f.success)
+        throw new CliError(f.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n'), 2);
       const flags = f.data;
       const cfg = parseChannelConfig(ctx.env);
       if (!cfg.ok) throw new CliError(cfg.issues.map((i) => `${i.key}: ${i.message}`).join('\n'), 2);
       const ko = ctx.config(cmd).lang === 'ko';
       const engine = await ctx.warehouse(cmd);
-      if (engine.dialect.name !== 'duckdb') throw new CliError(ko ? '발송기는 DuckDB 엔진에서만 동작합니다' : 'the dispatcher needs the DuckDB engine', 2);
+      if (engine.dialect.name !== 'duckdb')
+        throw new CliError(ko ? '발송기는 DuckDB 엔진에서만 동작합니다' : 'the dispatcher needs the DuckDB engine', 2);
       const lock = createEngineLock();
       const registry = buildAdapterRegistry(cfg.config, engine, lock);
       const emit = (obj: Record<string, unknown>, text: string) => ctx.out(flags.json ? JSON.stringify(obj) : text);
@@ -72,7 +74,9 @@ export function registerDispatcher(program: Command, ctx: CliContext): void {
         log: ctx.err,
         ...(flags.batchSize ? { batchSize: flags.batchSize } : {}),
       };
-      const channels = Object.entries(registry.summary).map(([c, p]) => `${c}=${p}`).join(', ');
+      const channels = Object.entries(registry.summary)
+        .map(([c, p]) => `${c}=${p}`)
+        .join(', ');
       try {
         if (flags.once) {
           const s = await createDispatcher(engine, base).pass();
@@ -85,18 +89,40 @@ export function registerDispatcher(program: Command, ctx: CliContext): void {
         process.once('SIGINT', onSignal);
         let receipts: RunningReceipts | undefined;
         if (flags.receipts)
-          receipts = await startReceiptsServer({ engine, adapters: registry.adapters, secrets: registry.secrets, lock, now, log: ctx.err, host: flags.host, port: flags.port });
+          receipts = await startReceiptsServer({
+            engine,
+            adapters: registry.adapters,
+            secrets: registry.secrets,
+            lock,
+            now,
+            log: ctx.err,
+            host: flags.host,
+            port: flags.port,
+          });
         emit(
-          { event: 'started', workerId, channels: registry.summary, receipts: receipts ? `${receipts.url}/receipts/:provider` : null },
+          {
+            event: 'started',
+            workerId,
+            channels: registry.summary,
+            receipts: receipts ? `${receipts.url}/receipts/:provider` : null,
+          },
           ko
             ? `발송기 시작 (${workerId}): ${channels}${receipts ? ` · 수신 결과 ${receipts.url}/receipts/:provider` : ''} (종료: Ctrl+C)`
             : `dispatcher started (${workerId}): ${channels}${receipts ? ` · receipts ${receipts.url}/receipts/:provider` : ''} (stop: Ctrl+C)`,
         );
-        const total = await runDispatcher(engine, { ...base, signal: stop.signal, intervalMs: flags.interval, onPass: (s) => emit({ event: 'pass', ...s }, line(s, ko)) });
+        const total = await runDispatcher(engine, {
+          ...base,
+          signal: stop.signal,
+          intervalMs: flags.interval,
+          onPass: (s) => emit({ event: 'pass', ...s }, line(s, ko)),
+        });
         process.off('SIGTERM', onSignal);
         process.off('SIGINT', onSignal);
         await receipts?.close();
-        emit({ event: 'stopped', ...total }, ko ? `발송기 종료 · 합계 ${line(total, ko)}` : `dispatcher stopped · total ${line(total, ko)}`);
+        emit(
+          { event: 'stopped', ...total },
+          ko ? `발송기 종료 · 합계 ${line(total, ko)}` : `dispatcher stopped · total ${line(total, ko)}`,
+        );
       } finally {
         registry.close();
       }
