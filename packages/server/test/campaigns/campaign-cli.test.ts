@@ -1,32 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { describe, expect, it } from 'vitest';
 import { openWarehouse } from '../../src/engines/open-engine.ts';
+import { runCli } from '../support/run-cli.ts';
 import { consent, customer, insertRows, kst, member } from './fixture.ts';
-
-async function run(
-  argv: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
-    stdout += String(c);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
-    stderr += String(c);
-    return true;
-  });
-  try {
-    return { code: await main(['node', 'dalbit', ...argv], env), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('dalbit campaign', () => {
   it('create (file errors, flags), list, simulate, run twice, status', async () => {
@@ -54,14 +32,14 @@ describe('dalbit campaign', () => {
         templates: [{ channel: 'sms', text: 'hi' }],
       }),
     );
-    const r1 = await run(['campaign', 'create', '--file', bad], env);
+    const r1 = await runCli(['campaign', 'create', '--file', bad], env);
     expect(r1.code).toBe(65);
     expect(r1.stderr).toContain('id:');
     expect(r1.stderr).toContain('purpose:');
     expect(r1.stderr).toContain('trigger.at:');
 
     const at = kst('2025-06-10', '10:00').toISOString();
-    const r2 = await run(
+    const r2 = await runCli(
       [
         'campaign',
         'create',
@@ -81,9 +59,9 @@ describe('dalbit campaign', () => {
     );
     expect(r2.code).toBe(0);
     expect(JSON.parse(r2.stdout)).toEqual({ ok: true, id: 'sale', revision: 1 });
-    expect((await run(['campaign', 'list'], env)).stdout).toContain('sale  r1  active  ad  sms  broadcast');
+    expect((await runCli(['campaign', 'list'], env)).stdout).toContain('sale  r1  active  ad  sms  broadcast');
 
-    const sim = await run(
+    const sim = await runCli(
       ['campaign', 'simulate', 'sale', '--from', '2025-06-10', '--to', '2025-06-10', '--json'],
       env,
     );
@@ -96,16 +74,16 @@ describe('dalbit campaign', () => {
     });
 
     const now = kst('2025-06-10', '10:05').toISOString();
-    const run1 = JSON.parse((await run(['campaign', 'run', 'sale', '--now', now, '--json'], env)).stdout);
-    const run2 = JSON.parse((await run(['campaign', 'run', 'sale', '--now', now, '--json'], env)).stdout);
+    const run1 = JSON.parse((await runCli(['campaign', 'run', 'sale', '--now', now, '--json'], env)).stdout);
+    const run2 = JSON.parse((await runCli(['campaign', 'run', 'sale', '--now', now, '--json'], env)).stdout);
     expect([run1.touches, run1.queued, run1.blocked, run2.touches]).toEqual([2, 1, 1, 0]);
-    const status = await run(['campaign', 'status', 'sale'], env);
+    const status = await runCli(['campaign', 'status', 'sale'], env);
     expect(status.stdout).toContain('queued  -  1');
     expect(status.stdout).toContain('blocked  OPTED_OUT (recipient opted out)  1');
     expect(status.stdout).toContain('main  2  2');
-    const capped = await run(['campaign', 'preview', 'sale', '--customer', 'c1', '--at', now], env);
+    const capped = await runCli(['campaign', 'preview', 'sale', '--customer', 'c1', '--at', now], env);
     expect(capped.stdout).toContain('blocked: CAPPED (frequency cap reached) — day cap 1/1');
-    const preview = await run(
+    const preview = await runCli(
       ['campaign', 'preview', 'sale', '--customer', 'c1', '--at', kst('2025-06-11', '10:00').toISOString()],
       env,
     );

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.ts';
 
 let dir: string;
 const out: string[] = [];
@@ -10,21 +10,18 @@ const err: string[] = [];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dalbit-consent-'));
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out.push(String(s));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    err.push(String(s));
-    return true;
-  });
 });
 afterAll(() => {
-  vi.restoreAllMocks();
   rmSync(dir, { recursive: true, force: true });
 });
 
-const run = (...args: string[]) => main(['node', 'dalbit', '--data-dir', dir, ...args], {});
+/** Runs `dalbit --data-dir <dir> …args`; what it prints accumulates in `out` / `err`. */
+async function run(...args: string[]): Promise<number> {
+  const r = await runCli(['--data-dir', dir, ...args]);
+  out.push(r.stdout);
+  err.push(r.stderr);
+  return r.code;
+}
 
 describe('dalbit consent', () => {
   it('refuses a grant without proof', async () => {
@@ -33,8 +30,24 @@ describe('dalbit consent', () => {
   });
 
   it('appends grants and withdrawals and shows the current state', async () => {
-    expect(await run('consent', 'grant', 'c1', '--channel', 'sms', '--purpose', 'ad', '--proof', '매장 가입서 #123', '--at', '2026-01-02T03:00:00Z')).toBe(0);
-    expect(await run('consent', 'withdraw', 'c1', '--channel', 'all', '--purpose', 'ad', '--at', '2026-03-01T00:00:00Z')).toBe(0);
+    expect(
+      await run(
+        'consent',
+        'grant',
+        'c1',
+        '--channel',
+        'sms',
+        '--purpose',
+        'ad',
+        '--proof',
+        '매장 가입서 #123',
+        '--at',
+        '2026-01-02T03:00:00Z',
+      ),
+    ).toBe(0);
+    expect(
+      await run('consent', 'withdraw', 'c1', '--channel', 'all', '--purpose', 'ad', '--at', '2026-03-01T00:00:00Z'),
+    ).toBe(0);
     out.length = 0;
     expect(await run('consent', 'show', 'c1', '--json')).toBe(0);
     const shown = JSON.parse(out.join('')) as { state: Record<string, { granted: boolean }>; events: unknown[] };

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../support/run-cli.ts';
 
 let dir = '';
 afterEach(() => {
@@ -10,21 +10,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  const code = await main(['node', 'dalbit', ...args], { DALBIT_LANG: 'ko' });
-  vi.restoreAllMocks();
-  return { code, out, err };
-}
+const run = (args: string[]) => runCli(args, { DALBIT_LANG: 'ko' });
 
 describe('dalbit demo', () => {
   it('generate writes the files and reports them as JSON', async () => {
@@ -41,7 +27,7 @@ describe('dalbit demo', () => {
       '--json',
     ]);
     expect(r.code).toBe(0);
-    const body = JSON.parse(r.out) as { files: { file: string; rows: number }[] };
+    const body = JSON.parse(r.stdout) as { files: { file: string; rows: number }[] };
     expect(body.files.length).toBeGreaterThanOrEqual(9);
     for (const f of body.files) expect(existsSync(join(dir, 'files', f.file))).toBe(true);
   });
@@ -50,14 +36,14 @@ describe('dalbit demo', () => {
     dir = mkdtempSync(join(tmpdir(), 'dalbit-demo-cli-'));
     const r = await run(['demo', 'generate', '--customers', 'many', '--out', dir]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--customers');
+    expect(r.stderr).toContain('--customers');
   });
 
   it('generates and imports into the data directory, printing the summary', async () => {
     dir = mkdtempSync(join(tmpdir(), 'dalbit-demo-cli-'));
     const r = await run(['--data-dir', dir, 'demo', '--customers', '300', '--events-per-customer', '2', '--json']);
-    expect(r.code, r.err).toBe(0);
-    const s = JSON.parse(r.out) as {
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout) as {
       customers: number;
       rowsRejected: number;
       channels: { channel: string; orders: number }[];

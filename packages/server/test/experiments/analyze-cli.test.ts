@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../support/run-cli.ts';
 
 // End to end through the real CLI entry (commander, file reading, parsing, analysis, rendering),
 // compared with the committed R outputs (scripts/r/reference.R → r-reference.json) for the same
@@ -13,31 +13,8 @@ const INPUT = join(FIXTURES, 'ab-test.csv');
 const REF: any = JSON.parse(readFileSync(join(FIXTURES, 'r-reference.json'), 'utf8'));
 const R = REF.ab_test;
 
-async function run(
-  argv: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'dalbit', ...argv], {
-      DALBIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'dalbit-exp-')),
-      ...env,
-    });
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (argv: string[], env: Record<string, string> = {}) =>
+  runCli(argv, { DALBIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'dalbit-exp-')), ...env });
 
 function close(actual: number, expected: number): void {
   expect(Math.abs(actual - expected), `${actual} vs R ${expected}`).toBeLessThanOrEqual(1e-6 * Math.abs(expected));

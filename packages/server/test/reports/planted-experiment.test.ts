@@ -4,40 +4,18 @@ import { join } from 'node:path';
 import { DemoParamsSchema } from '@dalbit/core/demo/demo-params';
 import type { CampaignReport } from '@dalbit/core/reports/campaign/build-campaign-report';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SchedulerSummary } from '../../src/campaigns/run-scheduler.ts';
-import { main } from '../../src/cli/main.ts';
 import { runDemo } from '../../src/demo/run-demo.ts';
 import { runDemoExperimentCampaign } from '../../src/demo-experiment/demo-campaign.ts';
 import { type PlantResult, plantExperiment } from '../../src/demo-experiment/plant-experiment.ts';
 import type { Engine } from '../../src/engines/engine.ts';
 import { openWarehouse } from '../../src/engines/open-engine.ts';
 import { loadCampaignReport } from '../../src/reports/campaign/load-campaign-report.ts';
+import { runCli } from '../support/run-cli.ts';
 
 const CAMPAIGN = 'winter-exp';
 const PLANTED_LIFT = 0.3;
-
-async function run(
-  argv: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
-    stdout += String(c);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
-    stderr += String(c);
-    return true;
-  });
-  try {
-    return { code: await main(['node', 'dalbit', ...argv], env), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 // Demo brand (3,000 customers, real importer) → the real scheduler splits a broadcast into
 // holdout 10 % / A 45 % / B 45 % → orders with a planted +30 % conversion lift for B (baseline 8 %)
@@ -131,12 +109,12 @@ describe('planted uplift on the demo brand', () => {
     await engine?.close();
     engine = undefined;
     const env = { DALBIT_DATA_DIR: dir, DALBIT_LANG: 'ko' };
-    const text = await run(['campaign', 'report', CAMPAIGN], env);
+    const text = await runCli(['campaign', 'report', CAMPAIGN], env);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('캠페인 리포트 — winter-exp');
     expect(text.stdout).toContain('결론: ');
     expect(text.stdout).toContain('MARKETPLACE_ONLY');
-    const json = await run(['campaign', 'report', CAMPAIGN, '--json'], env);
+    const json = await runCli(['campaign', 'report', CAMPAIGN, '--json'], env);
     const parsed = JSON.parse(json.stdout) as CampaignReport;
     expect(parsed.analysis?.arms.map((a) => a.conversions)).toEqual(report.analysis?.arms.map((a) => a.conversions));
     const rel = parsed.analysis?.comparisons.find((c) => c.arm === 'B')?.conversion.relativeLift;
@@ -146,7 +124,7 @@ describe('planted uplift on the demo brand', () => {
     );
 
     const csv = join(dir, 'report.csv');
-    expect((await run(['campaign', 'report', CAMPAIGN, '--format', 'csv', '--out', csv], env)).code).toBe(0);
+    expect((await runCli(['campaign', 'report', CAMPAIGN, '--format', 'csv', '--out', csv], env)).code).toBe(0);
     const lines = readFileSync(csv, 'utf8')
       .replace(/^\uFEFF/, '')
       .split('\r\n');
@@ -156,16 +134,16 @@ describe('planted uplift on the demo brand', () => {
     expect(Number(row[6])).toBeCloseTo(rel?.upper ?? Number.NaN, 10);
 
     const xlsx = join(dir, 'report.xlsx');
-    expect((await run(['campaign', 'report', CAMPAIGN, '--format', 'xlsx', '--out', xlsx], env)).code).toBe(0);
+    expect((await runCli(['campaign', 'report', CAMPAIGN, '--format', 'xlsx', '--out', xlsx], env)).code).toBe(0);
     const files = unzipSync(readFileSync(xlsx));
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
     expect(sheet).toContain('conversion_relative');
     expect(sheet).toContain(`<v>${rel?.upper}</v>`);
 
-    const missing = await run(['campaign', 'report', 'nope'], env);
+    const missing = await runCli(['campaign', 'report', 'nope'], env);
     expect(missing.code).toBe(66);
     expect(missing.stderr).toContain('캠페인을 찾을 수 없습니다: nope');
-    const badFlags = await run(['campaign', 'report', CAMPAIGN, '--format', 'csv'], env);
+    const badFlags = await runCli(['campaign', 'report', CAMPAIGN, '--format', 'csv'], env);
     expect(badFlags.code).toBe(64);
   });
 });

@@ -6,38 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src/cli/main.ts';
 import { DuckDbEngine } from '../../../src/engines/duckdb/engine.ts';
 import { sql } from '../../../src/engines/engine.ts';
+import { runCli } from '../../support/run-cli.ts';
 
 const DATA = new URL('../../../../../../shared/data/', import.meta.url);
 const path = (p: string): string => fileURLToPath(new URL(p, DATA));
 
-async function run(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'dalbit', ...args], {
-      DALBIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'dalbit-cli-')),
-      ...env,
-    });
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, { DALBIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'dalbit-cli-')), ...env });
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -57,9 +34,9 @@ describe('dalbit basket rules --transactions', () => {
       '--format',
       'csv',
     ]);
-    expect(r.err).toBe('');
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const ours = r.out.trimEnd().split('\n');
+    const ours = r.stdout.trimEnd().split('\n');
     const ref = readFileSync(path('groceries/rules_supp0.01_conf0.5.arules.csv'), 'utf8').trimEnd().split(/\r?\n/);
     expect(ours[0]).toBe('"lhs","rhs","lhs_size","support","confidence","coverage","lift","count"');
     expect(ours[0]).toBe(ref[0]);
@@ -79,7 +56,7 @@ describe('dalbit basket rules --transactions', () => {
       '--json',
     ]);
     expect(r.code).toBe(0);
-    const body = JSON.parse(r.out) as {
+    const body = JSON.parse(r.stdout) as {
       transactions: number;
       rules: { lhs: string[]; rhs: string; lift: number; leverage: number }[];
     };
@@ -101,7 +78,7 @@ describe('dalbit basket rules --transactions', () => {
       '4',
       '--json',
     ]);
-    const few = (JSON.parse(capped.out) as typeof body).rules;
+    const few = (JSON.parse(capped.stdout) as typeof body).rules;
     expect(few.length).toBe(body.rules.filter((x) => x.lhs.length + 1 <= 3 && x.lift >= 4).length);
   });
 
@@ -111,7 +88,7 @@ describe('dalbit basket rules --transactions', () => {
     writeFileSync(file, 'transaction_id,item,customer_id\n1,milk,c1\n2,bread,c1\n3,milk,c2\n4,,c2\n');
     const bad = await run(['basket', 'rules', '--transactions', file, '--support', '0.5', '--confidence', '0.5']);
     expect(bad.code).toBe(1);
-    expect(bad.err).toContain(`${file}:5 (item): empty item`);
+    expect(bad.stderr).toContain(`${file}:5 (item): empty item`);
     writeFileSync(file, 'transaction_id,item,customer_id\n1,milk,c1\n2,bread,c1\n3,milk,c2\n4,bread,c2\n5,milk,c3\n');
     const cust = await run([
       'basket',
@@ -129,13 +106,13 @@ describe('dalbit basket rules --transactions', () => {
     ]);
     expect(cust.code).toBe(0);
     // per customer: c1 {milk,bread}, c2 {milk,bread}, c3 {milk}: bread => milk conf 1, milk => bread conf 2/3
-    expect(cust.out.trimEnd().split('\n').slice(1).sort()).toEqual([
+    expect(cust.stdout.trimEnd().split('\n').slice(1).sort()).toEqual([
       '"{bread}","{milk}",1,0.666666666666667,1,0.666666666666667,1,2',
       '"{milk}","{bread}",1,0.666666666666667,0.666666666666667,1,1,2',
     ]);
     const opts = await run(['basket', 'rules', '--transactions', file, '--support', '0', '--confidence', '0.5']);
     expect(opts.code).toBe(1);
-    expect(opts.err).toContain('--support');
+    expect(opts.stderr).toContain('--support');
   });
 });
 
@@ -151,7 +128,7 @@ describe('dalbit rfm --invoices', () => {
       'csv',
     ]);
     expect(r.code).toBe(0);
-    const lines = r.out.trimEnd().split('\n');
+    const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('customer,recency,frequency,monetary,r,f,m,segment,segment_ko');
     expect(lines).toHaveLength(4339);
     const engine = await DuckDbEngine.open(':memory:');
@@ -181,7 +158,7 @@ describe('dalbit rfm --invoices', () => {
   it('rejects a bad date and a malformed file clearly', async () => {
     const bad = await run(['rfm', '--invoices', path('online_retail/invoices.csv'), '--as-of', '2011-13-01']);
     expect(bad.code).toBe(1);
-    expect(bad.err).toContain('--as-of');
+    expect(bad.stderr).toContain('--as-of');
     const dir = mkdtempSync(join(tmpdir(), 'dalbit-rfm-'));
     const file = join(dir, 'inv.csv');
     writeFileSync(
@@ -190,7 +167,7 @@ describe('dalbit rfm --invoices', () => {
     );
     const r = await run(['rfm', '--invoices', file, '--as-of', '2011-12-10']);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${file}:3 (InvoiceDate): not a date: 'yesterday'`);
-    expect(r.err).toContain(`${file}:4 (TotalPrice): not a number: 'abc'`);
+    expect(r.stderr).toContain(`${file}:3 (InvoiceDate): not a date: 'yesterday'`);
+    expect(r.stderr).toContain(`${file}:4 (TotalPrice): not a number: 'abc'`);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWarehouse } from '../../../src/engines/open-engine.ts';
-import { runCli } from '../traits/run-cli.ts';
+import { runCli } from '../../support/run-cli.ts';
 import { CLUSTER_AS_OF, insertClusterFixture } from './clusters-fixture.ts';
 
 describe('dalbit clusters', () => {
@@ -13,39 +13,52 @@ describe('dalbit clusters', () => {
     await insertClusterFixture(engine);
     await engine.close();
 
-    const a = await runCli(dataDir, ['clusters', '--as-of', CLUSTER_AS_OF, '--seed', '7', '--json']);
-    expect(a.err).toBe('');
-    const ra = JSON.parse(a.out);
+    const a = await runCli(['--data-dir', dataDir, 'clusters', '--as-of', CLUSTER_AS_OF, '--seed', '7', '--json']);
+    expect(a.stderr).toBe('');
+    const ra = JSON.parse(a.stdout);
     const rb = JSON.parse(
-      (await runCli(dataDir, ['clusters', 'run', '--as-of', CLUSTER_AS_OF, '--seed', '7', '--json'])).out,
+      (await runCli(['--data-dir', dataDir, 'clusters', 'run', '--as-of', CLUSTER_AS_OF, '--seed', '7', '--json']))
+        .stdout,
     );
     expect(ra.k).toBe(3);
     expect(ra.customers).toBe(120);
     expect(rb.clusters).toEqual(ra.clusters);
     expect(rb.runId).not.toBe(ra.runId);
 
-    const k4 = JSON.parse((await runCli(dataDir, ['clusters', '--as-of', CLUSTER_AS_OF, '--k', '4', '--json'])).out);
+    const k4 = JSON.parse(
+      (await runCli(['--data-dir', dataDir, 'clusters', '--as-of', CLUSTER_AS_OF, '--k', '4', '--json'])).stdout,
+    );
     expect(k4).toMatchObject({ k: 4, criterion: 'fixed' });
 
-    const ko = await runCli(dataDir, ['clusters', '--as-of', CLUSTER_AS_OF]);
-    expect(ko.out).toMatch(/#1 .+ 고객\n {2}고객 40명 \(33\.3%\)/);
-    expect(ko.out).toContain('할인에 민감한');
-    const en = await runCli(dataDir, ['clusters', '--as-of', CLUSTER_AS_OF], { DALBIT_LANG: 'en' });
-    expect(en.out).toContain('discount-sensitive');
+    const ko = await runCli(['--data-dir', dataDir, 'clusters', '--as-of', CLUSTER_AS_OF]);
+    expect(ko.stdout).toMatch(/#1 .+ 고객\n {2}고객 40명 \(33\.3%\)/);
+    expect(ko.stdout).toContain('할인에 민감한');
+    const en = await runCli(['--data-dir', dataDir, 'clusters', '--as-of', CLUSTER_AS_OF], { DALBIT_LANG: 'en' });
+    expect(en.stdout).toContain('discount-sensitive');
 
-    const saved = await runCli(dataDir, ['clusters', 'save', ra.runId, '2', '--name', '테스트 클러스터', '--json']);
-    expect(saved.err).toBe('');
-    expect(JSON.parse(saved.out)).toMatchObject({
+    const saved = await runCli([
+      '--data-dir',
+      dataDir,
+      'clusters',
+      'save',
+      ra.runId,
+      '2',
+      '--name',
+      '테스트 클러스터',
+      '--json',
+    ]);
+    expect(saved.stderr).toBe('');
+    expect(JSON.parse(saved.stdout)).toMatchObject({
       name: '테스트 클러스터',
       members: 40,
       membershipKey: `cluster:${ra.runId}:2`,
     });
 
-    const missing = await runCli(dataDir, ['clusters', 'save', 'nope', '1']);
+    const missing = await runCli(['--data-dir', dataDir, 'clusters', 'save', 'nope', '1']);
     expect(missing.code).toBe(1);
-    expect(missing.err).toContain('RUN_NOT_FOUND');
-    const badK = await runCli(dataDir, ['clusters', '--k', '1']);
+    expect(missing.stderr).toContain('RUN_NOT_FOUND');
+    const badK = await runCli(['--data-dir', dataDir, 'clusters', '--k', '1']);
     expect(badK.code).toBe(1);
-    expect(badK.err).toContain('--k');
+    expect(badK.stderr).toContain('--k');
   });
 });

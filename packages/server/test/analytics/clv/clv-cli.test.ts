@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
 import { columnNames } from '@dalbit/core/schema/table';
 import { ORDERS } from '@dalbit/core/schema/tables';
-import { main } from '../../../src/cli/main.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openWarehouse } from '../../../src/engines/open-engine.ts';
+import { runCli } from '../../support/run-cli.ts';
 import { cdnowOrders } from './cdnow-orders-fixture.ts';
 
 // End to end through the CLI entry on Hardie's CDNOW sample CBS (shared/data/cdnow; published BG/NBD
@@ -14,25 +14,7 @@ import { cdnowOrders } from './cdnow-orders-fixture.ts';
 // Pareto/NBD LL −9595.0; E[Y(39) | x=2, t.x=30.43, T=38.86] ≈ 1.226 for customer 1).
 const CBS = fileURLToPath(new URL('../../../../../../shared/data/cdnow/cdnow_sample_cbs.csv', import.meta.url));
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'dalbit', ...argv], { DALBIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'dalbit-clv-')) });
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (argv: string[]) => runCli(argv, { DALBIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'dalbit-clv-')) });
 
 const sig3 = (v: number): number => Number(v.toPrecision(3));
 afterEach(() => vi.restoreAllMocks());
@@ -43,9 +25,13 @@ describe('dalbit clv (file mode)', () => {
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.customers).toBe(2357);
-    expect([j.bgnbd.params.r, j.bgnbd.params.alpha, j.bgnbd.params.a, j.bgnbd.params.b].map(sig3)).toEqual([0.243, 4.41, 0.793, 2.43]);
+    expect([j.bgnbd.params.r, j.bgnbd.params.alpha, j.bgnbd.params.a, j.bgnbd.params.b].map(sig3)).toEqual([
+      0.243, 4.41, 0.793, 2.43,
+    ]);
     expect(j.bgnbd.logLikelihood).toBeCloseTo(-9582.4292, 3);
-    expect([j.gammaGamma.params.p, j.gammaGamma.params.q, j.gammaGamma.params.gamma].map(sig3)).toEqual([6.25, 3.74, 15.4]);
+    expect([j.gammaGamma.params.p, j.gammaGamma.params.q, j.gammaGamma.params.gamma].map(sig3)).toEqual([
+      6.25, 3.74, 15.4,
+    ]);
     expect(j.paretoNbd.logLikelihood).toBeCloseTo(-9594.976, 2);
   });
 

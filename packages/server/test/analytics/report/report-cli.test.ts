@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWarehouse } from '../../../src/engines/open-engine.ts';
 import { createSegment } from '../../../src/segments/segment-store.ts';
-import { runCli } from '../traits/run-cli.ts';
+import { runCli } from '../../support/run-cli.ts';
 import { insertReportFixture } from './report-fixture.ts';
 
 describe('dalbit report', () => {
@@ -20,7 +20,9 @@ describe('dalbit report', () => {
     });
     await engine.close();
 
-    const json = await runCli(dataDir, [
+    const json = await runCli([
+      '--data-dir',
+      dataDir,
       'report',
       'segment',
       seg.segmentId,
@@ -30,8 +32,8 @@ describe('dalbit report', () => {
       '2024-06-01',
       '--json',
     ]);
-    expect(json.err).toBe('');
-    const { reports } = JSON.parse(json.out);
+    expect(json.stderr).toBe('');
+    const { reports } = JSON.parse(json.stdout);
     expect(reports).toHaveLength(2);
     // p1 + p2: 5 orders, 112,000 KRW; sms reachable p2 only, kakao p1 only
     expect(reports[0]).toMatchObject({ name: '우수 고객', size: 2, buyers: 2, orders: 5, revenue: 112000, aov: 22400 });
@@ -39,17 +41,31 @@ describe('dalbit report', () => {
     expect(reports[1]).toMatchObject({ name: '전체 고객', size: 6, revenue: 162000 });
     expect(reports[0].insights[0]).toContain('광고는');
 
-    const ko = await runCli(dataDir, ['report', 'segment', seg.segmentId, '--vs', 'base', '--as-of', '2024-06-01']);
-    expect(ko.out).toContain('고객 리포트');
-    expect(ko.out).toContain('\t우수 고객\t전체 고객');
-    expect(ko.out).toContain('매출\t112,000원 (69.1%)\t162,000원 (100.0%)');
-    expect(ko.out).toContain('바로 할 수 있는 일');
-    const en = await runCli(dataDir, ['report', 'base', '--as-of', '2024-06-01'], { DALBIT_LANG: 'en' });
-    expect(en.out).toContain('audience report');
-    expect(en.out).toContain('revenue\t162,000 KRW (100.0%)');
+    const ko = await runCli([
+      '--data-dir',
+      dataDir,
+      'report',
+      'segment',
+      seg.segmentId,
+      '--vs',
+      'base',
+      '--as-of',
+      '2024-06-01',
+    ]);
+    expect(ko.stdout).toContain('고객 리포트');
+    expect(ko.stdout).toContain('\t우수 고객\t전체 고객');
+    expect(ko.stdout).toContain('매출\t112,000원 (69.1%)\t162,000원 (100.0%)');
+    expect(ko.stdout).toContain('바로 할 수 있는 일');
+    const en = await runCli(['--data-dir', dataDir, 'report', 'base', '--as-of', '2024-06-01'], { DALBIT_LANG: 'en' });
+    expect(en.stdout).toContain('audience report');
+    expect(en.stdout).toContain('revenue\t162,000 KRW (100.0%)');
 
-    const run = JSON.parse((await runCli(dataDir, ['clusters', '--k', '2', '--as-of', '2024-06-01', '--json'])).out);
-    const cl = await runCli(dataDir, [
+    const run = JSON.parse(
+      (await runCli(['--data-dir', dataDir, 'clusters', '--k', '2', '--as-of', '2024-06-01', '--json'])).stdout,
+    );
+    const cl = await runCli([
+      '--data-dir',
+      dataDir,
       'report',
       'segment',
       `cluster:${run.runId}:1`,
@@ -57,11 +73,11 @@ describe('dalbit report', () => {
       '2024-06-01',
       '--json',
     ]);
-    expect(cl.err).toBe('');
-    expect(JSON.parse(cl.out).reports[0].size).toBe(run.clusters[0].size);
+    expect(cl.stderr).toBe('');
+    expect(JSON.parse(cl.stdout).reports[0].size).toBe(run.clusters[0].size);
 
-    const missing = await runCli(dataDir, ['report', 'segment', 'nope']);
+    const missing = await runCli(['--data-dir', dataDir, 'report', 'segment', 'nope']);
     expect(missing.code).toBe(1);
-    expect(missing.err).toContain("segment not found: 'nope'");
+    expect(missing.stderr).toContain("segment not found: 'nope'");
   });
 });

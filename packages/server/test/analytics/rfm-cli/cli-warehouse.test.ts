@@ -3,28 +3,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src/cli/main.ts';
+import { describe, expect, it } from 'vitest';
 import { openWarehouse } from '../../../src/engines/open-engine.ts';
+import { runCli } from '../../support/run-cli.ts';
 
-async function run(dataDir: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    out += String(c);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
-    err += String(c);
-    return true;
-  });
-  try {
-    return { code: await main(['node', 'dalbit', '--data-dir', dataDir, ...args], {}), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (dataDir: string, args: string[]) => runCli(['--data-dir', dataDir, ...args]);
 
 const ORDER_COLS = [
   'order_id',
@@ -99,9 +82,9 @@ describe('warehouse CLI', () => {
   it('dalbit rfm stores rfm_scores and prints summary, grid and transitions', async () => {
     const dataDir = await seed();
     const r = await run(dataDir, ['rfm', '--as-of', '2024-03-10', '--grid', '--vs-date', '2024-02-10', '--json']);
-    expect(r.err).toBe('');
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.out) as {
+    const report = JSON.parse(r.stdout) as {
       customers: number;
       segments: { segment: string; customers: number; label: string }[];
       grid: unknown[];
@@ -115,7 +98,7 @@ describe('warehouse CLI', () => {
     expect(report.transitions.filter((t) => t.from === 'none')).toEqual([expect.objectContaining({ customers: 1 })]);
     expect(report.transitions.reduce((n, t) => n + t.customers, 0)).toBe(3);
     const text = await run(dataDir, ['rfm', '--as-of', '2024-03-10', '--lang', 'en']);
-    expect(text.out).toContain('RFM as of 2024-03-10 · 3 customers');
+    expect(text.stdout).toContain('RFM as of 2024-03-10 · 3 customers');
     const engine = await openWarehouse({ dataDir });
     try {
       expect(await engine.query('SELECT count(*) AS n FROM rfm_scores')).toEqual([{ n: 3 }]);
@@ -140,11 +123,11 @@ describe('warehouse CLI', () => {
       '2',
     ]);
     expect(r.code).toBe(0);
-    expect(r.out.trimEnd().split('\n').slice(1).sort()).toEqual([
+    expect(r.stdout.trimEnd().split('\n').slice(1).sort()).toEqual([
       '"{A}","{B}",1,0.5,0.666666666666667,0.75,0.888888888888889,2',
       '"{B}","{A}",1,0.5,0.666666666666667,0.75,0.888888888888889,2',
     ]);
-    expect(r.err).toContain('related_products: 2 rows for 2 customers');
+    expect(r.stderr).toContain('related_products: 2 rows for 2 customers');
     const engine = await openWarehouse({ dataDir });
     try {
       expect(await engine.query('SELECT customer_id, product_id FROM related_products ORDER BY customer_id')).toEqual([

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWarehouse } from '../../../src/engines/open-engine.ts';
-import { runCli } from './run-cli.ts';
+import { runCli } from '../../support/run-cli.ts';
 import { insertTraitsFixture } from './traits-fixture.ts';
 
 describe('dalbit traits compute', () => {
@@ -13,10 +13,10 @@ describe('dalbit traits compute', () => {
     await insertTraitsFixture(engine);
     await engine.close();
 
-    const json = await runCli(dataDir, ['traits', 'compute', '--as-of', '2024-06-01', '--json']);
-    expect(json.err).toBe('');
+    const json = await runCli(['--data-dir', dataDir, 'traits', 'compute', '--as-of', '2024-06-01', '--json']);
+    expect(json.stderr).toBe('');
     expect(json.code).toBe(0);
-    const s = JSON.parse(json.out);
+    const s = JSON.parse(json.stdout);
     // a, b, e have discounted-order share ≥ 0.5 (0.6, 2/3, 1); b and e have cherry scores ≥ 0.5;
     // only a migrated; no next expected purchase falls in [Jun 1, Jun 8) KST except a's (Jun 8 01:00Z = 10:00 KST → outside).
     expect(s).toMatchObject({
@@ -34,13 +34,15 @@ describe('dalbit traits compute', () => {
       { category: 'socks', customers: 1 },
     ]);
 
-    const ko = await runCli(dataDir, ['traits', 'compute', '--as-of', '2024-06-01']);
-    expect(ko.out).toContain('마켓 → 자사몰 전환\t1\t20.0%');
-    const en = await runCli(dataDir, ['traits', 'compute', '--as-of', '2024-06-01'], { DALBIT_LANG: 'en' });
-    expect(en.out).toContain('smartstore → cafe24\t1');
+    const ko = await runCli(['--data-dir', dataDir, 'traits', 'compute', '--as-of', '2024-06-01']);
+    expect(ko.stdout).toContain('마켓 → 자사몰 전환\t1\t20.0%');
+    const en = await runCli(['--data-dir', dataDir, 'traits', 'compute', '--as-of', '2024-06-01'], {
+      DALBIT_LANG: 'en',
+    });
+    expect(en.stdout).toContain('smartstore → cafe24\t1');
 
-    const bad = await runCli(dataDir, ['traits', 'compute', '--as-of', '2024-13-01']);
+    const bad = await runCli(['--data-dir', dataDir, 'traits', 'compute', '--as-of', '2024-13-01']);
     expect(bad.code).toBe(1);
-    expect(bad.err).toContain('--as-of');
+    expect(bad.stderr).toContain('--as-of');
   });
 });
