@@ -76,5 +76,7 @@ export function routeFor(
   overrides: Partial<Omit<ChannelRoute, 'adapter'>> = {},
 ): ChannelRoute {
   const base = PROVIDER_DEFAULTS[adapter.provider] ?? { dedupe: 'none', inDoubt: 'hold', batchSize: 100 };
-  return { ...base, ...overrides, adapter };
+  // NHN SMS v3.0 has no idempotency header (only AlimTalk does).
+  const channel = adapter.provider === 'nhn' && adapter.channel === 'sms' ? { dedupe: 'none' as const, inDoubt: 'hold' as const } : {};
+  return { ...base, ...channel, ...overrides, adapter };
 }
