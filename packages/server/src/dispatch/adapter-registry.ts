@@ -56,7 +56,7 @@ export function isDuplicateError(route: ChannelRoute, e: SendError): boolean {
 
 /** Defaults per provider name; each can be overridden when the registry is built. */
 export const PROVIDER_DEFAULTS: Readonly<Record<string, Omit<ChannelRoute, 'adapter'>>> = {
-  solapi: { dedupe: 'key', inDoubt: 'resend', batchSize: 1000, ratePerSecond: 1000, duplicateProviderCodes: ['1090'] },
+  solapi: { dedupe: 'key', inDoubt: 'resend', batchSize: 1000, ratePerSecond: 1000 },
   nhn: {
     dedupe: 'request',
     dedupeWindowMs: 10 * 60_000,
