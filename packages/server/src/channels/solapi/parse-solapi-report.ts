@@ -25,8 +25,10 @@ function reportTime(r: SolapiReport, fallback: Date): Date {
 }
 
 /**
- * 2xxx accepted (nothing new), 3xxx at the carrier, 4000 delivered, 1061/2061 refused through 080
- * (a failure and an opt-out), anything else failed.
+ * Solapi's status table (docs "메시지 상태 코드"): 2000 accepted (nothing new), 3000 at the carrier,
+ * 4000 delivered; every other code is a failure — 1xxx at acceptance, 2xxx inside the platform
+ * (2061 refused through 080, 2230 no balance …), 3xxx at the carrier (3040 timeout, 3043 power
+ * off, 3059 forged sender, 3104 not a Kakao user …). 1061/2061 are also an opt-out.
  */
 export function solapiReportToEvents(raw: unknown, now: Date): ReceiptEvent[] {
   const parsed = SolapiReport.safeParse(raw);
@@ -43,8 +45,8 @@ export function solapiReportToEvents(raw: unknown, now: Date): ReceiptEvent[] {
     ...(r.replacement ? { viaFallback: true } : {}),
   };
   if (r.statusCode === '4000') return [{ kind: 'delivered', ...base }];
-  if (r.statusCode.startsWith('3')) return [{ kind: 'at_carrier', ...base }];
-  if (r.statusCode.startsWith('2') && r.statusCode !== '2061') return [];
+  if (r.statusCode === '3000') return [{ kind: 'at_carrier', ...base }];
+  if (r.statusCode === '2000') return [];
   const failed: ReceiptEvent = { kind: 'failed', ...base };
   if (SOLAPI_OPT_OUT_CODES.includes(r.statusCode) && r.to)
     return [failed, { kind: 'opt_out', provider: 'solapi', phone: r.to, at, providerMessageId: r.messageId, providerCode: r.statusCode }];
