@@ -1,14 +1,12 @@
 import { attributeOrders } from '@dalbit/core/attribution/attribute-orders';
 import { DAY_MS, type ExposureFact, type OrderFact } from '@dalbit/core/attribution/attribution-facts';
 import { measureCampaignOutcomes } from '@dalbit/core/attribution/measure-campaign-outcomes';
-import { CAMPAIGN_EXPOSURES } from '@dalbit/core/campaigns/tables';
-import { columnNames } from '@dalbit/core/schema/table';
-import { ORDERS } from '@dalbit/core/schema/tables';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCampaignOutcomes, loadOrderCredits } from '../../src/attribution/load-attribution.ts';
 import type { Engine } from '../../src/engines/engine.ts';
 import { type EngineKind, openMemoryWarehouse } from '../../src/engines/open-engine.ts';
+import { insertRows } from '../support/insert-rows.ts';
 
 const T0 = Date.UTC(2026, 0, 1);
 const HOUR = 3_600_000;
@@ -71,11 +69,7 @@ async function load(engine: Engine, facts: ReturnType<typeof toFacts>): Promise<
     idempotency_key: e.arm === 'holdout' ? null : e.exposureKey,
     recorded_at: new Date(T0),
   }));
-  await engine.insert(
-    'campaign_exposures',
-    columnNames(CAMPAIGN_EXPOSURES),
-    ex.map((r) => columnNames(CAMPAIGN_EXPOSURES).map((c) => r[c] ?? null)),
-  );
+  await insertRows(engine, 'campaign_exposures', ex);
   const ord: Record<string, unknown>[] = facts.orders.map((o) => ({
     order_id: o.orderId,
     channel: 'cafe24',
@@ -88,11 +82,7 @@ async function load(engine: Engine, facts: ReturnType<typeof toFacts>): Promise<
     paid_amount: o.paidAmount,
     source: 'test',
   }));
-  await engine.insert(
-    'orders',
-    columnNames(ORDERS),
-    ord.map((r) => columnNames(ORDERS).map((c) => r[c] ?? null)),
-  );
+  await insertRows(engine, 'orders', ord);
 }
 
 const RUNS: Record<EngineKind, number> = { duckdb: 60, chdb: 12 };

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWarehouse } from '../../src/engines/open-engine.ts';
+import { insertRows } from '../support/insert-rows.ts';
 import { runCli } from '../support/run-cli.ts';
-import { consent, customer, insertRows, kst, member } from './fixture.ts';
+import { consent, customer, kst, member } from './fixture.ts';
 
 describe('dalbit campaign', () => {
   it('create (file errors, flags), list, simulate, run twice, status', async () => {

@@ -5,6 +5,7 @@ import { type CompliancePolicy, CompliancePolicySchema } from '@dalbit/core/comp
 import { saveCampaign } from '../../src/campaigns/campaign-store.ts';
 import type { Engine } from '../../src/engines/engine.ts';
 import { openMemoryWarehouse } from '../../src/engines/open-engine.ts';
+import { insertRows, type Row } from '../support/insert-rows.ts';
 
 /** Brand settings every ad needs (sender, 080 number); holidays off so dates stay simple. */
 export const POLICY: CompliancePolicy = CompliancePolicySchema.parse({
@@ -19,18 +20,6 @@ export const kst = (day: string, clock = '00:00'): Date => {
   const [h, m] = clock.split(':').map(Number);
   return fromKst(day, (h ?? 0) * 60 + (m ?? 0));
 };
-
-type Row = Record<string, unknown>;
-
-export async function insertRows(engine: Engine, table: string, rows: readonly Row[]): Promise<void> {
-  if (rows.length === 0) return;
-  const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  await engine.insert(
-    table,
-    cols,
-    rows.map((r) => cols.map((c) => r[c] ?? null)),
-  );
-}
 
 let seq = 0;
 export const customer = (id: string, r: Row = {}): Row => ({

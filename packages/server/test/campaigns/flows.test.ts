@@ -5,12 +5,12 @@ import { previewCampaign } from '../../src/campaigns/preview-campaign.ts';
 import { runScheduler } from '../../src/campaigns/run-scheduler.ts';
 import { simulateCampaign } from '../../src/campaigns/simulate-campaign.ts';
 import type { Engine } from '../../src/engines/engine.ts';
+import { insertRows } from '../support/insert-rows.ts';
 import {
   addCampaign,
   consent,
   customer,
   event,
-  insertRows,
   kst,
   member,
   openFixture,

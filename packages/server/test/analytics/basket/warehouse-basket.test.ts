@@ -2,20 +2,9 @@ import { parseDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import { describe, expect, it } from 'vitest';
 import { mineWarehouseRules, refreshRelatedProducts } from '../../../src/analytics/basket/warehouse-rules.ts';
 import { type EngineKind, openMemoryWarehouse } from '../../../src/engines/open-engine.ts';
+import { insertRows } from '../../support/insert-rows.ts';
+import { orderLineRow } from '../../support/warehouse-rows.ts';
 
-const COLS = [
-  'line_id',
-  'order_id',
-  'customer_id',
-  'channel',
-  'ordered_at',
-  'status',
-  'product_id',
-  'category',
-  'quantity',
-  'line_amount',
-  'discount_amount',
-];
 let n = 0;
 const line = (
   order: string,
@@ -24,7 +13,7 @@ const line = (
   category: string | null,
   status = 'paid',
   at = '2024-03-01T03:00:00Z',
-) => [`l${++n}`, order, customer, 'cafe24', new Date(at), status, product, category, 1, 1000, 0];
+) => orderLineRow({ id: `l${++n}`, order, customer, at, status, product, category, amount: 1000 });
 
 // Paid orders (N = 5): o1 {A,B} o2 {A,B} o3 {A,B,C} o4 {A} o6 {B}; o5 {C,D} is cancelled.
 // supp 0.3 → min count ceil(1.5) = 2: frequent A 4, B 4, {A,B} 3 (C only 1).
@@ -52,7 +41,7 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
     it('mines paid order lines and fills related_products with the top consequents', async () => {
       const engine = await openMemoryWarehouse(kind);
       try {
-        await engine.insert('order_items', COLS, LINES);
+        await insertRows(engine, 'order_items', LINES);
         const rules = { support: 0.3, confidence: 0.5, minlen: 2 };
         const result = await refreshRelatedProducts(engine, { asOfDay, rules });
         expect(result.set.n).toBe(5);
@@ -79,7 +68,7 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
     it('category level skips lines without a category; customer level merges orders', async () => {
       const engine = await openMemoryWarehouse(kind);
       try {
-        await engine.insert('order_items', COLS, LINES);
+        await insertRows(engine, 'order_items', LINES);
         const cat = await mineWarehouseRules(engine, {
           asOfDay,
           itemLevel: 'category',

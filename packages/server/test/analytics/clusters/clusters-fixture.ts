@@ -1,18 +1,8 @@
 import { createRng } from '@dalbit/core/math/random/prng';
 import type { Engine } from '../../../src/engines/engine.ts';
+import { insertRows, type Row } from '../../support/insert-rows.ts';
+import { orderRow } from '../../support/warehouse-rows.ts';
 
-const ORDER_COLS = [
-  'order_id',
-  'channel',
-  'customer_id',
-  'ordered_at',
-  'status',
-  'gross_amount',
-  'discount_amount',
-  'paid_amount',
-  'coupon_code',
-  'source',
-];
 const DAY = 86_400_000;
 /** As of 2024-06-01 KST. */
 export const CLUSTER_AS_OF = '2024-06-01';
@@ -27,7 +17,7 @@ export async function insertClusterFixture(engine: Engine): Promise<void> {
   const rng = createRng(5);
   const now = new Date('2023-01-01T00:00:00Z');
   const customers: unknown[][] = [];
-  const orders: unknown[][] = [];
+  const orders: Row[] = [];
   const add = (
     c: string,
     n: number,
@@ -44,18 +34,18 @@ export async function insertClusterFixture(engine: Engine): Promise<void> {
     for (let i = 0; i < n; i++) {
       const g = o.gross();
       const d = o.discount(g);
-      orders.push([
-        `${c}-${i}`,
-        o.channel,
-        c,
-        new Date(END - o.daysAgo() * DAY),
-        o.status(),
-        g,
-        d,
-        g - d,
-        o.coupon(),
-        'test',
-      ]);
+      orders.push(
+        orderRow({
+          id: `${c}-${i}`,
+          channel: o.channel,
+          customer: c,
+          at: new Date(END - o.daysAgo() * DAY),
+          status: o.status(),
+          gross: g,
+          discount: d,
+          coupon: o.coupon(),
+        }),
+      );
     }
   };
   for (let i = 0; i < 40; i++) {
@@ -87,7 +77,7 @@ export async function insertClusterFixture(engine: Engine): Promise<void> {
   }
   // every r* customer keeps at least one paid order so that all 120 are buyers
   for (let i = 0; i < 40; i++)
-    orders.push([`r${i}-keep`, 'cafe24', `r${i}`, new Date(END - 10 * DAY), 'paid', 60000, 0, 60000, null, 'test']);
+    orders.push(orderRow({ id: `r${i}-keep`, customer: `r${i}`, at: new Date(END - 10 * DAY), gross: 60000 }));
   await engine.insert('customers', ['customer_id', 'created_at', 'updated_at'], customers);
-  await engine.insert('orders', ORDER_COLS, orders);
+  await insertRows(engine, 'orders', orders);
 }

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { seoulMidnight, toDayNumber } from '@dalbit/core/analytics/clv/calendar-day';
-import { columnNames } from '@dalbit/core/schema/table';
-import { ORDERS } from '@dalbit/core/schema/tables';
+import type { Row } from '../../support/insert-rows.ts';
+import { orderRow } from '../../support/warehouse-rows.ts';
 
 // The CDNOW 1/10 sample event log (Hardie, brucehardie.com; shared/data/cdnow) as warehouse orders,
 // amounts in cents, each at 20:30 KST of its day, plus rows the CLV scoring must ignore.
 export const DATA = new URL('../../../../../../shared/data/cdnow/', import.meta.url);
 export const AS_OF = toDayNumber(1997, 10, 1);
 
-export function cdnowOrders(): unknown[][] {
+export function cdnowOrders(): Row[] {
   const lines = readFileSync(new URL('cdnow_sample_elog.csv', DATA), 'utf8').trim().split('\n').slice(1);
   const rows = lines.map((line, i) => {
     const [, sampleId = '', date = '', , sales = ''] = line.split(',');
@@ -18,13 +18,10 @@ export function cdnowOrders(): unknown[][] {
     const cents = Math.round(Number(sales) * 100);
     return { id: `cdnow:${i}`, customer: sampleId, at, cents };
   });
-  const values = (o: { id: string; customer: string | null; at: Date; cents: number }, status: string): unknown[] => {
-    const v: Record<string, unknown> = {
-      order_id: o.id, channel: 'offline', store: null, customer_id: o.customer, origin_customer_id: o.customer,
-      ordered_at: o.at, status, gross_amount: o.cents, discount_amount: 0, paid_amount: o.cents, coupon_code: null, source: 'test',
-    };
-    return columnNames(ORDERS).map((c) => v[c] ?? null);
-  };
+  const values = (o: { id: string; customer: string | null; at: Date; cents: number }, status: string): Row => ({
+    ...orderRow({ id: o.id, customer: o.customer, at: o.at, channel: 'offline', status, gross: o.cents }),
+    origin_customer_id: o.customer,
+  });
   return [
     ...rows.map((o) => values(o, 'paid')),
     // Noise the scoring must ignore: a cancelled order, an order without customer, one after the as-of day.
@@ -33,4 +30,3 @@ export function cdnowOrders(): unknown[][] {
     values({ id: 'x:3', customer: '9999', at: seoulMidnight(AS_OF), cents: 5 }, 'paid'),
   ];
 }
-

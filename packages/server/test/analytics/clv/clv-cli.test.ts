@@ -2,10 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { columnNames } from '@dalbit/core/schema/table';
-import { ORDERS } from '@dalbit/core/schema/tables';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openWarehouse } from '../../../src/engines/open-engine.ts';
+import { insertRows } from '../../support/insert-rows.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { cdnowOrders } from './cdnow-orders-fixture.ts';
 
@@ -76,7 +75,7 @@ describe('dalbit clv (warehouse mode)', () => {
   it('fit --as-of stores clv_scores for every customer with a paid order', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dalbit-clv-wh-'));
     const engine = await openWarehouse({ dataDir });
-    await engine.insert(ORDERS.name, columnNames(ORDERS), cdnowOrders());
+    await insertRows(engine, 'orders', cdnowOrders());
     await engine.close();
     const r = await run(['--data-dir', dataDir, 'clv', 'fit', '--as-of', '1997-10-01', '--json']);
     expect(r.code, r.stderr).toBe(0);

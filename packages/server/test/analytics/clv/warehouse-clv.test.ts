@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { AS_OF, cdnowOrders, DATA } from './cdnow-orders-fixture.ts';
 import { fitBgnbd } from '@dalbit/core/analytics/clv/fit-bgnbd';
 import { fitGammaGamma } from '@dalbit/core/analytics/clv/fit-gamma-gamma';
 import { parseCbsCsv } from '@dalbit/core/analytics/clv/parse-cbs-csv';
-import { columnNames } from '@dalbit/core/schema/table';
-import { ORDERS } from '@dalbit/core/schema/tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeWarehouseClv, storeClvScores } from '../../../src/analytics/clv/warehouse-clv.ts';
 import type { Engine } from '../../../src/engines/engine.ts';
-import { openMemoryWarehouse, type EngineKind } from '../../../src/engines/open-engine.ts';
+import { type EngineKind, openMemoryWarehouse } from '../../../src/engines/open-engine.ts';
+import { insertRows } from '../../support/insert-rows.ts';
+import { AS_OF, cdnowOrders, DATA } from './cdnow-orders-fixture.ts';
 
 // The CDNOW 1/10 sample event log (Hardie, brucehardie.com; shared/data/cdnow) loaded as warehouse
 // orders: the warehouse fit as of 1997-10-01 must equal the fit on Hardie's published CBS file
@@ -24,7 +23,7 @@ for (const kind of ['duckdb', 'chdb'] as const satisfies readonly EngineKind[]) 
     let engine: Engine;
     beforeAll(async () => {
       engine = await openMemoryWarehouse(kind);
-      await engine.insert(ORDERS.name, columnNames(ORDERS), cdnowOrders());
+      await insertRows(engine, 'orders', cdnowOrders());
     });
     afterAll(async () => engine.close());
 
@@ -44,9 +43,15 @@ for (const kind of ['duckdb', 'chdb'] as const satisfies readonly EngineKind[]) 
       expect((run.gammaGamma?.params.gamma ?? 0) / 100).toBeCloseTo(gg.params.gamma, 3);
 
       expect(await storeClvScores(engine, run)).toBe(2357);
-      const stored = await engine.query<{ customer_id: string; p_alive: number; expected_purchases_30d: number; expected_purchases_90d: number; expected_spend: number; clv_1y: number; as_of: Date }>(
-        `SELECT * FROM clv_scores ORDER BY customer_id`,
-      );
+      const stored = await engine.query<{
+        customer_id: string;
+        p_alive: number;
+        expected_purchases_30d: number;
+        expected_purchases_90d: number;
+        expected_spend: number;
+        clv_1y: number;
+        as_of: Date;
+      }>(`SELECT * FROM clv_scores ORDER BY customer_id`);
       expect(stored.length).toBe(2357);
       expect(stored.some((s) => s.customer_id === '9999')).toBe(false);
       const one = stored.find((s) => s.customer_id === '1');

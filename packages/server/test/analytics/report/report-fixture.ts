@@ -1,33 +1,10 @@
 import type { Engine } from '../../../src/engines/engine.ts';
+import { insertRows } from '../../support/insert-rows.ts';
+import { orderLineRow, orderRow } from '../../support/warehouse-rows.ts';
 
 /** As of 2024-06-01 00:00 KST. Every figure in the report tests is worked out by hand from here. */
 export const REPORT_AS_OF = new Date('2024-05-31T15:00:00Z');
 
-const ORDER_COLS = [
-  'order_id',
-  'channel',
-  'customer_id',
-  'ordered_at',
-  'status',
-  'gross_amount',
-  'discount_amount',
-  'paid_amount',
-  'source',
-];
-const ITEM_COLS = [
-  'line_id',
-  'order_id',
-  'customer_id',
-  'channel',
-  'ordered_at',
-  'status',
-  'product_id',
-  'product_name',
-  'category',
-  'quantity',
-  'line_amount',
-  'discount_amount',
-];
 const PRODUCTS: Record<string, [string, string]> = {
   T1: ['티셔츠', 'tops'],
   B1: ['토트백', 'bags'],
@@ -110,32 +87,31 @@ export async function insertReportFixture(engine: Engine): Promise<void> {
     ['customer_id', 'phone', 'email', 'created_at', 'updated_at'],
     Object.entries(contacts).map(([id, [ph, em]]) => [id, ph, em, t, t]),
   );
-  await engine.insert(
+  await insertRows(
+    engine,
     'orders',
-    ORDER_COLS,
-    ORDERS.map(([id, c, ch, at, st, lines]) => {
-      const paid = lines.reduce((s, l) => s + l[1], 0);
-      return [id, ch, c, new Date(at), st, paid, 0, paid, 'test'];
-    }),
+    ORDERS.map(([id, customer, channel, at, status, lines]) =>
+      orderRow({ id, customer, channel, at, status, gross: lines.reduce((s, l) => s + l[1], 0) }),
+    ),
   );
-  await engine.insert(
+  await insertRows(
+    engine,
     'order_items',
-    ITEM_COLS,
-    ORDERS.flatMap(([id, c, ch, at, st, lines]) =>
-      lines.map(([p, amount], i) => [
-        `${id}-${i}`,
-        id,
-        c,
-        ch,
-        new Date(at),
-        st,
-        p,
-        PRODUCTS[p]?.[0] ?? null,
-        PRODUCTS[p]?.[1] ?? null,
-        1,
-        amount,
-        0,
-      ]),
+    ORDERS.flatMap(([order, customer, channel, at, status, lines]) =>
+      lines.map(([product, amount], i) =>
+        orderLineRow({
+          id: `${order}-${i}`,
+          order,
+          customer,
+          channel,
+          at,
+          status,
+          product,
+          name: PRODUCTS[product]?.[0] ?? null,
+          category: PRODUCTS[product]?.[1] ?? null,
+          amount,
+        }),
+      ),
     ),
   );
   await engine.insert(

@@ -5,68 +5,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWarehouse } from '../../../src/engines/open-engine.ts';
+import { insertRows } from '../../support/insert-rows.ts';
 import { runCli } from '../../support/run-cli.ts';
+import { orderLineRow, orderRow } from '../../support/warehouse-rows.ts';
 
 const run = (dataDir: string, args: string[]) => runCli(['--data-dir', dataDir, ...args]);
-
-const ORDER_COLS = [
-  'order_id',
-  'channel',
-  'customer_id',
-  'ordered_at',
-  'status',
-  'gross_amount',
-  'discount_amount',
-  'paid_amount',
-  'source',
-];
-const ITEM_COLS = [
-  'line_id',
-  'order_id',
-  'customer_id',
-  'channel',
-  'ordered_at',
-  'status',
-  'product_id',
-  'quantity',
-  'line_amount',
-  'discount_amount',
-];
 
 async function seed(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dalbit-wh-'));
   const engine = await openWarehouse({ dataDir });
   // c1 bought on 02-01 and 03-05, c2 on 02-01 only, c3 on 03-05 only (KST noon).
-  const o = (id: string, c: string, day: string, paid: number) => [
-    id,
-    'cafe24',
-    c,
-    new Date(`${day}T03:00:00Z`),
-    'paid',
-    paid,
-    0,
-    paid,
-    'test',
-  ];
-  await engine.insert('orders', ORDER_COLS, [
-    o('o1', 'c1', '2024-02-01', 10000),
-    o('o2', 'c2', '2024-02-01', 20000),
-    o('o3', 'c1', '2024-03-05', 30000),
-    o('o4', 'c3', '2024-03-05', 40000),
+  const at = (day: string) => `${day}T03:00:00Z`;
+  await insertRows(engine, 'orders', [
+    orderRow({ id: 'o1', customer: 'c1', at: at('2024-02-01'), gross: 10000 }),
+    orderRow({ id: 'o2', customer: 'c2', at: at('2024-02-01'), gross: 20000 }),
+    orderRow({ id: 'o3', customer: 'c1', at: at('2024-03-05'), gross: 30000 }),
+    orderRow({ id: 'o4', customer: 'c3', at: at('2024-03-05'), gross: 40000 }),
   ]);
-  const l = (id: string, order: string, c: string, day: string, p: string) => [
-    id,
-    order,
-    c,
-    'cafe24',
-    new Date(`${day}T03:00:00Z`),
-    'paid',
-    p,
-    1,
-    1000,
-    0,
-  ];
-  await engine.insert('order_items', ITEM_COLS, [
+  const l = (id: string, order: string, customer: string, day: string, product: string) =>
+    orderLineRow({ id, order, customer, at: at(day), product, amount: 1000 });
+  await insertRows(engine, 'order_items', [
     l('l1', 'o1', 'c1', '2024-02-01', 'A'),
     l('l2', 'o1', 'c1', '2024-02-01', 'B'),
     l('l3', 'o2', 'c2', '2024-02-01', 'A'),

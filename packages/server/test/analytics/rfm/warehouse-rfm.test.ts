@@ -2,29 +2,11 @@ import { parseDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import { describe, expect, it } from 'vitest';
 import { computeWarehouseRfm, storeRfmScores } from '../../../src/analytics/rfm/warehouse-rfm.ts';
 import { type EngineKind, openMemoryWarehouse } from '../../../src/engines/open-engine.ts';
+import { insertRows } from '../../support/insert-rows.ts';
+import { orderRow } from '../../support/warehouse-rows.ts';
 
-const COLS = [
-  'order_id',
-  'channel',
-  'customer_id',
-  'ordered_at',
-  'status',
-  'gross_amount',
-  'discount_amount',
-  'paid_amount',
-  'source',
-];
-const order = (id: string, customer: string | null, at: string, status: string, paid: number) => [
-  id,
-  'cafe24',
-  customer,
-  new Date(at),
-  status,
-  paid,
-  0,
-  paid,
-  'test',
-];
+const order = (id: string, customer: string | null, at: string, status: string, paid: number) =>
+  orderRow({ id, customer, at, status, gross: paid });
 
 // As of 2024-03-10 KST (= orders before 2024-03-09T15:00Z). Hand-computed:
 //   c1: paid 03-09 23:59 KST (14:59Z) + 03-01 → recency 1, F 2, M 30000
@@ -55,7 +37,7 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
     it('scores paid orders before the KST as-of day and stores rfm_scores', async () => {
       const engine = await openMemoryWarehouse(kind);
       try {
-        await engine.insert('orders', COLS, ORDERS);
+        await insertRows(engine, 'orders', ORDERS);
         const asOfDay = parseDayNumber('2024-03-10') as number;
         const scores = await computeWarehouseRfm(engine, { asOfDay });
         const got = Object.fromEntries(

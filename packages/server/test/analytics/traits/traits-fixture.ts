@@ -1,4 +1,6 @@
 import type { Engine } from '../../../src/engines/engine.ts';
+import { insertRows } from '../../support/insert-rows.ts';
+import { orderLineRow, orderRow } from '../../support/warehouse-rows.ts';
 
 /**
  * Hand-built warehouse for the traits job. As of 2024-06-01 00:00 KST (2024-05-31T15:00Z).
@@ -6,31 +8,6 @@ import type { Engine } from '../../../src/engines/engine.ts';
  */
 export const AS_OF = new Date('2024-05-31T15:00:00Z');
 
-const ORDER_COLS = [
-  'order_id',
-  'channel',
-  'customer_id',
-  'ordered_at',
-  'status',
-  'gross_amount',
-  'discount_amount',
-  'paid_amount',
-  'coupon_code',
-  'source',
-];
-const ITEM_COLS = [
-  'line_id',
-  'order_id',
-  'customer_id',
-  'channel',
-  'ordered_at',
-  'status',
-  'product_id',
-  'category',
-  'quantity',
-  'line_amount',
-  'discount_amount',
-];
 const EVENT_COLS = ['event_id', 'customer_id', 'anonymous_id', 'type', 'occurred_at', 'source'];
 
 type Line = [category: string, quantity: number, amount: number, discount?: number];
@@ -99,39 +76,42 @@ export async function insertTraitsFixture(engine: Engine): Promise<void> {
     ['customer_id', 'created_at', 'updated_at'],
     ['a', 'b', 'c', 'd', 'e'].map((id) => [id, now, now]),
   );
-  await engine.insert(
+  await insertRows(
+    engine,
     'orders',
-    ORDER_COLS,
-    FIXTURE_ORDERS.map(([id, c, ch, at, st, gross, disc, coupon, lines]) => [
-      id,
-      ch,
-      c,
-      new Date(at),
-      st,
-      gross,
-      disc,
-      lines.reduce((s, l) => s + l[2], 0),
-      coupon,
-      'test',
-    ]),
-  );
-  await engine.insert(
-    'order_items',
-    ITEM_COLS,
-    FIXTURE_ORDERS.flatMap(([id, c, ch, at, st, , , , lines]) =>
-      lines.map(([cat, qty, amount, disc], i) => [
-        `${id}-${i}`,
+    FIXTURE_ORDERS.map(([id, customer, channel, at, status, gross, discount, coupon, lines]) =>
+      orderRow({
         id,
-        c,
-        ch,
-        new Date(at),
-        st,
-        `${cat}-p`,
-        cat,
-        qty,
-        amount,
-        disc ?? 0,
-      ]),
+        customer,
+        channel,
+        at,
+        status,
+        gross,
+        discount,
+        coupon,
+        paid: lines.reduce((s, l) => s + l[2], 0),
+      }),
+    ),
+  );
+  await insertRows(
+    engine,
+    'order_items',
+    FIXTURE_ORDERS.flatMap(([order, customer, channel, at, status, , , , lines]) =>
+      lines.map(([category, quantity, amount, discount], i) =>
+        orderLineRow({
+          id: `${order}-${i}`,
+          order,
+          customer,
+          channel,
+          at,
+          status,
+          product: `${category}-p`,
+          category,
+          quantity,
+          amount,
+          discount: discount ?? 0,
+        }),
+      ),
     ),
   );
   await engine.insert(
