@@ -28,15 +28,3 @@ const XML_REPLACEMENT: Readonly<Record<string, string>> = { '&': '&amp;', '<': '
 export function escapeXml(s: string): string {
   return s.replace(XML_SPECIAL, (c) => XML_REPLACEMENT[c] ?? '');
 }
-
-/** Column letters: 0 → A, 25 → Z, 26 → AA. */
-export function toColumnLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}

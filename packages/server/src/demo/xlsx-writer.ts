@@ -1,4 +1,5 @@
 import type { DemoCell, DemoColumnType } from '@dalbit/core/demo/demo-files';
+import { columnName } from '@dalbit/core/ingest/xlsx/write-xlsx';
 import { Zip } from 'fflate';
 import { NativeZipDeflate } from './native-zip-deflate.ts';
 import { SyncFileWriter } from './sync-file-writer.ts';
@@ -10,7 +11,6 @@ import {
   SHEET_HEAD,
   SHEET_TAIL,
   STYLES_XML,
-  toColumnLetters,
   toWorkbookXml,
   WORKBOOK_RELS_XML,
 } from './xlsx-parts.ts';
@@ -72,7 +72,7 @@ export class XlsxWriter implements TableWriter {
     this.zip.add(this.sheet);
     this.columns = Array.from(
       { length: Math.max(opts.header.length, ...(opts.preamble ?? []).map((r) => r.length)) },
-      (_, i) => toColumnLetters(i),
+      (_, i) => columnName(i),
     );
     this.types = opts.types;
     this.append(SHEET_HEAD);
@@ -90,7 +90,7 @@ export class XlsxWriter implements TableWriter {
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i];
       if (v === undefined || v === '') continue;
-      const ref = `${this.columns[i] ?? toColumnLetters(i)}${r}`;
+      const ref = `${this.columns[i] ?? columnName(i)}${r}`;
       const type = asText ? 's' : (this.types[i] ?? 's');
       if (typeof v === 'number' && type !== 's') {
         xml += type === 'd' ? `<c r="${ref}" s="1"><v>${v}</v></c>` : `<c r="${ref}"><v>${v}</v></c>`;
