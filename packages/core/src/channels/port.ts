@@ -48,7 +48,16 @@ export type ReceiptEvent =
 /** One recipient's outcome in a batch send: accepted, or the error for that message alone. */
 export type BatchItemResult =
   | { readonly ok: true; readonly idempotencyKey: string; readonly accepted: ProviderAccepted }
-  | { readonly ok: false; readonly idempotencyKey: string; readonly error: SendError };
+  | {
+      readonly ok: false;
+      readonly idempotencyKey: string;
+      readonly error: SendError;
+      /**
+       * Set when the whole provider request failed (not this message alone): the messages of one
+       * request share it, so they are retried together as the same request.
+       */
+      readonly request?: string;
+    };
 
 /**
  * A channel adapter speaks one provider's protocol. Credentials arrive through the constructor;
@@ -64,7 +73,9 @@ export interface ChannelAdapter<C extends ChannelKind = ChannelKind> {
   send(msg: OutboundMessage<C>, ctx: SendContext): Promise<ProviderAccepted>;
   /**
    * Sends many messages in as few requests as the provider allows (Solapi 10,000, NHN 1,000).
-   * Request-level failures throw `SendError`; per-recipient failures come back as items.
+   * Per-recipient failures come back as items. An adapter that makes several requests returns a
+   * failed request as items marked with `request` (so one refused request never hides another's
+   * acceptance); an adapter making one request may throw `SendError` for it.
    */
   sendMany?(
     items: readonly { readonly msg: OutboundMessage<C>; readonly idempotencyKey: string }[],

@@ -1,7 +1,6 @@
 import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
-import type { ChannelAdapter, OutboundMessage } from '@dalbit/core/channels/port';
+import type { ChannelAdapter } from '@dalbit/core/channels/port';
 import type { SendError } from '@dalbit/core/channels/send-error';
-import { nhnSmsGroupKey } from '../channels/nhn/to-nhn-request.ts';
 
 /**
  * How a provider treats a second send with the same idempotency key — this decides what the
@@ -29,19 +28,6 @@ export interface ChannelRoute {
   readonly duplicateProviderCodes?: readonly string[];
   /** Concurrent sends for adapters without `sendMany`. */
   readonly concurrency?: number;
-  /**
-   * Messages that go out in the same provider request. The dispatcher calls `sendMany` once per
-   * group, so a request-level failure (which `sendMany` throws) covers exactly that request and
-   * never hides the acceptance of another one. Undefined: the whole claim is one request.
-   */
-  readonly requestGroup?: (msg: OutboundMessage) => string;
-}
-
-/** NHN sends one request per AlimTalk template and one per identical SMS body. */
-export function nhnRequestGroup(msg: OutboundMessage): string {
-  if (msg.channel === 'sms') return nhnSmsGroupKey(msg);
-  if (msg.channel === 'kakao_alimtalk') return JSON.stringify([msg.senderKey, msg.templateCode]);
-  return msg.channel;
 }
 
 /** Channel → route. Built once in the entry point from configuration. */
@@ -63,7 +49,6 @@ export const PROVIDER_DEFAULTS: Readonly<Record<string, Omit<ChannelRoute, 'adap
     inDoubt: 'hold',
     batchSize: 1000,
     ratePerSecond: 1000,
-    requestGroup: nhnRequestGroup,
   },
   webhook: { dedupe: 'key', inDoubt: 'resend', batchSize: 100, ratePerSecond: 50, concurrency: 8 },
   onsite: { dedupe: 'key', inDoubt: 'resend', batchSize: 500, concurrency: 1 },

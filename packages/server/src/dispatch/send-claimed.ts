@@ -117,27 +117,21 @@ export async function sendClaimed(step: SendStep): Promise<Outcome[]> {
     }
   };
   if (adapter.sendMany) {
-    const groups = new Map<string, typeof toSend>();
-    for (const t of toSend) {
-      const g = step.route.requestGroup?.(t.wire) ?? '';
-      groups.set(g, [...(groups.get(g) ?? []), t]);
+    let results: readonly BatchItemResult[];
+    let requestFailed = false;
+    try {
+      // No shutdown signal here: a started batch is finished, never cut off mid-request.
+      results = await adapter.sendMany(
+        toSend.map((t) => ({ msg: t.wire, idempotencyKey: t.row.key })),
+        {},
+      );
+    } catch (e) {
+      const error = asSendError(e);
+      requestFailed = true; // the whole call failed: its messages retry together
+      results = toSend.map((t) => ({ ok: false, idempotencyKey: t.row.key, error }));
     }
-    for (const [g, group] of groups) {
-      let results: readonly BatchItemResult[];
-      let seed = '';
-      try {
-        // No shutdown signal here: a started batch is finished, never cut off mid-request.
-        results = await adapter.sendMany(
-          group.map((t) => ({ msg: t.wire, idempotencyKey: t.row.key })),
-          {},
-        );
-      } catch (e) {
-        const error = asSendError(e);
-        seed = `${step.token}#${g}`; // the whole request failed: its messages retry together
-        results = group.map((t) => ({ ok: false, idempotencyKey: t.row.key, error }));
-      }
-      for (const r of results) record(r, seed || r.idempotencyKey);
-    }
+    for (const r of results)
+      record(r, requestFailed ? step.token : !r.ok && r.request !== undefined ? `${step.token}#${r.request}` : r.idempotencyKey);
   } else {
     const queue = [...toSend];
     const workers = Array.from(

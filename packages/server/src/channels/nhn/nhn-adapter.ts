@@ -69,13 +69,21 @@ export class NhnAdapter<C extends NhnChannel> implements ChannelAdapter<C> {
       const key = m.channel === 'sms' ? nhnSmsGroupKey(m) : JSON.stringify([m.senderKey, m.templateCode]);
       groups.set(key, [...(groups.get(key) ?? []), it]);
     }
-    for (const group of groups.values())
-      for (const chunk of chunks(group, NHN_MAX_RECIPIENTS)) {
+    for (const [groupKey, group] of groups)
+      for (const [n, chunk] of chunks(group, NHN_MAX_RECIPIENTS).entries()) {
         const first = chunk[0]?.msg as OutboundMessage<NhnChannel>;
-        const got =
-          first.channel === 'sms'
-            ? await this.sendSms(first, chunk as Item<'sms'>[], ctx.signal)
-            : await this.sendAlimtalk(first, chunk as Item<'kakao_alimtalk'>[], ctx.signal);
+        let got: BatchItemResult[];
+        try {
+          got =
+            first.channel === 'sms'
+              ? await this.sendSms(first, chunk as Item<'sms'>[], ctx.signal)
+              : await this.sendAlimtalk(first, chunk as Item<'kakao_alimtalk'>[], ctx.signal);
+        } catch (e) {
+          // One request failed: its messages get that failure; other requests keep their answers.
+          const error = e instanceof SendError ? e : new SendError('PROVIDER_DOWN', `nhn: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+          const request = `${groupKey}#${n}`;
+          got = chunk.map((c) => ({ ok: false, idempotencyKey: c.idempotencyKey, error, request }));
+        }
         for (const r of got) results.set(r.idempotencyKey, r);
       }
     return items.map(
