@@ -28,8 +28,9 @@ beforeAll(async () => {
   SHOP = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  await new Promise((resolve) => shop?.close(resolve));
   await browser?.close();
+  shop?.closeAllConnections();
+  await new Promise((resolve) => shop?.close(resolve));
   await demo?.stop();
 });
 
