@@ -3,9 +3,11 @@ import type { CompiledQuery, ParamType, SqlDialect } from '../sql/dialect.ts';
 export interface Binder {
   /** Binds a value and returns its placeholder. */
   p(value: unknown, type: ParamType): string;
+  /** Binds each string and returns `($1, $2, …)` for `IN`; `(NULL)` (matches nothing) when empty. */
+  in(values: readonly string[]): string;
 }
 
-/** Builds a statement whose values are all bound parameters. */
+/** Builds a statement whose values are all bound parameters: `b.p(value, type)` prints the placeholder. */
 export function compileBound(dialect: SqlDialect, build: (b: Binder) => string): CompiledQuery {
   const params: unknown[] = [];
   const paramTypes: ParamType[] = [];
@@ -14,6 +16,9 @@ export function compileBound(dialect: SqlDialect, build: (b: Binder) => string):
     paramTypes.push(type);
     return dialect.placeholder(params.length, type);
   };
-  const text = build({ p });
+  const text = build({
+    p,
+    in: (values) => (values.length === 0 ? '(NULL)' : `(${values.map((v) => p(v, 'string')).join(', ')})`),
+  });
   return Object.freeze({ sql: text, params: Object.freeze(params), paramTypes: Object.freeze(paramTypes) });
 }

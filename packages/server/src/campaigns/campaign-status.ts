@@ -1,5 +1,5 @@
+import { compileBound } from '@dalbit/core/attribution/bind-sql';
 import type { Engine } from '../engines/engine.ts';
-import { boundSql } from './bound-sql.ts';
 
 export interface CampaignStatus {
   readonly campaignId: string;
@@ -12,24 +12,24 @@ export interface CampaignStatus {
 export async function readCampaignStatus(engine: Engine, campaignId: string): Promise<CampaignStatus> {
   const d = engine.dialect;
   const messages = await engine.query<{ status: string; reason: string | null; n: number }>(
-    boundSql(
+    compileBound(
       d,
       (b) =>
         `SELECT status, reason, count(*) AS n FROM messages WHERE campaign_id = ${b.p(campaignId, 'string')} GROUP BY status, reason ORDER BY status, reason`,
     ),
   );
   const exposures = await engine.query<{ arm: string; n: number; m: number }>(
-    boundSql(
+    compileBound(
       d,
       (b) =>
         `SELECT arm, count(*) AS n, count(idempotency_key) AS m FROM campaign_exposures WHERE campaign_id = ${b.p(campaignId, 'string')} GROUP BY arm ORDER BY arm`,
     ),
   );
   const [issued] = await engine.query<{ n: number }>(
-    boundSql(d, (b) => `SELECT count(*) AS n FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')}`),
+    compileBound(d, (b) => `SELECT count(*) AS n FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')}`),
   );
   const [redeemed] = await engine.query<{ n: number; v: number }>(
-    boundSql(
+    compileBound(
       d,
       (b) =>
         `SELECT count(*) AS n, coalesce(sum(CASE WHEN valid THEN 1 ELSE 0 END), 0) AS v FROM coupon_redemptions WHERE campaign_id = ${b.p(campaignId, 'string')}`,

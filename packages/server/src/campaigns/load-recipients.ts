@@ -1,3 +1,4 @@
+import { compileBound } from '@dalbit/core/attribution/bind-sql';
 import type { Recipient } from '@dalbit/core/campaigns/build-message';
 import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
 import type { ContactFacts } from '@dalbit/core/compliance/check-compliance';
@@ -7,7 +8,8 @@ import { addKstDays, fromKst, toKst } from '@dalbit/core/compliance/kst';
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
 import type { ProductRef } from '@dalbit/core/templates/template-context';
 import type { Engine } from '../engines/engine.ts';
-import { boundSql, chunks, parseJsonObject } from './bound-sql.ts';
+import { chunks } from './chunks.ts';
+import { parseJsonObject } from './parse-json-object.ts';
 
 /** Everything the guard and the templates need about one customer, as of a moment. */
 export interface RecipientFacts {
@@ -34,8 +36,8 @@ export async function loadRecipients(
   const ts = (b: { p(v: unknown, t: 'timestamp'): string }) => b.p(asOf, 'timestamp');
   const marketplaces = new Set(policy.marketplaceSources);
   for (const batch of chunks([...new Set(ids)])) {
-    const q = <T extends Record<string, unknown>>(build: Parameters<typeof boundSql>[1]) =>
-      engine.query<T>(boundSql(d, build));
+    const q = <T extends Record<string, unknown>>(build: Parameters<typeof compileBound>[1]) =>
+      engine.query<T>(compileBound(d, build));
     const people = await q<{
       customer_id: string;
       name: string | null;
@@ -169,7 +171,7 @@ export async function loadAdLedger(
   const ledger = new Map<string, SentAd[]>();
   for (const batch of chunks([...new Set(ids)])) {
     const rows = await engine.query<{ customer_id: string; due_at: Date; channel: string; campaign_id: string | null }>(
-      boundSql(
+      compileBound(
         engine.dialect,
         (b) =>
           `SELECT customer_id, due_at, channel, campaign_id FROM messages WHERE purpose = 'ad' AND customer_id IN ${b.in(batch)}

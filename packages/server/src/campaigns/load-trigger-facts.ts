@@ -1,10 +1,11 @@
+import { compileBound } from '@dalbit/core/attribution/bind-sql';
 import type { CustomerEvent, CustomerOrder } from '@dalbit/core/campaigns/event-trigger';
 import { type Anchor, instantAnchor, type LunarToSolar } from '@dalbit/core/campaigns/golden-times';
 import type { CustomerFacts, TriggerFacts } from '@dalbit/core/campaigns/plan-touches';
 import type { CampaignDefinition } from '@dalbit/core/campaigns/schema';
 import { toKst } from '@dalbit/core/compliance/kst';
 import type { Engine } from '../engines/engine.ts';
-import { boundSql, parseJsonObject } from './bound-sql.ts';
+import { parseJsonObject } from './parse-json-object.ts';
 
 const HOUR = 3600_000;
 
@@ -14,8 +15,8 @@ async function loadAnchors(engine: Engine, c: CampaignDefinition, asOf: Date): P
   if (t.kind !== 'date_relative') return out;
   const add = (id: string, a: Anchor) => out.set(id, [...(out.get(id) ?? []), a]);
   const d = engine.dialect;
-  const rows = async (build: Parameters<typeof boundSql>[1]) =>
-    engine.query<{ customer_id: string; at: Date; key?: string }>(boundSql(d, build));
+  const rows = async (build: Parameters<typeof compileBound>[1]) =>
+    engine.query<{ customer_id: string; at: Date; key?: string }>(compileBound(d, build));
   switch (t.anchor) {
     case 'signup':
       for (const r of await rows(
@@ -83,7 +84,7 @@ async function loadEventFacts(
     product_id: string | null;
     properties: unknown;
   }>(
-    boundSql(
+    compileBound(
       d,
       (b) =>
         `SELECT event_id, customer_id, type, occurred_at, product_id, properties FROM events WHERE customer_id IS NOT NULL AND type IN ${b.in([...new Set(types)])} AND occurred_at > ${b.p(since, 'timestamp')} AND occurred_at <= ${b.p(asOf, 'timestamp')}`,
@@ -104,7 +105,7 @@ async function loadEventFacts(
     ordered_at: Date;
     product_id: string | null;
   }>(
-    boundSql(
+    compileBound(
       d,
       (b) =>
         `SELECT o.order_id, o.customer_id, o.ordered_at, i.product_id FROM orders o LEFT JOIN order_items i ON i.order_id = o.order_id
@@ -125,7 +126,7 @@ async function loadEntries(engine: Engine, c: CampaignDefinition, from: Date, to
   if (t.kind !== 'segment_entry') return [];
   const delay = t.delayHours * HOUR;
   const rows = await engine.query<{ customer_id: string; entered_at: Date }>(
-    boundSql(
+    compileBound(
       engine.dialect,
       (b) =>
         `SELECT DISTINCT m.customer_id, m.entered_at FROM segment_memberships m WHERE m.segment_id = ${b.p(t.segmentId, 'string')} AND m.exited_at IS NULL

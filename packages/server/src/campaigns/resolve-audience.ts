@@ -1,9 +1,9 @@
+import { compileBound } from '@dalbit/core/attribution/bind-sql';
 import type { Audience } from '@dalbit/core/campaigns/schema';
 import { buildRecipe } from '@dalbit/core/segments/recipes/index';
 import type { Engine } from '../engines/engine.ts';
 import { findSegmentMembers } from '../segments/count-segment.ts';
 import { getVersionOrThrow } from '../segments/segment-store.ts';
-import { boundSql } from './bound-sql.ts';
 
 /** The audience could not be evaluated (unknown segment, invalid definition or recipe). */
 export class AudienceError extends Error {
@@ -26,7 +26,7 @@ export async function resolveAudience(engine: Engine, audience: Audience, asOf: 
   switch (audience.kind) {
     case 'all': {
       const rows = await engine.query<{ customer_id: string }>(
-        boundSql(
+        compileBound(
           engine.dialect,
           (b) => `SELECT customer_id FROM customers WHERE created_at <= ${b.p(asOf, 'timestamp')} ORDER BY customer_id`,
         ),

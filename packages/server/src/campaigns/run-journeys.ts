@@ -1,8 +1,9 @@
+import { compileBound } from '@dalbit/core/attribution/bind-sql';
 import type { Touch } from '@dalbit/core/campaigns/plan-touches';
 import { advanceJourney, type JourneyFacts, type JourneyState, startJourney } from '@dalbit/core/campaigns/scenario';
 import type { CampaignDefinition, Step } from '@dalbit/core/campaigns/schema';
 import type { Engine } from '../engines/engine.ts';
-import { boundSql, chunks } from './bound-sql.ts';
+import { chunks } from './chunks.ts';
 import { journeyKey, type RunState } from './run-state.ts';
 
 export interface JourneyRun {
@@ -31,7 +32,7 @@ async function loadJourneyFacts(
   const add = (m: Map<string, number[]>, k: string, t: Date) => m.set(k, [...(m.get(k) ?? []), t.getTime()]);
   for (const batch of chunks(ids)) {
     for (const r of await engine.query<{ customer_id: string; ordered_at: Date }>(
-      boundSql(
+      compileBound(
         engine.dialect,
         (b) =>
           `SELECT customer_id, ordered_at FROM orders WHERE status = 'paid' AND customer_id IN ${b.in(batch)} AND ordered_at > ${b.p(since, 'timestamp')} AND ordered_at <= ${b.p(asOf, 'timestamp')}`,
@@ -40,7 +41,7 @@ async function loadJourneyFacts(
       add(orders, r.customer_id, r.ordered_at);
     if (types.length > 0)
       for (const r of await engine.query<{ customer_id: string; type: string; occurred_at: Date }>(
-        boundSql(
+        compileBound(
           engine.dialect,
           (b) =>
             `SELECT customer_id, type, occurred_at FROM events WHERE customer_id IN ${b.in(batch)} AND type IN ${b.in(types)} AND occurred_at > ${b.p(since, 'timestamp')} AND occurred_at <= ${b.p(asOf, 'timestamp')}`,

@@ -1,7 +1,8 @@
+import { compileBound } from '@dalbit/core/attribution/bind-sql';
 import type { JourneyState } from '@dalbit/core/campaigns/scenario';
 import type { SentAd } from '@dalbit/core/compliance/frequency-caps';
 import type { Engine } from '../engines/engine.ts';
-import { boundSql, chunks } from './bound-sql.ts';
+import { chunks } from './chunks.ts';
 import { loadAdLedger } from './load-recipients.ts';
 
 /** Coupons a campaign has issued so far (budget, once-per-customer, one secret coupon at a time). */
@@ -46,7 +47,7 @@ export function warehouseState(engine: Engine): RunState {
       entered_at: Date;
       seq: number;
     }>(
-      boundSql(
+      compileBound(
         d,
         (b) => `SELECT j.customer_id, j.occurrence, j.step_id, j.since, j.entered_at, j.seq FROM campaign_journeys j
           JOIN (SELECT customer_id, occurrence, max(seq) AS seq FROM campaign_journeys WHERE campaign_id = ${b.p(campaignId, 'string')} GROUP BY customer_id, occurrence) m
@@ -59,7 +60,10 @@ export function warehouseState(engine: Engine): RunState {
       const found = new Set<string>();
       for (const batch of chunks([...new Set(keys)]))
         for (const r of await engine.query<{ k: string }>(
-          boundSql(d, (b) => `SELECT exposure_key AS k FROM campaign_exposures WHERE exposure_key IN ${b.in(batch)}`),
+          compileBound(
+            d,
+            (b) => `SELECT exposure_key AS k FROM campaign_exposures WHERE exposure_key IN ${b.in(batch)}`,
+          ),
         ))
           found.add(r.k);
       return found;
@@ -67,10 +71,10 @@ export function warehouseState(engine: Engine): RunState {
     adLedger: (ids, from, to, weekDays) => loadAdLedger(engine, ids, from, to, weekDays),
     async coupons(campaignId, asOf) {
       const own = await engine.query<{ customer_id: string }>(
-        boundSql(d, (b) => `SELECT customer_id FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')}`),
+        compileBound(d, (b) => `SELECT customer_id FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')}`),
       );
       const secret = await engine.query<{ customer_id: string }>(
-        boundSql(
+        compileBound(
           d,
           (
             b,
@@ -93,7 +97,7 @@ export function warehouseState(engine: Engine): RunState {
           customer_id: string;
           occurrence: string;
         }>(
-          boundSql(
+          compileBound(
             d,
             (b) => `SELECT code, campaign_id, customer_id, occurrence FROM coupons WHERE code IN ${b.in(batch)}`,
           ),

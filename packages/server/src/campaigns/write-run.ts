@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import { compileBound } from '@dalbit/core/attribution/bind-sql';
 import { CAMPAIGN_EXPOSURES, CAMPAIGN_JOURNEYS, COUPONS } from '@dalbit/core/campaigns/tables';
 import { MESSAGE_EVENTS, MESSAGES } from '@dalbit/core/channels/tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { Engine } from '../engines/engine.ts';
-import { boundSql, chunks } from './bound-sql.ts';
+import { chunks } from './chunks.ts';
 import type { TouchDecision } from './decision.ts';
 import type { RunPlan } from './plan-run.ts';
 
@@ -36,7 +37,7 @@ async function existingMessageKeys(engine: Engine, keys: readonly string[]): Pro
   const found = new Set<string>();
   for (const batch of chunks(keys))
     for (const r of await engine.query<{ k: string }>(
-      boundSql(
+      compileBound(
         engine.dialect,
         (b) => `SELECT idempotency_key AS k FROM messages WHERE idempotency_key IN ${b.in(batch)}`,
       ),
@@ -49,7 +50,7 @@ async function nextSeqs(engine: Engine, plan: RunPlan): Promise<Map<string, numb
   const seqs = new Map<string, number>();
   for (const campaignId of new Set(plan.journeys.map((j) => j.campaignId)))
     for (const r of await engine.query<{ customer_id: string; occurrence: string; s: number }>(
-      boundSql(
+      compileBound(
         engine.dialect,
         (b) =>
           `SELECT customer_id, occurrence, max(seq) AS s FROM campaign_journeys WHERE campaign_id = ${b.p(campaignId, 'string')} GROUP BY customer_id, occurrence`,
