@@ -126,6 +126,8 @@ export const MESSAGES = {
     status: '상태',
     asOf: '기준일',
     footer: '데이터는 이 컴퓨터의 DuckDB 창고에 있습니다',
+    topCategories: '많이 산 카테고리 (전체 대비 지수)',
+    index: '지수',
   },
   en: {
     brand: 'Dalbit CRM',
@@ -249,6 +251,8 @@ export const MESSAGES = {
     status: 'Status',
     asOf: 'As of',
     footer: 'Data lives in the DuckDB warehouse on this computer',
+    topCategories: 'Top categories (index vs all customers)',
+    index: 'index',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
@@ -270,6 +274,26 @@ const CHANNEL_NAMES: Record<string, { ko: string; en: string }> = {
 
 export function channelName(channel: string, lang: Lang): string {
   return CHANNEL_NAMES[channel]?.[lang] ?? channel;
+}
+
+const TERMS: Record<string, { ko: string; en: string }> = {
+  paid: { ko: '결제 완료', en: 'paid' },
+  cancelled: { ko: '취소', en: 'cancelled' },
+  returned: { ko: '반품', en: 'returned' },
+  exchanged: { ko: '교환', en: 'exchanged' },
+  ad: { ko: '광고', en: 'advertising' },
+  night_ad: { ko: '야간 광고', en: 'night-time ads' },
+  info: { ko: '정보성', en: 'informational' },
+  phone: { ko: '휴대폰', en: 'mobile' },
+  member: { ko: '회원 ID', en: 'member id' },
+  anon: { ko: '방문자 ID', en: 'visitor id' },
+  warranty: { ko: '정품 등록', en: 'warranty' },
+  push: { ko: '앱 푸시', en: 'push' },
+};
+
+/** Order statuses, consent purposes, identity kinds: stored as English keys, shown in the UI language. */
+export function termName(key: string, lang: Lang): string {
+  return TERMS[key]?.[lang] ?? channelName(key, lang);
 }
 
 export interface I18n {

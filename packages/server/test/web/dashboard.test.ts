@@ -127,6 +127,12 @@ describe('dashboard in Chromium against the real server', () => {
     await page.getByTestId('saved-segments').getByText('4회 이상 구매 여성').waitFor();
     const saved = await api<{ segments: { name: string }[] }>('/api/segments');
     expect(saved.segments.map((s) => s.name)).toContain('4회 이상 구매 여성');
+
+    await page.getByTestId('saved-segments').getByText('4회 이상 구매 여성').click();
+    const report = page.getByTestId('segment-report');
+    await report.getByText('많이 산 카테고리').waitFor();
+    expect(await report.innerText()).toContain(`${ko(expectedWomen)}명`);
+    await page.screenshot({ path: join(SHOTS, 'segment-report-ko.png'), fullPage: true });
   });
 
   it('renders the analytics page from the API', async () => {

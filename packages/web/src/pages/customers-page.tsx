@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api, useApi } from '../api.ts';
 import { StatusView } from '../components/status-view.tsx';
 import { formatKst, formatNumber, formatWon } from '../format.ts';
-import { channelName, useI18n } from '../i18n.ts';
+import { channelName, termName, useI18n } from '../i18n.ts';
 
 interface Hit {
   customerId: string;
@@ -170,7 +170,7 @@ function CustomerProfile({ id }: { id: string }) {
               <ul className="plain small">
                 {v.identities.map((i) => (
                   <li key={`${s(i.kind)}:${s(i.value)}`}>
-                    <span>{s(i.kind)}</span>
+                    <span>{termName(s(i.kind), lang)}</span>
                     <span className="mono">{s(i.value)}</span>
                   </li>
                 ))}
@@ -182,7 +182,7 @@ function CustomerProfile({ id }: { id: string }) {
                     <tr key={s(o.order_id)}>
                       <td>{formatKst(o.ordered_at)}</td>
                       <td>{channelName(s(o.channel), lang)}</td>
-                      <td>{s(o.status)}</td>
+                      <td>{termName(s(o.status), lang)}</td>
                       <td className="num">{formatWon(Number(o.paid_amount ?? 0), lang)}</td>
                     </tr>
                   ))}
@@ -194,7 +194,7 @@ function CustomerProfile({ id }: { id: string }) {
                 {v.consents.map((c) => (
                   <li key={`${s(c.channel)}:${s(c.purpose)}`}>
                     <span>
-                      {channelName(s(c.channel), lang)} · {s(c.purpose)}
+                      {channelName(s(c.channel), lang)} · {termName(s(c.purpose), lang)}
                     </span>
                     <span className={c.granted ? 'ok' : 'bad'}>{c.granted ? t('granted') : t('withdrawn')}</span>
                   </li>

@@ -1,7 +1,7 @@
 import { useApi } from '../api.ts';
 import { StatusView } from '../components/status-view.tsx';
 import { formatNumber, formatPercent, formatWon, formatWonShort } from '../format.ts';
-import { channelName, useI18n } from '../i18n.ts';
+import { channelName, termName, useI18n } from '../i18n.ts';
 
 export interface Stats {
   customers: number;
@@ -14,13 +14,6 @@ export interface Stats {
   ordersByStatus: { status: string; orders: number }[];
   revenueByChannel: { channel: string; orders: number; revenue: number; customers: number }[];
 }
-
-const STATUS = {
-  paid: { ko: '결제 완료', en: 'paid' },
-  cancelled: { ko: '취소', en: 'cancelled' },
-  returned: { ko: '반품', en: 'returned' },
-  exchanged: { ko: '교환', en: 'exchanged' },
-} as const;
 
 function Kpi({ label, value, hint, id }: { label: string; value: string; hint?: string; id: string }) {
   return (
@@ -95,7 +88,7 @@ export function HomePage() {
                   <ul className="plain">
                     {s.ordersByStatus.map((r) => (
                       <li key={r.status}>
-                        <span>{STATUS[r.status as keyof typeof STATUS]?.[lang] ?? r.status}</span>
+                        <span>{termName(r.status, lang)}</span>
                         <strong>{formatNumber(r.orders)}</strong>
                       </li>
                     ))}

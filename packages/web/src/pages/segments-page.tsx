@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, useApi } from '../api.ts';
 import { type ConditionRow, newRow, ROW_KINDS, type RowKind, rowsToDefinition } from '../components/condition-model.ts';
 import { ConditionRowEditor, KIND_LABEL } from '../components/condition-row-editor.tsx';
+import { SegmentReport } from '../components/segment-report.tsx';
 import { StatusView } from '../components/status-view.tsx';
 import { useLiveCount } from '../components/use-live-count.ts';
 import { formatKst, formatNumber } from '../format.ts';
@@ -34,6 +35,7 @@ export function SegmentsPage() {
   const [name, setName] = useState('');
   const [addKind, setAddKind] = useState<RowKind>('events');
   const [message, setMessage] = useState<string | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
   const [recipes] = useApi<{ purposes: Record<string, Label>; recipes: Recipe[] }>('/api/recipes');
   const [saved, reloadSaved] = useApi<{ segments: SegmentHeader[] }>('/api/segments');
   const definition = recipe?.definition ?? rowsToDefinition(rows, match);
@@ -170,7 +172,13 @@ export function SegmentsPage() {
                   <ul className="plain" data-testid="saved-segments">
                     {d.segments.map((s) => (
                       <li key={s.segmentId}>
-                        <span>{s.name}</span>
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => setOpened(opened === s.segmentId ? null : s.segmentId)}
+                        >
+                          {s.name}
+                        </button>
                         <span className="muted small">
                           v{s.currentVersion} · {formatKst(s.updatedAt)}
                         </span>
@@ -180,6 +188,7 @@ export function SegmentsPage() {
                 )
               }
             </StatusView>
+            {opened ? <SegmentReport key={opened} id={opened} /> : null}
           </div>
         </div>
         <div className="card">
