@@ -1,25 +1,13 @@
+import { MARKETPLACE_CHANNELS as CATALOG_MARKETPLACES } from '../../segments/catalog.ts';
+
 /**
  * Own shop vs marketplace, for channel migration. Cafe24 is the own shop (its mobile storefront is
  * normalised to `cafe24` by the importer; `cafe24_mobile`/`mobile` are accepted too).
  */
 export const OWN_SHOP_CHANNELS: ReadonlySet<string> = new Set(['cafe24', 'cafe24_mobile', 'mobile']);
 
-/** Marketplaces: buyers there consented to the marketplace, not to the brand. */
-export const MARKETPLACE_CHANNELS: ReadonlySet<string> = new Set([
-  'smartstore',
-  'musinsa',
-  '29cm',
-  'coupang',
-  'zigzag',
-  'ably',
-  '11st',
-  'gmarket',
-  'auction',
-  'ssg',
-  'lotteon',
-  'kakaostyle',
-  'wconcept',
-]);
+/** Marketplaces (the segment catalog's list): buyers there consented to the marketplace, not to the brand. */
+export const MARKETPLACE_CHANNELS: ReadonlySet<string> = new Set(CATALOG_MARKETPLACES);
 
 export type ChannelKind = 'own_shop' | 'marketplace' | 'other';
 
