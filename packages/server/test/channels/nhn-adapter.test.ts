@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundMessage } from '@dalbit/core/channels/outbound-message';
-import { SendError } from '@dalbit/core/channels/send-error';
 import { createNhnAdapters } from '../../src/channels/nhn/nhn-adapter.ts';
 import { isNhnWebhookAuthentic, parseNhnTime } from '../../src/channels/nhn/parse-nhn-webhook.ts';
 import { startNhnGateway } from '../support/nhn-gateway.ts';
 import { startReceiptCollector } from '../support/receipt-collector.ts';
+import { catchSendError } from '../support/catch-send-error.ts';
 
 const keys = { alimtalkAppKey: 'atAPP', alimtalkSecretKey: 'atSECRET', smsAppKey: 'smsAPP', smsSecretKey: 'smsSECRET' };
 const TEMPLATE = '#{name}님, 쿠폰 #{code}이(가) #{date}에 만료됩니다. (지급 사유: 생일 축하)';
@@ -41,16 +41,6 @@ const alim = (to: string, variables: Record<string, string>, withFallback = true
 });
 const vars = { name: '김달빛', code: 'BDAY-7Q2', date: '5월 10일' };
 
-async function sendError(p: Promise<unknown>): Promise<SendError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof SendError) return e;
-    throw e;
-  }
-  throw new Error('expected a SendError');
-}
-
 describe('NHN Cloud adapter against a local NHN gateway', () => {
   it('sends AlimTalk with templateParameter, fallback and the idempotency header', async () => {
     const a = await nhn.kakao_alimtalk.send(alim('010-1234-5678', vars), { idempotencyKey: 'bday:c1:2026' });
@@ -73,7 +63,7 @@ describe('NHN Cloud adapter against a local NHN gateway', () => {
   });
 
   it('answers a replayed idempotency key with DUPLICATE (the first attempt went through)', async () => {
-    const e = await sendError(nhn.kakao_alimtalk.send(alim('010-1234-5678', vars), { idempotencyKey: 'bday:c1:2026' }));
+    const e = await catchSendError(nhn.kakao_alimtalk.send(alim('010-1234-5678', vars), { idempotencyKey: 'bday:c1:2026' }));
     expect(e).toMatchObject({ code: 'DUPLICATE', retryable: false, providerCode: '-1005' });
   });
 
@@ -84,7 +74,7 @@ describe('NHN Cloud adapter against a local NHN gateway', () => {
       { msg: alim('01011114444', vars), idempotencyKey: 'x3' },
     ]);
     expect(results.map((r) => (r.ok ? 'ok' : `${r.error.code}:${r.error.providerCode}`))).toEqual(['TEMPLATE_REJECTED:-3004', 'CONTENT_REJECTED:-2000', 'ok']);
-    const unknown = await sendError(nhn.kakao_alimtalk.send({ ...alim('01011115555', vars), templateCode: 'NOPE' }, { idempotencyKey: 'x4' }));
+    const unknown = await catchSendError(nhn.kakao_alimtalk.send({ ...alim('01011115555', vars), templateCode: 'NOPE' }, { idempotencyKey: 'x4' }));
     expect(unknown.code).toBe('TEMPLATE_REJECTED');
   });
 
@@ -105,21 +95,21 @@ describe('NHN Cloud adapter against a local NHN gateway', () => {
       { idempotencyKey: 's3' },
     );
     expect(gateway.requests.slice(-3).map((r) => r.path.split('/').slice(-2).join('/'))).toEqual(['sender/sms', 'sender/mms', 'sender/ad-mms']);
-    const unmarked = await sendError(
+    const unmarked = await catchSendError(
       nhn.sms.send({ channel: 'sms', purpose: 'ad', kind: 'SMS', to: '01012345678', from: '0212345678', text: '봄 세일' }, { idempotencyKey: 's4' }),
     );
     expect(unmarked.code).toBe('CONTENT_REJECTED');
-    const emoji = await sendError(nhn.sms.send({ channel: 'sms', purpose: 'info', kind: 'SMS', to: '01012345678', from: '0212345678', text: '🎂' }, { idempotencyKey: 's5' }));
+    const emoji = await catchSendError(nhn.sms.send({ channel: 'sms', purpose: 'info', kind: 'SMS', to: '01012345678', from: '0212345678', text: '🎂' }, { idempotencyKey: 's5' }));
     expect(emoji.message).toContain('outside EUC-KR');
   });
 
   it('maps a wrong secret key to AUTH_FAILED and 429 / 5xx to retryable errors', async () => {
     const wrong = createNhnAdapters({ ...keys, smsSecretKey: 'nope', smsBaseUrl: gateway.url });
-    expect(await sendError(wrong.sms.send({ channel: 'sms', purpose: 'info', kind: 'SMS', to: '01012345678', from: '0212345678', text: 'a' }, { idempotencyKey: 'w' }))).toMatchObject({ code: 'AUTH_FAILED' });
+    expect(await catchSendError(wrong.sms.send({ channel: 'sms', purpose: 'info', kind: 'SMS', to: '01012345678', from: '0212345678', text: 'a' }, { idempotencyKey: 'w' }))).toMatchObject({ code: 'AUTH_FAILED' });
     gateway.failNext(429);
-    expect(await sendError(nhn.sms.send({ channel: 'sms', purpose: 'info', kind: 'SMS', to: '01012345678', from: '0212345678', text: 'a' }, { idempotencyKey: 'r' }))).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 1000 });
+    expect(await catchSendError(nhn.sms.send({ channel: 'sms', purpose: 'info', kind: 'SMS', to: '01012345678', from: '0212345678', text: 'a' }, { idempotencyKey: 'r' }))).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 1000 });
     gateway.failNext(502);
-    expect(await sendError(nhn.sms.send({ channel: 'sms', purpose: 'info', kind: 'SMS', to: '01012345678', from: '0212345678', text: 'a' }, { idempotencyKey: 'r2' }))).toMatchObject({ code: 'PROVIDER_DOWN', retryable: true });
+    expect(await catchSendError(nhn.sms.send({ channel: 'sms', purpose: 'info', kind: 'SMS', to: '01012345678', from: '0212345678', text: 'a' }, { idempotencyKey: 'r2' }))).toMatchObject({ code: 'PROVIDER_DOWN', retryable: true });
   });
 
   it('parses MESSAGE_RESULT_UPDATE and UNSUBSCRIBE webhooks, signed with the console signature', async () => {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmailMessage } from '@dalbit/core/channels/outbound-message';
-import { SendError } from '@dalbit/core/channels/send-error';
 import { checkCompliance } from '@dalbit/core/compliance/check-compliance';
 import { foldConsents } from '@dalbit/core/compliance/consent-state';
 import { CompliancePolicySchema } from '@dalbit/core/compliance/policy';
 import { renderTemplate } from '@dalbit/core/templates/render-template';
 import { SmtpAdapter } from '../../src/channels/smtp/smtp-adapter.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
+import { catchSendError } from '../support/catch-send-error.ts';
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let smtp: SmtpAdapter;
@@ -69,22 +69,13 @@ describe('SMTP adapter against a real SMTP server on loopback', () => {
   });
 
   it('maps 550 to BAD_RECIPIENT, 451 to retryable, wrong password to AUTH_FAILED, no server to PROVIDER_DOWN', async () => {
-    const err = async (p: Promise<unknown>) => {
-      try {
-        await p;
-      } catch (e) {
-        if (e instanceof SendError) return e;
-        throw e;
-      }
-      throw new Error('expected failure');
-    };
-    expect(await err(smtp.send({ ...base, to: 'nobody@dalbit.example' }, { idempotencyKey: 'x1' }))).toMatchObject({ code: 'BAD_RECIPIENT', providerCode: '550', retryable: false });
-    expect(await err(smtp.send({ ...base, to: 'later@dalbit.example' }, { idempotencyKey: 'x2' }))).toMatchObject({ providerCode: '451', retryable: true });
+    expect(await catchSendError(smtp.send({ ...base, to: 'nobody@dalbit.example' }, { idempotencyKey: 'x1' }))).toMatchObject({ code: 'BAD_RECIPIENT', providerCode: '550', retryable: false });
+    expect(await catchSendError(smtp.send({ ...base, to: 'later@dalbit.example' }, { idempotencyKey: 'x2' }))).toMatchObject({ providerCode: '451', retryable: true });
     const wrong = new SmtpAdapter({ host: '127.0.0.1', port: sink.port, ignoreTLS: true, auth: { user: 'mailer', pass: 'nope' } });
-    expect(await err(wrong.send(base, { idempotencyKey: 'x3' }))).toMatchObject({ code: 'AUTH_FAILED' });
+    expect(await catchSendError(wrong.send(base, { idempotencyKey: 'x3' }))).toMatchObject({ code: 'AUTH_FAILED' });
     wrong.close();
     const down = new SmtpAdapter({ host: '127.0.0.1', port: 9, ignoreTLS: true, timeoutMs: 2000 });
-    expect(await err(down.send(base, { idempotencyKey: 'x4' }))).toMatchObject({ code: 'PROVIDER_DOWN', retryable: true });
+    expect(await catchSendError(down.send(base, { idempotencyKey: 'x4' }))).toMatchObject({ code: 'PROVIDER_DOWN', retryable: true });
     down.close();
   });
 });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundMessage } from '@dalbit/core/channels/outbound-message';
-import { SendError } from '@dalbit/core/channels/send-error';
 import { createSolapiAdapters } from '../../src/channels/solapi/solapi-adapter.ts';
 import { startReceiptCollector } from '../support/receipt-collector.ts';
 import { startSolapiGateway } from '../support/solapi-gateway.ts';
+import { catchSendError } from '../support/catch-send-error.ts';
 
 const creds = { apiKey: 'NCSTESTKEY', apiSecret: 'test-secret-0123456789' };
 const TEMPLATE = '#{name}님, 주문하신 상품이 발송되었습니다. 송장번호 #{invoice}';
@@ -39,16 +39,6 @@ const sms = (text: string, to = '010-1234-5678', kind: 'SMS' | 'LMS' = 'SMS'): O
   text,
   ...(kind === 'LMS' ? { subject: '배송 안내' } : {}),
 });
-
-async function sendError(p: Promise<unknown>): Promise<SendError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof SendError) return e;
-    throw e;
-  }
-  throw new Error('expected a SendError');
-}
 
 describe('Solapi adapter against a local Solapi gateway', () => {
   it('signs the request and gets SMS, LMS, AlimTalk and brand messages accepted', async () => {
@@ -109,7 +99,7 @@ describe('Solapi adapter against a local Solapi gateway', () => {
       'ok',
       'BAD_RECIPIENT',
     ]);
-    const tmpl = await sendError(
+    const tmpl = await catchSendError(
       adapters.kakao_alimtalk.send(
         { channel: 'kakao_alimtalk', purpose: 'info', to: '01012345678', senderKey: 'KA01PF_DALBIT', templateCode: 'SHIP_01', variables: { name: '김' } },
         { idempotencyKey: 'tmpl-mismatch' },
@@ -128,13 +118,13 @@ describe('Solapi adapter against a local Solapi gateway', () => {
 
   it('treats 429 (with Retry-After) and 5xx as retryable, a wrong secret as final', async () => {
     gateway.failNext(429);
-    expect(await sendError(adapters.sms.send(sms('a'), { idempotencyKey: 'r1' }))).toMatchObject({ code: 'RATE_LIMITED', retryable: true, retryAfterMs: 2000 });
+    expect(await catchSendError(adapters.sms.send(sms('a'), { idempotencyKey: 'r1' }))).toMatchObject({ code: 'RATE_LIMITED', retryable: true, retryAfterMs: 2000 });
     gateway.failNext(503);
-    expect(await sendError(adapters.sms.send(sms('a'), { idempotencyKey: 'r2' }))).toMatchObject({ code: 'PROVIDER_DOWN', retryable: true });
+    expect(await catchSendError(adapters.sms.send(sms('a'), { idempotencyKey: 'r2' }))).toMatchObject({ code: 'PROVIDER_DOWN', retryable: true });
     const wrong = createSolapiAdapters({ ...creds, apiSecret: 'wrong', baseUrl: gateway.url });
-    expect(await sendError(wrong.sms.send(sms('a'), { idempotencyKey: 'r3' }))).toMatchObject({ code: 'AUTH_FAILED', retryable: false, providerCode: 'SignatureDoesNotMatch' });
+    expect(await catchSendError(wrong.sms.send(sms('a'), { idempotencyKey: 'r3' }))).toMatchObject({ code: 'AUTH_FAILED', retryable: false, providerCode: 'SignatureDoesNotMatch' });
     const down = createSolapiAdapters({ ...creds, baseUrl: 'http://127.0.0.1:9' });
-    expect(await sendError(down.sms.send(sms('a'), { idempotencyKey: 'r4' }))).toMatchObject({ code: 'PROVIDER_DOWN' });
+    expect(await catchSendError(down.sms.send(sms('a'), { idempotencyKey: 'r4' }))).toMatchObject({ code: 'PROVIDER_DOWN' });
   });
 
   it('splits batches at 10,000 messages a request', async () => {

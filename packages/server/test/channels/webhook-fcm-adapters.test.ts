@@ -1,20 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SendError } from '@dalbit/core/channels/send-error';
 import { FcmAdapter } from '../../src/channels/fcm/fcm-adapter.ts';
 import { verifyWebhookSignature } from '../../src/channels/webhook/sign-webhook.ts';
 import { WebhookAdapter } from '../../src/channels/webhook/webhook-adapter.ts';
 import { startFcmGateway } from '../support/fcm-gateway.ts';
 import { type LoopbackServer, readBody, sendJson, startLoopbackServer } from '../support/http-server.ts';
-
-async function sendError(p: Promise<unknown>): Promise<SendError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof SendError) return e;
-    throw e;
-  }
-  throw new Error('expected a SendError');
-}
+import { catchSendError } from '../support/catch-send-error.ts';
 
 describe('webhook adapter against a receiver that verifies the signature', () => {
   const SECRET = 'whsec_dalbit_test';
@@ -40,11 +30,11 @@ describe('webhook adapter against a receiver that verifies the signature', () =>
 
   it('is rejected by the receiver with a wrong secret (AUTH_FAILED), and 503 is retryable', async () => {
     const forged = new WebhookAdapter({ url: receiver.url, secret: 'guess' });
-    expect(await sendError(forged.send({ channel: 'webhook', purpose: 'info', event: 'x', payload: {} }, { idempotencyKey: 'k' }))).toMatchObject({ code: 'AUTH_FAILED' });
+    expect(await catchSendError(forged.send({ channel: 'webhook', purpose: 'info', event: 'x', payload: {} }, { idempotencyKey: 'k' }))).toMatchObject({ code: 'AUTH_FAILED' });
     expect(got.at(-1)?.verdict).toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
     status = 503;
     const hook = new WebhookAdapter({ url: receiver.url, secret: SECRET });
-    expect(await sendError(hook.send({ channel: 'webhook', purpose: 'info', event: 'x', payload: {} }, { idempotencyKey: 'k2' }))).toMatchObject({ code: 'PROVIDER_DOWN', retryable: true });
+    expect(await catchSendError(hook.send({ channel: 'webhook', purpose: 'info', event: 'x', payload: {} }, { idempotencyKey: 'k2' }))).toMatchObject({ code: 'PROVIDER_DOWN', retryable: true });
     status = 200;
   });
 
@@ -78,12 +68,12 @@ describe('FCM adapter against a local FCM HTTP v1 endpoint', () => {
 
   it('maps UNREGISTERED, bad credentials, quota and outages', async () => {
     const adapter = new FcmAdapter({ projectId: 'dalbit-demo', baseUrl: fcm.url, getAccessToken: async () => 'ya29.test' });
-    expect(await sendError(adapter.send(push('gone'), { idempotencyKey: 'p2' }))).toMatchObject({ code: 'BAD_RECIPIENT', providerCode: 'UNREGISTERED' });
+    expect(await catchSendError(adapter.send(push('gone'), { idempotencyKey: 'p2' }))).toMatchObject({ code: 'BAD_RECIPIENT', providerCode: 'UNREGISTERED' });
     const badAuth = new FcmAdapter({ projectId: 'dalbit-demo', baseUrl: fcm.url, getAccessToken: async () => 'expired' });
-    expect(await sendError(badAuth.send(push('device-A'), { idempotencyKey: 'p3' }))).toMatchObject({ code: 'AUTH_FAILED' });
+    expect(await catchSendError(badAuth.send(push('device-A'), { idempotencyKey: 'p3' }))).toMatchObject({ code: 'AUTH_FAILED' });
     fcm.failNext(429);
-    expect(await sendError(adapter.send(push('device-A'), { idempotencyKey: 'p4' }))).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 30_000 });
+    expect(await catchSendError(adapter.send(push('device-A'), { idempotencyKey: 'p4' }))).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 30_000 });
     fcm.failNext(503);
-    expect(await sendError(adapter.send(push('device-A'), { idempotencyKey: 'p5' }))).toMatchObject({ code: 'PROVIDER_DOWN', retryable: true });
+    expect(await catchSendError(adapter.send(push('device-A'), { idempotencyKey: 'p5' }))).toMatchObject({ code: 'PROVIDER_DOWN', retryable: true });
   });
 });
