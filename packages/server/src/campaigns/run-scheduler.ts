@@ -7,6 +7,7 @@ import type { Engine } from '../engines/engine.ts';
 import { listCampaigns } from './campaign-store.ts';
 import { planRun } from './plan-run.ts';
 import { warehouseState } from './run-state.ts';
+import { type DecisionTally, tallyDecisions } from './tally-decisions.ts';
 import { writeRun } from './write-run.ts';
 
 export interface SchedulerOptions {
@@ -19,15 +20,9 @@ export interface SchedulerOptions {
   readonly toSolar?: LunarToSolar | undefined;
 }
 
-export interface SchedulerSummary {
+export interface SchedulerSummary extends DecisionTally {
   readonly runId: string;
   readonly campaigns: readonly string[];
-  readonly touches: number;
-  readonly queued: number;
-  readonly deferred: number;
-  readonly blocked: number;
-  readonly holdout: number;
-  readonly blockedBy: Readonly<Record<string, number>>;
 }
 
 /**
@@ -42,7 +37,8 @@ export async function runScheduler(engine: Engine, options: SchedulerOptions): P
   const wanted = options.campaignIds ? new Set(options.campaignIds) : undefined;
   const campaigns = stored.map((s) => s.campaign).filter((c) => c.status === 'active' && (!wanted || wanted.has(c.id)));
   const needsSecret = campaigns.some((c) => c.coupon !== undefined || c.experiment.variants.some((v) => v.coupon));
-  if (needsSecret && !options.couponSecret) throw new Error('runScheduler: couponSecret is required when a campaign issues coupons');
+  if (needsSecret && !options.couponSecret)
+    throw new Error('runScheduler: couponSecret is required when a campaign issues coupons');
   const plan = await planRun(engine, {
     now: options.now,
     campaigns,
@@ -52,19 +48,10 @@ export async function runScheduler(engine: Engine, options: SchedulerOptions): P
     toSolar: options.toSolar,
   });
   await writeRun(engine, plan, options.now);
-  const count = (o: string) => plan.decisions.filter((d) => d.outcome === o).length;
-  const blockedBy: Record<string, number> = {};
-  for (const d of plan.decisions)
-    if (d.outcome === 'blocked' && d.reason) blockedBy[d.reason] = (blockedBy[d.reason] ?? 0) + 1;
   const summary: SchedulerSummary = {
     runId: randomUUID(),
     campaigns: campaigns.map((c) => c.id),
-    touches: plan.decisions.length,
-    queued: count('queued'),
-    deferred: count('deferred'),
-    blocked: count('blocked'),
-    holdout: count('holdout'),
-    blockedBy,
+    ...tallyDecisions(plan.decisions),
   };
   await engine.insert(SCHEDULER_RUNS.name, columnNames(SCHEDULER_RUNS), [
     [

@@ -6,6 +6,7 @@ import { findCampaignOrThrow } from './campaign-store.ts';
 import type { TouchDecision } from './decision.ts';
 import { memoryState } from './memory-state.ts';
 import { planRun } from './plan-run.ts';
+import { type DecisionTally, tallyDecisions } from './tally-decisions.ts';
 
 export interface SimulationDay {
   readonly date: string;
@@ -17,14 +18,7 @@ export interface Simulation {
   readonly from: string;
   readonly to: string;
   readonly days: readonly SimulationDay[];
-  readonly totals: {
-    readonly touches: number;
-    readonly queued: number;
-    readonly deferred: number;
-    readonly blocked: number;
-    readonly holdout: number;
-    readonly blockedBy: Readonly<Record<string, number>>;
-  };
+  readonly totals: DecisionTally;
 }
 
 /**
@@ -63,22 +57,11 @@ export async function simulateCampaign(
     state.record(plan);
     days.push({ date: toKst(start).dateKey, decisions: plan.decisions });
   }
-  const all = days.flatMap((d) => d.decisions);
-  const count = (o: string) => all.filter((d) => d.outcome === o).length;
-  const blockedBy: Record<string, number> = {};
-  for (const d of all) if (d.outcome === 'blocked' && d.reason) blockedBy[d.reason] = (blockedBy[d.reason] ?? 0) + 1;
   return {
     campaignId: campaign.id,
     from: input.from,
     to: input.to,
     days,
-    totals: {
-      touches: all.length,
-      queued: count('queued'),
-      deferred: count('deferred'),
-      blocked: count('blocked'),
-      holdout: count('holdout'),
-      blockedBy,
-    },
+    totals: tallyDecisions(days.flatMap((d) => d.decisions)),
   };
 }
