@@ -6,6 +6,9 @@ import type { Command } from 'commander';
 import { DemoImportError, type DemoRunSummary, runDemo } from '../../demo/run-demo.ts';
 import { writeDemoFiles } from '../../demo/write-demo-files.ts';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
+import { seedRecipeSegments } from '../../demo/seed-segments.ts';
+import { refreshWarehouse } from '../../jobs/refresh-warehouse.ts';
+import { kstDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import { ImportError } from '../../importers/import-error.ts';
 import { type CliContext, CliError } from '../context.ts';
 import { parseServeFlags, withServeOptions } from './serve.ts';
@@ -107,8 +110,20 @@ export function registerDemo(program: Command, ctx: CliContext): void {
               onFile: (r) => ctx.err(`  ${r.file}: ${count(r.rowsWritten)} (${r.seconds.toFixed(1)} s)`),
             }),
       });
-      if (flags.json) ctx.out(JSON.stringify(summary));
-      else for (const l of renderSummary(summary, lang)) ctx.out(l);
+      // Starter audiences, then every derived table (analytics, features, memberships) as of the
+      // day the exports were taken, so reports and the dashboard have something to show.
+      const seeded = await seedRecipeSegments(engine, { now, lang });
+      const asOfDay = kstDayNumber(new Date(createDemoContext(params).exportedAt));
+      const refresh = await refreshWarehouse(engine, { asOfDay, clock: () => performance.now() });
+      if (flags.json) ctx.out(JSON.stringify({ ...summary, segmentsSeeded: seeded, refresh }));
+      else {
+        for (const l of renderSummary(summary, lang)) ctx.out(l);
+        ctx.out(lang === 'ko' ? `레시피 세그먼트 ${seeded}개 생성` : `${seeded} recipe segments created`);
+        for (const st of refresh)
+          ctx.out(`  ${st.ok ? '✓' : '✗'} ${st.step}: ${st.detail} (${(st.tookMs / 1000).toFixed(1)} s)`);
+      }
+      const failed = refresh.filter((st) => !st.ok);
+      if (failed.length) throw new CliError(`refresh failed: ${failed.map((st) => `${st.step}: ${st.detail}`).join('; ')}`, 1);
     } catch (e) {
       if (e instanceof DemoImportError || e instanceof ImportError) throw new CliError(e.message, 1);
       throw e;
