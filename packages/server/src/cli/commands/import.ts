@@ -2,6 +2,8 @@ import { isSourceKind, SOURCE_KINDS } from '@dalbit/core/ingest/source-kind';
 import type { Command } from 'commander';
 import { ImportError } from '../../importers/import-error.ts';
 import { importFile } from '../../importers/import-file.ts';
+import { refreshFeatures } from '../../segments/refresh-features.ts';
+import { refreshSegments } from '../../segments/refresh-segments.ts';
 import {
   renderDetection,
   renderDryRun,
@@ -18,6 +20,7 @@ interface ImportFlags {
   dryRun?: boolean;
   rejects?: string;
   json?: boolean;
+  refresh?: boolean;
 }
 
 const MAX_ISSUES_SHOWN = 50;
@@ -31,6 +34,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--mapping <file>', 'JSON column mapping that overrides the header aliases')
     .option('--dry-run', 'show the column mapping, the first rows and every problem; write nothing')
     .option('--rejects <file>', 'write bad rows to this CSV and import the good ones')
+    .option('--no-refresh', 'skip refreshing customer features and segment memberships afterwards')
     .option('--json', 'machine-readable summary')
     .action(async (file: string, flags: ImportFlags, cmd: Command) => {
       if (flags.source !== undefined && !isSourceKind(flags.source))
@@ -64,6 +68,18 @@ export function registerImport(program: Command, ctx: CliContext): void {
           if (summary.status === 'dry_run') for (const l of renderDryRun(summary, lang)) ctx.out(l);
           else if (summary.issues.length > 0) for (const l of renderIssues(summary, lang, MAX_ISSUES_SHOWN)) ctx.err(l);
           for (const l of renderSummary(summary, lang)) ctx.out(l);
+        }
+        if (summary.status === 'imported' && flags.refresh !== false) {
+          // Segments count from the feature table: keep it, and memberships, current after each import.
+          const asOf = new Date();
+          const features = await refreshFeatures(engine, { asOf });
+          const segments = await refreshSegments(engine, { asOf });
+          const line =
+            lang === 'ko'
+              ? `고객 피처 ${features.customers.toLocaleString('ko-KR')}명, 세그먼트 ${segments.refreshed.length}개 갱신`
+              : `refreshed features of ${features.customers} customers and ${segments.refreshed.length} segments`;
+          if (flags.json) ctx.err(line);
+          else ctx.out(line);
         }
         if (summary.status === 'failed') {
           const n = summary.issues.length;
