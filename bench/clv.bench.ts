@@ -2,13 +2,13 @@
 // the 39-week holdout backtest. Peer: R's BTYD bgnbd.EstimateParameters takes about 0.55 s here.
 import { readFileSync } from 'node:fs';
 import { backtestHoldout } from '../packages/core/src/analytics/clv/backtest-holdout.ts';
-import { bgnbdConditionalExpectedPurchases } from '../packages/core/src/analytics/clv/bgnbd-predict.ts';
 import { bgnbdTotalLogLikelihood } from '../packages/core/src/analytics/clv/bgnbd-likelihood.ts';
+import { bgnbdConditionalExpectedPurchases } from '../packages/core/src/analytics/clv/bgnbd-predict.ts';
 import { fitBgnbd } from '../packages/core/src/analytics/clv/fit-bgnbd.ts';
 import { fitGammaGamma } from '../packages/core/src/analytics/clv/fit-gamma-gamma.ts';
 import { fitParetoNbd } from '../packages/core/src/analytics/clv/fit-pareto-nbd.ts';
-import { parseCbsCsv } from '../packages/core/src/analytics/clv/parse-cbs-csv.ts';
 import { paretoNbdConditionalExpectedPurchases } from '../packages/core/src/analytics/clv/pareto-nbd-predict.ts';
+import { parseCbsCsv } from '../packages/core/src/analytics/clv/parse-cbs-csv.ts';
 
 const CBS = new URL('../../shared/data/cdnow/cdnow_sample_cbs.csv', import.meta.url);
 const RUNS = 7;
@@ -22,7 +22,11 @@ function timeIt<T>(fn: () => T): { result: T; medianMs: number; firstMs: number 
     times.push(performance.now() - t0);
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { result: result as T, medianMs: round(sorted[Math.floor(RUNS / 2)] ?? 0, 2), firstMs: round(times[0] ?? 0, 2) };
+  return {
+    result: result as T,
+    medianMs: round(sorted[Math.floor(RUNS / 2)] ?? 0, 2),
+    firstMs: round(times[0] ?? 0, 2),
+  };
 }
 
 const round = (v: number, d: number): number => Number(v.toFixed(d));
@@ -35,7 +39,9 @@ export async function run(): Promise<Record<string, unknown>> {
   const gg = timeIt(() => fitGammaGamma(rows));
   const pn = timeIt(() => fitParetoNbd(rows));
   const backtest = (predict: (c: (typeof rows)[number]) => number) => {
-    const b = backtestHoldout(rows.map((c) => ({ customerId: c.customerId, actual: c.xStar ?? 0, predicted: predict(c) })));
+    const b = backtestHoldout(
+      rows.map((c) => ({ customerId: c.customerId, actual: c.xStar ?? 0, predicted: predict(c) })),
+    );
     return {
       actualTotal: b.actualTotal,
       predictedTotal: round(b.predictedTotal, 1),

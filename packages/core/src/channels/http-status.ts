@@ -17,10 +17,7 @@ export function sendErrorCodeForStatus(status: number): SendErrorCode | undefine
  * Parses `Retry-After` (seconds or HTTP date) or IETF `RateLimit-Reset` (seconds) into milliseconds
  * from `now`. Unparseable or negative values give undefined.
  */
-export function parseRetryAfter(
-  headers: { get(name: string): string | null },
-  now: Date,
-): number | undefined {
+export function parseRetryAfter(headers: { get(name: string): string | null }, now: Date): number | undefined {
   const raw = headers.get('retry-after') ?? headers.get('ratelimit-reset');
   if (raw === null) return undefined;
   const trimmed = raw.trim();

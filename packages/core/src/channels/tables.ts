@@ -77,5 +77,10 @@ export const ONSITE_MESSAGES: TableDef = {
 export const ONSITE_IMPRESSIONS: TableDef = {
   name: 'onsite_impressions',
   key: ['onsite_id'],
-  columns: [col('onsite_id', 'string'), col('shown_at', 'timestamp'), col('anonymous_id', 'string', true), col('customer_id', 'string', true)],
+  columns: [
+    col('onsite_id', 'string'),
+    col('shown_at', 'timestamp'),
+    col('anonymous_id', 'string', true),
+    col('customer_id', 'string', true),
+  ],
 };

@@ -18,7 +18,8 @@ export function findMissingSenderInfo(msg: OutboundMessage, policy: CompliancePo
   const s = policy.sender;
   const missing: string[] = [];
   if (s.name.trim() === '') missing.push('sender.name');
-  const needs080 = msg.channel === 'sms' || msg.channel === 'kakao_brand' || (msg.channel === 'kakao_alimtalk' && msg.fallback);
+  const needs080 =
+    msg.channel === 'sms' || msg.channel === 'kakao_brand' || (msg.channel === 'kakao_alimtalk' && msg.fallback);
   if (needs080 && s.optOutNumber.trim() === '') missing.push('sender.optOutNumber');
   if (msg.channel === 'email' && !msg.unsubscribeUrl && !msg.unsubscribeMailto) missing.push('message.unsubscribeUrl');
   return missing;
@@ -61,7 +62,9 @@ function markEmail(msg: EmailMessage, policy: CompliancePolicy): EmailMessage {
     ...msg,
     subject,
     text: already ? msg.text : `${msg.text}${footerText}`,
-    ...(msg.html === undefined ? {} : { html: msg.html.includes(escapeHtml(link)) ? msg.html : `${msg.html}${footerHtml}` }),
+    ...(msg.html === undefined
+      ? {}
+      : { html: msg.html.includes(escapeHtml(link)) ? msg.html : `${msg.html}${footerHtml}` }),
   };
 }
 
@@ -81,7 +84,9 @@ export function applyAdMarks(msg: OutboundMessage, policy: CompliancePolicy): Ou
     case 'email':
       return markEmail(msg, policy);
     case 'push': {
-      const title = hasExactAdPrefix(msg.title, policy.marks.prefix) ? msg.title : `${policy.marks.prefix} ${stripLookalike(msg.title, policy.marks.prefix)}`;
+      const title = hasExactAdPrefix(msg.title, policy.marks.prefix)
+        ? msg.title
+        : `${policy.marks.prefix} ${stripLookalike(msg.title, policy.marks.prefix)}`;
       const hint = policy.marks.pushOptOutHint;
       return { ...msg, title, body: msg.body.includes(hint) ? msg.body : `${msg.body}\n${hint}` };
     }

@@ -20,7 +20,11 @@ export interface ContactFacts {
   /** On the 080 / suppression list. */
   readonly optedOut: boolean;
   /** Purchases that may open the transaction exception (most recent first or any order). */
-  readonly purchases?: readonly { readonly at: Date; readonly category?: string | undefined; readonly viaMarketplace: boolean }[];
+  readonly purchases?: readonly {
+    readonly at: Date;
+    readonly category?: string | undefined;
+    readonly viaMarketplace: boolean;
+  }[];
 }
 
 export interface SendIntent {
@@ -42,7 +46,12 @@ export type GuardDecision =
       readonly message: OutboundMessage;
       readonly notes: readonly GuardNote[];
     }
-  | { readonly kind: 'block'; readonly reason: GuardReason; readonly detail: string; readonly issues?: readonly TemplateIssue[] };
+  | {
+      readonly kind: 'block';
+      readonly reason: GuardReason;
+      readonly detail: string;
+      readonly issues?: readonly TemplateIssue[];
+    };
 
 const PHONE_CHANNELS: readonly ChannelKind[] = ['sms', 'kakao_alimtalk', 'kakao_brand'];
 
@@ -74,12 +83,22 @@ function checkAdConsent(intent: SendIntent, channel: ChannelKind, policy: Compli
   const consentChannel = CONSENT_CHANNEL[channel];
   if (consentChannel === null) return { ok: true, viaException: false };
   const fact = findConsent(intent.consents, consentChannel, 'ad');
-  if (fact && !fact.granted) return { ok: false, reason: 'OPTED_OUT', detail: `${consentChannel} ad consent withdrawn ${fact.at.toISOString()}` };
-  const brandOwn = fact?.granted === true && !(intent.contact.marketplaceOnly && policy.marketplaceSources.includes(fact.source));
+  if (fact && !fact.granted)
+    return {
+      ok: false,
+      reason: 'OPTED_OUT',
+      detail: `${consentChannel} ad consent withdrawn ${fact.at.toISOString()}`,
+    };
+  const brandOwn =
+    fact?.granted === true && !(intent.contact.marketplaceOnly && policy.marketplaceSources.includes(fact.source));
   if (brandOwn) return { ok: true, viaException: false };
   if (hasTransactionException(intent, policy, now)) return { ok: true, viaException: true };
   if (intent.contact.marketplaceOnly)
-    return { ok: false, reason: 'MARKETPLACE_ONLY', detail: 'contact came from a marketplace; informational messages only' };
+    return {
+      ok: false,
+      reason: 'MARKETPLACE_ONLY',
+      detail: 'contact came from a marketplace; informational messages only',
+    };
   return { ok: false, reason: 'NO_CONSENT', detail: `no ${consentChannel} ad consent` };
 }
 
@@ -118,7 +137,8 @@ export function checkCompliance(intent: SendIntent, ctx: { policy: CompliancePol
   if (msg.channel === 'push' && msg.token.trim() === '') return block('UNREACHABLE', 'no push token');
 
   if (isAd) {
-    if (msg.channel === 'kakao_alimtalk') return block('AD_NOT_ALLOWED_ON_CHANNEL', 'AlimTalk carries informational messages only');
+    if (msg.channel === 'kakao_alimtalk')
+      return block('AD_NOT_ALLOWED_ON_CHANNEL', 'AlimTalk carries informational messages only');
     if (intent.contact.optedOut && CONSENT_CHANNEL[msg.channel] !== null)
       return block('OPTED_OUT', 'number is on the 080 opt-out list');
     const consent = checkAdConsent(intent, msg.channel, policy, now);
@@ -162,5 +182,7 @@ export function checkCompliance(intent: SendIntent, ctx: { policy: CompliancePol
   const issues = validateMessage(msg).filter((i) => !i.code.startsWith('ALIMTALK'));
   if (issues.length > 0) return block('CONTENT_INVALID', issues.map((i) => i.message).join('; '), issues);
 
-  return wait ? { kind: 'defer', until: wait.until, reason: wait.reason, message: msg, notes } : { kind: 'send', message: msg, notes };
+  return wait
+    ? { kind: 'defer', until: wait.until, reason: wait.reason, message: msg, notes }
+    : { kind: 'send', message: msg, notes };
 }

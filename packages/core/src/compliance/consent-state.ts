@@ -46,6 +46,10 @@ export function foldConsents(events: readonly ConsentEvent[]): ConsentState {
   return state;
 }
 
-export function findConsent(state: ConsentState, channel: ConsentChannel, purpose: ConsentPurpose): ConsentFact | undefined {
+export function findConsent(
+  state: ConsentState,
+  channel: ConsentChannel,
+  purpose: ConsentPurpose,
+): ConsentFact | undefined {
   return state.get(`${channel}:${purpose}`);
 }

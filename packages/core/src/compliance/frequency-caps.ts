@@ -12,7 +12,9 @@ export interface SentAd {
 /** Ads per customer across all campaigns and channels (the caller loads the last `weekDays` days). */
 export type CapLedger = ReadonlyMap<string, readonly SentAd[]>;
 
-export type CapVerdict = { ok: true } | { ok: false; rule: 'day' | 'week' | 'channel_day'; limit: number; used: number };
+export type CapVerdict =
+  | { ok: true }
+  | { ok: false; rule: 'day' | 'week' | 'channel_day'; limit: number; used: number };
 
 /** Would one more ad on `channel` at `now` break a cap? */
 export function checkCaps(input: {
@@ -37,9 +39,12 @@ export function checkCaps(input: {
     }
   }
   const channelLimit = caps.perChannelPerDay[input.channel];
-  if (channelLimit !== undefined && channelDay >= channelLimit) return { ok: false, rule: 'channel_day', limit: channelLimit, used: channelDay };
-  if (caps.adsPerDay !== null && day >= caps.adsPerDay) return { ok: false, rule: 'day', limit: caps.adsPerDay, used: day };
-  if (caps.adsPerWeek !== null && week >= caps.adsPerWeek) return { ok: false, rule: 'week', limit: caps.adsPerWeek, used: week };
+  if (channelLimit !== undefined && channelDay >= channelLimit)
+    return { ok: false, rule: 'channel_day', limit: channelLimit, used: channelDay };
+  if (caps.adsPerDay !== null && day >= caps.adsPerDay)
+    return { ok: false, rule: 'day', limit: caps.adsPerDay, used: day };
+  if (caps.adsPerWeek !== null && week >= caps.adsPerWeek)
+    return { ok: false, rule: 'week', limit: caps.adsPerWeek, used: week };
   return { ok: true };
 }
 

@@ -6,6 +6,7 @@ interface LunarCalendar {
 }
 // The package's CJS default export is the class at runtime, but its typings declare a namespace under NodeNext.
 const KoreanLunarCalendar = KoreanLunarCalendarModule as unknown as new () => LunarCalendar;
+
 import { addKstDays } from './kst.ts';
 
 export interface HolidayBlock {

@@ -27,10 +27,18 @@ export const CompliancePolicySchema = z.object({
       /** Put `(광고)`, sender and opt-out line into brand-message text too (KOREA.md); off if the gateway adds them. */
       inlineKakaoBrand: z.boolean().default(true),
     })
-    .default({ prefix: '(광고)', optOutLine: '무료수신거부 {number}', pushOptOutHint: '수신거부: 앱 설정 > 알림', inlineKakaoBrand: true }),
+    .default({
+      prefix: '(광고)',
+      optOutLine: '무료수신거부 {number}',
+      pushOptOutHint: '수신거부: 앱 설정 > 알림',
+      inlineKakaoBrand: true,
+    }),
   /** Legal night window (§50): ads need a separate night consent; email is exempt by law. */
   legalNight: z
-    .object({ window: Window.default({ start: '21:00', end: '08:00' }), exempt: z.array(Channel).default(['email', 'onsite', 'webhook']) })
+    .object({
+      window: Window.default({ start: '21:00', end: '08:00' }),
+      exempt: z.array(Channel).default(['email', 'onsite', 'webhook']),
+    })
     .default({ window: { start: '21:00', end: '08:00' }, exempt: ['email', 'onsite', 'webhook'] }),
   /** House rule: no ads in this window at all (deferred). Email included by default; remove it to follow the law only. */
   quietHours: z
@@ -40,7 +48,11 @@ export const CompliancePolicySchema = z.object({
       /** Also defer informational messages (off: order/shipping notices go at any time). */
       includeInfo: z.boolean().default(false),
     })
-    .default({ window: { start: '20:50', end: '08:00' }, channels: ['email', 'sms', 'kakao_brand', 'push'], includeInfo: false }),
+    .default({
+      window: { start: '20:50', end: '08:00' },
+      channels: ['email', 'sms', 'kakao_brand', 'push'],
+      includeInfo: false,
+    }),
   /** Provider rules that no consent lifts (Kakao blocks brand/friend ads ~20:50–08:00). */
   providerWindows: z
     .array(z.object({ channel: Channel, window: Window }))

@@ -50,7 +50,12 @@ export function findReconfirmationsDue(input: {
   return due.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.customerId.localeCompare(b.customerId));
 }
 
-const CHANNEL_KO: Record<ConsentChannel, string> = { sms: '문자(SMS)', kakao: '카카오톡', email: '이메일', push: '앱 푸시' };
+const CHANNEL_KO: Record<ConsentChannel, string> = {
+  sms: '문자(SMS)',
+  kakao: '카카오톡',
+  email: '이메일',
+  push: '앱 푸시',
+};
 
 /** The notice text: sender, consent date, and how to keep or withdraw (no answer keeps consent). */
 export function formatReconfirmationNotice(due: ReconfirmationDue, policy: CompliancePolicy): string {

@@ -64,7 +64,10 @@ export function compileTemplate(
       try {
         return { text: liquid.renderSync(parsed, scope) as string, issues };
       } catch (e) {
-        return { text: '', issues: [...issues, { code: 'RENDER', path, message: e instanceof Error ? e.message : String(e) }] };
+        return {
+          text: '',
+          issues: [...issues, { code: 'RENDER', path, message: e instanceof Error ? e.message : String(e) }],
+        };
       }
     },
   };

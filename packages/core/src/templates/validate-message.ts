@@ -27,7 +27,11 @@ export function validateMessage(
       const template = opts.alimtalkTemplates?.[msg.templateCode];
       const issues = template === undefined ? [] : validateAlimtalk({ template, variables: msg.variables, limits });
       if (template === undefined)
-        issues.push({ code: 'ALIMTALK_MISMATCH', path: 'templateCode', message: `unknown template ${msg.templateCode}` });
+        issues.push({
+          code: 'ALIMTALK_MISMATCH',
+          path: 'templateCode',
+          message: `unknown template ${msg.templateCode}`,
+        });
       return [...issues, ...validateFallback(msg.fallback, limits)];
     }
     case 'kakao_brand': {

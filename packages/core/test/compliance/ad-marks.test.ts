@@ -1,7 +1,7 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import { markAdText } from '@dalbit/core/compliance/ad-marks';
 import { checkCompliance } from '@dalbit/core/compliance/check-compliance';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { brandPolicy, grant, intent, kst, smsAd } from './fixtures.ts';
 
 const policy = brandPolicy();

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { checkCompliance } from '@dalbit/core/compliance/check-compliance';
 import type { ConsentEvent } from '@dalbit/core/compliance/consent-state';
+import { describe, expect, it } from 'vitest';
 import { brandPolicy, contact, grant, intent, kst, smsAd } from './fixtures.ts';
 
 const policy = brandPolicy();
@@ -16,7 +16,11 @@ describe('consent', () => {
   });
 
   it('treats the latest withdrawal as an opt-out; a withdrawal at the same instant wins', () => {
-    const withdraw: ConsentEvent = { ...grant('sms', 'ad', kst('2026-03-01T00:00:00')), granted: false, source: 'solapi-080' };
+    const withdraw: ConsentEvent = {
+      ...grant('sms', 'ad', kst('2026-03-01T00:00:00')),
+      granted: false,
+      source: 'solapi-080',
+    };
     expect(reason(checkCompliance(intent(smsAd(), [grant('sms', 'ad'), withdraw]), { policy, now }))).toBe('OPTED_OUT');
     const same = grant('sms', 'ad', kst('2026-03-01T00:00:00'));
     expect(reason(checkCompliance(intent(smsAd(), [withdraw, same]), { policy, now }))).toBe('OPTED_OUT');
@@ -25,24 +29,44 @@ describe('consent', () => {
   });
 
   it('blocks numbers on the 080 list even with a consent on file', () => {
-    expect(reason(checkCompliance(intent(smsAd(), [grant('sms', 'ad')], { contact: contact({ optedOut: true }) }), { policy, now }))).toBe('OPTED_OUT');
+    expect(
+      reason(
+        checkCompliance(intent(smsAd(), [grant('sms', 'ad')], { contact: contact({ optedOut: true }) }), {
+          policy,
+          now,
+        }),
+      ),
+    ).toBe('OPTED_OUT');
   });
 
   it('keeps marketplace-only contacts informational: marketplace consent does not count', () => {
-    const market = intent(smsAd(), [grant('sms', 'ad', kst('2026-01-01T00:00:00'), 'smartstore')], { contact: contact({ marketplaceOnly: true }) });
+    const market = intent(smsAd(), [grant('sms', 'ad', kst('2026-01-01T00:00:00'), 'smartstore')], {
+      contact: contact({ marketplaceOnly: true }),
+    });
     expect(reason(checkCompliance(market, { policy, now }))).toBe('MARKETPLACE_ONLY');
     const info = { ...market, message: { ...smsAd('주문 발송 안내'), purpose: 'info' as const } };
     expect(reason(checkCompliance(info, { policy, now }))).toBe('send');
   });
 
   it('blocks SMS/Kakao to 050 virtual numbers and landlines for every purpose', () => {
-    const unreachable = intent({ ...smsAd('배송 안내'), purpose: 'info' }, [], { contact: contact({ phoneMarketable: false }) });
+    const unreachable = intent({ ...smsAd('배송 안내'), purpose: 'info' }, [], {
+      contact: contact({ phoneMarketable: false }),
+    });
     expect(reason(checkCompliance(unreachable, { policy, now }))).toBe('UNREACHABLE');
   });
 
   it('never sends AlimTalk ads', () => {
-    const alim = { channel: 'kakao_alimtalk' as const, purpose: 'ad' as const, to: '01012345678', senderKey: 'k', templateCode: 'T', variables: {} };
-    expect(reason(checkCompliance(intent(alim, [grant('kakao', 'ad')]), { policy, now }))).toBe('AD_NOT_ALLOWED_ON_CHANNEL');
+    const alim = {
+      channel: 'kakao_alimtalk' as const,
+      purpose: 'ad' as const,
+      to: '01012345678',
+      senderKey: 'k',
+      templateCode: 'T',
+      variables: {},
+    };
+    expect(reason(checkCompliance(intent(alim, [grant('kakao', 'ad')]), { policy, now }))).toBe(
+      'AD_NOT_ALLOWED_ON_CHANNEL',
+    );
   });
 });
 
@@ -54,13 +78,21 @@ describe('transaction exception', () => {
   });
 
   it('allows ads for the same kind of goods within 6 months of an own-shop purchase', () => {
-    const d = checkCompliance(intent(smsAd(), [], { contact: contact({ purchases: [purchase(3)] }), goodsCategory: 'skincare' }), { policy, now });
+    const d = checkCompliance(
+      intent(smsAd(), [], { contact: contact({ purchases: [purchase(3)] }), goodsCategory: 'skincare' }),
+      { policy, now },
+    );
     expect(d).toMatchObject({ kind: 'send', notes: ['TRANSACTION_EXCEPTION', 'AD_MARKS_ADDED'] });
   });
 
   it('does not apply after 6 months, for other goods, for marketplace buyers, or when switched off', () => {
     const run = (p: ReturnType<typeof purchase>, category = 'skincare', pol = policy, marketplaceOnly = false) =>
-      reason(checkCompliance(intent(smsAd(), [], { contact: contact({ purchases: [p], marketplaceOnly }), goodsCategory: category }), { policy: pol, now }));
+      reason(
+        checkCompliance(
+          intent(smsAd(), [], { contact: contact({ purchases: [p], marketplaceOnly }), goodsCategory: category }),
+          { policy: pol, now },
+        ),
+      );
     expect(run(purchase(7))).toBe('NO_CONSENT');
     expect(run(purchase(1), 'haircare')).toBe('NO_CONSENT');
     expect(run(purchase(1, true), 'skincare', policy, true)).toBe('MARKETPLACE_ONLY');
@@ -69,7 +101,10 @@ describe('transaction exception', () => {
 
   it('ends at refusal', () => {
     const withdraw: ConsentEvent = { ...grant('sms', 'ad', kst('2026-05-01T00:00:00')), granted: false };
-    const d = checkCompliance(intent(smsAd(), [withdraw], { contact: contact({ purchases: [purchase(1)] }), goodsCategory: 'skincare' }), { policy, now });
+    const d = checkCompliance(
+      intent(smsAd(), [withdraw], { contact: contact({ purchases: [purchase(1)] }), goodsCategory: 'skincare' }),
+      { policy, now },
+    );
     expect(reason(d)).toBe('OPTED_OUT');
   });
 });

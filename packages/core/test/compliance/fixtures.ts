@@ -1,13 +1,23 @@
 import type { OutboundMessage } from '@dalbit/core/channels/outbound-message';
-import { type ConsentEvent, foldConsents } from '@dalbit/core/compliance/consent-state';
 import type { ContactFacts, SendIntent } from '@dalbit/core/compliance/check-compliance';
-import { type CompliancePolicy, CompliancePolicySchema, type CompliancePolicyInput } from '@dalbit/core/compliance/policy';
+import { type ConsentEvent, foldConsents } from '@dalbit/core/compliance/consent-state';
+import {
+  type CompliancePolicy,
+  type CompliancePolicyInput,
+  CompliancePolicySchema,
+} from '@dalbit/core/compliance/policy';
 
 /** A brand with its sender settings filled in; everything else is the KOREA.md default. */
 export function brandPolicy(overrides: CompliancePolicyInput = {}): CompliancePolicy {
   return CompliancePolicySchema.parse({
     ...overrides,
-    sender: { name: '달빛상점', contact: '02-123-4567', address: '서울시 중구 세종대로 1', optOutNumber: '080-123-4567', ...overrides.sender },
+    sender: {
+      name: '달빛상점',
+      contact: '02-123-4567',
+      address: '서울시 중구 세종대로 1',
+      optOutNumber: '080-123-4567',
+      ...overrides.sender,
+    },
   });
 }
 
@@ -23,7 +33,12 @@ export const smsAd = (text = '봄 신상 20% 할인! 지금 확인하세요'): O
   text,
 });
 
-export const grant = (channel: ConsentEvent['channel'], purpose: ConsentEvent['purpose'], at = kst('2025-01-01T10:00:00'), source = 'cafe24'): ConsentEvent => ({
+export const grant = (
+  channel: ConsentEvent['channel'],
+  purpose: ConsentEvent['purpose'],
+  at = kst('2025-01-01T10:00:00'),
+  source = 'cafe24',
+): ConsentEvent => ({
   customerId: 'c1',
   channel,
   purpose,

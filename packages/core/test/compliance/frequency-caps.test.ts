@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { checkCompliance } from '@dalbit/core/compliance/check-compliance';
 import { allocateSlots, type SentAd, type SlotCandidate } from '@dalbit/core/compliance/frequency-caps';
+import { describe, expect, it } from 'vitest';
 import { brandPolicy, grant, intent, kst, smsAd } from './fixtures.ts';
 
 const policy = brandPolicy();
@@ -11,26 +11,37 @@ describe('frequency caps', () => {
 
   it('allows one ad a KST day across channels', () => {
     const todayEmail = [sent('2026-05-06T09:00:00', 'email')];
-    expect(checkCompliance(intent(smsAd(), [grant('sms', 'ad')], { sentAds: todayEmail }), { policy, now })).toMatchObject({
+    expect(
+      checkCompliance(intent(smsAd(), [grant('sms', 'ad')], { sentAds: todayEmail }), { policy, now }),
+    ).toMatchObject({
       kind: 'block',
       reason: 'CAPPED',
       detail: 'day cap 1/1',
     });
     // 23:30 KST yesterday is another KST day even though it is the same UTC day
     const yesterday = [sent('2026-05-05T23:30:00')];
-    expect(checkCompliance(intent(smsAd(), [grant('sms', 'ad')], { sentAds: yesterday }), { policy, now }).kind).toBe('send');
+    expect(checkCompliance(intent(smsAd(), [grant('sms', 'ad')], { sentAds: yesterday }), { policy, now }).kind).toBe(
+      'send',
+    );
   });
 
   it('allows three ads in the last seven KST days', () => {
     const three = [sent('2026-04-30T10:00:00'), sent('2026-05-02T10:00:00'), sent('2026-05-04T10:00:00')];
-    expect(checkCompliance(intent(smsAd(), [grant('sms', 'ad')], { sentAds: three }), { policy, now })).toMatchObject({ reason: 'CAPPED', detail: 'week cap 3/3' });
+    expect(checkCompliance(intent(smsAd(), [grant('sms', 'ad')], { sentAds: three }), { policy, now })).toMatchObject({
+      reason: 'CAPPED',
+      detail: 'week cap 3/3',
+    });
     const older = [sent('2026-04-29T10:00:00'), sent('2026-05-02T10:00:00'), sent('2026-05-04T10:00:00')];
-    expect(checkCompliance(intent(smsAd(), [grant('sms', 'ad')], { sentAds: older }), { policy, now }).kind).toBe('send');
+    expect(checkCompliance(intent(smsAd(), [grant('sms', 'ad')], { sentAds: older }), { policy, now }).kind).toBe(
+      'send',
+    );
   });
 
   it('does not count informational messages', () => {
     const info = { ...smsAd('배송 출발'), purpose: 'info' as const };
-    expect(checkCompliance(intent(info, [], { sentAds: [sent('2026-05-06T09:00:00')] }), { policy, now }).kind).toBe('send');
+    expect(checkCompliance(intent(info, [], { sentAds: [sent('2026-05-06T09:00:00')] }), { policy, now }).kind).toBe(
+      'send',
+    );
   });
 });
 
@@ -85,7 +96,9 @@ describe('allocateSlots', () => {
   it('is deterministic whatever the input order', () => {
     const cands = [c('x', 'c1', 3), c('y', 'c1', 3), c('z', 'c1', 3)];
     const first = allocateSlots({ candidates: cands, ledger: new Map(), now, policy }).granted.map((g) => g.id);
-    const reversed = allocateSlots({ candidates: [...cands].reverse(), ledger: new Map(), now, policy }).granted.map((g) => g.id);
+    const reversed = allocateSlots({ candidates: [...cands].reverse(), ledger: new Map(), now, policy }).granted.map(
+      (g) => g.id,
+    );
     expect(first).toEqual(['x']);
     expect(reversed).toEqual(['x']);
   });

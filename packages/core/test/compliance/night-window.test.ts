@@ -1,8 +1,8 @@
+import { checkCompliance } from '@dalbit/core/compliance/check-compliance';
+import { toKst } from '@dalbit/core/compliance/kst';
+import { findNextSendTime, isInClockWindow } from '@dalbit/core/compliance/send-windows';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCompliance } from '@dalbit/core/compliance/check-compliance';
-import { isInClockWindow, findNextSendTime } from '@dalbit/core/compliance/send-windows';
-import { toKst } from '@dalbit/core/compliance/kst';
 import { brandPolicy, grant, intent, kst, smsAd } from './fixtures.ts';
 
 describe('night window', () => {
@@ -27,9 +27,15 @@ describe('night window', () => {
 
   it('lets an SMS ad go at 22:30 with night consent when the house rule is switched off', () => {
     const loose = brandPolicy({ quietHours: { window: null } });
-    const withNight = checkCompliance(intent(smsAd(), [grant('sms', 'ad'), grant('sms', 'night_ad')]), { policy: loose, now: kst('2026-05-06T22:30:00') });
+    const withNight = checkCompliance(intent(smsAd(), [grant('sms', 'ad'), grant('sms', 'night_ad')]), {
+      policy: loose,
+      now: kst('2026-05-06T22:30:00'),
+    });
     expect(withNight.kind).toBe('send');
-    const without = checkCompliance(intent(smsAd(), [grant('sms', 'ad')]), { policy: loose, now: kst('2026-05-06T22:30:00') });
+    const without = checkCompliance(intent(smsAd(), [grant('sms', 'ad')]), {
+      policy: loose,
+      now: kst('2026-05-06T22:30:00'),
+    });
     expect(without).toMatchObject({ kind: 'defer', reason: 'NO_NIGHT_CONSENT' });
   });
 
@@ -44,15 +50,28 @@ describe('night window', () => {
       unsubscribeUrl: 'https://dalbit.example/u/abc',
     };
     const now = kst('2026-05-06T23:00:00');
-    expect(checkCompliance(intent(email, [grant('email', 'ad')]), { policy, now })).toMatchObject({ kind: 'defer', reason: 'QUIET_HOURS' });
+    expect(checkCompliance(intent(email, [grant('email', 'ad')]), { policy, now })).toMatchObject({
+      kind: 'defer',
+      reason: 'QUIET_HOURS',
+    });
     const lawOnly = brandPolicy({ quietHours: { channels: ['sms', 'kakao_brand', 'push'] } });
     expect(checkCompliance(intent(email, [grant('email', 'ad')]), { policy: lawOnly, now }).kind).toBe('send');
   });
 
   it('keeps Kakao brand messages out of 20:50–08:00 whatever the house rule says', () => {
     const loose = brandPolicy({ quietHours: { window: null } });
-    const brand = { channel: 'kakao_brand' as const, purpose: 'ad' as const, to: '01012345678', senderKey: 'k', targeting: 'I' as const, text: '신상 입고' };
-    const d = checkCompliance(intent(brand, [grant('kakao', 'ad'), grant('kakao', 'night_ad')]), { policy: loose, now: kst('2026-05-06T20:51:00') });
+    const brand = {
+      channel: 'kakao_brand' as const,
+      purpose: 'ad' as const,
+      to: '01012345678',
+      senderKey: 'k',
+      targeting: 'I' as const,
+      text: '신상 입고',
+    };
+    const d = checkCompliance(intent(brand, [grant('kakao', 'ad'), grant('kakao', 'night_ad')]), {
+      policy: loose,
+      now: kst('2026-05-06T20:51:00'),
+    });
     expect(d).toMatchObject({ kind: 'defer', reason: 'QUIET_HOURS', until: kst('2026-05-07T08:00:00') });
   });
 
@@ -86,13 +105,21 @@ describe('holiday blocks', () => {
 
   it('blocks 설날 2026 (Feb 16–18) when configured to block, and follows an extra date list', () => {
     const blocking = brandPolicy({ holidays: { action: 'block' } });
-    expect(checkCompliance(intent(smsAd(), [grant('sms', 'ad')]), { policy: blocking, now: kst('2026-02-17T12:00:00') })).toMatchObject({
+    expect(
+      checkCompliance(intent(smsAd(), [grant('sms', 'ad')]), { policy: blocking, now: kst('2026-02-17T12:00:00') }),
+    ).toMatchObject({
       kind: 'block',
       reason: 'HOLIDAY_BLOCK',
     });
-    expect(checkCompliance(intent(smsAd(), [grant('sms', 'ad')]), { policy, now: kst('2026-02-19T12:00:00') }).kind).toBe('send');
-    const extra = brandPolicy({ holidays: { extraBlocks: [{ name: '창립기념일', from: '2026-06-10', to: '2026-06-10' }] } });
-    expect(checkCompliance(intent(smsAd(), [grant('sms', 'ad')]), { policy: extra, now: kst('2026-06-10T12:00:00') })).toMatchObject({
+    expect(
+      checkCompliance(intent(smsAd(), [grant('sms', 'ad')]), { policy, now: kst('2026-02-19T12:00:00') }).kind,
+    ).toBe('send');
+    const extra = brandPolicy({
+      holidays: { extraBlocks: [{ name: '창립기념일', from: '2026-06-10', to: '2026-06-10' }] },
+    });
+    expect(
+      checkCompliance(intent(smsAd(), [grant('sms', 'ad')]), { policy: extra, now: kst('2026-06-10T12:00:00') }),
+    ).toMatchObject({
       kind: 'defer',
       until: kst('2026-06-11T08:00:00'),
     });

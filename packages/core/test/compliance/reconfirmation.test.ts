@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
 import type { ConsentEvent } from '@dalbit/core/compliance/consent-state';
 import { findReconfirmationsDue, formatReconfirmationNotice } from '@dalbit/core/compliance/reconfirmation';
+import { describe, expect, it } from 'vitest';
 import { brandPolicy, kst } from './fixtures.ts';
 
 const policy = brandPolicy();
-const ev = (customerId: string, at: string, granted = true, channel: ConsentEvent['channel'] = 'sms'): ConsentEvent => ({
+const ev = (
+  customerId: string,
+  at: string,
+  granted = true,
+  channel: ConsentEvent['channel'] = 'sms',
+): ConsentEvent => ({
   customerId,
   channel,
   purpose: 'ad',

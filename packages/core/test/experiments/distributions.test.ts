@@ -1,6 +1,6 @@
+import { lgamma } from '@dalbit/core/math/special/log-gamma';
 import { chiSquareSurvival } from '@dalbit/core/math/stats/chi-square';
 import { regularizedBeta } from '@dalbit/core/math/stats/incomplete-beta';
-import { lgamma } from '@dalbit/core/math/special/log-gamma';
 import { noncentralTCdf } from '@dalbit/core/math/stats/noncentral-t';
 import { normalCdf, normalQuantile } from '@dalbit/core/math/stats/normal';
 import { studentTCdf, studentTQuantile } from '@dalbit/core/math/stats/student-t';

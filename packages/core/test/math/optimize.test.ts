@@ -18,7 +18,10 @@ describe('minimisers', () => {
   });
   it('BFGS backs off from steps where the function is not finite', () => {
     // f = x − ln x has its minimum at 1 and is NaN for x ≤ 0; a long first step lands there.
-    const r = minimizeBfgs({ objective: ([x = 0]) => ({ value: x - Math.log(x), gradient: [1 - 1 / x] }), start: [20] });
+    const r = minimizeBfgs({
+      objective: ([x = 0]) => ({ value: x - Math.log(x), gradient: [1 - 1 / x] }),
+      start: [20],
+    });
     expect(r.x[0]).toBeCloseTo(1, 6);
   });
   it('Nelder–Mead with restarts finds the Rosenbrock minimum', () => {
@@ -27,7 +30,9 @@ describe('minimisers', () => {
     expect(r.x[1]).toBeCloseTo(1, 4);
   });
   it('reports a start outside the domain', () => {
-    expect(minimizeBfgs({ objective: () => ({ value: Number.NaN, gradient: [0] }), start: [0] }).reason).toBe('start-not-finite');
+    expect(minimizeBfgs({ objective: () => ({ value: Number.NaN, gradient: [0] }), start: [0] }).reason).toBe(
+      'start-not-finite',
+    );
   });
 });
 

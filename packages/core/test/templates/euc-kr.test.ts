@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { measureEucKr, truncateToBytes } from '@dalbit/core/templates/euc-kr';
+import { describe, expect, it } from 'vitest';
 
 describe('measureEucKr', () => {
   it('counts ASCII as 1 byte and Hangul as 2 (45 Hangul fill an SMS)', () => {

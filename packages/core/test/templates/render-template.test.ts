@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { compileTemplate, renderTemplate } from '@dalbit/core/templates/render-template';
+import { describe, expect, it } from 'vitest';
 
 const expiresAt = new Date('2026-05-03T15:30:00Z'); // 2026-05-04 00:30 KST
 
@@ -22,7 +22,8 @@ describe('renderTemplate', () => {
 
   it('uses 고객 when the name is missing and lists related products', () => {
     const r = renderTemplate({
-      source: '{{ name }}님 추천: {% for p in related_products %}{{ p.name }}({{ p.price | krw }}){% unless forloop.last %}, {% endunless %}{% endfor %} / 최근 본 상품 {{ last_viewed_product.name }}',
+      source:
+        '{{ name }}님 추천: {% for p in related_products %}{{ p.name }}({{ p.price | krw }}){% unless forloop.last %}, {% endunless %}{% endfor %} / 최근 본 상품 {{ last_viewed_product.name }}',
       mode: 'text',
       context: {
         relatedProducts: [

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHANNEL_LIMITS } from '@dalbit/core/templates/channel-limits';
 import { extractAlimtalkVariables, fillAlimtalkTemplate } from '@dalbit/core/templates/alimtalk-variables';
+import { DEFAULT_CHANNEL_LIMITS } from '@dalbit/core/templates/channel-limits';
 import { validateAlimtalk, validateMessage, validateSmsText } from '@dalbit/core/templates/validate-message';
+import { describe, expect, it } from 'vitest';
 
 const codes = (issues: { code: string }[]) => issues.map((i) => i.code);
 
@@ -73,7 +73,14 @@ describe('AlimTalk', () => {
 
 describe('brand message', () => {
   const msg = (n: number) =>
-    ({ channel: 'kakao_brand', purpose: 'ad', to: '01012345678', senderKey: 'k', targeting: 'I', text: '가'.repeat(n) }) as const;
+    ({
+      channel: 'kakao_brand',
+      purpose: 'ad',
+      to: '01012345678',
+      senderKey: 'k',
+      targeting: 'I',
+      text: '가'.repeat(n),
+    }) as const;
   it('defaults to 1,000 characters and can be configured to 1,300', () => {
     expect(validateMessage(msg(1000))).toEqual([]);
     expect(codes(validateMessage(msg(1001)))).toEqual(['BRAND_TOO_LONG']);

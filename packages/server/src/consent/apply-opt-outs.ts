@@ -32,10 +32,17 @@ const PHONE_CHANNELS: readonly ConsentChannel[] = ['sms', 'kakao'];
 const PURPOSES = ['ad', 'night_ad'] as const;
 
 function optOutId(o: { phone: string | null; email: string | null; at: Date; source: string }): string {
-  return createHash('sha256').update([o.source, o.phone ?? '', o.email ?? '', o.at.toISOString()].join('\u0000')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update([o.source, o.phone ?? '', o.email ?? '', o.at.toISOString()].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
-async function customersBy(engine: Engine, kind: 'phone' | 'email', values: readonly string[]): Promise<Map<string, Set<string>>> {
+async function customersBy(
+  engine: Engine,
+  kind: 'phone' | 'email',
+  values: readonly string[],
+): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   const add = (v: string, c: string) => out.set(v, (out.get(v) ?? new Set()).add(c));
   for (const chunk of chunked([...new Set(values)])) {
@@ -57,38 +64,82 @@ async function customersBy(engine: Engine, kind: 'phone' | 'email', values: read
  * phone, email for an address) for every customer holding that contact, and is kept in
  * `opt_outs` as proof. Replaying the same refusal changes nothing.
  */
-export async function applyOptOuts(engine: Engine, events: readonly OptOutInput[], opts: { now: Date }): Promise<OptOutResult> {
+export async function applyOptOuts(
+  engine: Engine,
+  events: readonly OptOutInput[],
+  opts: { now: Date },
+): Promise<OptOutResult> {
   const normalised = events.map((e) => ({
     phone: e.phone ? (toKoreanE164(e.phone) ?? null) : null,
     email: e.email ? e.email.trim().toLowerCase() : null,
     e,
   }));
   const valid = normalised.filter((n) => n.phone !== null || n.email !== null);
-  const withIds = valid.map((n) => ({ ...n, id: optOutId({ phone: n.phone, email: n.email, at: n.e.at, source: n.e.source }) }));
+  const withIds = valid.map((n) => ({
+    ...n,
+    id: optOutId({ phone: n.phone, email: n.email, at: n.e.at, source: n.e.source }),
+  }));
   const seen = new Set<string>();
   for (const ids of chunked([...new Set(withIds.map((w) => w.id))]))
-    for (const r of await engine.query<{ opt_out_id: string }>(selectIn(engine.dialect, 'SELECT opt_out_id FROM opt_outs', 'opt_out_id', ids))) seen.add(r.opt_out_id);
+    for (const r of await engine.query<{ opt_out_id: string }>(
+      selectIn(engine.dialect, 'SELECT opt_out_id FROM opt_outs', 'opt_out_id', ids),
+    ))
+      seen.add(r.opt_out_id);
   const fresh = withIds.filter((w, i) => !seen.has(w.id) && withIds.findIndex((x) => x.id === w.id) === i);
-  const byPhone = await customersBy(engine, 'phone', fresh.flatMap((f) => (f.phone ? [f.phone] : [])));
-  const byEmail = await customersBy(engine, 'email', fresh.flatMap((f) => (f.email ? [f.email] : [])));
+  const byPhone = await customersBy(
+    engine,
+    'phone',
+    fresh.flatMap((f) => (f.phone ? [f.phone] : [])),
+  );
+  const byEmail = await customersBy(
+    engine,
+    'email',
+    fresh.flatMap((f) => (f.email ? [f.email] : [])),
+  );
 
   const consents: ConsentEvent[] = [];
   const rows: unknown[][] = [];
   let unmatched = 0;
   for (const f of fresh) {
-    const customers = new Set([...(f.phone ? (byPhone.get(f.phone) ?? []) : []), ...(f.email ? (byEmail.get(f.email) ?? []) : [])]);
+    const customers = new Set([
+      ...(f.phone ? (byPhone.get(f.phone) ?? []) : []),
+      ...(f.email ? (byEmail.get(f.email) ?? []) : []),
+    ]);
     if (customers.size === 0) unmatched++;
     const proof = JSON.stringify({ optOutId: f.id, optOutNumber: f.e.optOutNumber, providerRef: f.e.providerRef });
     for (const customerId of [...customers].sort()) {
       const channels: ConsentChannel[] = [...(f.phone ? PHONE_CHANNELS : []), ...(f.email ? (['email'] as const) : [])];
       for (const channel of channels)
-        for (const purpose of PURPOSES) consents.push({ customerId, channel, purpose, granted: false, at: f.e.at, source: `opt-out:${f.e.source}`, proof });
+        for (const purpose of PURPOSES)
+          consents.push({
+            customerId,
+            channel,
+            purpose,
+            granted: false,
+            at: f.e.at,
+            source: `opt-out:${f.e.source}`,
+            proof,
+          });
     }
-    rows.push([f.id, f.phone, f.email, f.e.source, f.e.optOutNumber ?? null, f.e.providerRef ?? null, f.e.at, opts.now, JSON.stringify([...customers].sort())]);
+    rows.push([
+      f.id,
+      f.phone,
+      f.email,
+      f.e.source,
+      f.e.optOutNumber ?? null,
+      f.e.providerRef ?? null,
+      f.e.at,
+      opts.now,
+      JSON.stringify([...customers].sort()),
+    ]);
   }
   const withdrawals = await engine.transaction(async () => {
     const n = await appendConsents(engine, consents);
-    await engine.insert('opt_outs', ['opt_out_id', 'phone', 'email', 'source', 'opt_out_number', 'provider_ref', 'at', 'received_at', 'customer_ids'], rows);
+    await engine.insert(
+      'opt_outs',
+      ['opt_out_id', 'phone', 'email', 'source', 'opt_out_number', 'provider_ref', 'at', 'received_at', 'customer_ids'],
+      rows,
+    );
     return n;
   });
   return {
@@ -108,6 +159,9 @@ export async function findOptedOutPhones(engine: Engine, phones: readonly string
     return n ? [n] : [];
   });
   for (const chunk of chunked([...new Set(e164)]))
-    for (const r of await engine.query<{ phone: string }>(selectIn(engine.dialect, 'SELECT phone FROM opt_outs', 'phone', chunk))) out.add(r.phone);
+    for (const r of await engine.query<{ phone: string }>(
+      selectIn(engine.dialect, 'SELECT phone FROM opt_outs', 'phone', chunk),
+    ))
+      out.add(r.phone);
   return out;
 }

@@ -3,7 +3,17 @@ import type { ConsentChannel, ConsentEvent, ConsentPurpose } from '@dalbit/core/
 import { type Engine, sql } from '../engines/engine.ts';
 import { chunked, selectIn } from './in-list.ts';
 
-const COLUMNS = ['consent_id', 'customer_id', 'origin_customer_id', 'channel', 'purpose', 'granted', 'at', 'source', 'proof'] as const;
+const COLUMNS = [
+  'consent_id',
+  'customer_id',
+  'origin_customer_id',
+  'channel',
+  'purpose',
+  'granted',
+  'at',
+  'source',
+  'proof',
+] as const;
 
 export interface ConsentRow extends ConsentEvent {
   readonly consentId: string;
@@ -23,19 +33,41 @@ export async function appendConsents(engine: Engine, events: readonly ConsentEve
   const rows = events.map((e) => ({ id: consentIdFor(e, salt), e }));
   const existing = new Set<string>();
   for (const ids of chunked([...new Set(rows.map((r) => r.id))]))
-    for (const r of await engine.query<{ consent_id: string }>(selectIn(engine.dialect, 'SELECT consent_id FROM consents', 'consent_id', ids))) existing.add(r.consent_id);
+    for (const r of await engine.query<{ consent_id: string }>(
+      selectIn(engine.dialect, 'SELECT consent_id FROM consents', 'consent_id', ids),
+    ))
+      existing.add(r.consent_id);
   const fresh = rows.filter((r, i) => !existing.has(r.id) && rows.findIndex((x) => x.id === r.id) === i);
   await engine.insert(
     'consents',
     COLUMNS,
-    fresh.map(({ id, e }) => [id, e.customerId, e.customerId, e.channel, e.purpose, e.granted, e.at, e.source, e.proof ?? null]),
+    fresh.map(({ id, e }) => [
+      id,
+      e.customerId,
+      e.customerId,
+      e.channel,
+      e.purpose,
+      e.granted,
+      e.at,
+      e.source,
+      e.proof ?? null,
+    ]),
   );
   return fresh.length;
 }
 
 export async function readConsentEvents(engine: Engine, customerId: string): Promise<ConsentRow[]> {
   const d = engine.dialect;
-  const rows = await engine.query<{ consent_id: string; customer_id: string; channel: string; purpose: string; granted: boolean; at: Date; source: string; proof: string | null }>(
+  const rows = await engine.query<{
+    consent_id: string;
+    customer_id: string;
+    channel: string;
+    purpose: string;
+    granted: boolean;
+    at: Date;
+    source: string;
+    proof: string | null;
+  }>(
     sql(
       `SELECT consent_id, customer_id, channel, purpose, granted, ${d.quoteIdent('at')} AS at, source, proof FROM consents WHERE customer_id = ${d.placeholder(1, 'string')} ORDER BY 6, 1`,
       [customerId],

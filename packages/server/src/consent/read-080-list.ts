@@ -14,7 +14,10 @@ const HEADER = /^(phone|전화번호|휴대폰|수신거부번호|번호)/i;
  * date/time (`,` or tab separated; KST when no zone is given). A header line is skipped.
  * Bad lines are reported with their line number; good lines are kept.
  */
-export function read080List(text: string, opts: { source: string; defaultAt: Date }): { events: OptOutInput[]; issues: ListIssue[] } {
+export function read080List(
+  text: string,
+  opts: { source: string; defaultAt: Date },
+): { events: OptOutInput[]; issues: ListIssue[] } {
   const events: OptOutInput[] = [];
   const issues: ListIssue[] = [];
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
@@ -30,7 +33,9 @@ export function read080List(text: string, opts: { source: string; defaultAt: Dat
     let at = opts.defaultAt;
     if (atCell) {
       const iso = atCell.includes('T') ? atCell : atCell.replace(' ', 'T');
-      const t = Date.parse(/([+-]\d{2}:?\d{2}|Z)$/.test(iso) ? iso : `${iso}${iso.length === 10 ? 'T00:00:00' : ''}+09:00`);
+      const t = Date.parse(
+        /([+-]\d{2}:?\d{2}|Z)$/.test(iso) ? iso : `${iso}${iso.length === 10 ? 'T00:00:00' : ''}+09:00`,
+      );
       if (Number.isNaN(t)) {
         issues.push({ line, column: 'at', message: `not a date: ${atCell}` });
         continue;

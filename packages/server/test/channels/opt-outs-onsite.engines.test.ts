@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCompliance } from '@dalbit/core/compliance/check-compliance';
 import { foldConsents } from '@dalbit/core/compliance/consent-state';
 import { CompliancePolicySchema } from '@dalbit/core/compliance/policy';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNhnAdapters } from '../../src/channels/nhn/nhn-adapter.ts';
 import { fetchOnsite } from '../../src/channels/onsite/fetch-onsite.ts';
 import { OnsiteAdapter } from '../../src/channels/onsite/onsite-adapter.ts';
@@ -31,8 +31,24 @@ async function seed(engine: Engine): Promise<void> {
     [['phone', '+821012345678', 'cafe24', 'c3', 'c3', true, T0]], // a second profile sharing the phone
   );
   await appendConsents(engine, [
-    { customerId: 'c1', channel: 'sms', purpose: 'ad', granted: true, at: T0, source: 'cafe24', proof: 'signup form v3' },
-    { customerId: 'c1', channel: 'email', purpose: 'ad', granted: true, at: T0, source: 'cafe24', proof: 'signup form v3' },
+    {
+      customerId: 'c1',
+      channel: 'sms',
+      purpose: 'ad',
+      granted: true,
+      at: T0,
+      source: 'cafe24',
+      proof: 'signup form v3',
+    },
+    {
+      customerId: 'c1',
+      channel: 'email',
+      purpose: 'ad',
+      granted: true,
+      at: T0,
+      source: 'cafe24',
+      proof: 'signup form v3',
+    },
   ]);
 }
 
@@ -66,11 +82,18 @@ for (const kind of ENGINES) {
     it('applies an NHN UNSUBSCRIBE at once to every customer holding the number', async () => {
       await gateway.emitUnsubscribe('01012345678', '2026-05-06T11:25:10.000+09:00');
       const events = collector.posts.flatMap((p) => createNhnAdapters({}).sms.parseReceipts(p.body));
-      const optOuts = events.flatMap((e) => (e.kind === 'opt_out' ? [{ phone: e.phone, at: e.at, source: e.provider, optOutNumber: e.optOutNumber }] : []));
+      const optOuts = events.flatMap((e) =>
+        e.kind === 'opt_out' ? [{ phone: e.phone, at: e.at, source: e.provider, optOutNumber: e.optOutNumber }] : [],
+      );
       const result = await applyOptOuts(engine, optOuts, { now: new Date('2026-05-06T02:26:00Z') });
       expect(result).toEqual({ received: 1, duplicates: 0, invalid: 0, withdrawals: 8, unmatched: 0 });
       const c1 = await readConsentEvents(engine, 'c1');
-      expect(c1.filter((e) => !e.granted).map((e) => `${e.channel}:${e.purpose}`).sort()).toEqual(['kakao:ad', 'kakao:night_ad', 'sms:ad', 'sms:night_ad']);
+      expect(
+        c1
+          .filter((e) => !e.granted)
+          .map((e) => `${e.channel}:${e.purpose}`)
+          .sort(),
+      ).toEqual(['kakao:ad', 'kakao:night_ad', 'sms:ad', 'sms:night_ad']);
       expect((await readConsentEvents(engine, 'c3')).length).toBe(4);
       const decision = checkCompliance(
         {
@@ -86,7 +109,11 @@ for (const kind of ENGINES) {
     });
 
     it('ignores a replayed refusal and keeps unmatched numbers on the opt-out list', async () => {
-      const replay = await applyOptOuts(engine, [{ phone: '010-1234-5678', at: new Date('2026-05-06T02:25:10Z'), source: 'nhn' }], { now: new Date() });
+      const replay = await applyOptOuts(
+        engine,
+        [{ phone: '010-1234-5678', at: new Date('2026-05-06T02:25:10Z'), source: 'nhn' }],
+        { now: new Date() },
+      );
       expect(replay).toMatchObject({ duplicates: 1, withdrawals: 0 });
       const unknown = await applyOptOuts(
         engine,
@@ -97,7 +124,9 @@ for (const kind of ENGINES) {
         { now: new Date() },
       );
       expect(unknown).toEqual({ received: 2, duplicates: 0, invalid: 1, withdrawals: 0, unmatched: 1 });
-      expect([...(await findOptedOutPhones(engine, ['010-5555-0000', '01098765432', '+821012345678']))].sort()).toEqual(['+821012345678', '+821055550000']);
+      expect([...(await findOptedOutPhones(engine, ['010-5555-0000', '01098765432', '+821012345678']))].sort()).toEqual(
+        ['+821012345678', '+821055550000'],
+      );
     });
   });
 
@@ -110,14 +139,26 @@ for (const kind of ENGINES) {
 
     it('stores one message per idempotency key and shows it once per user', async () => {
       const onsite = new OnsiteAdapter(engine, { clock: () => new Date('2026-05-06T01:00:00Z') });
-      const msg = { channel: 'onsite' as const, purpose: 'ad' as const, anonymousId: 'anon-42', title: '장바구니에 담은 상품', body: '아직 고민 중이세요?', url: '/cart' };
+      const msg = {
+        channel: 'onsite' as const,
+        purpose: 'ad' as const,
+        anonymousId: 'anon-42',
+        title: '장바구니에 담은 상품',
+        body: '아직 고민 중이세요?',
+        url: '/cart',
+      };
       const a = await onsite.send(msg, { idempotencyKey: 'cart:anon-42:1' });
       const b = await onsite.send(msg, { idempotencyKey: 'cart:anon-42:1' });
       expect(a.providerMessageId).toBe(b.providerMessageId);
       const { anonymousId: _anon, ...noAnon } = msg;
-      await onsite.send({ ...noAnon, customerId: 'c9', title: '만료됨', expiresAt: new Date('2026-05-06T02:00:00Z') }, { idempotencyKey: 'old' });
+      await onsite.send(
+        { ...noAnon, customerId: 'c9', title: '만료됨', expiresAt: new Date('2026-05-06T02:00:00Z') },
+        { idempotencyKey: 'old' },
+      );
       const now = new Date('2026-05-06T03:00:00Z');
-      expect(await fetchOnsite(engine, { anonymousId: 'anon-42' }, { now })).toEqual([{ onsiteId: a.providerMessageId, title: '장바구니에 담은 상품', body: '아직 고민 중이세요?', url: '/cart' }]);
+      expect(await fetchOnsite(engine, { anonymousId: 'anon-42' }, { now })).toEqual([
+        { onsiteId: a.providerMessageId, title: '장바구니에 담은 상품', body: '아직 고민 중이세요?', url: '/cart' },
+      ]);
       expect(await fetchOnsite(engine, { anonymousId: 'anon-42' }, { now })).toEqual([]);
       expect(await fetchOnsite(engine, { customerId: 'c9' }, { now })).toEqual([]); // expired
       expect(await fetchOnsite(engine, {}, { now })).toEqual([]);

@@ -12,7 +12,12 @@ import { startSolapiGateway } from '../support/solapi-gateway.ts';
 // received; 1xxx / 2xxx / 3xxx other than 2000 / 3000 are errors at acceptance, inside the
 // platform, or at the carrier.
 const NOW = new Date('2026-05-01T01:00:00Z');
-const report = (statusCode: string) => ({ messageId: 'M4V1', to: '01012345678', statusCode, customFields: { idempotencyKey: 'k1' } });
+const report = (statusCode: string) => ({
+  messageId: 'M4V1',
+  to: '01012345678',
+  statusCode,
+  customFields: { idempotencyKey: 'k1' },
+});
 const kinds = (code: string) => solapiReportToEvents(report(code), NOW).map((e) => e.kind);
 
 describe('Solapi delivery-report codes', () => {
@@ -23,7 +28,21 @@ describe('Solapi delivery-report codes', () => {
   });
 
   it('treats carrier and platform error codes as failures, not as "at carrier"', () => {
-    for (const code of ['3010', '3040', '3043', '3047', '3054', '3059', '3104', '3107', '3108', '2011', '2230', '2254', '1062'])
+    for (const code of [
+      '3010',
+      '3040',
+      '3043',
+      '3047',
+      '3054',
+      '3059',
+      '3104',
+      '3107',
+      '3108',
+      '2011',
+      '2230',
+      '2254',
+      '1062',
+    ])
       expect(kinds(code), code).toEqual(['failed']);
     expect(solapiReportToEvents(report('3043'), NOW)[0]).toMatchObject({ providerCode: '3043', idempotencyKey: 'k1' });
   });

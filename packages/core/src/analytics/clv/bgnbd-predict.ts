@@ -29,7 +29,7 @@ export function bgnbdConditionalExpectedPurchases(p: BgnbdParams, c: History, t:
   const logPower = (r + x) * Math.log((alpha + tCal) / (alpha + tCal + t));
   const logF = logHyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + tCal + t));
   const bracket = -Math.expm1(logPower + logF);
-  return (((a + b + x - 1) / (a - 1)) * bracket) * bgnbdProbabilityAlive({ ...p, a }, c);
+  return ((a + b + x - 1) / (a - 1)) * bracket * bgnbdProbabilityAlive({ ...p, a }, c);
 }
 
 /** E[X(t)] for a customer just acquired (eq. 7): (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))]. */
@@ -53,7 +53,8 @@ export function bgnbdProbabilityOfPurchases(p: BgnbdParams, t: number, n: number
   const lb = lbeta(a, b);
   const logShare = Math.log(alpha / (alpha + t));
   const logRatio = Math.log(t / (alpha + t));
-  const nbTerm = (j: number): number => Math.exp(lgamma(r + j) - lgamma(r) - lgamma(j + 1) + r * logShare + j * logRatio);
+  const nbTerm = (j: number): number =>
+    Math.exp(lgamma(r + j) - lgamma(r) - lgamma(j + 1) + r * logShare + j * logRatio);
   const first = Math.exp(lbeta(a, b + n) - lb) * nbTerm(n);
   if (n === 0) return first;
   let cumulative = 0;

@@ -33,10 +33,16 @@ export function validateCbs(rows: readonly CbsRow[]): CbsIssue[] {
       issues.push({ code: 'NOT_FINITE', row, message: `${id}: x, t.x and T.cal must be finite numbers` });
       return;
     }
-    if (r.x < 0 || r.tx < 0 || r.tCal < 0) issues.push({ code: 'NEGATIVE_COUNT', row, message: `${id}: negative value` });
-    if (!Number.isInteger(r.x)) issues.push({ code: 'NOT_INTEGER', row, message: `${id}: x = ${r.x} is not a whole number` });
+    if (r.x < 0 || r.tx < 0 || r.tCal < 0)
+      issues.push({ code: 'NEGATIVE_COUNT', row, message: `${id}: negative value` });
+    if (!Number.isInteger(r.x))
+      issues.push({ code: 'NOT_INTEGER', row, message: `${id}: x = ${r.x} is not a whole number` });
     if (r.tx > r.tCal + 1e-9 || (r.x > 0 && !(r.tx > 0))) {
-      issues.push({ code: 'TIME_ORDER', row, message: `${id}: need 0 < t.x ≤ T.cal when x > 0 (t.x = ${r.tx}, T.cal = ${r.tCal})` });
+      issues.push({
+        code: 'TIME_ORDER',
+        row,
+        message: `${id}: need 0 < t.x ≤ T.cal when x > 0 (t.x = ${r.tx}, T.cal = ${r.tCal})`,
+      });
     }
   });
   return issues;

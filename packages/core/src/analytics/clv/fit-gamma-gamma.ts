@@ -16,8 +16,11 @@ export interface GammaGammaFit {
  * Hardie's CDNOW sample (m.x = mean repeat spend) it returns p = 6.25, q = 3.74, γ = 15.44.
  */
 export function fitGammaGamma(summaries: readonly { x: number; mx?: number }[]): GammaGammaFit {
-  const data: SpendSummary[] = summaries.flatMap((s) => (s.x > 0 && (s.mx ?? 0) > 0 ? [{ x: s.x, mx: s.mx ?? 0 }] : []));
-  if (data.length < 2) throw new ClvError('NO_REPEAT_SPEND', 'Gamma-Gamma needs at least two customers with repeat purchases and spend');
+  const data: SpendSummary[] = summaries.flatMap((s) =>
+    s.x > 0 && (s.mx ?? 0) > 0 ? [{ x: s.x, mx: s.mx ?? 0 }] : [],
+  );
+  if (data.length < 2)
+    throw new ClvError('NO_REPEAT_SPEND', 'Gamma-Gamma needs at least two customers with repeat purchases and spend');
   const meanSpend = data.reduce((s, d) => s + d.mx, 0) / data.length;
   const fit = fitLogParams({
     objective: (t) => gammaGammaNegLogLikelihood(t, data),
@@ -30,5 +33,11 @@ export function fitGammaGamma(summaries: readonly { x: number; mx?: number }[]):
   if (p === undefined || q === undefined || gamma === undefined) {
     throw new ClvError('FIT_FAILED', 'Gamma-Gamma likelihood was not finite at any starting point');
   }
-  return { params: { p, q, gamma }, logLikelihood: -fit.negLogLikelihood, converged: fit.converged, evaluations: fit.evaluations, customers: data.length };
+  return {
+    params: { p, q, gamma },
+    logLikelihood: -fit.negLogLikelihood,
+    converged: fit.converged,
+    evaluations: fit.evaluations,
+    customers: data.length,
+  };
 }

@@ -1,6 +1,6 @@
+import { gaussLegendre } from '../../math/quadrature/gauss-legendre.ts';
 import { digamma } from '../../math/special/digamma.ts';
 import { lgamma } from '../../math/special/log-gamma.ts';
-import { gaussLegendre } from '../../math/quadrature/gauss-legendre.ts';
 import { logAddExp } from './bgnbd-likelihood.ts';
 import type { CbsRow } from './cbs.ts';
 import type { CbsGroups } from './cbs-groups.ts';
@@ -88,16 +88,26 @@ export function paretoNbdTerms(p: ParetoNbdParams, c: Pick<CbsRow, 'x' | 'tx' | 
 export function paretoNbdLogLikelihood(p: ParetoNbdParams, c: Pick<CbsRow, 'x' | 'tx' | 'tCal'>): number {
   const t = paretoNbdTerms(p, c);
   return (
-    lgamma(p.r + c.x) - lgamma(p.r) + p.r * Math.log(p.alpha) + p.s * Math.log(p.beta) + logAddExp(t.logAlive, t.logDied)
+    lgamma(p.r + c.x) -
+    lgamma(p.r) +
+    p.r * Math.log(p.alpha) +
+    p.s * Math.log(p.beta) +
+    logAddExp(t.logAlive, t.logDied)
   );
 }
 
-export function paretoNbdTotalLogLikelihood(p: ParetoNbdParams, rows: readonly Pick<CbsRow, 'x' | 'tx' | 'tCal'>[]): number {
+export function paretoNbdTotalLogLikelihood(
+  p: ParetoNbdParams,
+  rows: readonly Pick<CbsRow, 'x' | 'tx' | 'tCal'>[],
+): number {
   return rows.reduce((sum, c) => sum + paretoNbdLogLikelihood(p, c), 0);
 }
 
 /** −Σ ln L and its gradient with respect to θ = (ln r, ln α, ln s, ln β), over grouped customers. */
-export function paretoNbdNegLogLikelihood(theta: readonly number[], g: CbsGroups): { value: number; gradient: number[] } {
+export function paretoNbdNegLogLikelihood(
+  theta: readonly number[],
+  g: CbsGroups,
+): { value: number; gradient: number[] } {
   const [lr = 0, la = 0, ls = 0, lb = 0] = theta;
   const p = { r: Math.exp(lr), alpha: Math.exp(la), s: Math.exp(ls), beta: Math.exp(lb) };
   const { r, alpha, s, beta } = p;

@@ -20,6 +20,8 @@ export function paretoNbdConditionalExpectedPurchases(p: ParetoNbdParams, c: His
   const rate = (r + c.x) / (alpha + c.tCal);
   const base = beta + c.tCal;
   const span =
-    Math.abs(s - 1) < 1e-9 ? base * Math.log1p(t / base) : (base / (s - 1)) * -Math.expm1((s - 1) * -Math.log1p(t / base));
+    Math.abs(s - 1) < 1e-9
+      ? base * Math.log1p(t / base)
+      : (base / (s - 1)) * -Math.expm1((s - 1) * -Math.log1p(t / base));
   return rate * span * paretoNbdProbabilityAlive(p, c);
 }

@@ -52,7 +52,14 @@ export function minimizeBfgs(input: {
     if (!next) {
       const atNoise = maxAbs(at.gradient) <= noise * Math.max(1, Math.abs(at.value));
       if (fresh || atNoise) {
-        return { x, value: at.value, iterations: k, evaluations, converged: atNoise, reason: atNoise ? 'rounding' : 'no-progress' };
+        return {
+          x,
+          value: at.value,
+          iterations: k,
+          evaluations,
+          converged: atNoise,
+          reason: atNoise ? 'rounding' : 'no-progress',
+        };
       }
       h = identity(n);
       fresh = true;
@@ -97,9 +104,7 @@ function updateInverse(h: number[][], s: readonly number[], y: readonly number[]
     Array.from({ length: n }, (_, j) => {
       const si = s[i] ?? 0;
       const sj = s[j] ?? 0;
-      return (
-        (h[i]?.[j] ?? 0) - rho * ((hy[i] ?? 0) * sj + si * (hy[j] ?? 0)) + (rho * rho * yhy + rho) * si * sj
-      );
+      return (h[i]?.[j] ?? 0) - rho * ((hy[i] ?? 0) * sj + si * (hy[j] ?? 0)) + (rho * rho * yhy + rho) * si * sj;
     }),
   );
 }

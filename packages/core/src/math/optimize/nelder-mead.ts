@@ -54,7 +54,10 @@ export function minimizeNelderMead(input: {
       const lo = values[0] ?? 0;
       const hi = values[n] ?? 0;
       if (Math.abs(hi - lo) <= ftol * (Math.abs(lo) + ftol)) break;
-      const centroid = Array.from({ length: n }, (_, j) => simplex.slice(0, n).reduce((s, p) => s + (p[j] ?? 0), 0) / n);
+      const centroid = Array.from(
+        { length: n },
+        (_, j) => simplex.slice(0, n).reduce((s, p) => s + (p[j] ?? 0), 0) / n,
+      );
       const worst = simplex[n] ?? [];
       const along = (t: number): number[] => centroid.map((c, j) => c + t * (c - (worst[j] ?? 0)));
       const replaceWorst = (p: number[], v: number): void => {

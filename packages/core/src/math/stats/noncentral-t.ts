@@ -1,5 +1,5 @@
-import { regularizedBeta } from './incomplete-beta.ts';
 import { lgamma } from '../special/log-gamma.ts';
+import { regularizedBeta } from './incomplete-beta.ts';
 import { normalCdf } from './normal.ts';
 
 const ERR_MAX = 1e-14;

@@ -1,6 +1,6 @@
+import { lgamma } from '../special/log-gamma.ts';
 import { incrementalRoot } from './find-root.ts';
 import { regularizedBeta } from './incomplete-beta.ts';
-import { lgamma } from '../special/log-gamma.ts';
 import { normalCdf, normalQuantile } from './normal.ts';
 
 /** P(T > |t|) for Student's t with `df` degrees of freedom (df may be fractional, as in Welch). */

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { backtestHoldout } from '../../../src/analytics/clv/backtest-holdout.ts';
 import { bgnbdConditionalExpectedPurchases } from '../../../src/analytics/clv/bgnbd-predict.ts';
 import { buildCbs } from '../../../src/analytics/clv/build-cbs.ts';
-import { fitBgnbd } from '../../../src/analytics/clv/fit-bgnbd.ts';
 import { toDayNumber } from '../../../src/analytics/clv/calendar-day.ts';
+import { fitBgnbd } from '../../../src/analytics/clv/fit-bgnbd.ts';
 import { loadCdnowCbs, loadGroceryElog } from './cdnow-fixture.ts';
 
 // Holdout backtest on the CDNOW sample (39-week calibration, 39-week holdout; Hardie's x.star).
@@ -14,7 +14,11 @@ describe('holdout backtest', () => {
     const rows = loadCdnowCbs();
     const { params } = fitBgnbd(rows);
     const bt = backtestHoldout(
-      rows.map((c) => ({ customerId: c.customerId, actual: c.xStar ?? 0, predicted: bgnbdConditionalExpectedPurchases(params, c, 39) })),
+      rows.map((c) => ({
+        customerId: c.customerId,
+        actual: c.xStar ?? 0,
+        predicted: bgnbdConditionalExpectedPurchases(params, c, 39),
+      })),
     );
     expect(bt.actualTotal).toBe(1882);
     expect(Math.abs(bt.totalRatio - 1)).toBeLessThan(0.15);
@@ -33,7 +37,11 @@ describe('holdout backtest', () => {
     expect(fit.converged).toBe(true);
     expect(Number.isFinite(fit.logLikelihood)).toBe(true);
     const bt = backtestHoldout(
-      cbs.map((c) => ({ customerId: c.customerId, actual: c.xStar ?? 0, predicted: bgnbdConditionalExpectedPurchases(fit.params, c, 52) })),
+      cbs.map((c) => ({
+        customerId: c.customerId,
+        actual: c.xStar ?? 0,
+        predicted: bgnbdConditionalExpectedPurchases(fit.params, c, 52),
+      })),
     );
     expect(Math.abs(bt.totalRatio - 1)).toBeLessThan(0.3);
     expect(bt.topDecileLift).toBeGreaterThan(3);

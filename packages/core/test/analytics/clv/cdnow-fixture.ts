@@ -1,10 +1,10 @@
 // CDNOW 1/10 sample (2,357 customers who first bought in Q1 1997), as published by Bruce Hardie
 // (brucehardie.com) and redistributed with the BTYD and lifetimes packages; see shared/data/README.md.
 import { readFileSync } from 'node:fs';
-import { parseCbsCsv } from '../../../src/analytics/clv/parse-cbs-csv.ts';
-import type { CbsRow } from '../../../src/analytics/clv/cbs.ts';
 import type { DatedPurchase } from '../../../src/analytics/clv/build-cbs.ts';
 import { toDayNumber } from '../../../src/analytics/clv/calendar-day.ts';
+import type { CbsRow } from '../../../src/analytics/clv/cbs.ts';
+import { parseCbsCsv } from '../../../src/analytics/clv/parse-cbs-csv.ts';
 
 const DATA = new URL('../../../../../../shared/data/', import.meta.url);
 
@@ -42,7 +42,11 @@ export function loadGroceryElog(): DatedPurchase[] {
     .slice(1)
     .map((line) => {
       const [cust = '', date = ''] = line.replaceAll('"', '').split(',');
-      return { customerId: cust, day: toDayNumber(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))), amount: 0 };
+      return {
+        customerId: cust,
+        day: toDayNumber(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))),
+        amount: 0,
+      };
     });
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ClvError } from '../../../src/analytics/clv/clv-error.ts';
 import { fitGammaGamma } from '../../../src/analytics/clv/fit-gamma-gamma.ts';
 import { conditionalExpectedSpend, gammaGammaLogLikelihood } from '../../../src/analytics/clv/gamma-gamma.ts';
-import { ClvError } from '../../../src/analytics/clv/clv-error.ts';
 import { loadCdnowCbs } from './cdnow-fixture.ts';
 
 // Reference: Fader, Hardie & Lee (2005), "RFM and CLV: Using Iso-Value Curves for Customer Base

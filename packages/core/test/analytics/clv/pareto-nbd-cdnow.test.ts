@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { groupCbs } from '../../../src/analytics/clv/cbs-groups.ts';
 import { fitParetoNbd } from '../../../src/analytics/clv/fit-pareto-nbd.ts';
 import {
   type ParetoNbdParams,
@@ -6,8 +7,10 @@ import {
   paretoNbdNegLogLikelihood,
   paretoNbdTotalLogLikelihood,
 } from '../../../src/analytics/clv/pareto-nbd-likelihood.ts';
-import { paretoNbdConditionalExpectedPurchases, paretoNbdProbabilityAlive } from '../../../src/analytics/clv/pareto-nbd-predict.ts';
-import { groupCbs } from '../../../src/analytics/clv/cbs-groups.ts';
+import {
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdProbabilityAlive,
+} from '../../../src/analytics/clv/pareto-nbd-predict.ts';
 import { hyp2f1 } from '../../../src/math/special/hyp2f1.ts';
 import { lgamma } from '../../../src/math/special/log-gamma.ts';
 import { loadCdnowCbs } from './cdnow-fixture.ts';

@@ -46,28 +46,35 @@ export class FcmAdapter implements ChannelAdapter<'push'> {
 
   async send(msg: PushMessage, ctx: SendContext): Promise<ProviderAccepted> {
     const token = await this.config.getAccessToken();
-    const answer = await postJson(`${this.config.baseUrl ?? 'https://fcm.googleapis.com'}/v1/projects/${this.config.projectId}/messages:send`, {
-      headers: { authorization: `Bearer ${token}` },
-      body: {
-        message: {
-          token: msg.token,
-          notification: { title: msg.title, body: msg.body },
-          data: { ...(msg.data ?? {}), dalbit_idempotency_key: ctx.idempotencyKey },
+    const answer = await postJson(
+      `${this.config.baseUrl ?? 'https://fcm.googleapis.com'}/v1/projects/${this.config.projectId}/messages:send`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+        body: {
+          message: {
+            token: msg.token,
+            notification: { title: msg.title, body: msg.body },
+            data: { ...(msg.data ?? {}), dalbit_idempotency_key: ctx.idempotencyKey },
+          },
         },
+        signal: ctx.signal,
+        ...(this.config.timeoutMs ? { timeoutMs: this.config.timeoutMs } : {}),
       },
-      signal: ctx.signal,
-      ...(this.config.timeoutMs ? { timeoutMs: this.config.timeoutMs } : {}),
-    });
+    );
     if (answer.status >= 200 && answer.status < 300) {
       const name = z.object({ name: z.string() }).safeParse(answer.json);
       if (!name.success) throw new SendError('PROVIDER_DOWN', 'fcm: answer without message name');
       return { provider: 'fcm', providerMessageId: name.data.name };
     }
     const err = FcmErrorBody.safeParse(answer.json);
-    const fcmCode = err.success ? (err.data.error.details?.find((d) => d.errorCode)?.errorCode ?? err.data.error.status) : undefined;
+    const fcmCode = err.success
+      ? (err.data.error.details?.find((d) => d.errorCode)?.errorCode ?? err.data.error.status)
+      : undefined;
     const mapped = fcmCode ? FCM_CODES[fcmCode] : undefined;
     if (mapped && answer.status !== 429 && answer.status < 500)
-      throw new SendError(mapped, `fcm ${fcmCode}: ${err.success ? (err.data.error.message ?? '') : ''}`, { providerCode: fcmCode ?? '' });
+      throw new SendError(mapped, `fcm ${fcmCode}: ${err.success ? (err.data.error.message ?? '') : ''}`, {
+        providerCode: fcmCode ?? '',
+      });
     throw httpFailure(answer, 'fcm', this.clock(), fcmCode);
   }
 

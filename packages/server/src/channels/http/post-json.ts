@@ -28,7 +28,11 @@ export async function postJson(
       signal,
     });
   } catch (cause) {
-    throw new SendError('PROVIDER_DOWN', `request to ${new URL(url).host} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new SendError(
+      'PROVIDER_DOWN',
+      `request to ${new URL(url).host} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
   const text = await res.text();
   let json: unknown;

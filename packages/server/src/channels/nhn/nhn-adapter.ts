@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { AlimtalkMessage, OutboundMessage, SmsMessage } from '@dalbit/core/channels/outbound-message';
-import type { BatchItemResult, ChannelAdapter, ProviderAccepted, ReceiptEvent, SendContext } from '@dalbit/core/channels/port';
+import type {
+  BatchItemResult,
+  ChannelAdapter,
+  ProviderAccepted,
+  ReceiptEvent,
+  SendContext,
+} from '@dalbit/core/channels/port';
 import { SendError } from '@dalbit/core/channels/send-error';
 import { z } from 'zod';
 import { type HttpAnswer, httpFailure, postJson } from '../http/post-json.ts';
@@ -20,7 +26,10 @@ const Result = z.object({
   resultMessage: z.string(),
   recipientGroupingKey: z.string().nullish(),
 });
-const AlimtalkAnswer = z.object({ header: Header, message: z.object({ requestId: z.string(), sendResults: z.array(Result) }).nullish() });
+const AlimtalkAnswer = z.object({
+  header: Header,
+  message: z.object({ requestId: z.string(), sendResults: z.array(Result) }).nullish(),
+});
 const SmsAnswer = z.object({
   header: Header,
   body: z.object({ data: z.object({ requestId: z.string(), sendResultList: z.array(Result) }) }).nullish(),
@@ -54,7 +63,10 @@ export class NhnAdapter<C extends NhnChannel> implements ChannelAdapter<C> {
     return r.accepted;
   }
 
-  async sendMany(items: readonly Item<C>[], ctx: { signal?: AbortSignal | undefined } = {}): Promise<BatchItemResult[]> {
+  async sendMany(
+    items: readonly Item<C>[],
+    ctx: { signal?: AbortSignal | undefined } = {},
+  ): Promise<BatchItemResult[]> {
     const results = new Map<string, BatchItemResult>();
     const groups = new Map<string, Item<C>[]>();
     for (const it of items) {
@@ -80,49 +92,82 @@ export class NhnAdapter<C extends NhnChannel> implements ChannelAdapter<C> {
               : await this.sendAlimtalk(first, chunk as Item<'kakao_alimtalk'>[], ctx.signal);
         } catch (e) {
           // One request failed: its messages get that failure; other requests keep their answers.
-          const error = e instanceof SendError ? e : new SendError('PROVIDER_DOWN', `nhn: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+          const error =
+            e instanceof SendError
+              ? e
+              : new SendError('PROVIDER_DOWN', `nhn: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
           const request = `${groupKey}#${n}`;
           got = chunk.map((c) => ({ ok: false, idempotencyKey: c.idempotencyKey, error, request }));
         }
         for (const r of got) results.set(r.idempotencyKey, r);
       }
     return items.map(
-      (it) => results.get(it.idempotencyKey) ?? { ok: false, idempotencyKey: it.idempotencyKey, error: new SendError('PROVIDER_DOWN', 'nhn did not report on this message') },
+      (it) =>
+        results.get(it.idempotencyKey) ?? {
+          ok: false,
+          idempotencyKey: it.idempotencyKey,
+          error: new SendError('PROVIDER_DOWN', 'nhn did not report on this message'),
+        },
     );
   }
 
-  private requireKeys(appKey: string | undefined, secret: string | undefined, product: string): { appKey: string; secret: string } {
+  private requireKeys(
+    appKey: string | undefined,
+    secret: string | undefined,
+    product: string,
+  ): { appKey: string; secret: string } {
     if (!appKey || !secret) throw new SendError('AUTH_FAILED', `nhn ${product} app key / secret key not configured`);
     return { appKey, secret };
   }
 
-  private async sendAlimtalk(first: AlimtalkMessage, chunk: Item<'kakao_alimtalk'>[], signal: AbortSignal | undefined): Promise<BatchItemResult[]> {
+  private async sendAlimtalk(
+    first: AlimtalkMessage,
+    chunk: Item<'kakao_alimtalk'>[],
+    signal: AbortSignal | undefined,
+  ): Promise<BatchItemResult[]> {
     const { appKey, secret } = this.requireKeys(this.config.alimtalkAppKey, this.config.alimtalkSecretKey, 'alimtalk');
     const keys = chunk.map((c) => c.idempotencyKey);
     const idem = keys.length === 1 ? (keys[0] ?? '') : createHash('sha256').update(keys.join('\n')).digest('hex');
-    const answer = await postJson(`${this.config.alimtalkBaseUrl ?? 'https://api-alimtalk.cloud.toast.com'}/alimtalk/v2.3/appkeys/${appKey}/messages`, {
-      headers: { 'X-Secret-Key': secret, 'X-NC-API-IDEMPOTENCY-KEY': idem },
-      body: { senderKey: first.senderKey, templateCode: first.templateCode, recipientList: chunk.map((c) => toNhnAlimtalkRecipient(c.msg, c.idempotencyKey)) },
-      signal,
-      ...(this.config.timeoutMs ? { timeoutMs: this.config.timeoutMs } : {}),
-    });
+    const answer = await postJson(
+      `${this.config.alimtalkBaseUrl ?? 'https://api-alimtalk.cloud.toast.com'}/alimtalk/v2.3/appkeys/${appKey}/messages`,
+      {
+        headers: { 'X-Secret-Key': secret, 'X-NC-API-IDEMPOTENCY-KEY': idem },
+        body: {
+          senderKey: first.senderKey,
+          templateCode: first.templateCode,
+          recipientList: chunk.map((c) => toNhnAlimtalkRecipient(c.msg, c.idempotencyKey)),
+        },
+        signal,
+        ...(this.config.timeoutMs ? { timeoutMs: this.config.timeoutMs } : {}),
+      },
+    );
     const parsed = this.parse(answer, AlimtalkAnswer);
     return this.toResults(chunk, parsed.message?.requestId, parsed.message?.sendResults ?? []);
   }
 
-  private async sendSms(first: SmsMessage, chunk: Item<'sms'>[], signal: AbortSignal | undefined): Promise<BatchItemResult[]> {
+  private async sendSms(
+    first: SmsMessage,
+    chunk: Item<'sms'>[],
+    signal: AbortSignal | undefined,
+  ): Promise<BatchItemResult[]> {
     const { appKey, secret } = this.requireKeys(this.config.smsAppKey, this.config.smsSecretKey, 'sms');
-    const answer = await postJson(`${this.config.smsBaseUrl ?? 'https://sms.api.nhncloudservice.com'}/sms/v3.0/appKeys/${appKey}/${nhnSmsPath(first)}`, {
-      headers: { 'X-Secret-Key': secret },
-      body: {
-        body: first.text,
-        sendNo: nhnDigits(first.from),
-        ...(first.kind === 'LMS' ? { title: first.subject ?? '' } : {}),
-        recipientList: chunk.map((c) => ({ recipientNo: nhnDigits(c.msg.to), recipientGroupingKey: c.idempotencyKey })),
+    const answer = await postJson(
+      `${this.config.smsBaseUrl ?? 'https://sms.api.nhncloudservice.com'}/sms/v3.0/appKeys/${appKey}/${nhnSmsPath(first)}`,
+      {
+        headers: { 'X-Secret-Key': secret },
+        body: {
+          body: first.text,
+          sendNo: nhnDigits(first.from),
+          ...(first.kind === 'LMS' ? { title: first.subject ?? '' } : {}),
+          recipientList: chunk.map((c) => ({
+            recipientNo: nhnDigits(c.msg.to),
+            recipientGroupingKey: c.idempotencyKey,
+          })),
+        },
+        signal,
+        ...(this.config.timeoutMs ? { timeoutMs: this.config.timeoutMs } : {}),
       },
-      signal,
-      ...(this.config.timeoutMs ? { timeoutMs: this.config.timeoutMs } : {}),
-    });
+    );
     const parsed = this.parse(answer, SmsAnswer);
     return this.toResults(chunk, parsed.body?.data.requestId, parsed.body?.data.sendResultList ?? []);
   }
@@ -136,13 +181,27 @@ export class NhnAdapter<C extends NhnChannel> implements ChannelAdapter<C> {
     return parsed.data;
   }
 
-  private toResults(chunk: readonly { idempotencyKey: string }[], requestId: string | undefined, list: z.infer<typeof Result>[]): BatchItemResult[] {
+  private toResults(
+    chunk: readonly { idempotencyKey: string }[],
+    requestId: string | undefined,
+    list: z.infer<typeof Result>[],
+  ): BatchItemResult[] {
     const byKey = new Map(list.map((r) => [r.recipientGroupingKey ?? '', r]));
     return chunk.map((c, i) => {
       const r = byKey.get(c.idempotencyKey) ?? list[i];
-      if (!r || !requestId) return { ok: false, idempotencyKey: c.idempotencyKey, error: new SendError('PROVIDER_DOWN', 'nhn did not report on this recipient') };
-      if (r.resultCode !== 0) return { ok: false, idempotencyKey: c.idempotencyKey, error: nhnError(r.resultCode, r.resultMessage, true) };
-      return { ok: true, idempotencyKey: c.idempotencyKey, accepted: { provider: 'nhn', providerMessageId: `${requestId}:${r.recipientSeq}`, providerGroupId: requestId } };
+      if (!r || !requestId)
+        return {
+          ok: false,
+          idempotencyKey: c.idempotencyKey,
+          error: new SendError('PROVIDER_DOWN', 'nhn did not report on this recipient'),
+        };
+      if (r.resultCode !== 0)
+        return { ok: false, idempotencyKey: c.idempotencyKey, error: nhnError(r.resultCode, r.resultMessage, true) };
+      return {
+        ok: true,
+        idempotencyKey: c.idempotencyKey,
+        accepted: { provider: 'nhn', providerMessageId: `${requestId}:${r.recipientSeq}`, providerGroupId: requestId },
+      };
     });
   }
 
@@ -157,6 +216,9 @@ export class NhnAdapter<C extends NhnChannel> implements ChannelAdapter<C> {
   }
 }
 
-export function createNhnAdapters(config: NhnConfig): { kakao_alimtalk: NhnAdapter<'kakao_alimtalk'>; sms: NhnAdapter<'sms'> } {
+export function createNhnAdapters(config: NhnConfig): {
+  kakao_alimtalk: NhnAdapter<'kakao_alimtalk'>;
+  sms: NhnAdapter<'sms'>;
+} {
   return { kakao_alimtalk: new NhnAdapter('kakao_alimtalk', config), sms: new NhnAdapter('sms', config) };
 }

@@ -18,7 +18,8 @@ export function parseNhnTime(raw: unknown, fallback: Date): Date {
   return Number.isNaN(t) ? fallback : new Date(t);
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 
 /** One hook item of a webhook body → receipt events. */
 export function nhnHookToEvent(event: string, hook: Record<string, unknown>, now: Date): ReceiptEvent | undefined {
@@ -26,7 +27,13 @@ export function nhnHookToEvent(event: string, hook: Record<string, unknown>, now
     const phone = str(hook.recipientNo);
     if (!phone) return undefined;
     const optOutNumber = str(hook.unsubscribeNo);
-    return { kind: 'opt_out', provider: 'nhn', phone, at: parseNhnTime(hook.createdDateTime, now), ...(optOutNumber ? { optOutNumber } : {}) };
+    return {
+      kind: 'opt_out',
+      provider: 'nhn',
+      phone,
+      at: parseNhnTime(hook.createdDateTime, now),
+      ...(optOutNumber ? { optOutNumber } : {}),
+    };
   }
   if (event !== 'MESSAGE_RESULT_UPDATE') return undefined;
   const requestId = str(hook.requestId);
@@ -36,7 +43,8 @@ export function nhnHookToEvent(event: string, hook: Record<string, unknown>, now
   const status = str(hook.messageStatus);
   const key = str(hook.recipientGroupingKey);
   let kind: 'delivered' | 'failed' | undefined;
-  if (status !== undefined) kind = status === 'COMPLETED' ? 'delivered' : status.startsWith('FAILED') ? 'failed' : undefined;
+  if (status !== undefined)
+    kind = status === 'COMPLETED' ? 'delivered' : status.startsWith('FAILED') ? 'failed' : undefined;
   else kind = resultCode === '1000' || resultCode === 'MRC01' ? 'delivered' : 'failed';
   if (!kind) return undefined;
   return {

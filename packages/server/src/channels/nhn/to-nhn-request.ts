@@ -1,5 +1,5 @@
-import { toDomesticDigits } from '@dalbit/core/channels/phone-digits';
 import type { AlimtalkMessage, SmsMessage } from '@dalbit/core/channels/outbound-message';
+import { toDomesticDigits } from '@dalbit/core/channels/phone-digits';
 import { SendError } from '@dalbit/core/channels/send-error';
 
 export function nhnDigits(phone: string): string {

@@ -25,15 +25,42 @@ export class OnsiteAdapter implements ChannelAdapter<'onsite'> {
   }
 
   async send(msg: OnsiteMessage, ctx: SendContext): Promise<ProviderAccepted> {
-    if (!msg.customerId && !msg.anonymousId) throw new SendError('BAD_RECIPIENT', 'on-site message needs a customer id or an anonymous id');
+    if (!msg.customerId && !msg.anonymousId)
+      throw new SendError('BAD_RECIPIENT', 'on-site message needs a customer id or an anonymous id');
     const onsiteId = onsiteIdFor(ctx.idempotencyKey);
     const d = this.engine.dialect;
-    const found = await this.engine.query(sql(`SELECT 1 AS x FROM onsite_messages WHERE onsite_id = ${d.placeholder(1, 'string')}`, [onsiteId], ['string']));
+    const found = await this.engine.query(
+      sql(`SELECT 1 AS x FROM onsite_messages WHERE onsite_id = ${d.placeholder(1, 'string')}`, [onsiteId], ['string']),
+    );
     if (found.length === 0)
       await this.engine.insert(
         'onsite_messages',
-        ['onsite_id', 'idempotency_key', 'customer_id', 'anonymous_id', 'title', 'body', 'url', 'created_at', 'expires_at', 'shown_at'],
-        [[onsiteId, ctx.idempotencyKey, msg.customerId ?? null, msg.anonymousId ?? null, msg.title, msg.body, msg.url ?? null, this.clock(), msg.expiresAt ?? null, null]],
+        [
+          'onsite_id',
+          'idempotency_key',
+          'customer_id',
+          'anonymous_id',
+          'title',
+          'body',
+          'url',
+          'created_at',
+          'expires_at',
+          'shown_at',
+        ],
+        [
+          [
+            onsiteId,
+            ctx.idempotencyKey,
+            msg.customerId ?? null,
+            msg.anonymousId ?? null,
+            msg.title,
+            msg.body,
+            msg.url ?? null,
+            this.clock(),
+            msg.expiresAt ?? null,
+            null,
+          ],
+        ],
       );
     return { provider: 'onsite', providerMessageId: onsiteId };
   }

@@ -17,7 +17,8 @@ export function parseSmtpError(e: unknown): SendError {
   const text = f.response ?? f.message ?? String(e);
   const opts = { cause: e, ...(reply ? { providerCode: String(reply) } : {}) };
   if (reply === 535 || reply === 530 || f.code === 'EAUTH') return new SendError('AUTH_FAILED', `smtp: ${text}`, opts);
-  if (reply === 421 || reply === 450 || reply === 451 || reply === 452) return new SendError(reply === 452 || reply === 421 ? 'RATE_LIMITED' : 'PROVIDER_DOWN', `smtp: ${text}`, opts);
+  if (reply === 421 || reply === 450 || reply === 451 || reply === 452)
+    return new SendError(reply === 452 || reply === 421 ? 'RATE_LIMITED' : 'PROVIDER_DOWN', `smtp: ${text}`, opts);
   if (reply !== undefined && reply >= 550 && reply <= 553) return new SendError('BAD_RECIPIENT', `smtp: ${text}`, opts);
   if (reply !== undefined && reply >= 500) return new SendError('CONTENT_REJECTED', `smtp: ${text}`, opts);
   return new SendError('PROVIDER_DOWN', `smtp: ${text}`, opts);

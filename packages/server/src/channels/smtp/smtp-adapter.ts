@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
 import type { EmailMessage } from '@dalbit/core/channels/outbound-message';
 import type { ChannelAdapter, ProviderAccepted, ReceiptEvent, SendContext } from '@dalbit/core/channels/port';
 import { SendError } from '@dalbit/core/channels/send-error';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { parseSmtpError } from './parse-smtp-error.ts';
 import type { SmtpConfig } from './smtp-config.ts';
 

@@ -15,7 +15,9 @@ export function parseSolapiHttpError(answer: HttpAnswer, now: Date): SendError {
   const body = ErrorBody.safeParse(answer.json);
   const code = body.success ? body.data.errorCode : undefined;
   if (answer.status === 400 && code === 'ValidationError')
-    return new SendError('CONTENT_REJECTED', `solapi: ${body.success ? body.data.errorMessage : ''}`, { providerCode: code });
+    return new SendError('CONTENT_REJECTED', `solapi: ${body.success ? body.data.errorMessage : ''}`, {
+      providerCode: code,
+    });
   return httpFailure(answer, 'solapi', now, code);
 }
 

@@ -49,6 +49,16 @@ export function solapiReportToEvents(raw: unknown, now: Date): ReceiptEvent[] {
   if (r.statusCode === '2000') return [];
   const failed: ReceiptEvent = { kind: 'failed', ...base };
   if (SOLAPI_OPT_OUT_CODES.includes(r.statusCode) && r.to)
-    return [failed, { kind: 'opt_out', provider: 'solapi', phone: r.to, at, providerMessageId: r.messageId, providerCode: r.statusCode }];
+    return [
+      failed,
+      {
+        kind: 'opt_out',
+        provider: 'solapi',
+        phone: r.to,
+        at,
+        providerMessageId: r.messageId,
+        providerCode: r.statusCode,
+      },
+    ];
   return [failed];
 }

@@ -1,21 +1,43 @@
-import type { BatchItemResult, ChannelAdapter, ProviderAccepted, ReceiptEvent, SendContext } from '@dalbit/core/channels/port';
 import type { OutboundMessage } from '@dalbit/core/channels/outbound-message';
+import type {
+  BatchItemResult,
+  ChannelAdapter,
+  ProviderAccepted,
+  ReceiptEvent,
+  SendContext,
+} from '@dalbit/core/channels/port';
 import { SendError } from '@dalbit/core/channels/send-error';
 import { z } from 'zod';
 import { postJson } from '../http/post-json.ts';
 import { parseSolapiHttpError, solapiFailedItemError } from './parse-solapi-error.ts';
 import { solapiReportToEvents } from './parse-solapi-report.ts';
-import { SOLAPI_MAX_BATCH, type SolapiConfig } from './solapi-config.ts';
 import { signSolapiRequest } from './sign-solapi-request.ts';
+import { SOLAPI_MAX_BATCH, type SolapiConfig } from './solapi-config.ts';
 import { type SolapiChannel, type SolapiMessage, toSolapiMessage } from './to-solapi-message.ts';
 
 const Answer = z.object({
   groupInfo: z.object({ groupId: z.string() }).loose(),
   failedMessageList: z
-    .array(z.object({ statusCode: z.string(), statusMessage: z.string(), customFields: z.record(z.string(), z.string()).optional() }).loose())
+    .array(
+      z
+        .object({
+          statusCode: z.string(),
+          statusMessage: z.string(),
+          customFields: z.record(z.string(), z.string()).optional(),
+        })
+        .loose(),
+    )
     .default([]),
   messageList: z
-    .array(z.object({ messageId: z.string(), statusCode: z.string(), customFields: z.record(z.string(), z.string()).optional() }).loose())
+    .array(
+      z
+        .object({
+          messageId: z.string(),
+          statusCode: z.string(),
+          customFields: z.record(z.string(), z.string()).optional(),
+        })
+        .loose(),
+    )
     .default([]),
 });
 
@@ -47,7 +69,8 @@ export class SolapiAdapter<C extends SolapiChannel> implements ChannelAdapter<C>
   ): Promise<BatchItemResult[]> {
     const out: BatchItemResult[] = [];
     const max = Math.min(this.config.maxBatch ?? SOLAPI_MAX_BATCH, SOLAPI_MAX_BATCH);
-    for (let i = 0; i < items.length; i += max) out.push(...(await this.sendChunk(items.slice(i, i + max), ctx.signal)));
+    for (let i = 0; i < items.length; i += max)
+      out.push(...(await this.sendChunk(items.slice(i, i + max), ctx.signal)));
     return out;
   }
 
@@ -82,16 +105,26 @@ export class SolapiAdapter<C extends SolapiChannel> implements ChannelAdapter<C>
       });
       if (answer.status < 200 || answer.status >= 300) throw parseSolapiHttpError(answer, now);
       const parsed = Answer.safeParse(answer.json);
-      if (!parsed.success) throw new SendError('PROVIDER_DOWN', `solapi: unexpected answer ${answer.text.slice(0, 200)}`);
+      if (!parsed.success)
+        throw new SendError('PROVIDER_DOWN', `solapi: unexpected answer ${answer.text.slice(0, 200)}`);
       const groupId = parsed.data.groupInfo.groupId;
       for (const f of parsed.data.failedMessageList) {
         const key = f.customFields?.idempotencyKey;
-        if (key) results.set(key, { ok: false, idempotencyKey: key, error: solapiFailedItemError(f.statusCode, f.statusMessage) });
+        if (key)
+          results.set(key, {
+            ok: false,
+            idempotencyKey: key,
+            error: solapiFailedItemError(f.statusCode, f.statusMessage),
+          });
       }
       for (const m of parsed.data.messageList) {
         const key = m.customFields?.idempotencyKey;
         if (key && !results.has(key))
-          results.set(key, { ok: true, idempotencyKey: key, accepted: { provider: 'solapi', providerMessageId: m.messageId, providerGroupId: groupId } });
+          results.set(key, {
+            ok: true,
+            idempotencyKey: key,
+            accepted: { provider: 'solapi', providerMessageId: m.messageId, providerGroupId: groupId },
+          });
       }
     }
     return items.map(

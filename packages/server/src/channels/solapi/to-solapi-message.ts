@@ -1,5 +1,5 @@
-import { toDomesticDigits } from '@dalbit/core/channels/phone-digits';
 import type { OutboundMessage } from '@dalbit/core/channels/outbound-message';
+import { toDomesticDigits } from '@dalbit/core/channels/phone-digits';
 import { SendError } from '@dalbit/core/channels/send-error';
 
 export type SolapiChannel = 'sms' | 'kakao_alimtalk' | 'kakao_brand';

@@ -18,7 +18,9 @@ export function signWebhook(input: { secret: string; body: string; at: Date }): 
   return `t=${t},v1=${v1}`;
 }
 
-export type WebhookVerification = { ok: true; at: Date } | { ok: false; reason: 'MALFORMED' | 'TOO_OLD' | 'BAD_SIGNATURE' };
+export type WebhookVerification =
+  | { ok: true; at: Date }
+  | { ok: false; reason: 'MALFORMED' | 'TOO_OLD' | 'BAD_SIGNATURE' };
 
 export function verifyWebhookSignature(input: {
   header: string | undefined;
@@ -31,7 +33,8 @@ export function verifyWebhookSignature(input: {
   const t = Number(parts.find((p) => p[0] === 't')?.[1]);
   const sigs = parts.filter((p) => p[0] === 'v1' && /^[0-9a-f]{64}$/.test(p[1] ?? '')).map((p) => p[1] ?? '');
   if (!Number.isInteger(t) || sigs.length === 0) return { ok: false, reason: 'MALFORMED' };
-  if (Math.abs(input.now.getTime() / 1000 - t) > (input.toleranceSeconds ?? 300)) return { ok: false, reason: 'TOO_OLD' };
+  if (Math.abs(input.now.getTime() / 1000 - t) > (input.toleranceSeconds ?? 300))
+    return { ok: false, reason: 'TOO_OLD' };
   for (const secret of input.secrets) {
     const expected = Buffer.from(createHmac('sha256', secret).update(`${t}.${input.body}`).digest('hex'));
     if (sigs.some((s) => timingSafeEqual(Buffer.from(s), expected))) return { ok: true, at: new Date(t * 1000) };

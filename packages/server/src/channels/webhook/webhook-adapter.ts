@@ -31,7 +31,13 @@ export class WebhookAdapter implements ChannelAdapter<'webhook'> {
 
   async send(msg: WebhookMessage, ctx: SendContext): Promise<ProviderAccepted> {
     const at = this.clock();
-    const body = JSON.stringify({ id: ctx.idempotencyKey, type: msg.event, createdAt: at.toISOString(), purpose: msg.purpose, data: msg.payload });
+    const body = JSON.stringify({
+      id: ctx.idempotencyKey,
+      type: msg.event,
+      createdAt: at.toISOString(),
+      purpose: msg.purpose,
+      data: msg.payload,
+    });
     const answer = await postJson(this.config.url, {
       headers: {
         [SIGNATURE_HEADER]: signWebhook({ secret: this.config.secret, body, at }),
@@ -42,7 +48,8 @@ export class WebhookAdapter implements ChannelAdapter<'webhook'> {
       signal: ctx.signal,
       ...(this.config.timeoutMs ? { timeoutMs: this.config.timeoutMs } : {}),
     });
-    if (answer.status === 404 || answer.status === 410) throw new SendError('BAD_RECIPIENT', `webhook endpoint answered ${answer.status}`);
+    if (answer.status === 404 || answer.status === 410)
+      throw new SendError('BAD_RECIPIENT', `webhook endpoint answered ${answer.status}`);
     if (answer.status < 200 || answer.status >= 300) throw httpFailure(answer, 'webhook', at);
     return { provider: 'webhook', providerMessageId: ctx.idempotencyKey };
   }

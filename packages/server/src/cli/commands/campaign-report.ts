@@ -25,7 +25,9 @@ const toJsonValue = (_key: string, value: unknown): unknown => (value === undefi
 function addReportCommand(parent: Command, name: string, ctx: CliContext): void {
   parent
     .command(name)
-    .description('캠페인 성과 리포트: 퍼널, 홀드아웃 대비 효과(95% 구간), 승자, 일별 추이 / funnel, lift vs holdout, winner, daily trend')
+    .description(
+      '캠페인 성과 리포트: 퍼널, 홀드아웃 대비 효과(95% 구간), 승자, 일별 추이 / funnel, lift vs holdout, winner, daily trend',
+    )
     .option('--window-days <n>', 'attribution window after each exposure, in days', '7')
     .option('--control <arm>', 'arm to compare against (default: holdout)')
     .option('--level <p>', 'confidence level', '0.95')

@@ -11,7 +11,11 @@ import { readCbsFile } from '../../analytics/clv/read-cbs-file.ts';
 import { computeWarehouseClv, DAYS_PER_UNIT, HORIZON_DAYS, storeClvScores } from '../../analytics/clv/warehouse-clv.ts';
 import { type CliContext, CliError } from '../context.ts';
 
-const FitOptions = z.object({ cbs: z.string().min(1).optional(), json: z.boolean().optional(), asOf: z.string().optional() });
+const FitOptions = z.object({
+  cbs: z.string().min(1).optional(),
+  json: z.boolean().optional(),
+  asOf: z.string().optional(),
+});
 const ScoreOptions = z.object({
   cbs: z.string().min(1).optional(),
   horizon: z.coerce.number().positive().optional(),
@@ -21,10 +25,14 @@ const ScoreOptions = z.object({
 });
 
 export function registerClv(program: Command, ctx: CliContext): void {
-  const clv = program.command('clv').description('BG/NBD + Gamma-Gamma purchase and lifetime-value models (고객 생애가치)');
+  const clv = program
+    .command('clv')
+    .description('BG/NBD + Gamma-Gamma purchase and lifetime-value models (고객 생애가치)');
   clv
     .command('fit')
-    .description('fit BG/NBD, Gamma-Gamma (and Pareto/NBD in file mode); without --cbs: the warehouse, storing clv_scores')
+    .description(
+      'fit BG/NBD, Gamma-Gamma (and Pareto/NBD in file mode); without --cbs: the warehouse, storing clv_scores',
+    )
     .option('--cbs <file>', "CSV in Hardie's layout: cust,x,t.x,T.cal[,x.star][,m.x] (x.star is ignored)")
     .option('--as-of <date>', 'warehouse mode: paid orders before this KST date count (default today)')
     .option('--json', 'machine-readable output')
@@ -35,7 +43,9 @@ export function registerClv(program: Command, ctx: CliContext): void {
     });
   clv
     .command('score')
-    .description('per-customer P(alive), expected purchases and expected spend; without --cbs: the warehouse, storing clv_scores')
+    .description(
+      'per-customer P(alive), expected purchases and expected spend; without --cbs: the warehouse, storing clv_scores',
+    )
     .option('--cbs <file>', "CSV in Hardie's layout: cust,x,t.x,T.cal[,x.star][,m.x]")
     .option('--horizon <t>', 'file mode: horizon in the file time unit (default 39)')
     .option('--format <format>', 'csv|json (default csv)')
@@ -84,7 +94,9 @@ function fitFile(rows: readonly CbsRow[]): Record<string, unknown> {
   return {
     customers: rows.length,
     bgnbd: { params: bg.params, logLikelihood: bg.logLikelihood, converged: bg.converged },
-    gammaGamma: gg ? { params: gg.params, logLikelihood: gg.logLikelihood, converged: gg.converged, customers: gg.customers } : null,
+    gammaGamma: gg
+      ? { params: gg.params, logLikelihood: gg.logLikelihood, converged: gg.converged, customers: gg.customers }
+      : null,
     paretoNbd: { params: pn.params, logLikelihood: pn.logLikelihood, converged: pn.converged },
   };
 }
@@ -102,7 +114,9 @@ async function runWarehouse(ctx: CliContext, cmd: Command, asOf: string | undefi
     customers: run.cbs.length,
     stored,
     bgnbd: { params: run.bgnbd.params, logLikelihood: run.bgnbd.logLikelihood, converged: run.bgnbd.converged },
-    gammaGamma: gg ? { params: gg.params, logLikelihood: gg.logLikelihood, converged: gg.converged, customers: gg.customers } : null,
+    gammaGamma: gg
+      ? { params: gg.params, logLikelihood: gg.logLikelihood, converged: gg.converged, customers: gg.customers }
+      : null,
     meanOrderValue: run.meanOrderValue,
   };
 }
@@ -139,7 +153,9 @@ function renderText(report: Record<string, unknown>): string {
   for (const key of ['bgnbd', 'gammaGamma', 'paretoNbd'] as const) {
     const m = report[key] as { params: Record<string, number>; logLikelihood: number } | null | undefined;
     if (!m) continue;
-    const params = Object.entries(m.params).map(([k, v]) => `${k}=${v.toPrecision(5)}`).join(' ');
+    const params = Object.entries(m.params)
+      .map(([k, v]) => `${k}=${v.toPrecision(5)}`)
+      .join(' ');
     lines.push(`${key}: ${params}  LL=${m.logLikelihood.toFixed(4)}`);
   }
   if (report.stored !== undefined) lines.push(`clv_scores 저장 / stored: ${String(report.stored)}`);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { type ConsentChannel, type ConsentEvent, foldConsents } from '@dalbit/core/compliance/consent-state';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { type ConsentChannel, type ConsentEvent, foldConsents } from '@dalbit/core/compliance/consent-state';
 import { applyOptOuts } from '../../consent/apply-opt-outs.ts';
 import { appendConsents, readConsentEvents } from '../../consent/consent-store.ts';
 import { read080List } from '../../consent/read-080-list.ts';
-import { CliError, type CliContext } from '../context.ts';
+import { type CliContext, CliError } from '../context.ts';
 
 const Channel = z.enum(['sms', 'kakao', 'email', 'push']);
 const Purpose = z.enum(['ad', 'night_ad', 'info']);
@@ -28,7 +28,11 @@ function parseChange(opts: ChangeOpts): { channels: ConsentChannel[]; purposes: 
   if (pu.includes(undefined)) throw new CliError(`--purpose: ad | night_ad | info | all (got ${opts.purpose})`);
   const at = opts.at ? new Date(opts.at) : new Date();
   if (Number.isNaN(at.getTime())) throw new CliError(`--at: not a date/time: ${opts.at}`);
-  return { channels: ch.filter((c): c is ConsentChannel => c !== undefined), purposes: pu.filter((p): p is ConsentEvent['purpose'] => p !== undefined), at };
+  return {
+    channels: ch.filter((c): c is ConsentChannel => c !== undefined),
+    purposes: pu.filter((p): p is ConsentEvent['purpose'] => p !== undefined),
+    at,
+  };
 }
 
 /**
@@ -36,7 +40,9 @@ function parseChange(opts: ChangeOpts): { channels: ConsentChannel[]; purposes: 
  * ever updated or deleted.
  */
 export function registerConsent(program: Command, ctx: CliContext): void {
-  const consent = program.command('consent').description('advertising consent per channel and purpose (append-only, with proof) / 광고 수신 동의');
+  const consent = program
+    .command('consent')
+    .description('advertising consent per channel and purpose (append-only, with proof) / 광고 수신 동의');
 
   consent
     .command('show <customer>')
@@ -47,19 +53,33 @@ export function registerConsent(program: Command, ctx: CliContext): void {
       const events = await readConsentEvents(engine, customer);
       const state = foldConsents(events);
       if (opts.json) {
-        ctx.out(JSON.stringify({ customer, state: Object.fromEntries([...state].map(([k, v]) => [k, { ...v, at: v.at.toISOString() }])), events }));
+        ctx.out(
+          JSON.stringify({
+            customer,
+            state: Object.fromEntries([...state].map(([k, v]) => [k, { ...v, at: v.at.toISOString() }])),
+            events,
+          }),
+        );
         return;
       }
       if (events.length === 0) ctx.out(`${customer}: 동의 기록 없음 / no consent on record`);
-      for (const [key, f] of [...state].sort()) ctx.out(`${key.padEnd(16)} ${f.granted ? '동의 granted  ' : '거부 withdrawn'} ${f.at.toISOString()}  ${f.source}`);
+      for (const [key, f] of [...state].sort())
+        ctx.out(
+          `${key.padEnd(16)} ${f.granted ? '동의 granted  ' : '거부 withdrawn'} ${f.at.toISOString()}  ${f.source}`,
+        );
       if (events.length > 0) ctx.out(`-- ${events.length} events --`);
-      for (const e of events) ctx.out(`${e.at.toISOString()}  ${e.channel}:${e.purpose}  ${e.granted ? 'grant' : 'withdraw'}  ${e.source}  ${e.proof ?? ''}`);
+      for (const e of events)
+        ctx.out(
+          `${e.at.toISOString()}  ${e.channel}:${e.purpose}  ${e.granted ? 'grant' : 'withdraw'}  ${e.source}  ${e.proof ?? ''}`,
+        );
     });
 
   const change = (name: 'grant' | 'withdraw') =>
     consent
       .command(`${name} <customer>`)
-      .description(name === 'grant' ? 'record a consent (proof required)' : 'record a withdrawal (takes effect at once)')
+      .description(
+        name === 'grant' ? 'record a consent (proof required)' : 'record a withdrawal (takes effect at once)',
+      )
       .requiredOption('--channel <channel>', 'sms | kakao | email | push | all')
       .requiredOption('--purpose <purpose>', 'ad | night_ad | info | all')
       .option('--source <source>', 'where it came from', 'cli')
@@ -67,14 +87,27 @@ export function registerConsent(program: Command, ctx: CliContext): void {
       .option('--at <iso>', 'when it happened (default now)')
       .option('--json', 'machine-readable output')
       .action(async (customer: string, opts: ChangeOpts, cmd: Command) => {
-        if (name === 'grant' && (opts.proof ?? '').trim() === '') throw new CliError('--proof is required for a grant (정보통신망법 §50: consent must be provable)');
+        if (name === 'grant' && (opts.proof ?? '').trim() === '')
+          throw new CliError('--proof is required for a grant (정보통신망법 §50: consent must be provable)');
         const { channels, purposes, at } = parseChange(opts);
         const events: ConsentEvent[] = channels.flatMap((channel) =>
-          purposes.map((purpose) => ({ customerId: customer, channel, purpose, granted: name === 'grant', at, source: opts.source, proof: opts.proof })),
+          purposes.map((purpose) => ({
+            customerId: customer,
+            channel,
+            purpose,
+            granted: name === 'grant',
+            at,
+            source: opts.source,
+            proof: opts.proof,
+          })),
         );
         const engine = await ctx.warehouse(cmd);
         const added = await appendConsents(engine, events);
-        ctx.out(opts.json ? JSON.stringify({ customer, added, action: name }) : `${customer}: ${added} ${name === 'grant' ? 'grant' : 'withdrawal'} event(s) appended`);
+        ctx.out(
+          opts.json
+            ? JSON.stringify({ customer, added, action: name })
+            : `${customer}: ${added} ${name === 'grant' ? 'grant' : 'withdrawal'} event(s) appended`,
+        );
       });
   change('grant');
   change('withdraw');
@@ -97,7 +130,9 @@ export function registerConsent(program: Command, ctx: CliContext): void {
       const result = await applyOptOuts(engine, events, { now });
       if (opts.json) ctx.out(JSON.stringify({ file, ...result, issues }));
       else {
-        ctx.out(`${file}: ${events.length} numbers, ${result.withdrawals} withdrawals appended, ${result.duplicates} already applied, ${result.unmatched} not matched to a customer (kept on the opt-out list)`);
+        ctx.out(
+          `${file}: ${events.length} numbers, ${result.withdrawals} withdrawals appended, ${result.duplicates} already applied, ${result.unmatched} not matched to a customer (kept on the opt-out list)`,
+        );
         for (const i of issues) ctx.err(`${file}:${i.line} ${i.column}: ${i.message}`);
       }
       if (issues.length > 0 && events.length === 0) throw new CliError(`${file}: no usable line`, 2);
