@@ -87,7 +87,8 @@ export async function run(): Promise<Record<string, unknown>> {
     });
     const dispatcher = createDispatcher(engine, {
       adapters: { sms: route },
-      now: () => new Date(),
+      // the dispatcher holds ads at night: its clock starts just after the broadcast (10:00 KST)
+      now: () => new Date(at.getTime() + 120_000 + (performance.now() - t1)),
       workerId: 'bench',
       maxClaimsPerChannel: 1_000_000,
     });

@@ -12,7 +12,11 @@ export interface ClaimInput {
   readonly limit: number;
   /** Rows claimed before this moment belong to a dead process (DuckDB: one writer process). */
   readonly startedAt: Date;
+  /** Leave ads where they are (the channel's night / quiet window is on now): they go when it lifts. */
+  readonly holdAds?: boolean;
 }
+
+const NOT_HELD = (c: ClaimInput): string => (c.holdAds ? " AND purpose <> 'ad'" : '');
 
 const SET_CLAIM = (b: { p: (v: unknown, t: 'string' | 'timestamp') => string }, c: ClaimInput) =>
   `status = '${SENDING}', locked_by = ${b.p(c.token, 'string')}, locked_until = ${b.p(new Date(c.now.getTime() + c.lockMs), 'timestamp')},
@@ -61,7 +65,7 @@ export async function claimRetries(engine: Engine, c: ClaimInput): Promise<Claim
     bound(
       d,
       (b) => `SELECT locked_by FROM messages
-        WHERE channel = ${b.p(c.channel, 'string')} AND status = '${RETRY}' AND next_attempt_at <= ${b.p(c.now, 'timestamp')}
+        WHERE channel = ${b.p(c.channel, 'string')} AND status = '${RETRY}' AND next_attempt_at <= ${b.p(c.now, 'timestamp')}${NOT_HELD(c)}
         ORDER BY next_attempt_at, idempotency_key LIMIT 1`,
     ),
   );
@@ -73,7 +77,7 @@ export async function claimRetries(engine: Engine, c: ClaimInput): Promise<Claim
         WHERE idempotency_key IN (
           SELECT idempotency_key FROM messages
           WHERE channel = ${b.p(c.channel, 'string')} AND status = '${RETRY}' AND locked_by IS NOT DISTINCT FROM ${b.p(group.locked_by, 'string')}
-            AND next_attempt_at <= ${b.p(c.now, 'timestamp')}
+            AND next_attempt_at <= ${b.p(c.now, 'timestamp')}${NOT_HELD(c)}
           ORDER BY idempotency_key LIMIT ${Math.max(1, Math.floor(c.limit))})
         RETURNING ${CLAIM_COLUMNS}`,
     ),
@@ -91,7 +95,7 @@ export async function claimFresh(engine: Engine, c: ClaimInput): Promise<Claimed
           SELECT idempotency_key FROM messages
           WHERE channel = ${b.p(c.channel, 'string')} AND status IN ('queued', 'deferred') AND due_at <= ${b.p(c.now, 'timestamp')}
             AND (next_attempt_at IS NULL OR next_attempt_at <= ${b.p(c.now, 'timestamp')})
-            AND (locked_until IS NULL OR locked_until < ${b.p(c.now, 'timestamp')})
+            AND (locked_until IS NULL OR locked_until < ${b.p(c.now, 'timestamp')})${NOT_HELD(c)}
           ORDER BY priority DESC, due_at, idempotency_key LIMIT ${Math.max(1, Math.floor(c.limit))})
         RETURNING ${CLAIM_COLUMNS}`,
     ),

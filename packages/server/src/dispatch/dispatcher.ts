@@ -1,4 +1,6 @@
 import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
+import { type CompliancePolicy, DEFAULT_COMPLIANCE_POLICY } from '@dalbit/core/compliance/policy';
+import { findNextSendTime } from '@dalbit/core/compliance/send-windows';
 import type { Engine } from '../engines/engine.ts';
 import { createEngineLock } from '../http/engine-lock.ts';
 import type { AdapterRegistry, ChannelRoute } from './adapter-registry.ts';
@@ -31,6 +33,13 @@ export interface DispatchOptions {
   readonly signal?: AbortSignal;
   /** Claims per channel per pass (keeps one busy channel from starving the others). */
   readonly maxClaimsPerChannel?: number;
+  /**
+   * Send windows (night, quiet hours, holidays): while one is on for a channel, its ads stay in
+   * the outbox, so an ad planned for the day never goes out at night because the dispatcher was
+   * down or behind. Night consent is not looked up here: such ads wait for the window to lift.
+   * Pass the scheduler's policy (default: the KOREA.md defaults).
+   */
+  readonly policy?: CompliancePolicy;
   readonly log?: (line: string) => void;
 }
 
@@ -143,14 +152,12 @@ export function createDispatcher(engine: Engine, opts: DispatchOptions): { pass(
     const limiter = limiterFor(route);
     for (let n = 0; n < (opts.maxClaimsPerChannel ?? 50) && !opts.signal?.aborted; n++) {
       const token = `${opts.workerId}/${++claims}`;
-      const input = (): ClaimInput => ({
-        channel,
-        token,
-        now: opts.now(),
-        lockMs: opts.lockMs ?? 120_000,
-        limit,
-        startedAt,
-      });
+      const input = (): ClaimInput => {
+        const now = opts.now();
+        const policy = opts.policy ?? DEFAULT_COMPLIANCE_POLICY;
+        const holdAds = findNextSendTime(now, { channel, purpose: 'ad', hasNightConsent: false, policy }) !== undefined;
+        return { channel, token, now, lockMs: opts.lockMs ?? 120_000, limit, startedAt, holdAds };
+      };
       const doubt = await lock(() => claimInDoubt(engine, input()));
       if (doubt.rows.length > 0) {
         await limiter?.take(doubt.rows.length);

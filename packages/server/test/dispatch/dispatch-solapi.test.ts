@@ -29,7 +29,7 @@ const lock = createEngineLock();
 let gateway: SolapiGateway;
 let receipts: Awaited<ReturnType<typeof serveApp>>;
 const adapters: AdapterRegistry = {};
-let t = Date.now();
+let t = Date.parse('2026-05-04T03:00:00Z'); // 12:00 KST: ads are held at night
 const now = () => new Date(t);
 const backoff = { baseMs: 1000, maxMs: 60_000, maxAttempts: 3 };
 
