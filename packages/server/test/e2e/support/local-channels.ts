@@ -8,7 +8,7 @@ import { createEngineLock } from '../../../src/http/engine-lock.ts';
 import { createReceiptsApp } from '../../../src/http/receipts-app.ts';
 import { startSmtpSink } from '../../support/smtp-sink.ts';
 import { type SolapiGateway, startSolapiGateway } from '../../support/solapi-gateway.ts';
-import { PF_ID, SMS_FROM } from './demo-brand.ts';
+import { PF_ID, POLICY, SMS_FROM } from './demo-brand.ts';
 
 export const SOLAPI_KEY = 'NCS-E2E-KEY';
 export const SOLAPI_SECRET = 'e2e-solapi-secret';
@@ -106,7 +106,7 @@ export async function startLocalChannels(
 export async function dispatchUntilIdle(engine: Engine, ch: LocalChannels, now: () => Date): Promise<DispatchSummary> {
   const total = emptySummary();
   for (let pass = 0; pass < 100; pass++) {
-    const s = await dispatchOnce(engine, { adapters: ch.registry.adapters, now, workerId: 'e2e', lock: ch.lock });
+    const s = await dispatchOnce(engine, { adapters: ch.registry.adapters, now, workerId: 'e2e', lock: ch.lock, policy: POLICY });
     for (const k of Object.keys(total) as (keyof DispatchSummary)[]) total[k] += s[k];
     if (s.claimed === 0) break;
   }
