@@ -148,7 +148,9 @@ export function planResolution(persons: readonly PersonRecord[], index: Identity
 
   const uf = new UnionFind(n + keyCount + customerIds.length);
   const customersAt = new Map<number, string[]>();
-  customerIds.forEach((id, i) => customersAt.set(n + keyCount + i, [id]));
+  customerIds.forEach((id, i) => {
+    customersAt.set(n + keyCount + i, [id]);
+  });
   const forbidden = new Set<string>();
   for (const [a, b] of index.neverMerge) {
     forbidden.add(`${a}\u0000${b}`);

@@ -20,7 +20,9 @@ export class MemoryIndex {
     }
     for (const m of plan.merges) this.createdAt.delete(m.loserId);
     for (const id of plan.newIdentities) this.owners.set(toKeyId(id.kind, id.value), id.customerId);
-    plan.records.forEach((r, i) => this.owners.set(toKeyId('record', r.recordId), plan.customerOf[i] as string));
+    plan.records.forEach((r, i) => {
+      this.owners.set(toKeyId('record', r.recordId), plan.customerOf[i] as string);
+    });
     return plan;
   }
 

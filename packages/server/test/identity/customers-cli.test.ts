@@ -1,23 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.ts';
 import { openWarehouse } from '../../src/engines/open-engine.ts';
 import { at, emailKey, importPersons, memberKey, phoneKey } from './fixtures.ts';
 
-async function run(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((stdout += String(c)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((stderr += String(c)), true));
-  try {
-    return { code: await main(['node', 'dalbit', '--data-dir', dir, ...argv], env), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (argv: string[], env: Record<string, string> = {}) => runCli(['--data-dir', dir, ...argv], env);
 
 let dir = '';
 let hong = '';
