@@ -36,7 +36,7 @@ const EVENT_CONDITIONS: Record<string, unknown> = {
   viewed_not_bought_same_product: { kind: 'sequence', did: { type: 'product_view', window: { kind: 'last_days', days: 7 }, count: { min: 3, max: 5 } }, thenNot: { source: 'order' }, sameProduct: true },
 };
 
-async function build(engine: Engine, customers: number, orders: number, events: number): Promise<void> {
+export async function build(engine: Engine, customers: number, orders: number, events: number): Promise<void> {
   const days = (n: string) => `to_days(CAST(${n} AS INTEGER))`;
   const asOf = `TIMESTAMP '2025-06-15 03:00:00'`;
   await engine.exec(`INSERT INTO customers (customer_id, name, phone, email, birthday_md, birth_year, birthday_lunar, gender, grade, attributes, created_at, updated_at)

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { TreeContext } from './context.ts';
 import { countBetween, ev, eventRowFilter } from './events.ts';
 import { rangePredicate } from './predicate.ts';
+import { type InstantRange, windowToRange } from '../window.ts';
 
 type Sequence = z.infer<typeof SequenceCondition>;
 const HOUR_MS = 3_600_000;
@@ -14,6 +15,9 @@ const HOUR_MS = 3_600_000;
  * "Did A, then not B within T": the customer's latest A (per product with `sameProduct`) must be
  * old enough for B to have happened (A ≤ asOf − T), and no B may fall in [A, A + T) (or [A, asOf]
  * without T). A LEFT JOIN plus a conditional count, so neither engine needs a correlated subquery.
+ * Only B rows that can follow some A are read: B ≥ A ≥ A's window start, B < A + T < A's window
+ * end + T (and ≤ asOf). Without T only the latest B per customer (product) matters, so B is
+ * pre-aggregated to its maximum and the join is one-to-one.
  */
 export function sequenceTree(cond: Sequence, ctx: TreeContext): BoolExpr {
   const same = cond.sameProduct === true;
@@ -31,10 +35,10 @@ export function sequenceTree(cond: Sequence, ctx: TreeContext): BoolExpr {
     groupBy: same ? [ev(ea, 'customer_id'), ev(ea, 'product_id')] : [ev(ea, 'customer_id')],
     ...(cond.did.count ? { having: countBetween(count(), cond.did.count) } : {}),
   };
-  const then = thenRows(cond, same, ctx);
+  const within = cond.withinHours === undefined ? undefined : cond.withinHours * HOUR_MS;
+  const then = thenRows(cond, same, followRange(cond, within, ctx.asOf), within === undefined, ctx);
   const at = col(a, 't');
   const bt = col(b, 't');
-  const within = cond.withinHours === undefined ? undefined : cond.withinHours * HOUR_MS;
   const follows = and(
     cmp(bt, '>=', at),
     within === undefined
@@ -59,25 +63,38 @@ export function sequenceTree(cond: Sequence, ctx: TreeContext): BoolExpr {
   return inQuery(col(ctx.base, 'customer_id'), query);
 }
 
-/** The rows that would break the sequence: events of type B, or purchases (per product when needed). */
-function thenRows(cond: Sequence, same: boolean, ctx: TreeContext): SelectNode {
+/** Instants at which a B can follow an A of the `did` window: [A's lo, min(A's hi + T, asOf]]. */
+function followRange(cond: Sequence, within: number | undefined, asOf: Date): InstantRange {
+  const end = asOf.getTime() + 1;
+  const a = cond.did.window ? windowToRange(cond.did.window, asOf) : {};
+  const hi = within !== undefined && a.hi ? Math.min(end, a.hi.getTime() + within) : end;
+  return { ...(a.lo ? { lo: a.lo } : {}), hi: new Date(hi) };
+}
+
+/**
+ * The rows that would break the sequence: events of type B, or purchases (per product when
+ * needed), inside `range`; with `latest`, only the latest such row per customer (product).
+ */
+function thenRows(cond: Sequence, same: boolean, range: InstantRange, latest: boolean, ctx: TreeContext): SelectNode {
   const t = cond.thenNot;
+  const rows = (x: string, c: (name: string) => ValueExpr, table: string, time: string, where: BoolExpr): SelectNode => {
+    const keys: SelectColumn[] = [{ expr: c('customer_id'), alias: 'cid' }];
+    if (same) keys.push({ expr: c('product_id'), alias: 'pid' });
+    const from = { kind: 'table', table, alias: x } as const;
+    if (!latest) return { kind: 'select', columns: [...keys, { expr: c(time), alias: 't' }], from, where };
+    return { kind: 'select', columns: [...keys, { expr: agg('max', c(time)), alias: 't' }], from, where, groupBy: keys.map((k) => k.expr) };
+  };
   if (t.source === 'event') {
     const x = ctx.alias('e');
-    const cols: SelectColumn[] = [{ expr: ev(x, 'customer_id'), alias: 'cid' }];
-    if (same) cols.push({ expr: ev(x, 'product_id'), alias: 'pid' });
-    cols.push({ expr: ev(x, 'occurred_at'), alias: 't' });
-    return { kind: 'select', columns: cols, from: { kind: 'table', table: TABLES.events.name, alias: x }, where: eventRowFilter(x, t, undefined, ctx) };
+    const where = and(eventRowFilter(x, t, undefined, ctx), rangePredicate(ev(x, 'occurred_at'), range));
+    return rows(x, (name) => ev(x, name), TABLES.events.name, 'occurred_at', where);
   }
   const byItem = same || t.product !== undefined;
   const table = byItem ? TABLES.orderItems : TABLES.orders;
   const x = ctx.alias(byItem ? 'i' : 'o');
   const c = (name: string): ValueExpr => col(x, column(table, name));
-  const cols: SelectColumn[] = [{ expr: c('customer_id'), alias: 'cid' }];
-  if (same) cols.push({ expr: c('product_id'), alias: 'pid' });
-  cols.push({ expr: c('ordered_at'), alias: 't' });
   const where: BoolExpr[] = [notNull(c('customer_id')), inList(c('status'), PURCHASE_STATUSES, 'string')];
   if (t.product !== undefined) where.push(cmp(c('product_id'), '=', param(t.product, 'string')));
-  where.push(rangePredicate(c('ordered_at'), { hi: new Date(ctx.asOf.getTime() + 1) }));
-  return { kind: 'select', columns: cols, from: { kind: 'table', table: table.name, alias: x }, where: and(...where) };
+  where.push(rangePredicate(c('ordered_at'), range));
+  return rows(x, c, table.name, 'ordered_at', and(...where));
 }
