@@ -1,6 +1,7 @@
 import type { Engine } from '../engines/engine.ts';
 import { refreshFeatures } from '../segments/refresh-features.ts';
 import { ensureDashboardBuilt, isDashboardStale } from './ensure-dashboard.ts';
+import type { AppOptions } from './create-app.ts';
 import { type RunningServer, startServer } from './start-server.ts';
 
 export interface ServeOptions {
@@ -12,6 +13,13 @@ export interface ServeOptions {
   /** Resolves when the server should stop (default: SIGINT or SIGTERM). */
   readonly until?: Promise<void>;
   readonly onStarted?: (s: RunningServer) => void;
+  /** Shared engine lock and extra apps (the embedded runtime's receipts routes). */
+  readonly lock?: AppOptions['lock'];
+  readonly mounts?: AppOptions['mounts'];
+  /** The API's clock (default: the system clock). */
+  readonly now?: () => Date;
+  /** Background work started once the server listens and stopped (awaited) before it closes. */
+  readonly background?: { start(): void; stop(): Promise<unknown> };
 }
 
 function signalled(): Promise<void> {
@@ -43,14 +51,24 @@ export async function serveUntilStopped(engine: Engine, opts: ServeOptions): Pro
     // Without a build the API still serves; the root page says how to build it.
     await ensureDashboardBuilt().catch((e: unknown) => opts.err(e instanceof Error ? e.message : String(e)));
   }
-  const server = await startServer({ engine, host: opts.host, port: opts.port, now: () => new Date(), log: opts.err });
+  const server = await startServer({
+    engine,
+    host: opts.host,
+    port: opts.port,
+    now: opts.now ?? (() => new Date()),
+    log: opts.err,
+    ...(opts.lock ? { lock: opts.lock } : {}),
+    ...(opts.mounts ? { mounts: opts.mounts } : {}),
+  });
   opts.out(
     ko
       ? `대시보드: ${server.url}/  ·  API 문서: ${server.url}/openapi.json  (종료: Ctrl+C)`
       : `dashboard: ${server.url}/  ·  API: ${server.url}/openapi.json  (stop: Ctrl+C)`,
   );
+  opts.background?.start();
   opts.onStarted?.(server);
   await (opts.until ?? signalled());
+  await opts.background?.stop();
   await server.close();
   opts.err(ko ? '서버를 종료했습니다' : 'server stopped');
 }

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
+import { parseRuntimeFlags, withRuntimeOptions } from '../../runtime/runtime-flags.ts';
+import { createServeRuntime, RuntimeConfigError } from '../../runtime/serve-runtime.ts';
 import { type CliContext, CliError } from '../context.ts';
 
 export const ServeFlags = z.object({
@@ -22,11 +24,39 @@ export function parseServeFlags(raw: Record<string, unknown>): z.infer<typeof Se
 }
 
 export function registerServe(program: Command, ctx: CliContext): void {
-  withServeOptions(
-    program.command('serve').description('HTTP API + dashboard over the warehouse (API 서버와 대시보드)'),
+  withRuntimeOptions(
+    withServeOptions(
+      program
+        .command('serve')
+        .description(
+          'HTTP API + dashboard, campaign scheduler, dispatcher and daily refresh in one process (API 서버·대시보드·스케줄러·발송기·일일 갱신)',
+        ),
+    ),
   ).action(async (raw: Record<string, unknown>, cmd: Command) => {
     const { host, port } = parseServeFlags(raw);
+    const rf = parseRuntimeFlags(raw);
+    if (!rf.ok) throw new CliError(rf.issues.join('\n'), 2);
+    const config = ctx.config(cmd);
     const engine = await ctx.warehouse(cmd);
-    await serveUntilStopped(engine, { host, port, lang: ctx.config(cmd).lang, out: ctx.out, err: ctx.err });
+    const runtime = await createServeRuntime({
+      engine,
+      dataDir: config.dataDir,
+      env: ctx.env,
+      lang: config.lang,
+      log: ctx.err,
+      flags: rf.flags,
+    }).catch((e: unknown) => {
+      throw e instanceof RuntimeConfigError ? new CliError(e.message, 2) : e;
+    });
+    await serveUntilStopped(engine, {
+      host,
+      port,
+      lang: config.lang,
+      out: ctx.out,
+      err: ctx.err,
+      lock: runtime.lock,
+      mounts: runtime.mounts,
+      background: runtime,
+    });
   });
 }

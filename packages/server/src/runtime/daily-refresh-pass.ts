@@ -1,0 +1,42 @@
+import { kstDayNumber } from '@dalbit/core/analytics/rfm/day-number';
+import type { EngineLock } from '../dispatch/dispatcher.ts';
+import type { Engine } from '../engines/engine.ts';
+import { refreshWarehouse } from '../jobs/refresh-warehouse.ts';
+import { isDailyRunDue } from './daily-due.ts';
+import type { PassResult } from './run-loop.ts';
+
+export interface DailyRefreshDeps {
+  readonly engine: Engine;
+  readonly lock: EngineLock;
+  readonly now: () => Date;
+  /** KST wall-clock minute of the day (04:00 → 240). */
+  readonly minuteOfDay: number;
+  readonly ko: boolean;
+}
+
+/**
+ * Checks whether the clock crossed the daily refresh time since the last check and, if so,
+ * refreshes analytics, features and segment memberships as of that KST day. A pass that throws
+ * leaves the mark where it was, so the next tick tries again.
+ */
+export function createDailyRefreshPass(d: DailyRefreshDeps): () => Promise<PassResult> {
+  let since = d.now();
+  return async () => {
+    const now = d.now();
+    if (!isDailyRunDue({ since, now, minuteOfDay: d.minuteOfDay })) {
+      since = now;
+      return {};
+    }
+    const steps = await d.lock(() =>
+      refreshWarehouse(d.engine, { asOfDay: kstDayNumber(now), clock: () => performance.now() }),
+    );
+    since = now;
+    const failed = steps.filter((s) => !s.ok);
+    const detail = steps.map((s) => `${s.step} ${s.ok ? s.detail : `✗ ${s.detail}`}`).join(' · ');
+    return {
+      line: d.ko
+        ? `일일 갱신 ${steps.length - failed.length}/${steps.length}단계 성공: ${detail}`
+        : `daily refresh ${steps.length - failed.length}/${steps.length} steps ok: ${detail}`,
+    };
+  };
+}

@@ -1,0 +1,28 @@
+import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
+import { LUNAR_TO_SOLAR } from '../campaigns/lunar-to-solar.ts';
+import { runScheduler } from '../campaigns/run-scheduler.ts';
+import type { EngineLock } from '../dispatch/dispatcher.ts';
+import type { Engine } from '../engines/engine.ts';
+import type { PassResult } from './run-loop.ts';
+
+export interface SchedulerPassDeps {
+  readonly engine: Engine;
+  readonly lock: EngineLock;
+  readonly now: () => Date;
+  readonly policy: CompliancePolicy;
+  readonly couponSecret: string;
+  readonly ko: boolean;
+}
+
+/** One scheduler pass over every active campaign, as of the clock (safe to repeat: 0007). */
+export function createSchedulerPass(d: SchedulerPassDeps): () => Promise<PassResult> {
+  return async () => {
+    const s = await d.lock(() =>
+      runScheduler(d.engine, { now: d.now(), policy: d.policy, couponSecret: d.couponSecret, toSolar: LUNAR_TO_SOLAR }),
+    );
+    const line = d.ko
+      ? `캠페인 ${s.campaigns.length}개 · 대상 ${s.touches}: 대기열 ${s.queued} · 연기 ${s.deferred} · 차단 ${s.blocked} · 대조군 ${s.holdout}`
+      : `${s.campaigns.length} campaigns · touches ${s.touches}: queued ${s.queued} · deferred ${s.deferred} · blocked ${s.blocked} · holdout ${s.holdout}`;
+    return { line };
+  };
+}

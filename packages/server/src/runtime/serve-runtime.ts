@@ -1,0 +1,53 @@
+import { hostname } from 'node:os';
+import { loadCouponSecret, loadPolicy } from '../campaigns/campaign-settings.ts';
+import { parseChannelConfig } from '../dispatch/channel-config.ts';
+import type { Engine } from '../engines/engine.ts';
+import type { RuntimeFlags } from './runtime-flags.ts';
+import { SYSTEM_CLOCK } from './runtime-clock.ts';
+import { createRuntime, type EmbeddedRuntime } from './start-runtime.ts';
+
+/** A configuration problem found before anything starts (bad policy file, bad channel variables). */
+export class RuntimeConfigError extends Error {
+  override readonly name = 'RuntimeConfigError';
+  constructor(
+    readonly code: 'BAD_CHANNEL_CONFIG',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The runtime `dalbit serve` starts: settings from the data directory (compliance policy, coupon
+ * secret) and channel credentials from the environment, as `dalbit campaign run` and
+ * `dalbit dispatcher` read them, on the system clock.
+ */
+export async function createServeRuntime(input: {
+  engine: Engine;
+  dataDir: string;
+  env: Record<string, string | undefined>;
+  lang: 'ko' | 'en';
+  log: (line: string) => void;
+  flags: RuntimeFlags;
+}): Promise<EmbeddedRuntime> {
+  const { flags } = input;
+  const channels = flags.dispatcher ? parseChannelConfig(input.env) : undefined;
+  if (channels && !channels.ok)
+    throw new RuntimeConfigError('BAD_CHANNEL_CONFIG', channels.issues.map((i) => `${i.key}: ${i.message}`).join('\n'));
+  const { policy } = await loadPolicy(input.dataDir);
+  return createRuntime({
+    engine: input.engine,
+    clock: SYSTEM_CLOCK,
+    log: input.log,
+    lang: input.lang,
+    policy,
+    scheduler: flags.scheduler
+      ? { intervalMs: flags.schedulerInterval, couponSecret: await loadCouponSecret(input.dataDir, input.env) }
+      : undefined,
+    dispatcher:
+      channels?.ok === true
+        ? { intervalMs: flags.dispatchInterval, channels: channels.config, workerId: `${hostname()}:${process.pid}` }
+        : undefined,
+    dailyRefresh: flags.dailyRefresh ? { minuteOfDay: flags.refreshAt, checkMs: 60_000 } : undefined,
+  });
+}

@@ -1,0 +1,124 @@
+import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
+import type { Hono } from 'hono';
+import { buildAdapterRegistry } from '../dispatch/build-registry.ts';
+import type { ChannelConfig } from '../dispatch/channel-config.ts';
+import type { EngineLock } from '../dispatch/dispatcher.ts';
+import type { Engine } from '../engines/engine.ts';
+import { createEngineLock } from '../http/engine-lock.ts';
+import { createReceiptsApp } from '../http/receipts-app.ts';
+import { createDailyRefreshPass } from './daily-refresh-pass.ts';
+import { createDispatcherPass } from './dispatcher-pass.ts';
+import { type LoopName, type LoopTotals, type PassEvent, type PassResult, runLoop } from './run-loop.ts';
+import type { RuntimeClock } from './runtime-clock.ts';
+import { createSchedulerPass } from './scheduler-pass.ts';
+
+export interface RuntimeOptions {
+  readonly engine: Engine;
+  readonly clock: RuntimeClock;
+  readonly log: (line: string) => void;
+  readonly lang: 'ko' | 'en';
+  readonly policy: CompliancePolicy;
+  /** Campaign scheduler every `intervalMs` (off when undefined). */
+  readonly scheduler?: { readonly intervalMs: number; readonly couponSecret: string } | undefined;
+  /** Outbox dispatcher with adapters from `channels`; idle passes wait `intervalMs` (off when undefined). */
+  readonly dispatcher?:
+    | { readonly intervalMs: number; readonly channels: ChannelConfig; readonly workerId: string; readonly lockMs?: number }
+    | undefined;
+  /** Daily refresh at `minuteOfDay` KST, checked every `checkMs` (off when undefined). */
+  readonly dailyRefresh?: { readonly minuteOfDay: number; readonly checkMs: number } | undefined;
+  readonly onPass?: ((e: PassEvent) => void) | undefined;
+}
+
+export interface EmbeddedRuntime {
+  /** The one lock for every engine user in the process: HTTP requests, receipts and the loops. */
+  readonly lock: EngineLock;
+  /** Apps to mount on the HTTP server (the delivery-report routes when the dispatcher is on). */
+  readonly mounts: readonly { readonly path: string; readonly app: Hono }[];
+  /** Starts the loops (each runs its first pass at once). */
+  start(): void;
+  /** Stops the loops after their passes in flight, and releases the adapters. */
+  stop(): Promise<Partial<Record<LoopName, LoopTotals>>>;
+}
+
+/**
+ * The scheduler, dispatcher and daily refresh of `dalbit serve`, sharing one engine and one lock
+ * with the HTTP server, so a single process owns the DuckDB file.
+ * @example
+ * const rt = createRuntime({ engine, clock: SYSTEM_CLOCK, log: console.error, lang: 'ko', policy,
+ *   scheduler: { intervalMs: 60_000, couponSecret } });
+ * const server = await startServer({ engine, lock: rt.lock, mounts: rt.mounts, … }); rt.start();
+ */
+export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
+  const ko = o.lang === 'ko';
+  const lock = createEngineLock();
+  const stop = new AbortController();
+  const now = () => o.clock.now();
+  const loops: { name: LoopName; intervalMs: number; pass: () => Promise<PassResult> }[] = [];
+  const mounts: { path: string; app: Hono }[] = [];
+  let closeAdapters = (): void => undefined;
+
+  if (o.scheduler)
+    loops.push({
+      name: 'scheduler',
+      intervalMs: o.scheduler.intervalMs,
+      pass: createSchedulerPass({ engine: o.engine, lock, now, policy: o.policy, couponSecret: o.scheduler.couponSecret, ko }),
+    });
+  if (o.dispatcher && o.engine.dialect.name !== 'duckdb')
+    o.log(ko ? '[dispatcher] 발송기는 DuckDB 엔진에서만 동작합니다: 꺼짐' : '[dispatcher] needs the DuckDB engine: off');
+  else if (o.dispatcher) {
+    const registry = buildAdapterRegistry(o.dispatcher.channels, o.engine, lock);
+    closeAdapters = () => registry.close();
+    const providers = Object.entries(registry.summary).filter(([c]) => c !== 'onsite');
+    o.log(
+      providers.length === 0
+        ? ko
+          ? '[dispatcher] 설정된 발송 채널이 없습니다 (온사이트 메시지만 처리): DALBIT_SMTP_HOST, DALBIT_SOLAPI_API_KEY … 를 설정하세요'
+          : '[dispatcher] no channel configured (on-site messages only): set DALBIT_SMTP_HOST, DALBIT_SOLAPI_API_KEY, …'
+        : `[dispatcher] ${providers.map(([c, p]) => `${c}=${p}`).join(', ')} · ${ko ? '수신 결과' : 'receipts'} POST /receipts/:provider`,
+    );
+    mounts.push({
+      path: '/',
+      app: createReceiptsApp({ engine: o.engine, adapters: registry.adapters, secrets: registry.secrets, lock, now, log: o.log }),
+    });
+    loops.push({
+      name: 'dispatcher',
+      intervalMs: o.dispatcher.intervalMs,
+      pass: createDispatcherPass(o.engine, {
+        adapters: registry.adapters,
+        now,
+        workerId: o.dispatcher.workerId,
+        lock,
+        policy: o.policy,
+        signal: stop.signal,
+        log: o.log,
+        ko,
+        ...(o.dispatcher.lockMs ? { lockMs: o.dispatcher.lockMs } : {}),
+      }),
+    });
+  }
+  if (o.dailyRefresh)
+    loops.push({
+      name: 'daily-refresh',
+      intervalMs: o.dailyRefresh.checkMs,
+      pass: createDailyRefreshPass({ engine: o.engine, lock, now, minuteOfDay: o.dailyRefresh.minuteOfDay, ko }),
+    });
+
+  let running: Promise<[LoopName, LoopTotals]>[] = [];
+  return {
+    lock,
+    mounts,
+    start() {
+      if (running.length > 0 || stop.signal.aborted) return;
+      running = loops.map(async (l): Promise<[LoopName, LoopTotals]> => [
+        l.name,
+        await runLoop({ ...l, clock: o.clock, signal: stop.signal, log: o.log, onPass: o.onPass }),
+      ]);
+    },
+    async stop() {
+      stop.abort();
+      const totals = Object.fromEntries(await Promise.all(running));
+      closeAdapters();
+      return totals;
+    },
+  };
+}
