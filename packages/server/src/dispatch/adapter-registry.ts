@@ -62,6 +62,9 @@ export function routeFor(
 ): ChannelRoute {
   const base = PROVIDER_DEFAULTS[adapter.provider] ?? { dedupe: 'none', inDoubt: 'hold', batchSize: 100 };
   // NHN SMS v3.0 has no idempotency header (only AlimTalk does).
-  const channel = adapter.provider === 'nhn' && adapter.channel === 'sms' ? { dedupe: 'none' as const, inDoubt: 'hold' as const } : {};
+  const channel =
+    adapter.provider === 'nhn' && adapter.channel === 'sms'
+      ? { dedupe: 'none' as const, inDoubt: 'hold' as const }
+      : {};
   return { ...base, ...channel, ...overrides, adapter };
 }

@@ -131,7 +131,10 @@ export async function sendClaimed(step: SendStep): Promise<Outcome[]> {
       results = toSend.map((t) => ({ ok: false, idempotencyKey: t.row.key, error }));
     }
     for (const r of results)
-      record(r, requestFailed ? step.token : !r.ok && r.request !== undefined ? `${step.token}#${r.request}` : r.idempotencyKey);
+      record(
+        r,
+        requestFailed ? step.token : !r.ok && r.request !== undefined ? `${step.token}#${r.request}` : r.idempotencyKey,
+      );
   } else {
     const queue = [...toSend];
     const workers = Array.from(

@@ -4,7 +4,16 @@ import { createNhnAdapters } from '../../src/channels/nhn/nhn-adapter.ts';
 import { type AdapterRegistry, routeFor } from '../../src/dispatch/adapter-registry.ts';
 import { dispatchOnce } from '../../src/dispatch/dispatcher.ts';
 import { type NhnGateway, startNhnGateway } from '../support/nhn-gateway.ts';
-import { messageRows, openTempWarehouse, PF_ID, phoneFor, SENDER, seedMessages, TEMPLATE, TEMPLATE_TEXT } from './outbox-fixture.ts';
+import {
+  messageRows,
+  openTempWarehouse,
+  PF_ID,
+  phoneFor,
+  SENDER,
+  seedMessages,
+  TEMPLATE,
+  TEMPLATE_TEXT,
+} from './outbox-fixture.ts';
 
 // NHN sends one request per SMS body (and per AlimTalk template). When one of those requests
 // fails, the adapter returns that failure for its messages only (marked with the request), and
@@ -70,10 +79,20 @@ describe('NHN: one failed request among several', () => {
       now(),
     );
     gateway.failNext(503);
-    const s = await dispatchOnce(wh.engine, { adapters, now, workerId: 'w', backoff: { baseMs: 1000, maxMs: 60_000, maxAttempts: 3 } });
+    const s = await dispatchOnce(wh.engine, {
+      adapters,
+      now,
+      workerId: 'w',
+      backoff: { baseMs: 1000, maxMs: 60_000, maxAttempts: 3 },
+    });
     expect(s).toMatchObject({ claimed: 4, accepted: 2, retried: 2, failed: 0 });
     const rows = await messageRows(wh.engine);
-    expect(['d:1', 'd:2', 'd:3', 'd:4'].map((k) => rows.get(k)?.status)).toEqual(['retry', 'accepted', 'retry', 'accepted']);
+    expect(['d:1', 'd:2', 'd:3', 'd:4'].map((k) => rows.get(k)?.status)).toEqual([
+      'retry',
+      'accepted',
+      'retry',
+      'accepted',
+    ]);
     // one request failed → one retry time for both of its messages, so they go out together again
     expect(rows.get('d:1')?.next_attempt_at?.getTime()).toBe(rows.get('d:3')?.next_attempt_at?.getTime());
     t = (rows.get('d:1')?.next_attempt_at?.getTime() ?? t) + 1;

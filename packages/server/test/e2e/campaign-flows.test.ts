@@ -1,11 +1,20 @@
-import { addKstDays, toKst } from '@dalbit/core/compliance/kst';
 import { CampaignDefinition, type CampaignInput } from '@dalbit/core/campaigns/schema';
+import { addKstDays, toKst } from '@dalbit/core/compliance/kst';
 import KoreanLunarCalendarModule from 'korean-lunar-calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveCampaign } from '../../src/campaigns/campaign-store.ts';
 import { runScheduler } from '../../src/campaigns/run-scheduler.ts';
 import { type Simulation, simulateCampaign } from '../../src/campaigns/simulate-campaign.ts';
-import { COUPON_SECRET, count, countBy, type DemoBrand, kst, openDemoBrand, POLICY, SENDER } from './support/demo-brand.ts';
+import {
+  COUPON_SECRET,
+  count,
+  countBy,
+  type DemoBrand,
+  kst,
+  openDemoBrand,
+  POLICY,
+  SENDER,
+} from './support/demo-brand.ts';
 import { clockFrom, dispatchUntilIdle, type LocalChannels, startLocalChannels } from './support/local-channels.ts';
 
 // The "done when" of the campaigns issue on the demo brand (real importer, real DuckDB file), each
@@ -21,17 +30,21 @@ const Lunar = KoreanLunarCalendarModule as unknown as new () => LunarCalendar;
 function lunarToSolarIso(year: number, md: string): string | undefined {
   const [m, d] = md.split('-').map(Number);
   const cal = new Lunar();
-  if (!cal.setLunarDate(year, m ?? 0, d ?? 0, false) && !(d === 30 && cal.setLunarDate(year, m ?? 0, 29, false))) return undefined;
+  if (!cal.setLunarDate(year, m ?? 0, d ?? 0, false) && !(d === 30 && cal.setLunarDate(year, m ?? 0, 29, false)))
+    return undefined;
   const s = cal.getSolarCalendar();
   return `${s.year}-${String(s.month).padStart(2, '0')}-${String(s.day).padStart(2, '0')}`;
 }
 
 const TABLES = ['messages', 'message_events', 'campaign_exposures', 'coupons', 'scheduler_runs'];
 const tableCounts = async (b: DemoBrand) =>
-  Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await count(b.engine, `SELECT count(*) AS n FROM ${t}`)])));
+  Object.fromEntries(
+    await Promise.all(TABLES.map(async (t) => [t, await count(b.engine, `SELECT count(*) AS n FROM ${t}`)])),
+  );
 const kstDate = (d: Date) => toKst(d).dateKey;
 
-const save = (b: DemoBrand, c: CampaignInput) => saveCampaign(b.engine, CampaignDefinition.parse(c), kst('2026-11-16', '09:00'));
+const save = (b: DemoBrand, c: CampaignInput) =>
+  saveCampaign(b.engine, CampaignDefinition.parse(c), kst('2026-11-16', '09:00'));
 
 describe('issue 5 flows on the demo brand', () => {
   let brand: DemoBrand;
@@ -91,7 +104,9 @@ describe('issue 5 flows on the demo brand', () => {
         if (touch >= '2026-11-17' && touch <= '2027-01-31') expected.set(`${p.customer_id}@${year}`, touch);
       }
     const got = new Map(
-      sim.days.flatMap((d) => d.decisions.map((x) => [`${x.customerId}@${x.occurrence.replace(/\D/g, '').slice(0, 4)}`, d.date] as const)),
+      sim.days.flatMap((d) =>
+        d.decisions.map((x) => [`${x.customerId}@${x.occurrence.replace(/\D/g, '').slice(0, 4)}`, d.date] as const),
+      ),
     );
     expect(got).toEqual(expected);
     const lunarIds = new Set(people.filter((p) => p.birthday_lunar).map((p) => p.customer_id));
@@ -109,18 +124,37 @@ describe('issue 5 flows on the demo brand', () => {
     // The real scheduler, run each evening of the first week, decides exactly what the simulation said.
     const days = Array.from({ length: 7 }, (_, i) => addKstDays('2026-11-17', i));
     for (const day of days) {
-      await runScheduler(e, { now: kst(day, '20:00'), campaignIds: ['bday'], policy: POLICY, couponSecret: COUPON_SECRET });
+      await runScheduler(e, {
+        now: kst(day, '20:00'),
+        campaignIds: ['bday'],
+        policy: POLICY,
+        couponSecret: COUPON_SECRET,
+      });
       await dispatchUntilIdle(e, ch, clockFrom(kst(day, '20:05')));
     }
     const simWeek = sim.days
-      .filter((d) => d.date <= days[6]!)
-      .flatMap((d) => d.decisions.map((x) => [x.customerId, x.outcome === 'queued' ? 'sent' : x.outcome, x.reason ?? null, kstDate(x.plannedAt)]))
+      .filter((d) => d.date <= (days.at(-1) ?? ''))
+      .flatMap((d) =>
+        d.decisions.map((x) => [
+          x.customerId,
+          x.outcome === 'queued' ? 'sent' : x.outcome,
+          x.reason ?? null,
+          kstDate(x.plannedAt),
+        ]),
+      )
       .sort();
     const real = await e.query<{ customer_id: string; status: string; reason: string | null; due_at: Date }>(
       "SELECT customer_id, status, reason, due_at FROM messages WHERE campaign_id = 'bday' AND idempotency_key NOT LIKE '%:fallback'",
     );
     expect(
-      real.map((r) => [r.customer_id, r.status === 'blocked' ? 'blocked' : 'sent', r.reason === null || r.status !== 'blocked' ? null : r.reason, kstDate(r.due_at)]).sort(),
+      real
+        .map((r) => [
+          r.customer_id,
+          r.status === 'blocked' ? 'blocked' : 'sent',
+          r.reason === null || r.status !== 'blocked' ? null : r.reason,
+          kstDate(r.due_at),
+        ])
+        .sort(),
     ).toEqual(simWeek);
     const sent = real.filter((r) => r.status !== 'blocked');
     expect(sent.length).toBeGreaterThan(0);
@@ -133,7 +167,10 @@ describe('issue 5 flows on the demo brand', () => {
     expect(coupons).toHaveLength(sent.length);
     expect(new Set(coupons.map((c) => c.code)).size).toBe(coupons.length);
     const texts = new Map(
-      ch.solapi.requests.flatMap((r) => r.body.messages).filter((m) => m.type === 'BMS_TEXT').map((m) => [m.customFields?.idempotencyKey ?? '', m.text ?? '']),
+      ch.solapi.requests
+        .flatMap((r) => r.body.messages)
+        .filter((m) => m.type === 'BMS_TEXT')
+        .map((m) => [m.customFields?.idempotencyKey ?? '', m.text ?? '']),
     );
     for (const c of coupons) {
       const text = texts.get(c.idempotency_key) ?? '';
@@ -163,15 +200,20 @@ describe('issue 5 flows on the demo brand', () => {
     );
     // Independent: the cart events whose send time (+72 h) falls in the run's lateness window, split
     // by whether the customer ordered after the event and before the run (exit: no reminder).
-    const window = "e.type = 'add_to_cart' AND e.customer_id IS NOT NULL AND e.occurred_at > TIMESTAMP '2026-11-11 03:00:00' AND e.occurred_at <= TIMESTAMP '2026-11-14 03:00:00'";
-    const orderedSince = "SELECT 1 FROM orders o WHERE o.customer_id = e.customer_id AND o.ordered_at > e.occurred_at AND o.ordered_at <= TIMESTAMP '2026-11-17 03:00:00'";
-    const abandoned = await e.query<{ customer_id: string }>(`SELECT DISTINCT e.customer_id FROM events e WHERE ${window} AND NOT EXISTS (${orderedSince})`);
+    const window =
+      "e.type = 'add_to_cart' AND e.customer_id IS NOT NULL AND e.occurred_at > TIMESTAMP '2026-11-11 03:00:00' AND e.occurred_at <= TIMESTAMP '2026-11-14 03:00:00'";
+    const orderedSince =
+      "SELECT 1 FROM orders o WHERE o.customer_id = e.customer_id AND o.ordered_at > e.occurred_at AND o.ordered_at <= TIMESTAMP '2026-11-17 03:00:00'";
+    const abandoned = await e.query<{ customer_id: string }>(
+      `SELECT DISTINCT e.customer_id FROM events e WHERE ${window} AND NOT EXISTS (${orderedSince})`,
+    );
     const purchased = await e.query<{ customer_id: string }>(
       `SELECT DISTINCT e.customer_id FROM events e WHERE ${window} EXCEPT SELECT DISTINCT e.customer_id FROM events e WHERE ${window} AND NOT EXISTS (${orderedSince})`,
     );
     const touchedIds = new Set(touched.map((t) => t.customer_id));
     expect(purchased.length).toBeGreaterThan(0);
-    for (const p of purchased) expect(touchedIds.has(p.customer_id), `${p.customer_id} purchased and exited`).toBe(false);
+    for (const p of purchased)
+      expect(touchedIds.has(p.customer_id), `${p.customer_id} purchased and exited`).toBe(false);
     expect([...touchedIds].sort()).toEqual(abandoned.map((a) => a.customer_id).sort());
     expect(Object.keys(cartRun.blockedBy).length).toBeGreaterThan(0);
 
@@ -180,9 +222,12 @@ describe('issue 5 flows on the demo brand', () => {
     expect(cartRun.queued + cartRun.deferred).toBe(queued);
     const s = await dispatchUntilIdle(e, ch, clockFrom(kst('2026-11-17', '12:05')));
     expect(s.accepted).toBe(queued);
-    expect(await countBy(e, "SELECT status AS k, count(*) AS n FROM messages WHERE campaign_id = 'cart' AND status <> 'blocked' GROUP BY status")).toEqual(
-      queued ? { delivered: queued } : {},
-    );
+    expect(
+      await countBy(
+        e,
+        "SELECT status AS k, count(*) AS n FROM messages WHERE campaign_id = 'cart' AND status <> 'blocked' GROUP BY status",
+      ),
+    ).toEqual(queued ? { delivered: queued } : {});
   });
 
   let nightSim: Simulation;
@@ -192,22 +237,35 @@ describe('issue 5 flows on the demo brand', () => {
       id: 'night',
       name: '이탈 위험 고객 윈백',
       purpose: 'ad',
-      audience: { kind: 'definition', definition: { version: 1, root: { kind: 'analytics', field: 'rfm.segment', op: 'in', value: ['at_risk', 'cannot_lose_them'] } } },
+      audience: {
+        kind: 'definition',
+        definition: {
+          version: 1,
+          root: { kind: 'analytics', field: 'rfm.segment', op: 'in', value: ['at_risk', 'cannot_lose_them'] },
+        },
+      },
       trigger: { kind: 'broadcast', at: '2026-11-25T22:30:00+09:00' },
       channel: 'email',
-      templates: [{ channel: 'email', subject: '{{ name }}님을 위한 복귀 혜택', text: '{{ name }}님, 다시 만나고 싶어요.' }],
+      templates: [
+        { channel: 'email', subject: '{{ name }}님을 위한 복귀 혜택', text: '{{ name }}님, 다시 만나고 싶어요.' },
+      ],
       sender: SENDER,
       sendTime: { time: '22:30', usePreferredHour: false },
     });
     nightSim = await simulateCampaign(e, { campaignId: 'night', from: '2026-11-25', to: '2026-11-25', policy: POLICY });
     const run = await runScheduler(e, { now: kst('2026-11-25', '22:40'), campaignIds: ['night'], policy: POLICY });
     expect(run.deferred).toBeGreaterThan(20);
-    expect({ deferred: run.deferred, blocked: run.blocked }).toEqual({ deferred: nightSim.totals.deferred, blocked: nightSim.totals.blocked });
+    expect({ deferred: run.deferred, blocked: run.blocked }).toEqual({
+      deferred: nightSim.totals.deferred,
+      blocked: nightSim.totals.blocked,
+    });
     const deferred = await e.query<{ reason: string; due_at: Date; content: string }>(
       "SELECT reason, due_at, content FROM messages WHERE campaign_id = 'night' AND status = 'deferred'",
     );
     expect(new Set(deferred.map((d) => d.reason))).toEqual(new Set(['QUIET_HOURS']));
-    expect(new Set(deferred.map((d) => d.due_at.toISOString()))).toEqual(new Set([kst('2026-11-26', '08:00').toISOString()]));
+    expect(new Set(deferred.map((d) => d.due_at.toISOString()))).toEqual(
+      new Set([kst('2026-11-26', '08:00').toISOString()]),
+    );
     expect(Object.keys(run.blockedBy).length).toBeGreaterThan(0);
 
     const mailsBefore = ch.smtp.mails.length;
@@ -219,7 +277,9 @@ describe('issue 5 flows on the demo brand', () => {
     const arrived = ch.smtp.mails.slice(mailsBefore);
     expect(arrived).toHaveLength(deferred.length);
     for (const m of arrived) expect(m.parsed.subject?.startsWith('(광고) ')).toBe(true);
-    const accepted = await e.query<{ accepted_at: Date }>("SELECT accepted_at FROM messages WHERE campaign_id = 'night' AND status = 'accepted'");
+    const accepted = await e.query<{ accepted_at: Date }>(
+      "SELECT accepted_at FROM messages WHERE campaign_id = 'night' AND status = 'accepted'",
+    );
     for (const a of accepted) expect(toKst(a.accepted_at).minuteOfDay).toBeGreaterThanOrEqual(8 * 60);
   });
 
@@ -229,7 +289,10 @@ describe('issue 5 flows on the demo brand', () => {
       id: 'late',
       name: '오후 공지',
       purpose: 'ad',
-      audience: { kind: 'definition', definition: { version: 1, root: { kind: 'analytics', field: 'rfm.segment', op: 'eq', value: 'champions' } } },
+      audience: {
+        kind: 'definition',
+        definition: { version: 1, root: { kind: 'analytics', field: 'rfm.segment', op: 'eq', value: 'champions' } },
+      },
       trigger: { kind: 'broadcast', at: '2026-11-28T15:00:00+09:00' },
       channel: 'sms',
       templates: [{ channel: 'sms', text: '{{ name }}님 주말 특가' }],

@@ -22,7 +22,13 @@ describe('the CLI path', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    solapi = await startSolapiGateway({ apiKey: 'K', apiSecret: 'S', senderNumbers: [SMS_FROM], pfIds: [], templates: {} });
+    solapi = await startSolapiGateway({
+      apiKey: 'K',
+      apiSecret: 'S',
+      senderNumbers: [SMS_FROM],
+      pfIds: [],
+      templates: {},
+    });
     env = {
       DALBIT_DATA_DIR: dir,
       DALBIT_LANG: 'ko',
@@ -47,7 +53,10 @@ describe('the CLI path', () => {
       expect(r.code, `${argv.join(' ')}\n${r.stderr}`).toBe(0);
       return r;
     };
-    const demo = JSON.parse((await ok(['demo', '--no-serve', '--json', '--customers', '1500', '--seed', '5', '--events-per-customer', '0'])).stdout) as {
+    const demo = JSON.parse(
+      (await ok(['demo', '--no-serve', '--json', '--customers', '1500', '--seed', '5', '--events-per-customer', '0']))
+        .stdout,
+    ) as {
       customers: number;
       rowsRejected: number;
     };
@@ -55,7 +64,9 @@ describe('the CLI path', () => {
     expect(demo.customers).toBeGreaterThan(1400);
     const refresh = JSON.parse((await ok(['refresh', '--as-of', '2026-11-16', '--json'])).stdout) as unknown;
     expect(JSON.stringify(refresh)).not.toContain('"ok":false');
-    const seg = JSON.parse((await ok(['segment', 'create', '--recipe', 'vip-top-spenders', '--json'])).stdout) as { segmentId: string };
+    const seg = JSON.parse((await ok(['segment', 'create', '--recipe', 'vip-top-spenders', '--json'])).stdout) as {
+      segmentId: string;
+    };
     expect(seg.segmentId).toBeTruthy();
 
     writeFileSync(
@@ -82,16 +93,29 @@ describe('the CLI path', () => {
         trigger: { kind: 'broadcast', at: sendAt.toISOString() },
         channel: 'email',
         templates: [
-          { channel: 'email', subject: '{{ name }}님께만 먼저 보여드려요', text: '{{ name }}님, VIP 신상품 선공개에 초대합니다.' },
+          {
+            channel: 'email',
+            subject: '{{ name }}님께만 먼저 보여드려요',
+            text: '{{ name }}님, VIP 신상품 선공개에 초대합니다.',
+          },
           { channel: 'sms', text: '{{ name }}님 VIP 선공개' },
         ],
         sender: SENDER,
         sendTime: { time: '10:00', usePreferredHour: false },
-        experiment: { holdoutPercent: 10, variants: [{ name: 'A', weight: 1 }, { name: 'B', weight: 1, channel: 'sms' }] },
+        experiment: {
+          holdoutPercent: 10,
+          variants: [
+            { name: 'A', weight: 1 },
+            { name: 'B', weight: 1, channel: 'sms' },
+          ],
+        },
       }),
     );
     await ok(['campaign', 'create', '--file', file]);
-    const run = JSON.parse((await ok(['campaign', 'run', 'vip-preview', '--now', new Date(Date.now() + 1000).toISOString(), '--json'])).stdout) as {
+    const run = JSON.parse(
+      (await ok(['campaign', 'run', 'vip-preview', '--now', new Date(Date.now() + 1000).toISOString(), '--json']))
+        .stdout,
+    ) as {
       queued: number;
       blocked: number;
       holdout: number;
@@ -101,7 +125,9 @@ describe('the CLI path', () => {
     expect(run.holdout).toBeGreaterThan(0);
     expect(Object.keys(run.blockedBy).length).toBeGreaterThan(0);
 
-    const pass = JSON.parse((await ok(['dispatcher', '--once', '--json'])).stdout.trim().split('\n').at(-1) ?? '{}') as {
+    const pass = JSON.parse(
+      (await ok(['dispatcher', '--once', '--json'])).stdout.trim().split('\n').at(-1) ?? '{}',
+    ) as {
       accepted: number;
       failed: number;
     };
@@ -109,7 +135,9 @@ describe('the CLI path', () => {
     const smsSent = solapi.requests.flatMap((r) => r.body.messages);
     expect(smtp.mails.length + smsSent.length).toBe(run.queued);
     expect(smtp.mails.every((m) => m.parsed.subject?.startsWith('(광고) '))).toBe(true);
-    expect(smsSent.every((m) => m.text?.startsWith('(광고)달빛상회') && /무료수신거부 080-123-4567$/.test(m.text))).toBe(true);
+    expect(
+      smsSent.every((m) => m.text?.startsWith('(광고)달빛상회') && /무료수신거부 080-123-4567$/.test(m.text)),
+    ).toBe(true);
 
     const report = JSON.parse((await ok(['campaign', 'report', 'vip-preview', '--json'])).stdout) as CampaignReport;
     const sum = (k: 'sent' | 'blocked' | 'heldOut') => report.funnel.reduce((t, f) => t + f[k], 0);
@@ -120,7 +148,9 @@ describe('the CLI path', () => {
     });
     const engine = await openWarehouse({ dataDir: dir });
     try {
-      const [m] = await engine.query<{ n: number }>("SELECT count(*) AS n FROM messages WHERE campaign_id = 'vip-preview' AND status = 'accepted'");
+      const [m] = await engine.query<{ n: number }>(
+        "SELECT count(*) AS n FROM messages WHERE campaign_id = 'vip-preview' AND status = 'accepted'",
+      );
       expect(Number(m?.n)).toBe(run.queued);
     } finally {
       await engine.close();

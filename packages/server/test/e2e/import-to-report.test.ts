@@ -1,16 +1,26 @@
 import { join } from 'node:path';
+import { CampaignDefinition } from '@dalbit/core/campaigns/schema';
 import type { CampaignReport } from '@dalbit/core/reports/campaign/build-campaign-report';
 import { renderCampaignReport } from '@dalbit/core/reports/campaign/render-campaign-report';
-import { CampaignDefinition } from '@dalbit/core/campaigns/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveCampaign } from '../../src/campaigns/campaign-store.ts';
 import { runScheduler, type SchedulerSummary } from '../../src/campaigns/run-scheduler.ts';
 import { type PlantResult, plantExperiment } from '../../src/demo-experiment/plant-experiment.ts';
 import type { DispatchSummary } from '../../src/dispatch/dispatcher.ts';
 import { loadCampaignReport } from '../../src/reports/campaign/load-campaign-report.ts';
-import { createSegment } from '../../src/segments/segment-store.ts';
 import { refreshSegments } from '../../src/segments/refresh-segments.ts';
-import { COUPON_SECRET, count, countBy, type DemoBrand, kst, openDemoBrand, POLICY, REFRESH_DAY, SENDER } from './support/demo-brand.ts';
+import { createSegment } from '../../src/segments/segment-store.ts';
+import {
+  COUPON_SECRET,
+  count,
+  countBy,
+  type DemoBrand,
+  kst,
+  openDemoBrand,
+  POLICY,
+  REFRESH_DAY,
+  SENDER,
+} from './support/demo-brand.ts';
 import { clockFrom, dispatchUntilIdle, type LocalChannels, startLocalChannels } from './support/local-channels.ts';
 
 // The whole path on one demo brand in a real DuckDB file:
@@ -56,7 +66,10 @@ describe('import → segment → send → receipt → report', () => {
     const e = brand.engine;
     const seg = await createSegment(e, {
       name: '챔피언·충성 고객',
-      definition: { version: 1, root: { kind: 'analytics', field: 'rfm.segment', op: 'in', value: ['champions', 'loyal'] } },
+      definition: {
+        version: 1,
+        root: { kind: 'analytics', field: 'rfm.segment', op: 'in', value: ['champions', 'loyal'] },
+      },
       now: kst(REFRESH_DAY, '09:00'),
     });
     segmentId = seg.segmentId;
@@ -106,7 +119,12 @@ describe('import → segment → send → receipt → report', () => {
       }),
       kst(REFRESH_DAY, '09:00'),
     );
-    scheduled = await runScheduler(e, { now: RUN_AT, campaignIds: [CAMPAIGN], policy: POLICY, couponSecret: COUPON_SECRET });
+    scheduled = await runScheduler(e, {
+      now: RUN_AT,
+      campaignIds: [CAMPAIGN],
+      policy: POLICY,
+      couponSecret: COUPON_SECRET,
+    });
     expect(scheduled.touches).toBe(members);
     expect(scheduled.holdout + scheduled.queued + scheduled.blocked + scheduled.deferred).toBe(members);
     expect(scheduled.deferred).toBe(0); // 10:00 KST is inside every window
@@ -117,7 +135,10 @@ describe('import → segment → send → receipt → report', () => {
     expect(scheduled.blockedBy.NO_CONSENT).toBeGreaterThan(0);
     expect(Object.values(scheduled.blockedBy).reduce((a, b) => a + b, 0)).toBe(scheduled.blocked);
     expect(
-      await countBy(e, `SELECT reason AS k, count(*) AS n FROM messages WHERE campaign_id = '${CAMPAIGN}' AND status = 'blocked' GROUP BY reason`),
+      await countBy(
+        e,
+        `SELECT reason AS k, count(*) AS n FROM messages WHERE campaign_id = '${CAMPAIGN}' AND status = 'blocked' GROUP BY reason`,
+      ),
     ).toEqual(scheduled.blockedBy);
     // Plausible: nobody blocked for NO_CONSENT holds a granted ad consent for that channel
     // (latest event), and everybody queued does (or is covered by the transaction exception).
@@ -168,7 +189,9 @@ describe('import → segment → send → receipt → report', () => {
       `SELECT channel, content FROM messages WHERE campaign_id = '${CAMPAIGN}' AND status = 'queued'`,
     );
     const sms = queued.filter((q) => q.channel === 'sms').map((q) => JSON.parse(q.content) as { text: string });
-    const mail = queued.filter((q) => q.channel === 'email').map((q) => JSON.parse(q.content) as { subject: string; text: string });
+    const mail = queued
+      .filter((q) => q.channel === 'email')
+      .map((q) => JSON.parse(q.content) as { subject: string; text: string });
     expect(sms.length).toBeGreaterThan(20);
     expect(mail.length).toBeGreaterThan(20);
     for (const m of sms) {
@@ -188,7 +211,13 @@ describe('import → segment → send → receipt → report', () => {
       `SELECT channel AS k, count(*) AS n FROM messages WHERE campaign_id = '${CAMPAIGN}' AND status = 'queued' GROUP BY channel`,
     );
     dispatched = await dispatchUntilIdle(e, ch, now);
-    expect(dispatched).toMatchObject({ claimed: scheduled.queued, accepted: scheduled.queued, failed: 0, retried: 0, duplicates: 0 });
+    expect(dispatched).toMatchObject({
+      claimed: scheduled.queued,
+      accepted: scheduled.queued,
+      failed: 0,
+      retried: 0,
+      duplicates: 0,
+    });
     const statusBy = await countBy(
       e,
       `SELECT channel || ':' || status AS k, count(*) AS n FROM messages WHERE campaign_id = '${CAMPAIGN}' AND status <> 'blocked' GROUP BY ALL`,
@@ -272,7 +301,9 @@ describe('import → segment → send → receipt → report', () => {
     expect(conversions).toBeGreaterThan(0);
     for (const arm of ['holdout', 'A', 'B']) {
       const counted = planted.orders.filter((o) => o.arm === arm && o.counted);
-      expect(report.analysis?.arms.find((a) => a.arm === arm)?.conversions, arm).toBe(new Set(counted.map((o) => o.customerId)).size);
+      expect(report.analysis?.arms.find((a) => a.arm === arm)?.conversions, arm).toBe(
+        new Set(counted.map((o) => o.customerId)).size,
+      );
     }
     const text = renderCampaignReport(report, 'ko');
     expect(text).toContain(`캠페인 리포트 — ${CAMPAIGN}`);
@@ -280,7 +311,13 @@ describe('import → segment → send → receipt → report', () => {
     expect(text).toContain('NO_CONSENT');
     console.log(
       JSON.stringify({
-        e2e: { customers: brand.demo.customers, segment: members, scheduled, dispatched, smtpMails: ch.smtp.mails.length },
+        e2e: {
+          customers: brand.demo.customers,
+          segment: members,
+          scheduled,
+          dispatched,
+          smtpMails: ch.smtp.mails.length,
+        },
         funnel: report.funnel.map((f) => [f.arm, f.targeted, f.blocked, f.sent, f.delivered, f.converted]),
         verdict: report.verdict.kind,
       }),

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDayNumber } from '@dalbit/core/analytics/rfm/day-number';
-import { CompliancePolicySchema } from '@dalbit/core/compliance/policy';
 import { fromKst } from '@dalbit/core/compliance/kst';
+import { CompliancePolicySchema } from '@dalbit/core/compliance/policy';
 import { DemoParamsSchema } from '@dalbit/core/demo/demo-params';
 import { type DemoRunSummary, runDemo } from '../../../src/demo/run-demo.ts';
 import type { Engine } from '../../../src/engines/engine.ts';
@@ -48,7 +48,11 @@ export interface DemoBrand {
  * A demo brand in a real DuckDB file: generated export files (Cafe24, SmartStore, marketplaces,
  * POS, events) imported through the real importer, then the warehouse refresh job.
  */
-export async function openDemoBrand(p: { customers: number; seed: number; eventsPerCustomer: number }): Promise<DemoBrand> {
+export async function openDemoBrand(p: {
+  customers: number;
+  seed: number;
+  eventsPerCustomer: number;
+}): Promise<DemoBrand> {
   const dir = mkdtempSync(join(tmpdir(), 'dalbit-e2e-'));
   const engine = await openWarehouse({ dataDir: dir });
   const demo = await runDemo(engine, {

@@ -25,7 +25,9 @@ export interface LocalChannels {
   close(): Promise<void>;
 }
 
-async function serveOnLoopback(app: { fetch: (r: Request) => Response | Promise<Response> }): Promise<{ url: string; close(): Promise<void> }> {
+async function serveOnLoopback(app: {
+  fetch: (r: Request) => Response | Promise<Response>;
+}): Promise<{ url: string; close(): Promise<void> }> {
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
       resolve({ url: `http://127.0.0.1:${info.port}`, close: () => new Promise<void>((r) => server.close(() => r())) }),
@@ -106,7 +108,13 @@ export async function startLocalChannels(
 export async function dispatchUntilIdle(engine: Engine, ch: LocalChannels, now: () => Date): Promise<DispatchSummary> {
   const total = emptySummary();
   for (let pass = 0; pass < 100; pass++) {
-    const s = await dispatchOnce(engine, { adapters: ch.registry.adapters, now, workerId: 'e2e', lock: ch.lock, policy: POLICY });
+    const s = await dispatchOnce(engine, {
+      adapters: ch.registry.adapters,
+      now,
+      workerId: 'e2e',
+      lock: ch.lock,
+      policy: POLICY,
+    });
     for (const k of Object.keys(total) as (keyof DispatchSummary)[]) total[k] += s[k];
     if (s.claimed === 0) break;
   }
