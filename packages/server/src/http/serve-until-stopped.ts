@@ -1,7 +1,7 @@
 import type { Engine } from '../engines/engine.ts';
 import { refreshFeatures } from '../segments/refresh-features.ts';
-import { ensureDashboardBuilt, isDashboardStale } from './ensure-dashboard.ts';
 import type { AppOptions } from './create-app.ts';
+import { ensureDashboardBuilt, isDashboardStale } from './ensure-dashboard.ts';
 import { type RunningServer, startServer } from './start-server.ts';
 
 export interface ServeOptions {

@@ -12,7 +12,10 @@ function describe(s: DispatchSummary, ko: boolean): string {
  * One dispatcher pass (claim → send → record, 0008). A pass that sent something asks for the
  * next at once; an idle pass reports nothing and the loop waits its interval.
  */
-export function createDispatcherPass(engine: Engine, opts: DispatchOptions & { ko: boolean }): () => Promise<PassResult> {
+export function createDispatcherPass(
+  engine: Engine,
+  opts: DispatchOptions & { ko: boolean },
+): () => Promise<PassResult> {
   const dispatcher = createDispatcher(engine, opts);
   return async () => {
     const s = await dispatcher.pass();

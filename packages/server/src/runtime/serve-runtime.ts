@@ -2,8 +2,8 @@ import { hostname } from 'node:os';
 import { loadCouponSecret, loadPolicy } from '../campaigns/campaign-settings.ts';
 import { parseChannelConfig } from '../dispatch/channel-config.ts';
 import type { Engine } from '../engines/engine.ts';
-import type { RuntimeFlags } from './runtime-flags.ts';
 import { SYSTEM_CLOCK } from './runtime-clock.ts';
+import type { RuntimeFlags } from './runtime-flags.ts';
 import { createRuntime, type EmbeddedRuntime } from './start-runtime.ts';
 
 /** A configuration problem found before anything starts (bad policy file, bad channel variables). */

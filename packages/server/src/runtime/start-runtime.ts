@@ -22,7 +22,12 @@ export interface RuntimeOptions {
   readonly scheduler?: { readonly intervalMs: number; readonly couponSecret: string } | undefined;
   /** Outbox dispatcher with adapters from `channels`; idle passes wait `intervalMs` (off when undefined). */
   readonly dispatcher?:
-    | { readonly intervalMs: number; readonly channels: ChannelConfig; readonly workerId: string; readonly lockMs?: number }
+    | {
+        readonly intervalMs: number;
+        readonly channels: ChannelConfig;
+        readonly workerId: string;
+        readonly lockMs?: number;
+      }
     | undefined;
   /** Daily refresh at `minuteOfDay` KST, checked every `checkMs` (off when undefined). */
   readonly dailyRefresh?: { readonly minuteOfDay: number; readonly checkMs: number } | undefined;
@@ -61,10 +66,19 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
     loops.push({
       name: 'scheduler',
       intervalMs: o.scheduler.intervalMs,
-      pass: createSchedulerPass({ engine: o.engine, lock, now, policy: o.policy, couponSecret: o.scheduler.couponSecret, ko }),
+      pass: createSchedulerPass({
+        engine: o.engine,
+        lock,
+        now,
+        policy: o.policy,
+        couponSecret: o.scheduler.couponSecret,
+        ko,
+      }),
     });
   if (o.dispatcher && o.engine.dialect.name !== 'duckdb')
-    o.log(ko ? '[dispatcher] 발송기는 DuckDB 엔진에서만 동작합니다: 꺼짐' : '[dispatcher] needs the DuckDB engine: off');
+    o.log(
+      ko ? '[dispatcher] 발송기는 DuckDB 엔진에서만 동작합니다: 꺼짐' : '[dispatcher] needs the DuckDB engine: off',
+    );
   else if (o.dispatcher) {
     const registry = buildAdapterRegistry(o.dispatcher.channels, o.engine, lock);
     closeAdapters = () => registry.close();
@@ -78,7 +92,14 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
     );
     mounts.push({
       path: '/',
-      app: createReceiptsApp({ engine: o.engine, adapters: registry.adapters, secrets: registry.secrets, lock, now, log: o.log }),
+      app: createReceiptsApp({
+        engine: o.engine,
+        adapters: registry.adapters,
+        secrets: registry.secrets,
+        lock,
+        now,
+        log: o.log,
+      }),
     });
     loops.push({
       name: 'dispatcher',
@@ -109,10 +130,12 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
     mounts,
     start() {
       if (running.length > 0 || stop.signal.aborted) return;
-      running = loops.map(async (l): Promise<[LoopName, LoopTotals]> => [
-        l.name,
-        await runLoop({ ...l, clock: o.clock, signal: stop.signal, log: o.log, onPass: o.onPass }),
-      ]);
+      running = loops.map(
+        async (l): Promise<[LoopName, LoopTotals]> => [
+          l.name,
+          await runLoop({ ...l, clock: o.clock, signal: stop.signal, log: o.log, onPass: o.onPass }),
+        ],
+      );
     },
     async stop() {
       stop.abort();

@@ -16,7 +16,13 @@ describe('daily refresh time (KST)', () => {
     const since = new Date('2026-11-23T18:58:00Z');
     expect(isDailyRunDue({ since, now: new Date('2026-11-23T18:59:59Z'), minuteOfDay: 240 })).toBe(false);
     expect(isDailyRunDue({ since, now: new Date('2026-11-23T19:00:00Z'), minuteOfDay: 240 })).toBe(true);
-    expect(isDailyRunDue({ since: new Date('2026-11-23T19:00:00Z'), now: new Date('2026-11-23T23:00:00Z'), minuteOfDay: 240 })).toBe(false);
+    expect(
+      isDailyRunDue({
+        since: new Date('2026-11-23T19:00:00Z'),
+        now: new Date('2026-11-23T23:00:00Z'),
+        minuteOfDay: 240,
+      }),
+    ).toBe(false);
     // a process asleep for two days still runs once at the next check
     expect(isDailyRunDue({ since, now: new Date('2026-11-26T00:00:00Z'), minuteOfDay: 240 })).toBe(true);
   });

@@ -38,7 +38,14 @@ export async function seedCustomers(engine: Engine, n: number): Promise<string[]
   await insertRows(
     engine,
     'customer_channels',
-    rows((id) => ({ customer_id: id, origin_customer_id: id, channel: 'cafe24', member_id: `cafe24:${id}`, joined_at: T0, first_seen_at: T0 })),
+    rows((id) => ({
+      customer_id: id,
+      origin_customer_id: id,
+      channel: 'cafe24',
+      member_id: `cafe24:${id}`,
+      joined_at: T0,
+      first_seen_at: T0,
+    })),
   );
   await insertRows(
     engine,

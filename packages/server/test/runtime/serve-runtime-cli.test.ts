@@ -55,10 +55,14 @@ describe('dalbit serve (embedded runtime)', () => {
     const smtp = await startSmtpSink();
     cleanups.push(() => smtp.close());
 
-    const s = spawnServe(dir, ['--scheduler-interval', '1s', '--dispatch-interval', '200ms'], cleanEnv({
-      DALBIT_SMTP_HOST: '127.0.0.1',
-      DALBIT_SMTP_PORT: String(smtp.port),
-    }));
+    const s = spawnServe(
+      dir,
+      ['--scheduler-interval', '1s', '--dispatch-interval', '200ms'],
+      cleanEnv({
+        DALBIT_SMTP_HOST: '127.0.0.1',
+        DALBIT_SMTP_PORT: String(smtp.port),
+      }),
+    );
     await waitFor(() => (smtp.mails.length >= 2 ? true : undefined), 30_000);
     expect(smtp.mails.flatMap((m) => m.envelope.to).sort()).toEqual(['c001@example.kr', 'c002@example.kr']);
     // wait for the dispatcher's line (written after the outcome is recorded)
