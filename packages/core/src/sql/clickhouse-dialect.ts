@@ -41,5 +41,6 @@ export const CLICKHOUSE_DIALECT: SqlDialect = {
     jsonString: (json, key) => `JSONExtract(${json}, ${key}, 'Nullable(String)')`,
     jsonNumber: (json, key) => `JSONExtract(${json}, ${key}, 'Nullable(Float64)')`,
     jsonKeyValue: (key) => key,
+    contains: (text, needle) => `(position(${text}, ${needle}) > 0)`,
   },
 };

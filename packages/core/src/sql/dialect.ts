@@ -40,6 +40,8 @@ export interface SqlFunctions {
   jsonNumber(json: string, key: string): string;
   /** The bound value that names `key` in the two functions above (a JSON path or a plain key). */
   jsonKeyValue(key: string): string;
+  /** TRUE when the string `needle` occurs in `text` (a plain substring; NULL text gives NULL). */
+  contains(text: string, needle: string): string;
 }
 
 export function assertNever(x: never): never {

@@ -31,5 +31,6 @@ export const DUCKDB_DIALECT: SqlDialect = {
     jsonNumber: (json, key) => `TRY_CAST(json_extract(${json}, ${key}) AS DOUBLE)`,
     // A quoted JSONPath member, so keys with dots or spaces stay one key.
     jsonKeyValue: (key) => `$."${key}"`,
+    contains: (text, needle) => `contains(${text}, ${needle})`,
   },
 };

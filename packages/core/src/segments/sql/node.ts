@@ -40,6 +40,8 @@ export type BoolExpr =
   | { readonly kind: 'in_list'; readonly left: ValueExpr; readonly values: readonly ParamNode[] }
   | { readonly kind: 'is_null'; readonly item: ValueExpr; readonly negated: boolean }
   | { readonly kind: 'in_query'; readonly left: ValueExpr; readonly query: SelectNode }
+  /** `needle` occurs in the string `text` (plain substring, no pattern characters). */
+  | { readonly kind: 'contains'; readonly text: ValueExpr; readonly needle: ParamNode }
   /** Two-valued logic: NULL counts as false, so NOT behaves as a marketer expects. */
   | { readonly kind: 'is_true'; readonly item: BoolExpr }
   | { readonly kind: 'value_true'; readonly item: ValueExpr };

@@ -80,6 +80,8 @@ export function printSql(statement: Statement, dialect: SqlDialect): CompiledQue
         return `${value(e.item)} IS ${e.negated ? 'NOT ' : ''}NULL`;
       case 'in_query':
         return `${value(e.left)} IN (${select(e.query)})`;
+      case 'contains':
+        return dialect.fn.contains(value(e.text), bind(e.needle));
       case 'is_true':
         return `COALESCE(${bool(e.item)}, FALSE)`;
       case 'value_true':

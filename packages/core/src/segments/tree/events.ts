@@ -4,16 +4,15 @@ import { and, cmp, col, count, inQuery, lit, not, notNull, param } from '../sql/
 import type { BoolExpr, SelectNode, ValueExpr } from '../sql/node.ts';
 import { windowToRange } from '../window.ts';
 import type { TreeContext } from './context.ts';
-import { fieldPredicate, rangePredicate } from './predicate.ts';
+import { jsonFieldPredicate } from './json-field.ts';
+import { rangePredicate } from './predicate.ts';
 
 const E = TABLES.events;
 export const ev = (alias: string, name: string): ValueExpr => col(alias, column(E, name));
 
 function propertyPredicate(alias: string, p: PropertyFilter, asOf: Date): BoolExpr {
   const numeric = typeof p.value === 'number' || (Array.isArray(p.value) && typeof p.value[0] === 'number');
-  const json = ev(alias, 'properties');
-  const value: ValueExpr = numeric ? { kind: 'json_number', json, key: p.key } : { kind: 'json_string', json, key: p.key };
-  return fieldPredicate(value, numeric ? 'number' : 'string', p, asOf);
+  return jsonFieldPredicate(ev(alias, 'properties'), p.key, numeric, p, asOf);
 }
 
 /** Rows of `events` matching one step, inside `window` (or anything up to asOf). */

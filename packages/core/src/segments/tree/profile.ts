@@ -2,8 +2,9 @@ import { ATTRIBUTE_PREFIX, column, PROFILE_FIELDS, type ProfileFieldName, TABLES
 import type { Comparison } from '../comparison.ts';
 import { kstDayToDate } from '../kst.ts';
 import { col } from '../sql/build.ts';
-import type { BoolExpr, ValueExpr } from '../sql/node.ts';
+import type { BoolExpr } from '../sql/node.ts';
 import type { TreeContext } from './context.ts';
+import { jsonFieldPredicate } from './json-field.ts';
 import { fieldPredicate } from './predicate.ts';
 
 const FLIP: Record<string, string> = { gt: 'lt', gte: 'lte', lt: 'gt', lte: 'gte' };
@@ -14,9 +15,7 @@ export function profileTree(cond: { readonly field: string } & Comparison, ctx: 
   if (cond.field.startsWith(ATTRIBUTE_PREFIX)) {
     const key = cond.field.slice(ATTRIBUTE_PREFIX.length);
     const numeric = typeof cond.value === 'number' || (Array.isArray(cond.value) && typeof cond.value[0] === 'number');
-    const json = col(ctx.base, column(F, 'attributes'));
-    const value: ValueExpr = numeric ? { kind: 'json_number', json, key } : { kind: 'json_string', json, key };
-    return fieldPredicate(value, numeric ? 'number' : 'string', cond, ctx.asOf);
+    return jsonFieldPredicate(col(ctx.base, column(F, 'attributes')), key, numeric, cond, ctx.asOf);
   }
   const field = PROFILE_FIELDS[cond.field as ProfileFieldName];
   const expr = col(ctx.base, column(F, field.column));
