@@ -8,8 +8,15 @@ let dir: string;
 const out: string[] = [];
 const err: string[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dalbit-consent-'));
+  const file = join(dir, 'kakao-signup.csv');
+  writeFileSync(
+    file,
+    '이름,휴대폰,이메일,생일,음력여부,성별,가입경로,가입일,SMS 광고수신동의,이메일 광고수신동의,카카오 광고수신동의,야간 광고수신동의,동의일시,카카오ID\n' +
+      '서시우,010-7333-9379,siwoo@example.com,2008-06-16,N,남,이벤트 응모,2025-07-16 21:37:26,N,N,N,N,2025-07-16 21:37:26,2384625611\n',
+  );
+  expect(await run('import', file)).toBe(0);
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -25,7 +32,7 @@ async function run(...args: string[]): Promise<number> {
 
 describe('dalbit consent', () => {
   it('refuses a grant without proof', async () => {
-    expect(await run('consent', 'grant', 'c1', '--channel', 'sms', '--purpose', 'ad')).toBe(1);
+    expect(await run('consent', 'grant', '010-7333-9379', '--channel', 'sms', '--purpose', 'ad')).toBe(1);
     expect(err.join('')).toContain('--proof is required');
   });
 
@@ -34,7 +41,7 @@ describe('dalbit consent', () => {
       await run(
         'consent',
         'grant',
-        'c1',
+        '010-7333-9379',
         '--channel',
         'sms',
         '--purpose',
@@ -46,14 +53,53 @@ describe('dalbit consent', () => {
       ),
     ).toBe(0);
     expect(
-      await run('consent', 'withdraw', 'c1', '--channel', 'all', '--purpose', 'ad', '--at', '2026-03-01T00:00:00Z'),
+      await run(
+        'consent',
+        'withdraw',
+        'siwoo@example.com',
+        '--channel',
+        'all',
+        '--purpose',
+        'ad',
+        '--at',
+        '2026-03-01T00:00:00Z',
+      ),
     ).toBe(0);
     out.length = 0;
-    expect(await run('consent', 'show', 'c1', '--json')).toBe(0);
-    const shown = JSON.parse(out.join('')) as { state: Record<string, { granted: boolean }>; events: unknown[] };
-    expect(shown.events).toHaveLength(5);
+    expect(await run('consent', 'show', '01073339379', '--json')).toBe(0);
+    const shown = JSON.parse(out.join('')) as {
+      customer: string;
+      state: Record<string, { granted: boolean }>;
+      events: { customerId: string; source: string }[];
+    };
+    // Phone and email resolve to the one customer id that send-time checks read.
+    expect(shown.customer).toMatch(/^c_[0-9a-f]+$/);
+    expect(shown.events.filter((e) => e.source === 'cli')).toHaveLength(5);
+    expect(new Set(shown.events.map((e) => e.customerId))).toEqual(new Set([shown.customer]));
     expect(shown.state['sms:ad']?.granted).toBe(false);
-    expect(Object.keys(shown.state).sort()).toEqual(['email:ad', 'kakao:ad', 'push:ad', 'sms:ad']);
+    expect(Object.keys(shown.state).sort()).toEqual([
+      'email:ad',
+      'kakao:ad',
+      'kakao:night_ad',
+      'push:ad',
+      'sms:ad',
+      'sms:night_ad',
+    ]);
+    expect(shown.state['push:ad']?.granted).toBe(false);
+  });
+
+  it('refuses an unknown customer and records nothing', async () => {
+    out.length = 0;
+    expect(await run('stats', '--json')).toBe(0);
+    const before = (JSON.parse(out.join('')) as { consents: number }).consents;
+    err.length = 0;
+    expect(await run('consent', 'withdraw', 'nobody', '--channel', 'sms', '--purpose', 'ad')).toBe(2);
+    expect(await run('consent', 'withdraw', '010-0000-0000', '--channel', 'all', '--purpose', 'all')).toBe(2);
+    expect(await run('consent', 'show', 'nobody')).toBe(2);
+    expect(err.join('')).toContain('고객을 찾을 수 없습니다');
+    out.length = 0;
+    expect(await run('stats', '--json')).toBe(0);
+    expect((JSON.parse(out.join('')) as { consents: number }).consents).toBe(before);
   });
 
   it('imports an 080 list, reporting bad lines with their line number', async () => {

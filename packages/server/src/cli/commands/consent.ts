@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { applyOptOuts } from '../../consent/apply-opt-outs.ts';
 import { appendConsents, readConsentEvents } from '../../consent/consent-store.ts';
 import { read080List } from '../../consent/read-080-list.ts';
+import type { Engine } from '../../engines/engine.ts';
+import { findCustomer } from '../../identity/find-customer.ts';
 import { type CliContext, CliError } from '../context.ts';
 
 const Channel = z.enum(['sms', 'kakao', 'email', 'push']);
@@ -36,6 +38,17 @@ function parseChange(opts: ChangeOpts): { channels: ConsentChannel[]; purposes: 
 }
 
 /**
+ * Resolves what the user typed (customer id, phone in any format, email, member key) to the
+ * customer id consents are keyed by; an unknown customer is an error, so nothing is recorded under
+ * a phone number that no send-time check would ever look up.
+ */
+async function resolveCustomerId(engine: Engine, input: string): Promise<string> {
+  const found = await findCustomer(engine, input);
+  if (!found.found) throw new CliError(`고객을 찾을 수 없습니다 / customer not found: ${found.reason}`, 2);
+  return found.customerId;
+}
+
+/**
  * `dalbit consent show|grant|withdraw|import-080`: consent is append-only with proof; nothing is
  * ever updated or deleted.
  */
@@ -48,8 +61,9 @@ export function registerConsent(program: Command, ctx: CliContext): void {
     .command('show <customer>')
     .description('consent history and current state of one customer')
     .option('--json', 'machine-readable output')
-    .action(async (customer: string, opts: { json?: boolean }, cmd: Command) => {
+    .action(async (input: string, opts: { json?: boolean }, cmd: Command) => {
       const engine = await ctx.warehouse(cmd);
+      const customer = await resolveCustomerId(engine, input);
       const events = await readConsentEvents(engine, customer);
       const state = foldConsents(events);
       if (opts.json) {
@@ -86,10 +100,12 @@ export function registerConsent(program: Command, ctx: CliContext): void {
       .option('--proof <text>', 'what the customer agreed to, and how (form text, call log id …)')
       .option('--at <iso>', 'when it happened (default now)')
       .option('--json', 'machine-readable output')
-      .action(async (customer: string, opts: ChangeOpts, cmd: Command) => {
+      .action(async (input: string, opts: ChangeOpts, cmd: Command) => {
         if (name === 'grant' && (opts.proof ?? '').trim() === '')
           throw new CliError('--proof is required for a grant (정보통신망법 §50: consent must be provable)');
         const { channels, purposes, at } = parseChange(opts);
+        const engine = await ctx.warehouse(cmd);
+        const customer = await resolveCustomerId(engine, input);
         const events: ConsentEvent[] = channels.flatMap((channel) =>
           purposes.map((purpose) => ({
             customerId: customer,
@@ -101,7 +117,6 @@ export function registerConsent(program: Command, ctx: CliContext): void {
             proof: opts.proof,
           })),
         );
-        const engine = await ctx.warehouse(cmd);
         const added = await appendConsents(engine, events);
         ctx.out(
           opts.json
