@@ -60,6 +60,16 @@ export function createReceiptsApp(deps: ReceiptsAppDeps): Hono {
       return c.json(fail('UNKNOWN_PROVIDER', `no delivery reports are taken for '${provider}'`), 404);
     const raw = await c.req.text();
     const s = deps.secrets ?? {};
+    // Fail closed: a forged report could mark messages delivered or withdraw consents (080 opt-outs).
+    const configured =
+      (provider === 'nhn' && s.nhnWebhookSignature) ||
+      (provider === 'solapi' && s.solapiToken) ||
+      (provider === 'webhook' && s.webhookSecrets && s.webhookSecrets.length > 0);
+    if (!configured)
+      return c.json(
+        fail('UNAUTHENTICATED', `no report secret is configured for '${provider}'; reports are refused until one is`),
+        401,
+      );
     if (
       provider === 'nhn' &&
       s.nhnWebhookSignature &&

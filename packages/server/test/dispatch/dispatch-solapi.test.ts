@@ -37,14 +37,16 @@ beforeAll(async () => {
   wh = await openTempWarehouse();
   raw = wh.engine;
   engine = lockedEngine(raw, lock);
-  receipts = await serveApp(createReceiptsApp({ engine: raw, adapters, now, lock }));
+  receipts = await serveApp(
+    createReceiptsApp({ engine: raw, adapters, now, lock, secrets: { solapiToken: 'report-token' } }),
+  );
   gateway = await startSolapiGateway({
     apiKey: 'KEY',
     apiSecret: 'SECRET',
     senderNumbers: [SENDER],
     pfIds: [PF_ID],
     templates: { [TEMPLATE]: TEMPLATE_TEXT },
-    receiptUrl: `${receipts.url}/receipts/solapi`,
+    receiptUrl: `${receipts.url}/receipts/solapi?token=report-token`,
     outcomes: { [phoneFor(7)]: '1020' },
   });
   const solapi = createSolapiAdapters({ apiKey: 'KEY', apiSecret: 'SECRET', baseUrl: gateway.url });

@@ -171,6 +171,11 @@ describe('Kakao → SMS fallback and delivery reports', () => {
     });
     expect(unsigned.status).toBe(401);
     expect((await post('/receipts/carrier-pigeon', '{}')).status).toBe(404);
+    // Without a configured secret the app refuses reports instead of trusting them.
+    const open = createReceiptsApp({ engine: raw, adapters, lock, now });
+    const refused = await open.request('/receipts/nhn', { method: 'POST', body: '{"event":"UNSUBSCRIBE","hooks":[]}' });
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
   });
 
   it('writes before it answers 200, and applies 080 refusals as opt-outs', async () => {
