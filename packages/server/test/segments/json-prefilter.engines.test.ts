@@ -31,7 +31,7 @@ const IDS = Object.keys(ATTRIBUTES);
 const VALUES = ['dry', '건성', '', '100.0', '100', '1e2', 'true', '{"a":1}', 'null', HOSTILE, 'dry"', 'oily'];
 
 /** The same comparison without the pre-filter: the expression the compiler printed before. */
-async function plainMembers(engine: Engine, table: 'features' | 'events', key: string, op: 'eq' | 'in', value: unknown): Promise<string[]> {
+async function plainMembers(engine: Engine, table: 'features' | 'events', key: string, op: 'eq' | 'in', value: string | readonly string[]): Promise<string[]> {
   const t = table === 'features' ? TABLES.features : TABLES.events;
   const json = { kind: 'column', table: 'x', name: table === 'features' ? 'attributes' : 'properties' } as const;
   const where = fieldPredicate({ kind: 'json_string', json, key }, 'string', { op, value }, AS_OF);
