@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { ZodError } from 'zod';
 import { type Config, loadConfig } from '../config.ts';
 import type { Engine } from '../engines/engine.ts';
 import { openWarehouse } from '../engines/open-engine.ts';
@@ -24,9 +25,26 @@ export class CliError extends Error {
   }
 }
 
+const ENV_CHOICES: Record<string, string> = {
+  DALBIT_LANG: 'ko | en',
+  DALBIT_ENGINE: 'duckdb | chdb',
+  DALBIT_DATA_DIR: '비어 있지 않은 경로 / a non-empty path',
+};
+
 export function createContext(env: Record<string, string | undefined>): CliContext & { closeAll(): Promise<void> } {
   const open: Engine[] = [];
-  const config = (cmd: Command): Config => loadConfig(env, { dataDir: cmd.optsWithGlobals<{ dataDir?: string }>().dataDir });
+  const config = (cmd: Command): Config => {
+    try {
+      return loadConfig(env, { dataDir: cmd.optsWithGlobals<{ dataDir?: string }>().dataDir });
+    } catch (e) {
+      if (!(e instanceof ZodError)) throw e;
+      const bad = e.issues.map(
+        (i) =>
+          `${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])] ?? '')} (${ENV_CHOICES[String(i.path[0])] ?? i.message})`,
+      );
+      throw new CliError(`환경 변수 값이 잘못되었습니다 / invalid environment variable: ${bad.join(', ')}`, 2);
+    }
+  };
   return {
     env,
     out: (line) => process.stdout.write(`${line}\n`),
