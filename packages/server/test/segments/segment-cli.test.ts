@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { openWarehouse } from '../../src/engines/open-engine.ts';
@@ -34,7 +34,19 @@ afterAll(() => {
 describe('dalbit segment / recipes', () => {
   it('explains, counts and rejects bad definitions with paths', async () => {
     const def = join(dir, 'def.json');
-    writeFileSync(def, JSON.stringify({ version: 1, root: { kind: 'and', items: [{ kind: 'orders', measure: 'days_since_last', op: 'between', value: [90, 120] }, { kind: 'orders', measure: 'count', op: 'eq', value: 1 }] } }));
+    writeFileSync(
+      def,
+      JSON.stringify({
+        version: 1,
+        root: {
+          kind: 'and',
+          items: [
+            { kind: 'orders', measure: 'days_since_last', op: 'between', value: [90, 120] },
+            { kind: 'orders', measure: 'count', op: 'eq', value: 1 },
+          ],
+        },
+      }),
+    );
     expect(await run('segment', 'explain', def)).toBe(0);
     expect(take()).toBe('마지막 구매가 90~120일 전이고 구매 횟수가 1회인 고객\n');
     expect(await run('segment', 'explain', def, '--lang', 'en')).toBe(0);
@@ -62,5 +74,20 @@ describe('dalbit segment / recipes', () => {
     expect(await run('segment', 'export', segmentId, '--columns', 'customer_id,phone', '--out', csv)).toBe(0);
     expect(readFileSync(csv, 'utf8')).toBe('\uFEFF고객ID,휴대폰\r\nc05,010-****-6666\r\n');
     expect(await run('segment', 'export', segmentId, '--unmask', '--out', csv)).toBe(2);
+  });
+
+  it('reports an unwritable export path as a user error, leaving no file behind', async () => {
+    take();
+    expect(await run('segment', 'create', '--recipe', 'coupon-lovers', '--param', 'min=2', '--json')).toBe(0);
+    const { segmentId } = JSON.parse(take()) as { segmentId: string };
+    err.length = 0;
+    const missing = join(dir, 'no-such-folder', 'out.csv');
+    expect(await run('segment', 'export', segmentId, '--out', missing)).toBe(2);
+    expect(await run('segment', 'export', segmentId, '--out', dir)).toBe(2);
+    const text = err.join('');
+    expect(text).toContain(`파일을 쓸 수 없습니다 / cannot write ${missing}: ENOENT`);
+    expect(text).toContain(`cannot write ${dir}: EISDIR`);
+    expect(text).not.toContain('unexpected error');
+    expect(readdirSync(dirname(dir)).filter((f) => f.startsWith(`${basename(dir)}.tmp-`))).toEqual([]);
   });
 });

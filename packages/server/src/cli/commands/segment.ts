@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import type { Command } from 'commander';
 import { explainSegment } from '@dalbit/core/segments/explain';
 import { formatIssue, type SegmentIssue } from '@dalbit/core/segments/issues';
 import { buildRecipe, findRecipe } from '@dalbit/core/segments/recipes/index';
 import type { SegmentDefinition } from '@dalbit/core/segments/schema';
 import { parseSegment } from '@dalbit/core/segments/validate';
-import { type CliContext, CliError } from '../context.ts';
+import type { Command } from 'commander';
 import { countSegment } from '../../segments/count-segment.ts';
 import { ExportError, type ExportFormat, exportSegment } from '../../segments/export-segment.ts';
 import { listCurrentMembers, listSizeTrend } from '../../segments/memberships.ts';
@@ -22,6 +21,7 @@ import {
   updateSegmentDefinition,
   updateSegmentHeader,
 } from '../../segments/segment-store.ts';
+import { type CliContext, CliError } from '../context.ts';
 
 function issuesError(issues: readonly SegmentIssue[]): CliError {
   return new CliError(`invalid segment definition:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`, 2);
@@ -63,7 +63,8 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof SegmentStoreError) throw e.issues.length ? issuesError(e.issues) : new CliError(e.message, e.code === 'NOT_FOUND' ? 3 : 2);
+    if (e instanceof SegmentStoreError)
+      throw e.issues.length ? issuesError(e.issues) : new CliError(e.message, e.code === 'NOT_FOUND' ? 3 : 2);
     if (e instanceof ExportError) throw new CliError(e.message, 2);
     throw e;
   }
@@ -71,7 +72,8 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
 
 export function registerSegment(program: Command, ctx: CliContext): void {
   const seg = program.command('segment').description('segments: explain, count, create, refresh, export');
-  const lang = (cmd: Command, o: { lang?: string }): 'ko' | 'en' => (o.lang === 'en' || o.lang === 'ko' ? o.lang : ctx.config(cmd).lang);
+  const lang = (cmd: Command, o: { lang?: string }): 'ko' | 'en' =>
+    o.lang === 'en' || o.lang === 'ko' ? o.lang : ctx.config(cmd).lang;
 
   seg
     .command('explain <file>')
@@ -91,7 +93,11 @@ export function registerSegment(program: Command, ctx: CliContext): void {
       const engine = await ctx.warehouse(cmd);
       const r = await countSegment(engine, def, { asOf: parseAsOf(o.asOf) });
       if (!r.ok) throw issuesError(r.issues);
-      ctx.out(o.json ? JSON.stringify({ count: r.count, tookMs: Math.round(r.tookMs * 10) / 10 }) : `${r.count.toLocaleString('en-US')}명 (${r.tookMs.toFixed(1)} ms)`);
+      ctx.out(
+        o.json
+          ? JSON.stringify({ count: r.count, tookMs: Math.round(r.tookMs * 10) / 10 })
+          : `${r.count.toLocaleString('en-US')}명 (${r.tookMs.toFixed(1)} ms)`,
+      );
     });
 
   seg
@@ -104,32 +110,50 @@ export function registerSegment(program: Command, ctx: CliContext): void {
     .option('--description <text>', 'description')
     .option('--pin', 'pin it to the top of the list')
     .option('--json', 'machine-readable output')
-    .action(async (o: { file?: string; recipe?: string; param: string[]; name?: string; description?: string; pin?: boolean; json?: boolean }, cmd: Command) => {
-      if ((o.file === undefined) === (o.recipe === undefined)) throw new CliError('give exactly one of --file or --recipe', 2);
-      let definition: SegmentDefinition;
-      let name = o.name;
-      if (o.recipe !== undefined) {
-        const built = buildRecipe(o.recipe, parseParams(o.param));
-        if (!built.ok) throw issuesError(built.issues);
-        definition = built.definition;
-        name ??= findRecipe(o.recipe)?.title[ctx.config(cmd).lang];
-      } else {
-        definition = readDefinition(o.file ?? '');
-        name ??= o.file;
-      }
-      const engine = await ctx.warehouse(cmd);
-      const h = await guarded(() =>
-        createSegment(engine, {
-          name: name ?? 'segment',
-          definition,
-          now: new Date(),
-          ...(o.description === undefined ? {} : { description: o.description }),
-          ...(o.recipe === undefined ? {} : { recipe: o.recipe }),
-          ...(o.pin ? { pinned: true } : {}),
-        }),
-      );
-      ctx.out(o.json ? JSON.stringify(h) : `created ${h.segmentId} "${h.name}" v${h.currentVersion}: ${explainSegment(definition, ctx.config(cmd).lang)}`);
-    });
+    .action(
+      async (
+        o: {
+          file?: string;
+          recipe?: string;
+          param: string[];
+          name?: string;
+          description?: string;
+          pin?: boolean;
+          json?: boolean;
+        },
+        cmd: Command,
+      ) => {
+        if ((o.file === undefined) === (o.recipe === undefined))
+          throw new CliError('give exactly one of --file or --recipe', 2);
+        let definition: SegmentDefinition;
+        let name = o.name;
+        if (o.recipe !== undefined) {
+          const built = buildRecipe(o.recipe, parseParams(o.param));
+          if (!built.ok) throw issuesError(built.issues);
+          definition = built.definition;
+          name ??= findRecipe(o.recipe)?.title[ctx.config(cmd).lang];
+        } else {
+          definition = readDefinition(o.file ?? '');
+          name ??= o.file;
+        }
+        const engine = await ctx.warehouse(cmd);
+        const h = await guarded(() =>
+          createSegment(engine, {
+            name: name ?? 'segment',
+            definition,
+            now: new Date(),
+            ...(o.description === undefined ? {} : { description: o.description }),
+            ...(o.recipe === undefined ? {} : { recipe: o.recipe }),
+            ...(o.pin ? { pinned: true } : {}),
+          }),
+        );
+        ctx.out(
+          o.json
+            ? JSON.stringify(h)
+            : `created ${h.segmentId} "${h.name}" v${h.currentVersion}: ${explainSegment(definition, ctx.config(cmd).lang)}`,
+        );
+      },
+    );
 
   seg
     .command('edit <id>')
@@ -139,7 +163,14 @@ export function registerSegment(program: Command, ctx: CliContext): void {
     .action(async (id: string, o: { file: string; note?: string }, cmd: Command) => {
       const definition = readDefinition(o.file);
       const engine = await ctx.warehouse(cmd);
-      const h = await guarded(() => updateSegmentDefinition(engine, { segmentId: id, definition, now: new Date(), ...(o.note === undefined ? {} : { note: o.note }) }));
+      const h = await guarded(() =>
+        updateSegmentDefinition(engine, {
+          segmentId: id,
+          definition,
+          now: new Date(),
+          ...(o.note === undefined ? {} : { note: o.note }),
+        }),
+      );
       ctx.out(`${h.segmentId} is now v${h.currentVersion}`);
     });
 
@@ -168,7 +199,9 @@ export function registerSegment(program: Command, ctx: CliContext): void {
       if (o.json) return ctx.out(JSON.stringify(rows));
       if (!rows.length) return ctx.out('no segments yet (dalbit segment create …)');
       for (const r of rows) {
-        ctx.out(`${r.pinned ? '📌 ' : '   '}${r.segmentId}  v${r.currentVersion}  ${r.status}  ${r.size === null ? '-' : r.size.toLocaleString('en-US')}  ${r.name}`);
+        ctx.out(
+          `${r.pinned ? '📌 ' : '   '}${r.segmentId}  v${r.currentVersion}  ${r.status}  ${r.size === null ? '-' : r.size.toLocaleString('en-US')}  ${r.name}`,
+        );
       }
     });
 
@@ -184,13 +217,26 @@ export function registerSegment(program: Command, ctx: CliContext): void {
       const v = await guarded(() => getVersionOrThrow(engine, id, o.version));
       const versions = await listVersions(engine, id);
       const trend = await listSizeTrend(engine, id);
-      if (o.json) return ctx.out(JSON.stringify({ header, version: v, versions: versions.map((x) => ({ version: x.version, createdAt: x.createdAt, note: x.note })), trend }));
+      if (o.json)
+        return ctx.out(
+          JSON.stringify({
+            header,
+            version: v,
+            versions: versions.map((x) => ({ version: x.version, createdAt: x.createdAt, note: x.note })),
+            trend,
+          }),
+        );
       const l = lang(cmd, o);
-      ctx.out(`${header.segmentId} "${header.name}"${header.pinned ? ' 📌' : ''} — v${v.version} of ${versions.length}${header.recipe ? ` (recipe ${header.recipe})` : ''}`);
+      ctx.out(
+        `${header.segmentId} "${header.name}"${header.pinned ? ' 📌' : ''} — v${v.version} of ${versions.length}${header.recipe ? ` (recipe ${header.recipe})` : ''}`,
+      );
       ctx.out(`  ${explainSegment(v.definition, l)}`);
       ctx.out(`  ${JSON.stringify(v.definition.root)}`);
-      ctx.out(l === 'ko' ? '  크기 추이 (기준 시각, 크기, 진입, 이탈):' : '  size trend (as of, size, entered, exited):');
-      for (const p of trend) ctx.out(`    ${p.asOf.toISOString()}  ${p.size}  +${p.entered}  -${p.exited}  (v${p.version})`);
+      ctx.out(
+        l === 'ko' ? '  크기 추이 (기준 시각, 크기, 진입, 이탈):' : '  size trend (as of, size, entered, exited):',
+      );
+      for (const p of trend)
+        ctx.out(`    ${p.asOf.toISOString()}  ${p.size}  +${p.entered}  -${p.exited}  (v${p.version})`);
       if (!trend.length) ctx.out('    -');
     });
 
@@ -200,18 +246,21 @@ export function registerSegment(program: Command, ctx: CliContext): void {
     .option('--as-of <iso>', 'refresh as of this instant (default: now)')
     .option('--skip-features', 'do not rebuild customer_features first')
     .option('--json', 'machine-readable output')
-    .action(async (id: string | undefined, o: { asOf?: string; skipFeatures?: boolean; json?: boolean }, cmd: Command) => {
-      const asOf = parseAsOf(o.asOf);
-      const engine = await ctx.warehouse(cmd);
-      const features = o.skipFeatures ? undefined : await refreshFeatures(engine, { asOf });
-      if (id !== undefined) await guarded(() => getSegmentOrThrow(engine, id));
-      const r = await refreshSegments(engine, { asOf, ...(id === undefined ? {} : { segmentIds: [id] }) });
-      if (o.json) return ctx.out(JSON.stringify({ features, ...r }));
-      if (features) ctx.out(`features: ${features.customers} customers (${features.tookMs} ms)`);
-      for (const s of r.refreshed) ctx.out(`${s.segmentId} v${s.version}: ${s.size} (+${s.entered} -${s.exited}) ${s.tookMs} ms`);
-      for (const s of r.skipped) ctx.err(`skipped ${s.segmentId}: ${s.reason}`);
-      ctx.out(`${r.refreshed.length} segments in ${r.tookMs} ms`);
-    });
+    .action(
+      async (id: string | undefined, o: { asOf?: string; skipFeatures?: boolean; json?: boolean }, cmd: Command) => {
+        const asOf = parseAsOf(o.asOf);
+        const engine = await ctx.warehouse(cmd);
+        const features = o.skipFeatures ? undefined : await refreshFeatures(engine, { asOf });
+        if (id !== undefined) await guarded(() => getSegmentOrThrow(engine, id));
+        const r = await refreshSegments(engine, { asOf, ...(id === undefined ? {} : { segmentIds: [id] }) });
+        if (o.json) return ctx.out(JSON.stringify({ features, ...r }));
+        if (features) ctx.out(`features: ${features.customers} customers (${features.tookMs} ms)`);
+        for (const s of r.refreshed)
+          ctx.out(`${s.segmentId} v${s.version}: ${s.size} (+${s.entered} -${s.exited}) ${s.tookMs} ms`);
+        for (const s of r.skipped) ctx.err(`skipped ${s.segmentId}: ${s.reason}`);
+        ctx.out(`${r.refreshed.length} segments in ${r.tookMs} ms`);
+      },
+    );
 
   seg
     .command('members <id>')
@@ -226,28 +275,54 @@ export function registerSegment(program: Command, ctx: CliContext): void {
     .command('export <id>')
     .description('write members to csv/xlsx (masked unless --unmask --reason) or a Kakao friend-group phone list')
     .option('--format <format>', 'csv | xlsx | kakao-friends', 'csv')
-    .option('--columns <list>', 'comma-separated: customer_id,name,phone,email,gender,grade,birth_year,order_count,order_sum,last_order_at')
+    .option(
+      '--columns <list>',
+      'comma-separated: customer_id,name,phone,email,gender,grade,birth_year,order_count,order_sum,last_order_at',
+    )
     .option('--unmask', 'include personal data unmasked (needs --reason)')
     .option('--reason <text>', 'why unmasked data is needed (written to the access log)')
     .option('--actor <name>', 'who exports (default: the OS user)')
     .option('--out <file>', 'output file (default: <id>.<ext>)')
-    .action(async (id: string, o: { format: string; columns?: string; unmask?: boolean; reason?: string; actor?: string; out?: string }, cmd: Command) => {
-      if (!['csv', 'xlsx', 'kakao-friends'].includes(o.format)) throw new CliError(`--format must be csv, xlsx or kakao-friends`, 2);
-      const format = o.format as ExportFormat;
-      const engine = await ctx.warehouse(cmd);
-      const r = await guarded(() =>
-        exportSegment(engine, {
-          segmentId: id,
-          format,
-          out: o.out ?? `${id}.${format === 'xlsx' ? 'xlsx' : 'csv'}`,
-          actor: o.actor ?? `cli:${userInfo().username}`,
-          origin: 'cli',
-          now: new Date(),
-          ...(o.columns === undefined ? {} : { columns: o.columns.split(',').map((c) => c.trim()).filter(Boolean) }),
-          ...(o.unmask ? { unmask: true } : {}),
-          ...(o.reason === undefined ? {} : { reason: o.reason }),
-        }),
-      );
-      ctx.out(`${r.rows} rows → ${r.path}${r.masked ? ' (masked)' : ' (UNMASKED, access-logged)'}`);
-    });
+    .action(
+      async (
+        id: string,
+        o: { format: string; columns?: string; unmask?: boolean; reason?: string; actor?: string; out?: string },
+        cmd: Command,
+      ) => {
+        if (!['csv', 'xlsx', 'kakao-friends'].includes(o.format))
+          throw new CliError(`--format must be csv, xlsx or kakao-friends`, 2);
+        const format = o.format as ExportFormat;
+        const out = o.out ?? `${id}.${format === 'xlsx' ? 'xlsx' : 'csv'}`;
+        const engine = await ctx.warehouse(cmd);
+        const r = await guarded(() =>
+          exportSegment(engine, {
+            segmentId: id,
+            format,
+            out,
+            actor: o.actor ?? `cli:${userInfo().username}`,
+            origin: 'cli',
+            now: new Date(),
+            ...(o.columns === undefined
+              ? {}
+              : {
+                  columns: o.columns
+                    .split(',')
+                    .map((c) => c.trim())
+                    .filter(Boolean),
+                }),
+            ...(o.unmask ? { unmask: true } : {}),
+            ...(o.reason === undefined ? {} : { reason: o.reason }),
+          }).catch((e: unknown) => {
+            // The file system refused the output (missing folder, no permission …): a user error.
+            if (e instanceof Error && 'syscall' in e)
+              throw new CliError(
+                `파일을 쓸 수 없습니다 / cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? e.message}`,
+                2,
+              );
+            throw e;
+          }),
+        );
+        ctx.out(`${r.rows} rows → ${r.path}${r.masked ? ' (masked)' : ' (UNMASKED, access-logged)'}`);
+      },
+    );
 }
