@@ -1,4 +1,9 @@
-export type ImportErrorCode = 'FILE_UNREADABLE' | 'BAD_MAPPING' | 'UNSUPPORTED_ENGINE' | 'ROW_COUNT_MISMATCH';
+export type ImportErrorCode =
+  | 'FILE_UNREADABLE'
+  | 'BAD_MAPPING'
+  | 'UNSUPPORTED_ENGINE'
+  | 'ROW_COUNT_MISMATCH'
+  | 'REJECTS_UNWRITABLE';
 
 /** An import that cannot start: the file or mapping is unusable. Row problems are issues, not errors. */
 export class ImportError extends Error {

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { RejectedRow } from '@dalbit/core/ingest/ingest-file';
+import { ImportError } from './import-error.ts';
 
 /**
  * Writes refused rows as CSV (UTF-8 with BOM so Korean Excel opens it): the file's own columns,
@@ -12,7 +13,13 @@ export function writeRejects(path: string, headers: readonly string[], rows: rea
     while (cells.length < headers.length) cells.push('');
     lines.push([...cells, String(r.line), r.reasons.join('; ')].map(quote).join(','));
   }
-  writeFileSync(path, `\uFEFF${lines.join('\r\n')}\r\n`);
+  try {
+    writeFileSync(path, `\uFEFF${lines.join('\r\n')}\r\n`);
+  } catch (e) {
+    // Written before the import transaction, so failing here leaves the warehouse untouched.
+    const why = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+    throw new ImportError('REJECTS_UNWRITABLE', `cannot write the rejects file ${path}: ${why}`, { cause: e });
+  }
 }
 
 function quote(s: string): string {

@@ -1,9 +1,7 @@
 import { isSourceKind, SOURCE_KINDS } from '@dalbit/core/ingest/source-kind';
 import type { Command } from 'commander';
-import { ImportError } from '../../importers/import-error.ts';
+import { ImportError, type ImportErrorCode } from '../../importers/import-error.ts';
 import { importFile } from '../../importers/import-file.ts';
-import { refreshFeatures } from '../../segments/refresh-features.ts';
-import { refreshSegments } from '../../segments/refresh-segments.ts';
 import {
   renderDetection,
   renderDryRun,
@@ -11,6 +9,8 @@ import {
   renderProgress,
   renderSummary,
 } from '../../importers/render-import.ts';
+import { refreshFeatures } from '../../segments/refresh-features.ts';
+import { refreshSegments } from '../../segments/refresh-segments.ts';
 import { type CliContext, CliError } from '../context.ts';
 
 interface ImportFlags {
@@ -25,6 +25,15 @@ interface ImportFlags {
 
 const MAX_ISSUES_SHOWN = 50;
 
+/** Korean heading for an import that cannot start; the English detail (path, cause) follows it. */
+const IMPORT_ERROR_KO: Record<ImportErrorCode, string> = {
+  FILE_UNREADABLE: '파일을 읽을 수 없습니다',
+  BAD_MAPPING: '컬럼 매핑 파일이 잘못되었습니다',
+  UNSUPPORTED_ENGINE: '이 엔진에서는 가져오기를 할 수 없습니다',
+  ROW_COUNT_MISMATCH: '기록한 행 수가 맞지 않아 가져오기를 취소했습니다',
+  REJECTS_UNWRITABLE: '거부 행 파일을 쓸 수 없습니다 (아무것도 기록하지 않았습니다)',
+};
+
 export function registerImport(program: Command, ctx: CliContext): void {
   program
     .command('import <file>')
@@ -37,9 +46,12 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--no-refresh', 'skip refreshing customer features and segment memberships afterwards')
     .option('--json', 'machine-readable summary')
     .action(async (file: string, flags: ImportFlags, cmd: Command) => {
-      if (flags.source !== undefined && !isSourceKind(flags.source))
-        throw new CliError(`unknown --source '${flags.source}'; one of: ${SOURCE_KINDS.join(', ')}`, 2);
       const { lang } = ctx.config(cmd);
+      if (flags.source !== undefined && !isSourceKind(flags.source))
+        throw new CliError(
+          `${lang === 'ko' ? '알 수 없는 파일 종류입니다 / ' : ''}unknown --source '${flags.source}'; one of: ${SOURCE_KINDS.join(', ')}`,
+          2,
+        );
       const engine = await ctx.warehouse(cmd);
       const tty = process.stderr.isTTY === true && !flags.json;
       let drawn = false;
@@ -90,7 +102,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
           );
         }
       } catch (e) {
-        if (e instanceof ImportError) throw new CliError(e.message, 2);
+        if (e instanceof ImportError)
+          throw new CliError(lang === 'ko' ? `${IMPORT_ERROR_KO[e.code]} / ${e.message}` : e.message, 2);
         throw e;
       }
     });

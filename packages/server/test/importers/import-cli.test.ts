@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.ts';
+import { ORDERS_HEADER, writeCsv, writeText } from './fixtures.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'dalbit-import-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const line = (order: string, amount: string) => [
+  '무신사',
+  order,
+  `${order}-1`,
+  '2024-03-01 14:05:00',
+  '홍길동',
+  '010-1234-5678',
+  '',
+  'P1',
+  '니트',
+  'M',
+  '1',
+  '0',
+  amount,
+  '',
+  '배송완료',
+];
+const orders = async (): Promise<number> => {
+  const r = await runCli(['--data-dir', dir, 'stats', '--json']);
+  return (JSON.parse(r.stdout) as { orders: number }).orders;
+};
+
+describe('dalbit import: files it cannot use', () => {
+  it('an unwritable --rejects path is exit 2 in Korean, and nothing is imported', async () => {
+    const file = writeCsv(dir, 'half-bad.csv', [ORDERS_HEADER, line('M1', '12000'), line('M2', '12000.50')]);
+    const r = await runCli([
+      '--data-dir',
+      dir,
+      'import',
+      file,
+      '--rejects',
+      join(dir, 'no-such-folder', 'rejects.csv'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('거부 행 파일을 쓸 수 없습니다');
+    expect(r.stderr).toContain('ENOENT');
+    expect(r.stderr).not.toContain('unexpected error');
+    expect(await orders()).toBe(0);
+  });
+
+  it('a missing file and an unknown --source are explained in Korean first, English with DALBIT_LANG=en', async () => {
+    const missing = await runCli(['--data-dir', dir, 'import', join(dir, 'nope.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^error: 파일을 읽을 수 없습니다 \/ cannot read .*nope\.csv: ENOENT/);
+    const file = writeText(dir, 'x.csv', 'a,b\n1,2\n');
+    const source = await runCli(['--data-dir', dir, 'import', file, '--source', 'bogus']);
+    expect(source.code).toBe(2);
+    expect(source.stderr).toContain("알 수 없는 파일 종류입니다 / unknown --source 'bogus'");
+    const en = await runCli(['--data-dir', dir, 'import', join(dir, 'nope.csv')], { DALBIT_LANG: 'en' });
+    expect(en.stderr).toMatch(/^error: cannot read /);
+  });
+});
