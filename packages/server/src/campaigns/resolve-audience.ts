@@ -1,9 +1,10 @@
 import { compileBound } from '@dalbit/core/attribution/bind-sql';
 import type { Audience } from '@dalbit/core/campaigns/schema';
 import { buildRecipe } from '@dalbit/core/segments/recipes/index';
+import { parseSegment } from '@dalbit/core/segments/validate';
 import type { Engine } from '../engines/engine.ts';
 import { findSegmentMembers } from '../segments/count-segment.ts';
-import { getVersionOrThrow } from '../segments/segment-store.ts';
+import { getVersionOrThrow, SegmentStoreError } from '../segments/segment-store.ts';
 
 /** The audience could not be evaluated (unknown segment, invalid definition or recipe). */
 export class AudienceError extends Error {
@@ -34,7 +35,7 @@ export async function resolveAudience(engine: Engine, audience: Audience, asOf: 
       return rows.map((r) => r.customer_id);
     }
     case 'segment':
-      definition = (await getVersionOrThrow(engine, audience.segmentId)).definition;
+      definition = (await segmentVersion(engine, audience.segmentId)).definition;
       break;
     case 'definition':
       definition = audience.definition;
@@ -57,4 +58,40 @@ export async function resolveAudience(engine: Engine, audience: Audience, asOf: 
       members.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
     );
   return [...members.customerIds];
+}
+
+/** A stored segment's current version; a missing one is an audience problem, not a crash. */
+async function segmentVersion(engine: Engine, segmentId: string): ReturnType<typeof getVersionOrThrow> {
+  try {
+    return await getVersionOrThrow(engine, segmentId);
+  } catch (e) {
+    if (e instanceof SegmentStoreError)
+      throw new AudienceError('INVALID_AUDIENCE', `segment ${segmentId}: ${e.message}`, { cause: e });
+    throw e;
+  }
+}
+
+/**
+ * Checks, without evaluating it, that an audience can be resolved (the segment exists, the recipe
+ * and its params build, the inline definition parses), so a campaign is refused when it is saved
+ * rather than failing every later scheduler pass. Throws AudienceError.
+ */
+export async function checkAudience(engine: Engine, audience: Audience): Promise<void> {
+  if (audience.kind === 'segment') await segmentVersion(engine, audience.segmentId);
+  if (audience.kind === 'recipe') {
+    const built = buildRecipe(audience.recipe, audience.params);
+    if (!built.ok)
+      throw new AudienceError(
+        'INVALID_AUDIENCE',
+        `recipe ${audience.recipe}: ${built.issues.map((i) => i.message).join('; ')}`,
+      );
+  }
+  if (audience.kind === 'definition') {
+    const parsed = parseSegment(audience.definition);
+    if (!parsed.ok)
+      throw new AudienceError(
+        'INVALID_AUDIENCE',
+        parsed.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      );
+  }
 }

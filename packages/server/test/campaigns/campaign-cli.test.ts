@@ -1,11 +1,22 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseCampaign } from '@dalbit/core/campaigns/parse-campaign';
 import { describe, expect, it } from 'vitest';
+import { campaignFromFlags } from '../../src/campaigns/campaign-from-flags.ts';
+import { saveCampaign } from '../../src/campaigns/campaign-store.ts';
 import { openWarehouse } from '../../src/engines/open-engine.ts';
 import { insertRows } from '../support/insert-rows.ts';
 import { runCli } from '../support/run-cli.ts';
 import { consent, customer, kst, member } from './fixture.ts';
+
+function campaignFromFlagsOrThrow(flags: Parameters<typeof campaignFromFlags>[0]) {
+  const built = campaignFromFlags(flags);
+  if ('error' in built) throw new Error(built.error);
+  const parsed = parseCampaign(built);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.campaign;
+}
 
 describe('dalbit campaign', () => {
   it('create (file errors, flags), list, simulate, run twice, status', async () => {
@@ -90,5 +101,44 @@ describe('dalbit campaign', () => {
     );
     expect(preview.stdout).toContain('(광고)달빛상회');
     expect(preview.stdout).toContain('would send');
+  });
+  it('refuses an audience that cannot be resolved when saving, and reports one saved earlier without a crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dalbit-campaign-audience-'));
+    const env = { DALBIT_DATA_DIR: dir };
+    const flags = ['--name', 'n', '--text', 'hi', '--sms-from', '0212345678', '--daily', '10:00'];
+    const recipe = await runCli(['campaign', 'create', '--id', 'r', ...flags, '--recipe', 'no-such-recipe'], env);
+    expect(recipe.code).toBe(65);
+    expect(recipe.stderr).toContain(
+      "대상 고객(audience)을 정할 수 없습니다 — 저장·발송하지 않았습니다 / invalid audience: recipe no-such-recipe: unknown recipe 'no-such-recipe'",
+    );
+    const segment = await runCli(['campaign', 'create', '--id', 's', ...flags, '--segment', 'seg-missing'], env);
+    expect(segment.code).toBe(65);
+    expect(segment.stderr).toContain('segment seg-missing');
+    expect(JSON.parse((await runCli(['campaign', 'list', '--json'], env)).stdout)).toEqual([]);
+
+    // A campaign stored before this check (or by another writer) fails as a user error on use.
+    const engine = await openWarehouse({ dataDir: dir });
+    await saveCampaign(
+      engine,
+      campaignFromFlagsOrThrow({
+        id: 'old',
+        name: 'n',
+        text: 'hi',
+        smsFrom: '0212345678',
+        daily: '10:00',
+        segment: 'seg-missing',
+      }),
+      new Date('2025-06-01T00:00:00Z'),
+    );
+    await engine.close();
+    for (const args of [
+      ['campaign', 'simulate', 'old', '--from', '2025-06-10', '--to', '2025-06-10'],
+      ['campaign', 'run', 'old', '--now', '2025-06-10T03:00:00Z'],
+    ]) {
+      const r = await runCli(args, env);
+      expect(r.code).toBe(65);
+      expect(r.stderr).toContain('invalid audience: segment seg-missing');
+      expect(r.stderr).not.toContain('unexpected error');
+    }
   });
 });

@@ -9,6 +9,7 @@ import { readCampaignStatus } from '../../campaigns/campaign-status.ts';
 import { findCampaign, listCampaigns, saveCampaign } from '../../campaigns/campaign-store.ts';
 import { CAMPAIGN_REASON_TEXT, type CampaignBlockReason, type TouchDecision } from '../../campaigns/decision.ts';
 import { previewCampaign } from '../../campaigns/preview-campaign.ts';
+import { AudienceError, checkAudience } from '../../campaigns/resolve-audience.ts';
 import { runScheduler } from '../../campaigns/run-scheduler.ts';
 import { simulateCampaign } from '../../campaigns/simulate-campaign.ts';
 import { type CliContext, CliError } from '../context.ts';
@@ -43,6 +44,20 @@ function decisionLine(d: TouchDecision, lang: Lang): string {
   const what = d.outcome === 'holdout' ? (lang === 'ko' ? '대조군(미발송)' : 'holdout (not sent)') : d.outcome;
   const text = d.message && 'text' in d.message ? ` | ${d.message.text.replaceAll('\n', ' / ')}` : '';
   return `  ${kstText(d.dueAt)}  ${d.customerId}  ${d.channel}  ${d.arm}  ${what}${d.reason ? `  ${describeReason(d.reason, lang)}` : ''}${text}`;
+}
+
+/** An audience that cannot be resolved (unknown segment or recipe, bad params) is the user's to fix. */
+async function audienceGuarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof AudienceError)
+      throw new CliError(
+        `대상 고객(audience)을 정할 수 없습니다 — 저장·발송하지 않았습니다 / invalid audience: ${e.message}`,
+        EX_DATAERR,
+      );
+    throw e;
+  }
 }
 
 async function settings(ctx: CliContext, cmd: Command, policyFile: string | undefined) {
@@ -118,6 +133,7 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
         );
       }
       const engine = await ctx.warehouse(cmd);
+      await audienceGuarded(() => checkAudience(engine, parsed.campaign.audience));
       const revision = await saveCampaign(engine, parsed.campaign, new Date());
       ctx.out(
         opts.json
@@ -168,13 +184,15 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
         const engine = await ctx.warehouse(cmd);
         const stored = await findCampaign(engine, id);
         if (!stored) throw new CliError(`캠페인 없음 / no campaign "${id}"`, EX_NOINPUT);
-        const p = await previewCampaign(engine, {
-          campaign: stored.campaign,
-          customerId: opts.customer,
-          at: parseInstant(opts.at, '--at'),
-          policy,
-          couponSecret,
-        });
+        const p = await audienceGuarded(() =>
+          previewCampaign(engine, {
+            campaign: stored.campaign,
+            customerId: opts.customer,
+            at: parseInstant(opts.at, '--at'),
+            policy,
+            couponSecret,
+          }),
+        );
         if (!p) throw new CliError(`고객 없음 / no customer "${opts.customer}"`, EX_NOINPUT);
         if (opts.json) return ctx.out(JSON.stringify(p));
         ctx.out(`${p.campaignId} → ${p.customerId}  arm=${p.arm}  ${kstText(p.at)}`);
@@ -218,13 +236,15 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
       const { policy, couponSecret, lang } = await settings(ctx, cmd, opts.policy);
       const engine = await ctx.warehouse(cmd);
       if (!(await findCampaign(engine, id))) throw new CliError(`캠페인 없음 / no campaign "${id}"`, EX_NOINPUT);
-      const sim = await simulateCampaign(engine, {
-        campaignId: id,
-        from: opts.from,
-        to: opts.to,
-        policy,
-        couponSecret,
-      });
+      const sim = await audienceGuarded(() =>
+        simulateCampaign(engine, {
+          campaignId: id,
+          from: opts.from,
+          to: opts.to,
+          policy,
+          couponSecret,
+        }),
+      );
       if (opts.json) return ctx.out(JSON.stringify(sim));
       for (const day of sim.days) {
         if (day.decisions.length === 0) continue;
@@ -251,12 +271,14 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
       if (!stored) throw new CliError(`캠페인 없음 / no campaign "${id}"`, EX_NOINPUT);
       if (stored.campaign.status !== 'active')
         throw new CliError(`캠페인이 활성 상태가 아닙니다 / campaign is ${stored.campaign.status}`, 64);
-      const s = await runScheduler(engine, {
-        now: parseInstant(opts.now, '--now'),
-        campaignIds: [id],
-        policy,
-        couponSecret,
-      });
+      const s = await audienceGuarded(() =>
+        runScheduler(engine, {
+          now: parseInstant(opts.now, '--now'),
+          campaignIds: [id],
+          policy,
+          couponSecret,
+        }),
+      );
       if (opts.json) return ctx.out(JSON.stringify(s));
       ctx.out(
         `대상 / touches ${s.touches}: 대기열 queued ${s.queued}, 연기 deferred ${s.deferred}, 차단 blocked ${s.blocked}, 대조군 holdout ${s.holdout}`,
