@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { TransactionRow } from '@dalbit/core/analytics/basket/transactions';
 import { parseCsv } from '@dalbit/core/ingest/csv/parse-csv';
+import { readInputFile } from '../read-input-file.ts';
 
 export interface FileIssue {
   readonly file: string;
@@ -24,7 +24,7 @@ export async function readTransactionsFile(
   file: string,
   level: 'order' | 'customer' = 'order',
 ): Promise<TransactionsFile> {
-  const text = await readFile(file, 'utf8');
+  const text = await readInputFile(file);
   const issues: FileIssue[] = [];
   const rows: TransactionRow[] = [];
   let header: string[] | undefined;

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { parseDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import type { Purchase } from '@dalbit/core/analytics/rfm/rfm-metrics';
 import { parseCsv } from '@dalbit/core/ingest/csv/parse-csv';
 import type { FileIssue } from '../basket/read-transactions-file.ts';
+import { readInputFile } from '../read-input-file.ts';
 
 const REQUIRED = ['InvoiceNo', 'InvoiceDate', 'CustomerID', 'TotalPrice'] as const;
 
@@ -12,7 +12,7 @@ const REQUIRED = ['InvoiceNo', 'InvoiceDate', 'CustomerID', 'TotalPrice'] as con
  * a time). TotalPrice becomes integer cents (rounded half away from zero) so sums are exact.
  */
 export async function readInvoicesFile(file: string): Promise<{ purchases: Purchase[]; issues: FileIssue[] }> {
-  const text = await readFile(file, 'utf8');
+  const text = await readInputFile(file);
   const issues: FileIssue[] = [];
   const purchases: Purchase[] = [];
   let idx: Record<(typeof REQUIRED)[number], number> | undefined;

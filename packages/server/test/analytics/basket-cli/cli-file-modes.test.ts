@@ -171,3 +171,20 @@ describe('dalbit rfm --invoices', () => {
     expect(r.stderr).toContain(`${file}:4 (TotalPrice): not a number: 'abc'`);
   });
 });
+
+describe('file modes with a file that cannot be read', () => {
+  it.each([
+    ['basket', 'rules', '--transactions', '<file>', '--support', '0.1', '--confidence', '0.1'],
+    ['rfm', '--invoices', '<file>'],
+  ])('%s %s: a missing file or a directory is exit 1 with 파일을 읽을 수 없습니다, not a stack', async (...args) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dalbit-cli-unreadable-'));
+    for (const [file, code] of [
+      [join(dir, 'nope.csv'), 'ENOENT'],
+      [dir, 'EISDIR'],
+    ] as const) {
+      const r = await run(args.map((a) => (a === '<file>' ? file : a)));
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`error: 파일을 읽을 수 없습니다 / cannot read ${file}: ${code}\n`);
+    }
+  });
+});
