@@ -25,6 +25,21 @@ export class CliError extends Error {
   }
 }
 
+/** EX_TEMPFAIL: retry once the other process is gone. */
+const EXIT_LOCKED = 75;
+
+/** DuckDB allows one process per warehouse file: say so plainly instead of a driver stack. */
+function lockedError(e: unknown, dataDir: string): CliError | undefined {
+  const text = e instanceof Error ? e.message : String(e);
+  if (!/Could not set lock on file|Conflicting lock/.test(text)) return undefined;
+  const pid = /PID (\d+)/.exec(text)?.[1];
+  const who = pid ? ` (PID ${pid})` : '';
+  return new CliError(
+    `다른 프로세스${who}가 이 데이터 디렉터리를 쓰고 있습니다 (예: dalbit serve). 그 프로세스를 멈춘 뒤 다시 실행하세요 / the warehouse in ${dataDir} is locked by another process${who}, e.g. dalbit serve; stop it and retry`,
+    EXIT_LOCKED,
+  );
+}
+
 const ENV_CHOICES: Record<string, string> = {
   DALBIT_LANG: 'ko | en',
   DALBIT_ENGINE: 'duckdb | chdb',
@@ -52,7 +67,9 @@ export function createContext(env: Record<string, string | undefined>): CliConte
     config,
     async warehouse(cmd) {
       const c = config(cmd);
-      const engine = await openWarehouse({ dataDir: c.dataDir, engine: c.engine });
+      const engine = await openWarehouse({ dataDir: c.dataDir, engine: c.engine }).catch((e: unknown) => {
+        throw lockedError(e, c.dataDir) ?? e;
+      });
       open.push(engine);
       return engine;
     },
