@@ -76,7 +76,7 @@ describe('dalbit segment / recipes', () => {
     expect(await run('segment', 'export', segmentId, '--unmask', '--out', csv)).toBe(2);
   });
 
-  it('reports an unwritable export path as a user error, leaving no file behind', async () => {
+  it('reports an unwritable export path and other user errors in Korean first, leaving no file behind', async () => {
     take();
     expect(await run('segment', 'create', '--recipe', 'coupon-lovers', '--param', 'min=2', '--json')).toBe(0);
     const { segmentId } = JSON.parse(take()) as { segmentId: string };
@@ -88,6 +88,15 @@ describe('dalbit segment / recipes', () => {
     expect(text).toContain(`파일을 쓸 수 없습니다 / cannot write ${missing}: ENOENT`);
     expect(text).toContain(`cannot write ${dir}: EISDIR`);
     expect(text).not.toContain('unexpected error');
+    err.length = 0;
+    expect(await run('segment', 'show', 'seg-missing')).toBe(3);
+    expect(await run('segment', 'export', segmentId, '--unmask', '--out', join(dir, 'u.csv'))).toBe(2);
+    expect(await run('segment', 'create', '--recipe', 'coupon-lovers', '--param', 'min')).toBe(2);
+    expect(err.join('').split('\n').filter(Boolean)).toEqual([
+      "error: 세그먼트를 찾을 수 없습니다 / segment 'seg-missing' not found",
+      'error: 마스킹 해제 내보내기(및 카카오 친구 그룹 파일)에는 --reason "사유" 가 필요합니다 / unmasked exports (and kakao-friends phone lists) need --reason "…"',
+      "error: --param 은 key=value 형식이어야 합니다 / --param expects key=value, got 'min'",
+    ]);
     expect(readdirSync(dirname(dir)).filter((f) => f.startsWith(`${basename(dir)}.tmp-`))).toEqual([]);
   });
 });

@@ -24,7 +24,10 @@ import {
 import { type CliContext, CliError } from '../context.ts';
 
 function issuesError(issues: readonly SegmentIssue[]): CliError {
-  return new CliError(`invalid segment definition:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`, 2);
+  return new CliError(
+    `세그먼트 정의 오류 / invalid segment definition:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`,
+    2,
+  );
 }
 
 function readDefinition(file: string): SegmentDefinition {
@@ -32,7 +35,10 @@ function readDefinition(file: string): SegmentDefinition {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new CliError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(
+      `파일을 읽을 수 없습니다 / cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`,
+      2,
+    );
   }
   const parsed = parseSegment(json);
   if (!parsed.ok) throw issuesError(parsed.issues);
@@ -42,7 +48,7 @@ function readDefinition(file: string): SegmentDefinition {
 function parseAsOf(value: string | undefined): Date {
   if (value === undefined) return new Date();
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new CliError(`--as-of: not a date/time: ${value}`, 2);
+  if (Number.isNaN(d.getTime())) throw new CliError(`--as-of: 날짜/시간 형식 오류 / not a date/time: ${value}`, 2);
   return d;
 }
 
@@ -52,11 +58,22 @@ function parseParams(pairs: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of pairs) {
     const eq = p.indexOf('=');
-    if (eq <= 0) throw new CliError(`--param expects key=value, got '${p}'`, 2);
+    if (eq <= 0)
+      throw new CliError(`--param 은 key=value 형식이어야 합니다 / --param expects key=value, got '${p}'`, 2);
     out[p.slice(0, eq)] = p.slice(eq + 1);
   }
   return out;
 }
+
+const STORE_ERROR_KO: Record<string, string> = {
+  NOT_FOUND: '세그먼트를 찾을 수 없습니다',
+  CORRUPT_DEFINITION: '저장된 세그먼트 정의를 읽을 수 없습니다',
+  INVALID_DEFINITION: '세그먼트 정의 오류',
+};
+const EXPORT_ERROR_KO: Record<string, string> = {
+  REASON_REQUIRED: '마스킹 해제 내보내기(및 카카오 친구 그룹 파일)에는 --reason "사유" 가 필요합니다',
+  UNKNOWN_COLUMN: '알 수 없는 열',
+};
 
 /** Store errors are user errors at the CLI edge. */
 async function guarded<T>(fn: () => Promise<T>): Promise<T> {
@@ -64,8 +81,10 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (e) {
     if (e instanceof SegmentStoreError)
-      throw e.issues.length ? issuesError(e.issues) : new CliError(e.message, e.code === 'NOT_FOUND' ? 3 : 2);
-    if (e instanceof ExportError) throw new CliError(e.message, 2);
+      throw e.issues.length
+        ? issuesError(e.issues)
+        : new CliError(`${STORE_ERROR_KO[e.code] ?? '세그먼트 오류'} / ${e.message}`, e.code === 'NOT_FOUND' ? 3 : 2);
+    if (e instanceof ExportError) throw new CliError(`${EXPORT_ERROR_KO[e.code] ?? '내보내기 오류'} / ${e.message}`, 2);
     throw e;
   }
 }
@@ -124,7 +143,7 @@ export function registerSegment(program: Command, ctx: CliContext): void {
         cmd: Command,
       ) => {
         if ((o.file === undefined) === (o.recipe === undefined))
-          throw new CliError('give exactly one of --file or --recipe', 2);
+          throw new CliError('--file 과 --recipe 중 하나만 지정하세요 / give exactly one of --file or --recipe', 2);
         let definition: SegmentDefinition;
         let name = o.name;
         if (o.recipe !== undefined) {
@@ -290,7 +309,10 @@ export function registerSegment(program: Command, ctx: CliContext): void {
         cmd: Command,
       ) => {
         if (!['csv', 'xlsx', 'kakao-friends'].includes(o.format))
-          throw new CliError(`--format must be csv, xlsx or kakao-friends`, 2);
+          throw new CliError(
+            '--format 은 csv, xlsx, kakao-friends 중 하나입니다 / --format must be csv, xlsx or kakao-friends',
+            2,
+          );
         const format = o.format as ExportFormat;
         const out = o.out ?? `${id}.${format === 'xlsx' ? 'xlsx' : 'csv'}`;
         const engine = await ctx.warehouse(cmd);
