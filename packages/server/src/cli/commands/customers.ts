@@ -1,12 +1,20 @@
 import type { Command } from 'commander';
 import type { Row } from '../../engines/engine.ts';
 import { findCustomer } from '../../identity/find-customer.ts';
-import { IdentityError } from '../../identity/identity-error.ts';
+import { IdentityError, type IdentityErrorCode } from '../../identity/identity-error.ts';
 import { listMerges, readCustomerView, type CustomerView } from '../../identity/read-customer.ts';
 import { unmerge } from '../../identity/unmerge.ts';
 import { type CliContext, CliError } from '../context.ts';
 
 type Lang = 'ko' | 'en';
+const IDENTITY_ERROR_KO: Record<IdentityErrorCode, string> = {
+  MERGE_NOT_FOUND: '취소할 병합이 없습니다',
+  MERGE_ALREADY_UNDONE: '이미 취소된 병합입니다',
+  MERGE_AMBIGUOUS: '어느 병합을 취소할지 정할 수 없습니다 (병합 id 로 지정하세요)',
+  ROW_COUNT_MISMATCH: '기록한 행 수가 맞지 않아 취소했습니다',
+  ENGINE_UNSUPPORTED: '이 엔진에서는 지원하지 않습니다',
+};
+
 const L = {
   profile: { ko: '프로필', en: 'Profile' },
   identities: { ko: '식별키', en: 'Identities' },
@@ -101,7 +109,7 @@ export function registerCustomers(program: Command, ctx: CliContext): void {
         const rows = Object.entries(res.restored).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ') || '0';
         ctx.out(opts.json ? toJson(res) : fill(L.unmerged[lang], { loser: res.loserId, winner: res.winnerId, merge: res.mergeId, rows }));
       } catch (e) {
-        if (e instanceof IdentityError) throw new CliError(`${e.code}: ${e.message}`, 2);
+        if (e instanceof IdentityError) throw new CliError(`${e.code}: ${lang === 'ko' ? `${IDENTITY_ERROR_KO[e.code]} / ` : ''}${e.message}`, 2);
         throw e;
       }
     });
