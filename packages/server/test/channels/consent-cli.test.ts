@@ -33,7 +33,10 @@ async function run(...args: string[]): Promise<number> {
 describe('dalbit consent', () => {
   it('refuses a grant without proof', async () => {
     expect(await run('consent', 'grant', '010-7333-9379', '--channel', 'sms', '--purpose', 'ad')).toBe(1);
+    expect(err.join('')).toContain('동의를 기록하려면 --proof 가 필요합니다');
     expect(err.join('')).toContain('--proof is required');
+    expect(await run('consent', 'withdraw', '010-7333-9379', '--channel', 'fax', '--purpose', 'ad')).toBe(1);
+    expect(err.join('')).toContain('--channel 은 sms | kakao | email | push | all 중 하나입니다');
   });
 
   it('appends grants and withdrawals and shows the current state', async () => {

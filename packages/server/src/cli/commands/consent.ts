@@ -26,10 +26,16 @@ function parseChange(opts: ChangeOpts): { channels: ConsentChannel[]; purposes: 
   const purposes = opts.purpose === 'all' ? Purpose.options : [Purpose.safeParse(opts.purpose)];
   const ch = channels.map((c) => (typeof c === 'string' ? c : c.success ? c.data : undefined));
   const pu = purposes.map((p) => (typeof p === 'string' ? p : p.success ? p.data : undefined));
-  if (ch.includes(undefined)) throw new CliError(`--channel: sms | kakao | email | push | all (got ${opts.channel})`);
-  if (pu.includes(undefined)) throw new CliError(`--purpose: ad | night_ad | info | all (got ${opts.purpose})`);
+  if (ch.includes(undefined))
+    throw new CliError(
+      `--channel 은 sms | kakao | email | push | all 중 하나입니다 / --channel: sms | kakao | email | push | all (got ${opts.channel})`,
+    );
+  if (pu.includes(undefined))
+    throw new CliError(
+      `--purpose 는 ad | night_ad | info | all 중 하나입니다 / --purpose: ad | night_ad | info | all (got ${opts.purpose})`,
+    );
   const at = opts.at ? new Date(opts.at) : new Date();
-  if (Number.isNaN(at.getTime())) throw new CliError(`--at: not a date/time: ${opts.at}`);
+  if (Number.isNaN(at.getTime())) throw new CliError(`--at: 날짜/시간 형식 오류 / not a date/time: ${opts.at}`);
   return {
     channels: ch.filter((c): c is ConsentChannel => c !== undefined),
     purposes: pu.filter((p): p is ConsentEvent['purpose'] => p !== undefined),
@@ -102,7 +108,9 @@ export function registerConsent(program: Command, ctx: CliContext): void {
       .option('--json', 'machine-readable output')
       .action(async (input: string, opts: ChangeOpts, cmd: Command) => {
         if (name === 'grant' && (opts.proof ?? '').trim() === '')
-          throw new CliError('--proof is required for a grant (정보통신망법 §50: consent must be provable)');
+          throw new CliError(
+            '동의를 기록하려면 --proof 가 필요합니다 (정보통신망법 §50: 동의는 입증할 수 있어야 합니다) / --proof is required for a grant',
+          );
         const { channels, purposes, at } = parseChange(opts);
         const engine = await ctx.warehouse(cmd);
         const customer = await resolveCustomerId(engine, input);
@@ -121,7 +129,7 @@ export function registerConsent(program: Command, ctx: CliContext): void {
         ctx.out(
           opts.json
             ? JSON.stringify({ customer, added, action: name })
-            : `${customer}: ${added} ${name === 'grant' ? 'grant' : 'withdrawal'} event(s) appended`,
+            : `${customer}: ${name === 'grant' ? '동의' : '철회'} ${added}건 기록 / ${added} ${name === 'grant' ? 'grant' : 'withdrawal'} event(s) appended`,
         );
       });
   change('grant');
@@ -137,7 +145,9 @@ export function registerConsent(program: Command, ctx: CliContext): void {
       try {
         text = readFileSync(file, 'utf8');
       } catch (e) {
-        throw new CliError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new CliError(
+          `파일을 읽을 수 없습니다 / cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))}`,
+        );
       }
       const now = new Date();
       const { events, issues } = read080List(text, { source: opts.source, defaultAt: now });
@@ -146,10 +156,11 @@ export function registerConsent(program: Command, ctx: CliContext): void {
       if (opts.json) ctx.out(JSON.stringify({ file, ...result, issues }));
       else {
         ctx.out(
-          `${file}: ${events.length} numbers, ${result.withdrawals} withdrawals appended, ${result.duplicates} already applied, ${result.unmatched} not matched to a customer (kept on the opt-out list)`,
+          `${file}: 번호 ${events.length}개, 철회 ${result.withdrawals}건 기록, ${result.duplicates}건 이미 반영, ${result.unmatched}건 고객과 매칭 안 됨 (수신거부 목록에는 보관) / ${events.length} numbers, ${result.withdrawals} withdrawals appended, ${result.duplicates} already applied, ${result.unmatched} not matched to a customer (kept on the opt-out list)`,
         );
         for (const i of issues) ctx.err(`${file}:${i.line} ${i.column}: ${i.message}`);
       }
-      if (issues.length > 0 && events.length === 0) throw new CliError(`${file}: no usable line`, 2);
+      if (issues.length > 0 && events.length === 0)
+        throw new CliError(`${file}: 쓸 수 있는 줄이 없습니다 / no usable line`, 2);
     });
 }
