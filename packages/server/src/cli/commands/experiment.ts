@@ -54,9 +54,15 @@ const SizeOptions = z
     alpha: Probability,
     json: z.boolean().optional(),
   })
-  .refine((o) => (o.rate === undefined) !== (o.mean === undefined), { message: 'give exactly one of --rate or --mean' })
-  .refine((o) => o.mean === undefined || o.sd !== undefined, { message: '--mean needs --sd' })
-  .refine((o) => (o.lift === undefined) !== (o.n === undefined), { message: 'give exactly one of --lift or --n' });
+  .refine((o) => (o.rate === undefined) !== (o.mean === undefined), {
+    message: '--rate 와 --mean 중 하나만 지정하세요 / give exactly one of --rate or --mean',
+  })
+  .refine((o) => o.mean === undefined || o.sd !== undefined, {
+    message: '--mean 에는 --sd 가 필요합니다 / --mean needs --sd',
+  })
+  .refine((o) => (o.lift === undefined) !== (o.n === undefined), {
+    message: '--lift 와 --n 중 하나만 지정하세요 / give exactly one of --lift or --n',
+  });
 
 const SIZE_TEXT = {
   ko: {
@@ -142,12 +148,10 @@ export function registerExperiment(program: Command, ctx: CliContext): void {
       const { lang } = ctx.config(cmd);
       const parsed = SizeOptions.safeParse(raw);
       if (!parsed.success) {
-        throw new CliError(
-          parsed.error.issues
-            .map((i) => (i.path.length ? `--${i.path.join('.')}: ${i.message}` : i.message))
-            .join('; '),
-          EX_USAGE,
-        );
+        const detail = parsed.error.issues
+          .map((i) => (i.path.length ? `--${i.path.join('.')}: ${i.message}` : i.message))
+          .join('; ');
+        throw new CliError(lang === 'ko' ? `잘못된 옵션 / invalid options: ${detail}` : detail, EX_USAGE);
       }
       const o = parsed.data;
       const size = o.lift !== undefined ? { relativeLift: o.lift } : { nPerArm: o.n ?? 0 };
