@@ -1,4 +1,4 @@
-import { compileBound } from '@dalbit/core/attribution/bind-sql';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Engine } from '../engines/engine.ts';
 
 export interface CampaignStatus {

@@ -1,4 +1,4 @@
-import { compileBound } from '@dalbit/core/attribution/bind-sql';
+import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Recipient } from '@dalbit/core/campaigns/build-message';
 import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
 import type { ContactFacts } from '@dalbit/core/compliance/check-compliance';
@@ -8,7 +8,6 @@ import { addKstDays, fromKst, toKst } from '@dalbit/core/compliance/kst';
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
 import type { ProductRef } from '@dalbit/core/templates/template-context';
 import type { Engine } from '../engines/engine.ts';
-import { chunks } from './chunks.ts';
 import { parseJsonObject } from './parse-json-object.ts';
 
 /** Everything the guard and the templates need about one customer, as of a moment. */

@@ -1,4 +1,4 @@
-import { compileBound } from '@dalbit/core/attribution/bind-sql';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import type { CustomerEvent, CustomerOrder } from '@dalbit/core/campaigns/event-trigger';
 import { type Anchor, instantAnchor, type LunarToSolar } from '@dalbit/core/campaigns/golden-times';
 import type { CustomerFacts, TriggerFacts } from '@dalbit/core/campaigns/plan-touches';

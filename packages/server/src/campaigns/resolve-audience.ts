@@ -1,4 +1,4 @@
-import { compileBound } from '@dalbit/core/attribution/bind-sql';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Audience } from '@dalbit/core/campaigns/schema';
 import { buildRecipe } from '@dalbit/core/segments/recipes/index';
 import { parseSegment } from '@dalbit/core/segments/validate';

@@ -1,9 +1,8 @@
-import { compileBound } from '@dalbit/core/attribution/bind-sql';
+import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Touch } from '@dalbit/core/campaigns/plan-touches';
 import { advanceJourney, type JourneyFacts, type JourneyState, startJourney } from '@dalbit/core/campaigns/scenario';
 import type { CampaignDefinition, Step } from '@dalbit/core/campaigns/schema';
 import type { Engine } from '../engines/engine.ts';
-import { chunks } from './chunks.ts';
 import { journeyKey, type RunState } from './run-state.ts';
 
 export interface JourneyRun {

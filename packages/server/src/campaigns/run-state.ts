@@ -1,8 +1,7 @@
-import { compileBound } from '@dalbit/core/attribution/bind-sql';
+import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { JourneyState } from '@dalbit/core/campaigns/scenario';
 import type { SentAd } from '@dalbit/core/compliance/frequency-caps';
 import type { Engine } from '../engines/engine.ts';
-import { chunks } from './chunks.ts';
 import { loadAdLedger } from './load-recipients.ts';
 
 /** Coupons a campaign has issued so far (budget, once-per-customer, one secret coupon at a time). */

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { compileBound } from '@dalbit/core/attribution/bind-sql';
+import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import { CAMPAIGN_EXPOSURES, CAMPAIGN_JOURNEYS, COUPONS } from '@dalbit/core/campaigns/tables';
 import { MESSAGE_EVENTS, MESSAGES } from '@dalbit/core/channels/tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { Engine } from '../engines/engine.ts';
-import { chunks } from './chunks.ts';
 import type { TouchDecision } from './decision.ts';
 import type { RunPlan } from './plan-run.ts';
 

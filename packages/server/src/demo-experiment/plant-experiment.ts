@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileBound } from '@dalbit/core/attribution/bind-sql';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { columnNames } from '@dalbit/core/schema/table';
 import { ORDER_ITEMS, ORDERS } from '@dalbit/core/schema/tables';
 import { CsvWriter } from '../demo/csv-writer.ts';

@@ -1,6 +1,6 @@
 import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
 import type { Engine } from '../engines/engine.ts';
-import { bound } from './bind.ts';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { CLAIM_COLUMNS, type ClaimedRow, type RawClaim, RETRY, SENDING, toClaimedRow } from './outbox-row.ts';
 
 export interface ClaimInput {
@@ -35,7 +35,7 @@ export async function claimInDoubt(
 ): Promise<{ rows: ClaimedRow[]; claimedAt: Date | undefined }> {
   const d = engine.dialect;
   const [group] = await engine.query<{ locked_by: string | null; claimed_at: Date }>(
-    bound(
+    compileBound(
       d,
       (b) => `SELECT locked_by, min(updated_at) AS claimed_at FROM messages
         WHERE channel = ${b.p(c.channel, 'string')} AND status = '${SENDING}'
@@ -45,7 +45,7 @@ export async function claimInDoubt(
   );
   if (!group) return { rows: [], claimedAt: undefined };
   const rows = await engine.query<RawClaim>(
-    bound(
+    compileBound(
       d,
       (b) => `UPDATE messages SET ${SET_CLAIM(b, c)}
         WHERE channel = ${b.p(c.channel, 'string')} AND status = '${SENDING}' AND locked_by IS NOT DISTINCT FROM ${b.p(group.locked_by, 'string')}
@@ -62,7 +62,7 @@ export async function claimInDoubt(
 export async function claimRetries(engine: Engine, c: ClaimInput): Promise<ClaimedRow[]> {
   const d = engine.dialect;
   const [group] = await engine.query<{ locked_by: string | null }>(
-    bound(
+    compileBound(
       d,
       (b) => `SELECT locked_by FROM messages
         WHERE channel = ${b.p(c.channel, 'string')} AND status = '${RETRY}' AND next_attempt_at <= ${b.p(c.now, 'timestamp')}${NOT_HELD(c)}
@@ -71,7 +71,7 @@ export async function claimRetries(engine: Engine, c: ClaimInput): Promise<Claim
   );
   if (!group) return [];
   const rows = await engine.query<RawClaim>(
-    bound(
+    compileBound(
       d,
       (b) => `UPDATE messages SET ${SET_CLAIM(b, c)}
         WHERE idempotency_key IN (
@@ -88,7 +88,7 @@ export async function claimRetries(engine: Engine, c: ClaimInput): Promise<Claim
 /** Takes up to `limit` due first sends (queued, or deferred whose time has come), by priority. */
 export async function claimFresh(engine: Engine, c: ClaimInput): Promise<ClaimedRow[]> {
   const rows = await engine.query<RawClaim>(
-    bound(
+    compileBound(
       engine.dialect,
       (b) => `UPDATE messages SET ${SET_CLAIM(b, c)}
         WHERE idempotency_key IN (

@@ -1,6 +1,6 @@
 import { toKoreanE164 } from '@dalbit/core/channels/phone-digits';
 import type { Engine } from '../engines/engine.ts';
-import { bound } from './bind.ts';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import type { ClaimedRow } from './outbox-row.ts';
 
 const CONSENT_CHANNEL: Record<string, string> = {
@@ -34,10 +34,10 @@ export async function findWithdrawn(engine: Engine, rows: readonly ClaimedRow[])
   }
   if (phones.size > 0 || emails.size > 0) {
     const hits = await engine.query<{ phone: string | null; email: string | null }>(
-      bound(
+      compileBound(
         d,
         (b) =>
-          `SELECT DISTINCT phone, email FROM opt_outs WHERE phone IN ${b.list([...phones.keys()])} OR email IN ${b.list([...emails.keys()])}`,
+          `SELECT DISTINCT phone, email FROM opt_outs WHERE phone IN ${b.in([...phones.keys()])} OR email IN ${b.in([...emails.keys()])}`,
       ),
     );
     for (const h of hits)
@@ -47,10 +47,10 @@ export async function findWithdrawn(engine: Engine, rows: readonly ClaimedRow[])
   const customers = [...new Set(ads.flatMap((r) => (r.customerId ? [r.customerId] : [])))];
   if (customers.length > 0) {
     const latest = await engine.query<{ customer_id: string; channel: string; granted: boolean }>(
-      bound(
+      compileBound(
         d,
         (b) => `SELECT customer_id, channel, arg_max(granted, "at") AS granted FROM consents
-          WHERE purpose = 'ad' AND customer_id IN ${b.list(customers)} GROUP BY customer_id, channel`,
+          WHERE purpose = 'ad' AND customer_id IN ${b.in(customers)} GROUP BY customer_id, channel`,
       ),
     );
     const withdrawn = new Set(

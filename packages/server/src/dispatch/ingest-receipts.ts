@@ -1,7 +1,7 @@
 import type { ReceiptEvent } from '@dalbit/core/channels/port';
 import { applyOptOuts, type OptOutResult } from '../consent/apply-opt-outs.ts';
 import type { Engine } from '../engines/engine.ts';
-import { bound, chunked } from './bind.ts';
+import { compileBound, chunks } from '@dalbit/core/sql/bind-sql';
 import { fallbackFor } from './fallback-sms.ts';
 import { type ClaimedRow, parseContent } from './outbox-row.ts';
 import type { FallbackSend } from './outcome.ts';
@@ -50,12 +50,12 @@ async function resolveKeys(engine: Engine, events: readonly StatusReceipt[]): Pr
       ]);
   }
   const ids = [...new Set([...byProviderId.values()].flat().map((e) => e.providerMessageId))];
-  for (const part of chunked(ids))
+  for (const part of chunks(ids))
     for (const r of await engine.query<{ idempotency_key: string; provider: string; provider_message_id: string }>(
-      bound(
+      compileBound(
         engine.dialect,
         (b) =>
-          `SELECT idempotency_key, provider, provider_message_id FROM messages WHERE provider_message_id IN ${b.list(part)}`,
+          `SELECT idempotency_key, provider, provider_message_id FROM messages WHERE provider_message_id IN ${b.in(part)}`,
       ),
     ))
       for (const e of byProviderId.get(`${r.provider}\u0000${r.provider_message_id}`) ?? [])
@@ -81,12 +81,12 @@ export async function ingestReceipts(
   const result = await engine.transaction(async () => {
     const keys = await resolveKeys(engine, statusEvents);
     const current = new Map<string, Current>();
-    for (const part of chunked([...new Set(keys.values())]))
+    for (const part of chunks([...new Set(keys.values())]))
       for (const r of await engine.query<Current>(
-        bound(
+        compileBound(
           engine.dialect,
           (b) =>
-            `SELECT idempotency_key, status, channel, purpose, content, provider, provider_message_id FROM messages WHERE idempotency_key IN ${b.list(part)}`,
+            `SELECT idempotency_key, status, channel, purpose, content, provider, provider_message_id FROM messages WHERE idempotency_key IN ${b.in(part)}`,
         ),
       ))
         current.set(r.idempotency_key, r);
@@ -123,9 +123,9 @@ export async function ingestReceipts(
       }
     }
     const seen = new Set<string>();
-    for (const part of chunked(eventRows.map((r) => r.id)))
+    for (const part of chunks(eventRows.map((r) => r.id)))
       for (const r of await engine.query<{ event_id: string }>(
-        bound(engine.dialect, (b) => `SELECT event_id FROM message_events WHERE event_id IN ${b.list(part)}`),
+        compileBound(engine.dialect, (b) => `SELECT event_id FROM message_events WHERE event_id IN ${b.in(part)}`),
       ))
         seen.add(r.event_id);
     const freshEvents = eventRows.filter((r, i) => !seen.has(r.id) && eventRows.findIndex((x) => x.id === r.id) === i);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { MESSAGE_EVENTS } from '@dalbit/core/channels/tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { Engine } from '../engines/engine.ts';
-import { bound } from './bind.ts';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { IN_DOUBT, RETRY, SENDING } from './outbox-row.ts';
 import type { FallbackSend, Outcome } from './outcome.ts';
 import { updateMessagesFromValues } from './values-update.ts';
@@ -60,7 +60,7 @@ export async function enqueueFallbacks(
   const created: string[] = [];
   for (const f of fallbacks) {
     const rows = await engine.query<{ idempotency_key: string }>(
-      bound(
+      compileBound(
         engine.dialect,
         (b) => `INSERT INTO messages (${MESSAGE_COLUMNS})
           SELECT ${b.p(f.key, 'string')}, campaign_id, step_id, occurrence, customer_id, 'sms', purpose, priority, recipient,

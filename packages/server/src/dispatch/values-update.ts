@@ -1,6 +1,6 @@
 import type { ParamType } from '@dalbit/core/sql/dialect';
 import type { Engine } from '../engines/engine.ts';
-import { bound, chunked } from './bind.ts';
+import { compileBound, chunks } from '@dalbit/core/sql/bind-sql';
 
 const CAST: Record<ParamType, string> = {
   string: 'VARCHAR',
@@ -29,8 +29,8 @@ export async function updateMessagesFromValues(
 ): Promise<void> {
   const names = ['k', ...input.columns.map((c) => c.name)];
   const types: ParamType[] = ['string', ...input.columns.map((c) => c.type)];
-  for (const part of chunked(input.rows)) {
-    const q = bound(engine.dialect, (b) => {
+  for (const part of chunks(input.rows)) {
+    const q = compileBound(engine.dialect, (b) => {
       const values = part.map(
         (row) =>
           `(${row.map((v, i) => `CAST(${b.p(v, types[i] ?? 'string')} AS ${CAST[types[i] ?? 'string']})`).join(', ')})`,

@@ -1,5 +1,5 @@
 import { DEFAULT_ATTRIBUTION_WINDOW_DAYS } from '@dalbit/core/attribution/attribution-facts';
-import { compileBound } from '@dalbit/core/attribution/bind-sql';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { campaignArms } from '@dalbit/core/campaigns/arms';
 import { buildCampaignReport, type CampaignReport } from '@dalbit/core/reports/campaign/build-campaign-report';
 import { loadCampaignOutcomes, loadCampaignWindowOrders } from '../../attribution/load-attribution.ts';

@@ -1,4 +1,4 @@
-import type { CompiledQuery, ParamType, SqlDialect } from '../sql/dialect.ts';
+import type { CompiledQuery, ParamType, SqlDialect } from './dialect.ts';
 
 export interface Binder {
   /** Binds a value and returns its placeholder. */
@@ -21,4 +21,11 @@ export function compileBound(dialect: SqlDialect, build: (b: Binder) => string):
     in: (values) => (values.length === 0 ? '(NULL)' : `(${values.map((v) => p(v, 'string')).join(', ')})`),
   });
   return Object.freeze({ sql: text, params: Object.freeze(params), paramTypes: Object.freeze(paramTypes) });
+}
+
+/** Splits a list into batches of at most `size` (bounded `IN (…)` lists). */
+export function chunks<T>(xs: readonly T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
 }
