@@ -40,6 +40,17 @@ function lockedError(e: unknown, dataDir: string): CliError | undefined {
   );
 }
 
+/** The data directory cannot be created or used (a file is in the way, no permission …). */
+function dataDirError(e: unknown, dataDir: string): CliError | undefined {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (!(e instanceof Error) || !code || !['EEXIST', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOENT'].includes(code))
+    return undefined;
+  return new CliError(
+    `데이터 디렉터리를 만들거나 열 수 없습니다 / cannot use the data directory ${dataDir}: ${code}`,
+    2,
+  );
+}
+
 const ENV_CHOICES: Record<string, string> = {
   DALBIT_LANG: 'ko | en',
   DALBIT_ENGINE: 'duckdb | chdb',
@@ -68,7 +79,7 @@ export function createContext(env: Record<string, string | undefined>): CliConte
     async warehouse(cmd) {
       const c = config(cmd);
       const engine = await openWarehouse({ dataDir: c.dataDir, engine: c.engine }).catch((e: unknown) => {
-        throw lockedError(e, c.dataDir) ?? e;
+        throw lockedError(e, c.dataDir) ?? dataDirError(e, c.dataDir) ?? e;
       });
       open.push(engine);
       return engine;

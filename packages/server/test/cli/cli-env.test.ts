@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,5 +18,23 @@ describe('dalbit with a bad environment variable', () => {
     expect(r.stderr).toContain(`${name}="${value}" (${allowed})`);
     expect(r.stderr).not.toContain('unexpected error');
     expect(r.stderr).not.toContain('ZodError');
+  });
+});
+
+describe('dalbit with a data directory it cannot use', () => {
+  it('a file in the way is exit 2 with 데이터 디렉터리를 만들거나 열 수 없습니다, not a stack', async () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    for (const [dataDir, code] of [
+      [file, 'EEXIST'],
+      [join(file, 'sub'), 'ENOTDIR'],
+    ] as const) {
+      const r = await runCli(['--data-dir', dataDir, 'stats', '--json']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        `error: 데이터 디렉터리를 만들거나 열 수 없습니다 / cannot use the data directory ${dataDir}: ${code}\n`,
+      );
+    }
   });
 });
