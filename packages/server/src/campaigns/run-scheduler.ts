@@ -6,6 +6,7 @@ import { columnNames } from '@dalbit/core/schema/table';
 import type { Engine } from '../engines/engine.ts';
 import { listCampaigns } from './campaign-store.ts';
 import { planRun } from './plan-run.ts';
+import { AudienceError, checkAudience } from './resolve-audience.ts';
 import { warehouseState } from './run-state.ts';
 import { type DecisionTally, tallyDecisions } from './tally-decisions.ts';
 import { writeRun } from './write-run.ts';
@@ -23,6 +24,8 @@ export interface SchedulerOptions {
 export interface SchedulerSummary extends DecisionTally {
   readonly runId: string;
   readonly campaigns: readonly string[];
+  /** Campaigns left out of this pass because their audience cannot be resolved. */
+  readonly skipped: readonly { readonly campaignId: string; readonly reason: string }[];
 }
 
 /**
@@ -35,7 +38,20 @@ export async function runScheduler(engine: Engine, options: SchedulerOptions): P
   const started = new Date();
   const stored = await listCampaigns(engine);
   const wanted = options.campaignIds ? new Set(options.campaignIds) : undefined;
-  const campaigns = stored.map((s) => s.campaign).filter((c) => c.status === 'active' && (!wanted || wanted.has(c.id)));
+  const active = stored.map((s) => s.campaign).filter((c) => c.status === 'active' && (!wanted || wanted.has(c.id)));
+  // One campaign whose audience cannot be resolved (a deleted segment, a stored recipe that no
+  // longer builds) is skipped and reported; it must not stop every other campaign's sends.
+  const campaigns: typeof active = [];
+  const skipped: { campaignId: string; reason: string }[] = [];
+  for (const c of active) {
+    try {
+      await checkAudience(engine, c.audience);
+      campaigns.push(c);
+    } catch (e) {
+      if (!(e instanceof AudienceError)) throw e;
+      skipped.push({ campaignId: c.id, reason: e.message });
+    }
+  }
   const needsSecret = campaigns.some((c) => c.coupon !== undefined || c.experiment.variants.some((v) => v.coupon));
   if (needsSecret && !options.couponSecret)
     throw new Error('runScheduler: couponSecret is required when a campaign issues coupons');
@@ -51,6 +67,7 @@ export async function runScheduler(engine: Engine, options: SchedulerOptions): P
   const summary: SchedulerSummary = {
     runId: randomUUID(),
     campaigns: campaigns.map((c) => c.id),
+    skipped,
     ...tallyDecisions(plan.decisions),
   };
   await engine.insert(SCHEDULER_RUNS.name, columnNames(SCHEDULER_RUNS), [

@@ -77,6 +77,39 @@ describe('runScheduler on DuckDB', () => {
     expect((await engine.query('SELECT * FROM campaign_exposures')).length).toBe(2);
   });
 
+  it('skips a stored campaign whose audience no longer resolves, and still sends the others', async () => {
+    engine = await openFixture({
+      customers: [customer('c1')],
+      consents: [consent('c1', 'sms', 'ad')],
+      customer_channels: [member('c1')],
+    });
+    const at = kst('2025-06-10', '10:00').toISOString();
+    await addCampaign(engine, {
+      id: 'broken',
+      name: '깨진 캠페인',
+      audience: { kind: 'recipe', recipe: 'nope', params: {} },
+      purpose: 'ad',
+      trigger: { kind: 'broadcast', at },
+      channel: 'sms',
+      templates: [{ channel: 'sms', text: '{{ name }}님, 세일!' }],
+      sender: SMS_SENDER,
+    });
+    await addCampaign(engine, {
+      id: 'fine',
+      name: '정상 캠페인',
+      purpose: 'ad',
+      trigger: { kind: 'broadcast', at },
+      channel: 'sms',
+      templates: [{ channel: 'sms', text: '{{ name }}님, 세일!' }],
+      sender: SMS_SENDER,
+    });
+    const run = await runScheduler(engine, { now: kst('2025-06-10', '10:01'), policy: POLICY, couponSecret: SECRET });
+    expect(run.campaigns).toEqual(['fine']);
+    expect(run.skipped).toEqual([{ campaignId: 'broken', reason: expect.stringContaining('recipe nope') }]);
+    expect(run.queued).toBe(1);
+    expect((await messages(engine)).map((m) => m.campaign_id)).toEqual(['fine']);
+  });
+
   it('sends a lunar birthday campaign on the solar date of that year (lunar 05-22 → 2025-06-17)', async () => {
     engine = await openFixture({
       customers: [

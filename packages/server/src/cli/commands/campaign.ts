@@ -279,6 +279,12 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
           couponSecret,
         }),
       );
+      const skip = s.skipped.find((k) => k.campaignId === id);
+      if (skip)
+        throw new CliError(
+          `대상 고객(audience)을 정할 수 없습니다 — 저장·발송하지 않았습니다 / invalid audience: ${skip.reason}`,
+          EX_DATAERR,
+        );
       if (opts.json) return ctx.out(JSON.stringify(s));
       ctx.out(
         `대상 / touches ${s.touches}: 대기열 queued ${s.queued}, 연기 deferred ${s.deferred}, 차단 blocked ${s.blocked}, 대조군 holdout ${s.holdout}`,
