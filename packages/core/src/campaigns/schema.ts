@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_KINDS } from '../channels/channel-kind.ts';
 import { CouponSpec } from './coupon-spec.ts';
+import { compileTemplate } from '../templates/render-template.ts';
 import { MessageTemplate } from './message-template.ts';
 import { Trigger } from './trigger.ts';
 
@@ -126,7 +127,36 @@ const CampaignObject = z.object({
     .default(72),
 });
 
+/** Fields of a message template that are not Liquid text. */
+const NOT_LIQUID = new Set(['channel', 'targeting', 'templateCode', 'url', 'event']);
+
+/** Every Liquid source in a template list must parse, so a broken template is refused when saved. */
+function checkLiquid(
+  list: readonly MessageTemplate[],
+  path: readonly (string | number)[],
+  ctx: z.core.$RefinementCtx,
+): void {
+  const visit = (value: unknown, at: readonly (string | number)[], key: string): void => {
+    if (typeof value === 'string') {
+      if (NOT_LIQUID.has(key)) return;
+      const compiled = compileTemplate(value, key === 'html' ? 'html' : 'text', at.join('.'));
+      if (!compiled.ok)
+        for (const issue of compiled.issues)
+          ctx.addIssue({ code: 'custom', path: [...at], message: `template syntax: ${issue.message}` });
+    } else if (typeof value === 'object' && value !== null)
+      for (const [k, v] of Object.entries(value)) visit(v, [...at, k], k);
+  };
+  list.forEach((t, i) => {
+    visit(t, [...path, i], '');
+  });
+}
+
 function checkCampaign(c: z.infer<typeof CampaignObject>, ctx: z.core.$RefinementCtx): void {
+  checkLiquid(c.templates, ['templates'], ctx);
+  for (const [i, v] of c.experiment.variants.entries())
+    if (v.templates) checkLiquid(v.templates, ['experiment', 'variants', i, 'templates'], ctx);
+  for (const [i, s] of (c.scenario?.steps ?? []).entries())
+    if (s.kind === 'message' && s.templates) checkLiquid(s.templates, ['scenario', 'steps', i, 'templates'], ctx);
   const channelsUsed = new Set([c.channel, ...c.experiment.variants.map((v) => v.channel ?? c.channel)]);
   for (const s of c.scenario?.steps ?? []) if (s.kind === 'message') channelsUsed.add(s.channel ?? c.channel);
   const templatesFor = (list: readonly MessageTemplate[]) => new Set(list.map((t) => t.channel));

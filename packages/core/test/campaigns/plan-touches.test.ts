@@ -159,4 +159,23 @@ describe('campaign plan (pure)', () => {
     if (!r.ok)
       expect(r.issues.map((i) => i.path).sort()).toEqual(['sender.kakaoSenderKey', 'templates', 'trigger.productId']);
   });
+
+  it('refuses a template that does not parse, naming the field (not every later send)', () => {
+    const r = parseCampaign({
+      ...base,
+      trigger: { kind: 'broadcast', at: '2026-11-20T01:00:00Z' },
+      templates: [{ channel: 'sms', text: '{{ name }}님 {% if %}' }],
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues.map((i) => i.path)).toEqual(['templates.0.text']);
+      expect(r.issues[0]?.message).toContain('template syntax');
+    }
+    const fine = parseCampaign({
+      ...base,
+      trigger: { kind: 'broadcast', at: '2026-11-20T01:00:00Z' },
+      templates: [{ channel: 'sms', text: '{{ name }}님 {% if grade %}VIP{% endif %}' }],
+    });
+    expect(fine.ok).toBe(true);
+  });
 });
