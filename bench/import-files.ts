@@ -2,6 +2,14 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import type { Cell } from '@dalbit/core/ingest/normalise/cell';
 import { writeXlsx } from '@dalbit/core/ingest/xlsx/write-xlsx';
+import { DEMO_FILES } from '@dalbit/core/demo/demo-files';
+
+/** The real export layouts, as the demo generator writes them. */
+function demoHeader(id: string): readonly string[] {
+  const spec = DEMO_FILES.find((f) => f.id === id);
+  if (!spec) throw new Error(`no demo file spec '${id}'`);
+  return spec.header;
+}
 
 const CHANNELS = ['무신사', '29CM', '스마트스토어', '지그재그'];
 const STATUSES = ['배송완료', '구매확정', '구매확정', '구매확정', '취소완료', '반품완료'];
@@ -67,8 +75,7 @@ const phone = (b: number) =>
 const kst = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 export function writeOrdersCsv(path: string, n: number): void {
-  const header =
-    '판매채널,주문번호,상품주문번호,주문일시,구매자명,구매자연락처,구매자ID,상품코드,상품명,옵션,수량,할인액,결제액,쿠폰코드,주문상태\r\n';
+  const header = `${demoHeader('orders').join(',')}\r\n`;
   const fd = openSync(path, 'w');
   let chunk = `\uFEFF${header}`;
   let k = 0;
@@ -85,27 +92,7 @@ export function writeOrdersCsv(path: string, n: number): void {
 }
 
 export function writeCafe24Xlsx(path: string, n: number): void {
-  const rows: Cell[][] = [
-    [
-      '주문번호',
-      '품목별 주문번호',
-      '주문일시',
-      '주문자명',
-      '주문자 휴대전화',
-      '주문자 이메일',
-      '회원아이디',
-      '상품코드',
-      '상품명',
-      '옵션정보',
-      '수량',
-      '판매가',
-      '할인금액',
-      '쿠폰코드',
-      '실결제금액',
-      '주문경로',
-      '주문상태',
-    ],
-  ];
+  const rows: Cell[][] = [[...demoHeader('cafe24_orders')]];
   const codes = ['N40', 'N50', 'N50', 'C40', 'R40'];
   for (const l of orderLines(n, 11)) {
     const id = `2023${String(l.order).padStart(10, '0')}`;
