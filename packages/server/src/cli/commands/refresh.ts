@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { kstDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import { refreshWarehouse } from '../../jobs/refresh-warehouse.ts';
 import { parseAsOfDay } from '../../analytics/basket/cli-options.ts';
 import { CliError, type CliContext } from '../context.ts';
@@ -21,7 +20,7 @@ export function registerRefresh(program: Command, ctx: CliContext): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: { asOf?: string; json?: boolean }, cmd: Command) => {
       const engine = await ctx.warehouse(cmd);
-      const asOfDay = opts.asOf === undefined ? kstDayNumber(new Date()) : parseAsOfDay(opts.asOf);
+      const asOfDay = parseAsOfDay(opts.asOf);
       const steps = await refreshWarehouse(engine, { asOfDay, clock: () => performance.now() });
       if (opts.json) ctx.out(JSON.stringify({ steps }));
       else
