@@ -1,6 +1,6 @@
 // Market-basket mining speed. Groceries (R arules, Hahsler et al. 2006) at supp 0.001 / conf 0.5
 // must give 5,668 rules; arules' C apriori takes about 0.03 s there. A second run mines the UCI
-// Online Retail baskets (shared/data/online_retail/baskets_stockcodes.csv: one invoice per line,
+// Online Retail baskets (test-data/online_retail/baskets_stockcodes.csv: one invoice per line,
 // StockCodes comma separated, duplicates within a basket counted once, nothing else removed).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import {
 } from '../packages/core/src/analytics/basket/transactions.ts';
 import { readTransactionsFile } from '../packages/server/src/analytics/basket/read-transactions-file.ts';
 
-const DATA = new URL('../../shared/data/', import.meta.url);
+const DATA = new URL('../test-data/', import.meta.url);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

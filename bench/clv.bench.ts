@@ -1,4 +1,4 @@
-// CLV models on Hardie's CDNOW sample (shared/data/cdnow): fit times, log-likelihoods, parameters and
+// CLV models on Hardie's CDNOW sample (test-data/cdnow): fit times, log-likelihoods, parameters and
 // the 39-week holdout backtest. Peer: R's BTYD bgnbd.EstimateParameters takes about 0.55 s here.
 import { readFileSync } from 'node:fs';
 import { backtestHoldout } from '../packages/core/src/analytics/clv/backtest-holdout.ts';
@@ -10,7 +10,7 @@ import { fitParetoNbd } from '../packages/core/src/analytics/clv/fit-pareto-nbd.
 import { paretoNbdConditionalExpectedPurchases } from '../packages/core/src/analytics/clv/pareto-nbd-predict.ts';
 import { parseCbsCsv } from '../packages/core/src/analytics/clv/parse-cbs-csv.ts';
 
-const CBS = new URL('../../shared/data/cdnow/cdnow_sample_cbs.csv', import.meta.url);
+const CBS = new URL('../test-data/cdnow/cdnow_sample_cbs.csv', import.meta.url);
 const RUNS = 7;
 
 function timeIt<T>(fn: () => T): { result: T; medianMs: number; firstMs: number } {

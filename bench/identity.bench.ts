@@ -22,8 +22,46 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const SURNAMES = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황', '안', '송', '류', '전'];
-const GIVEN = ['민준', '서연', '도윤', '하은', '지호', '수아', '예준', '지우', '시우', '서윤', '주원', '하린', '지민', '채원', '현우', '다은'];
+const SURNAMES = [
+  '김',
+  '이',
+  '박',
+  '최',
+  '정',
+  '강',
+  '조',
+  '윤',
+  '장',
+  '임',
+  '한',
+  '오',
+  '서',
+  '신',
+  '권',
+  '황',
+  '안',
+  '송',
+  '류',
+  '전',
+];
+const GIVEN = [
+  '민준',
+  '서연',
+  '도윤',
+  '하은',
+  '지호',
+  '수아',
+  '예준',
+  '지우',
+  '시우',
+  '서윤',
+  '주원',
+  '하린',
+  '지민',
+  '채원',
+  '현우',
+  '다은',
+];
 
 /** People with a home channel; 30% also buy on one or two other channels. */
 function generate(target: number): Record<Channel, PersonRecord[]> {
@@ -49,7 +87,10 @@ function generate(target: number): Record<Channel, PersonRecord[]> {
       let rec: PersonRecord;
       switch (ch) {
         case 'cafe24':
-          keys.push({ kind: 'member', value: `cafe24:m${p}`, mergeable: true }, { kind: 'email', value: email, mergeable: true });
+          keys.push(
+            { kind: 'member', value: `cafe24:m${p}`, mergeable: true },
+            { kind: 'email', value: email, mergeable: true },
+          );
           if (!hasEmailOnlyMember) keys.push({ kind: 'phone', value: phone, mergeable: true });
           if (rnd() < 0.2) keys.push({ kind: 'anon', value: `anon-${p}`, mergeable: true });
           rec = {
@@ -70,7 +111,12 @@ function generate(target: number): Record<Channel, PersonRecord[]> {
           break;
         case 'smartstore':
           keys.push({ kind: 'phone', value: phone, mergeable: true });
-          if (rnd() < 0.6) keys.push({ kind: 'phone', value: `+82505${String(Math.floor(rnd() * 50_000_000)).padStart(8, '0')}`, mergeable: false });
+          if (rnd() < 0.6)
+            keys.push({
+              kind: 'phone',
+              value: `+82505${String(Math.floor(rnd() * 50_000_000)).padStart(8, '0')}`,
+              mergeable: false,
+            });
           rec = { recordId: `smartstore:buyer:${p}`, channel: ch, keys, seenAt, name, phone };
           break;
         case 'offline':
@@ -78,7 +124,11 @@ function generate(target: number): Record<Channel, PersonRecord[]> {
           rec = { recordId: `pos:sale:${p}`, channel: ch, keys, seenAt, phone };
           break;
         case 'musinsa':
-          keys.push({ kind: 'member', value: `musinsa:u${p}`, mergeable: true }, { kind: 'email', value: email, mergeable: true }, { kind: 'phone', value: phone, mergeable: true });
+          keys.push(
+            { kind: 'member', value: `musinsa:u${p}`, mergeable: true },
+            { kind: 'email', value: email, mergeable: true },
+            { kind: 'phone', value: phone, mergeable: true },
+          );
           rec = { recordId: `musinsa:member:u${p}`, channel: ch, keys, seenAt, name, email, phone, memberId: `u${p}` };
           break;
       }
@@ -108,7 +158,12 @@ export async function run(): Promise<Record<string, unknown>> {
     for (const ch of CHANNELS) {
       const t0 = performance.now();
       const res = await engine.transaction(() => resolvePersons(engine, files[ch], { now, timings: steps }));
-      perFile[ch] = { records: files[ch].length, seconds: round((performance.now() - t0) / 1000), created: res.created, merged: res.merged };
+      perFile[ch] = {
+        records: files[ch].length,
+        seconds: round((performance.now() - t0) / 1000),
+        created: res.created,
+        merged: res.merged,
+      };
       created += res.created;
       merged += res.merged;
     }
@@ -122,7 +177,8 @@ export async function run(): Promise<Record<string, unknown>> {
        FROM customers`,
     );
     // The warehouse must agree with itself: one row per customer, one customer per record cluster.
-    const consistent = row?.customers === row?.distinct_ids && row?.customers === row?.clusters && row?.customers === created - merged;
+    const consistent =
+      row?.customers === row?.distinct_ids && row?.customers === row?.clusters && row?.customers === created - merged;
     return {
       records: TARGET_RECORDS,
       seconds: round(seconds),

@@ -1,8 +1,8 @@
 // Order export files for the import bench (deterministic): a marketplace orders CSV and a Cafe24 orders XLSX.
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { DEMO_FILES } from '@dalbit/core/demo/demo-files';
 import type { Cell } from '@dalbit/core/ingest/normalise/cell';
 import { writeXlsx } from '@dalbit/core/ingest/xlsx/write-xlsx';
-import { DEMO_FILES } from '@dalbit/core/demo/demo-files';
 
 /** The real export layouts, as the demo generator writes them. */
 function demoHeader(id: string): readonly string[] {

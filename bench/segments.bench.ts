@@ -2,8 +2,8 @@
 // (default 1M customers / 10M orders / 50M events; DALBIT_BENCH_SEGMENT_SCALE=0.1 for a tenth),
 // then times the feature refresh, live counts (p50/p95) and a refresh of every recipe.
 import { buildRecipe, RECIPES } from '@dalbit/core/segments/recipes/index';
-import { openMemoryWarehouse } from '../packages/server/src/engines/open-engine.ts';
 import type { Engine } from '../packages/server/src/engines/engine.ts';
+import { openMemoryWarehouse } from '../packages/server/src/engines/open-engine.ts';
 import { countSegment } from '../packages/server/src/segments/count-segment.ts';
 import { refreshFeatures } from '../packages/server/src/segments/refresh-features.ts';
 import { refreshSegments } from '../packages/server/src/segments/refresh-segments.ts';
@@ -14,8 +14,20 @@ const RUNS = 9;
 
 const FEATURE_CONDITIONS: Record<string, unknown> = {
   gender: { kind: 'profile', field: 'gender', op: 'eq', value: 'F' },
-  age_band_and_grade: { kind: 'and', items: [{ kind: 'profile', field: 'age', op: 'between', value: [30, 39] }, { kind: 'profile', field: 'grade', op: 'in', value: ['VIP', 'GOLD'] }] },
-  last_purchase_90_120_one_order: { kind: 'and', items: [{ kind: 'orders', measure: 'days_since_last', op: 'between', value: [90, 120] }, { kind: 'orders', measure: 'count', op: 'eq', value: 1 }] },
+  age_band_and_grade: {
+    kind: 'and',
+    items: [
+      { kind: 'profile', field: 'age', op: 'between', value: [30, 39] },
+      { kind: 'profile', field: 'grade', op: 'in', value: ['VIP', 'GOLD'] },
+    ],
+  },
+  last_purchase_90_120_one_order: {
+    kind: 'and',
+    items: [
+      { kind: 'orders', measure: 'days_since_last', op: 'between', value: [90, 120] },
+      { kind: 'orders', measure: 'count', op: 'eq', value: 1 },
+    ],
+  },
   discount_sensitive: { kind: 'orders', measure: 'avg_discount_rate', op: 'gte', value: 0.2 },
   vip_top_10: { kind: 'profile', field: 'spend_percentile', op: 'gte', value: 0.9 },
   reachable_kakao_ad: { kind: 'reachable', channel: 'kakao', purpose: 'ad' },
@@ -24,16 +36,43 @@ const FEATURE_CONDITIONS: Record<string, unknown> = {
 };
 const TABLE_CONDITIONS: Record<string, unknown> = {
   channel_member: { kind: 'channel', channels: ['cafe24'] },
-  orders_windowed_smartstore: { kind: 'orders', filter: { channels: ['smartstore'], window: { kind: 'last_days', days: 90 } }, measure: 'count', op: 'gte', value: 2 },
+  orders_windowed_smartstore: {
+    kind: 'orders',
+    filter: { channels: ['smartstore'], window: { kind: 'last_days', days: 90 } },
+    measure: 'count',
+    op: 'gte',
+    value: 2,
+  },
   orders_product: { kind: 'orders', filter: { products: ['P7'] }, measure: 'count', op: 'gte', value: 1 },
   rfm_champions: { kind: 'analytics', field: 'rfm.segment', op: 'eq', value: 'champions' },
 };
 const EVENT_CONDITIONS: Record<string, unknown> = {
   cart_last_7_days: { kind: 'events', type: 'add_to_cart', window: { kind: 'last_days', days: 7 } },
-  viewed_p1_3_to_5_in_7_days: { kind: 'events', type: 'product_view', product: 'P1', window: { kind: 'last_days', days: 7 }, count: { min: 3, max: 5 } },
-  search_property: { kind: 'events', type: 'search', window: { kind: 'last_days', days: 30 }, properties: [{ key: 'query', op: 'eq', value: '선크림' }] },
-  cart_abandonment_72h: { kind: 'sequence', did: { type: 'add_to_cart', window: { kind: 'last_days', days: 14 } }, thenNot: { source: 'order' }, withinHours: 72 },
-  viewed_not_bought_same_product: { kind: 'sequence', did: { type: 'product_view', window: { kind: 'last_days', days: 7 }, count: { min: 3, max: 5 } }, thenNot: { source: 'order' }, sameProduct: true },
+  viewed_p1_3_to_5_in_7_days: {
+    kind: 'events',
+    type: 'product_view',
+    product: 'P1',
+    window: { kind: 'last_days', days: 7 },
+    count: { min: 3, max: 5 },
+  },
+  search_property: {
+    kind: 'events',
+    type: 'search',
+    window: { kind: 'last_days', days: 30 },
+    properties: [{ key: 'query', op: 'eq', value: '선크림' }],
+  },
+  cart_abandonment_72h: {
+    kind: 'sequence',
+    did: { type: 'add_to_cart', window: { kind: 'last_days', days: 14 } },
+    thenNot: { source: 'order' },
+    withinHours: 72,
+  },
+  viewed_not_bought_same_product: {
+    kind: 'sequence',
+    did: { type: 'product_view', window: { kind: 'last_days', days: 7 }, count: { min: 3, max: 5 } },
+    thenNot: { source: 'order' },
+    sameProduct: true,
+  },
 };
 
 export async function build(engine: Engine, customers: number, orders: number, events: number): Promise<void> {
@@ -79,9 +118,15 @@ export async function build(engine: Engine, customers: number, orders: number, e
           FROM range(1, ${events + 1}) t(i))`);
   await engine.exec(`INSERT INTO rfm_scores SELECT 'c' || i, ${asOf}, i % 365, 1 + i % 10, 10000 * (i % 50), 1 + i % 5, 1 + (i // 5) % 5, 1 + (i // 25) % 5,
       CASE i % 5 WHEN 0 THEN 'champions' WHEN 1 THEN 'loyal' WHEN 2 THEN 'at_risk' WHEN 3 THEN 'hibernating' ELSE 'lost' END FROM range(1, ${customers + 1}) t(i)`);
-  await engine.exec(`INSERT INTO related_products SELECT 'c' || i, ${asOf}, 1, 'P' || (i % 500), 1.5 FROM range(1, ${customers + 1}) t(i) WHERE i % 4 = 0`);
-  await engine.exec(`INSERT INTO customer_traits (customer_id, as_of, migrated_at) SELECT 'c' || i, ${asOf}, CASE WHEN i % 6 = 0 THEN ${asOf} - INTERVAL 30 DAY END FROM range(1, ${customers + 1}) t(i)`);
-  await engine.exec(`INSERT INTO warranties SELECT 'w' || i, 'c' || i, 'c' || i, 'P9', NULL, 'cafe24', ${asOf} - ${days('(i // 10) % 1100')} FROM range(1, ${customers + 1}) t(i) WHERE i % 10 = 0`);
+  await engine.exec(
+    `INSERT INTO related_products SELECT 'c' || i, ${asOf}, 1, 'P' || (i % 500), 1.5 FROM range(1, ${customers + 1}) t(i) WHERE i % 4 = 0`,
+  );
+  await engine.exec(
+    `INSERT INTO customer_traits (customer_id, as_of, migrated_at) SELECT 'c' || i, ${asOf}, CASE WHEN i % 6 = 0 THEN ${asOf} - INTERVAL 30 DAY END FROM range(1, ${customers + 1}) t(i)`,
+  );
+  await engine.exec(
+    `INSERT INTO warranties SELECT 'w' || i, 'c' || i, 'c' || i, 'P9', NULL, 'cafe24', ${asOf} - ${days('(i // 10) % 1100')} FROM range(1, ${customers + 1}) t(i) WHERE i % 10 = 0`,
+  );
 }
 
 const percentile = (xs: number[], p: number): number => {
@@ -121,11 +166,20 @@ export async function run(): Promise<Record<string, unknown>> {
     const featureConditions = await timeConditions(engine, FEATURE_CONDITIONS);
     const tableConditions = await timeConditions(engine, TABLE_CONDITIONS);
     const eventConditions = await timeConditions(engine, EVENT_CONDITIONS);
-    const recipeParams: Record<string, Record<string, string>> = { 'store-buyers': { store: 'store10' }, 'product-interest': { product: 'P1' } };
+    const recipeParams: Record<string, Record<string, string>> = {
+      'store-buyers': { store: 'store10' },
+      'product-interest': { product: 'P1' },
+    };
     for (const r of RECIPES) {
       const built = buildRecipe(r.name, recipeParams[r.name] ?? {});
       if (!built.ok) throw new Error(`${r.name}: ${JSON.stringify(built.issues)}`);
-      await createSegment(engine, { segmentId: r.name, name: r.title.ko, definition: built.definition, recipe: r.name, now: AS_OF });
+      await createSegment(engine, {
+        segmentId: r.name,
+        name: r.title.ko,
+        definition: built.definition,
+        recipe: r.name,
+        now: AS_OF,
+      });
     }
     t = performance.now();
     const first = await refreshSegments(engine, { asOf: AS_OF });
@@ -145,7 +199,12 @@ export async function run(): Promise<Record<string, unknown>> {
         recipes: first.refreshed.length,
         first_refresh_ms: firstMs,
         next_day_refresh_ms: nextMs,
-        sizes: Object.fromEntries(next.refreshed.map((r) => [r.segmentId, { size: r.size, entered: r.entered, exited: r.exited, ms: r.tookMs }])),
+        sizes: Object.fromEntries(
+          next.refreshed.map((r) => [
+            r.segmentId,
+            { size: r.size, entered: r.entered, exited: r.exited, ms: r.tookMs },
+          ]),
+        ),
       },
       targets: { feature_p50_ms: 50, event_p50_ms: 500, all_recipes_refresh_ms: 10_000 },
     };

@@ -14,7 +14,10 @@ export interface Config {
 }
 
 /** Parsed once in the CLI/server entry point and passed down; nothing else reads process.env. */
-export function loadConfig(env: Record<string, string | undefined>, overrides: { dataDir?: string | undefined } = {}): Config {
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  overrides: { dataDir?: string | undefined } = {},
+): Config {
   const e = Env.parse(env);
   return { dataDir: resolve(overrides.dataDir ?? e.DALBIT_DATA_DIR), engine: e.DALBIT_ENGINE, lang: e.DALBIT_LANG };
 }

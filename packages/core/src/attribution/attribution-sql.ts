@@ -1,6 +1,6 @@
+import { type Binder, compileBound as compile } from '../sql/bind-sql.ts';
 import type { CompiledQuery, SqlDialect } from '../sql/dialect.ts';
 import { COUNTED_ORDER_STATUSES } from './attribution-facts.ts';
-import { type Binder, compileBound as compile } from '../sql/bind-sql.ts';
 
 const statuses = (b: Binder): string => COUNTED_ORDER_STATUSES.map((s) => b.p(s, 'string')).join(', ');
 

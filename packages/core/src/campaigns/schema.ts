@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_KINDS } from '../channels/channel-kind.ts';
-import { CouponSpec } from './coupon-spec.ts';
 import { compileTemplate } from '../templates/render-template.ts';
+import { CouponSpec } from './coupon-spec.ts';
 import { MessageTemplate } from './message-template.ts';
 import { Trigger } from './trigger.ts';
 

@@ -96,14 +96,21 @@ function collectKeys(records: readonly PersonRecord[]): RecordKeys {
     }
   }
   start[n] = flat.length;
-  return { start, nodes: Int32Array.from(flat), kind: Uint8Array.from(kindList), value, mergeable: Uint8Array.from(mergeableList) };
+  return {
+    start,
+    nodes: Int32Array.from(flat),
+    kind: Uint8Array.from(kindList),
+    value,
+    mergeable: Uint8Array.from(mergeableList),
+  };
 }
 
 const byPriority = (a: IdentityKey, b: IdentityKey): number =>
   KEY_KIND_PRIORITY[a.kind] - KEY_KIND_PRIORITY[b.kind] || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
 
 function isInPriorityOrder(keys: readonly IdentityKey[]): boolean {
-  for (let i = 1; i < keys.length; i++) if (byPriority(keys[i - 1] as IdentityKey, keys[i] as IdentityKey) > 0) return false;
+  for (let i = 1; i < keys.length; i++)
+    if (byPriority(keys[i - 1] as IdentityKey, keys[i] as IdentityKey) > 0) return false;
   return true;
 }
 
@@ -132,7 +139,8 @@ export function planResolution(persons: readonly PersonRecord[], index: Identity
   const n = records.length;
   const keys = collectKeys(records);
   const keyCount = keys.value.length;
-  const keyIdOf = (k: number): string => toKeyId(KINDS[keys.kind[k] as number] as ResolverKeyKind, keys.value[k] as string);
+  const keyIdOf = (k: number): string =>
+    toKeyId(KINDS[keys.kind[k] as number] as ResolverKeyKind, keys.value[k] as string);
 
   const customerNode = new Map<string, number>();
   const customerIds: string[] = [];
@@ -203,7 +211,13 @@ export function planResolution(persons: readonly PersonRecord[], index: Identity
         for (const loser of losers) {
           const k = (reasonOf.get(loser) as number) - n;
           const reasonKind = KINDS[keys.kind[k] as number] as ResolverKeyKind;
-          merges.push({ mergeId: toMergeId(winner, loser), winnerId: winner, loserId: loser, reasonKind, reasonValue: keys.value[k] as string });
+          merges.push({
+            mergeId: toMergeId(winner, loser),
+            winnerId: winner,
+            loserId: loser,
+            reasonKind,
+            reasonValue: keys.value[k] as string,
+          });
         }
       } else {
         const recordId = (records[i] as PersonRecord).recordId;
@@ -230,7 +244,13 @@ export function planResolution(persons: readonly PersonRecord[], index: Identity
         placed[k] = 1;
         if (keys.kind[k] === RECORD_KIND) continue;
         const kind = KINDS[keys.kind[k] as number] as IdentityKind;
-        out.push({ kind, value: keys.value[k] as string, mergeable: keys.mergeable[k] === 1, customerId: customerOf[i] as string, recordIndex: i });
+        out.push({
+          kind,
+          value: keys.value[k] as string,
+          mergeable: keys.mergeable[k] === 1,
+          customerId: customerOf[i] as string,
+          recordIndex: i,
+        });
       }
     }
     return out;

@@ -45,5 +45,10 @@ export const MERGE_SNAPSHOTS: TableDef = {
 export const NEVER_MERGE: TableDef = {
   name: 'never_merge',
   key: ['customer_a', 'customer_b'],
-  columns: [col('customer_a', 'string'), col('customer_b', 'string'), col('merge_id', 'string'), col('created_at', 'timestamp')],
+  columns: [
+    col('customer_a', 'string'),
+    col('customer_b', 'string'),
+    col('merge_id', 'string'),
+    col('created_at', 'timestamp'),
+  ],
 };

@@ -1,3 +1,10 @@
+import { ANALYTICS_MIGRATIONS } from '../analytics/clusters/migrations.ts';
+import { CAMPAIGN_MIGRATIONS } from '../campaigns/migrations.ts';
+import { MESSAGE_EVENTS, MESSAGES, ONSITE_IMPRESSIONS, ONSITE_MESSAGES } from '../channels/tables.ts';
+import { CONSENT_NOTICES, OPT_OUTS } from '../compliance/tables.ts';
+import { MERGE_SNAPSHOTS, NEVER_MERGE, PERSON_RECORD_PROFILE_COLUMNS, PERSON_RECORDS } from '../identity/tables.ts';
+import { SEGMENT_MIGRATIONS } from '../segments/migrations.ts';
+import { CLV_SCORES, CUSTOMER_TRAITS, RELATED_PRODUCTS, RFM_SCORES } from './analytics-tables.ts';
 import type { ColumnDef, TableDef } from './table.ts';
 import {
   ACCESS_LOG,
@@ -13,13 +20,6 @@ import {
   PRODUCTS,
   WARRANTIES,
 } from './tables.ts';
-import { CLV_SCORES, CUSTOMER_TRAITS, RELATED_PRODUCTS, RFM_SCORES } from './analytics-tables.ts';
-import { MERGE_SNAPSHOTS, NEVER_MERGE, PERSON_RECORD_PROFILE_COLUMNS, PERSON_RECORDS } from '../identity/tables.ts';
-import { MESSAGE_EVENTS, MESSAGES, ONSITE_IMPRESSIONS, ONSITE_MESSAGES } from '../channels/tables.ts';
-import { CONSENT_NOTICES, OPT_OUTS } from '../compliance/tables.ts';
-import { SEGMENT_MIGRATIONS } from '../segments/migrations.ts';
-import { CAMPAIGN_MIGRATIONS } from '../campaigns/migrations.ts';
-import { ANALYTICS_MIGRATIONS } from '../analytics/clusters/migrations.ts';
 
 /** A forward-only schema step, rendered to DDL by each engine. */
 export type MigrationStep =
@@ -42,9 +42,26 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'warehouse',
-    steps: [CUSTOMERS, IDENTITIES, CUSTOMER_CHANNELS, MERGES, ORDERS, ORDER_ITEMS, PRODUCTS, EVENTS, CONSENTS, WARRANTIES, IMPORTS, ACCESS_LOG].map(create),
+    steps: [
+      CUSTOMERS,
+      IDENTITIES,
+      CUSTOMER_CHANNELS,
+      MERGES,
+      ORDERS,
+      ORDER_ITEMS,
+      PRODUCTS,
+      EVENTS,
+      CONSENTS,
+      WARRANTIES,
+      IMPORTS,
+      ACCESS_LOG,
+    ].map(create),
   },
-  { version: 2, name: 'analytics outputs', steps: [RFM_SCORES, CLV_SCORES, RELATED_PRODUCTS, CUSTOMER_TRAITS].map(create) },
+  {
+    version: 2,
+    name: 'analytics outputs',
+    steps: [RFM_SCORES, CLV_SCORES, RELATED_PRODUCTS, CUSTOMER_TRAITS].map(create),
+  },
   {
     version: 3,
     name: 'identity resolution state',
@@ -53,7 +70,9 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     name: 'person record profiles',
-    steps: PERSON_RECORD_PROFILE_COLUMNS.map((column): MigrationStep => ({ kind: 'add_column', table: 'person_records', column })),
+    steps: PERSON_RECORD_PROFILE_COLUMNS.map(
+      (column): MigrationStep => ({ kind: 'add_column', table: 'person_records', column }),
+    ),
   },
   {
     version: 40,

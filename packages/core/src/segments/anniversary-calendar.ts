@@ -30,8 +30,22 @@ export function buildAnniversaryCalendar(asOf: Date): AnniversaryRow[] {
     const solarDays = new Date(Date.UTC(2024, month, 0)).getUTCDate();
     for (let day = 1; day <= 30 || day <= solarDays; day++) {
       const md = `${pad(month)}-${pad(day)}`;
-      if (day <= solarDays) rows.push({ md, lunar: false, days: [solar(years[0], month, day), solar(years[1], month, day), solar(years[2], month, day)] });
-      if (day <= 30) rows.push({ md, lunar: true, days: [lunarToSolar(years[0], month, day), lunarToSolar(years[1], month, day), lunarToSolar(years[2], month, day)] });
+      if (day <= solarDays)
+        rows.push({
+          md,
+          lunar: false,
+          days: [solar(years[0], month, day), solar(years[1], month, day), solar(years[2], month, day)],
+        });
+      if (day <= 30)
+        rows.push({
+          md,
+          lunar: true,
+          days: [
+            lunarToSolar(years[0], month, day),
+            lunarToSolar(years[1], month, day),
+            lunarToSolar(years[2], month, day),
+          ],
+        });
     }
   }
   return rows;

@@ -1,14 +1,6 @@
-import { CLV_SCORES, CUSTOMER_TRAITS, RFM_SCORES } from '../schema/analytics-tables.ts';
+import { CLV_SCORES, CUSTOMER_TRAITS, RELATED_PRODUCTS, RFM_SCORES } from '../schema/analytics-tables.ts';
 import type { ColumnType, TableDef } from '../schema/table.ts';
-import {
-  CONSENTS,
-  CUSTOMER_CHANNELS,
-  EVENTS,
-  ORDER_ITEMS,
-  ORDERS,
-  WARRANTIES,
-} from '../schema/tables.ts';
-import { RELATED_PRODUCTS } from '../schema/analytics-tables.ts';
+import { CONSENTS, CUSTOMER_CHANNELS, EVENTS, ORDER_ITEMS, ORDERS, WARRANTIES } from '../schema/tables.ts';
 import { CUSTOMER_FEATURES, SEGMENT_MEMBERSHIPS } from './tables.ts';
 
 /**
@@ -60,9 +52,17 @@ export const PROFILE_FIELDS = {
   registered_at: { type: 'date', column: 'registered_at', label: { ko: '고객 등록일', en: 'registration date' } },
   has_phone: { type: 'bool', column: 'has_phone', label: { ko: '휴대폰 번호 보유', en: 'has a mobile number' } },
   has_email: { type: 'bool', column: 'has_email', label: { ko: '이메일 보유', en: 'has an email' } },
-  marketplace_only: { type: 'bool', column: 'marketplace_only', label: { ko: '마켓플레이스 전용 고객', en: 'marketplace-only contact' } },
+  marketplace_only: {
+    type: 'bool',
+    column: 'marketplace_only',
+    label: { ko: '마켓플레이스 전용 고객', en: 'marketplace-only contact' },
+  },
   channel_count: { type: 'number', column: 'channel_count', label: { ko: '가입 채널 수', en: 'number of channels' } },
-  spend_percentile: { type: 'number', column: 'spend_percentile', label: { ko: '구매 금액 백분위', en: 'spend percentile' } },
+  spend_percentile: {
+    type: 'number',
+    column: 'spend_percentile',
+    label: { ko: '구매 금액 백분위', en: 'spend percentile' },
+  },
 } as const satisfies Record<string, ProfileField>;
 export type ProfileFieldName = keyof typeof PROFILE_FIELDS;
 
@@ -85,17 +85,80 @@ export interface OrderMeasure {
 }
 
 export const ORDER_MEASURES = {
-  count: { type: 'number', empty: 0, feature: 'order_count', label: { ko: '구매 횟수', en: 'purchase count' }, unit: { ko: '회', en: '' } },
-  sum: { type: 'number', empty: 0, feature: 'order_sum', label: { ko: '구매 금액', en: 'total spend' }, unit: { ko: '원', en: ' KRW' } },
-  avg_order_value: { type: 'number', empty: null, feature: 'avg_order_value', label: { ko: '평균 주문 금액', en: 'average order value' }, unit: { ko: '원', en: ' KRW' } },
-  avg_discount_rate: { type: 'number', empty: null, feature: 'avg_discount_rate', label: { ko: '평균 할인율', en: 'average discount rate' } },
-  coupon_count: { type: 'number', empty: 0, feature: 'coupon_count', label: { ko: '쿠폰 사용 횟수', en: 'coupon uses' }, unit: { ko: '회', en: '' } },
-  discounted_count: { type: 'number', empty: 0, feature: 'discounted_count', label: { ko: '할인 구매 횟수', en: 'discounted purchases' }, unit: { ko: '회', en: '' } },
-  cancel_return_rate: { type: 'number', empty: null, feature: 'cancel_return_rate', allStatuses: true, label: { ko: '취소·반품 비율', en: 'cancel/return rate' } },
-  first_date: { type: 'date', empty: null, feature: 'first_order_at', label: { ko: '첫 구매일', en: 'first purchase date' } },
-  last_date: { type: 'date', empty: null, feature: 'last_order_at', label: { ko: '마지막 구매일', en: 'last purchase date' } },
-  days_since_first: { type: 'number', empty: null, feature: 'first_order_at', daysSince: true, label: { ko: '첫 구매', en: 'first purchase' } },
-  days_since_last: { type: 'number', empty: null, feature: 'last_order_at', daysSince: true, label: { ko: '마지막 구매', en: 'last purchase' } },
+  count: {
+    type: 'number',
+    empty: 0,
+    feature: 'order_count',
+    label: { ko: '구매 횟수', en: 'purchase count' },
+    unit: { ko: '회', en: '' },
+  },
+  sum: {
+    type: 'number',
+    empty: 0,
+    feature: 'order_sum',
+    label: { ko: '구매 금액', en: 'total spend' },
+    unit: { ko: '원', en: ' KRW' },
+  },
+  avg_order_value: {
+    type: 'number',
+    empty: null,
+    feature: 'avg_order_value',
+    label: { ko: '평균 주문 금액', en: 'average order value' },
+    unit: { ko: '원', en: ' KRW' },
+  },
+  avg_discount_rate: {
+    type: 'number',
+    empty: null,
+    feature: 'avg_discount_rate',
+    label: { ko: '평균 할인율', en: 'average discount rate' },
+  },
+  coupon_count: {
+    type: 'number',
+    empty: 0,
+    feature: 'coupon_count',
+    label: { ko: '쿠폰 사용 횟수', en: 'coupon uses' },
+    unit: { ko: '회', en: '' },
+  },
+  discounted_count: {
+    type: 'number',
+    empty: 0,
+    feature: 'discounted_count',
+    label: { ko: '할인 구매 횟수', en: 'discounted purchases' },
+    unit: { ko: '회', en: '' },
+  },
+  cancel_return_rate: {
+    type: 'number',
+    empty: null,
+    feature: 'cancel_return_rate',
+    allStatuses: true,
+    label: { ko: '취소·반품 비율', en: 'cancel/return rate' },
+  },
+  first_date: {
+    type: 'date',
+    empty: null,
+    feature: 'first_order_at',
+    label: { ko: '첫 구매일', en: 'first purchase date' },
+  },
+  last_date: {
+    type: 'date',
+    empty: null,
+    feature: 'last_order_at',
+    label: { ko: '마지막 구매일', en: 'last purchase date' },
+  },
+  days_since_first: {
+    type: 'number',
+    empty: null,
+    feature: 'first_order_at',
+    daysSince: true,
+    label: { ko: '첫 구매', en: 'first purchase' },
+  },
+  days_since_last: {
+    type: 'number',
+    empty: null,
+    feature: 'last_order_at',
+    daysSince: true,
+    label: { ko: '마지막 구매', en: 'last purchase' },
+  },
 } as const satisfies Record<string, OrderMeasure>;
 export type OrderMeasureName = keyof typeof ORDER_MEASURES;
 
@@ -142,7 +205,9 @@ export const ANALYTICS_FIELDS: ReadonlyMap<string, AnalyticsField> = new Map(
   Object.entries(ANALYTICS_SOURCES).flatMap(([prefix, table]) =>
     table.columns.flatMap((c) => {
       const type = TYPE_OF[c.type];
-      return c.name === 'customer_id' || c.name === 'as_of' || type === undefined ? [] : [[`${prefix}.${c.name}`, { table, column: c.name, type }] as const];
+      return c.name === 'customer_id' || c.name === 'as_of' || type === undefined
+        ? []
+        : [[`${prefix}.${c.name}`, { table, column: c.name, type }] as const];
     }),
   ),
 );

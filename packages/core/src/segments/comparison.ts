@@ -1,6 +1,6 @@
-import { OPERATORS, type FieldType, type Operator } from './catalog.ts';
-import { isoDateToKstDay } from './kst.ts';
+import { type FieldType, OPERATORS, type Operator } from './catalog.ts';
 import { issue, type SegmentIssue } from './issues.ts';
+import { isoDateToKstDay } from './kst.ts';
 import type { Window } from './schema.ts';
 
 export interface Comparison {
@@ -12,23 +12,40 @@ export interface Comparison {
 type Path = readonly (string | number)[];
 
 /** Checks `op`/`value`/`window` against a field type; every problem is returned, none thrown. */
-export function checkComparison(type: FieldType, c: Comparison, path: Path, options: { values?: readonly string[] } = {}): SegmentIssue[] {
+export function checkComparison(
+  type: FieldType,
+  c: Comparison,
+  path: Path,
+  options: { values?: readonly string[] } = {},
+): SegmentIssue[] {
   const allowed = OPERATORS[type];
   if (!(allowed as readonly string[]).includes(c.op)) {
-    return [issue('OPERATOR_NOT_ALLOWED', [...path, 'op'], `operator '${c.op}' is not allowed on a ${type} field; use one of ${allowed.join(', ')}`)];
+    return [
+      issue(
+        'OPERATOR_NOT_ALLOWED',
+        [...path, 'op'],
+        `operator '${c.op}' is not allowed on a ${type} field; use one of ${allowed.join(', ')}`,
+      ),
+    ];
   }
   const op = c.op as Operator;
   const at = [...path, 'value'];
   const bad = (message: string): SegmentIssue[] => [issue('BAD_VALUE', at, message)];
   const scalarOk = (v: unknown): boolean =>
-    type === 'number' ? typeof v === 'number' && Number.isFinite(v) : type === 'bool' ? typeof v === 'boolean' : typeof v === 'string';
+    type === 'number'
+      ? typeof v === 'number' && Number.isFinite(v)
+      : type === 'bool'
+        ? typeof v === 'boolean'
+        : typeof v === 'string';
   switch (op) {
     case 'exists':
     case 'not_exists':
       return c.value === undefined ? [] : bad(`'${op}' takes no value`);
     case 'within':
     case 'not_within':
-      return c.window ? checkWindow(c.window, [...path, 'window']) : [issue('BAD_VALUE', [...path, 'window'], `'${op}' needs a window`)];
+      return c.window
+        ? checkWindow(c.window, [...path, 'window'])
+        : [issue('BAD_VALUE', [...path, 'window'], `'${op}' needs a window`)];
     case 'between': {
       const v = c.value;
       if (!Array.isArray(v) || v.length !== 2 || !v.every(scalarOk)) return bad('expected [min, max]');
@@ -47,10 +64,22 @@ export function checkComparison(type: FieldType, c: Comparison, path: Path, opti
   }
 }
 
-function checkAllowedValues(vs: readonly unknown[], allowed: readonly string[] | undefined, path: Path): SegmentIssue[] {
+function checkAllowedValues(
+  vs: readonly unknown[],
+  allowed: readonly string[] | undefined,
+  path: Path,
+): SegmentIssue[] {
   if (!allowed) return [];
   const wrong = vs.filter((v) => !allowed.includes(String(v)));
-  return wrong.length ? [issue('BAD_VALUE', path, `unknown value ${wrong.map((w) => `'${String(w)}'`).join(', ')}; expected ${allowed.join(', ')}`)] : [];
+  return wrong.length
+    ? [
+        issue(
+          'BAD_VALUE',
+          path,
+          `unknown value ${wrong.map((w) => `'${String(w)}'`).join(', ')}; expected ${allowed.join(', ')}`,
+        ),
+      ]
+    : [];
 }
 
 export function checkWindow(w: Window, path: Path): SegmentIssue[] {
@@ -58,8 +87,10 @@ export function checkWindow(w: Window, path: Path): SegmentIssue[] {
     const out: SegmentIssue[] = [];
     const from = w.from === undefined ? undefined : isoDateToKstDay(w.from);
     const to = w.to === undefined ? undefined : isoDateToKstDay(w.to);
-    if (w.from !== undefined && from === undefined) out.push(issue('BAD_VALUE', [...path, 'from'], `not a calendar date: ${w.from}`));
-    if (w.to !== undefined && to === undefined) out.push(issue('BAD_VALUE', [...path, 'to'], `not a calendar date: ${w.to}`));
+    if (w.from !== undefined && from === undefined)
+      out.push(issue('BAD_VALUE', [...path, 'from'], `not a calendar date: ${w.from}`));
+    if (w.to !== undefined && to === undefined)
+      out.push(issue('BAD_VALUE', [...path, 'to'], `not a calendar date: ${w.to}`));
     if (from !== undefined && to !== undefined && from > to) out.push(issue('BAD_VALUE', path, 'from is after to'));
     return out;
   }

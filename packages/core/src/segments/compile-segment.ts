@@ -6,19 +6,29 @@ import { printSql } from './sql/print.ts';
 import { type SegmentOutput, toSqlTree } from './to-sql-tree.ts';
 import { parseSegment } from './validate.ts';
 
-export type CompileResult = { readonly ok: true; readonly query: CompiledQuery } | { readonly ok: false; readonly issues: readonly SegmentIssue[] };
+export type CompileResult =
+  | { readonly ok: true; readonly query: CompiledQuery }
+  | { readonly ok: false; readonly issues: readonly SegmentIssue[] };
 
 /**
  * definition (untrusted JSON) → validate → normalize → SQL tree → SQL for one dialect.
  * @example compileSegment(def, DUCKDB_DIALECT, { asOf: new Date('2025-06-01T00:00:00Z') })
  */
-export function compileSegment(input: unknown, dialect: SqlDialect, options: { asOf: Date; output?: SegmentOutput }): CompileResult {
+export function compileSegment(
+  input: unknown,
+  dialect: SqlDialect,
+  options: { asOf: Date; output?: SegmentOutput },
+): CompileResult {
   const parsed = parseSegment(input);
   if (!parsed.ok) return parsed;
   return { ok: true, query: compileDefinition(parsed.definition, dialect, options) };
 }
 
 /** For definitions already validated (read back through `parseSegment`). */
-export function compileDefinition(def: SegmentDefinition, dialect: SqlDialect, options: { asOf: Date; output?: SegmentOutput }): CompiledQuery {
+export function compileDefinition(
+  def: SegmentDefinition,
+  dialect: SqlDialect,
+  options: { asOf: Date; output?: SegmentOutput },
+): CompiledQuery {
   return printSql(toSqlTree(normalizeSegment(def), options), dialect);
 }

@@ -4,7 +4,11 @@ export type Lang = 'ko' | 'en';
 
 /** Picks the Korean particle by the last syllable's final consonant (받침): 이/가, 을/를, 은/는. */
 export function josa(word: string, withFinal: string, withoutFinal: string): string {
-  const last = word.replace(/\([^)]*\)$/, '').trim().at(-1) ?? '';
+  const last =
+    word
+      .replace(/\([^)]*\)$/, '')
+      .trim()
+      .at(-1) ?? '';
   const code = last.charCodeAt(0) - 0xac00;
   const hasFinal = code >= 0 && code <= 11_171 ? code % 28 !== 0 : /[0-9lmnr]$/i.test(last) && !/[2459]$/.test(last);
   return `${word}${hasFinal ? withFinal : withoutFinal}`;
@@ -18,9 +22,15 @@ export function windowText(w: Window, lang: Lang): string {
       if (w.min === w.max) return lang === 'ko' ? `${w.min}일 전` : `${w.min} days ago`;
       return lang === 'ko' ? `${w.min}~${w.max}일 전` : `${w.min}–${w.max} days ago`;
     case 'dates':
-      return lang === 'ko' ? `${w.from ?? ''} ~ ${w.to ?? ''}`.trim() : `between ${w.from ?? 'the start'} and ${w.to ?? 'now'}`;
+      return lang === 'ko'
+        ? `${w.from ?? ''} ~ ${w.to ?? ''}`.trim()
+        : `between ${w.from ?? 'the start'} and ${w.to ?? 'now'}`;
     case 'years_ago': {
-      const around = w.withinDays ? (lang === 'ko' ? ` (${w.withinDays}일 전부터)` : ` (or up to ${w.withinDays} days before)`) : '';
+      const around = w.withinDays
+        ? lang === 'ko'
+          ? ` (${w.withinDays}일 전부터)`
+          : ` (or up to ${w.withinDays} days before)`
+        : '';
       return lang === 'ko' ? `정확히 ${w.years}년 전 같은 날${around}` : `exactly ${w.years} years ago${around}`;
     }
   }
@@ -36,7 +46,16 @@ const OPS_KO: Record<string, (v: string, unit: string) => string> = {
   in: (v, u) => `${v}${u} 중 하나`,
   not_in: (v, u) => `${v}${u} 외`,
 };
-const OPS_EN: Record<string, string> = { eq: 'is', neq: 'is not', gt: 'above', gte: 'at least', lt: 'below', lte: 'at most', in: 'one of', not_in: 'none of' };
+const OPS_EN: Record<string, string> = {
+  eq: 'is',
+  neq: 'is not',
+  gt: 'above',
+  gte: 'at least',
+  lt: 'below',
+  lte: 'at most',
+  in: 'one of',
+  not_in: 'none of',
+};
 
 /** "구매 횟수가 3회 이상" / "purchase count at least 3". */
 export function comparisonText(
@@ -80,6 +99,7 @@ export function connectKo(phrase: string): string {
 
 /** "…인 고객" / "…없는 고객". */
 export function finishKo(phrase: string): string {
-  for (const [end, , adn] of PREDICATE_ENDINGS) if (phrase.endsWith(end)) return `${phrase.slice(0, -end.length)}${adn} 고객`;
+  for (const [end, , adn] of PREDICATE_ENDINGS)
+    if (phrase.endsWith(end)) return `${phrase.slice(0, -end.length)}${adn} 고객`;
   return `${phrase}인 고객`;
 }

@@ -1,5 +1,5 @@
-import { CONSENTS, CUSTOMER_CHANNELS, CUSTOMERS, ORDERS } from '../schema/tables.ts';
 import { columnNames } from '../schema/table.ts';
+import { CONSENTS, CUSTOMER_CHANNELS, CUSTOMERS, ORDERS } from '../schema/tables.ts';
 import { column, MARKETPLACE_CHANNELS, type OrderMeasureName, PURCHASE_STATUSES } from './catalog.ts';
 import { agg, and, cmp, col, count, flag, inList, lit, notNull, param } from './sql/build.ts';
 import type { BoolExpr, FromNode, InsertNode, SelectColumn, SelectNode, ValueExpr } from './sql/node.ts';
@@ -17,8 +17,19 @@ const REACH = [
 const nullable = (item: ValueExpr): ValueExpr => ({ kind: 'nullable', item });
 const coalesce = (...items: ValueExpr[]): ValueExpr => ({ kind: 'coalesce', items });
 const boolValue = (item: BoolExpr): ValueExpr => ({ kind: 'bool_value', item });
-const sel = (columns: SelectColumn[], from: FromNode, rest: Partial<SelectNode> = {}): SelectNode => ({ kind: 'select', columns, from, ...rest });
-const left = (l: FromNode, query: SelectNode, alias: string, on: BoolExpr): FromNode => ({ kind: 'join', join: 'left', left: l, right: { kind: 'subquery', query, alias }, on });
+const sel = (columns: SelectColumn[], from: FromNode, rest: Partial<SelectNode> = {}): SelectNode => ({
+  kind: 'select',
+  columns,
+  from,
+  ...rest,
+});
+const left = (l: FromNode, query: SelectNode, alias: string, on: BoolExpr): FromNode => ({
+  kind: 'join',
+  join: 'left',
+  left: l,
+  right: { kind: 'subquery', query, alias },
+  on,
+});
 
 /** Per-customer order aggregates (shared measure definitions), bounded by asOf. */
 function orderAggregates(
@@ -31,7 +42,11 @@ function orderAggregates(
   const id = col(o, column(ORDERS, 'customer_id'));
   const where: BoolExpr[] = [notNull(id), cmp(col(o, 'ordered_at'), '<=', param(asOf, 'timestamp'))];
   if (statuses) where.push(inList(col(o, column(ORDERS, 'status')), statuses, 'string'));
-  const columns: SelectColumn[] = [{ expr: id, alias: 'cid' }, ...measures.map(([m, alias]) => ({ expr: nullable(measureAggregate(m, o)), alias })), ...extra];
+  const columns: SelectColumn[] = [
+    { expr: id, alias: 'cid' },
+    ...measures.map(([m, alias]) => ({ expr: nullable(measureAggregate(m, o)), alias })),
+    ...extra,
+  ];
   return sel(columns, { kind: 'table', table: ORDERS.name, alias: o }, { where: and(...where), groupBy: [id] });
 }
 
@@ -44,16 +59,21 @@ export function refreshFeaturesTree(asOf: Date): InsertNode {
   const c = 'c';
   const cc = (name: string): ValueExpr => col(c, column(CUSTOMERS, name));
   const cid = cc('customer_id');
-  const purchases = orderAggregates(asOf, PURCHASE_STATUSES, [
-    ['count', 'order_count'],
-    ['sum', 'order_sum'],
-    ['avg_order_value', 'avg_order_value'],
-    ['avg_discount_rate', 'avg_discount_rate'],
-    ['coupon_count', 'coupon_count'],
-    ['discounted_count', 'discounted_count'],
-    ['first_date', 'first_order_at'],
-    ['last_date', 'last_order_at'],
-  ], [{ expr: nullable({ kind: 'percent_rank', orderBy: measureAggregate('sum', 'o') }), alias: 'spend_percentile' }]);
+  const purchases = orderAggregates(
+    asOf,
+    PURCHASE_STATUSES,
+    [
+      ['count', 'order_count'],
+      ['sum', 'order_sum'],
+      ['avg_order_value', 'avg_order_value'],
+      ['avg_discount_rate', 'avg_discount_rate'],
+      ['coupon_count', 'coupon_count'],
+      ['discounted_count', 'discounted_count'],
+      ['first_date', 'first_order_at'],
+      ['last_date', 'last_order_at'],
+    ],
+    [{ expr: nullable({ kind: 'percent_rank', orderBy: measureAggregate('sum', 'o') }), alias: 'spend_percentile' }],
+  );
   const all = orderAggregates(asOf, undefined, [
     ['count', 'all_order_count'],
     ['cancel_return_rate', 'cancel_return_rate'],
@@ -83,13 +103,21 @@ export function refreshFeaturesTree(asOf: Date): InsertNode {
       { expr: { kind: 'arg_max', value: flag(cmp(kc('granted'), '=', lit(true))), by: kc('at') }, alias: 'g' },
     ],
     { kind: 'table', table: CONSENTS.name, alias: k },
-    { where: cmp(kc('at'), '<=', param(asOf, 'timestamp')), groupBy: [kc('customer_id'), kc('channel'), kc('purpose')] },
+    {
+      where: cmp(kc('at'), '<=', param(asOf, 'timestamp')),
+      groupBy: [kc('customer_id'), kc('channel'), kc('purpose')],
+    },
   );
   const consents = sel(
     [
       { expr: col('l', 'cid'), alias: 'cid' },
       ...REACH.map(([ch, pu]) => ({
-        expr: agg('max', { kind: 'case', when: and(cmp(col('l', 'ch'), '=', param(ch, 'string')), cmp(col('l', 'pu'), '=', param(pu, 'string'))), then: col('l', 'g'), else: lit(0) } as ValueExpr),
+        expr: agg('max', {
+          kind: 'case',
+          when: and(cmp(col('l', 'ch'), '=', param(ch, 'string')), cmp(col('l', 'pu'), '=', param(pu, 'string'))),
+          then: col('l', 'g'),
+          else: lit(0),
+        } as ValueExpr),
         alias: `consent_${ch}_${pu}`,
       })),
     ],
@@ -107,7 +135,10 @@ export function refreshFeaturesTree(asOf: Date): InsertNode {
     join: 'left',
     left: from,
     right: { kind: 'table', table: ANNIVERSARY_CALENDAR.name, alias: 'b' },
-    on: and(cmp(col('b', 'md'), '=', cc('birthday_md')), cmp(col('b', 'lunar'), '=', coalesce(cc('birthday_lunar'), lit(false)))),
+    on: and(
+      cmp(col('b', 'md'), '=', cc('birthday_md')),
+      cmp(col('b', 'lunar'), '=', coalesce(cc('birthday_lunar'), lit(false))),
+    ),
   };
   from = {
     kind: 'join',
@@ -129,7 +160,12 @@ export function refreshFeaturesTree(asOf: Date): InsertNode {
     has_phone: yes(and(notNull(cc('phone')), cmp(cc('phone'), '<>', param('', 'string')))),
     has_email: yes(and(notNull(cc('email')), cmp(cc('email'), '<>', param('', 'string')))),
     channel_count: coalesce(col('ch', 'n'), lit(0)),
-    marketplace_only: yes(and(cmp(coalesce(col('ch', 'n'), lit(0)), '>', lit(0)), cmp(coalesce(col('ch', 'marketplace_n'), lit(0)), '=', coalesce(col('ch', 'n'), lit(0))))),
+    marketplace_only: yes(
+      and(
+        cmp(coalesce(col('ch', 'n'), lit(0)), '>', lit(0)),
+        cmp(coalesce(col('ch', 'marketplace_n'), lit(0)), '=', coalesce(col('ch', 'n'), lit(0))),
+      ),
+    ),
     order_count: coalesce(col('p', 'order_count'), lit(0)),
     order_sum: coalesce(col('p', 'order_sum'), lit(0)),
     avg_order_value: col('p', 'avg_order_value'),
@@ -145,7 +181,15 @@ export function refreshFeaturesTree(asOf: Date): InsertNode {
     ...Object.fromEntries([1, 2, 3].map((n) => [`birthday_day_${n}`, col('b', `day_${n}`)])),
     // An anniversary only counts after the sign-up day itself.
     ...Object.fromEntries(
-      [1, 2, 3].map((n) => [`signup_day_${n}`, { kind: 'case', when: cmp(col('s', `day_${n}`), '>', col('ch', 'joined_day')), then: col('s', `day_${n}`), else: lit(null) } as ValueExpr]),
+      [1, 2, 3].map((n) => [
+        `signup_day_${n}`,
+        {
+          kind: 'case',
+          when: cmp(col('s', `day_${n}`), '>', col('ch', 'joined_day')),
+          then: col('s', `day_${n}`),
+          else: lit(null),
+        } as ValueExpr,
+      ]),
     ),
   };
   const names = columnNames(CUSTOMER_FEATURES);

@@ -15,7 +15,11 @@ export interface SegmentIssue {
   readonly message: string;
 }
 
-export const issue = (code: SegmentIssueCode, path: readonly (string | number)[], message: string): SegmentIssue => ({ code, path, message });
+export const issue = (code: SegmentIssueCode, path: readonly (string | number)[], message: string): SegmentIssue => ({
+  code,
+  path,
+  message,
+});
 
 /** "root.items.1.measure: unknown measure 'cnt'" — for CLI output and logs. */
 export function formatIssue(i: SegmentIssue): string {

@@ -3,8 +3,8 @@ import { TABLES } from './catalog.ts';
 import { normalizeSegment } from './normalize.ts';
 import type { SegmentDefinition } from './schema.ts';
 import { and, cmp, col, inQuery, lit, not, param } from './sql/build.ts';
-import { SEGMENT_STAGING } from './tables.ts';
 import type { InsertNode, SelectNode, ValueExpr } from './sql/node.ts';
+import { SEGMENT_STAGING } from './tables.ts';
 import { toSqlTree } from './to-sql-tree.ts';
 
 const M = TABLES.memberships;
@@ -47,7 +47,8 @@ interface Refresh {
   readonly asOf: Date;
 }
 
-const row = (values: Record<string, ValueExpr>) => columnNames(M).map((c) => ({ expr: values[c] ?? lit(null), alias: c }));
+const row = (values: Record<string, ValueExpr>) =>
+  columnNames(M).map((c) => ({ expr: values[c] ?? lit(null), alias: c }));
 
 /** Closing rows for open spells whose customer is not staged (run before `entriesTree`). */
 export function exitsTree(r: Refresh): InsertNode {
@@ -106,12 +107,24 @@ export function refreshCountsTree(segmentId: string, asOf: Date): SelectNode {
   const m = 'm';
   const at = param(asOf, 'timestamp');
   const seg = cmp(col(m, 'segment_id'), '=', param(segmentId, 'string'));
-  const sum = (cond: ReturnType<typeof cmp>): ValueExpr => ({ kind: 'agg', fn: 'sum', arg: { kind: 'case', when: cond, then: lit(1), else: lit(0) } });
+  const sum = (cond: ReturnType<typeof cmp>): ValueExpr => ({
+    kind: 'agg',
+    fn: 'sum',
+    arg: { kind: 'case', when: cond, then: lit(1), else: lit(0) },
+  });
   return {
     kind: 'select',
     columns: [
-      { expr: sum(and(cmp(col(m, 'entered_at'), '=', at), { kind: 'is_null', item: col(m, 'exited_at'), negated: false })), alias: 'entered' },
-      { expr: sum(cmp({ kind: 'coalesce', items: [col(m, 'exited_at'), param(new Date(0), 'timestamp')] }, '=', at)), alias: 'exited' },
+      {
+        expr: sum(
+          and(cmp(col(m, 'entered_at'), '=', at), { kind: 'is_null', item: col(m, 'exited_at'), negated: false }),
+        ),
+        alias: 'entered',
+      },
+      {
+        expr: sum(cmp({ kind: 'coalesce', items: [col(m, 'exited_at'), param(new Date(0), 'timestamp')] }, '=', at)),
+        alias: 'exited',
+      },
     ],
     from: { kind: 'table', table: M.name, alias: m },
     where: seg,

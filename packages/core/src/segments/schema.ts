@@ -19,7 +19,11 @@ export const Window = z.discriminatedUnion('kind', [
   /** Absolute dates, both ends inclusive; either end may be open. */
   z.object({ kind: z.literal('dates'), from: IsoDate.optional(), to: IsoDate.optional() }),
   /** The same calendar day `years` years before asOf, widened by `withinDays` days before it. */
-  z.object({ kind: z.literal('years_ago'), years: z.number().int().min(1).max(100), withinDays: Days.max(366).optional() }),
+  z.object({
+    kind: z.literal('years_ago'),
+    years: z.number().int().min(1).max(100),
+    withinDays: Days.max(366).optional(),
+  }),
 ]);
 export type Window = z.infer<typeof Window>;
 
@@ -39,7 +43,10 @@ export type PropertyFilter = z.infer<typeof PropertyFilter>;
 export const OrderFilter = z.object({
   channels: Names.optional(),
   stores: Names.optional(),
-  statuses: z.array(z.enum(['paid', 'cancelled', 'returned', 'exchanged'])).min(1).optional(),
+  statuses: z
+    .array(z.enum(['paid', 'cancelled', 'returned', 'exchanged']))
+    .min(1)
+    .optional(),
   products: Names.optional(),
   categories: Names.optional(),
   window: Window.optional(),
@@ -57,10 +64,24 @@ export type EventStep = z.infer<typeof EventStep>;
 
 const CountRange = z.object({ min: Days.optional(), max: Days.optional() });
 
-export const ProfileCondition = z.object({ kind: z.literal('profile'), field: z.string().min(1).max(100), ...Comparison });
+export const ProfileCondition = z.object({
+  kind: z.literal('profile'),
+  field: z.string().min(1).max(100),
+  ...Comparison,
+});
 export const ChannelCondition = z.object({ kind: z.literal('channel'), channels: Names, joined: Window.optional() });
-export const OrdersCondition = z.object({ kind: z.literal('orders'), filter: OrderFilter.optional(), measure: z.string().min(1).max(40), ...Comparison });
-export const EventsCondition = z.object({ kind: z.literal('events'), ...EventStep.shape, window: Window.optional(), count: CountRange.optional() });
+export const OrdersCondition = z.object({
+  kind: z.literal('orders'),
+  filter: OrderFilter.optional(),
+  measure: z.string().min(1).max(40),
+  ...Comparison,
+});
+export const EventsCondition = z.object({
+  kind: z.literal('events'),
+  ...EventStep.shape,
+  window: Window.optional(),
+  count: CountRange.optional(),
+});
 export const SequenceCondition = z.object({
   kind: z.literal('sequence'),
   did: EventStep.extend({ window: Window.optional(), count: CountRange.optional() }),
@@ -70,7 +91,12 @@ export const SequenceCondition = z.object({
     z.object({ source: z.literal('order'), product: z.string().min(1).max(200).optional() }),
   ]),
   /** Hours after the last `did` that `thenNot` had to happen in; absent = any time up to asOf. */
-  withinHours: z.number().int().min(1).max(24 * 366).optional(),
+  withinHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 366)
+    .optional(),
   /** B must concern the same product as A (viewed a product and did not buy that product). */
   sameProduct: z.boolean().optional(),
 });
@@ -87,9 +113,20 @@ export const ReachableCondition = z.object({
   purpose: z.enum(['ad', 'night_ad', 'info']),
 });
 export const SegmentRefCondition = z.object({ kind: z.literal('segment'), segmentId: z.string().min(1).max(100) });
-export const AnalyticsCondition = z.object({ kind: z.literal('analytics'), field: z.string().min(1).max(100), ...Comparison });
-export const RelatedProductCondition = z.object({ kind: z.literal('related_product'), product: z.string().min(1).max(200).optional() });
-export const WarrantyCondition = z.object({ kind: z.literal('warranty'), window: Window.optional(), product: z.string().min(1).max(200).optional() });
+export const AnalyticsCondition = z.object({
+  kind: z.literal('analytics'),
+  field: z.string().min(1).max(100),
+  ...Comparison,
+});
+export const RelatedProductCondition = z.object({
+  kind: z.literal('related_product'),
+  product: z.string().min(1).max(200).optional(),
+});
+export const WarrantyCondition = z.object({
+  kind: z.literal('warranty'),
+  window: Window.optional(),
+  product: z.string().min(1).max(200).optional(),
+});
 export const AllCondition = z.object({ kind: z.literal('all') });
 
 export const LeafCondition = z.discriminatedUnion('kind', [

@@ -49,7 +49,13 @@ export const CUSTOMER_FEATURES: TableDef = {
 export const ANNIVERSARY_CALENDAR: TableDef = {
   name: 'anniversary_calendar',
   key: ['md', 'lunar'],
-  columns: [col('md', 'string'), col('lunar', 'bool'), col('day_1', 'int', true), col('day_2', 'int', true), col('day_3', 'int', true)],
+  columns: [
+    col('md', 'string'),
+    col('lunar', 'bool'),
+    col('day_1', 'int', true),
+    col('day_2', 'int', true),
+    col('day_3', 'int', true),
+  ],
 };
 
 /** Segment headers, append-only: the row with the highest `revision` is current. */

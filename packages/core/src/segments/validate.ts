@@ -2,10 +2,18 @@ import { assertNever } from '../sql/dialect.ts';
 import { ANALYTICS_FIELDS, ATTRIBUTE_KEY, ATTRIBUTE_PREFIX, ORDER_MEASURES, PROFILE_FIELDS } from './catalog.ts';
 import { checkComparison, checkWindow } from './comparison.ts';
 import { issue, type SegmentIssue } from './issues.ts';
-import { type Condition, MAX_DEPTH, type PropertyFilter, SEGMENT_LANGUAGE_VERSION, SegmentDefinition } from './schema.ts';
+import {
+  type Condition,
+  MAX_DEPTH,
+  type PropertyFilter,
+  SEGMENT_LANGUAGE_VERSION,
+  SegmentDefinition,
+} from './schema.ts';
 
 type Path = readonly (string | number)[];
-export type ParseResult = { readonly ok: true; readonly definition: SegmentDefinition } | { readonly ok: false; readonly issues: readonly SegmentIssue[] };
+export type ParseResult =
+  | { readonly ok: true; readonly definition: SegmentDefinition }
+  | { readonly ok: false; readonly issues: readonly SegmentIssue[] };
 
 /**
  * Parses untrusted JSON into a segment definition and checks it against the catalog. Every
@@ -14,15 +22,27 @@ export type ParseResult = { readonly ok: true; readonly definition: SegmentDefin
  */
 export function parseSegment(input: unknown): ParseResult {
   const depth = nestingDepth(input);
-  if (depth > MAX_DEPTH * 2 + 4) return { ok: false, issues: [issue('TOO_DEEP', ['root'], `conditions nest deeper than ${MAX_DEPTH} levels`)] };
+  if (depth > MAX_DEPTH * 2 + 4)
+    return { ok: false, issues: [issue('TOO_DEEP', ['root'], `conditions nest deeper than ${MAX_DEPTH} levels`)] };
   if (typeof input === 'object' && input !== null && 'version' in input && input.version !== SEGMENT_LANGUAGE_VERSION) {
-    return { ok: false, issues: [issue('UNKNOWN_VERSION', ['version'], `language version ${String(input.version)} is not supported (expected ${SEGMENT_LANGUAGE_VERSION})`)] };
+    return {
+      ok: false,
+      issues: [
+        issue(
+          'UNKNOWN_VERSION',
+          ['version'],
+          `language version ${String(input.version)} is not supported (expected ${SEGMENT_LANGUAGE_VERSION})`,
+        ),
+      ],
+    };
   }
   const parsed = SegmentDefinition.safeParse(input);
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((i) => issue(i.code === 'invalid_union' ? 'UNKNOWN_FIELD' : 'BAD_SHAPE', i.path.map(toKey), i.message)),
+      issues: parsed.error.issues.map((i) =>
+        issue(i.code === 'invalid_union' ? 'UNKNOWN_FIELD' : 'BAD_SHAPE', i.path.map(toKey), i.message),
+      ),
     };
   }
   const issues = checkCondition(parsed.data.root, ['root'], 1);
@@ -55,23 +75,51 @@ export function checkCondition(c: Condition, path: Path, depth: number): Segment
     case 'profile': {
       if (c.field.startsWith(ATTRIBUTE_PREFIX)) {
         const key = c.field.slice(ATTRIBUTE_PREFIX.length);
-        if (!ATTRIBUTE_KEY.test(key)) return [issue('UNKNOWN_FIELD', [...path, 'field'], `attribute key must be letters, digits or _ (1–64): '${key}'`)];
-        const type = typeof c.value === 'number' || (Array.isArray(c.value) && typeof c.value[0] === 'number') ? 'number' : 'string';
+        if (!ATTRIBUTE_KEY.test(key))
+          return [
+            issue('UNKNOWN_FIELD', [...path, 'field'], `attribute key must be letters, digits or _ (1–64): '${key}'`),
+          ];
+        const type =
+          typeof c.value === 'number' || (Array.isArray(c.value) && typeof c.value[0] === 'number')
+            ? 'number'
+            : 'string';
         return checkComparison(type, c, path);
       }
       const f = (PROFILE_FIELDS as Record<string, (typeof PROFILE_FIELDS)[keyof typeof PROFILE_FIELDS]>)[c.field];
-      if (!f) return [issue('UNKNOWN_FIELD', [...path, 'field'], `unknown profile field '${c.field}'; known: ${Object.keys(PROFILE_FIELDS).join(', ')}, attributes.<key>`)];
+      if (!f)
+        return [
+          issue(
+            'UNKNOWN_FIELD',
+            [...path, 'field'],
+            `unknown profile field '${c.field}'; known: ${Object.keys(PROFILE_FIELDS).join(', ')}, attributes.<key>`,
+          ),
+        ];
       return checkComparison(f.type, c, path, 'values' in f ? { values: f.values } : {});
     }
     case 'orders': {
       const m = (ORDER_MEASURES as Record<string, (typeof ORDER_MEASURES)[keyof typeof ORDER_MEASURES]>)[c.measure];
       const w = c.filter?.window ? checkWindow(c.filter.window, [...path, 'filter', 'window']) : [];
-      if (!m) return [...w, issue('UNKNOWN_FIELD', [...path, 'measure'], `unknown order measure '${c.measure}'; known: ${Object.keys(ORDER_MEASURES).join(', ')}`)];
+      if (!m)
+        return [
+          ...w,
+          issue(
+            'UNKNOWN_FIELD',
+            [...path, 'measure'],
+            `unknown order measure '${c.measure}'; known: ${Object.keys(ORDER_MEASURES).join(', ')}`,
+          ),
+        ];
       return [...w, ...checkComparison(m.type, c, path)];
     }
     case 'analytics': {
       const f = ANALYTICS_FIELDS.get(c.field);
-      if (!f) return [issue('UNKNOWN_FIELD', [...path, 'field'], `unknown analytics field '${c.field}'; known: ${[...ANALYTICS_FIELDS.keys()].join(', ')}`)];
+      if (!f)
+        return [
+          issue(
+            'UNKNOWN_FIELD',
+            [...path, 'field'],
+            `unknown analytics field '${c.field}'; known: ${[...ANALYTICS_FIELDS.keys()].join(', ')}`,
+          ),
+        ];
       return checkComparison(f.type, c, path);
     }
     case 'events':
@@ -85,14 +133,18 @@ export function checkCondition(c: Condition, path: Path, depth: number): Segment
         ...checkProperties(c.did.properties, [...path, 'did', 'properties']),
         ...(c.did.window ? checkWindow(c.did.window, [...path, 'did', 'window']) : []),
         ...checkCount(c.did.count, [...path, 'did', 'count']),
-        ...(c.thenNot.source === 'event' ? checkProperties(c.thenNot.properties, [...path, 'thenNot', 'properties']) : []),
+        ...(c.thenNot.source === 'event'
+          ? checkProperties(c.thenNot.properties, [...path, 'thenNot', 'properties'])
+          : []),
       ];
     case 'channel':
       return c.joined ? checkWindow(c.joined, [...path, 'joined']) : [];
     case 'warranty':
       return c.window ? checkWindow(c.window, [...path, 'window']) : [];
     case 'anniversary':
-      return (c.fromDays ?? 0) <= c.toDays ? [] : [issue('BAD_VALUE', [...path, 'fromDays'], 'fromDays is greater than toDays')];
+      return (c.fromDays ?? 0) <= c.toDays
+        ? []
+        : [issue('BAD_VALUE', [...path, 'fromDays'], 'fromDays is greater than toDays')];
     case 'reachable':
     case 'segment':
     case 'related_product':
@@ -105,12 +157,18 @@ export function checkCondition(c: Condition, path: Path, depth: number): Segment
 
 function checkProperties(props: readonly PropertyFilter[] | undefined, path: Path): SegmentIssue[] {
   return (props ?? []).flatMap((p, i) => {
-    if (!ATTRIBUTE_KEY.test(p.key)) return [issue('UNKNOWN_FIELD', [...path, i, 'key'], `property key must be letters, digits or _ (1–64): '${p.key}'`)];
-    const type = typeof p.value === 'number' || (Array.isArray(p.value) && typeof p.value[0] === 'number') ? 'number' : 'string';
+    if (!ATTRIBUTE_KEY.test(p.key))
+      return [
+        issue('UNKNOWN_FIELD', [...path, i, 'key'], `property key must be letters, digits or _ (1–64): '${p.key}'`),
+      ];
+    const type =
+      typeof p.value === 'number' || (Array.isArray(p.value) && typeof p.value[0] === 'number') ? 'number' : 'string';
     return checkComparison(type, p, [...path, i]);
   });
 }
 
 function checkCount(c: { min?: number | undefined; max?: number | undefined } | undefined, path: Path): SegmentIssue[] {
-  return c && c.min !== undefined && c.max !== undefined && c.min > c.max ? [issue('BAD_VALUE', path, 'min is greater than max')] : [];
+  return c && c.min !== undefined && c.max !== undefined && c.min > c.max
+    ? [issue('BAD_VALUE', path, 'min is greater than max')]
+    : [];
 }

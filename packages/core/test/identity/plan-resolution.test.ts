@@ -1,29 +1,41 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { IdentityKey, PersonRecord } from '../../src/ingest/records.ts';
 import { buildCanonicalMap } from '../../src/identity/canonical-map.ts';
 import { toCustomerId } from '../../src/identity/ids.ts';
 import { EMPTY_INDEX, planResolution } from '../../src/identity/plan-resolution.ts';
+import type { IdentityKey, PersonRecord } from '../../src/ingest/records.ts';
 import { MemoryIndex, partitionBy, referencePartition } from './simulate.ts';
 
 const T = new Date('2024-05-01T00:00:00Z');
 const phone = (v: string, mergeable = true): IdentityKey => ({ kind: 'phone', value: v, mergeable });
 const email = (v: string): IdentityKey => ({ kind: 'email', value: v, mergeable: true });
 const member = (v: string): IdentityKey => ({ kind: 'member', value: v, mergeable: true });
-const person = (recordId: string, channel: string, keys: IdentityKey[]): PersonRecord => ({ recordId, channel, keys, seenAt: T });
+const person = (recordId: string, channel: string, keys: IdentityKey[]): PersonRecord => ({
+  recordId,
+  channel,
+  keys,
+  seenAt: T,
+});
 
 describe('planResolution', () => {
   it('joins a Cafe24 member, a SmartStore buyer and a POS sale that share a phone', () => {
     const plan = planResolution(
       [
-        person('cafe24:member:hong', 'cafe24', [member('cafe24:hong'), phone('+821012345678'), email('hong@example.com')]),
+        person('cafe24:member:hong', 'cafe24', [
+          member('cafe24:hong'),
+          phone('+821012345678'),
+          email('hong@example.com'),
+        ]),
         person('smartstore:buyer:1', 'smartstore', [phone('+821012345678')]),
         person('pos:sale:9', 'offline', [phone('+821012345678')]),
         person('cafe24:member:kim', 'cafe24', [member('cafe24:kim'), phone('+821099998888')]),
       ],
       EMPTY_INDEX,
     );
-    expect(plan.newCustomers.map((c) => c.id)).toEqual([toCustomerId('cafe24:member:hong'), toCustomerId('cafe24:member:kim')]);
+    expect(plan.newCustomers.map((c) => c.id)).toEqual([
+      toCustomerId('cafe24:member:hong'),
+      toCustomerId('cafe24:member:kim'),
+    ]);
     const hong = toCustomerId('cafe24:member:hong');
     expect(plan.records.map((r, i) => [r.recordId, plan.customerOf[i]])).toEqual([
       ['cafe24:member:hong', hong],
@@ -32,7 +44,11 @@ describe('planResolution', () => {
       ['smartstore:buyer:1', hong],
     ]);
     expect(plan.merges).toEqual([]);
-    expect(plan.newIdentities.filter((k) => k.kind === 'phone').map((k) => [k.value, k.customerId, plan.records[k.recordIndex]?.recordId])).toEqual([
+    expect(
+      plan.newIdentities
+        .filter((k) => k.kind === 'phone')
+        .map((k) => [k.value, k.customerId, plan.records[k.recordIndex]?.recordId]),
+    ).toEqual([
       ['+821012345678', hong, 'cafe24:member:hong'],
       ['+821099998888', toCustomerId('cafe24:member:kim'), 'cafe24:member:kim'],
     ]);
@@ -40,11 +56,20 @@ describe('planResolution', () => {
 
   it('never joins two records through a non-mergeable key, but attaches the key to the first', () => {
     const plan = planResolution(
-      [person('ss:1', 'smartstore', [phone('+82505551234', false), email('a@x.kr')]), person('ss:2', 'smartstore', [phone('+82505551234', false)])],
+      [
+        person('ss:1', 'smartstore', [phone('+82505551234', false), email('a@x.kr')]),
+        person('ss:2', 'smartstore', [phone('+82505551234', false)]),
+      ],
       EMPTY_INDEX,
     );
     expect(new Set(plan.customerOf).size).toBe(2);
-    expect(plan.newIdentities).toContainEqual({ kind: 'phone', value: '+82505551234', mergeable: false, customerId: plan.customerOf[0], recordIndex: 0 });
+    expect(plan.newIdentities).toContainEqual({
+      kind: 'phone',
+      value: '+82505551234',
+      mergeable: false,
+      customerId: plan.customerOf[0],
+      recordIndex: 0,
+    });
   });
 
   it('never merges on name alone', () => {
@@ -68,7 +93,13 @@ describe('planResolution', () => {
     const plan = planResolution([person('x', 'offline', [phone('+821011112222'), email('k@x.kr')])], index);
     expect(plan.customerOf).toEqual(['c_b']);
     expect(plan.merges).toEqual([
-      { mergeId: expect.stringMatching(/^m_[0-9a-f]{16}$/), winnerId: 'c_b', loserId: 'c_a', reasonKind: 'phone', reasonValue: '+821011112222' },
+      {
+        mergeId: expect.stringMatching(/^m_[0-9a-f]{16}$/),
+        winnerId: 'c_b',
+        loserId: 'c_a',
+        reasonKind: 'phone',
+        reasonValue: '+821011112222',
+      },
     ]);
     expect(plan.newCustomers).toEqual([]);
   });
@@ -85,7 +116,10 @@ describe('planResolution', () => {
       ]),
       neverMerge: [['c_a', 'c_b'] as const],
     };
-    const plan = planResolution([person('cafe24:member:b', 'cafe24', [phone('+821011112222'), member('cafe24:b')])], index);
+    const plan = planResolution(
+      [person('cafe24:member:b', 'cafe24', [phone('+821011112222'), member('cafe24:b')])],
+      index,
+    );
     expect(plan.merges).toEqual([]);
     expect(plan.customerOf).toEqual(['c_b']);
   });
@@ -112,12 +146,19 @@ const keyArb: fc.Arbitrary<IdentityKey> = fc.oneof(
   fc.constantFrom(...MEMBERS).map(member),
 );
 const batchArb = fc
-  .array(fc.tuple(fc.constantFrom('cafe24', 'smartstore', 'offline'), fc.array(keyArb, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 25 })
+  .array(
+    fc.tuple(fc.constantFrom('cafe24', 'smartstore', 'offline'), fc.array(keyArb, { minLength: 1, maxLength: 3 })),
+    { minLength: 1, maxLength: 25 },
+  )
   .map((rows) => rows.map(([channel, keys], i) => person(`r${String(i).padStart(3, '0')}`, channel, keys)));
 
 /** A batch with a permutation and cut points: the same records imported in several files. */
 const splitArb = batchArb.chain((records) =>
-  fc.tuple(fc.constant(records), fc.shuffledSubarray(records, { minLength: records.length, maxLength: records.length }), fc.array(fc.nat(records.length), { maxLength: 4 })),
+  fc.tuple(
+    fc.constant(records),
+    fc.shuffledSubarray(records, { minLength: records.length, maxLength: records.length }),
+    fc.array(fc.nat(records.length), { maxLength: 4 }),
+  ),
 );
 
 function importInBatches(order: readonly PersonRecord[], cuts: readonly number[]): MemoryIndex {

@@ -1,6 +1,6 @@
-import type { PersonRecord } from '../../src/ingest/records.ts';
 import { toKeyId } from '../../src/identity/key-id.ts';
 import { planResolution } from '../../src/identity/plan-resolution.ts';
+import type { PersonRecord } from '../../src/ingest/records.ts';
 
 /** An in-memory stand-in for the warehouse index, applying plans the way the shell does. */
 export class MemoryIndex {
@@ -40,7 +40,9 @@ export function referencePartition(records: readonly PersonRecord[]): string[][]
         const id = `${k.kind}:${k.value}`;
         byKey.set(id, [...(byKey.get(id) ?? []), r.recordId]);
       }
-  const keysOf = new Map(records.map((r) => [r.recordId, r.keys.filter((k) => k.mergeable).map((k) => `${k.kind}:${k.value}`)]));
+  const keysOf = new Map(
+    records.map((r) => [r.recordId, r.keys.filter((k) => k.mergeable).map((k) => `${k.kind}:${k.value}`)]),
+  );
   const seen = new Set<string>();
   const groups: string[][] = [];
   for (const r of records) {

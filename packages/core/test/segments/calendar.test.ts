@@ -17,7 +17,10 @@ describe('Seoul calendar arithmetic', () => {
 
   it('windows are instant bounds that never pass asOf', () => {
     const asOf = new Date('2025-06-15T03:00:00Z');
-    expect(windowToRange({ kind: 'days_ago', min: 0, max: 0 }, asOf)).toEqual({ lo: new Date('2025-06-14T15:00:00Z'), hi: new Date('2025-06-15T03:00:00.001Z') });
+    expect(windowToRange({ kind: 'days_ago', min: 0, max: 0 }, asOf)).toEqual({
+      lo: new Date('2025-06-14T15:00:00Z'),
+      hi: new Date('2025-06-15T03:00:00.001Z'),
+    });
     expect(windowToRange({ kind: 'years_ago', years: 1 }, new Date('2024-02-29T03:00:00Z'))).toEqual({
       lo: new Date('2023-02-27T15:00:00Z'),
       hi: new Date('2023-02-28T15:00:00Z'),

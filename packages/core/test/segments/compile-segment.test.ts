@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSegment } from '../../src/segments/compile-segment.ts';
-import type { DialectName, SqlDialect } from '../../src/sql/dialect.ts';
 import { CLICKHOUSE_DIALECT } from '../../src/sql/clickhouse-dialect.ts';
+import type { DialectName, SqlDialect } from '../../src/sql/dialect.ts';
 import { DUCKDB_DIALECT } from '../../src/sql/duckdb-dialect.ts';
 
 const AS_OF = new Date('2025-06-15T03:00:00.000Z');
@@ -16,8 +16,10 @@ function sqlOf(root: unknown, dialect: SqlDialect, output: 'members' | 'count' =
 describe('compileSegment: expected SQL', () => {
   it('profile equality reads the features row, value bound', () => {
     const expected = {
-      duckdb: 'SELECT "f"."customer_id" AS "customer_id" FROM "customer_features" AS "f" WHERE COALESCE("f"."gender" = $1, FALSE) ORDER BY "f"."customer_id"',
-      clickhouse: 'SELECT `f`.`customer_id` AS `customer_id` FROM `customer_features` AS `f` WHERE COALESCE(`f`.`gender` = {p1:String}, FALSE) ORDER BY `f`.`customer_id`',
+      duckdb:
+        'SELECT "f"."customer_id" AS "customer_id" FROM "customer_features" AS "f" WHERE COALESCE("f"."gender" = $1, FALSE) ORDER BY "f"."customer_id"',
+      clickhouse:
+        'SELECT `f`.`customer_id` AS `customer_id` FROM `customer_features` AS `f` WHERE COALESCE(`f`.`gender` = {p1:String}, FALSE) ORDER BY `f`.`customer_id`',
     } satisfies Record<DialectName, string>;
     for (const [name, d] of Object.entries(DIALECTS) as [DialectName, SqlDialect][]) {
       const q = sqlOf({ kind: 'profile', field: 'gender', op: 'eq', value: 'F' }, d);
@@ -28,7 +30,11 @@ describe('compileSegment: expected SQL', () => {
   });
 
   it('"last purchase 90–120 days ago" becomes bounds on last_order_at (Seoul days)', () => {
-    const q = sqlOf({ kind: 'orders', measure: 'days_since_last', op: 'between', value: [90, 120] }, DUCKDB_DIALECT, 'count');
+    const q = sqlOf(
+      { kind: 'orders', measure: 'days_since_last', op: 'between', value: [90, 120] },
+      DUCKDB_DIALECT,
+      'count',
+    );
     expect(q.sql).toBe(
       'SELECT count(*) AS "n" FROM "customer_features" AS "f" WHERE COALESCE(("f"."last_order_at" >= $1) AND ("f"."last_order_at" < $2), FALSE)',
     );
@@ -37,7 +43,11 @@ describe('compileSegment: expected SQL', () => {
   });
 
   it('a count that zero satisfies compiles to NOT IN the complement', () => {
-    const q = sqlOf({ kind: 'orders', filter: { channels: ['cafe24'] }, measure: 'count', op: 'lt', value: 2 }, CLICKHOUSE_DIALECT, 'count');
+    const q = sqlOf(
+      { kind: 'orders', filter: { channels: ['cafe24'] }, measure: 'count', op: 'lt', value: 2 },
+      CLICKHOUSE_DIALECT,
+      'count',
+    );
     expect(q.sql).toBe(
       'SELECT count(*) AS `n` FROM `customer_features` AS `f` WHERE NOT (`f`.`customer_id` IN (SELECT `o1`.`customer_id` AS `customer_id` FROM `orders` AS `o1` ' +
         'WHERE (`o1`.`customer_id` IS NOT NULL) AND (`o1`.`status` IN ({p1:String}, {p2:String})) AND (`o1`.`channel` IN ({p3:String})) ' +
@@ -49,14 +59,18 @@ describe('compileSegment: expected SQL', () => {
   it('attribute keys and event property keys are parameters, not identifiers', () => {
     const q = sqlOf({ kind: 'profile', field: 'attributes.skin', op: 'eq', value: 'dry' }, DUCKDB_DIALECT);
     // Rows whose text holds neither the value nor an escape are not parsed (json-field.ts).
-    expect(q.sql).toContain('CASE WHEN (contains("f"."attributes", $1)) OR (contains("f"."attributes", $2)) THEN json_extract_string("f"."attributes", $3) ELSE NULL END = $4');
+    expect(q.sql).toContain(
+      'CASE WHEN (contains("f"."attributes", $1)) OR (contains("f"."attributes", $2)) THEN json_extract_string("f"."attributes", $3) ELSE NULL END = $4',
+    );
     expect(q.params).toEqual(['dry', '\\', '$."skin"', 'dry']);
     const c = sqlOf({ kind: 'profile', field: 'attributes.skin', op: 'eq', value: 'dry' }, CLICKHOUSE_DIALECT);
     expect(c.params).toEqual(['dry', '\\', 'skin', 'dry']);
   });
 
   it('everyone: no WHERE at all', () => {
-    expect(sqlOf({ kind: 'and', items: [] }, DUCKDB_DIALECT, 'count').sql).toBe('SELECT count(*) AS "n" FROM "customer_features" AS "f"');
+    expect(sqlOf({ kind: 'and', items: [] }, DUCKDB_DIALECT, 'count').sql).toBe(
+      'SELECT count(*) AS "n" FROM "customer_features" AS "f"',
+    );
   });
 });
 
@@ -101,7 +115,11 @@ describe('compileSegment: issues are collected with paths, never thrown', () => 
     expect(!kind.ok && kind.issues[0]?.code).toBe('UNKNOWN_FIELD');
     const version = compileSegment({ version: 2, root: { kind: 'all' } }, DUCKDB_DIALECT, { asOf: AS_OF });
     expect(!version.ok && version.issues[0]?.code).toBe('UNKNOWN_VERSION');
-    const key = compileSegment({ version: 1, root: { kind: 'profile', field: "attributes.a') --", op: 'exists' } }, DUCKDB_DIALECT, { asOf: AS_OF });
+    const key = compileSegment(
+      { version: 1, root: { kind: 'profile', field: "attributes.a') --", op: 'exists' } },
+      DUCKDB_DIALECT,
+      { asOf: AS_OF },
+    );
     expect(!key.ok && key.issues[0]?.code).toBe('UNKNOWN_FIELD');
   });
 });

@@ -1,4 +1,3 @@
-import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Recipient } from '@dalbit/core/campaigns/build-message';
 import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
 import type { ContactFacts } from '@dalbit/core/compliance/check-compliance';
@@ -6,6 +5,7 @@ import { type ConsentEvent, type ConsentState, foldConsents } from '@dalbit/core
 import type { CapLedger, SentAd } from '@dalbit/core/compliance/frequency-caps';
 import { addKstDays, fromKst, toKst } from '@dalbit/core/compliance/kst';
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
+import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { ProductRef } from '@dalbit/core/templates/template-context';
 import type { Engine } from '../engines/engine.ts';
 import { parseJsonObject } from './parse-json-object.ts';

@@ -1,7 +1,7 @@
-import { compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Audience } from '@dalbit/core/campaigns/schema';
 import { buildRecipe } from '@dalbit/core/segments/recipes/index';
 import { parseSegment } from '@dalbit/core/segments/validate';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Engine } from '../engines/engine.ts';
 import { findSegmentMembers } from '../segments/count-segment.ts';
 import { getVersionOrThrow, SegmentStoreError } from '../segments/segment-store.ts';

@@ -1,7 +1,7 @@
-import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Touch } from '@dalbit/core/campaigns/plan-touches';
 import { advanceJourney, type JourneyFacts, type JourneyState, startJourney } from '@dalbit/core/campaigns/scenario';
 import type { CampaignDefinition, Step } from '@dalbit/core/campaigns/schema';
+import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Engine } from '../engines/engine.ts';
 import { journeyKey, type RunState } from './run-state.ts';
 

@@ -1,6 +1,6 @@
-import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { JourneyState } from '@dalbit/core/campaigns/scenario';
 import type { SentAd } from '@dalbit/core/compliance/frequency-caps';
+import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Engine } from '../engines/engine.ts';
 import { loadAdLedger } from './load-recipients.ts';
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import { CAMPAIGN_EXPOSURES, CAMPAIGN_JOURNEYS, COUPONS } from '@dalbit/core/campaigns/tables';
 import { MESSAGE_EVENTS, MESSAGES } from '@dalbit/core/channels/tables';
 import { columnNames } from '@dalbit/core/schema/table';
+import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Engine } from '../engines/engine.ts';
 import type { TouchDecision } from './decision.ts';
 import type { RunPlan } from './plan-run.ts';

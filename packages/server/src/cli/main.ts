@@ -13,7 +13,10 @@ export function buildProgram(ctx: ReturnType<typeof createContext>): Command {
 }
 
 /** CLI entry; returns the exit code. */
-export async function main(argv: readonly string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   const ctx = createContext(env);
   try {
     await buildProgram(ctx).parseAsync([...argv]);

@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { columnNames } from '@dalbit/core/schema/table';
 import { ORDER_ITEMS, ORDERS } from '@dalbit/core/schema/tables';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { CsvWriter } from '../demo/csv-writer.ts';
 import type { Engine, Row } from '../engines/engine.ts';
 import { importFile } from '../importers/import-file.ts';

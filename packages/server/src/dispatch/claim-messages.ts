@@ -1,6 +1,6 @@
 import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
-import type { Engine } from '../engines/engine.ts';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
+import type { Engine } from '../engines/engine.ts';
 import { CLAIM_COLUMNS, type ClaimedRow, type RawClaim, RETRY, SENDING, toClaimedRow } from './outbox-row.ts';
 
 export interface ClaimInput {

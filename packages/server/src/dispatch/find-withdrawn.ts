@@ -1,6 +1,6 @@
 import { toKoreanE164 } from '@dalbit/core/channels/phone-digits';
-import type { Engine } from '../engines/engine.ts';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
+import type { Engine } from '../engines/engine.ts';
 import type { ClaimedRow } from './outbox-row.ts';
 
 const CONSENT_CHANNEL: Record<string, string> = {

@@ -1,7 +1,7 @@
 import type { ReceiptEvent } from '@dalbit/core/channels/port';
+import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import { applyOptOuts, type OptOutResult } from '../consent/apply-opt-outs.ts';
 import type { Engine } from '../engines/engine.ts';
-import { compileBound, chunks } from '@dalbit/core/sql/bind-sql';
 import { fallbackFor } from './fallback-sms.ts';
 import { type ClaimedRow, parseContent } from './outbox-row.ts';
 import type { FallbackSend } from './outcome.ts';

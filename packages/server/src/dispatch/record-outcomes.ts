@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { MESSAGE_EVENTS } from '@dalbit/core/channels/tables';
 import { columnNames } from '@dalbit/core/schema/table';
-import type { Engine } from '../engines/engine.ts';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
+import type { Engine } from '../engines/engine.ts';
 import { IN_DOUBT, RETRY, SENDING } from './outbox-row.ts';
 import type { FallbackSend, Outcome } from './outcome.ts';
 import { updateMessagesFromValues } from './values-update.ts';

@@ -1,6 +1,6 @@
+import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { ParamType } from '@dalbit/core/sql/dialect';
 import type { Engine } from '../engines/engine.ts';
-import { compileBound, chunks } from '@dalbit/core/sql/bind-sql';
 
 const CAST: Record<ParamType, string> = {
   string: 'VARCHAR',

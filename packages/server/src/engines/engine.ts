@@ -20,7 +20,11 @@ export interface Engine {
 }
 
 /** Bound query helper for code that builds small statements by hand. */
-export function sql(text: string, params: readonly unknown[] = [], paramTypes: CompiledQuery['paramTypes'] = []): CompiledQuery {
+export function sql(
+  text: string,
+  params: readonly unknown[] = [],
+  paramTypes: CompiledQuery['paramTypes'] = [],
+): CompiledQuery {
   return { sql: text, params, paramTypes };
 }
 

@@ -17,7 +17,9 @@ export async function migrate(engine: Engine, migrations: readonly Migration[] =
       ],
     }),
   );
-  const done = new Set((await engine.query<{ version: number }>(`SELECT version FROM ${d.quoteIdent(LEDGER)}`)).map((r) => r.version));
+  const done = new Set(
+    (await engine.query<{ version: number }>(`SELECT version FROM ${d.quoteIdent(LEDGER)}`)).map((r) => r.version),
+  );
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(m.version)) continue;

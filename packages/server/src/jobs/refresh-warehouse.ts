@@ -1,6 +1,6 @@
 import { kstMidnight } from '@dalbit/core/analytics/rfm/day-number';
-import { computeWarehouseClv, storeClvScores } from '../analytics/clv/warehouse-clv.ts';
 import { refreshRelatedProducts } from '../analytics/basket/warehouse-rules.ts';
+import { computeWarehouseClv, storeClvScores } from '../analytics/clv/warehouse-clv.ts';
 import { computeWarehouseRfm, storeRfmScores } from '../analytics/rfm/warehouse-rfm.ts';
 import { computeWarehouseTraits, storeTraits } from '../analytics/traits/warehouse-traits.ts';
 import type { Engine } from '../engines/engine.ts';
@@ -39,7 +39,12 @@ export async function refreshWarehouse(
       const detail = await fn();
       steps.push({ step, ok: true, tookMs: opts.clock() - started, detail });
     } catch (e) {
-      steps.push({ step, ok: false, tookMs: opts.clock() - started, detail: e instanceof Error ? e.message : String(e) });
+      steps.push({
+        step,
+        ok: false,
+        tookMs: opts.clock() - started,
+        detail: e instanceof Error ? e.message : String(e),
+      });
     }
   };
   await run('rfm', async () => {
@@ -62,7 +67,9 @@ export async function refreshWarehouse(
   await run('features', async () => `${(await refreshFeatures(engine, { asOf })).customers} customers`);
   await run('segments', async () => {
     const r = await refreshSegments(engine, { asOf });
-    const skipped = r.skipped.length ? `, ${r.skipped.length} skipped (${r.skipped.map((s) => `${s.segmentId}: ${s.reason}`).join(', ')})` : '';
+    const skipped = r.skipped.length
+      ? `, ${r.skipped.length} skipped (${r.skipped.map((s) => `${s.segmentId}: ${s.reason}`).join(', ')})`
+      : '';
     return `${r.refreshed.length} segments${skipped}`;
   });
   return steps;

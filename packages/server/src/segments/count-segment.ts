@@ -25,7 +25,11 @@ export async function countSegment(engine: Engine, definition: unknown, options:
 }
 
 /** Member ids (sorted) of a segment definition as of `asOf`. */
-export async function findSegmentMembers(engine: Engine, definition: unknown, options: { asOf: Date }): Promise<MembersResult> {
+export async function findSegmentMembers(
+  engine: Engine,
+  definition: unknown,
+  options: { asOf: Date },
+): Promise<MembersResult> {
   const compiled = compileSegment(definition, engine.dialect, { asOf: options.asOf, output: 'members' });
   if (!compiled.ok) return compiled;
   const rows = await engine.query<{ customer_id: string }>(compiled.query);

@@ -1,5 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { CUSTOMERS } from '@dalbit/core/schema/tables';
 import {
   DEFAULT_EXPORT_COLUMNS,
   EXPORT_COLUMNS,
@@ -14,7 +15,6 @@ import { col, inQuery } from '@dalbit/core/segments/sql/build';
 import type { SelectNode } from '@dalbit/core/segments/sql/node';
 import { printSql } from '@dalbit/core/segments/sql/print';
 import { CUSTOMER_FEATURES } from '@dalbit/core/segments/tables';
-import { CUSTOMERS } from '@dalbit/core/schema/tables';
 import { XlsxWriter } from '../demo/xlsx-writer.ts';
 import type { Engine } from '../engines/engine.ts';
 import { appendAccessLog } from '../http/access-log.ts';
@@ -63,10 +63,15 @@ export async function exportSegment(engine: Engine, req: ExportRequest): Promise
   const phoneList = req.format === 'kakao-friends';
   const unmask = phoneList || req.unmask === true;
   const reason = req.reason?.trim() ?? '';
-  if (unmask && reason.length < 2) throw new ExportError('REASON_REQUIRED', 'unmasked exports (and kakao-friends phone lists) need --reason "…"');
+  if (unmask && reason.length < 2)
+    throw new ExportError('REASON_REQUIRED', 'unmasked exports (and kakao-friends phone lists) need --reason "…"');
   const names = phoneList ? (['phone'] as const) : (req.columns ?? DEFAULT_EXPORT_COLUMNS);
   const unknown = names.filter((n) => !isExportColumn(n));
-  if (unknown.length) throw new ExportError('UNKNOWN_COLUMN', `unknown column(s) ${unknown.join(', ')}; choose from ${Object.keys(EXPORT_COLUMNS).join(', ')}`);
+  if (unknown.length)
+    throw new ExportError(
+      'UNKNOWN_COLUMN',
+      `unknown column(s) ${unknown.join(', ')}; choose from ${Object.keys(EXPORT_COLUMNS).join(', ')}`,
+    );
   const columns = names as readonly ExportColumnName[];
 
   const rows = await engine.query(printSql(membersDetailTree(req.segmentId, columns), engine.dialect));
@@ -74,7 +79,14 @@ export async function exportSegment(engine: Engine, req: ExportRequest): Promise
   let written = 0;
   try {
     if (phoneList) {
-      const phones = [...new Set(rows.map((r) => r.phone).filter((p): p is string => typeof p === 'string' && p !== '').map(toDomesticPhone))];
+      const phones = [
+        ...new Set(
+          rows
+            .map((r) => r.phone)
+            .filter((p): p is string => typeof p === 'string' && p !== '')
+            .map(toDomesticPhone),
+        ),
+      ];
       written = phones.length;
       await writeFile(tmp, phones.map((p) => `${p}\r\n`).join(''), 'utf8');
     } else {
@@ -85,7 +97,12 @@ export async function exportSegment(engine: Engine, req: ExportRequest): Promise
         // BOM so Excel opens Korean text as UTF-8.
         await writeFile(tmp, `\uFEFF${[header, ...body].map(toCsvLine).join('\r\n')}\r\n`, 'utf8');
       } else {
-        const w = new XlsxWriter(tmp, { sheetName: 'segment', header, types: columns.map(() => 's'), mtime: new Date(2000, 0, 1) });
+        const w = new XlsxWriter(tmp, {
+          sheetName: 'segment',
+          header,
+          types: columns.map(() => 's'),
+          mtime: new Date(2000, 0, 1),
+        });
         for (const cells of body) w.writeRow(cells);
         w.close();
       }
@@ -123,7 +140,10 @@ function membersDetailTree(segmentId: string, columns: readonly ExportColumnName
       right: { kind: 'table', table: CUSTOMER_FEATURES.name, alias: f },
       on: { kind: 'compare', left: col(f, 'customer_id'), op: '=', right: col(c, 'customer_id') },
     },
-    where: inQuery(col(c, 'customer_id'), { ...spells, columns: [{ expr: col('m', 'customer_id'), alias: 'customer_id' }] }),
+    where: inQuery(col(c, 'customer_id'), {
+      ...spells,
+      columns: [{ expr: col('m', 'customer_id'), alias: 'customer_id' }],
+    }),
     orderBy: [{ expr: col(c, 'customer_id') }],
   };
 }

@@ -10,7 +10,11 @@ export async function listCurrentMembers(engine: Engine, segmentId: string): Pro
 }
 
 /** Customers who entered the segment after `since`, including any who left again since (for "entered the segment" triggers). */
-export async function listEntered(engine: Engine, segmentId: string, since: Date): Promise<{ customerId: string; enteredAt: Date }[]> {
+export async function listEntered(
+  engine: Engine,
+  segmentId: string,
+  since: Date,
+): Promise<{ customerId: string; enteredAt: Date }[]> {
   const q = engine.dialect.quoteIdent;
   const p = engine.dialect.placeholder;
   const rows = await engine.query<{ customer_id: string; entered_at: Date }>(
@@ -36,7 +40,17 @@ export async function listSizeTrend(engine: Engine, segmentId: string): Promise<
   const q = engine.dialect.quoteIdent;
   const p = engine.dialect.placeholder;
   const rows = await engine.query<{ as_of: Date; version: number; size: number; entered: number; exited: number }>(
-    sql(`SELECT * FROM ${q(SEGMENT_REFRESHES.name)} WHERE ${q('segment_id')} = ${p(1, 'string')} ORDER BY ${q('as_of')}`, [segmentId], ['string']),
+    sql(
+      `SELECT * FROM ${q(SEGMENT_REFRESHES.name)} WHERE ${q('segment_id')} = ${p(1, 'string')} ORDER BY ${q('as_of')}`,
+      [segmentId],
+      ['string'],
+    ),
   );
-  return rows.map((r) => ({ asOf: r.as_of, version: Number(r.version), size: Number(r.size), entered: Number(r.entered), exited: Number(r.exited) }));
+  return rows.map((r) => ({
+    asOf: r.as_of,
+    version: Number(r.version),
+    size: Number(r.size),
+    entered: Number(r.entered),
+    exited: Number(r.exited),
+  }));
 }

@@ -1,8 +1,8 @@
+import { columnNames } from '@dalbit/core/schema/table';
 import { buildAnniversaryCalendar } from '@dalbit/core/segments/anniversary-calendar';
 import { refreshFeaturesTree } from '@dalbit/core/segments/features-tree';
 import { printSql } from '@dalbit/core/segments/sql/print';
 import { ANNIVERSARY_CALENDAR, CUSTOMER_FEATURES } from '@dalbit/core/segments/tables';
-import { columnNames } from '@dalbit/core/schema/table';
 import { type Engine, sql } from '../engines/engine.ts';
 
 export interface FeaturesRefreshed {

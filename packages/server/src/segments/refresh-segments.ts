@@ -1,8 +1,14 @@
-import { entriesTree, exitsTree, refreshCountsTree, sizeTree, stageMembersTree } from '@dalbit/core/segments/membership-tree';
+import { columnNames } from '@dalbit/core/schema/table';
+import {
+  entriesTree,
+  exitsTree,
+  refreshCountsTree,
+  sizeTree,
+  stageMembersTree,
+} from '@dalbit/core/segments/membership-tree';
 import type { Condition, SegmentDefinition } from '@dalbit/core/segments/schema';
 import { printSql } from '@dalbit/core/segments/sql/print';
 import { SEGMENT_REFRESHES, SEGMENT_STAGING } from '@dalbit/core/segments/tables';
-import { columnNames } from '@dalbit/core/schema/table';
 import type { Engine } from '../engines/engine.ts';
 import { getVersionOrThrow, listSegments } from './segment-store.ts';
 
@@ -29,7 +35,10 @@ function referencedSegments(c: Condition): string[] {
 }
 
 /** Refreshes one segment version as of `asOf`: closes spells of leavers, opens spells of joiners. */
-export async function refreshSegment(engine: Engine, input: { segmentId: string; version: number; definition: SegmentDefinition; asOf: Date }): Promise<SegmentRefreshed> {
+export async function refreshSegment(
+  engine: Engine,
+  input: { segmentId: string; version: number; definition: SegmentDefinition; asOf: Date },
+): Promise<SegmentRefreshed> {
   const started = performance.now();
   const d = engine.dialect;
   await engine.transaction(async () => {
@@ -38,7 +47,9 @@ export async function refreshSegment(engine: Engine, input: { segmentId: string;
     await engine.query(printSql(exitsTree(input), d));
     await engine.query(printSql(entriesTree(input), d));
   });
-  const [counts] = await engine.query<{ entered: number | null; exited: number | null }>(printSql(refreshCountsTree(input.segmentId, input.asOf), d));
+  const [counts] = await engine.query<{ entered: number | null; exited: number | null }>(
+    printSql(refreshCountsTree(input.segmentId, input.asOf), d),
+  );
   const [size] = await engine.query<{ n: number }>(printSql(sizeTree(input.segmentId), d));
   const out: SegmentRefreshed = {
     segmentId: input.segmentId,
@@ -60,7 +71,10 @@ export async function refreshSegment(engine: Engine, input: { segmentId: string;
  * `refreshFeatures` (daily, or after each import).
  * @example await refreshSegments(engine, { asOf: new Date() })
  */
-export async function refreshSegments(engine: Engine, options: { asOf: Date; segmentIds?: readonly string[] }): Promise<SegmentsRefreshed> {
+export async function refreshSegments(
+  engine: Engine,
+  options: { asOf: Date; segmentIds?: readonly string[] },
+): Promise<SegmentsRefreshed> {
   const started = performance.now();
   const headers = (await listSegments(engine)).filter((h) => h.status === 'active');
   const defs = new Map<string, { version: number; definition: SegmentDefinition }>();

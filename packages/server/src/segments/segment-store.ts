@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { columnNames } from '@dalbit/core/schema/table';
 import type { SegmentIssue } from '@dalbit/core/segments/issues';
 import type { SegmentDefinition } from '@dalbit/core/segments/schema';
 import { SEGMENT_VERSIONS, SEGMENTS } from '@dalbit/core/segments/tables';
 import { parseSegment } from '@dalbit/core/segments/validate';
-import { columnNames } from '@dalbit/core/schema/table';
 import { type Engine, sql } from '../engines/engine.ts';
 
 export interface SegmentHeader {
@@ -39,7 +39,18 @@ export class SegmentStoreError extends Error {
   }
 }
 
-type HeaderRow = { segment_id: string; revision: number; name: string; description: string | null; current_version: number; pinned: boolean; status: string; recipe: string | null; created_at: Date; updated_at: Date };
+type HeaderRow = {
+  segment_id: string;
+  revision: number;
+  name: string;
+  description: string | null;
+  current_version: number;
+  pinned: boolean;
+  status: string;
+  recipe: string | null;
+  created_at: Date;
+  updated_at: Date;
+};
 
 const toHeader = (r: HeaderRow): SegmentHeader => ({
   segmentId: r.segment_id,
@@ -74,10 +85,14 @@ async function writeHeader(engine: Engine, h: SegmentHeader): Promise<void> {
 /** Latest header of every segment (headers are append-only revisions). */
 export async function listSegments(engine: Engine): Promise<SegmentHeader[]> {
   const q = engine.dialect.quoteIdent;
-  const rows = await engine.query<HeaderRow>(sql(`SELECT * FROM ${q(SEGMENTS.name)} ORDER BY ${q('segment_id')}, ${q('revision')}`));
+  const rows = await engine.query<HeaderRow>(
+    sql(`SELECT * FROM ${q(SEGMENTS.name)} ORDER BY ${q('segment_id')}, ${q('revision')}`),
+  );
   const latest = new Map<string, SegmentHeader>();
   for (const r of rows) latest.set(r.segment_id, toHeader(r));
-  return [...latest.values()].sort((a, b) => Number(b.pinned) - Number(a.pinned) || a.createdAt.getTime() - b.createdAt.getTime());
+  return [...latest.values()].sort(
+    (a, b) => Number(b.pinned) - Number(a.pinned) || a.createdAt.getTime() - b.createdAt.getTime(),
+  );
 }
 
 export async function findSegment(engine: Engine, segmentId: string): Promise<SegmentHeader | undefined> {
@@ -94,13 +109,34 @@ export async function getSegmentOrThrow(engine: Engine, segmentId: string): Prom
 export async function listVersions(engine: Engine, segmentId: string): Promise<SegmentVersion[]> {
   const q = engine.dialect.quoteIdent;
   const p = engine.dialect.placeholder;
-  const rows = await engine.query<{ segment_id: string; version: number; definition: string; created_at: Date; note: string | null }>(
-    sql(`SELECT * FROM ${q(SEGMENT_VERSIONS.name)} WHERE ${q('segment_id')} = ${p(1, 'string')} ORDER BY ${q('version')}`, [segmentId], ['string']),
+  const rows = await engine.query<{
+    segment_id: string;
+    version: number;
+    definition: string;
+    created_at: Date;
+    note: string | null;
+  }>(
+    sql(
+      `SELECT * FROM ${q(SEGMENT_VERSIONS.name)} WHERE ${q('segment_id')} = ${p(1, 'string')} ORDER BY ${q('version')}`,
+      [segmentId],
+      ['string'],
+    ),
   );
   return rows.map((r) => {
     const parsed = parseSegment(JSON.parse(r.definition));
-    if (!parsed.ok) throw new SegmentStoreError('CORRUPT_DEFINITION', `segment ${segmentId} v${r.version} no longer validates`, parsed.issues);
-    return { segmentId: r.segment_id, version: Number(r.version), definition: parsed.definition, createdAt: r.created_at, note: r.note };
+    if (!parsed.ok)
+      throw new SegmentStoreError(
+        'CORRUPT_DEFINITION',
+        `segment ${segmentId} v${r.version} no longer validates`,
+        parsed.issues,
+      );
+    return {
+      segmentId: r.segment_id,
+      version: Number(r.version),
+      definition: parsed.definition,
+      createdAt: r.created_at,
+      note: r.note,
+    };
   });
 }
 
@@ -114,7 +150,8 @@ export async function getVersionOrThrow(engine: Engine, segmentId: string, versi
 
 function validOrThrow(definition: unknown): SegmentDefinition {
   const parsed = parseSegment(definition);
-  if (!parsed.ok) throw new SegmentStoreError('INVALID_DEFINITION', 'the segment definition is not valid', parsed.issues);
+  if (!parsed.ok)
+    throw new SegmentStoreError('INVALID_DEFINITION', 'the segment definition is not valid', parsed.issues);
   return parsed.definition;
 }
 
@@ -124,7 +161,15 @@ function validOrThrow(definition: unknown): SegmentDefinition {
  */
 export async function createSegment(
   engine: Engine,
-  input: { name: string; definition: unknown; description?: string; recipe?: string; pinned?: boolean; now: Date; segmentId?: string },
+  input: {
+    name: string;
+    definition: unknown;
+    description?: string;
+    recipe?: string;
+    pinned?: boolean;
+    now: Date;
+    segmentId?: string;
+  },
 ): Promise<SegmentHeader> {
   const definition = validOrThrow(input.definition);
   const header: SegmentHeader = {
@@ -140,21 +185,33 @@ export async function createSegment(
     updatedAt: input.now,
   };
   await engine.transaction(async () => {
-    await engine.insert(SEGMENT_VERSIONS.name, columnNames(SEGMENT_VERSIONS), [[header.segmentId, 1, JSON.stringify(definition), input.now, null]]);
+    await engine.insert(SEGMENT_VERSIONS.name, columnNames(SEGMENT_VERSIONS), [
+      [header.segmentId, 1, JSON.stringify(definition), input.now, null],
+    ]);
     await writeHeader(engine, header);
   });
   return header;
 }
 
 /** Editing never overwrites: it adds version n+1 and points the header at it. */
-export async function updateSegmentDefinition(engine: Engine, input: { segmentId: string; definition: unknown; note?: string; now: Date }): Promise<SegmentHeader> {
+export async function updateSegmentDefinition(
+  engine: Engine,
+  input: { segmentId: string; definition: unknown; note?: string; now: Date },
+): Promise<SegmentHeader> {
   const definition = validOrThrow(input.definition);
   const current = await getSegmentOrThrow(engine, input.segmentId);
   const versions = await listVersions(engine, input.segmentId);
   const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
-  const next: SegmentHeader = { ...current, revision: current.revision + 1, currentVersion: version, updatedAt: input.now };
+  const next: SegmentHeader = {
+    ...current,
+    revision: current.revision + 1,
+    currentVersion: version,
+    updatedAt: input.now,
+  };
   await engine.transaction(async () => {
-    await engine.insert(SEGMENT_VERSIONS.name, columnNames(SEGMENT_VERSIONS), [[input.segmentId, version, JSON.stringify(definition), input.now, input.note ?? null]]);
+    await engine.insert(SEGMENT_VERSIONS.name, columnNames(SEGMENT_VERSIONS), [
+      [input.segmentId, version, JSON.stringify(definition), input.now, input.note ?? null],
+    ]);
     await writeHeader(engine, next);
   });
   return next;

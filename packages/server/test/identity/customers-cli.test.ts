@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli.ts';
 import { openWarehouse } from '../../src/engines/open-engine.ts';
+import { runCli } from '../support/run-cli.ts';
 import { at, emailKey, importPersons, memberKey, phoneKey } from './fixtures.ts';
 
 const run = (argv: string[], env: Record<string, string> = {}) => runCli(['--data-dir', dir, ...argv], env);
@@ -15,19 +15,53 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dalbit-customers-'));
   const engine = await openWarehouse({ dataDir: dir });
   try {
-    const r1 = await importPersons(engine, [{ recordId: 'cafe24:member:hong', channel: 'cafe24', keys: [memberKey('cafe24', 'hong'), emailKey('Hong@Example.com')], seenAt: at('2024-01-01T00:00:00Z'), name: '홍길동' }], {
-      now: at('2024-01-02T00:00:00Z'),
-      orders: [{ orderId: 'cafe24:1', buyer: 'cafe24:member:hong', channel: 'cafe24', paid: 50000 }],
-    });
+    const r1 = await importPersons(
+      engine,
+      [
+        {
+          recordId: 'cafe24:member:hong',
+          channel: 'cafe24',
+          keys: [memberKey('cafe24', 'hong'), emailKey('Hong@Example.com')],
+          seenAt: at('2024-01-01T00:00:00Z'),
+          name: '홍길동',
+        },
+      ],
+      {
+        now: at('2024-01-02T00:00:00Z'),
+        orders: [{ orderId: 'cafe24:1', buyer: 'cafe24:member:hong', channel: 'cafe24', paid: 50000 }],
+      },
+    );
     hong = r1.customerOf.get('cafe24:member:hong') as string;
-    const r2 = await importPersons(engine, [{ recordId: 'ss:9', channel: 'smartstore', keys: [phoneKey('010-9876-5432')], seenAt: at('2024-01-03T00:00:00Z') }], {
-      now: at('2024-01-04T00:00:00Z'),
-      orders: [{ orderId: 'smartstore:9', buyer: 'ss:9', channel: 'smartstore', paid: 30000 }],
-    });
+    const r2 = await importPersons(
+      engine,
+      [
+        {
+          recordId: 'ss:9',
+          channel: 'smartstore',
+          keys: [phoneKey('010-9876-5432')],
+          seenAt: at('2024-01-03T00:00:00Z'),
+        },
+      ],
+      {
+        now: at('2024-01-04T00:00:00Z'),
+        orders: [{ orderId: 'smartstore:9', buyer: 'ss:9', channel: 'smartstore', paid: 30000 }],
+      },
+    );
     buyer = r2.customerOf.get('ss:9') as string;
-    await importPersons(engine, [{ recordId: 'pos:1', channel: 'offline', keys: [phoneKey('01098765432'), emailKey('hong@example.com')], seenAt: at('2024-01-05T00:00:00Z') }], {
-      now: at('2024-01-06T00:00:00Z'),
-    });
+    await importPersons(
+      engine,
+      [
+        {
+          recordId: 'pos:1',
+          channel: 'offline',
+          keys: [phoneKey('01098765432'), emailKey('hong@example.com')],
+          seenAt: at('2024-01-05T00:00:00Z'),
+        },
+      ],
+      {
+        now: at('2024-01-06T00:00:00Z'),
+      },
+    );
     await engine.insert(
       'consents',
       ['consent_id', 'customer_id', 'origin_customer_id', 'channel', 'purpose', 'granted', 'at', 'source'],
@@ -51,7 +85,9 @@ describe('dalbit customers / stats', () => {
     expect(v.profile.customer_id).toBe(hong);
     expect(v.orders.summary).toMatchObject({ orders: 2, paid_orders: 2, revenue: 80000 });
     expect(v.channels.map((c: { channel: string }) => c.channel)).toEqual(['cafe24', 'offline', 'smartstore']);
-    expect(v.consents).toEqual([{ channel: 'sms', purpose: 'ad', granted: false, at: '2024-01-09T00:00:00.000Z', source: 'cafe24' }]);
+    expect(v.consents).toEqual([
+      { channel: 'sms', purpose: 'ad', granted: false, at: '2024-01-09T00:00:00.000Z', source: 'cafe24' },
+    ]);
     expect(v.merges).toHaveLength(1);
     const byOldId = await run(['customers', 'show', buyer]);
     expect(byOldId.stdout).toContain(`${hong} (${buyer} 병합됨)`);
@@ -69,7 +105,9 @@ describe('dalbit customers / stats', () => {
     expect(again.stderr).toContain('MERGE_ALREADY_UNDONE: 이미 취소된 병합입니다 / merge');
     const unknown = await run(['customers', 'unmerge', 'c_0000']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('error: MERGE_NOT_FOUND: 취소할 병합이 없습니다 / customer c_0000 has no active merge\n');
+    expect(unknown.stderr).toBe(
+      'error: MERGE_NOT_FOUND: 취소할 병합이 없습니다 / customer c_0000 has no active merge\n',
+    );
     const missing = await run(['customers', 'show', 'nobody@example.com']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('고객을 찾을 수 없습니다');

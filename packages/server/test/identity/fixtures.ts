@@ -1,6 +1,6 @@
-import type { IdentityKey, PersonRecord } from '@dalbit/core/ingest/records';
 import { normaliseEmail } from '@dalbit/core/ingest/normalise/email';
 import { normalisePhone } from '@dalbit/core/ingest/normalise/phone';
+import type { IdentityKey, PersonRecord } from '@dalbit/core/ingest/records';
 import type { Engine } from '../../src/engines/engine.ts';
 import { resolvePersons } from '../../src/identity/resolve-persons.ts';
 
@@ -17,7 +17,11 @@ export function emailKey(raw: string): IdentityKey {
   return { kind: 'email', value: e.value, mergeable: true };
 }
 
-export const memberKey = (channel: string, id: string): IdentityKey => ({ kind: 'member', value: `${channel}:${id}`, mergeable: true });
+export const memberKey = (channel: string, id: string): IdentityKey => ({
+  kind: 'member',
+  value: `${channel}:${id}`,
+  mergeable: true,
+});
 export const anonKey = (id: string): IdentityKey => ({ kind: 'anon', value: id, mergeable: true });
 
 export const at = (iso: string): Date => new Date(iso);
@@ -33,8 +37,30 @@ export async function importPersons(
     const orders = opts.orders ?? [];
     await engine.insert(
       'orders',
-      ['order_id', 'channel', 'customer_id', 'origin_customer_id', 'ordered_at', 'status', 'gross_amount', 'discount_amount', 'paid_amount', 'source'],
-      orders.map((o) => [o.orderId, o.channel, res.customerOf.get(o.buyer), res.originOf.get(o.buyer), opts.now, 'paid', o.paid, 0, o.paid, 'test']),
+      [
+        'order_id',
+        'channel',
+        'customer_id',
+        'origin_customer_id',
+        'ordered_at',
+        'status',
+        'gross_amount',
+        'discount_amount',
+        'paid_amount',
+        'source',
+      ],
+      orders.map((o) => [
+        o.orderId,
+        o.channel,
+        res.customerOf.get(o.buyer),
+        res.originOf.get(o.buyer),
+        opts.now,
+        'paid',
+        o.paid,
+        0,
+        o.paid,
+        'test',
+      ]),
     );
     return res;
   });
@@ -43,7 +69,17 @@ export async function importPersons(
 /** Every identity-related table, sorted, for before/after comparisons. */
 export async function dumpTables(engine: Engine): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const t of ['customers', 'identities', 'customer_channels', 'person_records', 'merges', 'merge_snapshots', 'never_merge', 'orders', 'events']) {
+  for (const t of [
+    'customers',
+    'identities',
+    'customer_channels',
+    'person_records',
+    'merges',
+    'merge_snapshots',
+    'never_merge',
+    'orders',
+    'events',
+  ]) {
     out[t] = await engine.query(`SELECT * FROM ${t} ORDER BY ALL`);
   }
   return out;

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PersonRecord } from '@dalbit/core/ingest/records';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engines/engine.ts';
 import { openMemoryWarehouse } from '../../src/engines/open-engine.ts';
 import { resolvePersons } from '../../src/identity/resolve-persons.ts';
@@ -17,7 +17,11 @@ afterEach(async () => {
 const hongMember = (withPhone: boolean): PersonRecord => ({
   recordId: 'cafe24:member:hong123',
   channel: 'cafe24',
-  keys: [memberKey('cafe24', 'hong123'), emailKey('Hong.GD@Example.com'), ...(withPhone ? [phoneKey('010-1234-5678')] : [])],
+  keys: [
+    memberKey('cafe24', 'hong123'),
+    emailKey('Hong.GD@Example.com'),
+    ...(withPhone ? [phoneKey('010-1234-5678')] : []),
+  ],
   seenAt: at(withPhone ? '2024-03-01T00:00:00Z' : '2024-01-10T00:00:00Z'),
   name: '홍길동',
   email: 'hong.gd@example.com',
@@ -53,7 +57,9 @@ describe('resolvePersons on DuckDB', () => {
     const hong = r1.customerOf.get('cafe24:member:hong123') as string;
     const r2 = await importPersons(engine, [smartstoreBuyer], {
       now: at('2024-03-03T00:00:00Z'),
-      orders: [{ orderId: 'smartstore:2024030112345', buyer: smartstoreBuyer.recordId, channel: 'smartstore', paid: 39000 }],
+      orders: [
+        { orderId: 'smartstore:2024030112345', buyer: smartstoreBuyer.recordId, channel: 'smartstore', paid: 39000 },
+      ],
     });
     const buyer = r2.customerOf.get(smartstoreBuyer.recordId) as string;
     expect(buyer).not.toBe(hong);
@@ -70,21 +76,44 @@ describe('resolvePersons on DuckDB', () => {
     expect(await engine.query('SELECT winner_id, loser_id, reason_kind, reason_value, undone_at FROM merges')).toEqual([
       { winner_id: hong, loser_id: buyer, reason_kind: 'phone', reason_value: '+821012345678', undone_at: null },
     ]);
-    expect(await engine.query('SELECT order_id, customer_id, origin_customer_id FROM orders ORDER BY order_id')).toEqual([
+    expect(
+      await engine.query('SELECT order_id, customer_id, origin_customer_id FROM orders ORDER BY order_id'),
+    ).toEqual([
       { order_id: 'offline:R-0001', customer_id: hong, origin_customer_id: buyer },
       { order_id: 'smartstore:2024030112345', customer_id: hong, origin_customer_id: buyer },
     ]);
-    expect(await engine.query('SELECT customer_id, name, phone, email, birthday_md, birthday_lunar, gender, grade FROM customers')).toEqual([
-      { customer_id: hong, name: '홍길동', phone: '+821012345678', email: 'hong.gd@example.com', birthday_md: '03-15', birthday_lunar: true, gender: 'M', grade: 'VIP' },
+    expect(
+      await engine.query(
+        'SELECT customer_id, name, phone, email, birthday_md, birthday_lunar, gender, grade FROM customers',
+      ),
+    ).toEqual([
+      {
+        customer_id: hong,
+        name: '홍길동',
+        phone: '+821012345678',
+        email: 'hong.gd@example.com',
+        birthday_md: '03-15',
+        birthday_lunar: true,
+        gender: 'M',
+        grade: 'VIP',
+      },
     ]);
-    expect(await engine.query('SELECT channel, customer_id, origin_customer_id, member_id FROM customer_channels ORDER BY channel')).toEqual([
+    expect(
+      await engine.query(
+        'SELECT channel, customer_id, origin_customer_id, member_id FROM customer_channels ORDER BY channel',
+      ),
+    ).toEqual([
       { channel: 'cafe24', customer_id: hong, origin_customer_id: hong, member_id: 'hong123' },
       { channel: 'offline', customer_id: hong, origin_customer_id: buyer, member_id: null },
       { channel: 'smartstore', customer_id: hong, origin_customer_id: buyer, member_id: null },
     ]);
 
     const undone = await unmerge(engine, { customerId: buyer }, { now: at('2024-03-06T00:00:00Z') });
-    expect(undone).toMatchObject({ winnerId: hong, loserId: buyer, restored: { orders: 2, customer_channels: 2, person_records: 2 } });
+    expect(undone).toMatchObject({
+      winnerId: hong,
+      loserId: buyer,
+      restored: { orders: 2, customer_channels: 2, person_records: 2 },
+    });
     expect(await engine.query('SELECT order_id, customer_id FROM orders ORDER BY order_id')).toEqual([
       { order_id: 'offline:R-0001', customer_id: buyer },
       { order_id: 'smartstore:2024030112345', customer_id: buyer },
@@ -97,7 +126,9 @@ describe('resolvePersons on DuckDB', () => {
     );
 
     const before = await dumpTables(engine);
-    const again = await importPersons(engine, [hongMember(true), smartstoreBuyer, posSale], { now: at('2024-03-07T00:00:00Z') });
+    const again = await importPersons(engine, [hongMember(true), smartstoreBuyer, posSale], {
+      now: at('2024-03-07T00:00:00Z'),
+    });
     expect(again).toMatchObject({ created: 0, merged: 0 });
     expect(again.customerOf.get(smartstoreBuyer.recordId)).toBe(buyer);
     expect(await dumpTables(engine)).toEqual(before);
@@ -107,13 +138,25 @@ describe('resolvePersons on DuckDB', () => {
     const res = await importPersons(
       engine,
       [
-        { recordId: 'list:1', channel: 'cafe24', keys: [emailKey(' Kim.Minji@Naver.COM ')], seenAt: at('2024-01-01T00:00:00Z') },
-        { recordId: 'ss:2', channel: 'smartstore', keys: [emailKey('kim.minji@naver.com')], seenAt: at('2024-01-02T00:00:00Z') },
+        {
+          recordId: 'list:1',
+          channel: 'cafe24',
+          keys: [emailKey(' Kim.Minji@Naver.COM ')],
+          seenAt: at('2024-01-01T00:00:00Z'),
+        },
+        {
+          recordId: 'ss:2',
+          channel: 'smartstore',
+          keys: [emailKey('kim.minji@naver.com')],
+          seenAt: at('2024-01-02T00:00:00Z'),
+        },
       ],
       { now: at('2024-03-01T00:00:00Z') },
     );
     expect(res.created).toBe(1);
-    expect(await engine.query('SELECT kind, value FROM identities')).toEqual([{ kind: 'email', value: 'kim.minji@naver.com' }]);
+    expect(await engine.query('SELECT kind, value FROM identities')).toEqual([
+      { kind: 'email', value: 'kim.minji@naver.com' },
+    ]);
   });
 
   it('keeps two buyers apart when they share only a 050 virtual number', async () => {
@@ -122,19 +165,33 @@ describe('resolvePersons on DuckDB', () => {
     const res = await importPersons(
       engine,
       [
-        { recordId: 'ss:a', channel: 'smartstore', keys: [virtual, phoneKey('010-2222-3333')], seenAt: at('2024-01-01T00:00:00Z') },
-        { recordId: 'ss:b', channel: 'smartstore', keys: [virtual, phoneKey('010-4444-5555')], seenAt: at('2024-01-02T00:00:00Z') },
+        {
+          recordId: 'ss:a',
+          channel: 'smartstore',
+          keys: [virtual, phoneKey('010-2222-3333')],
+          seenAt: at('2024-01-01T00:00:00Z'),
+        },
+        {
+          recordId: 'ss:b',
+          channel: 'smartstore',
+          keys: [virtual, phoneKey('010-4444-5555')],
+          seenAt: at('2024-01-02T00:00:00Z'),
+        },
       ],
       { now: at('2024-03-01T00:00:00Z') },
     );
     expect(res.created).toBe(2);
-    const later = await importPersons(engine, [{ recordId: 'ss:c', channel: 'smartstore', keys: [virtual], seenAt: at('2024-02-01T00:00:00Z') }], {
-      now: at('2024-03-02T00:00:00Z'),
-    });
+    const later = await importPersons(
+      engine,
+      [{ recordId: 'ss:c', channel: 'smartstore', keys: [virtual], seenAt: at('2024-02-01T00:00:00Z') }],
+      {
+        now: at('2024-03-02T00:00:00Z'),
+      },
+    );
     expect(later).toMatchObject({ created: 1, merged: 0 });
-    expect(await engine.query("SELECT value, mergeable, customer_id FROM identities WHERE value LIKE '+82505%'")).toEqual([
-      { value: virtual.value, mergeable: false, customer_id: res.customerOf.get('ss:a') },
-    ]);
+    expect(
+      await engine.query("SELECT value, mergeable, customer_id FROM identities WHERE value LIKE '+82505%'"),
+    ).toEqual([{ value: virtual.value, mergeable: false, customer_id: res.customerOf.get('ss:a') }]);
     expect(await count('SELECT count(*) AS n FROM customers')).toBe(3);
   });
 
@@ -150,11 +207,20 @@ describe('resolvePersons on DuckDB', () => {
     );
     const res = await importPersons(
       engine,
-      [{ recordId: 'cafe24:member:lee', channel: 'cafe24', keys: [memberKey('cafe24', 'lee'), anonKey('anon-7f3a')], seenAt: at('2024-01-01T02:00:00Z') }],
+      [
+        {
+          recordId: 'cafe24:member:lee',
+          channel: 'cafe24',
+          keys: [memberKey('cafe24', 'lee'), anonKey('anon-7f3a')],
+          seenAt: at('2024-01-01T02:00:00Z'),
+        },
+      ],
       { now: at('2024-01-02T00:00:00Z') },
     );
     const lee = res.customerOf.get('cafe24:member:lee');
-    expect(await engine.query('SELECT event_id, customer_id, origin_customer_id FROM events ORDER BY event_id')).toEqual([
+    expect(
+      await engine.query('SELECT event_id, customer_id, origin_customer_id FROM events ORDER BY event_id'),
+    ).toEqual([
       { event_id: 'e1', customer_id: lee, origin_customer_id: lee },
       { event_id: 'e2', customer_id: lee, origin_customer_id: lee },
       { event_id: 'e3', customer_id: null, origin_customer_id: null },
@@ -162,10 +228,15 @@ describe('resolvePersons on DuckDB', () => {
   });
 
   it('does nothing on an empty batch and refuses writes on ClickHouse with a stable code', async () => {
-    expect(await resolvePersons(engine, [], { now: at('2024-01-01T00:00:00Z') })).toMatchObject({ created: 0, merged: 0 });
+    expect(await resolvePersons(engine, [], { now: at('2024-01-01T00:00:00Z') })).toMatchObject({
+      created: 0,
+      merged: 0,
+    });
     const ch = await openMemoryWarehouse('chdb');
     try {
-      await expect(resolvePersons(ch, [posSale], { now: at('2024-01-01T00:00:00Z') })).rejects.toMatchObject({ code: 'ENGINE_UNSUPPORTED' });
+      await expect(resolvePersons(ch, [posSale], { now: at('2024-01-01T00:00:00Z') })).rejects.toMatchObject({
+        code: 'ENGINE_UNSUPPORTED',
+      });
     } finally {
       await ch.close();
     }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engines/engine.ts';
 import { openMemoryWarehouse } from '../../src/engines/open-engine.ts';
@@ -8,7 +9,7 @@ import { NOW, tempDir, writeText } from './fixtures.ts';
 
 // UCI Online Retail (Chen, Sain & Guo 2012; UCI Machine Learning Repository, CC BY 4.0):
 // a random 20,000-line sample of the raw file, all original columns. GBP amounts, UK times.
-const FILE = '/work/shared/data/online_retail/raw_sample20k.csv';
+const FILE = fileURLToPath(new URL('../../../../test-data/online_retail/raw_sample20k.csv', import.meta.url));
 
 /** Independent reading of the sample: a character loop, not the importer's parser. */
 function expected() {

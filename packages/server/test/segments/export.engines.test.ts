@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engines/engine.ts';
-import { openMemoryWarehouse, type EngineKind } from '../../src/engines/open-engine.ts';
+import { type EngineKind, openMemoryWarehouse } from '../../src/engines/open-engine.ts';
 import { ExportError, exportSegment } from '../../src/segments/export-segment.ts';
 import { refreshFeatures } from '../../src/segments/refresh-features.ts';
 import { refreshSegments } from '../../src/segments/refresh-segments.ts';
@@ -22,11 +22,27 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
       dir = mkdtempSync(join(tmpdir(), 'dalbit-export-'));
       engine = await openMemoryWarehouse(kind);
       await loadFixture(engine);
-      await engine.insert('customers', ['customer_id', 'name', 'phone', 'email', 'gender', 'grade', 'created_at', 'updated_at'], [
-        ['c13', FORMULA, '+821013131313', '@evil@example.com', 'F', '+SUM(A1)', AS_OF, AS_OF],
-      ]);
+      await engine.insert(
+        'customers',
+        ['customer_id', 'name', 'phone', 'email', 'gender', 'grade', 'created_at', 'updated_at'],
+        [['c13', FORMULA, '+821013131313', '@evil@example.com', 'F', '+SUM(A1)', AS_OF, AS_OF]],
+      );
       await refreshFeatures(engine, { asOf: AS_OF });
-      await createSegment(engine, { segmentId: 'women-sms', name: '여성 문자 광고 가능', definition: { version: 1, root: { kind: 'or', items: [{ kind: 'reachable', channel: 'sms', purpose: 'ad' }, { kind: 'profile', field: 'grade', op: 'eq', value: '+SUM(A1)' }] } }, now: AS_OF });
+      await createSegment(engine, {
+        segmentId: 'women-sms',
+        name: '여성 문자 광고 가능',
+        definition: {
+          version: 1,
+          root: {
+            kind: 'or',
+            items: [
+              { kind: 'reachable', channel: 'sms', purpose: 'ad' },
+              { kind: 'profile', field: 'grade', op: 'eq', value: '+SUM(A1)' },
+            ],
+          },
+        },
+        now: AS_OF,
+      });
       await refreshSegments(engine, { asOf: AS_OF });
     });
     afterAll(async () => {
@@ -37,7 +53,12 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
 
     it('masks personal data by default and neutralises formulas', async () => {
       const out = join(dir, 'masked.csv');
-      const r = await exportSegment(engine, { ...base, format: 'csv', out, columns: ['customer_id', 'name', 'phone', 'email', 'grade'] });
+      const r = await exportSegment(engine, {
+        ...base,
+        format: 'csv',
+        out,
+        columns: ['customer_id', 'name', 'phone', 'email', 'grade'],
+      });
       expect(r).toMatchObject({ rows: 3, masked: true });
       expect(readFileSync(out, 'utf8')).toBe(
         '\uFEFF고객ID,이름,휴대폰,이메일,등급\r\n' +
@@ -49,33 +70,67 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
 
     it('refuses to unmask without a reason and leaves no file', async () => {
       const out = join(dir, 'nope.csv');
-      await expect(exportSegment(engine, { ...base, format: 'csv', out, unmask: true })).rejects.toBeInstanceOf(ExportError);
-      await expect(exportSegment(engine, { ...base, format: 'csv', out, columns: ['password'] })).rejects.toMatchObject({ code: 'UNKNOWN_COLUMN' });
+      await expect(exportSegment(engine, { ...base, format: 'csv', out, unmask: true })).rejects.toBeInstanceOf(
+        ExportError,
+      );
+      await expect(exportSegment(engine, { ...base, format: 'csv', out, columns: ['password'] })).rejects.toMatchObject(
+        { code: 'UNKNOWN_COLUMN' },
+      );
       expect(existsSync(out)).toBe(false);
     });
 
     it('unmasks with a reason, as xlsx, and chains the access log', async () => {
       const out = join(dir, 'full.xlsx');
-      await exportSegment(engine, { ...base, format: 'xlsx', out, unmask: true, reason: '이벤트 당첨자 배송 확인', columns: ['customer_id', 'name', 'phone'] });
+      await exportSegment(engine, {
+        ...base,
+        format: 'xlsx',
+        out,
+        unmask: true,
+        reason: '이벤트 당첨자 배송 확인',
+        columns: ['customer_id', 'name', 'phone'],
+      });
       const sheet = strFromU8(unzipSync(readFileSync(out))['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
       expect(sheet).toContain('<t>010-1234-5678</t>');
       expect(sheet).toContain(`<t>'=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;)</t>`);
       const kakao = join(dir, 'friends.csv');
-      await expect(exportSegment(engine, { ...base, format: 'kakao-friends', out: kakao })).rejects.toMatchObject({ code: 'REASON_REQUIRED' });
-      const k = await exportSegment(engine, { ...base, format: 'kakao-friends', out: kakao, reason: '친구 그룹 타게팅' });
+      await expect(exportSegment(engine, { ...base, format: 'kakao-friends', out: kakao })).rejects.toMatchObject({
+        code: 'REASON_REQUIRED',
+      });
+      const k = await exportSegment(engine, {
+        ...base,
+        format: 'kakao-friends',
+        out: kakao,
+        reason: '친구 그룹 타게팅',
+      });
       expect(readFileSync(kakao, 'utf8')).toBe('01012345678\r\n01055556666\r\n01013131313\r\n');
       expect(k.rows).toBe(3);
 
-      const log = await engine.query<{ log_id: string; at: Date; actor: string; action: string; subject: string; reason: string | null; origin: string | null; prev_hash: string; hash: string }>(
-        'SELECT * FROM access_log',
-      );
-      expect(log.map((l) => l.action).sort()).toEqual(['segment_export', 'segment_export_unmasked', 'segment_export_unmasked']);
+      const log = await engine.query<{
+        log_id: string;
+        at: Date;
+        actor: string;
+        action: string;
+        subject: string;
+        reason: string | null;
+        origin: string | null;
+        prev_hash: string;
+        hash: string;
+      }>('SELECT * FROM access_log');
+      expect(log.map((l) => l.action).sort()).toEqual([
+        'segment_export',
+        'segment_export_unmasked',
+        'segment_export_unmasked',
+      ]);
       // Walk the chain from its start and recompute every hash.
       let prev = '';
       for (let i = 0; i < log.length; i++) {
         const e = log.find((l) => l.prev_hash === prev);
         if (!e) throw new Error('broken chain');
-        const h = createHash('sha256').update(JSON.stringify([prev, e.log_id, e.at.toISOString(), e.actor, e.action, e.subject, e.reason, e.origin])).digest('hex');
+        const h = createHash('sha256')
+          .update(
+            JSON.stringify([prev, e.log_id, e.at.toISOString(), e.actor, e.action, e.subject, e.reason, e.origin]),
+          )
+          .digest('hex');
         expect(e.hash).toBe(h);
         prev = e.hash;
       }

@@ -16,10 +16,28 @@ let orderSeq = 0;
 const order = (customer_id: string, when: Date, r: Row = {}): Row => {
   const paid = (r.paid_amount as number | undefined) ?? 30_000;
   const discount = (r.discount_amount as number | undefined) ?? 0;
-  return { order_id: `o${++orderSeq}`, channel: 'cafe24', customer_id, ordered_at: when, status: 'paid', gross_amount: paid + discount, discount_amount: discount, paid_amount: paid, source: 'test', ...r };
+  return {
+    order_id: `o${++orderSeq}`,
+    channel: 'cafe24',
+    customer_id,
+    ordered_at: when,
+    status: 'paid',
+    gross_amount: paid + discount,
+    discount_amount: discount,
+    paid_amount: paid,
+    source: 'test',
+    ...r,
+  };
 };
 let eventSeq = 0;
-const event = (customer_id: string, type: string, when: Date, r: Row = {}): Row => ({ event_id: `e${++eventSeq}`, customer_id, type, occurred_at: when, source: 'test', ...r });
+const event = (customer_id: string, type: string, when: Date, r: Row = {}): Row => ({
+  event_id: `e${++eventSeq}`,
+  customer_id,
+  type,
+  occurred_at: when,
+  source: 'test',
+  ...r,
+});
 let consentSeq = 0;
 const consent = (customer_id: string, channel: string, purpose: string, granted: boolean, at: Date): Row => ({
   consent_id: `k${++consentSeq}`,
@@ -44,23 +62,70 @@ const member = (customer_id: string, channel: string, joined: Date | null): Row 
 export const FIXTURE: Record<string, Row[]> = {
   customers: [
     // c01: solar birthday 06-20, cafe24 member since 2023-06-18, one order 100 days ago, sms+kakao ad consent.
-    customer('c01', { name: '홍길동', phone: '+821012345678', email: 'hong123@naver.com', gender: 'F', grade: 'VIP', birth_year: 1990, birthday_md: '06-20', birthday_lunar: false, attributes: '{"skin":"dry","points":1200}' }),
+    customer('c01', {
+      name: '홍길동',
+      phone: '+821012345678',
+      email: 'hong123@naver.com',
+      gender: 'F',
+      grade: 'VIP',
+      birth_year: 1990,
+      birthday_md: '06-20',
+      birthday_lunar: false,
+      attributes: '{"skin":"dry","points":1200}',
+    }),
     // c02: lunar birthday 05-22 (= 2025-06-17 solar), smartstore only (marketplace-only), three purchases + one cancel.
-    customer('c02', { name: '김철수', phone: '+821022223333', gender: 'M', grade: 'GOLD', birth_year: 1985, birthday_md: '05-22', birthday_lunar: true, attributes: '{"skin":"oily","points":300}' }),
+    customer('c02', {
+      name: '김철수',
+      phone: '+821022223333',
+      gender: 'M',
+      grade: 'GOLD',
+      birth_year: 1985,
+      birthday_md: '05-22',
+      birthday_lunar: true,
+      attributes: '{"skin":"oily","points":300}',
+    }),
     // c03: 24 years old, email only, cafe24 sign-up 10 days ago, abandoned cart, viewed P1 four times.
-    customer('c03', { name: '이영희', email: 'lee@example.com', gender: 'F', birth_year: 2001, birthday_md: '05-22', birthday_lunar: false }),
+    customer('c03', {
+      name: '이영희',
+      email: 'lee@example.com',
+      gender: 'F',
+      birth_year: 2001,
+      birthday_md: '05-22',
+      birthday_lunar: false,
+    }),
     // c04: no gender, offline store buyer, cart followed by a purchase, kakao ad + night consent.
     customer('c04', { name: '박민수', phone: '+821044445555', birth_year: 1978 }),
     // c05: the big spender: five orders (two returned), three coupons, warranty exactly two years ago.
-    customer('c05', { name: '최지우', phone: '+821055556666', email: 'choi@example.com', gender: 'F', grade: 'VIP', birth_year: 1995 }),
+    customer('c05', {
+      name: '최지우',
+      phone: '+821055556666',
+      email: 'choi@example.com',
+      gender: 'F',
+      grade: 'VIP',
+      birth_year: 1995,
+    }),
     // c06: no orders, warranty registered 7 days ago, member of no channel.
     customer('c06', { name: '정우성', gender: 'M', birth_year: 1973 }),
     // c07: added to cart yesterday (too recent to count as abandoned).
     customer('c07', { name: '강하늘', phone: '+821077778888', gender: 'M', birth_year: 1990 }),
     // c08: smartstore ×3 then cafe24: channel switcher, RFM champion, related product P2.
-    customer('c08', { name: '윤아', phone: '+821088889999', email: 'yoona@example.com', gender: 'F', grade: 'GOLD', birth_year: 1990 }),
+    customer('c08', {
+      name: '윤아',
+      phone: '+821088889999',
+      email: 'yoona@example.com',
+      gender: 'F',
+      grade: 'GOLD',
+      birth_year: 1990,
+    }),
     // c09: hostile strings everywhere.
-    customer('c09', { name: HOSTILE, email: `${HOSTILE}@x.com`, gender: 'F', grade: HOSTILE, birth_year: 2000, attributes: JSON.stringify({ skin: HOSTILE }) }),
+    customer('c09', {
+      name: HOSTILE,
+      email: `${HOSTILE}@x.com`,
+      gender: 'F',
+      grade: HOSTILE,
+      birth_year: 2000,
+      attributes: JSON.stringify({ skin: HOSTILE }),
+    }),
     // c10: viewed P1 seven times (too many for 3–5), searched 선크림.
     customer('c10', { name: '한가인', gender: 'F', birth_year: 1982 }),
     // c11: only an order after AS_OF (must not count).
@@ -126,25 +191,100 @@ export const FIXTURE: Record<string, Row[]> = {
     consent('c07', 'sms', 'ad', true, new Date(AS_OF.getTime() + DAY_MS)),
   ],
   warranties: [
-    { registration_id: 'w1', customer_id: 'c05', origin_customer_id: 'c05', product_id: 'P9', registered_at: ago(731, 15), channel: 'cafe24' },
-    { registration_id: 'w2', customer_id: 'c06', origin_customer_id: 'c06', product_id: 'P9', registered_at: ago(7), channel: 'offline' },
+    {
+      registration_id: 'w1',
+      customer_id: 'c05',
+      origin_customer_id: 'c05',
+      product_id: 'P9',
+      registered_at: ago(731, 15),
+      channel: 'cafe24',
+    },
+    {
+      registration_id: 'w2',
+      customer_id: 'c06',
+      origin_customer_id: 'c06',
+      product_id: 'P9',
+      registered_at: ago(7),
+      channel: 'offline',
+    },
   ],
   rfm_scores: [
-    { customer_id: 'c08', as_of: AS_OF, recency_days: 30, frequency: 4, monetary: 150_000, r_score: 5, f_score: 5, m_score: 4, segment: 'champions' },
-    { customer_id: 'c05', as_of: AS_OF, recency_days: 3, frequency: 5, monetary: 1_000_000, r_score: 5, f_score: 5, m_score: 5, segment: 'champions' },
-    { customer_id: 'c01', as_of: AS_OF, recency_days: 100, frequency: 1, monetary: 50_000, r_score: 2, f_score: 1, m_score: 2, segment: 'hibernating' },
+    {
+      customer_id: 'c08',
+      as_of: AS_OF,
+      recency_days: 30,
+      frequency: 4,
+      monetary: 150_000,
+      r_score: 5,
+      f_score: 5,
+      m_score: 4,
+      segment: 'champions',
+    },
+    {
+      customer_id: 'c05',
+      as_of: AS_OF,
+      recency_days: 3,
+      frequency: 5,
+      monetary: 1_000_000,
+      r_score: 5,
+      f_score: 5,
+      m_score: 5,
+      segment: 'champions',
+    },
+    {
+      customer_id: 'c01',
+      as_of: AS_OF,
+      recency_days: 100,
+      frequency: 1,
+      monetary: 50_000,
+      r_score: 2,
+      f_score: 1,
+      m_score: 2,
+      segment: 'hibernating',
+    },
   ],
   clv_scores: [
-    { customer_id: 'c08', as_of: AS_OF, p_alive: 0.92, expected_purchases_30d: 0.8, expected_purchases_90d: 2.1, expected_spend: 40_000, clv_1y: 300_000 },
-    { customer_id: 'c01', as_of: AS_OF, p_alive: 0.35, expected_purchases_30d: 0.05, expected_purchases_90d: 0.2, expected_spend: 50_000, clv_1y: 20_000 },
+    {
+      customer_id: 'c08',
+      as_of: AS_OF,
+      p_alive: 0.92,
+      expected_purchases_30d: 0.8,
+      expected_purchases_90d: 2.1,
+      expected_spend: 40_000,
+      clv_1y: 300_000,
+    },
+    {
+      customer_id: 'c01',
+      as_of: AS_OF,
+      p_alive: 0.35,
+      expected_purchases_30d: 0.05,
+      expected_purchases_90d: 0.2,
+      expected_spend: 50_000,
+      clv_1y: 20_000,
+    },
   ],
   related_products: [
     { customer_id: 'c08', as_of: AS_OF, rank: 1, product_id: 'P2', score: 2.5 },
     { customer_id: 'c01', as_of: AS_OF, rank: 1, product_id: 'P7', score: 1.2 },
   ],
   customer_traits: [
-    { customer_id: 'c08', as_of: AS_OF, first_channel: 'smartstore', current_channel: 'cafe24', migrated_at: ago(30), cancel_rate: 0, return_rate: 0 },
-    { customer_id: 'c05', as_of: AS_OF, first_channel: 'cafe24', current_channel: 'cafe24', cancel_rate: 0, return_rate: 0.4 },
+    {
+      customer_id: 'c08',
+      as_of: AS_OF,
+      first_channel: 'smartstore',
+      current_channel: 'cafe24',
+      migrated_at: ago(30),
+      cancel_rate: 0,
+      return_rate: 0,
+    },
+    {
+      customer_id: 'c05',
+      as_of: AS_OF,
+      first_channel: 'cafe24',
+      current_channel: 'cafe24',
+      cancel_rate: 0,
+      return_rate: 0.4,
+    },
   ],
   segment_memberships: [
     { segment_id: 'seg-a', customer_id: 'c01', entered_at: ago(30), exited_at: null, version: 1 },
@@ -162,7 +302,8 @@ FIXTURE.order_items = (FIXTURE.orders ?? []).map((o, i) => ({
   channel: o.channel,
   ordered_at: o.ordered_at,
   status: o.status,
-  product_id: o.customer_id === 'c04' && i === 6 ? 'P3' : o.customer_id === 'c08' && o.channel === 'cafe24' ? 'P2' : 'P5',
+  product_id:
+    o.customer_id === 'c04' && i === 6 ? 'P3' : o.customer_id === 'c08' && o.channel === 'cafe24' ? 'P2' : 'P5',
   category: o.customer_id === 'c05' ? '스킨케어' : '메이크업',
   quantity: 1,
   line_amount: o.paid_amount,
@@ -176,6 +317,10 @@ export async function loadFixture(engine: Engine): Promise<void> {
   for (const [table, rows] of Object.entries(FIXTURE)) {
     if (!rows.length) continue;
     const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-    await engine.insert(table, columns, rows.map((r) => columns.map((c) => r[c] ?? null)));
+    await engine.insert(
+      table,
+      columns,
+      rows.map((r) => columns.map((c) => r[c] ?? null)),
+    );
   }
 }

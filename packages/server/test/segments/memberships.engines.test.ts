@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '@dalbit/core/segments/kst';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engines/engine.ts';
-import { openMemoryWarehouse, type EngineKind } from '../../src/engines/open-engine.ts';
+import { type EngineKind, openMemoryWarehouse } from '../../src/engines/open-engine.ts';
 import { listCurrentMembers, listEntered, listSizeTrend } from '../../src/segments/memberships.ts';
 import { refreshFeatures } from '../../src/segments/refresh-features.ts';
 import { refreshSegments } from '../../src/segments/refresh-segments.ts';
@@ -31,12 +31,26 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
     });
 
     it('records entries and exits per refresh, and the size trend', async () => {
-      const carts = await createSegment(engine, { segmentId: 'carts', name: '최근 장바구니', definition: CARTS, now: AS_OF });
+      const carts = await createSegment(engine, {
+        segmentId: 'carts',
+        name: '최근 장바구니',
+        definition: CARTS,
+        now: AS_OF,
+      });
       // A segment built on another one: refreshed after it.
       await createSegment(engine, {
         segmentId: 'carts-f',
         name: '최근 장바구니 여성',
-        definition: { version: 1, root: { kind: 'and', items: [{ kind: 'segment', segmentId: 'carts' }, { kind: 'profile', field: 'gender', op: 'eq', value: 'F' }] } },
+        definition: {
+          version: 1,
+          root: {
+            kind: 'and',
+            items: [
+              { kind: 'segment', segmentId: 'carts' },
+              { kind: 'profile', field: 'gender', op: 'eq', value: 'F' },
+            ],
+          },
+        },
         now: AS_OF,
       });
       expect(carts.currentVersion).toBe(1);
@@ -56,7 +70,11 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
       ]);
       expect(await listCurrentMembers(engine, 'carts')).toEqual(['c07']);
       // Entry records are immutable: all three entered at AS_OF, none since.
-      expect((await listEntered(engine, 'carts', new Date(AS_OF.getTime() - 1))).map((e) => e.customerId)).toEqual(['c03', 'c04', 'c07']);
+      expect((await listEntered(engine, 'carts', new Date(AS_OF.getTime() - 1))).map((e) => e.customerId)).toEqual([
+        'c03',
+        'c04',
+        'c07',
+      ]);
       expect(await listEntered(engine, 'carts', AS_OF)).toEqual([]);
 
       // Re-running the same instant changes nothing.
@@ -72,7 +90,12 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
     });
 
     it('editing creates a new version; old versions stay readable; pinning is a header revision', async () => {
-      await updateSegmentDefinition(engine, { segmentId: 'carts', definition: { ...CARTS, root: { ...CARTS.root, window: { kind: 'last_days', days: 30 } } }, note: 'wider', now: later(4) });
+      await updateSegmentDefinition(engine, {
+        segmentId: 'carts',
+        definition: { ...CARTS, root: { ...CARTS.root, window: { kind: 'last_days', days: 30 } } },
+        note: 'wider',
+        now: later(4),
+      });
       const versions = await listVersions(engine, 'carts');
       expect(versions.map((v) => v.version)).toEqual([1, 2]);
       expect(versions[0]?.definition).toEqual(CARTS);
@@ -85,11 +108,25 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
     });
 
     it('refuses invalid definitions with issues, and skips cycles', async () => {
-      await expect(createSegment(engine, { name: 'bad', definition: { version: 1, root: { kind: 'profile', field: 'nope', op: 'eq', value: 1 } }, now: AS_OF })).rejects.toBeInstanceOf(
-        SegmentStoreError,
-      );
-      await createSegment(engine, { segmentId: 'loop-a', name: 'a', definition: { version: 1, root: { kind: 'segment', segmentId: 'loop-b' } }, now: AS_OF });
-      await createSegment(engine, { segmentId: 'loop-b', name: 'b', definition: { version: 1, root: { kind: 'segment', segmentId: 'loop-a' } }, now: AS_OF });
+      await expect(
+        createSegment(engine, {
+          name: 'bad',
+          definition: { version: 1, root: { kind: 'profile', field: 'nope', op: 'eq', value: 1 } },
+          now: AS_OF,
+        }),
+      ).rejects.toBeInstanceOf(SegmentStoreError);
+      await createSegment(engine, {
+        segmentId: 'loop-a',
+        name: 'a',
+        definition: { version: 1, root: { kind: 'segment', segmentId: 'loop-b' } },
+        now: AS_OF,
+      });
+      await createSegment(engine, {
+        segmentId: 'loop-b',
+        name: 'b',
+        definition: { version: 1, root: { kind: 'segment', segmentId: 'loop-a' } },
+        now: AS_OF,
+      });
       const r = await refreshSegments(engine, { asOf: later(5), segmentIds: ['loop-a'] });
       expect(r.refreshed).toEqual([]);
       expect(r.skipped.map((s) => s.reason)).toContain('SEGMENT_CYCLE');

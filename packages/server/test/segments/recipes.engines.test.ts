@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRecipe, RECIPES } from '@dalbit/core/segments/recipes/index';
 import { explainSegment } from '@dalbit/core/segments/explain';
+import { buildRecipe, RECIPES } from '@dalbit/core/segments/recipes/index';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engines/engine.ts';
-import { openMemoryWarehouse, type EngineKind } from '../../src/engines/open-engine.ts';
+import { type EngineKind, openMemoryWarehouse } from '../../src/engines/open-engine.ts';
 import { findSegmentMembers } from '../../src/segments/count-segment.ts';
 import { refreshFeatures } from '../../src/segments/refresh-features.ts';
 import { AS_OF, loadFixture } from './fixture.ts';
@@ -55,7 +55,9 @@ describe('recipes', () => {
 
   it('explain in Korean', () => {
     const r = buildRecipe('second-purchase-window', {});
-    expect(r.ok && explainSegment(r.definition)).toBe('마지막 구매가 90~120일 전이고 구매 횟수가 1회이고 연관 상품 추천 대상인 고객');
+    expect(r.ok && explainSegment(r.definition)).toBe(
+      '마지막 구매가 90~120일 전이고 구매 횟수가 1회이고 연관 상품 추천 대상인 고객',
+    );
   });
 });
 

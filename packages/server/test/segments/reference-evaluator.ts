@@ -72,12 +72,24 @@ export function evaluate(c: Condition, customer: Row, asOf: Date): boolean {
       const f = c.filter ?? {};
       const since = f.window?.kind === 'last_days' ? t - f.window.days * DAY_MS : -Infinity;
       const os = mine('orders').filter(
-        (o) => PURCHASE.has(o.status as string) && (o.ordered_at as Date).getTime() <= t && (o.ordered_at as Date).getTime() >= since && (!f.channels || f.channels.includes(o.channel as string)),
+        (o) =>
+          PURCHASE.has(o.status as string) &&
+          (o.ordered_at as Date).getTime() <= t &&
+          (o.ordered_at as Date).getTime() >= since &&
+          (!f.channels || f.channels.includes(o.channel as string)),
       );
       if (c.measure === 'count') return holds(os.length, c.op, c.value);
-      if (c.measure === 'sum') return holds(os.reduce((s, o) => s + (o.paid_amount as number), 0), c.op, c.value);
+      if (c.measure === 'sum')
+        return holds(
+          os.reduce((s, o) => s + (o.paid_amount as number), 0),
+          c.op,
+          c.value,
+        );
       if (c.measure === 'days_since_last') {
-        const last = os.reduce<number | null>((m, o) => Math.max(m ?? -Infinity, (o.ordered_at as Date).getTime()), null);
+        const last = os.reduce<number | null>(
+          (m, o) => Math.max(m ?? -Infinity, (o.ordered_at as Date).getTime()),
+          null,
+        );
         return holds(last === null ? null : toKstDay(asOf) - toKstDay(new Date(last)), c.op, c.value);
       }
       throw new Error(`reference evaluator: measure ${c.measure}`);
@@ -85,7 +97,11 @@ export function evaluate(c: Condition, customer: Row, asOf: Date): boolean {
     case 'events': {
       const since = c.window?.kind === 'last_days' ? t - c.window.days * DAY_MS : -Infinity;
       const n = mine('events').filter(
-        (e) => e.type === c.type && (c.product === undefined || e.product_id === c.product) && (e.occurred_at as Date).getTime() >= since && (e.occurred_at as Date).getTime() <= t,
+        (e) =>
+          e.type === c.type &&
+          (c.product === undefined || e.product_id === c.product) &&
+          (e.occurred_at as Date).getTime() >= since &&
+          (e.occurred_at as Date).getTime() <= t,
       ).length;
       const min = c.count?.min ?? (c.count?.max === undefined ? 1 : 0);
       return n >= min && (c.count?.max === undefined || n <= c.count.max);
@@ -93,7 +109,9 @@ export function evaluate(c: Condition, customer: Row, asOf: Date): boolean {
     case 'channel':
       return mine('customer_channels').some((r) => c.channels.includes(r.channel as string));
     case 'warranty':
-      return mine('warranties').some((w) => (w.registered_at as Date).getTime() <= t && (c.product === undefined || w.product_id === c.product));
+      return mine('warranties').some(
+        (w) => (w.registered_at as Date).getTime() <= t && (c.product === undefined || w.product_id === c.product),
+      );
     case 'related_product':
       return mine('related_products').some((r) => c.product === undefined || r.product_id === c.product);
     case 'analytics': {
@@ -104,7 +122,10 @@ export function evaluate(c: Condition, customer: Row, asOf: Date): boolean {
       return row !== undefined && holds(row[column] ?? null, c.op, c.value);
     }
     case 'reachable': {
-      const contact = c.channel === 'email' ? customer.email != null && customer.email !== '' : customer.phone != null && customer.phone !== '';
+      const contact =
+        c.channel === 'email'
+          ? customer.email != null && customer.email !== ''
+          : customer.phone != null && customer.phone !== '';
       if (c.purpose === 'info') return contact;
       const latest = (purpose: string): boolean => {
         const ks = mine('consents')

@@ -32,7 +32,9 @@ export interface NhnGateway extends LoopbackServer {
   settle(): Promise<void>;
 }
 
-const header = (resultCode: number, resultMessage: string) => ({ header: { isSuccessful: resultCode === 0, resultCode, resultMessage } });
+const header = (resultCode: number, resultMessage: string) => ({
+  header: { isSuccessful: resultCode === 0, resultCode, resultMessage },
+});
 
 const Resend = z.object({
   isResend: z.boolean(),
@@ -79,7 +81,9 @@ export async function startNhnGateway(o: NhnGatewayOptions): Promise<NhnGateway>
   const hook = (event: string, productName: string, hooks: object[]) => {
     if (!o.receiptUrl) return;
     const body = { hooksId: randomUUID(), webhookConfigId: 'cfg', productName, appKey: o.smsAppKey, event, hooks };
-    inflight.push(deliverWithRetry(o.receiptUrl, body, { headers: { 'X-Toast-Webhook-Signature': o.webhookSignature } }));
+    inflight.push(
+      deliverWithRetry(o.receiptUrl, body, { headers: { 'X-Toast-Webhook-Signature': o.webhookSignature } }),
+    );
   };
 
   const alimtalk = (res: ServerResponse, raw: unknown, headers: Record<string, string | string[] | undefined>) => {
@@ -87,13 +91,18 @@ export async function startNhnGateway(o: NhnGatewayOptions): Promise<NhnGateway>
     if (typeof key === 'string') {
       const seen = idempotency.get(key);
       if (seen !== undefined && Date.now() - seen < 10 * 60_000)
-        return sendJson(res, 200, header(-1005, "The same 'X-NC-API-IDEMPOTENCY-KEY' was used within the last 10 minute."));
+        return sendJson(
+          res,
+          200,
+          header(-1005, "The same 'X-NC-API-IDEMPOTENCY-KEY' was used within the last 10 minute."),
+        );
       idempotency.set(key, Date.now());
     }
     const p = AlimtalkBody.safeParse(raw);
     if (!p.success) return sendJson(res, 200, header(-2002, p.error.issues.map((i) => i.path.join('.')).join(', ')));
     const b = p.data;
-    if (b.recipientList.length === 0 || b.recipientList.length > 1000) return sendJson(res, 200, header(-2005, "The 'recipientList' must be between 1 and 1000."));
+    if (b.recipientList.length === 0 || b.recipientList.length > 1000)
+      return sendJson(res, 200, header(-2005, "The 'recipientList' must be between 1 and 1000."));
     if (!o.senderKeys.includes(b.senderKey)) return sendJson(res, 200, header(-2017, 'Not exist plus friend.'));
     const template = o.templates[b.templateCode];
     if (template === undefined) return sendJson(res, 200, header(-3003, 'Template does not exist.'));
@@ -104,19 +113,37 @@ export async function startNhnGateway(o: NhnGatewayOptions): Promise<NhnGateway>
       let code = 0;
       let message = 'SUCCESS';
       if (!KOREAN_MOBILE.test(r.recipientNo)) [code, message] = [-2005, 'Invalid recipientNo.'];
-      else if (JSON.stringify(given) !== JSON.stringify(expected)) [code, message] = [-3004, 'Please check template parameter.'];
-      else if ([...fillTemplate(template, r.templateParameter ?? {})].length > LIMITS.alimtalk) [code, message] = [-2000, "The 'content' must be at less than or equal to 1000."];
+      else if (JSON.stringify(given) !== JSON.stringify(expected))
+        [code, message] = [-3004, 'Please check template parameter.'];
+      else if ([...fillTemplate(template, r.templateParameter ?? {})].length > LIMITS.alimtalk)
+        [code, message] = [-2000, "The 'content' must be at less than or equal to 1000."];
       else if (r.resendParameter?.isResend) {
         const rp = r.resendParameter;
-        if (!rp.resendSendNo || !o.sendNumbers.includes(rp.resendSendNo)) [code, message] = [-1003, 'Invalid Sms Sendno'];
+        if (!rp.resendSendNo || !o.sendNumbers.includes(rp.resendSendNo))
+          [code, message] = [-1003, 'Invalid Sms Sendno'];
         else {
           const problem = smsProblem(rp.resendType ?? 'LMS', rp.resendContent ?? '', rp.resendTitle);
           if (problem) [code, message] = [-2000, `resendContent: ${problem}`];
         }
       }
-      return { recipientSeq: i + 1, recipientNo: r.recipientNo, resultCode: code, resultMessage: message, recipientGroupingKey: r.recipientGroupingKey ?? null, ok: code === 0, r };
+      return {
+        recipientSeq: i + 1,
+        recipientNo: r.recipientNo,
+        resultCode: code,
+        resultMessage: message,
+        recipientGroupingKey: r.recipientGroupingKey ?? null,
+        ok: code === 0,
+        r,
+      };
     });
-    sendJson(res, 200, { ...header(0, 'SUCCESS'), message: { requestId, senderGroupingKey: null, sendResults: sendResults.map(({ ok: _o, r: _r, ...rest }) => rest) } });
+    sendJson(res, 200, {
+      ...header(0, 'SUCCESS'),
+      message: {
+        requestId,
+        senderGroupingKey: null,
+        sendResults: sendResults.map(({ ok: _o, r: _r, ...rest }) => rest),
+      },
+    });
     const now = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 19); // KST without zone, as NHN writes it
     hook(
       'MESSAGE_RESULT_UPDATE',
@@ -147,19 +174,31 @@ export async function startNhnGateway(o: NhnGatewayOptions): Promise<NhnGateway>
     const p = SmsBody.safeParse(raw);
     if (!p.success) return sendJson(res, 200, header(4, p.error.issues.map((i) => i.path.join('.')).join(', ')));
     const b = p.data;
-    if (b.recipientList.length === 0 || b.recipientList.length > 1000) return sendJson(res, 200, header(-2001, 'RecipientList size'));
+    if (b.recipientList.length === 0 || b.recipientList.length > 1000)
+      return sendJson(res, 200, header(-2001, 'RecipientList size'));
     if (!o.sendNumbers.includes(b.sendNo)) return sendJson(res, 200, header(-1003, 'Invalid send number.'));
     const problem = smsProblem(kind, b.body, kind === 'LMS' ? b.title : undefined);
     if (problem) return sendJson(res, 200, header(-2000, problem));
     if (kind === 'SMS' && b.title !== undefined) return sendJson(res, 200, header(4, 'SMS has no title'));
-    if (ad && !(b.body.startsWith('(광고)') && /무료(수신)?거부 ?080/.test(b.body))) return sendJson(res, 200, header(-2010, 'Ad message needs (광고) and a free 080 opt-out.'));
-    if (!ad && b.body.startsWith('(광고)')) return sendJson(res, 200, header(-2011, 'Ads must use the ad-sms/ad-mms API.'));
+    if (ad && !(b.body.startsWith('(광고)') && /무료(수신)?거부 ?080/.test(b.body)))
+      return sendJson(res, 200, header(-2010, 'Ad message needs (광고) and a free 080 opt-out.'));
+    if (!ad && b.body.startsWith('(광고)'))
+      return sendJson(res, 200, header(-2011, 'Ads must use the ad-sms/ad-mms API.'));
     const requestId = `${Date.now()}${randomUUID().slice(0, 8)}`;
     const sendResultList = b.recipientList.map((r, i) => {
       const ok = KOREAN_MOBILE.test(r.recipientNo);
-      return { recipientNo: r.recipientNo, resultCode: ok ? 0 : -2005, resultMessage: ok ? 'SUCCESS' : 'Invalid recipient number', recipientSeq: i + 1, recipientGroupingKey: r.recipientGroupingKey ?? null };
+      return {
+        recipientNo: r.recipientNo,
+        resultCode: ok ? 0 : -2005,
+        resultMessage: ok ? 'SUCCESS' : 'Invalid recipient number',
+        recipientSeq: i + 1,
+        recipientGroupingKey: r.recipientGroupingKey ?? null,
+      };
     });
-    sendJson(res, 200, { ...header(0, 'SUCCESS'), body: { data: { requestId, statusCode: '2', senderGroupingKey: null, sendResultList } } });
+    sendJson(res, 200, {
+      ...header(0, 'SUCCESS'),
+      body: { data: { requestId, statusCode: '2', senderGroupingKey: null, sendResultList } },
+    });
     const now = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 19);
     hook(
       'MESSAGE_RESULT_UPDATE',
@@ -217,7 +256,15 @@ export async function startNhnGateway(o: NhnGatewayOptions): Promise<NhnGateway>
     ...server,
     requests,
     async emitUnsubscribe(phone, at) {
-      hook('UNSUBSCRIBE', 'SMS', [{ hookId: randomUUID(), recipientNo: phone, unsubscribeNo: '0801234567', enterpriseName: '달빛상점', createdDateTime: at }]);
+      hook('UNSUBSCRIBE', 'SMS', [
+        {
+          hookId: randomUUID(),
+          recipientNo: phone,
+          unsubscribeNo: '0801234567',
+          enterpriseName: '달빛상점',
+          createdDateTime: at,
+        },
+      ]);
       await Promise.all(inflight);
     },
     failNext(status) {

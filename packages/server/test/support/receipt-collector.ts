@@ -9,7 +9,11 @@ export interface CollectedPost {
 
 /** Our side of delivery-report webhooks: records every POST; can refuse the first N to test retries. */
 export async function startReceiptCollector(opts: { failFirst?: number } = {}): Promise<
-  LoopbackServer & { readonly posts: CollectedPost[]; readonly refused: number; waitFor(n: number, timeoutMs?: number): Promise<void> }
+  LoopbackServer & {
+    readonly posts: CollectedPost[];
+    readonly refused: number;
+    waitFor(n: number, timeoutMs?: number): Promise<void>;
+  }
 > {
   const posts: CollectedPost[] = [];
   let toFail = opts.failFirst ?? 0;

@@ -12,7 +12,9 @@ export interface ReceivedMail {
  * A real SMTP server on loopback (smtp-server) that stores what arrives and parses it with
  * mailparser. Recipients in `reject` get 550; `auth` makes AUTH mandatory.
  */
-export async function startSmtpSink(opts: { reject?: readonly string[]; auth?: { user: string; pass: string }; tempFail?: readonly string[] } = {}): Promise<{
+export async function startSmtpSink(
+  opts: { reject?: readonly string[]; auth?: { user: string; pass: string }; tempFail?: readonly string[] } = {},
+): Promise<{
   port: number;
   mails: ReceivedMail[];
   close(): Promise<void>;
@@ -22,12 +24,15 @@ export async function startSmtpSink(opts: { reject?: readonly string[]; auth?: {
     disabledCommands: ['STARTTLS'],
     authOptional: opts.auth === undefined,
     onAuth(auth, _session, cb) {
-      if (opts.auth && auth.username === opts.auth.user && auth.password === opts.auth.pass) return cb(null, { user: auth.username });
+      if (opts.auth && auth.username === opts.auth.user && auth.password === opts.auth.pass)
+        return cb(null, { user: auth.username });
       return cb(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
     },
     onRcptTo(address, _session, cb) {
-      if (opts.reject?.includes(address.address)) return cb(Object.assign(new Error('No such user here'), { responseCode: 550 }));
-      if (opts.tempFail?.includes(address.address)) return cb(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+      if (opts.reject?.includes(address.address))
+        return cb(Object.assign(new Error('No such user here'), { responseCode: 550 }));
+      if (opts.tempFail?.includes(address.address))
+        return cb(Object.assign(new Error('Try again later'), { responseCode: 451 }));
       cb();
     },
     onData(stream, session, cb) {

@@ -64,11 +64,19 @@ export interface SolapiGateway extends LoopbackServer {
   settle(): Promise<void>;
 }
 
-function checkMessage(m: Msg, o: SolapiGatewayOptions, seenKeys: Set<string>): { code: string; message: string } | undefined {
+function checkMessage(
+  m: Msg,
+  o: SolapiGatewayOptions,
+  seenKeys: Set<string>,
+): { code: string; message: string } | undefined {
   if (!KOREAN_MOBILE.test(m.to)) return { code: '1020', message: `수신번호 형식 오류: ${m.to}` };
   if (m.type !== 'ATA' && m.type !== 'BMS_TEXT' && (!m.from || !o.senderNumbers.includes(m.from)))
     return { code: '1062', message: `발신번호 미등록: ${m.from ?? ''}` };
-  if ((m.type === 'ATA' || m.type === 'BMS_TEXT') && m.kakaoOptions?.disableSms === false && (!m.from || !o.senderNumbers.includes(m.from)))
+  if (
+    (m.type === 'ATA' || m.type === 'BMS_TEXT') &&
+    m.kakaoOptions?.disableSms === false &&
+    (!m.from || !o.senderNumbers.includes(m.from))
+  )
     return { code: '1062', message: '대체발송 발신번호 미등록' };
   const text = m.text ?? '';
   const isAd = text.startsWith('(광고)') || m.kakaoOptions?.adFlag === true;
@@ -78,9 +86,11 @@ function checkMessage(m: Msg, o: SolapiGatewayOptions, seenKeys: Set<string>): {
     if (bad.length > 0) return { code: '1031', message: `EUC-KR 인코딩 불가 문자: ${bad.join('')}` };
     const max = m.type === 'SMS' ? LIMITS.sms : LIMITS.lms;
     if (bytes > max) return { code: '1032', message: `${m.type} 길이 초과 ${bytes}/${max} bytes` };
-    if (m.subject !== undefined && carrierBytes(m.subject).bytes > LIMITS.title) return { code: '1033', message: '제목 길이 초과' };
+    if (m.subject !== undefined && carrierBytes(m.subject).bytes > LIMITS.title)
+      return { code: '1033', message: '제목 길이 초과' };
     if (m.type === 'SMS' && m.subject !== undefined) return { code: '1034', message: 'SMS에는 제목 불가' };
-    if (text.startsWith('(광고)') && !/무료(수신)?거부 ?080/.test(text)) return { code: '1035', message: '광고 문자에 080 수신거부 번호 없음' };
+    if (text.startsWith('(광고)') && !/무료(수신)?거부 ?080/.test(text))
+      return { code: '1035', message: '광고 문자에 080 수신거부 번호 없음' };
   }
   if (m.type === 'ATA') {
     const k = m.kakaoOptions;
@@ -88,7 +98,9 @@ function checkMessage(m: Msg, o: SolapiGatewayOptions, seenKeys: Set<string>): {
     const template = k.templateId ? o.templates[k.templateId] : undefined;
     if (template === undefined) return { code: '3102', message: `템플릿 없음: ${k.templateId ?? ''}` };
     const vars = k.variables ?? {};
-    const expected = templateVariables(template).map((v) => `#{${v}}`).sort();
+    const expected = templateVariables(template)
+      .map((v) => `#{${v}}`)
+      .sort();
     const given = Object.keys(vars).sort();
     if (JSON.stringify(expected) !== JSON.stringify(given))
       return { code: '3103', message: `템플릿 변수 불일치: expected ${expected.join(',')} got ${given.join(',')}` };
@@ -116,23 +128,36 @@ export async function startSolapiGateway(o: SolapiGatewayOptions): Promise<Solap
 
   const server = await startLoopbackServer(async (req, res) => {
     const text = await readBody(req);
-    if (req.method !== 'POST' || req.url !== '/messages/v4/send-many/detail') return sendJson(res, 404, { errorCode: 'NotFound' });
+    if (req.method !== 'POST' || req.url !== '/messages/v4/send-many/detail')
+      return sendJson(res, 404, { errorCode: 'NotFound' });
     if (failures && failures.n > 0) {
       failures.n--;
-      return sendJson(res, failures.status, { errorCode: failures.status === 429 ? 'TooManyRequests' : 'InternalError' }, failures.status === 429 ? { 'retry-after': '2' } : {});
+      return sendJson(
+        res,
+        failures.status,
+        { errorCode: failures.status === 429 ? 'TooManyRequests' : 'InternalError' },
+        failures.status === 429 ? { 'retry-after': '2' } : {},
+      );
     }
     const auth = AUTH.exec(req.headers.authorization ?? '');
-    if (!auth) return sendJson(res, 401, { errorCode: 'InvalidAuthorization', errorMessage: 'malformed Authorization' });
+    if (!auth)
+      return sendJson(res, 401, { errorCode: 'InvalidAuthorization', errorMessage: 'malformed Authorization' });
     const [, apiKey, date, salt, signature] = auth;
     if (apiKey !== o.apiKey) return sendJson(res, 401, { errorCode: 'InvalidAPIKey', errorMessage: 'unknown apiKey' });
     if (Math.abs(Date.now() - Date.parse(date ?? '')) > 15 * 60_000)
       return sendJson(res, 401, { errorCode: 'RequestTimeTooSkewed', errorMessage: 'date skew' });
-    if (usedSalts.has(salt ?? '')) return sendJson(res, 401, { errorCode: 'DuplicatedSignature', errorMessage: 'salt reused' });
+    if (usedSalts.has(salt ?? ''))
+      return sendJson(res, 401, { errorCode: 'DuplicatedSignature', errorMessage: 'salt reused' });
     const expected = createHmac('sha256', o.apiSecret).update(`${date}${salt}`).digest('hex');
-    if (expected !== signature) return sendJson(res, 401, { errorCode: 'SignatureDoesNotMatch', errorMessage: 'bad signature' });
+    if (expected !== signature)
+      return sendJson(res, 401, { errorCode: 'SignatureDoesNotMatch', errorMessage: 'bad signature' });
     usedSalts.add(salt ?? '');
     const parsed = Body.safeParse(JSON.parse(text));
-    if (!parsed.success) return sendJson(res, 400, { errorCode: 'ValidationError', errorMessage: parsed.error.issues.map((i) => i.path.join('.')).join(', ') });
+    if (!parsed.success)
+      return sendJson(res, 400, {
+        errorCode: 'ValidationError',
+        errorMessage: parsed.error.issues.map((i) => i.path.join('.')).join(', '),
+      });
     requests.push({ authorization: req.headers.authorization ?? '', body: parsed.data });
 
     const groupId = `G4V${randomUUID().replaceAll('-', '').slice(0, 20).toUpperCase()}`;
@@ -140,7 +165,14 @@ export async function startSolapiGateway(o: SolapiGatewayOptions): Promise<Solap
     const accepted: { messageId: string; m: Msg }[] = [];
     for (const m of parsed.data.messages) {
       const err = checkMessage(m, o, seenKeys);
-      const base = { to: m.to, from: m.from ?? '', type: m.type, country: '82', accountId: 'ACC', customFields: m.customFields ?? {} };
+      const base = {
+        to: m.to,
+        from: m.from ?? '',
+        type: m.type,
+        country: '82',
+        accountId: 'ACC',
+        customFields: m.customFields ?? {},
+      };
       if (err) failed.push({ ...base, messageId: '', statusCode: err.code, statusMessage: err.message });
       else {
         if (m.customFields?.idempotencyKey) seenKeys.add(m.customFields.idempotencyKey);
@@ -149,8 +181,21 @@ export async function startSolapiGateway(o: SolapiGatewayOptions): Promise<Solap
     }
     sendJson(res, 200, {
       failedMessageList: failed,
-      groupInfo: { groupId, status: 'SENDING', count: { total: parsed.data.messages.length, registeredFailed: failed.length, registeredSuccess: accepted.length } },
-      messageList: accepted.map((a) => ({ messageId: a.messageId, statusCode: '2000', statusMessage: '정상 접수(이통사로 접수 예정)', customFields: a.m.customFields ?? {} })),
+      groupInfo: {
+        groupId,
+        status: 'SENDING',
+        count: {
+          total: parsed.data.messages.length,
+          registeredFailed: failed.length,
+          registeredSuccess: accepted.length,
+        },
+      },
+      messageList: accepted.map((a) => ({
+        messageId: a.messageId,
+        statusCode: '2000',
+        statusMessage: '정상 접수(이통사로 접수 예정)',
+        customFields: a.m.customFields ?? {},
+      })),
     });
     if (o.receiptUrl && accepted.length > 0) {
       const now = new Date().toISOString();
@@ -168,9 +213,15 @@ export async function startSolapiGateway(o: SolapiGatewayOptions): Promise<Solap
       const url = o.receiptUrl;
       inflight.push(
         (async () => {
-          const first = await deliverWithRetry(url, accepted.map((a) => report(a, '3000')));
+          const first = await deliverWithRetry(
+            url,
+            accepted.map((a) => report(a, '3000')),
+          );
           reportAttempts.push(first.attempts);
-          const second = await deliverWithRetry(url, accepted.map((a) => report(a, o.outcomes?.[a.m.to] ?? '4000')));
+          const second = await deliverWithRetry(
+            url,
+            accepted.map((a) => report(a, o.outcomes?.[a.m.to] ?? '4000')),
+          );
           reportAttempts.push(second.attempts);
         })(),
       );

@@ -53,11 +53,11 @@ describe('dashboard in Chromium against the real server', () => {
     const customers = page.getByTestId('kpi-customers');
     await customers.waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('ko');
-    expect(await customers.innerText()).toContain('통합 고객');
-    expect(await customers.innerText()).toContain(`${ko(stats.customers)}명`);
-    expect(await page.getByTestId('kpi-orders').innerText()).toContain(`${ko(stats.orders)}건`);
+    expect(await customers.textContent()).toContain('통합 고객');
+    expect(await customers.textContent()).toContain(`${ko(stats.customers)}명`);
+    expect(await page.getByTestId('kpi-orders').textContent()).toContain(`${ko(stats.orders)}건`);
     const own = stats.revenueByChannel.find((r) => r.channel === 'cafe24');
-    const table = await page.getByTestId('revenue-by-channel').innerText();
+    const table = await page.getByTestId('revenue-by-channel').textContent();
     expect(table).toContain('자사몰');
     expect(table).toContain(`${ko(own?.revenue ?? -1)}원`);
     await page.screenshot({ path: join(SHOTS, 'home-ko.png'), fullPage: true });
@@ -65,8 +65,8 @@ describe('dashboard in Chromium against the real server', () => {
     await page.getByTestId('lang-toggle').click();
     await page.getByText('Unified customers').waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await page.getByTestId('kpi-customers').innerText()).toContain(ko(stats.customers));
-    expect(await page.getByTestId('revenue-by-channel').innerText()).toContain('Own shop');
+    expect(await page.getByTestId('kpi-customers').textContent()).toContain(ko(stats.customers));
+    expect(await page.getByTestId('revenue-by-channel').textContent()).toContain('Own shop');
     await page.screenshot({ path: join(SHOTS, 'home-en.png'), fullPage: true });
     await page.getByTestId('lang-toggle').click();
     await page.getByText('통합 고객').waitFor();
@@ -87,7 +87,7 @@ describe('dashboard in Chromium against the real server', () => {
     await results.getByText(masked).click();
     const profile = page.getByTestId('customer-profile');
     await profile.getByText('개인정보는 마스킹되어 있습니다').waitFor();
-    expect(await profile.innerText()).toContain(masked);
+    expect(await profile.textContent()).toContain(masked);
     const html = await page.content();
     expect(html).not.toContain(c.phone);
     expect(html).not.toContain(local);
@@ -100,8 +100,8 @@ describe('dashboard in Chromium against the real server', () => {
     const twoPlus = { version: 1, root: { kind: 'orders', measure: 'count', op: 'gte', value: 2 } };
     const expectedTwo = await count(twoPlus);
     await page.locator(`[data-testid="live-count"][data-count="${expectedTwo}"]`).waitFor();
-    expect(await live.innerText()).toContain(`${ko(expectedTwo)}명`);
-    expect(await page.getByTestId('live-explain').innerText()).toMatch(/구매 횟수/);
+    expect(await live.textContent()).toContain(`${ko(expectedTwo)}명`);
+    expect(await page.getByTestId('live-explain').textContent()).toMatch(/구매 횟수/);
 
     await page.getByTestId('condition-0').getByLabel('value').fill('4');
     const fourPlus = { version: 1, root: { kind: 'orders', measure: 'count', op: 'gte', value: 4 } };
@@ -118,7 +118,7 @@ describe('dashboard in Chromium against the real server', () => {
     const expectedWomen = await count(women);
     expect(expectedWomen).toBeLessThan(expectedFour);
     await page.locator(`[data-testid="live-count"][data-count="${expectedWomen}"]`).waitFor();
-    expect(await page.getByTestId('live-explain').innerText()).toMatch(/여성/);
+    expect(await page.getByTestId('live-explain').textContent()).toMatch(/여성/);
     await page.getByTestId('recipe-cart-abandonment').waitFor();
     await page.screenshot({ path: join(SHOTS, 'segments-ko.png'), fullPage: true });
 
@@ -131,7 +131,7 @@ describe('dashboard in Chromium against the real server', () => {
     await page.getByTestId('saved-segments').getByText('4회 이상 구매 여성').click();
     const report = page.getByTestId('segment-report');
     await report.getByText('많이 산 카테고리').waitFor();
-    expect(await report.innerText()).toContain(`${ko(expectedWomen)}명`);
+    expect(await report.textContent()).toContain(`${ko(expectedWomen)}명`);
     await page.screenshot({ path: join(SHOTS, 'segment-report-ko.png'), fullPage: true });
   });
 
@@ -140,7 +140,7 @@ describe('dashboard in Chromium against the real server', () => {
     const rfm = await api<{ segments: { label: { ko: string }; customers: number }[] }>('/api/rfm');
     const table = page.getByTestId('rfm-segments');
     await table.waitFor();
-    const text = await table.innerText();
+    const text = await table.textContent();
     for (const s of rfm.segments.filter((x) => x.customers > 0)) expect(text).toContain(s.label.ko);
     await page.getByTestId('basket-rules').waitFor();
     await page.getByTestId('rfm-grid').waitFor();

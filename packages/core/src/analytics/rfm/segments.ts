@@ -1,7 +1,7 @@
 /**
  * The 11 named RFM segments and the complete map of the 125 (R, F, M) quintile-score triples to
  * them, as published with the Neal Analytics RFM scheme (the open-source tutorial table in
- * shared/data/rfm/rfm_11_segments.csv; a test checks this copy against it).
+ * test-data/rfm/rfm_11_segments.csv; a test checks this copy against it).
  */
 export const RFM_SEGMENT_KEYS = [
   'champions',

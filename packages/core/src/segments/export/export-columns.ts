@@ -23,7 +23,16 @@ export const EXPORT_COLUMNS = {
 } as const satisfies Record<string, ExportColumn>;
 export type ExportColumnName = keyof typeof EXPORT_COLUMNS;
 
-export const DEFAULT_EXPORT_COLUMNS: readonly ExportColumnName[] = ['customer_id', 'name', 'phone', 'email', 'grade', 'order_count', 'order_sum', 'last_order_at'];
+export const DEFAULT_EXPORT_COLUMNS: readonly ExportColumnName[] = [
+  'customer_id',
+  'name',
+  'phone',
+  'email',
+  'grade',
+  'order_count',
+  'order_sum',
+  'last_order_at',
+];
 
 export function isExportColumn(name: string): name is ExportColumnName {
   return Object.hasOwn(EXPORT_COLUMNS, name);
@@ -32,7 +41,8 @@ export function isExportColumn(name: string): name is ExportColumnName {
 /** Cell text for an exported value: timestamps in KST ISO form, personal data masked unless `unmask`. */
 export function formatExportCell(name: ExportColumnName, value: unknown, unmask: boolean): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return new Date(value.getTime() + 9 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+  if (value instanceof Date)
+    return new Date(value.getTime() + 9 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
   const text = String(value);
   const c: ExportColumn = EXPORT_COLUMNS[name];
   if (!unmask && c.mask) return c.mask(text);

@@ -30,12 +30,21 @@ export const RECENT_BUYER_RELATED = defineRecipe({
   type: { ko: '구매 유도', en: 'purchase push' },
   action: { ko: '연관 상품 추천 메시지', en: 'recommend the related product' },
   goldenTime: { ko: '구매 후 3~7일', en: '3–7 days after the purchase' },
-  description: { ko: '최근 N일 안에 구매했고 장바구니 규칙상 연관 상품이 있는 고객', en: 'Bought in the last N days and has a related product from basket rules' },
+  description: {
+    ko: '최근 N일 안에 구매했고 장바구니 규칙상 연관 상품이 있는 고객',
+    en: 'Bought in the last N days and has a related product from basket rules',
+  },
   params: z.object({ days: days(14).pipe(z.number().min(1)) }),
   build: (p) => ({
     kind: 'and',
     items: [
-      { kind: 'orders', filter: { window: { kind: 'last_days', days: p.days } }, measure: 'count', op: 'gte', value: 1 },
+      {
+        kind: 'orders',
+        filter: { window: { kind: 'last_days', days: p.days } },
+        measure: 'count',
+        op: 'gte',
+        value: 1,
+      },
       { kind: 'related_product' },
     ],
   }),
@@ -48,7 +57,10 @@ export const MARKETPLACE_TO_OWN = defineRecipe({
   type: { ko: '채널 전환', en: 'channel switch' },
   action: { ko: '자사몰 회원 혜택 강화 안내', en: 'reinforce own-shop member benefits' },
   goldenTime: { ko: '자사몰 첫 구매 후 7일', en: '7 days after the first own-shop order' },
-  description: { ko: '마켓플레이스 구매가 N회 이상이고 마켓 → 자사몰 구매 패턴을 보인 고객', en: 'At least N marketplace purchases and a marketplace → own-shop purchase pattern' },
+  description: {
+    ko: '마켓플레이스 구매가 N회 이상이고 마켓 → 자사몰 구매 패턴을 보인 고객',
+    en: 'At least N marketplace purchases and a marketplace → own-shop purchase pattern',
+  },
   params: z.object({ min: count(2) }),
   build: (p) => ({
     kind: 'and',
@@ -79,7 +91,15 @@ export const CART_ABANDONMENT = defineRecipe({
   action: { ko: '장바구니 상품 리마인드', en: 'remind of the cart items' },
   goldenTime: { ko: '담은 뒤 1~3일, 담았던 시간대', en: '1–3 days later, at the hour of the add' },
   description: { ko: '장바구니에 담고 3일 안에 구매하지 않은 고객', en: 'Added to cart and did not buy within 3 days' },
-  params: z.object({ hours: z.coerce.number().int().min(1).max(24 * 90).default(72), lookback: days(14).pipe(z.number().min(1)) }),
+  params: z.object({
+    hours: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(72),
+    lookback: days(14).pipe(z.number().min(1)),
+  }),
   build: (p) => ({
     kind: 'sequence',
     did: { type: 'add_to_cart', window: { kind: 'last_days', days: p.lookback } },
@@ -95,7 +115,10 @@ export const PRODUCT_INTEREST = defineRecipe({
   type: { ko: '구매 유도', en: 'purchase push' },
   action: { ko: '관심 상품 할인 알림', en: 'price alert on the viewed product' },
   goldenTime: { ko: '마지막 조회 다음 날 같은 시간대', en: 'the day after the last view, same hour' },
-  description: { ko: '최근 7일 동안 상품 X를 3~5번 보고 구매하지 않은 고객', en: 'Viewed product X 3–5 times in the last 7 days and did not buy it' },
+  description: {
+    ko: '최근 7일 동안 상품 X를 3~5번 보고 구매하지 않은 고객',
+    en: 'Viewed product X 3–5 times in the last 7 days and did not buy it',
+  },
   params: z.object({
     product: z.string().min(1).max(200).optional(),
     days: days(7).pipe(z.number().min(1)),
@@ -105,13 +128,21 @@ export const PRODUCT_INTEREST = defineRecipe({
   build: (p) => {
     const window = { kind: 'last_days', days: p.days } as const;
     if (p.product === undefined) {
-      return { kind: 'sequence', did: { type: 'product_view', window, count: { min: p.min, max: p.max } }, thenNot: { source: 'order' }, sameProduct: true };
+      return {
+        kind: 'sequence',
+        did: { type: 'product_view', window, count: { min: p.min, max: p.max } },
+        thenNot: { source: 'order' },
+        sameProduct: true,
+      };
     }
     return {
       kind: 'and',
       items: [
         { kind: 'events', type: 'product_view', product: p.product, window, count: { min: p.min, max: p.max } },
-        { kind: 'not', item: { kind: 'orders', filter: { products: [p.product], window }, measure: 'count', op: 'gte', value: 1 } },
+        {
+          kind: 'not',
+          item: { kind: 'orders', filter: { products: [p.product], window }, measure: 'count', op: 'gte', value: 1 },
+        },
       ],
     };
   },

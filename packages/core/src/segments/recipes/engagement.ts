@@ -5,7 +5,12 @@ const csv = (fallback: string) =>
   z
     .string()
     .default(fallback)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().min(1)).min(1));
 const days = (fallback: number) => z.coerce.number().int().min(0).max(3650).default(fallback);
 
@@ -16,7 +21,10 @@ export const BIRTHDAY_SOON = defineRecipe({
   type: { ko: '브랜드 인지', en: 'brand awareness' },
   action: { ko: '생일 축하 쿠폰 발송', en: 'send a birthday coupon' },
   goldenTime: { ko: '생일 3~7일 전 오전 10시', en: '3–7 days before, 10:00' },
-  description: { ko: '카카오·카페24 가입 시 받은 생일(음력 포함)이 N일 안에 오는 회원', en: 'Members (Kakao or Cafe24 sign-up) whose birthday, lunar-aware, is within N days' },
+  description: {
+    ko: '카카오·카페24 가입 시 받은 생일(음력 포함)이 N일 안에 오는 회원',
+    en: 'Members (Kakao or Cafe24 sign-up) whose birthday, lunar-aware, is within N days',
+  },
   params: z.object({ days: days(7), channels: csv('kakao,cafe24') }),
   build: (p) => ({
     kind: 'and',
@@ -34,7 +42,10 @@ export const NEW_MEMBER = defineRecipe({
   type: { ko: '브랜드 인지', en: 'brand awareness' },
   action: { ko: '웰컴 메시지와 첫 구매 쿠폰', en: 'welcome message with a first-order coupon' },
   goldenTime: { ko: '가입 다음 날 오전', en: 'the morning after sign-up' },
-  description: { ko: '자사몰 또는 카페24에 N일 전 가입한 회원', en: 'Signed up to the own shop or Cafe24 exactly N days ago' },
+  description: {
+    ko: '자사몰 또는 카페24에 N일 전 가입한 회원',
+    en: 'Signed up to the own shop or Cafe24 exactly N days ago',
+  },
   params: z.object({ days: days(1), channels: csv('own,cafe24') }),
   build: (p) => ({ kind: 'channel', channels: p.channels, joined: { kind: 'days_ago', min: p.days, max: p.days } }),
 });
@@ -46,7 +57,10 @@ export const WARRANTY_NOT_MEMBER = defineRecipe({
   type: { ko: '참여 유도', en: 'participation' },
   action: { ko: '회원 가입 혜택 안내', en: 'invite to join with a member benefit' },
   goldenTime: { ko: '등록 후 N일째 저녁 7시', en: 'N days after registration, 19:00' },
-  description: { ko: '정품 등록을 N일 전에 했지만 자사몰 회원이 아닌 고객', en: 'Registered a warranty N days ago but is not an own-shop member' },
+  description: {
+    ko: '정품 등록을 N일 전에 했지만 자사몰 회원이 아닌 고객',
+    en: 'Registered a warranty N days ago but is not an own-shop member',
+  },
   params: z.object({ days: days(7), channels: csv('own,cafe24') }),
   build: (p) => ({
     kind: 'and',
@@ -64,7 +78,10 @@ export const NEW_CHANNEL_FRIEND = defineRecipe({
   type: { ko: '브랜드 인지', en: 'brand awareness' },
   action: { ko: '친구 추가 감사 쿠폰', en: 'thank-you coupon for adding the channel' },
   goldenTime: { ko: '친구 추가 직후', en: 'right after adding' },
-  description: { ko: '최근 N일 안에 카카오 채널 친구가 된 고객', en: 'Became a Kakao channel friend in the last N days' },
+  description: {
+    ko: '최근 N일 안에 카카오 채널 친구가 된 고객',
+    en: 'Became a Kakao channel friend in the last N days',
+  },
   params: z.object({ days: days(7).pipe(z.number().min(1)) }),
   build: (p) => ({
     kind: 'or',

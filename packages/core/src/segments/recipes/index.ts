@@ -1,7 +1,14 @@
 import type { SegmentIssue } from '../issues.ts';
 import type { SegmentDefinition } from '../schema.ts';
 import { parseSegment } from '../validate.ts';
-import { CART_ABANDONMENT, MARKETPLACE_TO_OWN, ONE_PURCHASE_N_DAYS_AGO, PRODUCT_INTEREST, RECENT_BUYER_RELATED, STORE_BUYERS } from './conversion.ts';
+import {
+  CART_ABANDONMENT,
+  MARKETPLACE_TO_OWN,
+  ONE_PURCHASE_N_DAYS_AGO,
+  PRODUCT_INTEREST,
+  RECENT_BUYER_RELATED,
+  STORE_BUYERS,
+} from './conversion.ts';
 import { BIRTHDAY_SOON, NEW_CHANNEL_FRIEND, NEW_MEMBER, WARRANTY_NOT_MEMBER } from './engagement.ts';
 import { definition, type Recipe } from './recipe.ts';
 import {
@@ -43,7 +50,9 @@ export function findRecipe(name: string): Recipe | undefined {
   return RECIPES.find((r) => r.name === name);
 }
 
-export type RecipeResult = { readonly ok: true; readonly definition: SegmentDefinition } | { readonly ok: false; readonly issues: readonly SegmentIssue[] };
+export type RecipeResult =
+  | { readonly ok: true; readonly definition: SegmentDefinition }
+  | { readonly ok: false; readonly issues: readonly SegmentIssue[] };
 
 /**
  * Builds a recipe's definition from raw parameters (CLI strings or JSON values).
@@ -51,10 +60,23 @@ export type RecipeResult = { readonly ok: true; readonly definition: SegmentDefi
  */
 export function buildRecipe(name: string, raw: Readonly<Record<string, unknown>>): RecipeResult {
   const recipe = findRecipe(name);
-  if (!recipe) return { ok: false, issues: [{ code: 'UNKNOWN_FIELD', path: ['recipe'], message: `unknown recipe '${name}'; see 'dalbit recipes list'` }] };
+  if (!recipe)
+    return {
+      ok: false,
+      issues: [
+        { code: 'UNKNOWN_FIELD', path: ['recipe'], message: `unknown recipe '${name}'; see 'dalbit recipes list'` },
+      ],
+    };
   const params = recipe.params.strict().safeParse(raw);
   if (!params.success) {
-    return { ok: false, issues: params.error.issues.map((i) => ({ code: 'BAD_VALUE' as const, path: ['params', ...i.path.map(String)], message: i.message })) };
+    return {
+      ok: false,
+      issues: params.error.issues.map((i) => ({
+        code: 'BAD_VALUE' as const,
+        path: ['params', ...i.path.map(String)],
+        message: i.message,
+      })),
+    };
   }
   return parseSegment(definition(recipe.build(params.data)));
 }

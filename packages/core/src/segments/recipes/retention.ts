@@ -24,7 +24,10 @@ export const SECOND_PURCHASE_WINDOW = defineRecipe({
   type: { ko: '재구매·충성도', en: 'repurchase & loyalty' },
   action: { ko: '연관 상품 추천과 재구매 쿠폰', en: 'related product with a repurchase coupon' },
   goldenTime: { ko: '마지막 구매 후 90~120일', en: '90–120 days after the last purchase' },
-  description: { ko: '마지막 구매가 90~120일 전이고 구매가 1회이며 연관 상품이 있는 고객', en: 'Last purchase 90–120 days ago, exactly one purchase, has a related product' },
+  description: {
+    ko: '마지막 구매가 90~120일 전이고 구매가 1회이며 연관 상품이 있는 고객',
+    en: 'Last purchase 90–120 days ago, exactly one purchase, has a related product',
+  },
   params: z.object({ from: days(90), to: days(120) }),
   build: (p) => ({
     kind: 'and',
@@ -43,12 +46,21 @@ export const RECENT_REPEAT_BUYERS = defineRecipe({
   type: { ko: '이탈 방지', en: 'churn prevention' },
   action: { ko: '감사 메시지와 멤버십 혜택', en: 'thank-you message with membership perks' },
   goldenTime: { ko: '구매 후 7일', en: '7 days after the purchase' },
-  description: { ko: '최근 N일 안에 구매했고 누적 구매가 2회 이상인 고객', en: 'Bought in the last N days and has at least 2 purchases' },
+  description: {
+    ko: '최근 N일 안에 구매했고 누적 구매가 2회 이상인 고객',
+    en: 'Bought in the last N days and has at least 2 purchases',
+  },
   params: z.object({ days: days(30).pipe(z.number().min(1)), min: count(2) }),
   build: (p) => ({
     kind: 'and',
     items: [
-      { kind: 'orders', filter: { window: { kind: 'last_days', days: p.days } }, measure: 'count', op: 'gte', value: 1 },
+      {
+        kind: 'orders',
+        filter: { window: { kind: 'last_days', days: p.days } },
+        measure: 'count',
+        op: 'gte',
+        value: 1,
+      },
       { kind: 'orders', measure: 'count', op: 'gte', value: p.min },
     ],
   }),
@@ -97,7 +109,10 @@ export const LAPSED_SIX_MONTHS = defineRecipe({
   type: { ko: '이탈 방지', en: 'churn prevention' },
   action: { ko: '복귀 쿠폰 (윈백)', en: 'win-back coupon' },
   goldenTime: { ko: '선호 시간대, 주말 오전', en: 'preferred hour, weekend morning' },
-  description: { ko: '마지막 구매가 N개월(30일 단위) 이상 전인 고객', en: 'Last purchase at least N months (30-day) ago' },
+  description: {
+    ko: '마지막 구매가 N개월(30일 단위) 이상 전인 고객',
+    en: 'Last purchase at least N months (30-day) ago',
+  },
   params: z.object({ months: z.coerce.number().int().min(1).max(120).default(6) }),
   build: (p) => ({ kind: 'orders', measure: 'days_since_last', op: 'gte', value: p.months * 30 }),
 });
@@ -111,7 +126,13 @@ export const FREQUENT_BUYERS = defineRecipe({
   goldenTime: { ko: '평소 구매 주기 직전', en: 'just before the usual repurchase' },
   description: { ko: '최근 N일 동안 구매가 M회 이상인 고객', en: 'At least M purchases in the last N days' },
   params: z.object({ days: days(30).pipe(z.number().min(1)), min: count(2) }),
-  build: (p) => ({ kind: 'orders', filter: { window: { kind: 'last_days', days: p.days } }, measure: 'count', op: 'gte', value: p.min }),
+  build: (p) => ({
+    kind: 'orders',
+    filter: { window: { kind: 'last_days', days: p.days } },
+    measure: 'count',
+    op: 'gte',
+    value: p.min,
+  }),
 });
 
 export const COSTLY_CUSTOMERS = defineRecipe({
@@ -121,13 +142,22 @@ export const COSTLY_CUSTOMERS = defineRecipe({
   type: { ko: '이탈 방지', en: 'churn prevention' },
   action: { ko: '광고 대상 제외 또는 사이즈·사용법 안내', en: 'exclude from ads or send sizing/usage guidance' },
   goldenTime: { ko: '다음 주문 직후', en: 'right after the next order' },
-  description: { ko: '주문 N건 이상 중 취소·반품 비율이 X 이상인 고객', en: 'Cancel/return rate at least X over N or more orders' },
+  description: {
+    ko: '주문 N건 이상 중 취소·반품 비율이 X 이상인 고객',
+    en: 'Cancel/return rate at least X over N or more orders',
+  },
   params: z.object({ rate: rate(0.3), orders: count(3) }),
   build: (p) => ({
     kind: 'and',
     items: [
       { kind: 'orders', measure: 'cancel_return_rate', op: 'gte', value: p.rate },
-      { kind: 'orders', filter: { statuses: ['paid', 'cancelled', 'returned', 'exchanged'] }, measure: 'count', op: 'gte', value: p.orders },
+      {
+        kind: 'orders',
+        filter: { statuses: ['paid', 'cancelled', 'returned', 'exchanged'] },
+        measure: 'count',
+        op: 'gte',
+        value: p.orders,
+      },
     ],
   }),
 });

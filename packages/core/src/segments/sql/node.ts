@@ -54,7 +54,13 @@ export interface SelectColumn {
 export type FromNode =
   | { readonly kind: 'table'; readonly table: string; readonly alias: string }
   | { readonly kind: 'subquery'; readonly query: SelectNode; readonly alias: string }
-  | { readonly kind: 'join'; readonly join: 'inner' | 'left'; readonly left: FromNode; readonly right: FromNode; readonly on: BoolExpr };
+  | {
+      readonly kind: 'join';
+      readonly join: 'inner' | 'left';
+      readonly left: FromNode;
+      readonly right: FromNode;
+      readonly on: BoolExpr;
+    };
 
 export interface SelectNode {
   readonly kind: 'select';

@@ -105,11 +105,15 @@ export function printSql(statement: Statement, dialect: SqlDialect): CompiledQue
   };
 
   const select = (s: SelectNode): string => {
-    const parts = [`SELECT ${s.columns.map((c) => `${value(c.expr)} AS ${q(c.alias)}`).join(', ')}`, `FROM ${from(s.from)}`];
+    const parts = [
+      `SELECT ${s.columns.map((c) => `${value(c.expr)} AS ${q(c.alias)}`).join(', ')}`,
+      `FROM ${from(s.from)}`,
+    ];
     if (s.where) parts.push(`WHERE ${bool(s.where)}`);
     if (s.groupBy?.length) parts.push(`GROUP BY ${s.groupBy.map(value).join(', ')}`);
     if (s.having) parts.push(`HAVING ${bool(s.having)}`);
-    if (s.orderBy?.length) parts.push(`ORDER BY ${s.orderBy.map((o) => `${value(o.expr)}${o.desc ? ' DESC' : ''}`).join(', ')}`);
+    if (s.orderBy?.length)
+      parts.push(`ORDER BY ${s.orderBy.map((o) => `${value(o.expr)}${o.desc ? ' DESC' : ''}`).join(', ')}`);
     if (s.limit !== undefined) parts.push(`LIMIT ${printLiteral(s.limit)}`);
     return parts.join(' ');
   };

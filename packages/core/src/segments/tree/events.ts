@@ -17,14 +17,25 @@ function propertyPredicate(alias: string, p: PropertyFilter, asOf: Date): BoolEx
 
 /** Rows of `events` matching one step, inside `window` (or anything up to asOf). */
 export function eventRowFilter(alias: string, step: EventStep, window: Window | undefined, ctx: TreeContext): BoolExpr {
-  const parts: BoolExpr[] = [notNull(ev(alias, 'customer_id')), cmp(ev(alias, 'type'), '=', param(step.type, 'string'))];
+  const parts: BoolExpr[] = [
+    notNull(ev(alias, 'customer_id')),
+    cmp(ev(alias, 'type'), '=', param(step.type, 'string')),
+  ];
   if (step.product !== undefined) parts.push(cmp(ev(alias, 'product_id'), '=', param(step.product, 'string')));
   for (const p of step.properties ?? []) parts.push(propertyPredicate(alias, p, ctx.asOf));
-  parts.push(rangePredicate(ev(alias, 'occurred_at'), window ? windowToRange(window, ctx.asOf) : { hi: new Date(ctx.asOf.getTime() + 1) }));
+  parts.push(
+    rangePredicate(
+      ev(alias, 'occurred_at'),
+      window ? windowToRange(window, ctx.asOf) : { hi: new Date(ctx.asOf.getTime() + 1) },
+    ),
+  );
   return and(...parts);
 }
 
-export function countBetween(n: ValueExpr, range: { readonly min?: number | undefined; readonly max?: number | undefined }): BoolExpr {
+export function countBetween(
+  n: ValueExpr,
+  range: { readonly min?: number | undefined; readonly max?: number | undefined },
+): BoolExpr {
   const parts: BoolExpr[] = [];
   if (range.min !== undefined) parts.push(cmp(n, '>=', lit(range.min)));
   if (range.max !== undefined) parts.push(cmp(n, '<=', lit(range.max)));
@@ -33,7 +44,10 @@ export function countBetween(n: ValueExpr, range: { readonly min?: number | unde
 
 /** "Did event X between min and max times in the window"; min 0 includes customers with none. */
 export function eventsTree(
-  cond: EventStep & { readonly window?: Window | undefined; readonly count?: { readonly min?: number | undefined; readonly max?: number | undefined } | undefined },
+  cond: EventStep & {
+    readonly window?: Window | undefined;
+    readonly count?: { readonly min?: number | undefined; readonly max?: number | undefined } | undefined;
+  },
   ctx: TreeContext,
 ): BoolExpr {
   const min = cond.count?.min ?? (cond.count?.max === undefined ? 1 : 0);

@@ -13,7 +13,13 @@ const NON_STRING_TEXT = /^(?:[-+0-9.eE]*|true|false|null|[-+]?(?:inf|infinity|na
  * its text, so every skipped row would have failed the comparison. Values a non-string JSON value
  * could produce (numbers, booleans, objects) are never pre-filtered, so results do not change.
  */
-export function jsonFieldPredicate(json: ValueExpr, key: string, numeric: boolean, c: Comparison, asOf: Date): BoolExpr {
+export function jsonFieldPredicate(
+  json: ValueExpr,
+  key: string,
+  numeric: boolean,
+  c: Comparison,
+  asOf: Date,
+): BoolExpr {
   if (numeric) return fieldPredicate({ kind: 'json_number', json, key }, 'number', c, asOf);
   const value: ValueExpr = { kind: 'json_string', json, key };
   const needles = c.op === 'eq' || c.op === 'in' ? (Array.isArray(c.value) ? c.value : [c.value]) : [];
@@ -21,5 +27,10 @@ export function jsonFieldPredicate(json: ValueExpr, key: string, numeric: boolea
   if (!plain) return fieldPredicate(value, 'string', c, asOf);
   const contains = (needle: string): BoolExpr => ({ kind: 'contains', text: json, needle: param(needle, 'string') });
   const candidate = or(...(needles as string[]).map(contains), contains('\\'));
-  return fieldPredicate({ kind: 'case', when: candidate, then: value, else: { kind: 'literal', value: null } }, 'string', c, asOf);
+  return fieldPredicate(
+    { kind: 'case', when: candidate, then: value, else: { kind: 'literal', value: null } },
+    'string',
+    c,
+    asOf,
+  );
 }

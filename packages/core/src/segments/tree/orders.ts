@@ -8,11 +8,11 @@ import {
   PURCHASE_STATUSES,
   TABLES,
 } from '../catalog.ts';
+import type { Comparison } from '../comparison.ts';
 import type { OrderFilter } from '../schema.ts';
 import { agg, and, cmp, col, count, flag, inList, inQuery, isTrue, lit, not, notNull, param } from '../sql/build.ts';
 import type { BoolExpr, SelectNode, ValueExpr } from '../sql/node.ts';
 import { windowToRange } from '../window.ts';
-import type { Comparison } from '../comparison.ts';
 import type { TreeContext } from './context.ts';
 import { daysSincePredicate, fieldPredicate, holdsFor, rangePredicate } from './predicate.ts';
 
@@ -21,7 +21,12 @@ const c = (alias: string, name: string): ValueExpr => col(alias, column(O, name)
 
 /** Aggregate of one measure over the `orders` rows aliased `alias` (shared with the feature refresh). */
 export function measureAggregate(name: OrderMeasureName, alias: string): ValueExpr {
-  const div = (a: ValueExpr, b: ValueExpr): ValueExpr => ({ kind: 'arith', op: '/', left: { kind: 'to_float', item: a }, right: { kind: 'nullif_zero', item: b } });
+  const div = (a: ValueExpr, b: ValueExpr): ValueExpr => ({
+    kind: 'arith',
+    op: '/',
+    left: { kind: 'to_float', item: a },
+    right: { kind: 'nullif_zero', item: b },
+  });
   switch (name) {
     case 'count':
       return count();
@@ -32,7 +37,10 @@ export function measureAggregate(name: OrderMeasureName, alias: string): ValueEx
     case 'avg_discount_rate':
       return div(agg('sum', c(alias, 'discount_amount')), agg('sum', c(alias, 'gross_amount')));
     case 'coupon_count':
-      return agg('sum', flag(and(notNull(c(alias, 'coupon_code')), cmp(c(alias, 'coupon_code'), '<>', param('', 'string')))));
+      return agg(
+        'sum',
+        flag(and(notNull(c(alias, 'coupon_code')), cmp(c(alias, 'coupon_code'), '<>', param('', 'string')))),
+      );
     case 'discounted_count':
       return agg('sum', flag(cmp(c(alias, 'discount_amount'), '>', lit(0))));
     case 'cancel_return_rate':
@@ -56,7 +64,9 @@ export function measurePredicate(value: ValueExpr, m: OrderMeasure, cmpn: Compar
 export function isFeatureFilter(filter: OrderFilter | undefined): boolean {
   if (!filter) return true;
   const { statuses, ...rest } = filter;
-  const defaultStatuses = statuses === undefined || (statuses.length === PURCHASE_STATUSES.length && PURCHASE_STATUSES.every((s) => statuses.includes(s)));
+  const defaultStatuses =
+    statuses === undefined ||
+    (statuses.length === PURCHASE_STATUSES.length && PURCHASE_STATUSES.every((s) => statuses.includes(s)));
   return defaultStatuses && Object.values(rest).every((v) => v === undefined);
 }
 
@@ -70,13 +80,23 @@ function isAllStatusesFilter(filter: OrderFilter | undefined): boolean {
 }
 
 /** Row filter on `orders` for a condition's filter (always bounded by asOf). */
-export function orderRowFilter(alias: string, filter: OrderFilter | undefined, allStatuses: boolean, ctx: TreeContext): BoolExpr {
+export function orderRowFilter(
+  alias: string,
+  filter: OrderFilter | undefined,
+  allStatuses: boolean,
+  ctx: TreeContext,
+): BoolExpr {
   const f = filter ?? {};
   const parts: BoolExpr[] = [notNull(c(alias, 'customer_id'))];
   if (!allStatuses) parts.push(inList(c(alias, 'status'), f.statuses ?? PURCHASE_STATUSES, 'string'));
   if (f.channels) parts.push(inList(c(alias, 'channel'), f.channels, 'string'));
   if (f.stores) parts.push(isTrue(inList(c(alias, 'store'), f.stores, 'string')));
-  parts.push(rangePredicate(c(alias, 'ordered_at'), f.window ? windowToRange(f.window, ctx.asOf) : { hi: new Date(ctx.asOf.getTime() + 1) }));
+  parts.push(
+    rangePredicate(
+      c(alias, 'ordered_at'),
+      f.window ? windowToRange(f.window, ctx.asOf) : { hi: new Date(ctx.asOf.getTime() + 1) },
+    ),
+  );
   if (f.discounted !== undefined) parts.push(cmp(c(alias, 'discount_amount'), f.discounted ? '>' : '=', lit(0)));
   if (f.coupon !== undefined) {
     const used = isTrue(and(notNull(c(alias, 'coupon_code')), cmp(c(alias, 'coupon_code'), '<>', param('', 'string'))));
@@ -127,4 +147,3 @@ export function ordersTree(
   const member = inQuery(col(ctx.base, 'customer_id'), query);
   return emptyHolds ? not(member) : member;
 }
-

@@ -69,7 +69,8 @@ export function daysSincePredicate(ts: ValueExpr, c: Comparison, asOf: Date): Bo
   const op = c.op as Operator;
   const v = Array.isArray(c.value) ? c.value.map(Number) : [Number(c.value)];
   const n = v[0] ?? 0;
-  const range = (min: number | undefined, max: number | undefined): BoolExpr => isTrue(rangePredicate(ts, daysAgoRange(asOf, min, max)));
+  const range = (min: number | undefined, max: number | undefined): BoolExpr =>
+    isTrue(rangePredicate(ts, daysAgoRange(asOf, min, max)));
   switch (op) {
     case 'exists':
       return notNull(ts);

@@ -23,6 +23,10 @@ export function profileTree(cond: { readonly field: string } & Comparison, ctx: 
   // Age in years by calendar year in Seoul (연 나이): age = asOf year − birth year.
   const year = kstDayToDate(ctx.today).year;
   const v = cond.value;
-  const value = Array.isArray(v) ? v.map((x) => year - Number(x)).reverse() : v === undefined ? undefined : year - Number(v);
+  const value = Array.isArray(v)
+    ? v.map((x) => year - Number(x)).reverse()
+    : v === undefined
+      ? undefined
+      : year - Number(v);
   return fieldPredicate(expr, 'number', { op: FLIP[cond.op] ?? cond.op, value }, ctx.asOf);
 }

@@ -1,7 +1,7 @@
+import type { TableDef } from '../../schema/table.ts';
 import { ANALYTICS_FIELDS, column, TABLES } from '../catalog.ts';
 import type { Comparison } from '../comparison.ts';
 import type { Window } from '../schema.ts';
-import type { TableDef } from '../../schema/table.ts';
 import { and, cmp, col, inList, inQuery, lit, not, notNull, param, TRUE } from '../sql/build.ts';
 import type { BoolExpr, SelectNode } from '../sql/node.ts';
 import { windowToRange } from '../window.ts';
@@ -9,7 +9,12 @@ import type { TreeContext } from './context.ts';
 import { fieldPredicate, rangePredicate } from './predicate.ts';
 
 /** `f.customer_id IN (SELECT x.customer_id FROM table x WHERE …)`. */
-function memberOf(table: TableDef, ctx: TreeContext, where: (alias: string) => BoolExpr, extra?: (alias: string) => Pick<SelectNode, 'groupBy' | 'having'>): BoolExpr {
+function memberOf(
+  table: TableDef,
+  ctx: TreeContext,
+  where: (alias: string) => BoolExpr,
+  extra?: (alias: string) => Pick<SelectNode, 'groupBy' | 'having'>,
+): BoolExpr {
   const x = ctx.alias('s');
   return inQuery(col(ctx.base, 'customer_id'), {
     kind: 'select',
@@ -22,7 +27,10 @@ function memberOf(table: TableDef, ctx: TreeContext, where: (alias: string) => B
 
 const upTo = (asOf: Date) => ({ hi: new Date(asOf.getTime() + 1) });
 
-export function channelTree(cond: { readonly channels: readonly string[]; readonly joined?: Window | undefined }, ctx: TreeContext): BoolExpr {
+export function channelTree(
+  cond: { readonly channels: readonly string[]; readonly joined?: Window | undefined },
+  ctx: TreeContext,
+): BoolExpr {
   const C = TABLES.channels;
   return memberOf(C, ctx, (x) =>
     and(
@@ -32,11 +40,17 @@ export function channelTree(cond: { readonly channels: readonly string[]; readon
   );
 }
 
-export function warrantyTree(cond: { readonly window?: Window | undefined; readonly product?: string | undefined }, ctx: TreeContext): BoolExpr {
+export function warrantyTree(
+  cond: { readonly window?: Window | undefined; readonly product?: string | undefined },
+  ctx: TreeContext,
+): BoolExpr {
   const W = TABLES.warranties;
   return memberOf(W, ctx, (x) =>
     and(
-      rangePredicate(col(x, column(W, 'registered_at')), cond.window ? windowToRange(cond.window, ctx.asOf) : upTo(ctx.asOf)),
+      rangePredicate(
+        col(x, column(W, 'registered_at')),
+        cond.window ? windowToRange(cond.window, ctx.asOf) : upTo(ctx.asOf),
+      ),
       ...(cond.product === undefined ? [] : [cmp(col(x, column(W, 'product_id')), '=', param(cond.product, 'string'))]),
     ),
   );
@@ -44,7 +58,9 @@ export function warrantyTree(cond: { readonly window?: Window | undefined; reado
 
 export function relatedProductTree(cond: { readonly product?: string | undefined }, ctx: TreeContext): BoolExpr {
   const R = TABLES.relatedProducts;
-  return memberOf(R, ctx, (x) => (cond.product === undefined ? TRUE : cmp(col(x, column(R, 'product_id')), '=', param(cond.product, 'string'))));
+  return memberOf(R, ctx, (x) =>
+    cond.product === undefined ? TRUE : cmp(col(x, column(R, 'product_id')), '=', param(cond.product, 'string')),
+  );
 }
 
 /** Current members of another segment: spells with no closing row. */

@@ -1,12 +1,12 @@
+import type { z } from 'zod';
 import { column, PURCHASE_STATUSES, TABLES } from '../catalog.ts';
 import type { SequenceCondition } from '../schema.ts';
 import { agg, and, cmp, col, count, flag, inList, inQuery, lit, notNull, param } from '../sql/build.ts';
 import type { BoolExpr, SelectColumn, SelectNode, ValueExpr } from '../sql/node.ts';
-import type { z } from 'zod';
+import { type InstantRange, windowToRange } from '../window.ts';
 import type { TreeContext } from './context.ts';
 import { countBetween, ev, eventRowFilter } from './events.ts';
 import { rangePredicate } from './predicate.ts';
-import { type InstantRange, windowToRange } from '../window.ts';
 
 type Sequence = z.infer<typeof SequenceCondition>;
 const HOUR_MS = 3_600_000;
@@ -43,9 +43,16 @@ export function sequenceTree(cond: Sequence, ctx: TreeContext): BoolExpr {
     cmp(bt, '>=', at),
     within === undefined
       ? cmp(bt, '<=', param(ctx.asOf, 'timestamp'))
-      : cmp({ kind: 'epoch_ms', item: bt }, '<', { kind: 'arith', op: '+', left: { kind: 'epoch_ms', item: at }, right: param(within, 'int') }),
+      : cmp({ kind: 'epoch_ms', item: bt }, '<', {
+          kind: 'arith',
+          op: '+',
+          left: { kind: 'epoch_ms', item: at },
+          right: param(within, 'int'),
+        }),
   );
-  const on = same ? and(cmp(col(b, 'cid'), '=', col(a, 'cid')), cmp(col(b, 'pid'), '=', col(a, 'pid'))) : cmp(col(b, 'cid'), '=', col(a, 'cid'));
+  const on = same
+    ? and(cmp(col(b, 'cid'), '=', col(a, 'cid')), cmp(col(b, 'pid'), '=', col(a, 'pid')))
+    : cmp(col(b, 'cid'), '=', col(a, 'cid'));
   const query: SelectNode = {
     kind: 'select',
     columns: [{ expr: col(a, 'cid'), alias: 'customer_id' }],
@@ -56,7 +63,9 @@ export function sequenceTree(cond: Sequence, ctx: TreeContext): BoolExpr {
       right: { kind: 'subquery', query: then, alias: b },
       on,
     },
-    ...(within === undefined ? {} : { where: cmp(at, '<=', param(new Date(ctx.asOf.getTime() - within), 'timestamp')) }),
+    ...(within === undefined
+      ? {}
+      : { where: cmp(at, '<=', param(new Date(ctx.asOf.getTime() - within), 'timestamp')) }),
     groupBy: same ? [col(a, 'cid'), col(a, 'pid'), at] : [col(a, 'cid'), at],
     having: cmp(agg('sum', flag(follows)), '=', lit(0)),
   };
@@ -77,12 +86,24 @@ function followRange(cond: Sequence, within: number | undefined, asOf: Date): In
  */
 function thenRows(cond: Sequence, same: boolean, range: InstantRange, latest: boolean, ctx: TreeContext): SelectNode {
   const t = cond.thenNot;
-  const rows = (x: string, c: (name: string) => ValueExpr, table: string, time: string, where: BoolExpr): SelectNode => {
+  const rows = (
+    x: string,
+    c: (name: string) => ValueExpr,
+    table: string,
+    time: string,
+    where: BoolExpr,
+  ): SelectNode => {
     const keys: SelectColumn[] = [{ expr: c('customer_id'), alias: 'cid' }];
     if (same) keys.push({ expr: c('product_id'), alias: 'pid' });
     const from = { kind: 'table', table, alias: x } as const;
     if (!latest) return { kind: 'select', columns: [...keys, { expr: c(time), alias: 't' }], from, where };
-    return { kind: 'select', columns: [...keys, { expr: agg('max', c(time)), alias: 't' }], from, where, groupBy: keys.map((k) => k.expr) };
+    return {
+      kind: 'select',
+      columns: [...keys, { expr: agg('max', c(time)), alias: 't' }],
+      from,
+      where,
+      groupBy: keys.map((k) => k.expr),
+    };
   };
   if (t.source === 'event') {
     const x = ctx.alias('e');

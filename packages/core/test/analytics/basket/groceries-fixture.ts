@@ -1,11 +1,11 @@
 // Groceries: R package arules (Hahsler, Hornik & Reutterer 2006), 30 days of point-of-sale data
-// of a grocery outlet, exported to /work/shared/data/groceries (see the README there).
+// of a grocery outlet, exported to test-data/groceries (see the README there).
 // Reading files is fine in tests; the code under test stays pure.
 import { readFileSync } from 'node:fs';
 import { buildTransactions, type TransactionRow, type Transactions } from '@dalbit/core/analytics/basket/transactions';
 import { parseCsv } from '@dalbit/core/ingest/csv/parse-csv';
 
-export const GROCERIES_DIR = new URL('../../../../../../shared/data/groceries/', import.meta.url);
+export const GROCERIES_DIR = new URL('../../../../../test-data/groceries/', import.meta.url);
 
 /** The rows of a reference file, read with the project's RFC 4180 parser. */
 export function readCsv(text: string): string[][] {

@@ -1,5 +1,5 @@
 // Reference: R package arules 1.7-10 `apriori` on its Groceries data (Hahsler, Hornik & Reutterer
-// 2006); rule file and counts from /work/shared/data/groceries/README.md.
+// 2006); rule file and counts from test-data/groceries/README.md.
 import { readFileSync } from 'node:fs';
 import { formatItemset, formatRNumber, formatRulesCsv } from '@dalbit/core/analytics/basket/format-rules';
 import { mineFrequentItemsets } from '@dalbit/core/analytics/basket/mine-itemsets';

@@ -1,12 +1,12 @@
 // CDNOW 1/10 sample (2,357 customers who first bought in Q1 1997), as published by Bruce Hardie
-// (brucehardie.com) and redistributed with the BTYD and lifetimes packages; see shared/data/README.md.
+// (brucehardie.com) and redistributed with the BTYD and lifetimes packages; see test-data/README.md.
 import { readFileSync } from 'node:fs';
 import type { DatedPurchase } from '../../../src/analytics/clv/build-cbs.ts';
 import { toDayNumber } from '../../../src/analytics/clv/calendar-day.ts';
 import type { CbsRow } from '../../../src/analytics/clv/cbs.ts';
 import { parseCbsCsv } from '../../../src/analytics/clv/parse-cbs-csv.ts';
 
-const DATA = new URL('../../../../../../shared/data/', import.meta.url);
+const DATA = new URL('../../../../../test-data/', import.meta.url);
 
 export const CDNOW_CBS_PATH = new URL('cdnow/cdnow_sample_cbs.csv', DATA);
 export const CDNOW_ELOG_PATH = new URL('cdnow/cdnow_sample_elog.csv', DATA);

@@ -9,9 +9,9 @@ import { countTransitions } from '@dalbit/core/analytics/rfm/segment-transitions
 import { RFM_SEGMENT_KEYS, RFM_SEGMENT_LABELS, segmentOf } from '@dalbit/core/analytics/rfm/segments';
 import { describe, expect, it } from 'vitest';
 
-// shared/data/rfm/rfm_11_segments.csv: the 125 (R,F,M) → segment table published with an
+// test-data/rfm/rfm_11_segments.csv: the 125 (R,F,M) → segment table published with an
 // open-source RFM tutorial crediting the Neal Analytics scheme.
-const CSV = new URL('../../../../../../shared/data/rfm/rfm_11_segments.csv', import.meta.url);
+const CSV = new URL('../../../../../test-data/rfm/rfm_11_segments.csv', import.meta.url);
 
 describe('RFM segments', () => {
   it('the embedded table equals the published CSV for all 125 score triples', () => {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Row } from '../../engines/engine.ts';
 import { findCustomer } from '../../identity/find-customer.ts';
 import { IdentityError, type IdentityErrorCode } from '../../identity/identity-error.ts';
-import { listMerges, readCustomerView, type CustomerView } from '../../identity/read-customer.ts';
+import { type CustomerView, listMerges, readCustomerView } from '../../identity/read-customer.ts';
 import { unmerge } from '../../identity/unmerge.ts';
 import { type CliContext, CliError } from '../context.ts';
 
@@ -25,9 +25,15 @@ const L = {
   merges: { ko: '병합 이력', en: 'Merges' },
   none: { ko: '(없음)', en: '(none)' },
   mergedFrom: { ko: '병합됨', en: 'merged' },
-  summary: { ko: '전체 {orders}건, 결제 {paid}건, 매출 {revenue}, 첫 주문 {first}, 최근 주문 {last}', en: '{orders} orders, {paid} paid, revenue {revenue}, first {first}, last {last}' },
+  summary: {
+    ko: '전체 {orders}건, 결제 {paid}건, 매출 {revenue}, 첫 주문 {first}, 최근 주문 {last}',
+    en: '{orders} orders, {paid} paid, revenue {revenue}, first {first}, last {last}',
+  },
   undone: { ko: '취소됨', en: 'undone' },
-  unmerged: { ko: '병합 취소: {loser} ← {winner} 분리 ({merge}). 되돌린 행: {rows}', en: 'unmerged {loser} from {winner} ({merge}); rows restored: {rows}' },
+  unmerged: {
+    ko: '병합 취소: {loser} ← {winner} 분리 ({merge}). 되돌린 행: {rows}',
+    en: 'unmerged {loser} from {winner} ({merge}); rows restored: {rows}',
+  },
   noMerges: { ko: '병합 이력이 없습니다', en: 'no merges' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -38,7 +44,8 @@ export function formatKst(v: unknown): string {
   if (!(v instanceof Date)) return v === null || v === undefined ? '-' : String(v);
   return new Date(v.getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
-export const formatWon = (n: unknown, lang: Lang): string => `${Number(n ?? 0).toLocaleString('ko-KR')}${lang === 'ko' ? '원' : ' KRW'}`;
+export const formatWon = (n: unknown, lang: Lang): string =>
+  `${Number(n ?? 0).toLocaleString('ko-KR')}${lang === 'ko' ? '원' : ' KRW'}`;
 
 const table = (rows: readonly Row[], lang: Lang): string[] =>
   rows.length === 0 ? [`  ${L.none[lang]}`] : rows.map((r) => `  ${Object.values(r).map(formatKst).join('  ')}`);
@@ -46,15 +53,29 @@ const table = (rows: readonly Row[], lang: Lang): string[] =>
 function printView(ctx: CliContext, v: CustomerView, lang: Lang, mergedFrom: string | undefined): void {
   const p = v.profile;
   ctx.out(`${L.profile[lang]}: ${String(p.customer_id)}${mergedFrom ? ` (${mergedFrom} ${L.mergedFrom[lang]})` : ''}`);
-  for (const k of ['name', 'phone', 'email', 'birthday_md', 'birthday_lunar', 'gender', 'grade', 'created_at', 'updated_at', 'attributes'])
+  for (const k of [
+    'name',
+    'phone',
+    'email',
+    'birthday_md',
+    'birthday_lunar',
+    'gender',
+    'grade',
+    'created_at',
+    'updated_at',
+    'attributes',
+  ])
     if (p[k] !== null && p[k] !== undefined) ctx.out(`  ${k}: ${formatKst(p[k])}`);
-  ctx.out(`${L.identities[lang]}:`, );
+  ctx.out(`${L.identities[lang]}:`);
   for (const line of table(v.identities, lang)) ctx.out(line);
   ctx.out(`${L.channels[lang]}:`);
   for (const line of table(v.channels, lang)) ctx.out(line);
   const s = v.orders.summary;
-  ctx.out(`${L.orders[lang]}: ${fill(L.summary[lang], { orders: s.orders, paid: s.paid_orders ?? 0, revenue: formatWon(s.revenue, lang), first: formatKst(s.first_order_at), last: formatKst(s.last_order_at) })}`);
-  for (const r of v.orders.byChannel) ctx.out(`  ${String(r.channel)}: ${String(r.orders)} / ${formatWon(r.revenue, lang)}`);
+  ctx.out(
+    `${L.orders[lang]}: ${fill(L.summary[lang], { orders: s.orders, paid: s.paid_orders ?? 0, revenue: formatWon(s.revenue, lang), first: formatKst(s.first_order_at), last: formatKst(s.last_order_at) })}`,
+  );
+  for (const r of v.orders.byChannel)
+    ctx.out(`  ${String(r.channel)}: ${String(r.orders)} / ${formatWon(r.revenue, lang)}`);
   ctx.out(`${L.lastOrders[lang]}:`);
   for (const line of table(v.orders.last, lang)) ctx.out(line);
   ctx.out(`${L.consents[lang]}:`);
@@ -63,23 +84,30 @@ function printView(ctx: CliContext, v: CustomerView, lang: Lang, mergedFrom: str
   for (const line of table(v.merges, lang)) ctx.out(line);
 }
 
-const toJson = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x), 2);
+const toJson = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x), 2);
 
 export function registerCustomers(program: Command, ctx: CliContext): void {
   const customers = program.command('customers').description('unified customers: show one, list merges, undo a merge');
   customers
     .command('show <query>')
-    .description('profile, identities, channels, orders, consents and merges of a customer (id, phone in any format, email, or member key)')
+    .description(
+      'profile, identities, channels, orders, consents and merges of a customer (id, phone in any format, email, or member key)',
+    )
     .option('--json', 'machine-readable output')
     .option('--orders <n>', 'how many recent orders to list', '5')
     .action(async (query: string, opts: { json?: boolean; orders: string }, cmd: Command) => {
       const lang = ctx.config(cmd).lang;
       const engine = await ctx.warehouse(cmd);
       const found = await findCustomer(engine, query);
-      if (!found.found) throw new CliError(`${lang === 'ko' ? '고객을 찾을 수 없습니다' : 'customer not found'}: ${found.reason}`, 2);
-      const view = await readCustomerView(engine, found.customerId, { lastOrders: Number.parseInt(opts.orders, 10) || 5 });
+      if (!found.found)
+        throw new CliError(`${lang === 'ko' ? '고객을 찾을 수 없습니다' : 'customer not found'}: ${found.reason}`, 2);
+      const view = await readCustomerView(engine, found.customerId, {
+        lastOrders: Number.parseInt(opts.orders, 10) || 5,
+      });
       if (!view) throw new CliError(`customer ${found.customerId} has no profile row`, 2);
-      if (opts.json) ctx.out(toJson({ via: found.via, ...(found.mergedFrom ? { mergedFrom: found.mergedFrom } : {}), ...view }));
+      if (opts.json)
+        ctx.out(toJson({ via: found.via, ...(found.mergedFrom ? { mergedFrom: found.mergedFrom } : {}), ...view }));
       else printView(ctx, view, lang, found.mergedFrom);
     });
   customers
@@ -105,11 +133,22 @@ export function registerCustomers(program: Command, ctx: CliContext): void {
       const lang = ctx.config(cmd).lang;
       const engine = await ctx.warehouse(cmd);
       try {
-        const res = await unmerge(engine, target.startsWith('m_') ? { mergeId: target } : { customerId: target }, { now: new Date() });
-        const rows = Object.entries(res.restored).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ') || '0';
-        ctx.out(opts.json ? toJson(res) : fill(L.unmerged[lang], { loser: res.loserId, winner: res.winnerId, merge: res.mergeId, rows }));
+        const res = await unmerge(engine, target.startsWith('m_') ? { mergeId: target } : { customerId: target }, {
+          now: new Date(),
+        });
+        const rows =
+          Object.entries(res.restored)
+            .filter(([, n]) => n > 0)
+            .map(([t, n]) => `${t} ${n}`)
+            .join(', ') || '0';
+        ctx.out(
+          opts.json
+            ? toJson(res)
+            : fill(L.unmerged[lang], { loser: res.loserId, winner: res.winnerId, merge: res.mergeId, rows }),
+        );
       } catch (e) {
-        if (e instanceof IdentityError) throw new CliError(`${e.code}: ${lang === 'ko' ? `${IDENTITY_ERROR_KO[e.code]} / ` : ''}${e.message}`, 2);
+        if (e instanceof IdentityError)
+          throw new CliError(`${e.code}: ${lang === 'ko' ? `${IDENTITY_ERROR_KO[e.code]} / ` : ''}${e.message}`, 2);
         throw e;
       }
     });

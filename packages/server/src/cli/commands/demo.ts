@@ -1,15 +1,15 @@
 import { join, resolve } from 'node:path';
+import { kstDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import { BRAND_NAME } from '@dalbit/core/demo/catalog';
 import { createDemoContext } from '@dalbit/core/demo/demo-context';
 import { type DemoParams, parseDemoParams } from '@dalbit/core/demo/demo-params';
 import type { Command } from 'commander';
 import { DemoImportError, type DemoRunSummary, runDemo } from '../../demo/run-demo.ts';
+import { seedRecipeSegments } from '../../demo/seed-segments.ts';
 import { writeDemoFiles } from '../../demo/write-demo-files.ts';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
-import { seedRecipeSegments } from '../../demo/seed-segments.ts';
-import { refreshWarehouse } from '../../jobs/refresh-warehouse.ts';
-import { kstDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import { ImportError } from '../../importers/import-error.ts';
+import { refreshWarehouse } from '../../jobs/refresh-warehouse.ts';
 import { type CliContext, CliError } from '../context.ts';
 import { parseServeFlags, withServeOptions } from './serve.ts';
 
@@ -123,7 +123,8 @@ export function registerDemo(program: Command, ctx: CliContext): void {
           ctx.out(`  ${st.ok ? '✓' : '✗'} ${st.step}: ${st.detail} (${(st.tookMs / 1000).toFixed(1)} s)`);
       }
       const failed = refresh.filter((st) => !st.ok);
-      if (failed.length) throw new CliError(`refresh failed: ${failed.map((st) => `${st.step}: ${st.detail}`).join('; ')}`, 1);
+      if (failed.length)
+        throw new CliError(`refresh failed: ${failed.map((st) => `${st.step}: ${st.detail}`).join('; ')}`, 1);
     } catch (e) {
       if (e instanceof DemoImportError || e instanceof ImportError) throw new CliError(e.message, 1);
       throw e;

@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
 import { RECIPES } from '@dalbit/core/segments/recipes/index';
 import { PURPOSE_LABELS } from '@dalbit/core/segments/recipes/recipe';
+import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 
 /** Describes a recipe's parameters and defaults from its zod schema. */
@@ -8,7 +8,9 @@ function describeParams(shape: Record<string, unknown>): string {
   return Object.entries(shape)
     .map(([k, v]) => {
       const parsed = (v as { safeParse(x: unknown): { success: boolean; data?: unknown } }).safeParse(undefined);
-      return parsed.success ? `${k}=${Array.isArray(parsed.data) ? parsed.data.join(',') : String(parsed.data ?? '')}` : `${k}=(required)`;
+      return parsed.success
+        ? `${k}=${Array.isArray(parsed.data) ? parsed.data.join(',') : String(parsed.data ?? '')}`
+        : `${k}=(required)`;
     })
     .join(' ');
 }
@@ -36,7 +38,9 @@ export function registerRecipes(program: Command, ctx: CliContext): void {
       for (const r of rows) {
         ctx.out(`${r.name}  —  ${r.title[lang]}  [${PURPOSE_LABELS[r.purpose][lang]} / ${r.type[lang]}]`);
         ctx.out(`    ${r.description[lang]}`);
-        ctx.out(`    ${lang === 'ko' ? '추천 액션' : 'action'}: ${r.action[lang]} · ${lang === 'ko' ? '골든타임' : 'golden time'}: ${r.goldenTime[lang]}`);
+        ctx.out(
+          `    ${lang === 'ko' ? '추천 액션' : 'action'}: ${r.action[lang]} · ${lang === 'ko' ? '골든타임' : 'golden time'}: ${r.goldenTime[lang]}`,
+        );
         ctx.out(`    params: ${r.params || '-'}`);
       }
     });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { refreshWarehouse } from '../../jobs/refresh-warehouse.ts';
 import { parseAsOfDay } from '../../analytics/basket/cli-options.ts';
-import { CliError, type CliContext } from '../context.ts';
+import { refreshWarehouse } from '../../jobs/refresh-warehouse.ts';
+import { type CliContext, CliError } from '../context.ts';
 
 const LABELS = {
   rfm: 'RFM 점수',

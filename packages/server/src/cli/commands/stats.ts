@@ -51,6 +51,8 @@ export function registerStats(program: Command, ctx: CliContext): void {
       ctx.out(`${l.status}: ${s.ordersByStatus.map((r) => `${r.status} ${n(r.orders)}`).join(', ') || '-'}`);
       ctx.out(`${l.revenue}:`);
       for (const r of s.revenueByChannel)
-        ctx.out(`  ${l.row.replace('{channel}', r.channel).replace('{orders}', n(r.orders)).replace('{revenue}', formatWon(r.revenue, lang)).replace('{customers}', n(r.customers))}`);
+        ctx.out(
+          `  ${l.row.replace('{channel}', r.channel).replace('{orders}', n(r.orders)).replace('{revenue}', formatWon(r.revenue, lang)).replace('{customers}', n(r.customers))}`,
+        );
     });
 }

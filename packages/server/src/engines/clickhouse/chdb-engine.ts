@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { Session } from 'chdb';
-import type { CompiledQuery } from '@dalbit/core/sql/dialect';
 import { CLICKHOUSE_DIALECT } from '@dalbit/core/sql/clickhouse-dialect';
+import type { CompiledQuery } from '@dalbit/core/sql/dialect';
+import { Session } from 'chdb';
 import type { Engine, Row } from '../engine.ts';
 
 /** Formats a value the way ClickHouse parses it from a bound parameter or a JSON row. */

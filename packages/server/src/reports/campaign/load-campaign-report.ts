@@ -1,7 +1,7 @@
 import { DEFAULT_ATTRIBUTION_WINDOW_DAYS } from '@dalbit/core/attribution/attribution-facts';
-import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { campaignArms } from '@dalbit/core/campaigns/arms';
 import { buildCampaignReport, type CampaignReport } from '@dalbit/core/reports/campaign/build-campaign-report';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { loadCampaignOutcomes, loadCampaignWindowOrders } from '../../attribution/load-attribution.ts';
 import { findCampaign } from '../../campaigns/campaign-store.ts';
 import type { Engine } from '../../engines/engine.ts';

@@ -1,6 +1,6 @@
 import { COUNTED_ORDER_STATUSES } from '@dalbit/core/attribution/attribution-facts';
-import { compileBound } from '@dalbit/core/sql/bind-sql';
 import type { CouponFact, EngagementFact, MessageFact } from '@dalbit/core/reports/campaign/campaign-report-facts';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Engine, Row } from '../../engines/engine.ts';
 
 const ms = (v: unknown): number | null =>

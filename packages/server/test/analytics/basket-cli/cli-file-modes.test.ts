@@ -1,6 +1,6 @@
 // End-to-end file modes of `dalbit basket rules` and `dalbit rfm`, run through main() with argv.
-// References: arules Groceries rules (Hahsler et al. 2006; shared/data/groceries) and the UCI
-// Online Retail invoices (CC BY 4.0; shared/data/online_retail) recomputed in DuckDB SQL.
+// References: arules Groceries rules (Hahsler et al. 2006; test-data/groceries) and the UCI
+// Online Retail invoices (CC BY 4.0; test-data/online_retail) recomputed in DuckDB SQL.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { DuckDbEngine } from '../../../src/engines/duckdb/engine.ts';
 import { sql } from '../../../src/engines/engine.ts';
 import { runCli } from '../../support/run-cli.ts';
 
-const DATA = new URL('../../../../../../shared/data/', import.meta.url);
+const DATA = new URL('../../../../../test-data/', import.meta.url);
 const path = (p: string): string => fileURLToPath(new URL(p, DATA));
 
 const run = (args: string[], env: Record<string, string> = {}) =>

@@ -3,9 +3,9 @@ import { seoulMidnight, toDayNumber } from '@dalbit/core/analytics/clv/calendar-
 import type { Row } from '../../support/insert-rows.ts';
 import { orderRow } from '../../support/warehouse-rows.ts';
 
-// The CDNOW 1/10 sample event log (Hardie, brucehardie.com; shared/data/cdnow) as warehouse orders,
+// The CDNOW 1/10 sample event log (Hardie, brucehardie.com; test-data/cdnow) as warehouse orders,
 // amounts in cents, each at 20:30 KST of its day, plus rows the CLV scoring must ignore.
-export const DATA = new URL('../../../../../../shared/data/cdnow/', import.meta.url);
+export const DATA = new URL('../../../../../test-data/cdnow/', import.meta.url);
 export const AS_OF = toDayNumber(1997, 10, 1);
 
 export function cdnowOrders(): Row[] {

@@ -8,10 +8,10 @@ import { insertRows } from '../../support/insert-rows.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { cdnowOrders } from './cdnow-orders-fixture.ts';
 
-// End to end through the CLI entry on Hardie's CDNOW sample CBS (shared/data/cdnow; published BG/NBD
+// End to end through the CLI entry on Hardie's CDNOW sample CBS (test-data/cdnow; published BG/NBD
 // r = 0.243, α = 4.414, a = 0.793, b = 2.426, LL −9582.4; Gamma-Gamma p = 6.25, q = 3.74, γ = 15.44;
 // Pareto/NBD LL −9595.0; E[Y(39) | x=2, t.x=30.43, T=38.86] ≈ 1.226 for customer 1).
-const CBS = fileURLToPath(new URL('../../../../../../shared/data/cdnow/cdnow_sample_cbs.csv', import.meta.url));
+const CBS = fileURLToPath(new URL('../../../../../test-data/cdnow/cdnow_sample_cbs.csv', import.meta.url));
 
 const run = (argv: string[]) => runCli(argv, { DALBIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'dalbit-clv-')) });
 

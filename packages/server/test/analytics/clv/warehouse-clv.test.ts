@@ -9,7 +9,7 @@ import { type EngineKind, openMemoryWarehouse } from '../../../src/engines/open-
 import { insertRows } from '../../support/insert-rows.ts';
 import { AS_OF, cdnowOrders, DATA } from './cdnow-orders-fixture.ts';
 
-// The CDNOW 1/10 sample event log (Hardie, brucehardie.com; shared/data/cdnow) loaded as warehouse
+// The CDNOW 1/10 sample event log (Hardie, brucehardie.com; test-data/cdnow) loaded as warehouse
 // orders: the warehouse fit as of 1997-10-01 must equal the fit on Hardie's published CBS file
 // (calibration 1997-01-01..1997-09-30), whose BG/NBD estimates are r = 0.243, α = 4.414, a = 0.793, b = 2.426.
 const fileRows = (() => {

@@ -1,5 +1,5 @@
 // UCI Online Retail (Chen, Sain & Guo 2012; CC BY 4.0), invoice level after the usual cleaning:
-// shared/data/online_retail/invoices.csv. Our pure RFM (file reader → computeRfmMetrics →
+// test-data/online_retail/invoices.csv. Our pure RFM (file reader → computeRfmMetrics →
 // scoreRfm → embedded segment table) against an independent DuckDB SQL computation with NTILE
 // window functions and a join on the published segment CSV.
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { readInvoicesFile } from '../../../src/analytics/rfm/read-invoices-file.
 import { DuckDbEngine } from '../../../src/engines/duckdb/engine.ts';
 import { sql } from '../../../src/engines/engine.ts';
 
-const DATA = new URL('../../../../../../shared/data/', import.meta.url);
+const DATA = new URL('../../../../../test-data/', import.meta.url);
 const INVOICES = fileURLToPath(new URL('online_retail/invoices.csv', DATA));
 const SEGMENTS = fileURLToPath(new URL('rfm/rfm_11_segments.csv', DATA));
 
