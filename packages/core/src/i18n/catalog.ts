@@ -1,0 +1,34 @@
+import type { Message } from './define-messages.ts';
+import type { Lang } from './lang.ts';
+import { COMMON_MESSAGES } from './messages/common.ts';
+import { ERROR_MESSAGES } from './messages/errors.ts';
+
+/**
+ * The one message catalog: every text a person reads (CLI help and output, API error messages,
+ * rendered reports, the dashboard), in Korean and English. Areas live in `messages/<area>.ts`;
+ * add a file there and spread it here. Keys are `<area>.<name>`.
+ */
+export const MESSAGES = {
+  ...COMMON_MESSAGES,
+  ...ERROR_MESSAGES,
+} as const satisfies Record<string, Message>;
+
+export type MessageKey = keyof typeof MESSAGES;
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** Fills `{name}` placeholders; a placeholder without a value stays visible so a gap is noticed in tests. */
+export function fillPlaceholders(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** The text of `key` in `lang`. @example translate('ko', 'common.people', { count: '1,234' }) // '1,234명' */
+export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  return fillPlaceholders(MESSAGES[key][lang], params);
+}
+
+/** A translator bound to one language, for a CLI run, a request or the dashboard. */
+export function translator(lang: Lang): (key: MessageKey, params?: MessageParams) => string {
+  return (key, params) => translate(lang, key, params);
+}
