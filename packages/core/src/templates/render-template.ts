@@ -1,4 +1,5 @@
 import { Liquid, type Template } from 'liquidjs';
+import { issueCodeOf, refuseFileTags, SANDBOX_OPTIONS } from './liquid-sandbox.ts';
 import { type TemplateContext, toLiquidScope } from './template-context.ts';
 import type { TemplateIssue } from './template-issue.ts';
 
@@ -9,11 +10,13 @@ const KST_OFFSET_MINUTES = -540; // Liquid follows Date#getTimezoneOffset: UTC+9
 
 function createLiquid(mode: TemplateMode): Liquid {
   const liquid = new Liquid({
+    ...SANDBOX_OPTIONS,
     ...(mode === 'html' ? { outputEscape: 'escape' as const } : {}),
     timezoneOffset: KST_OFFSET_MINUTES,
     strictFilters: true,
     ownPropertyOnly: true,
   });
+  refuseFileTags(liquid);
   liquid.registerFilter('krw', (v: unknown) => {
     const n = typeof v === 'number' ? v : Number(v);
     return Number.isFinite(n) ? `${Math.round(n).toLocaleString('en-US')}원` : '';
@@ -51,7 +54,8 @@ export function compileTemplate(
     parsed = liquid.parse(source);
     variables = liquid.globalVariablesSync(parsed);
   } catch (e) {
-    return { ok: false, issues: [{ code: 'SYNTAX', path, message: e instanceof Error ? e.message : String(e) }] };
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, issues: [{ code: issueCodeOf(message, 'SYNTAX'), path, message }] };
   }
   const template: CompiledTemplate = {
     mode,
@@ -64,9 +68,10 @@ export function compileTemplate(
       try {
         return { text: liquid.renderSync(parsed, scope) as string, issues };
       } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
         return {
           text: '',
-          issues: [...issues, { code: 'RENDER', path, message: e instanceof Error ? e.message : String(e) }],
+          issues: [...issues, { code: issueCodeOf(message, 'RENDER'), path, message }],
         };
       }
     },

@@ -2,6 +2,8 @@
 export type TemplateIssueCode =
   | 'SYNTAX' // Liquid parse error
   | 'RENDER' // Liquid runtime error
+  | 'FORBIDDEN_TAG' // include / render / layout: templates read no files
+  | 'TEMPLATE_LIMIT' // too long to parse, or the render went over its time or memory budget
   | 'UNKNOWN_VARIABLE' // template uses a variable the context does not define
   | 'SMS_TOO_LONG'
   | 'LMS_TOO_LONG'
