@@ -5,12 +5,25 @@ const Env = z.object({
   DALBIT_DATA_DIR: z.string().min(1).default('./.dalbit'),
   DALBIT_ENGINE: z.enum(['duckdb', 'chdb']).default('duckdb'),
   DALBIT_LANG: z.enum(['ko', 'en']).default('ko'),
+  DALBIT_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DALBIT_TRUSTED_PROXY: z.enum(['1', 'true', '0', 'false', '']).optional(),
+  DALBIT_ALLOWED_HOSTS: z.string().optional(),
+  DALBIT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).optional(),
+  DALBIT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).optional(),
 });
 
 export interface Config {
   readonly dataDir: string;
   readonly engine: 'duckdb' | 'chdb';
   readonly lang: 'ko' | 'en';
+  /** Server security settings (docs/security.md: deploying behind TLS). */
+  readonly security: {
+    readonly publicUrl?: string | undefined;
+    readonly trustedProxy: boolean;
+    readonly allowedHosts: readonly string[];
+    readonly sessionIdleMinutes?: number | undefined;
+    readonly sessionMaxHours?: number | undefined;
+  };
 }
 
 /** Parsed once in the CLI/server entry point and passed down; nothing else reads process.env. */
@@ -19,5 +32,19 @@ export function loadConfig(
   overrides: { dataDir?: string | undefined } = {},
 ): Config {
   const e = Env.parse(env);
-  return { dataDir: resolve(overrides.dataDir ?? e.DALBIT_DATA_DIR), engine: e.DALBIT_ENGINE, lang: e.DALBIT_LANG };
+  return {
+    dataDir: resolve(overrides.dataDir ?? e.DALBIT_DATA_DIR),
+    engine: e.DALBIT_ENGINE,
+    lang: e.DALBIT_LANG,
+    security: {
+      publicUrl: e.DALBIT_PUBLIC_URL,
+      trustedProxy: e.DALBIT_TRUSTED_PROXY === '1' || e.DALBIT_TRUSTED_PROXY === 'true',
+      allowedHosts: (e.DALBIT_ALLOWED_HOSTS ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+      sessionIdleMinutes: e.DALBIT_SESSION_IDLE_MINUTES,
+      sessionMaxHours: e.DALBIT_SESSION_MAX_HOURS,
+    },
+  };
 }

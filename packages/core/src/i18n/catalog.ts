@@ -1,5 +1,6 @@
 import type { Message } from './define-messages.ts';
 import type { Lang } from './lang.ts';
+import { AUTH_MESSAGES } from './messages/auth.ts';
 import { COMMON_MESSAGES } from './messages/common.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
 
@@ -11,6 +12,7 @@ import { ERROR_MESSAGES } from './messages/errors.ts';
 export const MESSAGES = {
   ...COMMON_MESSAGES,
   ...ERROR_MESSAGES,
+  ...AUTH_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,4 +1,5 @@
 import { ANALYTICS_MIGRATIONS } from '../analytics/clusters/migrations.ts';
+import { AUTH_MIGRATIONS } from '../auth/migrations.ts';
 import { CAMPAIGN_MIGRATIONS } from '../campaigns/migrations.ts';
 import { MESSAGE_EVENTS, MESSAGES, ONSITE_IMPRESSIONS, ONSITE_MESSAGES } from '../channels/tables.ts';
 import { CONSENT_NOTICES, OPT_OUTS } from '../compliance/tables.ts';
@@ -87,6 +88,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...SEGMENT_MIGRATIONS,
   ...CAMPAIGN_MIGRATIONS,
   ...ANALYTICS_MIGRATIONS,
+  ...AUTH_MIGRATIONS,
 ];
 
 /** Table definitions as of the latest migration (for fixtures and introspection). */

@@ -1,3 +1,5 @@
+import { isDalbitError } from '@dalbit/core/errors/dalbit-error';
+import { EXIT_CODE_BY_KIND } from '@dalbit/core/errors/error-codes';
 import { Command, CommanderError } from 'commander';
 import { COMMAND_GROUPS } from './commands/index.ts';
 import { CliError, createContext } from './context.ts';
@@ -23,6 +25,12 @@ export async function main(
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;
+    if (isDalbitError(e)) {
+      ctx.err(
+        `error: ${e.message}${e.issues.length ? `\n${e.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}` : ''}`,
+      );
+      return EXIT_CODE_BY_KIND[e.kind];
+    }
     if (e instanceof CliError) {
       ctx.err(`error: ${e.message}`);
       return e.exitCode;

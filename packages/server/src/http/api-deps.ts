@@ -1,3 +1,4 @@
+import type { AuthOptions } from '../auth/auth-options.ts';
 import type { Engine } from '../engines/engine.ts';
 
 /** What the HTTP layer is given by its entry point (nothing is read from the environment here). */
@@ -7,4 +8,6 @@ export interface ApiDeps {
   readonly now: () => Date;
   /** Operational log (unexpected errors with their stack). */
   readonly log: (line: string) => void;
+  /** Sessions, cookies, proxy trust and allowed hosts (default: loopback-safe defaults). */
+  readonly auth?: AuthOptions;
 }

@@ -4,18 +4,23 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { DEFAULT_AUTH_OPTIONS } from '../auth/auth-options.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { ApiError } from './api-error.ts';
+import { authenticate } from './authenticate.ts';
 import { type AnyRoute, mountRoutes } from './define-route.ts';
 import { createEngineLock } from './engine-lock.ts';
+import { renderError } from './error-response.ts';
 import { buildOpenApi } from './openapi.ts';
 import { analyticsRoutes } from './routes/analytics-routes.ts';
+import { authRoutes } from './routes/auth-routes.ts';
 import { campaignRoutes } from './routes/campaign-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { segmentRoutes } from './routes/segment-routes.ts';
 import { statsRoutes } from './routes/stats-routes.ts';
+import { userRoutes } from './routes/user-routes.ts';
 
 export interface AppOptions extends ApiDeps {
   /** The built dashboard (packages/web/dist); served at `/` when it exists. */
@@ -31,6 +36,8 @@ export interface AppOptions extends ApiDeps {
 /** Every API route, in the order of the OpenAPI document. */
 export function apiRoutes(deps: ApiDeps): AnyRoute[] {
   return [
+    ...authRoutes(deps),
+    ...userRoutes(deps),
     ...statsRoutes(deps),
     ...customerRoutes(deps),
     ...segmentRoutes(deps),
@@ -50,11 +57,9 @@ export function createApp(opts: AppOptions): Hono {
   const routes = apiRoutes(opts);
   const lock = opts.lock ?? createEngineLock();
 
-  app.onError((e, c) => {
-    if (e instanceof ApiError) return c.json(e.toBody(), e.status);
-    opts.log(`[http] ${c.req.method} ${c.req.path} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return c.json(new ApiError('INTERNAL', 'unexpected error; see the server log').toBody(), 500);
-  });
+  const auth = opts.auth ?? DEFAULT_AUTH_OPTIONS;
+
+  app.onError((e, c) => renderError(e, c, opts.log));
   app.use(
     '/api/events',
     cors({ origin: '*', allowMethods: ['POST', 'OPTIONS'], allowHeaders: ['content-type'], maxAge: 86_400 }),
@@ -70,6 +75,8 @@ export function createApp(opts: AppOptions): Hono {
   );
   // One engine operation at a time (single DuckDB connection; ingest runs in a transaction).
   app.use('/api/*', (_c, next) => lock(() => next()));
+  // Who is calling (session cookie or bearer token); each route's `access` decides what follows.
+  app.use('/api/*', authenticate({ engine: opts.engine, now: opts.now, auth }));
   mountRoutes(app, routes);
   app.get('/openapi.json', (c) => c.json(buildOpenApi(routes, { title: 'Dalbit API', version: '0.1.0' })));
   app.all('/api/*', (c) => {

@@ -1,5 +1,8 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
+import { authError } from '../auth/errors.ts';
+import { type Access, can } from '../auth/permissions.ts';
+import type { Principal } from '../auth/principal.ts';
 import { ApiError, type ApiIssue } from './api-error.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
@@ -15,6 +18,8 @@ export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z
   /** OpenAPI-style path: `/api/customers/{id}`. */
   readonly path: string;
   readonly tag: string;
+  /** Who may call it: `'public'` or the permission the caller's role needs (auth/permissions.ts). */
+  readonly access: Access;
   readonly summary: string;
   readonly description?: string;
   readonly query?: Q;
@@ -67,10 +72,36 @@ async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-/** Registers every route on `app`, validating query, path parameters and body before the handler runs. */
+/**
+ * The caller when `access` allows them: 401 UNAUTHENTICATED without a session or token, 403
+ * FORBIDDEN when their role lacks the permission. Public routes get the caller if there is one.
+ */
+export function requireAccess(c: Context, access: Access): Principal | undefined {
+  const principal = c.get('principal');
+  if (access === 'public') return principal;
+  if (!principal) throw authError('UNAUTHENTICATED', 'unauthenticated', 'error.UNAUTHENTICATED');
+  if (!can(principal.role, access))
+    throw authError('FORBIDDEN', 'forbidden', 'error.FORBIDDEN', undefined, {
+      data: { role: principal.role, needs: access },
+    });
+  return principal;
+}
+
+/** The caller of a non-public route (mountRoutes has already checked it). */
+export function principalOf(c: Context): Principal {
+  const p = c.get('principal');
+  if (!p) throw authError('UNAUTHENTICATED', 'unauthenticated', 'error.UNAUTHENTICATED');
+  return p;
+}
+
+/**
+ * Registers every route on `app`: checks `access` first (before the body is read), then validates
+ * query, path parameters and body before the handler runs.
+ */
 export function mountRoutes(app: Hono, routes: readonly AnyRoute[]): void {
   for (const route of routes) {
     app.on(route.method.toUpperCase(), toHonoPath(route.path), async (c) => {
+      requireAccess(c, route.access);
       const issues: ApiIssue[] = [];
       const parse = (where: 'query' | 'params' | 'body', schema: z.ZodType | undefined, raw: unknown): unknown => {
         if (!schema) return {};

@@ -109,6 +109,16 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { title: string;
         description: 'invalid input',
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       };
+    if (r.access !== 'public') {
+      responses['401'] ??= {
+        description: 'not logged in (no session cookie or bearer token)',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
+      responses['403'] ??= {
+        description: `the role lacks the permission ${r.access}`,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
+    }
     responses['500'] = {
       description: 'unexpected error (details are logged, not returned)',
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -117,6 +127,8 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { title: string;
       operationId: id,
       tags: [r.tag],
       summary: r.summary,
+      'x-dalbit-access': r.access,
+      ...(r.access === 'public' ? { security: [] } : {}),
       ...(r.description ? { description: r.description } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(bodySchema
@@ -131,5 +143,17 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { title: string;
     };
     paths[r.path] = { ...(paths[r.path] ?? {}), [r.method]: op };
   }
-  return { openapi: '3.1.0', info, paths, components: { schemas: components } };
+  return {
+    openapi: '3.1.0',
+    info,
+    security: [{ session: [] }, { bearer: [] }],
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'dalbit_session' },
+        bearer: { type: 'http', scheme: 'bearer' },
+      },
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import type { AuthOptions } from '../auth/auth-options.ts';
 import type { Engine } from '../engines/engine.ts';
 import { refreshFeatures } from '../segments/refresh-features.ts';
 import type { AppOptions } from './create-app.ts';
@@ -16,6 +17,8 @@ export interface ServeOptions {
   /** Shared engine lock and extra apps (the embedded runtime's receipts routes). */
   readonly lock?: AppOptions['lock'];
   readonly mounts?: AppOptions['mounts'];
+  /** Sessions, proxy trust and allowed hosts (from DALBIT_* variables). */
+  readonly auth?: AuthOptions;
   /** The API's clock (default: the system clock). */
   readonly now?: () => Date;
   /** Background work started once the server listens and stopped (awaited) before it closes. */
@@ -57,6 +60,7 @@ export async function serveUntilStopped(engine: Engine, opts: ServeOptions): Pro
     port: opts.port,
     now: opts.now ?? (() => new Date()),
     log: opts.err,
+    ...(opts.auth ? { auth: opts.auth } : {}),
     ...(opts.lock ? { lock: opts.lock } : {}),
     ...(opts.mounts ? { mounts: opts.mounts } : {}),
   });

@@ -2,26 +2,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../src/engines/engine.ts';
 import { openMemoryWarehouse } from '../../src/engines/open-engine.ts';
 import { startServer } from '../../src/http/start-server.ts';
+import { authHeaders } from '../support/auth.ts';
 import { type DemoServer, startDemoServer } from './demo-server.ts';
 
 let demo: DemoServer;
+let owner: { authorization: string };
 beforeAll(async () => {
   demo = await startDemoServer({ customers: 1200 });
+  owner = await authHeaders(demo.engine, 'owner');
 });
 afterAll(async () => {
   await demo?.stop();
 });
 
 type Json = Record<string, unknown>;
+/** Calls the API as the owner (bearer token) unless `init.headers` says otherwise. */
 async function call(path: string, init: RequestInit = {}): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${demo.server.url}${path}`, init);
+  const res = await fetch(`${demo.server.url}${path}`, { ...init, headers: { ...owner, ...(init.headers ?? {}) } });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as Json) : {} };
 }
-const post = (path: string, body: unknown) =>
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   call(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 const one = async (text: string, params: unknown[] = []): Promise<number> =>
@@ -145,19 +149,42 @@ describe('HTTP API over a demo warehouse (real server on loopback)', () => {
     expect(JSON.stringify(masked.body)).not.toContain(c.phone);
     expect(JSON.stringify(masked.body)).not.toContain(c.name);
 
+    // The GET never unmasks, whatever the query says.
+    const sneaky = await call(`/api/customers/${c.customer_id}?unmask=true&reason=${encodeURIComponent('사유')}`);
+    expect(sneaky.body.masked).toBe(true);
+    expect(JSON.stringify(sneaky.body)).not.toContain(c.phone);
+
+    const privacy = await authHeaders(demo.engine, 'privacy');
     const before = await one('SELECT count(*) AS n FROM access_log');
-    const noReason = await call(`/api/customers/${c.customer_id}?unmask=true`);
+    const noReason = await post(`/api/customers/${c.customer_id}/unmask`, { reason: ' ' }, privacy);
     expect(noReason.status).toBe(400);
     expect((noReason.body as unknown as ErrorBody).error.code).toBe('REASON_REQUIRED');
+    expect((noReason.body as unknown as ErrorBody).error.message).toMatch(/사유/);
+    const marketer = await post(
+      `/api/customers/${c.customer_id}/unmask`,
+      { reason: '배송 문의 응대' },
+      await authHeaders(demo.engine, 'marketer'),
+    );
+    expect(marketer.status).toBe(403);
+    expect((marketer.body as unknown as ErrorBody).error.code).toBe('FORBIDDEN');
+    const anonymous = await fetch(`${demo.server.url}/api/customers/${c.customer_id}/unmask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: '배송 문의 응대' }),
+    });
+    expect(anonymous.status).toBe(401);
     expect(await one('SELECT count(*) AS n FROM access_log')).toBe(before);
 
-    const open = await call(
-      `/api/customers/${c.customer_id}?unmask=true&reason=${encodeURIComponent('배송 문의 응대')}`,
-      { headers: { 'x-dalbit-actor': 'cs-kim' } },
+    // The actor comes from the token, never from x-dalbit-actor (no trusted proxy configured).
+    const open = await post(
+      `/api/customers/${c.customer_id}/unmask`,
+      { reason: '배송 문의 응대' },
+      { ...privacy, 'x-dalbit-actor': 'cs-kim' },
     );
     expect(open.status).toBe(200);
+    expect(open.body.masked).toBe(false);
     expect((open.body.profile as { phone: string }).phone).toBe(c.phone);
-    await call(`/api/customers/${c.customer_id}?unmask=1&reason=${encodeURIComponent('환불 확인')}`);
+    await post(`/api/customers/${c.customer_id}/unmask`, { reason: '환불 확인' }, privacy);
     const log = await demo.engine.query<{
       actor: string;
       action: string;
@@ -171,8 +198,8 @@ describe('HTTP API over a demo warehouse (real server on loopback)', () => {
     // The server clock is fixed, so both entries share a timestamp: the hash chain orders them.
     const first = log.find((l) => l.reason === '배송 문의 응대');
     const second = log.find((l) => l.prev_hash === first?.hash);
+    expect(first?.actor).toMatch(/^token:privacy-.*@test\.dalbit$/);
     expect(first).toMatchObject({
-      actor: 'cs-kim',
       action: 'customer.view_unmasked',
       subject: c.customer_id,
       reason: '배송 문의 응대',
@@ -292,6 +319,11 @@ describe('HTTP API over a demo warehouse (real server on loopback)', () => {
       ['/api/stats', 'get'],
       ['/api/customers', 'get'],
       ['/api/customers/{id}', 'get'],
+      ['/api/customers/{id}/unmask', 'post'],
+      ['/api/auth/login', 'post'],
+      ['/api/auth/logout', 'post'],
+      ['/api/auth/me', 'get'],
+      ['/api/users', 'get'],
       ['/api/segments/count', 'post'],
       ['/api/segments/explain', 'post'],
       ['/api/recipes', 'get'],
@@ -332,7 +364,7 @@ describe('HTTP API errors', () => {
     });
     await engine.exec('DROP TABLE merges');
     try {
-      const res = await fetch(`${server.url}/api/stats`);
+      const res = await fetch(`${server.url}/api/stats`, { headers: await authHeaders(engine, 'analyst') });
       expect(res.status).toBe(500);
       const body = (await res.json()) as ErrorBody;
       expect(body.error.code).toBe('INTERNAL');

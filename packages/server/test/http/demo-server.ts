@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDemoContext } from '@dalbit/core/demo/demo-context';
 import { DemoParamsSchema } from '@dalbit/core/demo/demo-params';
+import { ensureFirstOwner } from '../../src/auth/first-owner.ts';
 import { runDemo } from '../../src/demo/run-demo.ts';
 import type { Engine } from '../../src/engines/engine.ts';
 import { openWarehouse } from '../../src/engines/open-engine.ts';
@@ -15,6 +16,8 @@ export interface DemoServer {
   /** The fixed clock of the server: the moment the demo export was taken. */
   readonly now: Date;
   readonly logs: string[];
+  /** The first owner, created as `dalbit demo` does (its printed login). */
+  readonly owner: { readonly email: string; readonly password: string };
   stop(): Promise<void>;
 }
 
@@ -37,6 +40,8 @@ export async function startDemoServer(opts: {
   const engine = await openWarehouse({ dataDir: dir });
   await runDemo(engine, { params, outDir: join(dir, 'demo-files'), now });
   await refreshFeatures(engine, { asOf: now });
+  const owner = await ensureFirstOwner(engine, now);
+  if (!owner) throw new Error('a fresh demo warehouse already had users');
   const logs: string[] = [];
   const server = await startServer({ engine, host: '127.0.0.1', port: 0, now: () => now, log: (l) => logs.push(l) });
   return {
@@ -44,6 +49,7 @@ export async function startDemoServer(opts: {
     engine,
     now,
     logs,
+    owner,
     async stop() {
       await server.close();
       await engine.close();

@@ -10,6 +10,7 @@ import type { RunningServer } from '../../src/http/start-server.ts';
 import type { PassEvent } from '../../src/runtime/run-loop.ts';
 import { createRuntime, type RuntimeOptions } from '../../src/runtime/start-runtime.ts';
 import { createSegment } from '../../src/segments/segment-store.ts';
+import { authHeaders } from '../support/auth.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
 import { startSolapiGateway } from '../support/solapi-gateway.ts';
 import { createManualClock, waitFor } from './manual-clock.ts';
@@ -150,7 +151,8 @@ describe('embedded runtime (dalbit serve)', () => {
     expect(events.filter((e) => !e.ok)).toEqual([]);
 
     // The API answers on the same server while the loops run.
-    const stats = (await (await fetch(`${app.url}/api/stats`)).json()) as { customers: number };
+    const headers = await rt.lock(() => authHeaders(engine, 'analyst'));
+    const stats = (await (await fetch(`${app.url}/api/stats`, { headers })).json()) as { customers: number };
     expect(stats.customers).toBe(3);
 
     await app.stop();

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDashboardBuilt } from '../../src/http/ensure-dashboard.ts';
 import { type DemoServer, startDemoServer } from '../http/demo-server.ts';
+import { authHeaders, loginInBrowser } from '../support/auth.ts';
 import { launchChromium } from './browser.ts';
 
 /** Screenshots for a human (or an agent) to look at: $TMPDIR/dalbit-dashboard-shots. */
@@ -13,6 +14,7 @@ const SHOTS = join(tmpdir(), 'dalbit-dashboard-shots');
 let demo: DemoServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
+let owner: { authorization: string };
 
 beforeAll(async () => {
   await ensureDashboardBuilt();
@@ -20,6 +22,9 @@ beforeAll(async () => {
   demo = await startDemoServer({ customers: 1500 });
   browser = await launchChromium();
   page = await browser.context.newPage();
+  // The owner printed by the demo (로그인: …), logged in as the marketer would.
+  await loginInBrowser(page, demo.server.url, demo.owner);
+  owner = await authHeaders(demo.engine, 'owner');
 });
 afterAll(async () => {
   await browser?.close();
@@ -30,8 +35,8 @@ const api = async <T>(path: string, body?: unknown): Promise<T> => {
   const res = await fetch(
     `${demo.server.url}${path}`,
     body === undefined
-      ? {}
-      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+      ? { headers: owner }
+      : { method: 'POST', headers: { ...owner, 'content-type': 'application/json' }, body: JSON.stringify(body) },
   );
   expect(res.ok, `${path} → ${res.status}`).toBe(true);
   return (await res.json()) as T;

@@ -109,9 +109,7 @@ function CustomerProfile({ id }: { id: string }) {
   const unmask = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      setUnmasked(
-        await api<View>(`/api/customers/${encodeURIComponent(id)}?unmask=true&reason=${encodeURIComponent(reason)}`),
-      );
+      setUnmasked(await api<View>(`/api/customers/${encodeURIComponent(id)}/unmask`, { body: { reason } }));
       setProblem(null);
       setAsking(false);
     } catch (err) {

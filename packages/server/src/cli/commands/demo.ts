@@ -4,6 +4,8 @@ import { BRAND_NAME } from '@dalbit/core/demo/catalog';
 import { createDemoContext } from '@dalbit/core/demo/demo-context';
 import { type DemoParams, parseDemoParams } from '@dalbit/core/demo/demo-params';
 import type { Command } from 'commander';
+import { authOptionsFromEnv } from '../../auth/auth-options.ts';
+import { ensureFirstOwner } from '../../auth/first-owner.ts';
 import { DemoImportError, type DemoRunSummary, runDemo } from '../../demo/run-demo.ts';
 import { seedRecipeSegments } from '../../demo/seed-segments.ts';
 import { writeDemoFiles } from '../../demo/write-demo-files.ts';
@@ -12,6 +14,7 @@ import { ImportError } from '../../importers/import-error.ts';
 import { refreshWarehouse } from '../../jobs/refresh-warehouse.ts';
 import { type CliContext, CliError } from '../context.ts';
 import { parseServeFlags, withServeOptions } from './serve.ts';
+import { loginLine } from './users.ts';
 
 interface DemoFlags {
   customers?: string;
@@ -88,11 +91,13 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     // A script asking for --json wants the summary, not a server that runs until stopped.
     const serve =
       flags.serve !== false && !flags.json ? parseServeFlags({ port: flags.port, host: flags.host }) : undefined;
-    const { dataDir, lang } = ctx.config(cmd);
+    const config = ctx.config(cmd);
+    const { dataDir, lang } = config;
     const outDir = join(dataDir, 'demo-files');
     const engine = await ctx.warehouse(cmd);
     // The data ends at asOf; import "now" is never before the export moment, whatever the wall clock says.
     const now = new Date(Math.max(Date.now(), createDemoContext(params).exportedAt));
+    let login: { email: string; password: string } | null = null;
     try {
       const summary = await runDemo(engine, {
         params,
@@ -115,7 +120,8 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       const seeded = await seedRecipeSegments(engine, { now, lang });
       const asOfDay = kstDayNumber(new Date(createDemoContext(params).exportedAt));
       const refresh = await refreshWarehouse(engine, { asOfDay, clock: () => performance.now() });
-      if (flags.json) ctx.out(JSON.stringify({ ...summary, segmentsSeeded: seeded, refresh }));
+      login = await ensureFirstOwner(engine, now);
+      if (flags.json) ctx.out(JSON.stringify({ ...summary, segmentsSeeded: seeded, refresh, login }));
       else {
         for (const l of renderSummary(summary, lang)) ctx.out(l);
         ctx.out(lang === 'ko' ? `레시피 세그먼트 ${seeded}개 생성` : `${seeded} recipe segments created`);
@@ -129,7 +135,15 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       if (e instanceof DemoImportError || e instanceof ImportError) throw new CliError(e.message, 1);
       throw e;
     }
-    if (serve) await serveUntilStopped(engine, { ...serve, lang, out: ctx.out, err: ctx.err });
+    if (!flags.json) ctx.out(loginLine(login, lang));
+    if (serve)
+      await serveUntilStopped(engine, {
+        ...serve,
+        lang,
+        out: ctx.out,
+        err: ctx.err,
+        auth: authOptionsFromEnv(config.security),
+      });
   });
 
   withCommonOptions(

@@ -20,6 +20,7 @@ import { registerSegment } from './segment.ts';
 import { registerServe } from './serve.ts';
 import { registerStats } from './stats.ts';
 import { registerTraits } from './traits.ts';
+import { registerUsers } from './users.ts';
 
 /** Every command group registers itself here; one line per group. */
 export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => void)[] = [
@@ -43,4 +44,5 @@ export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => vo
   registerRecipes,
   registerDispatcher,
   registerRefresh,
+  registerUsers,
 ];

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { ensureFirstOwner } from '../../auth/first-owner.ts';
 import type { CliContext } from '../context.ts';
+import { loginLine } from './users.ts';
 
 export function registerInit(program: Command, ctx: CliContext): void {
   program
@@ -7,8 +9,10 @@ export function registerInit(program: Command, ctx: CliContext): void {
     .description('create the warehouse in the data directory (safe to re-run)')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const { dataDir, engine } = ctx.config(cmd);
-      await ctx.warehouse(cmd);
-      ctx.out(opts.json ? JSON.stringify({ dataDir, engine, ok: true }) : `warehouse ready: ${dataDir} (${engine})`);
+      const { dataDir, engine, lang } = ctx.config(cmd);
+      const login = await ensureFirstOwner(await ctx.warehouse(cmd), new Date());
+      if (opts.json) return ctx.out(JSON.stringify({ dataDir, engine, ok: true, login }));
+      ctx.out(`warehouse ready: ${dataDir} (${engine})`);
+      ctx.out(loginLine(login, lang));
     });
 }

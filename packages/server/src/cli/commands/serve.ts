@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { authOptionsFromEnv } from '../../auth/auth-options.ts';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
 import { parseRuntimeFlags, withRuntimeOptions } from '../../runtime/runtime-flags.ts';
 import { createServeRuntime, RuntimeConfigError } from '../../runtime/serve-runtime.ts';
@@ -54,6 +55,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       lang: config.lang,
       out: ctx.out,
       err: ctx.err,
+      auth: authOptionsFromEnv(config.security),
       lock: runtime.lock,
       mounts: runtime.mounts,
       background: runtime,

@@ -67,6 +67,7 @@ export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'get',
       path: '/api/rfm',
       tag: 'analytics',
+      access: 'read',
       summary: 'RFM: the 11 named segments (count, share, revenue) and the R × F grid with mean monetary',
       query: z.object({ asOf: Day, windowDays: z.coerce.number().int().min(1).max(3650).optional() }),
       responses: {
@@ -118,6 +119,7 @@ export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'get',
       path: '/api/basket/rules',
       tag: 'analytics',
+      access: 'read',
       summary:
         'Market-basket rules (arules apriori semantics) over paid order lines, highest lift first, with product names',
       query: z.object({
@@ -193,6 +195,7 @@ export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'get',
       path: '/api/clv/top',
       tag: 'analytics',
+      access: 'read',
       summary:
         'Customers with the highest expected 1-year value (BG/NBD + Gamma-Gamma fitted on the warehouse); names masked',
       query: z.object({ asOf: Day, limit: z.coerce.number().int().min(1).max(200).default(20) }),

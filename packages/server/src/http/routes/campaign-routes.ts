@@ -26,6 +26,7 @@ export function campaignRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'get',
       path: '/api/campaigns',
       tag: 'campaigns',
+      access: 'read',
       summary: 'Campaigns with their message counts by status and reason',
       responses: { 200: { description: 'campaigns', schema: z.object({ campaigns: z.array(Summary) }) } },
       handle: async ({ c }) => {
@@ -52,6 +53,7 @@ export function campaignRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'get',
       path: '/api/campaigns/{id}/report',
       tag: 'campaigns',
+      access: 'read',
       summary: 'Campaign report: funnel per arm, lift against control with interval, verdict, channels, daily trend',
       params: z.object({ id: z.string().min(1).max(200) }),
       query: z.object({

@@ -1,18 +1,18 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { translate } from '@dalbit/core/i18n/catalog';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { DEFAULT_AUTH_OPTIONS } from '../../auth/auth-options.ts';
 import { findCustomer } from '../../identity/find-customer.ts';
 import { readCustomerView } from '../../identity/read-customer.ts';
 import { appendAccessLog } from '../access-log.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { ApiError } from '../api-error.ts';
+import { actorOf, clientIp } from '../caller.ts';
 import { searchCustomers } from '../customer-search.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
 import { maskEmail, maskName, maskPhone } from '../mask.ts';
 import { maskCustomerView } from '../mask-customer-view.ts';
 import { sendJson } from '../send-json.ts';
-
-const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const Hit = z.object({
   customerId: z.string(),
@@ -38,26 +38,45 @@ const View = z.object({
   merges: Rows,
 });
 
-/** Who asked: the `x-dalbit-actor` header (set by a proxy that authenticates users) or "dashboard". */
-export function actorOf(c: Context): string {
-  return (c.req.header('x-dalbit-actor') ?? 'dashboard').slice(0, 200);
-}
-
-export function originOf(c: Context): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null;
-  }
-}
+const IdParam = z.object({
+  id: z.string().min(1).max(200).describe('customer id (merged ids follow the merge), phone, email or member key'),
+});
+const Orders = z.coerce.number().int().min(1).max(100).default(10);
 
 export function customerRoutes(deps: ApiDeps): AnyRoute[] {
   const { engine } = deps;
+  const trustedProxy = (deps.auth ?? DEFAULT_AUTH_OPTIONS).trustedProxy;
+  /** One customer's view; unmasked (and access-logged first) only when a reason is given. */
+  const profile = async (id: string, orders: number, reason: string | null, c: Context) => {
+    const found = await findCustomer(engine, id);
+    if (!found.found) throw new ApiError('NOT_FOUND', found.reason);
+    const view = await readCustomerView(engine, found.customerId, { lastOrders: orders });
+    if (!view) throw new ApiError('NOT_FOUND', `customer ${found.customerId} has no profile`);
+    if (reason !== null) {
+      await appendAccessLog(engine, {
+        actor: actorOf(c, trustedProxy),
+        action: 'customer.view_unmasked',
+        subject: found.customerId,
+        reason,
+        origin: clientIp(c, trustedProxy),
+        at: deps.now(),
+      });
+    }
+    const unmasked = reason !== null;
+    return {
+      customerId: found.customerId,
+      via: unmasked ? found.via : found.via.replace(/:.*/, ''),
+      ...(found.mergedFrom ? { mergedFrom: found.mergedFrom } : {}),
+      masked: !unmasked,
+      ...(unmasked ? view : maskCustomerView(view)),
+    };
+  };
   return [
     defineRoute({
       method: 'get',
       path: '/api/customers',
       tag: 'customers',
+      access: 'read',
       summary:
         'Search customers by name, phone (any format, or its last 4 digits), email, member key or id; personal data masked',
       query: z.object({
@@ -81,51 +100,43 @@ export function customerRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'get',
       path: '/api/customers/{id}',
       tag: 'customers',
+      access: 'read',
+      summary: 'Customer profile: identities, channels, orders, consents, merges; personal data masked',
+      params: IdParam,
+      query: z.object({ orders: Orders }),
+      responses: {
+        200: { description: 'the customer (masked)', schema: View },
+        404: { description: 'no such customer' },
+      },
+      handle: async ({ params, query, c }) => sendJson(c, await profile(params.id, query.orders, null, c)),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/customers/{id}/unmask',
+      tag: 'customers',
+      access: 'pii.unmask',
       summary:
-        'Customer profile: identities, channels, orders, consents, merges. Masked unless unmask=true with a reason (written to access_log)',
-      params: z.object({
-        id: z
+        'Customer profile with personal data unmasked; needs a reason, and the view is written to the access log with the caller',
+      params: IdParam,
+      body: z.object({
+        reason: z
           .string()
-          .min(1)
-          .max(200)
-          .describe('customer id (merged ids follow the merge), phone, email or member key'),
+          .trim()
+          .max(500)
+          .describe('why the unmasked data is needed (access log, at least 2 characters)'),
+        orders: Orders.optional(),
       }),
-      query: z.object({
-        unmask: Flag.default(false).describe('show personal data unmasked; requires reason'),
-        reason: z.string().trim().max(500).optional().describe('why the unmasked data is needed (access log)'),
-        orders: z.coerce.number().int().min(1).max(100).default(10),
-      }),
-      responses: { 200: { description: 'the customer', schema: View }, 404: { description: 'no such customer' } },
-      handle: async ({ params, query, c }) => {
-        if (query.unmask && (query.reason ?? '').length < 2) {
-          throw new ApiError(
-            'REASON_REQUIRED',
-            '개인정보 열람 사유를 입력하세요 / a reason is required to view unmasked personal data',
-            [{ path: ['query', 'reason'], message: 'required when unmask=true (at least 2 characters)' }],
-          );
+      responses: {
+        200: { description: 'the customer, unmasked', schema: View },
+        404: { description: 'no such customer' },
+      },
+      handle: async ({ params, body, c }) => {
+        if (body.reason.length < 2) {
+          throw new ApiError('REASON_REQUIRED', translate('ko', 'auth.reasonRequired'), [
+            { path: ['body', 'reason'], message: 'required (at least 2 characters)' },
+          ]);
         }
-        const found = await findCustomer(engine, params.id);
-        if (!found.found) throw new ApiError('NOT_FOUND', found.reason);
-        const view = await readCustomerView(engine, found.customerId, { lastOrders: query.orders });
-        if (!view) throw new ApiError('NOT_FOUND', `customer ${found.customerId} has no profile`);
-        if (query.unmask) {
-          await appendAccessLog(engine, {
-            actor: actorOf(c),
-            action: 'customer.view_unmasked',
-            subject: found.customerId,
-            reason: query.reason ?? null,
-            origin: originOf(c),
-            at: deps.now(),
-          });
-        }
-        const shown = query.unmask ? view : maskCustomerView(view);
-        return sendJson(c, {
-          customerId: found.customerId,
-          via: query.unmask ? found.via : found.via.replace(/:.*/, ''),
-          ...(found.mergedFrom ? { mergedFrom: found.mergedFrom } : {}),
-          masked: !query.unmask,
-          ...shown,
-        });
+        return sendJson(c, await profile(params.id, body.orders ?? 10, body.reason, c));
       },
     }),
   ];

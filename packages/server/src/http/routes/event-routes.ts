@@ -11,6 +11,7 @@ export function eventRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'post',
       path: '/api/events',
       tag: 'ingest',
+      access: 'public',
       summary:
         'Ingest a batch of behavioural events (tracker): validated as a whole, identity resolved, idempotent by event_id',
       description:

@@ -54,6 +54,7 @@ export function reportRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'get',
       path: '/api/reports/base',
       tag: 'analytics',
+      access: 'read',
       summary:
         'Audience report of the whole base: size, revenue, AOV, frequency, recency, top categories/products, channel mix, reachability, visits, trend',
       query: Query,
@@ -64,6 +65,7 @@ export function reportRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'get',
       path: '/api/reports/segment/{id}',
       tag: 'analytics',
+      access: 'read',
       summary:
         'Audience report of a saved segment (or `cluster:<run>:<n>`), with indexes against the whole base; optionally side by side with another (vs)',
       params: z.object({ id: z.string().min(1).max(200) }),

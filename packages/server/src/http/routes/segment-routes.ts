@@ -104,6 +104,7 @@ export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'post',
       path: '/api/segments/count',
       tag: 'segments',
+      access: 'read',
       summary: 'Live size of a segment definition while it is being edited',
       body: WithDefinition,
       bodyDoc: WithDefinitionDoc,
@@ -122,6 +123,7 @@ export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'post',
       path: '/api/segments/explain',
       tag: 'segments',
+      access: 'read',
       summary: 'A definition read back in Korean and English',
       body: WithDefinition,
       bodyDoc: WithDefinitionDoc,
@@ -132,6 +134,7 @@ export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'get',
       path: '/api/recipes',
       tag: 'segments',
+      access: 'read',
       summary:
         'Audiences by marketing purpose: names, purpose, type, suggested action, golden time, description, parameters and the definition with default parameters',
       responses: {
@@ -189,6 +192,7 @@ export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'get',
       path: '/api/segments',
       tag: 'segments',
+      access: 'read',
       summary: 'Saved segments (pinned first)',
       responses: { 200: { description: 'segment headers', schema: z.object({ segments: z.array(Header) }) } },
       handle: async ({ c }) =>
@@ -198,6 +202,7 @@ export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'post',
       path: '/api/segments',
       tag: 'segments',
+      access: 'audience.write',
       summary: 'Save a new segment (version 1)',
       body: z.object({
         name: z.string().trim().min(1).max(200),
@@ -235,6 +240,7 @@ export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'get',
       path: '/api/segments/{id}',
       tag: 'segments',
+      access: 'read',
       summary: 'One segment: current definition in words, live size, versions and size trend (from refreshes)',
       params: z.object({ id: z.string().min(1).max(100) }),
       query: z.object({ asOf: AsOf }),

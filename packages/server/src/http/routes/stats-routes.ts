@@ -23,6 +23,7 @@ export function statsRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'get',
       path: '/api/stats',
       tag: 'stats',
+      access: 'read',
       summary:
         'Headline counts: customers, cross-channel customers, orders, paid revenue by channel, events, consents, merges',
       responses: { 200: { description: 'warehouse statistics', schema: Stats } },
