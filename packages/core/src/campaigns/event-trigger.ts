@@ -1,4 +1,4 @@
-import { toKst } from '../compliance/kst.ts';
+import { toKst } from '../time/kst.ts';
 import type { EventPattern, EventPropertyFilter, ExitCondition } from './trigger.ts';
 
 /** One row of `events`, as the scheduler loads it. */

@@ -1,4 +1,4 @@
-import { addKstDays, toKst } from '../compliance/kst.ts';
+import { addKstDays, toKst } from '../time/kst.ts';
 
 /** Converts a lunar date (regular month) to its solar KST date key; undefined outside the table. */
 export type LunarToSolar = (year: number, month: number, day: number) => string | undefined;

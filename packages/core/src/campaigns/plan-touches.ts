@@ -1,4 +1,4 @@
-import { toKst } from '../compliance/kst.ts';
+import { toKst } from '../time/kst.ts';
 import { armFor, planForArm } from './arms.ts';
 import { type CustomerEvent, type CustomerOrder, findEventTouches } from './event-trigger.ts';
 import {

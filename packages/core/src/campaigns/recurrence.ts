@@ -1,15 +1,10 @@
-import { addKstDays, fromKst, parseClock, toKst } from '../compliance/kst.ts';
+import { addKstDays, fromKst, kstWeekday, parseClock, toKst } from '../time/kst.ts';
 
 /** KST days in [fromDay, toDay] (inclusive), in order. */
 export function daysBetween(fromDay: string, toDay: string): string[] {
   const days: string[] = [];
   for (let d = fromDay; d <= toDay && days.length < 3700; d = addKstDays(d, 1)) days.push(d);
   return days;
-}
-
-/** KST weekday of a date key, 0 = Sunday. */
-export function kstWeekday(dateKey: string): number {
-  return new Date(fromKst(dateKey).getTime() + 9 * 3600_000).getUTCDay();
 }
 
 /**

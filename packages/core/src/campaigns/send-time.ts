@@ -1,5 +1,5 @@
-import { fromKst, parseClock } from '../compliance/kst.ts';
 import { isInClockWindow } from '../compliance/send-windows.ts';
+import { fromKst, parseClock } from '../time/kst.ts';
 import type { SendTime } from './schema.ts';
 
 /**

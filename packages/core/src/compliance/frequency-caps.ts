@@ -1,5 +1,5 @@
 import type { ChannelKind, MessagePurpose } from '../channels/channel-kind.ts';
-import { addKstDays, toKst } from './kst.ts';
+import { addKstDays, toKst } from '../time/kst.ts';
 import type { CompliancePolicy } from './policy.ts';
 
 /** An ad already sent (or reserved) for a customer; informational messages are not listed. */

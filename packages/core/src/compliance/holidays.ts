@@ -7,7 +7,7 @@ interface LunarCalendar {
 // The package's CJS default export is the class at runtime, but its typings declare a namespace under NodeNext.
 const KoreanLunarCalendar = KoreanLunarCalendarModule as unknown as new () => LunarCalendar;
 
-import { addKstDays } from './kst.ts';
+import { addKstDays } from '../time/kst.ts';
 
 export interface HolidayBlock {
   readonly name: string;

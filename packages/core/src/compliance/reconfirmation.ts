@@ -1,3 +1,4 @@
+import { toKst } from '../time/kst.ts';
 import type { ConsentChannel, ConsentEvent } from './consent-state.ts';
 import type { CompliancePolicy } from './policy.ts';
 
@@ -59,8 +60,8 @@ const CHANNEL_KO: Record<ConsentChannel, string> = {
 
 /** The notice text: sender, consent date, and how to keep or withdraw (no answer keeps consent). */
 export function formatReconfirmationNotice(due: ReconfirmationDue, policy: CompliancePolicy): string {
-  const d = new Date(due.consentedAt.getTime() + 9 * 3600_000);
-  const date = `${d.getUTCFullYear()}년 ${d.getUTCMonth() + 1}월 ${d.getUTCDate()}일`;
+  const d = toKst(due.consentedAt);
+  const date = `${d.year}년 ${d.month}월 ${d.day}일`;
   const optOut = policy.sender.optOutNumber ? ` 수신을 원하지 않으시면 무료수신거부 ${policy.sender.optOutNumber}` : '';
   return `[${policy.sender.name}] 광고성 정보 수신동의 안내\n고객님은 ${date}에 ${CHANNEL_KO[due.channel]} 광고성 정보 수신에 동의하셨습니다. 별도 의사 표시가 없으면 동의가 유지됩니다.${optOut}`;
 }

@@ -1,6 +1,6 @@
 import type { ChannelKind, MessagePurpose } from '../channels/channel-kind.ts';
+import { addKstDays, fromKst, parseClock, toKst } from '../time/kst.ts';
 import { findHolidayBlock, findLunarHolidayBlocks, type HolidayBlock } from './holidays.ts';
-import { addKstDays, fromKst, parseClock, toKst } from './kst.ts';
 import type { CompliancePolicy } from './policy.ts';
 import type { GuardReason } from './reason-code.ts';
 

@@ -1,7 +1,7 @@
 import { type Rng, toCumulative } from '../math/random/prng.ts';
+import { DAY_MS, kstInstant, parseKstDate, toKstDay } from '../time/kst.ts';
 import type { DemoParams } from './demo-params.ts';
 import { createIdentifierSpace, type IdentifierSpace } from './identifiers.ts';
-import { DAY_MS, kstDay, kstInstant, parseKstDate } from './kst-time.ts';
 import { buildSeasonality, type Seasonality } from './seasonality.ts';
 
 /** Everything shared by all customers of one generation run (pure, derived from the params). */
@@ -21,7 +21,7 @@ export interface DemoContext {
 export function createDemoContext(params: DemoParams): DemoContext {
   const asOfMs = parseKstDate(params.asOf);
   if (asOfMs === undefined) throw new RangeError(`bad asOf ${params.asOf}`);
-  const lastDay = kstDay(asOfMs);
+  const lastDay = toKstDay(asOfMs);
   const firstDay = lastDay - params.days + 1;
   return {
     params,

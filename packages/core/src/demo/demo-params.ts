@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseKstDate } from './kst-time.ts';
+import { parseKstDate } from '../time/kst.ts';
 
 /** Inputs of the demo brand generator; the same params always give the same files, byte for byte. */
 export const DemoParamsSchema = z.object({

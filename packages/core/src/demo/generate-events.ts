@@ -1,9 +1,9 @@
 import { createRng, hashInts, type Rng } from '../math/random/prng.ts';
+import { DAY_MS, formatKstDate, formatKstIso, KST_OFFSET_MS, toKstDay } from '../time/kst.ts';
 import { CATALOG, CATALOG_POPULARITY_CUMULATIVE, type DemoProduct } from './catalog.ts';
 import { formatPhone } from './contact-format.ts';
 import { type DemoContext, sampleInstant, sampleSeasonalDay } from './demo-context.ts';
 import type { DemoPerson } from './demo-model.ts';
-import { DAY_MS, formatKstDate, formatKstIso, kstDay } from './kst-time.ts';
 
 /** One line of the tracker's JSONL export; undefined fields are left out of the JSON. */
 export interface DemoEvent {
@@ -118,7 +118,7 @@ function session(
   },
 ): void {
   let t = p.start;
-  const utm = pickUtm(rng, ctx, kstDay(t));
+  const utm = pickUtm(rng, ctx, toKstDay(t));
   out.push(
     draft(
       t,
@@ -191,7 +191,7 @@ export function generateEvents(ctx: DemoContext, person: DemoPerson): DemoEvent[
       });
     }
     const browse = rng.poisson(Math.max(0, mean - FIXED_EVENTS_ESTIMATE) / 3.2);
-    const from = Math.max(ctx.firstDay, kstDay(person.firstSeenAt) - 30);
+    const from = Math.max(ctx.firstDay, toKstDay(person.firstSeenAt) - 30);
     for (let s = 0; s < browse; s++) {
       const start = sampleInstant(rng, sampleSeasonalDay(rng, ctx, from, ctx.lastDay), 'online');
       const views = Array.from(
@@ -255,11 +255,11 @@ export function generateEvents(ctx: DemoContext, person: DemoPerson): DemoEvent[
     );
   }
   drafts.sort((a, b) => a.at - b.at);
-  const end = ctx.exportedAt - 9 * 3_600_000;
+  const end = ctx.exportedAt - KST_OFFSET_MS;
   const prefix = `evt_${ctx.params.seed.toString(36)}_${person.index.toString(36)}_`;
   const events: DemoEvent[] = [];
   for (const d of drafts) {
-    if (d.at >= end || d.at < ctx.firstDay * DAY_MS - 9 * 3_600_000) continue;
+    if (d.at >= end || d.at < ctx.firstDay * DAY_MS - KST_OFFSET_MS) continue;
     d.event.event_id = `${prefix}${events.length.toString(36)}`;
     d.event.occurred_at = formatKstIso(d.at);
     events.push(d.event);

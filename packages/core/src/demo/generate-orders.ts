@@ -1,10 +1,10 @@
 import type { Rng } from '../math/random/prng.ts';
+import { civilFromDays, toKstDay } from '../time/kst.ts';
 import { type BasketItem, pickBasket } from './basket.ts';
 import type { DemoProduct } from './catalog.ts';
 import { type DemoContext, sampleInstant, sampleSeasonalDay } from './demo-context.ts';
 import type { Acquisition, DemoLine, DemoOrder, DemoTraits, LineStatus, SalesChannel } from './demo-model.ts';
 import { OFFLINE_STORES, POPUP_STORE } from './demo-model.ts';
-import { civilFromDays, kstDay } from './kst-time.ts';
 
 const OTHER_CHANNELS: readonly SalesChannel[] = ['cafe24', 'smartstore', 'musinsa', '29cm', 'coupang'];
 const OTHER_WEIGHTS: readonly number[] = [4, 3, 1.5, 1, 0.7];
@@ -72,7 +72,7 @@ function buildLines(items: readonly BasketItem[], rate: number, fixedOff: number
 
 function settleStatuses(rng: Rng, ctx: DemoContext, order: DemoOrder, traits: DemoTraits): void {
   if (order.channel === 'offline' || order.channel === 'popup') return;
-  const ageDays = ctx.lastDay - kstDay(order.at);
+  const ageDays = ctx.lastDay - toKstDay(order.at);
   if (rng.chance(traits.canceller ? 0.3 : 0.025)) {
     for (const l of order.lines) l.status = 'cancelled';
     return;
@@ -87,7 +87,7 @@ function settleStatuses(rng: Rng, ctx: DemoContext, order: DemoOrder, traits: De
 
 /** The orders of one buyer over the history, oldest first. */
 export function generateOrders(rng: Rng, ctx: DemoContext, plan: OrderPlan): DemoOrder[] {
-  const firstDay = kstDay(plan.firstAt);
+  const firstDay = toKstDay(plan.firstAt);
   const lifetime = Math.max(30, Math.round(rng.exponential(520)));
   const endDay = Math.min(ctx.lastDay, firstDay + lifetime);
   const n = drawOrderCount(rng, endDay - firstDay);

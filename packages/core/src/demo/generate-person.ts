@@ -1,10 +1,10 @@
 import { createRng, hashInts, type Rng } from '../math/random/prng.ts';
+import { civilFromDays, DAY_MS, daysFromCivil, toKstDay } from '../time/kst.ts';
 import { CATALOG } from './catalog.ts';
 import { type DemoContext, sampleInstant, sampleSeasonalDay } from './demo-context.ts';
 import type { Acquisition, Cafe24Membership, DemoPerson, DemoTraits, DemoWarranty, KakaoSignup } from './demo-model.ts';
 import { generateOrders } from './generate-orders.ts';
 import { pickKoreanName } from './korean-names.ts';
-import { civilFromDays, DAY_MS, daysFromCivil, kstDay } from './kst-time.ts';
 
 const ACQUISITIONS: readonly Acquisition[] = [
   'cafe24',
@@ -85,7 +85,7 @@ function drawKakaoSignup(
   const sameDay = p.acquisition === 'kakao_form' || p.acquisition === 'popup' || p.acquisition === 'offline';
   const at = sameDay
     ? p.firstSeenAt + rng.int(60, 3600) * 1000
-    : sampleInstant(rng, rng.int(kstDay(p.firstSeenAt), ctx.lastDay), 'online');
+    : sampleInstant(rng, rng.int(toKstDay(p.firstSeenAt), ctx.lastDay), 'online');
   const answer = (yes: number, missing: number): boolean | undefined =>
     rng.chance(missing) ? undefined : rng.chance(yes);
   return {
@@ -160,7 +160,7 @@ function drawWarranties(rng: Rng, ctx: DemoContext, person: DemoPerson): DemoWar
       if (l.status !== 'paid' || (l.product.category !== '향수' && l.product.category !== '세트') || !rng.chance(0.3))
         continue;
       const at = o.at + rng.int(1, 20) * DAY_MS + rng.int(0, 36_000) * 1000;
-      if (kstDay(at) > ctx.lastDay) continue;
+      if (toKstDay(at) > ctx.lastDay) continue;
       out.push({ product: l.product, at, boughtAt: o.store ?? BOUGHT_AT[o.channel] ?? '기타' });
     }
   }
@@ -197,7 +197,7 @@ export function generatePerson(ctx: DemoContext, index: number): DemoPerson {
           : true;
   const firstOrderAt =
     acquisition === 'kakao_form' || acquisition === 'gift'
-      ? sampleInstant(rng, sampleSeasonalDay(rng, ctx, kstDay(firstSeenAt), ctx.lastDay), 'online')
+      ? sampleInstant(rng, sampleSeasonalDay(rng, ctx, toKstDay(firstSeenAt), ctx.lastDay), 'online')
       : firstSeenAt;
   const orders = buys
     ? generateOrders(rng, ctx, {

@@ -1,5 +1,5 @@
 import KoreanLunarCalendarModule from 'korean-lunar-calendar';
-import { daysFromCivil } from './kst-time.ts';
+import { daysFromCivil } from '../time/kst.ts';
 
 interface LunarCalendar {
   setLunarDate(year: number, month: number, day: number, intercalation: boolean): boolean;

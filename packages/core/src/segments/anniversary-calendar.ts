@@ -1,5 +1,5 @@
 import KoreanLunarCalendarModule from 'korean-lunar-calendar';
-import { dateToKstDay, kstDayToDate, toKstDay } from './kst.ts';
+import { civilFromDays, dateToKstDay, toKstDay } from '../time/kst.ts';
 
 /** One row of `anniversary_calendar`: a month-day (solar or lunar) → solar KST day in 3 years. */
 export interface AnniversaryRow {
@@ -23,7 +23,7 @@ const pad = (n: number): string => String(n).padStart(2, '0');
  * 2050): a lunar 30th in a 29-day month falls back to the 29th; 02-29 in a common year to 02-28.
  */
 export function buildAnniversaryCalendar(asOf: Date): AnniversaryRow[] {
-  const year = kstDayToDate(toKstDay(asOf)).year;
+  const year = civilFromDays(toKstDay(asOf)).year;
   const years = [year - 1, year, year + 1] as const;
   const rows: AnniversaryRow[] = [];
   for (let month = 1; month <= 12; month++) {

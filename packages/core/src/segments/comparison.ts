@@ -1,6 +1,6 @@
+import { isoDateToKstDay } from '../time/kst.ts';
 import { type FieldType, OPERATORS, type Operator } from './catalog.ts';
 import { issue, type SegmentIssue } from './issues.ts';
-import { isoDateToKstDay } from './kst.ts';
 import type { Window } from './schema.ts';
 
 export interface Comparison {

@@ -1,5 +1,5 @@
 import { assertNever } from '../sql/dialect.ts';
-import { DAY_MS, dateToKstDay, isoDateToKstDay, kstDayStart, kstDayToDate, toKstDay } from './kst.ts';
+import { civilFromDays, DAY_MS, dateToKstDay, isoDateToKstDay, kstDayStart, toKstDay } from '../time/kst.ts';
 import type { Window } from './schema.ts';
 
 /** Half-open instant range: lo ≤ t < hi; an absent end is open. */
@@ -29,7 +29,7 @@ export function windowToRange(w: Window, asOf: Date): InstantRange {
       };
     }
     case 'years_ago': {
-      const t = kstDayToDate(today);
+      const t = civilFromDays(today);
       const anchor = dateToKstDay({ year: t.year - w.years, month: t.month, day: t.day });
       return { lo: kstDayStart(anchor - (w.withinDays ?? 0)), hi: kstDayStart(anchor + 1) };
     }

@@ -6,7 +6,7 @@ import {
   instantAnchor,
 } from '../../src/campaigns/golden-times.ts';
 import { lunarToSolar } from '../../src/segments/anniversary-calendar.ts';
-import { kstDayToIso } from '../../src/segments/kst.ts';
+import { kstDayToIso } from '../../src/time/kst.ts';
 
 const toSolar = (y: number, m: number, d: number) => {
   const day = lunarToSolar(y, m, d);

@@ -6,7 +6,7 @@ import { planTouches } from '../../src/campaigns/plan-touches.ts';
 import { advanceJourney, startJourney } from '../../src/campaigns/scenario.ts';
 import { CampaignDefinition } from '../../src/campaigns/schema.ts';
 import { sendInstant } from '../../src/campaigns/send-time.ts';
-import { fromKst } from '../../src/compliance/kst.ts';
+import { fromKst } from '../../src/time/kst.ts';
 
 const base = {
   id: 'c',

@@ -1,6 +1,6 @@
 import { checkCompliance } from '@dalbit/core/compliance/check-compliance';
-import { toKst } from '@dalbit/core/compliance/kst';
 import { findNextSendTime, isInClockWindow } from '@dalbit/core/compliance/send-windows';
+import { toKst } from '@dalbit/core/time/kst';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brandPolicy, grant, intent, kst, smsAd } from './fixtures.ts';

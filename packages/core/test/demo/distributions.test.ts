@@ -5,7 +5,7 @@ import { DemoParamsSchema } from '../../src/demo/demo-params.ts';
 import { generateEvents } from '../../src/demo/generate-events.ts';
 import { generatePerson } from '../../src/demo/generate-person.ts';
 import { COMPOUND_SURNAMES } from '../../src/demo/korean-names.ts';
-import { civilFromDays, DAY_MS, kstDay } from '../../src/demo/kst-time.ts';
+import { civilFromDays, DAY_MS, toKstDay } from '../../src/time/kst.ts';
 
 const ctx = createDemoContext(DemoParamsSchema.parse({ customers: 5000, seed: 21 }));
 let people: DemoPerson[] = [];
@@ -63,7 +63,7 @@ describe('demo brand distributions', () => {
 
   it('orders follow the season: late November sells over twice a summer day', () => {
     const perDay = new Map<number, number>();
-    for (const p of people) for (const o of p.orders) perDay.set(kstDay(o.at), (perDay.get(kstDay(o.at)) ?? 0) + 1);
+    for (const p of people) for (const o of p.orders) perDay.set(toKstDay(o.at), (perDay.get(toKstDay(o.at)) ?? 0) + 1);
     const avg = (pred: (m: number, d: number) => boolean): number => {
       let sum = 0;
       let n = 0;
@@ -127,7 +127,7 @@ describe('demo brand distributions', () => {
     for (const p of people) {
       for (const o of p.orders) {
         expect(o.at).toBeGreaterThanOrEqual(start);
-        expect(kstDay(o.at)).toBeLessThanOrEqual(ctx.lastDay);
+        expect(toKstDay(o.at)).toBeLessThanOrEqual(ctx.lastDay);
       }
     }
   });

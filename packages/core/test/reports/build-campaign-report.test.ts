@@ -4,7 +4,7 @@ import { buildCampaignReport } from '../../src/reports/campaign/build-campaign-r
 import type { CampaignReportFacts } from '../../src/reports/campaign/campaign-report-facts.ts';
 import { REPORT_COLUMNS, toCampaignReportRows } from '../../src/reports/campaign/campaign-report-rows.ts';
 import { renderCampaignReport } from '../../src/reports/campaign/render-campaign-report.ts';
-import { toKstDay } from '../../src/reports/campaign/summarize-daily.ts';
+import { formatKstDate } from '../../src/time/kst.ts';
 
 const T = Date.UTC(2026, 10, 20, 1); // 10:00 KST
 const outcome = (customerId: string, arm: string, orders = 0, revenue = 0, at = T): CustomerOutcome => ({
@@ -107,8 +107,8 @@ describe('buildCampaignReport', () => {
   });
 
   it('buckets the daily trend by Korean day', () => {
-    expect(toKstDay(T + 14 * 3_600_000)).toBe('2026-11-21');
-    expect(toKstDay(T + 13 * 3_600_000 + 3_599_999)).toBe('2026-11-20');
+    expect(formatKstDate(T + 14 * 3_600_000)).toBe('2026-11-21');
+    expect(formatKstDate(T + 13 * 3_600_000 + 3_599_999)).toBe('2026-11-20');
     expect(
       r.daily.map((d) => [d.day, d.exposed, d.sent, d.delivered, d.orders.A, d.revenue.A, d.orders.holdout]),
     ).toEqual([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAnniversaryCalendar, lunarToSolar } from '../../src/segments/anniversary-calendar.ts';
-import { isoDateToKstDay, kstDayStart, kstDayToIso, toKstDay } from '../../src/segments/kst.ts';
 import { windowToRange } from '../../src/segments/window.ts';
+import { isoDateToKstDay, kstDayStart, kstDayToIso, toKstDay } from '../../src/time/kst.ts';
 
 describe('Seoul calendar arithmetic', () => {
   it('a UTC evening is the next day in Seoul', () => {

@@ -1,6 +1,6 @@
 import { allocateSlots, type SentAd } from '@dalbit/core/compliance/frequency-caps';
-import { fromKst, toKst } from '@dalbit/core/compliance/kst';
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
+import { fromKst, toKst } from '@dalbit/core/time/kst';
 import type { TouchDecision } from './decision.ts';
 import type { RunState } from './run-state.ts';
 

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { IssuedCoupon } from '@dalbit/core/campaigns/build-message';
 import { couponCodeFromBytes } from '@dalbit/core/campaigns/coupon-code';
 import { type CouponSpec, formatCouponValue } from '@dalbit/core/campaigns/coupon-spec';
-import { addKstDays, fromKst, toKst } from '@dalbit/core/compliance/kst';
+import { addKstDays, fromKst, toKst } from '@dalbit/core/time/kst';
 
 /**
  * The customer's code for one firing of a campaign: HMAC-SHA256 under the brand's secret, so codes

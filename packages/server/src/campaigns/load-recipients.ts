@@ -3,10 +3,10 @@ import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
 import type { ContactFacts } from '@dalbit/core/compliance/check-compliance';
 import { type ConsentEvent, type ConsentState, foldConsents } from '@dalbit/core/compliance/consent-state';
 import type { CapLedger, SentAd } from '@dalbit/core/compliance/frequency-caps';
-import { addKstDays, fromKst, toKst } from '@dalbit/core/compliance/kst';
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
 import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { ProductRef } from '@dalbit/core/templates/template-context';
+import { addKstDays, fromKst, toKst } from '@dalbit/core/time/kst';
 import type { Engine } from '../engines/engine.ts';
 import { parseJsonObject } from './parse-json-object.ts';
 

@@ -2,8 +2,8 @@ import type { CustomerEvent, CustomerOrder } from '@dalbit/core/campaigns/event-
 import { type Anchor, instantAnchor, type LunarToSolar } from '@dalbit/core/campaigns/golden-times';
 import type { CustomerFacts, TriggerFacts } from '@dalbit/core/campaigns/plan-touches';
 import type { CampaignDefinition } from '@dalbit/core/campaigns/schema';
-import { toKst } from '@dalbit/core/compliance/kst';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
+import { toKst } from '@dalbit/core/time/kst';
 import type { Engine } from '../engines/engine.ts';
 import { parseJsonObject } from './parse-json-object.ts';
 

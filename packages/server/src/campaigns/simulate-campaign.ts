@@ -1,6 +1,6 @@
 import type { LunarToSolar } from '@dalbit/core/campaigns/golden-times';
-import { addKstDays, fromKst, toKst } from '@dalbit/core/compliance/kst';
 import { type CompliancePolicy, DEFAULT_COMPLIANCE_POLICY } from '@dalbit/core/compliance/policy';
+import { addKstDays, fromKst, toKst } from '@dalbit/core/time/kst';
 import type { Engine } from '../engines/engine.ts';
 import { findCampaignOrThrow } from './campaign-store.ts';
 import type { TouchDecision } from './decision.ts';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { columnNames } from '@dalbit/core/schema/table';
 import { ORDER_ITEMS, ORDERS } from '@dalbit/core/schema/tables';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
+import { formatKstDateTime } from '@dalbit/core/time/kst';
 import { CsvWriter } from '../demo/csv-writer.ts';
 import type { Engine, Row } from '../engines/engine.ts';
 import { importFile } from '../importers/import-file.ts';
@@ -40,7 +41,7 @@ export async function loadPlantTargets(engine: Engine, campaignId: string): Prom
   });
 }
 
-const kst = (ms: number): string => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+const kst = formatKstDateTime;
 
 /** Planted orders as a generic marketplace export (`orders` source: 판매채널 per row), UTF-8 CSV. */
 export function writePlantedOrdersCsv(

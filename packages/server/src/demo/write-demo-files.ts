@@ -5,7 +5,7 @@ import { DEMO_FILES, type DemoFileId } from '@dalbit/core/demo/demo-files';
 import type { DemoParams } from '@dalbit/core/demo/demo-params';
 import { generateDemoBrand } from '@dalbit/core/demo/generate-demo-brand';
 import type { DemoGroundTruth } from '@dalbit/core/demo/ground-truth';
-import { civilFromDays, kstDay, parseKstDate } from '@dalbit/core/demo/kst-time';
+import { civilFromDays, parseKstDate, toKstDay } from '@dalbit/core/time/kst';
 import { PartedWriter } from './parted-writer.ts';
 
 export interface DemoManifestFile {
@@ -37,7 +37,7 @@ function removePreviousOutput(outDir: string): void {
 
 /** The zip entry time: the export morning, built from local fields so bytes do not depend on TZ. */
 function toZipTime(params: DemoParams): Date {
-  const { year, month, day } = civilFromDays(kstDay(parseKstDate(params.asOf) ?? 0) + 1);
+  const { year, month, day } = civilFromDays(toKstDay(parseKstDate(params.asOf) ?? 0) + 1);
   return new Date(year, month - 1, day, 9, 0, 0);
 }
 

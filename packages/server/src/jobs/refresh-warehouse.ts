@@ -1,4 +1,4 @@
-import { kstMidnight } from '@dalbit/core/analytics/rfm/day-number';
+import { kstDayStart } from '@dalbit/core/time/kst';
 import { refreshRelatedProducts } from '../analytics/basket/warehouse-rules.ts';
 import { computeWarehouseClv, storeClvScores } from '../analytics/clv/warehouse-clv.ts';
 import { computeWarehouseRfm, storeRfmScores } from '../analytics/rfm/warehouse-rfm.ts';
@@ -31,7 +31,7 @@ export async function refreshWarehouse(
   engine: Engine,
   opts: { asOfDay: number; clock: () => number },
 ): Promise<readonly RefreshStep[]> {
-  const asOf = kstMidnight(opts.asOfDay);
+  const asOf = kstDayStart(opts.asOfDay);
   const steps: RefreshStep[] = [];
   const run = async (step: RefreshStepName, fn: () => Promise<string>): Promise<void> => {
     const started = opts.clock();

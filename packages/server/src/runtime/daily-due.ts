@@ -1,6 +1,4 @@
-import { KST_OFFSET_MS } from '@dalbit/core/compliance/kst';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, KST_OFFSET_MS } from '@dalbit/core/time/kst';
 
 /**
  * The first instant at `minuteOfDay` (KST wall clock) strictly after `after`. Pure: the daily

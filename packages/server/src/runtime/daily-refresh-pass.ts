@@ -1,4 +1,4 @@
-import { kstDayNumber } from '@dalbit/core/analytics/rfm/day-number';
+import { toKstDay } from '@dalbit/core/time/kst';
 import type { EngineLock } from '../dispatch/dispatcher.ts';
 import type { Engine } from '../engines/engine.ts';
 import { refreshWarehouse } from '../jobs/refresh-warehouse.ts';
@@ -28,7 +28,7 @@ export function createDailyRefreshPass(d: DailyRefreshDeps): () => Promise<PassR
       return {};
     }
     const steps = await d.lock(() =>
-      refreshWarehouse(d.engine, { asOfDay: kstDayNumber(now), clock: () => performance.now() }),
+      refreshWarehouse(d.engine, { asOfDay: toKstDay(now), clock: () => performance.now() }),
     );
     since = now;
     const failed = steps.filter((s) => !s.ok);

@@ -1,7 +1,7 @@
 import type { CampaignInput } from '@dalbit/core/campaigns/schema';
 import { CampaignDefinition } from '@dalbit/core/campaigns/schema';
-import { fromKst } from '@dalbit/core/compliance/kst';
 import { type CompliancePolicy, CompliancePolicySchema } from '@dalbit/core/compliance/policy';
+import { fromKst } from '@dalbit/core/time/kst';
 import { saveCampaign } from '../../src/campaigns/campaign-store.ts';
 import type { Engine } from '../../src/engines/engine.ts';
 import { openMemoryWarehouse } from '../../src/engines/open-engine.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findDemoFileSpec } from '@dalbit/core/demo/demo-files';
 import { DemoParamsSchema } from '@dalbit/core/demo/demo-params';
-import { parseKstDate } from '@dalbit/core/demo/kst-time';
+import { parseKstDate } from '@dalbit/core/time/kst';
 import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

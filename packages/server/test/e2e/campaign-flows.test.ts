@@ -1,5 +1,5 @@
 import { CampaignDefinition, type CampaignInput } from '@dalbit/core/campaigns/schema';
-import { addKstDays, toKst } from '@dalbit/core/compliance/kst';
+import { addKstDays, toKst } from '@dalbit/core/time/kst';
 import KoreanLunarCalendarModule from 'korean-lunar-calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveCampaign } from '../../src/campaigns/campaign-store.ts';

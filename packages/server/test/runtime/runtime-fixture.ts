@@ -1,6 +1,6 @@
 import { CampaignDefinition, type CampaignInput } from '@dalbit/core/campaigns/schema';
-import { fromKst } from '@dalbit/core/compliance/kst';
 import { type CompliancePolicy, CompliancePolicySchema } from '@dalbit/core/compliance/policy';
+import { fromKst } from '@dalbit/core/time/kst';
 import { saveCampaign } from '../../src/campaigns/campaign-store.ts';
 import type { Engine } from '../../src/engines/engine.ts';
 import { insertRows, type Row } from '../support/insert-rows.ts';

@@ -1,4 +1,4 @@
-import { DAY_MS, kstDayStart, toKstDay } from '@dalbit/core/segments/kst';
+import { DAY_MS, kstDayStart, toKstDay } from '@dalbit/core/time/kst';
 import type { Engine } from '../../src/engines/engine.ts';
 
 /** The pinned "now" of every segment test: 2025-06-15 12:00 in Seoul. */

@@ -1,4 +1,4 @@
-import { DAY_MS } from '@dalbit/core/segments/kst';
+import { DAY_MS } from '@dalbit/core/time/kst';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engines/engine.ts';
 import { type EngineKind, openMemoryWarehouse } from '../../src/engines/open-engine.ts';

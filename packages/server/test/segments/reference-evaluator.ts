@@ -1,5 +1,5 @@
-import { DAY_MS, toKstDay } from '@dalbit/core/segments/kst';
 import type { Condition } from '@dalbit/core/segments/schema';
+import { DAY_MS, toKstDay } from '@dalbit/core/time/kst';
 import { FIXTURE } from './fixture.ts';
 
 /**

@@ -1,3 +1,4 @@
+import { formatKstDate } from '../../time/kst.ts';
 import type { AudienceReport, IndexedItem } from './audience-report.ts';
 import { findInsights } from './report-insights.ts';
 import { channelLabel, type Lang, REACH_LABELS, RECENCY_LABELS, REPORT_TEXT } from './report-labels.ts';
@@ -38,7 +39,7 @@ export function formatReports(reports: readonly AudienceReport[], lang: Lang): s
   if (!first) return '';
   const col = (f: (r: AudienceReport) => string): string[] => reports.map(f);
   const out: string[] = [];
-  const day = new Date(first.asOf.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+  const day = formatKstDate(first.asOf);
   out.push(`${ko ? '고객 리포트' : 'audience report'} · ${ko ? `${day} 0시(KST) 기준` : `as of ${day} 00:00 KST`}`);
   out.push(
     ...table([

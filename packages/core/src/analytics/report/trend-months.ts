@@ -1,11 +1,9 @@
-import { kstDayNumber } from '../rfm/day-number.ts';
+import { DAY_MS, daysFromCivil, kstDayStart, toKst, toKstDay } from '../../time/kst.ts';
 import type { MonthPoint } from './audience-report.ts';
-
-const DAY_MS = 86_400_000;
 
 /** The `count` KST calendar months ending with the month of the instant just before `asOf`, oldest first. */
 export function trendMonths(asOf: Date, count: number): { month: string; year: number; monthNo: number }[] {
-  const last = new Date(kstDayNumber(new Date(asOf.getTime() - 1)) * DAY_MS);
+  const last = new Date(toKstDay(new Date(asOf.getTime() - 1)) * DAY_MS);
   const out: { month: string; year: number; monthNo: number }[] = [];
   for (let i = count - 1; i >= 0; i--) {
     const d = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() - i, 1));
@@ -19,7 +17,7 @@ export function trendMonths(asOf: Date, count: number): { month: string; year: n
 /** 00:00 KST of the first day of the oldest trend month, as a UTC instant. */
 export function trendStart(asOf: Date, count: number): Date {
   const first = trendMonths(asOf, count)[0];
-  return new Date(Date.UTC(first?.year ?? 1970, (first?.monthNo ?? 1) - 1, 1) - 9 * 3_600_000);
+  return kstDayStart(daysFromCivil(first?.year ?? 1970, first?.monthNo ?? 1, 1));
 }
 
 /** Fills the months without purchases with zeros. */
@@ -31,7 +29,7 @@ export function fillTrend(
   const byKey = new Map(rows.map((r) => [r.year * 100 + r.month, r]));
   const months = trendMonths(asOf, count);
   // as-of is 00:00 KST of a day: the last month is complete only when that day is the 1st
-  const partial = new Date(asOf.getTime() + 9 * 3_600_000).getUTCDate() !== 1;
+  const partial = toKst(asOf).day !== 1;
   return months.map((m, i) => {
     const r = byKey.get(m.year * 100 + m.monthNo);
     return {

@@ -1,7 +1,5 @@
-import { kstDayNumber } from '../rfm/day-number.ts';
+import { DAY_MS, toKstDay } from '../../time/kst.ts';
 import { median } from './median.ts';
-
-const DAY_MS = 86_400_000;
 
 export interface Interpurchase {
   readonly medianDays: number;
@@ -16,7 +14,7 @@ export interface Interpurchase {
  */
 export function findInterpurchase(purchases: readonly Date[]): Interpurchase | undefined {
   if (purchases.length < 2) return undefined;
-  const days = [...new Set(purchases.map(kstDayNumber))].sort((a, b) => a - b);
+  const days = [...new Set(purchases.map(toKstDay))].sort((a, b) => a - b);
   const gaps = days.slice(1).map((d, i) => d - (days[i] ?? d));
   const m = median(gaps);
   if (m === undefined) return undefined;

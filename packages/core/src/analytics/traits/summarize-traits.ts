@@ -1,6 +1,5 @@
+import { DAY_MS } from '../../time/kst.ts';
 import type { CustomerTraits } from './customer-traits.ts';
-
-const DAY_MS = 86_400_000;
 
 export interface TraitsSummary {
   readonly customers: number;

@@ -1,8 +1,8 @@
+import { formatKstDate, formatKstDateTime } from '../../time/kst.ts';
 import { formatPhone } from '../contact-format.ts';
 import type { DemoContext } from '../demo-context.ts';
 import type { DemoCell } from '../demo-files.ts';
 import type { DemoOrder, DemoPerson } from '../demo-model.ts';
-import { formatKstDate, formatKstDateTime } from '../kst-time.ts';
 import type { OrderNumbers } from './order-numbers.ts';
 import { toStatusLabel } from './status-label.ts';
 

@@ -1,9 +1,9 @@
 import type { Rng } from '../../math/random/prng.ts';
+import { formatKstDateTime, toExcelSerialKst } from '../../time/kst.ts';
 import { formatPhone, makeVirtualNumber, maskId } from '../contact-format.ts';
 import type { DemoContext } from '../demo-context.ts';
 import type { DemoCell } from '../demo-files.ts';
 import type { DemoOrder, DemoPerson } from '../demo-model.ts';
-import { formatKstDateTime, toExcelSerialKst } from '../kst-time.ts';
 import type { OrderNumbers } from './order-numbers.ts';
 import { toStatusLabel } from './status-label.ts';
 

@@ -1,4 +1,4 @@
-import { formatKstDate } from '../kst-time.ts';
+import { formatKstDate } from '../../time/kst.ts';
 
 /**
  * Order and receipt numbers in each channel's own format, assigned in generation order from

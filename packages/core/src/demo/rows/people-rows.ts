@@ -1,10 +1,10 @@
 import type { Rng } from '../../math/random/prng.ts';
+import { formatKstDate, formatKstDateTime } from '../../time/kst.ts';
 import { CATALOG } from '../catalog.ts';
 import { formatPhone, pickTypedPhoneStyle, typeEmail } from '../contact-format.ts';
 import type { DemoContext } from '../demo-context.ts';
 import type { DemoCell } from '../demo-files.ts';
 import type { DemoPerson, DemoWarranty } from '../demo-model.ts';
-import { formatKstDate, formatKstDateTime } from '../kst-time.ts';
 import { formatBirthday } from './cafe24-rows.ts';
 
 const yn = (v: boolean | undefined): string => (v === undefined ? '' : v ? 'Y' : 'N');

@@ -1,5 +1,5 @@
+import { DAY_MS } from '../../time/kst.ts';
 import type { LineStatus } from '../demo-model.ts';
-import { DAY_MS } from '../kst-time.ts';
 
 export type StatusLabel =
   | '결제완료'

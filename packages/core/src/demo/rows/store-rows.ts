@@ -1,8 +1,8 @@
 import type { Rng } from '../../math/random/prng.ts';
+import { formatKstDateTime } from '../../time/kst.ts';
 import { formatPhone } from '../contact-format.ts';
 import type { DemoCell } from '../demo-files.ts';
 import type { DemoOrder, DemoPerson } from '../demo-model.ts';
-import { formatKstDateTime } from '../kst-time.ts';
 import type { OrderNumbers } from './order-numbers.ts';
 
 const STORE_CODES: Readonly<Record<string, string>> = {

@@ -1,12 +1,6 @@
 import type { CustomerOutcome } from '../../attribution/measure-campaign-outcomes.ts';
+import { formatKstDate } from '../../time/kst.ts';
 import type { MessageFact, WindowOrderFact } from './campaign-report-facts.ts';
-
-const KST_OFFSET_MS = 9 * 3_600_000;
-
-/** 'YYYY-MM-DD' of an epoch-ms instant read in Asia/Seoul (UTC+9, no DST). */
-export function toKstDay(ms: number): string {
-  return new Date(ms + KST_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 export interface DailyRow {
   readonly day: string;
@@ -38,7 +32,7 @@ export function summarizeDaily(input: {
     }
   >();
   const at = (ms: number) => {
-    const day = toKstDay(ms);
+    const day = formatKstDate(ms);
     let d = days.get(day);
     if (d === undefined) {
       const zero = () => Object.fromEntries(input.arms.map((a) => [a, 0]));

@@ -1,3 +1,4 @@
+import { formatKstDateTime } from '../../time/kst.ts';
 import { formatPhone, maskEmail, maskName, maskPhone } from './mask.ts';
 
 /** Exportable columns: where each comes from, and how it is masked (personal data only). */
@@ -41,8 +42,7 @@ export function isExportColumn(name: string): name is ExportColumnName {
 /** Cell text for an exported value: timestamps in KST ISO form, personal data masked unless `unmask`. */
 export function formatExportCell(name: ExportColumnName, value: unknown, unmask: boolean): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date)
-    return new Date(value.getTime() + 9 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+  if (value instanceof Date) return formatKstDateTime(value);
   const text = String(value);
   const c: ExportColumn = EXPORT_COLUMNS[name];
   if (!unmask && c.mask) return c.mask(text);

@@ -1,8 +1,6 @@
 import { assertNever, type CompiledQuery, type ParamType, type SqlDialect } from '../../sql/dialect.ts';
+import { DAY_MS, KST_OFFSET_MS } from '../../time/kst.ts';
 import type { BoolExpr, FromNode, ParamNode, SelectNode, Statement, ValueExpr } from './node.ts';
-
-const KST_OFFSET_MS = 9 * 3600 * 1000;
-const DAY_MS = 86_400_000;
 
 /**
  * Prints a statement for one engine. The dialect supplies only the leaves (quoting, placeholders,

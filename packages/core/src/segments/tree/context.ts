@@ -1,4 +1,4 @@
-import { toKstDay } from '../kst.ts';
+import { toKstDay } from '../../time/kst.ts';
 
 /** What a condition compiles against: the asOf instant and a deterministic alias supply. */
 export interface TreeContext {

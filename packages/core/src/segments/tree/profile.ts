@@ -1,6 +1,6 @@
+import { civilFromDays } from '../../time/kst.ts';
 import { ATTRIBUTE_PREFIX, column, PROFILE_FIELDS, type ProfileFieldName, TABLES } from '../catalog.ts';
 import type { Comparison } from '../comparison.ts';
-import { kstDayToDate } from '../kst.ts';
 import { col } from '../sql/build.ts';
 import type { BoolExpr } from '../sql/node.ts';
 import type { TreeContext } from './context.ts';
@@ -21,7 +21,7 @@ export function profileTree(cond: { readonly field: string } & Comparison, ctx: 
   const expr = col(ctx.base, column(F, field.column));
   if (cond.field !== 'age') return fieldPredicate(expr, field.type, cond, ctx.asOf);
   // Age in years by calendar year in Seoul (연 나이): age = asOf year − birth year.
-  const year = kstDayToDate(ctx.today).year;
+  const year = civilFromDays(ctx.today).year;
   const v = cond.value;
   const value = Array.isArray(v)
     ? v.map((x) => year - Number(x)).reverse()

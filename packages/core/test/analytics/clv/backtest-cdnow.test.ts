@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { backtestHoldout } from '../../../src/analytics/clv/backtest-holdout.ts';
 import { bgnbdConditionalExpectedPurchases } from '../../../src/analytics/clv/bgnbd-predict.ts';
 import { buildCbs } from '../../../src/analytics/clv/build-cbs.ts';
-import { toDayNumber } from '../../../src/analytics/clv/calendar-day.ts';
 import { fitBgnbd } from '../../../src/analytics/clv/fit-bgnbd.ts';
+import { daysFromCivil } from '../../../src/time/kst.ts';
 import { loadCdnowCbs, loadGroceryElog } from './cdnow-fixture.ts';
 
 // Holdout backtest on the CDNOW sample (39-week calibration, 39-week holdout; Hardie's x.star).
@@ -29,8 +29,8 @@ describe('holdout backtest', () => {
   it('online grocer (BTYDplus groceryElog): 2006 calibration, 2007 holdout — fit converges, ranking holds', () => {
     const cbs = buildCbs({
       purchases: loadGroceryElog(),
-      calibrationEndDay: toDayNumber(2006, 12, 31),
-      holdoutEndDay: toDayNumber(2007, 12, 31),
+      calibrationEndDay: daysFromCivil(2006, 12, 31),
+      holdoutEndDay: daysFromCivil(2007, 12, 31),
     });
     expect(cbs.length).toBe(1525);
     const fit = fitBgnbd(cbs);

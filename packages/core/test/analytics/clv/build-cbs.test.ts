@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCbs } from '../../../src/analytics/clv/build-cbs.ts';
-import { toDayNumber, toSeoulDay } from '../../../src/analytics/clv/calendar-day.ts';
+import { daysFromCivil, toKstDay } from '../../../src/time/kst.ts';
 import { CDNOW_CALIBRATION_END, CDNOW_HOLDOUT_END, loadCdnowCbs, loadCdnowElog } from './cdnow-fixture.ts';
 
 // Reference: Hardie's CBS of the CDNOW sample (cdnow_sample_cbs.csv) built from the same event log
@@ -48,7 +48,7 @@ describe('buildCbs', () => {
   });
 
   it('reads days in Asia/Seoul: 2024-03-01 23:30 KST is still March 1', () => {
-    expect(toSeoulDay(new Date('2024-03-01T14:30:00Z'))).toBe(toDayNumber(2024, 3, 1));
-    expect(toSeoulDay(new Date('2024-03-01T15:00:00Z'))).toBe(toDayNumber(2024, 3, 2));
+    expect(toKstDay(new Date('2024-03-01T14:30:00Z'))).toBe(daysFromCivil(2024, 3, 1));
+    expect(toKstDay(new Date('2024-03-01T15:00:00Z'))).toBe(daysFromCivil(2024, 3, 2));
   });
 });

@@ -2,9 +2,9 @@
 // (brucehardie.com) and redistributed with the BTYD and lifetimes packages; see test-data/README.md.
 import { readFileSync } from 'node:fs';
 import type { DatedPurchase } from '../../../src/analytics/clv/build-cbs.ts';
-import { toDayNumber } from '../../../src/analytics/clv/calendar-day.ts';
 import type { CbsRow } from '../../../src/analytics/clv/cbs.ts';
 import { parseCbsCsv } from '../../../src/analytics/clv/parse-cbs-csv.ts';
+import { daysFromCivil } from '../../../src/time/kst.ts';
 
 const DATA = new URL('../../../../../test-data/', import.meta.url);
 
@@ -28,7 +28,7 @@ export function loadCdnowElog(): DatedPurchase[] {
       const [, sampleId = '', date = '', , sales = ''] = line.split(',');
       return {
         customerId: sampleId,
-        day: toDayNumber(Number(date.slice(0, 4)), Number(date.slice(4, 6)), Number(date.slice(6, 8))),
+        day: daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(4, 6)), Number(date.slice(6, 8))),
         amount: Number(sales),
       };
     });
@@ -44,11 +44,11 @@ export function loadGroceryElog(): DatedPurchase[] {
       const [cust = '', date = ''] = line.replaceAll('"', '').split(',');
       return {
         customerId: cust,
-        day: toDayNumber(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))),
+        day: daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))),
         amount: 0,
       };
     });
 }
 
-export const CDNOW_CALIBRATION_END = toDayNumber(1997, 9, 30);
-export const CDNOW_HOLDOUT_END = toDayNumber(1998, 6, 30);
+export const CDNOW_CALIBRATION_END = daysFromCivil(1997, 9, 30);
+export const CDNOW_HOLDOUT_END = daysFromCivil(1998, 6, 30);

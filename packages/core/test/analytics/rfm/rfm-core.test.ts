@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { kstDayNumber, kstMidnight, parseDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import { ntile } from '@dalbit/core/analytics/rfm/ntile';
 import { buildRfmGrid } from '@dalbit/core/analytics/rfm/rfm-grid';
 import { computeRfmMetrics } from '@dalbit/core/analytics/rfm/rfm-metrics';
@@ -7,6 +6,7 @@ import { scoreRfm } from '@dalbit/core/analytics/rfm/score-rfm';
 import { summarizeSegments } from '@dalbit/core/analytics/rfm/segment-summary';
 import { countTransitions } from '@dalbit/core/analytics/rfm/segment-transitions';
 import { RFM_SEGMENT_KEYS, RFM_SEGMENT_LABELS, segmentOf } from '@dalbit/core/analytics/rfm/segments';
+import { isoDateToKstDay, kstDayStart, toKstDay } from '@dalbit/core/time/kst';
 import { describe, expect, it } from 'vitest';
 
 // test-data/rfm/rfm_11_segments.csv: the 125 (R,F,M) → segment table published with an
@@ -73,12 +73,12 @@ describe('NTILE semantics', () => {
 });
 
 describe('metrics, grid, summary, transitions', () => {
-  const asOf = parseDayNumber('2024-03-10') as number;
+  const asOf = isoDateToKstDay('2024-03-10') as number;
   it('computes recency in whole days, distinct orders and sums within the window', () => {
     const p = (customerId: string, orderId: string, date: string, amount: number) => ({
       customerId,
       orderId,
-      day: parseDayNumber(date) as number,
+      day: isoDateToKstDay(date) as number,
       amount,
     });
     const m = computeRfmMetrics(
@@ -95,10 +95,10 @@ describe('metrics, grid, summary, transitions', () => {
   });
 
   it('KST days: 2024-03-09T15:00Z is already 2024-03-10 in Seoul', () => {
-    expect(kstDayNumber(new Date('2024-03-09T15:00:00Z'))).toBe(asOf);
-    expect(kstDayNumber(new Date('2024-03-09T14:59:59.999Z'))).toBe(asOf - 1);
-    expect(kstMidnight(asOf).toISOString()).toBe('2024-03-09T15:00:00.000Z');
-    expect(parseDayNumber('2024-02-30')).toBeUndefined();
+    expect(toKstDay(new Date('2024-03-09T15:00:00Z'))).toBe(asOf);
+    expect(toKstDay(new Date('2024-03-09T14:59:59.999Z'))).toBe(asOf - 1);
+    expect(kstDayStart(asOf).toISOString()).toBe('2024-03-09T15:00:00.000Z');
+    expect(isoDateToKstDay('2024-02-30')).toBeUndefined();
   });
 
   it('grid, summary and transitions count what they should', () => {

@@ -1,4 +1,4 @@
-import { kstDayNumber, parseDayNumber } from '@dalbit/core/analytics/rfm/day-number';
+import { isoDateToKstDay, toKstDay } from '@dalbit/core/time/kst';
 import type { z } from 'zod';
 import { CliError } from '../../cli/context.ts';
 
@@ -14,8 +14,8 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string,
 
 /** A KST date flag as a day number; today in Seoul when absent. */
 export function parseAsOfDay(value: string | undefined, flag = '--as-of'): number {
-  if (value === undefined) return kstDayNumber(new Date());
-  const day = parseDayNumber(value);
+  if (value === undefined) return toKstDay(new Date());
+  const day = isoDateToKstDay(value);
   if (day === undefined)
     throw new CliError(`${flag}: 날짜 형식은 YYYY-MM-DD / expected a date YYYY-MM-DD, got '${value}'`);
   return day;

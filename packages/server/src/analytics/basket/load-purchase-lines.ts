@@ -1,6 +1,6 @@
 import type { PurchaseLine } from '@dalbit/core/analytics/basket/basket-level';
-import { kstMidnight } from '@dalbit/core/analytics/rfm/day-number';
 import type { ParamType } from '@dalbit/core/sql/dialect';
+import { kstDayStart } from '@dalbit/core/time/kst';
 import { type Engine, sql } from '../../engines/engine.ts';
 
 export type ItemLevel = 'product' | 'category';
@@ -21,11 +21,11 @@ export async function loadPurchaseLines(
   opts: PurchaseWindow & { itemLevel: ItemLevel },
 ): Promise<{ lines: PurchaseLine[]; skipped: number }> {
   const d = engine.dialect;
-  const params: unknown[] = ['paid', kstMidnight(opts.asOfDay)];
+  const params: unknown[] = ['paid', kstDayStart(opts.asOfDay)];
   const types: ParamType[] = ['string', 'timestamp'];
   let where = `${d.quoteIdent('status')} = ${d.placeholder(1, 'string')} AND ${d.quoteIdent('ordered_at')} < ${d.placeholder(2, 'timestamp')}`;
   if (opts.windowDays !== undefined) {
-    params.push(kstMidnight(opts.asOfDay - opts.windowDays));
+    params.push(kstDayStart(opts.asOfDay - opts.windowDays));
     types.push('timestamp');
     where += ` AND ${d.quoteIdent('ordered_at')} >= ${d.placeholder(3, 'timestamp')}`;
   }

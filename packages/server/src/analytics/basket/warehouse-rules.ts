@@ -5,9 +5,9 @@ import { mineRules } from '@dalbit/core/analytics/basket/mine-rules';
 import { indexRules, relatedFor } from '@dalbit/core/analytics/basket/related-products';
 import type { RuleSet } from '@dalbit/core/analytics/basket/rule';
 import { buildTransactions } from '@dalbit/core/analytics/basket/transactions';
-import { kstMidnight } from '@dalbit/core/analytics/rfm/day-number';
 import { RELATED_PRODUCTS } from '@dalbit/core/schema/analytics-tables';
 import { columnNames } from '@dalbit/core/schema/table';
+import { kstDayStart } from '@dalbit/core/time/kst';
 import type { Engine } from '../../engines/engine.ts';
 import { type ItemLevel, loadPurchaseLines, type PurchaseWindow } from './load-purchase-lines.ts';
 
@@ -45,7 +45,7 @@ export async function refreshRelatedProducts(
 ): Promise<{ set: RuleSet; customers: number; rows: number; skippedLines: number }> {
   const { set, customers, skippedLines } = await mineWarehouseRules(engine, opts);
   const index = indexRules(toRuleRecords(set));
-  const asOf = kstMidnight(opts.asOfDay);
+  const asOf = kstDayStart(opts.asOfDay);
   const rows: unknown[][] = [];
   let withAny = 0;
   for (const [customerId, bought] of [...customers].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {

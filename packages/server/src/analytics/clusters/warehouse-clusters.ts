@@ -1,9 +1,9 @@
 import type { ClusterInput } from '@dalbit/core/analytics/clusters/cluster-features';
 import { type DiscoveredSegments, discoverSegments } from '@dalbit/core/analytics/clusters/discover-segments';
 import { CLUSTER_ASSIGNMENTS, CLUSTER_RUNS } from '@dalbit/core/analytics/clusters/tables';
-import { formatDayNumber, kstMidnight } from '@dalbit/core/analytics/rfm/day-number';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { CompiledQuery } from '@dalbit/core/sql/dialect';
+import { kstDayStart, kstDayToIso } from '@dalbit/core/time/kst';
 import { type Engine, sql } from '../../engines/engine.ts';
 import { computeWarehouseRfm } from '../rfm/warehouse-rfm.ts';
 import { computeWarehouseTraits } from '../traits/warehouse-traits.ts';
@@ -17,7 +17,7 @@ export interface ClusterRun extends DiscoveredSegments {
 /** RFM (paid orders before the KST as-of day) joined with traits, for every buyer. */
 export async function loadClusterInputs(engine: Engine, asOfDay: number): Promise<ClusterInput[]> {
   const rfm = await computeWarehouseRfm(engine, { asOfDay });
-  const traits = new Map((await computeWarehouseTraits(engine, kstMidnight(asOfDay))).map((t) => [t.customerId, t]));
+  const traits = new Map((await computeWarehouseTraits(engine, kstDayStart(asOfDay))).map((t) => [t.customerId, t]));
   // Sorted by id: the engine's row order must not change a seeded result.
   const sorted = [...rfm].sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
   return sorted.flatMap((r) => {
@@ -45,8 +45,8 @@ export async function runWarehouseClusters(
   const found = discoverSegments(rows, { seed: options.seed, ...(options.k === undefined ? {} : { k: options.k }) });
   const run: ClusterRun = {
     ...found,
-    runId: `cl-${formatDayNumber(options.asOfDay).replaceAll('-', '')}-${options.now.getTime().toString(36)}`,
-    asOf: kstMidnight(options.asOfDay),
+    runId: `cl-${kstDayToIso(options.asOfDay).replaceAll('-', '')}-${options.now.getTime().toString(36)}`,
+    asOf: kstDayStart(options.asOfDay),
     createdAt: options.now,
   };
   await storeClusterRun(engine, run);

@@ -1,5 +1,4 @@
 import { buildCbs, type DatedPurchase } from '@dalbit/core/analytics/clv/build-cbs';
-import { seoulMidnight, toSeoulDay } from '@dalbit/core/analytics/clv/calendar-day';
 import type { CbsRow } from '@dalbit/core/analytics/clv/cbs';
 import { ClvError } from '@dalbit/core/analytics/clv/clv-error';
 import { type BgnbdFit, fitBgnbd } from '@dalbit/core/analytics/clv/fit-bgnbd';
@@ -7,6 +6,7 @@ import { fitGammaGamma, type GammaGammaFit } from '@dalbit/core/analytics/clv/fi
 import { type CustomerScore, scoreCustomers } from '@dalbit/core/analytics/clv/score-customers';
 import { CLV_SCORES } from '@dalbit/core/schema/analytics-tables';
 import { columnNames } from '@dalbit/core/schema/table';
+import { kstDayStart, toKstDay } from '@dalbit/core/time/kst';
 import { type Engine, sql } from '../../engines/engine.ts';
 
 /**
@@ -35,11 +35,11 @@ export async function loadPaidPurchases(engine: Engine, asOfDay: number): Promis
   const rows = await engine.query<{ customer_id: string; ordered_at: Date; paid_amount: number }>(
     sql(
       `SELECT ${q('customer_id')} AS customer_id, ${q('ordered_at')} AS ordered_at, ${q('paid_amount')} AS paid_amount FROM ${q('orders')} WHERE ${q('status')} = ${d.placeholder(1, 'string')} AND ${q('customer_id')} IS NOT NULL AND ${q('ordered_at')} < ${d.placeholder(2, 'timestamp')}`,
-      ['paid', seoulMidnight(asOfDay)],
+      ['paid', kstDayStart(asOfDay)],
       ['string', 'timestamp'],
     ),
   );
-  return rows.map((r) => ({ customerId: r.customer_id, day: toSeoulDay(r.ordered_at), amount: Number(r.paid_amount) }));
+  return rows.map((r) => ({ customerId: r.customer_id, day: toKstDay(r.ordered_at), amount: Number(r.paid_amount) }));
 }
 
 /** Fits BG/NBD + Gamma-Gamma on the warehouse as of a day and scores every customer with a paid order. */
@@ -67,7 +67,7 @@ export async function computeWarehouseClv(engine: Engine, asOfDay: number): Prom
 
 /** Replaces `clv_scores` with one run (as_of = 00:00 KST of the as-of day), atomically where the engine allows. */
 export async function storeClvScores(engine: Engine, run: WarehouseClvRun): Promise<number> {
-  const asOf = seoulMidnight(run.asOfDay);
+  const asOf = kstDayStart(run.asOfDay);
   const rows = run.scores.map((s) => {
     const [p30 = 0, p90 = 0, p365 = 0] = s.expectedPurchases;
     const spend = s.expectedSpend ?? run.meanOrderValue;

@@ -3,7 +3,7 @@ import { type ItemCount, indexItems } from '@dalbit/core/analytics/report/index-
 import { bucketRecency } from '@dalbit/core/analytics/report/recency-buckets';
 import { sessionize } from '@dalbit/core/analytics/report/sessionize';
 import { fillTrend, trendStart } from '@dalbit/core/analytics/report/trend-months';
-import { kstDayNumber } from '@dalbit/core/analytics/rfm/day-number';
+import { DAY_MS, toKstDay } from '@dalbit/core/time/kst';
 import type { Engine } from '../../engines/engine.ts';
 import {
   loadAdConsent,
@@ -16,8 +16,6 @@ import {
   REACH_CHANNELS,
 } from './load-audience-facts.ts';
 import type { MemberSet } from './member-set.ts';
-
-const DAY_MS = 86_400_000;
 
 export interface ReportOptions {
   readonly asOf: Date;
@@ -64,7 +62,7 @@ export async function buildAudienceReport(
   const buyers = await loadBuyers(engine, members, asOf);
   const orders = buyers.reduce((s, b) => s + b.orders, 0);
   const revenue = buyers.reduce((s, b) => s + b.revenue, 0);
-  const asOfDay = kstDayNumber(asOf);
+  const asOfDay = toKstDay(asOf);
   const channels = await loadChannels(engine, members, asOf);
   const consent = new Map((await loadAdConsent(engine, members, asOf)).map((c) => [c.channel, c]));
   const windowDays = options.visitWindowDays ?? 90;
@@ -83,7 +81,7 @@ export async function buildAudienceReport(
     aov: orders === 0 ? null : revenue / orders,
     frequency: buyers.length === 0 ? null : orders / buyers.length,
     recency: bucketRecency(
-      buyers.map((b) => asOfDay - kstDayNumber(b.lastAt)),
+      buyers.map((b) => asOfDay - toKstDay(b.lastAt)),
       size.size,
     ),
     topCategories: indexItems({

@@ -1,6 +1,6 @@
-import { parseDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import type { Purchase } from '@dalbit/core/analytics/rfm/rfm-metrics';
 import { parseCsv } from '@dalbit/core/ingest/csv/parse-csv';
+import { isoDateToKstDay } from '@dalbit/core/time/kst';
 import type { FileIssue } from '../basket/read-transactions-file.ts';
 import { readInputFile } from '../read-input-file.ts';
 
@@ -36,7 +36,7 @@ export async function readInvoicesFile(file: string): Promise<{ purchases: Purch
     const customerId = (fields[idx.CustomerID] ?? '').trim();
     const dateText = (fields[idx.InvoiceDate] ?? '').trim();
     const priceText = (fields[idx.TotalPrice] ?? '').trim();
-    const day = parseDayNumber(dateText.slice(0, 10));
+    const day = isoDateToKstDay(dateText.slice(0, 10));
     const price = priceText === '' ? Number.NaN : Number(priceText);
     const bad = (column: string, message: string): void => {
       issues.push({ file, line, column, message });

@@ -1,8 +1,8 @@
-import { kstDayNumber, kstMidnight } from '@dalbit/core/analytics/rfm/day-number';
 import { type RfmScore, scoreRfm } from '@dalbit/core/analytics/rfm/score-rfm';
 import { RFM_SCORES } from '@dalbit/core/schema/analytics-tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { ParamType } from '@dalbit/core/sql/dialect';
+import { kstDayStart, toKstDay } from '@dalbit/core/time/kst';
 import { type Engine, sql } from '../../engines/engine.ts';
 
 export interface RfmRun {
@@ -19,11 +19,11 @@ export interface RfmRun {
 export async function computeWarehouseRfm(engine: Engine, run: RfmRun): Promise<RfmScore[]> {
   const d = engine.dialect;
   const q = (name: string): string => d.quoteIdent(name);
-  const params: unknown[] = ['paid', kstMidnight(run.asOfDay)];
+  const params: unknown[] = ['paid', kstDayStart(run.asOfDay)];
   const types: ParamType[] = ['string', 'timestamp'];
   let where = `${q('status')} = ${d.placeholder(1, 'string')} AND ${q('customer_id')} IS NOT NULL AND ${q('ordered_at')} < ${d.placeholder(2, 'timestamp')}`;
   if (run.windowDays !== undefined) {
-    params.push(kstMidnight(run.asOfDay - run.windowDays));
+    params.push(kstDayStart(run.asOfDay - run.windowDays));
     types.push('timestamp');
     where += ` AND ${q('ordered_at')} >= ${d.placeholder(3, 'timestamp')}`;
   }
@@ -37,7 +37,7 @@ export async function computeWarehouseRfm(engine: Engine, run: RfmRun): Promise<
   return scoreRfm(
     rows.map((r) => ({
       customerId: r.customer_id,
-      recencyDays: run.asOfDay - kstDayNumber(r.last_at),
+      recencyDays: run.asOfDay - toKstDay(r.last_at),
       frequency: Number(r.frequency),
       monetary: Number(r.monetary),
     })),
@@ -46,7 +46,7 @@ export async function computeWarehouseRfm(engine: Engine, run: RfmRun): Promise<
 
 /** Replaces `rfm_scores` with one run (as_of = 00:00 KST of the as-of day). */
 export async function storeRfmScores(engine: Engine, scores: readonly RfmScore[], asOfDay: number): Promise<void> {
-  const asOf = kstMidnight(asOfDay);
+  const asOf = kstDayStart(asOfDay);
   const rows = scores.map((s) => [
     s.customerId,
     asOf,

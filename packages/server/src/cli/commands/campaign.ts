@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseCampaign } from '@dalbit/core/campaigns/parse-campaign';
-import { toKst } from '@dalbit/core/compliance/kst';
 import { type GuardReason, REASON_TEXT } from '@dalbit/core/compliance/reason-code';
+import { toKst } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { type CampaignFlags, campaignFromFlags } from '../../campaigns/campaign-from-flags.ts';
 import { loadCouponSecret, loadPolicy } from '../../campaigns/campaign-settings.ts';

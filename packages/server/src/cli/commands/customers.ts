@@ -1,3 +1,4 @@
+import { formatKstMinute } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import type { Row } from '../../engines/engine.ts';
 import { findCustomer } from '../../identity/find-customer.ts';
@@ -42,7 +43,7 @@ const fill = (t: string, v: Record<string, unknown>) => t.replace(/\{(\w+)\}/g, 
 /** KST wall time, the way Korean operators read it. */
 export function formatKst(v: unknown): string {
   if (!(v instanceof Date)) return v === null || v === undefined ? '-' : String(v);
-  return new Date(v.getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return formatKstMinute(v);
 }
 export const formatWon = (n: unknown, lang: Lang): string =>
   `${Number(n ?? 0).toLocaleString('ko-KR')}${lang === 'ko' ? '원' : ' KRW'}`;

@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
-import { kstDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import { BRAND_NAME } from '@dalbit/core/demo/catalog';
 import { createDemoContext } from '@dalbit/core/demo/demo-context';
 import { type DemoParams, parseDemoParams } from '@dalbit/core/demo/demo-params';
+import { toKstDay } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { authOptionsFromEnv } from '../../auth/auth-options.ts';
 import { ensureFirstOwner } from '../../auth/first-owner.ts';
@@ -118,7 +118,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       // Starter audiences, then every derived table (analytics, features, memberships) as of the
       // day the exports were taken, so reports and the dashboard have something to show.
       const seeded = await seedRecipeSegments(engine, { now, lang });
-      const asOfDay = kstDayNumber(new Date(createDemoContext(params).exportedAt));
+      const asOfDay = toKstDay(new Date(createDemoContext(params).exportedAt));
       const refresh = await refreshWarehouse(engine, { asOfDay, clock: () => performance.now() });
       login = await ensureFirstOwner(engine, now);
       if (flags.json) ctx.out(JSON.stringify({ ...summary, segmentsSeeded: seeded, refresh, login }));

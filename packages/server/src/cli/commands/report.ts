@@ -2,7 +2,7 @@ import { ClusterError } from '@dalbit/core/analytics/clusters/cluster-error';
 import type { AudienceReport } from '@dalbit/core/analytics/report/audience-report';
 import { formatReports } from '@dalbit/core/analytics/report/format-report';
 import { findInsights } from '@dalbit/core/analytics/report/report-insights';
-import { kstMidnight } from '@dalbit/core/analytics/rfm/day-number';
+import { kstDayStart } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.ts';
@@ -51,7 +51,7 @@ async function runReport(
   ids: readonly string[],
   o: z.infer<typeof ReportOptions>,
 ): Promise<void> {
-  const asOf = kstMidnight(parseAsOfDay(o.asOf));
+  const asOf = kstDayStart(parseAsOfDay(o.asOf));
   const lang = ctx.config(cmd).lang;
   const engine = await ctx.warehouse(cmd);
   const base = await loadBaseFacts(engine, asOf);

@@ -1,10 +1,10 @@
-import { formatDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import { buildRfmGrid } from '@dalbit/core/analytics/rfm/rfm-grid';
 import { computeRfmMetrics } from '@dalbit/core/analytics/rfm/rfm-metrics';
 import { type RfmScore, scoreRfm } from '@dalbit/core/analytics/rfm/score-rfm';
 import { summarizeSegments } from '@dalbit/core/analytics/rfm/segment-summary';
 import { countTransitions, type SegmentState } from '@dalbit/core/analytics/rfm/segment-transitions';
 import { RFM_SEGMENT_LABELS } from '@dalbit/core/analytics/rfm/segments';
+import { kstDayToIso } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.ts';
@@ -64,7 +64,7 @@ export function registerRfm(program: Command, ctx: CliContext): void {
       const scores = await computeWarehouseRfm(engine, window);
       await storeRfmScores(engine, scores, asOfDay);
       const report: Record<string, unknown> = {
-        asOf: formatDayNumber(asOfDay),
+        asOf: kstDayToIso(asOfDay),
         customers: scores.length,
         segments: summarizeSegments(scores).map((s) => ({ ...s, label: RFM_SEGMENT_LABELS[s.segment][lang] })),
       };
@@ -72,7 +72,7 @@ export function registerRfm(program: Command, ctx: CliContext): void {
       if (o.vsDate !== undefined) {
         const fromDay = parseAsOfDay(o.vsDate, '--vs-date');
         const before = await computeWarehouseRfm(engine, { ...window, asOfDay: fromDay });
-        report.vsDate = formatDayNumber(fromDay);
+        report.vsDate = kstDayToIso(fromDay);
         report.transitions = countTransitions(before, scores);
       }
       if (o.json || o.format === 'json') ctx.out(JSON.stringify(report, null, 2));

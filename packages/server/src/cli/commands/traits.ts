@@ -1,5 +1,5 @@
-import { kstMidnight } from '@dalbit/core/analytics/rfm/day-number';
 import { summarizeTraits, type TraitsSummary } from '@dalbit/core/analytics/traits/summarize-traits';
+import { kstDayStart } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.ts';
@@ -19,7 +19,7 @@ export function registerTraits(program: Command, ctx: CliContext): void {
     .option('--json', 'machine-readable summary')
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
       const o = parseOptions(ComputeOptions, raw);
-      const asOf = kstMidnight(parseAsOfDay(o.asOf));
+      const asOf = kstDayStart(parseAsOfDay(o.asOf));
       const engine = await ctx.warehouse(cmd);
       const rows = await computeWarehouseTraits(engine, asOf);
       await storeTraits(engine, rows, asOf);

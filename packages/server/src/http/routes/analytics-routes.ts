@@ -1,9 +1,9 @@
 import { sortRules, toRuleRecords } from '@dalbit/core/analytics/basket/format-rules';
 import { ClvError } from '@dalbit/core/analytics/clv/clv-error';
-import { formatDayNumber, kstDayNumber, parseDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import { buildRfmGrid } from '@dalbit/core/analytics/rfm/rfm-grid';
 import { summarizeSegments } from '@dalbit/core/analytics/rfm/segment-summary';
 import { RFM_SEGMENT_LABELS } from '@dalbit/core/analytics/rfm/segments';
+import { isoDateToKstDay, kstDayToIso, toKstDay } from '@dalbit/core/time/kst';
 import { z } from 'zod';
 import { mineWarehouseRules } from '../../analytics/basket/warehouse-rules.ts';
 import { computeWarehouseClv } from '../../analytics/clv/warehouse-clv.ts';
@@ -18,7 +18,7 @@ import { sendJson } from '../send-json.ts';
 const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((s) => parseDayNumber(s) !== undefined, 'not a calendar date')
+  .refine((s) => isoDateToKstDay(s) !== undefined, 'not a calendar date')
   .optional()
   .describe('KST analysis day; purchases before 00:00 KST of it count (default: today)');
 const Label = z.object({ ko: z.string(), en: z.string() });
@@ -54,7 +54,7 @@ async function productNames(engine: Engine, ids: readonly string[]): Promise<Map
 export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
   const { engine } = deps;
   const dayOf = (s: string | undefined): number =>
-    s === undefined ? kstDayNumber(deps.now()) : (parseDayNumber(s) as number);
+    s === undefined ? toKstDay(deps.now()) : (isoDateToKstDay(s) as number);
   const rfmCache = memo<unknown>();
   const rulesCache = memo<unknown>();
   const clvCache = memo<{
@@ -106,7 +106,7 @@ export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
             ...(query.windowDays !== undefined ? { windowDays: query.windowDays } : {}),
           });
           return {
-            asOf: formatDayNumber(asOfDay),
+            asOf: kstDayToIso(asOfDay),
             customers: scores.length,
             segments: summarizeSegments(scores).map((s) => ({ ...s, label: RFM_SEGMENT_LABELS[s.segment] })),
             grid: buildRfmGrid(scores),
@@ -175,7 +175,7 @@ export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
               : new Map<string, string>();
           const item = (id: string) => ({ id, name: names.get(id) ?? id });
           return {
-            asOf: formatDayNumber(asOfDay),
+            asOf: kstDayToIso(asOfDay),
             transactions: set.n,
             total: set.rules.length,
             rules: top.map((r) => ({
@@ -238,7 +238,7 @@ export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
             })
             .sort((a, b) => b.clv1y - a.clv1y || (a.customerId < b.customerId ? -1 : 1))
             .slice(0, 200);
-          return { asOf: formatDayNumber(asOfDay), customers: r.scores.length, top };
+          return { asOf: kstDayToIso(asOfDay), customers: r.scores.length, top };
         });
         const top = run.top.slice(0, query.limit);
         const d = engine.dialect;

@@ -1,4 +1,4 @@
-import { parseDayNumber } from '@dalbit/core/analytics/rfm/day-number';
+import { isoDateToKstDay } from '@dalbit/core/time/kst';
 import { describe, expect, it } from 'vitest';
 import { mineWarehouseRules, refreshRelatedProducts } from '../../../src/analytics/basket/warehouse-rules.ts';
 import { type EngineKind, openMemoryWarehouse } from '../../../src/engines/open-engine.ts';
@@ -34,7 +34,7 @@ const LINES = [
   line('o6', 'c6', 'B', 'drink'),
   line('o9', 'c4', 'B', 'drink', 'paid', '2024-03-20T03:00:00Z'), // after the as-of day
 ];
-const asOfDay = parseDayNumber('2024-03-10') as number;
+const asOfDay = isoDateToKstDay('2024-03-10') as number;
 
 for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
   describe(`${kind}: warehouse basket`, () => {
@@ -78,7 +78,7 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
         expect(cat.set.items.slice().sort()).toEqual(['drink', 'snack']);
         // per customer (as-of 2024-03-25 includes o9): c4 {A,B}; baskets c1..c4 {A,B}(+C), c6 {B} → N 5, {A,B} 4
         const cust = await mineWarehouseRules(engine, {
-          asOfDay: parseDayNumber('2024-03-25') as number,
+          asOfDay: isoDateToKstDay('2024-03-25') as number,
           level: 'customer',
           rules: { support: 0.5, confidence: 0.5, minlen: 2 },
         });

@@ -1,4 +1,4 @@
-import { parseDayNumber } from '@dalbit/core/analytics/rfm/day-number';
+import { isoDateToKstDay } from '@dalbit/core/time/kst';
 import { describe, expect, it } from 'vitest';
 import { saveClusterAsSegment } from '../../../src/analytics/clusters/save-cluster-segment.ts';
 import { findClusterRun, runWarehouseClusters } from '../../../src/analytics/clusters/warehouse-clusters.ts';
@@ -8,7 +8,7 @@ import { refreshFeatures } from '../../../src/segments/refresh-features.ts';
 import { getVersionOrThrow } from '../../../src/segments/segment-store.ts';
 import { CLUSTER_AS_OF, insertClusterFixture } from './clusters-fixture.ts';
 
-const asOfDay = parseDayNumber(CLUSTER_AS_OF) as number;
+const asOfDay = isoDateToKstDay(CLUSTER_AS_OF) as number;
 
 for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
   describe(`${kind}: warehouse clusters`, () => {

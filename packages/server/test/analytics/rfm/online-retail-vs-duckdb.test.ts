@@ -3,10 +3,10 @@
 // scoreRfm → embedded segment table) against an independent DuckDB SQL computation with NTILE
 // window functions and a join on the published segment CSV.
 import { fileURLToPath } from 'node:url';
-import { parseDayNumber } from '@dalbit/core/analytics/rfm/day-number';
 import { computeRfmMetrics } from '@dalbit/core/analytics/rfm/rfm-metrics';
 import { scoreRfm } from '@dalbit/core/analytics/rfm/score-rfm';
 import { RFM_SEGMENT_LABELS } from '@dalbit/core/analytics/rfm/segments';
+import { isoDateToKstDay } from '@dalbit/core/time/kst';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInvoicesFile } from '../../../src/analytics/rfm/read-invoices-file.ts';
 import { DuckDbEngine } from '../../../src/engines/duckdb/engine.ts';
@@ -50,7 +50,7 @@ describe('RFM on Online Retail, analysis date 2011-12-10', () => {
   it('every customer has the same recency, frequency, monetary, scores and segment as DuckDB NTILE', async () => {
     const { purchases, issues } = await readInvoicesFile(INVOICES);
     expect(issues).toEqual([]);
-    const ours = scoreRfm(computeRfmMetrics(purchases, { asOfDay: parseDayNumber('2011-12-10') as number }));
+    const ours = scoreRfm(computeRfmMetrics(purchases, { asOfDay: isoDateToKstDay('2011-12-10') as number }));
     const ref = await engine.query<{
       cid: string;
       recency: number;

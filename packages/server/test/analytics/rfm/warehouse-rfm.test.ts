@@ -1,4 +1,4 @@
-import { parseDayNumber } from '@dalbit/core/analytics/rfm/day-number';
+import { isoDateToKstDay } from '@dalbit/core/time/kst';
 import { describe, expect, it } from 'vitest';
 import { computeWarehouseRfm, storeRfmScores } from '../../../src/analytics/rfm/warehouse-rfm.ts';
 import { type EngineKind, openMemoryWarehouse } from '../../../src/engines/open-engine.ts';
@@ -38,7 +38,7 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
       const engine = await openMemoryWarehouse(kind);
       try {
         await insertRows(engine, 'orders', ORDERS);
-        const asOfDay = parseDayNumber('2024-03-10') as number;
+        const asOfDay = isoDateToKstDay('2024-03-10') as number;
         const scores = await computeWarehouseRfm(engine, { asOfDay });
         const got = Object.fromEntries(
           scores.map((s) => [s.customerId, [s.recencyDays, s.frequency, s.monetary, `${s.r}${s.f}${s.m}`, s.segment]]),

@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDayNumber } from '@dalbit/core/analytics/rfm/day-number';
-import { fromKst } from '@dalbit/core/compliance/kst';
 import { CompliancePolicySchema } from '@dalbit/core/compliance/policy';
 import { DemoParamsSchema } from '@dalbit/core/demo/demo-params';
+import { fromKst, isoDateToKstDay } from '@dalbit/core/time/kst';
 import { type DemoRunSummary, runDemo } from '../../../src/demo/run-demo.ts';
 import type { Engine } from '../../../src/engines/engine.ts';
 import { openWarehouse } from '../../../src/engines/open-engine.ts';
@@ -61,7 +60,7 @@ export async function openDemoBrand(p: {
     now: IMPORTED_AT,
   });
   const refresh = await refreshWarehouse(engine, {
-    asOfDay: parseDayNumber(REFRESH_DAY) ?? 0,
+    asOfDay: isoDateToKstDay(REFRESH_DAY) ?? 0,
     clock: () => performance.now(),
   });
   return {
