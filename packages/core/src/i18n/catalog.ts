@@ -3,6 +3,7 @@ import type { Lang } from './lang.ts';
 import { AUTH_MESSAGES } from './messages/auth.ts';
 import { COMMON_MESSAGES } from './messages/common.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
+import { WEB_AUDIENCE_MESSAGES } from './messages/web-audience.ts';
 
 /**
  * The one message catalog: every text a person reads (CLI help and output, API error messages,
@@ -13,6 +14,7 @@ export const MESSAGES = {
   ...COMMON_MESSAGES,
   ...ERROR_MESSAGES,
   ...AUTH_MESSAGES,
+  ...WEB_AUDIENCE_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

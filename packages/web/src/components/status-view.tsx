@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import type { Loaded } from '../api.ts';
-import { useI18n } from '../i18n.ts';
+import type { Loaded } from '../api/use-api.ts';
+import { ErrorBanner } from './error-banner.tsx';
+import { Loading } from './loading.tsx';
 
 /** Renders loading / error / data states of one API call the same way everywhere. */
 export function StatusView<T>({
@@ -12,18 +13,8 @@ export function StatusView<T>({
   children: (data: T) => ReactNode;
   onRetry?: () => void;
 }) {
-  const { t } = useI18n();
-  if (value.state === 'loading') return <p className="muted">{t('loading')}</p>;
+  if (value.state === 'loading') return <Loading />;
   if (value.state === 'error')
-    return (
-      <div className="notice error" role="alert">
-        <strong>{t('error')}</strong> {value.error.message}
-        {onRetry ? (
-          <button type="button" className="link" onClick={onRetry}>
-            {t('retry')}
-          </button>
-        ) : null}
-      </div>
-    );
+    return onRetry ? <ErrorBanner error={value.error} onRetry={onRetry} /> : <ErrorBanner error={value.error} />;
   return <>{children(value.data)}</>;
 }

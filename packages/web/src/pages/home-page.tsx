@@ -1,4 +1,5 @@
 import { useApi } from '../api.ts';
+import { DonutChart } from '../components/charts/donut-chart.tsx';
 import { StatusView } from '../components/status-view.tsx';
 import { formatNumber, formatPercent, formatWon, formatWonShort } from '../format.ts';
 import { channelName, termName, useI18n } from '../i18n.ts';
@@ -85,6 +86,11 @@ export function HomePage() {
                 </div>
                 <div className="card">
                   <h2>{t('ordersByStatus')}</h2>
+                  <DonutChart
+                    title={t('ordersByStatus')}
+                    testId="orders-by-status-chart"
+                    data={s.ordersByStatus.map((r) => ({ label: termName(r.status, lang), value: r.orders }))}
+                  />
                   <ul className="plain">
                     {s.ordersByStatus.map((r) => (
                       <li key={r.status}>

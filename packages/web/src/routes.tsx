@@ -1,0 +1,29 @@
+import type { ComponentType } from 'react';
+import type { MessageKey } from './i18n.ts';
+import { AnalyticsPage } from './pages/analytics-page.tsx';
+import { CampaignsPage } from './pages/campaigns-page.tsx';
+import { CustomersPage } from './pages/customers-page.tsx';
+import { HomePage } from './pages/home-page.tsx';
+import { SegmentsPage } from './pages/segments-page.tsx';
+import type { PageProps } from './router/page-props.ts';
+
+export interface RouteDef {
+  /** Hash path with `:params`, e.g. `/customers/:id` (linked as `#/customers/C-1`). */
+  readonly pattern: string;
+  readonly Page: ComponentType<PageProps>;
+  /** Shown in the sidebar when set; the item is active for every route under the same first segment. */
+  readonly nav?: { readonly label: MessageKey };
+}
+
+/**
+ * The page registry: one line per route. Routes are tried in order; put `/x/new` before `/x/:id`.
+ * Other areas add their pages here (e.g. `{ pattern: '/campaigns/new', Page: CampaignNewPage }`).
+ */
+export const ROUTES: readonly RouteDef[] = [
+  { pattern: '/', Page: HomePage, nav: { label: 'navHome' } },
+  { pattern: '/home', Page: HomePage },
+  { pattern: '/customers', Page: CustomersPage, nav: { label: 'navCustomers' } },
+  { pattern: '/segments', Page: SegmentsPage, nav: { label: 'navSegments' } },
+  { pattern: '/analytics', Page: AnalyticsPage, nav: { label: 'navAnalytics' } },
+  { pattern: '/campaigns', Page: CampaignsPage, nav: { label: 'navCampaigns' } },
+];
