@@ -17,10 +17,11 @@ export async function shoot(page: Page, name: string): Promise<string> {
  * no Korean system fonts, so without it Hangul would be tofu boxes.
  */
 export async function hangulUsesBundledFont(page: Page): Promise<boolean> {
-  return page.evaluate(async () => {
+  // Runs in the page (a string, since the server package is type-checked without DOM types).
+  return page.evaluate(`(async () => {
     await document.fonts.ready;
     await document.fonts.load('16px "Noto Sans KR Variable"', '한글');
     const loaded = [...document.fonts].filter((f) => f.family.includes('Noto Sans KR') && f.status === 'loaded');
     return loaded.length > 0 && document.fonts.check('16px "Noto Sans KR Variable"', '한글');
-  });
+  })()`) as Promise<boolean>;
 }
