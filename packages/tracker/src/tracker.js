@@ -2,9 +2,13 @@
  * Dalbit tracker — a dependency-free browser snippet (served by `dalbit serve` at /tracker.js).
  *
  *   <script>window.dalbit = window.dalbit || []; dalbit.push(['productView', 'P0001']);</script>
- *   <script async src="https://crm.example.com/tracker.js"></script>
+ *   <script async src="https://crm.example.com/tracker.js" data-key="dwk_…"></script>
  *
- * Events go to POST <origin of this script>/api/events (override with data-endpoint) in batches:
+ * `data-key` is the site's public write key (`dalbit tracker keys`): it may only append events and
+ * anonymous ids. `identify` sends an unverified claim; linking a visitor to a customer is done by the
+ * shop's server through the signed POST /api/identify (docs/api.md).
+ *
+ * Events go to POST <origin of this script>/api/events?key=… (override with data-endpoint) in batches:
  * every 2 s, at 20 events, and with navigator.sendBeacon when the page is hidden or left.
  * Bodies are sent as text/plain so no CORS preflight is needed. The visitor id lives in
  * localStorage and a first-party cookie (`dalbit_aid`, 1 year).
@@ -14,8 +18,10 @@
   const MAX_BATCH = 20;
   const FLUSH_MS = 2000;
   const script = document.currentScript;
-  const endpoint =
+  const base =
     script?.getAttribute('data-endpoint') || (script?.src ? new URL('/api/events', script.src).href : '/api/events');
+  const writeKey = script?.getAttribute('data-key') || '';
+  const endpoint = `${base}${base.includes('?') ? '&' : '?'}key=${encodeURIComponent(writeKey)}`;
   const autoPageView = !(script && script.getAttribute('data-auto-page-view') === 'false');
 
   const uuid = () =>
@@ -112,7 +118,7 @@
     addToCart: (productId, properties) =>
       track('add_to_cart', Object.assign({ product_id: String(productId) }, props(properties))),
     search: (query, properties) => track('search', props(Object.assign({ query: String(query) }, properties))),
-    /** Links this visitor to a member: { memberId } and/or { phone }. */
+    /** Says who this visitor claims to be ({ memberId } and/or { phone }): stored unverified, never merges customers. */
     identify: (who) => {
       const f = {};
       if (who?.memberId) f.member_id = String(who.memberId);

@@ -4,6 +4,7 @@ import { AUTH_MESSAGES } from './messages/auth.ts';
 import { COMMON_MESSAGES } from './messages/common.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
 import { WEB_AUDIENCE_MESSAGES } from './messages/web-audience.ts';
+import { TRACKER_MESSAGES } from './messages/tracker.ts';
 
 /**
  * The one message catalog: every text a person reads (CLI help and output, API error messages,
@@ -15,6 +16,7 @@ export const MESSAGES = {
   ...ERROR_MESSAGES,
   ...AUTH_MESSAGES,
   ...WEB_AUDIENCE_MESSAGES,
+  ...TRACKER_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

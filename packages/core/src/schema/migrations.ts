@@ -4,6 +4,7 @@ import { CAMPAIGN_MIGRATIONS } from '../campaigns/migrations.ts';
 import { MESSAGE_EVENTS, MESSAGES, ONSITE_IMPRESSIONS, ONSITE_MESSAGES } from '../channels/tables.ts';
 import { CONSENT_NOTICES, OPT_OUTS } from '../compliance/tables.ts';
 import { MERGE_SNAPSHOTS, NEVER_MERGE, PERSON_RECORD_PROFILE_COLUMNS, PERSON_RECORDS } from '../identity/tables.ts';
+import { TRACKER_MIGRATIONS } from '../ingest/tracker-tables.ts';
 import { SEGMENT_MIGRATIONS } from '../segments/migrations.ts';
 import { CLV_SCORES, CUSTOMER_TRAITS, RELATED_PRODUCTS, RFM_SCORES } from './analytics-tables.ts';
 import type { ColumnDef, TableDef } from './table.ts';
@@ -89,6 +90,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...CAMPAIGN_MIGRATIONS,
   ...ANALYTICS_MIGRATIONS,
   ...AUTH_MIGRATIONS,
+  ...TRACKER_MIGRATIONS,
 ];
 
 /** Table definitions as of the latest migration (for fixtures and introspection). */

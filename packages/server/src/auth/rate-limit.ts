@@ -40,3 +40,30 @@ export function createRateLimiter(max: number, windowMs: number): RateLimiter {
 export function createLoginLimits(): { ip: RateLimiter; account: RateLimiter } {
   return { ip: createRateLimiter(10, 15 * 60_000), account: createRateLimiter(5, 15 * 60_000) };
 }
+
+/**
+ * Request limiter: at most `max` requests per key in each fixed window of `windowMs` (in memory,
+ * O(1) per request, at most 50,000 keys). `take` counts the request when it is allowed.
+ */
+export interface RequestLimiter {
+  /** 0 when the request is allowed (and counted), else seconds until the window resets. */
+  take(key: string, now: number): number;
+}
+
+export function createRequestLimiter(max: number, windowMs: number): RequestLimiter {
+  const windows = new Map<string, { start: number; count: number }>();
+  return {
+    take(key, now) {
+      let w = windows.get(key);
+      if (w === undefined || now - w.start >= windowMs || now < w.start) {
+        w = { start: now, count: 0 };
+        windows.delete(key);
+        windows.set(key, w);
+        if (windows.size > 50_000) windows.delete(windows.keys().next().value as string);
+      }
+      if (w.count >= max) return Math.max(1, Math.ceil((w.start + windowMs - now) / 1000));
+      w.count++;
+      return 0;
+    },
+  };
+}

@@ -1,5 +1,7 @@
 import type { AuthOptions } from '../auth/auth-options.ts';
 import type { Engine } from '../engines/engine.ts';
+import type { SiteKeys } from '../tracker/site-keys.ts';
+import type { TrackerLimits } from '../tracker/tracker-gate.ts';
 
 /** What the HTTP layer is given by its entry point (nothing is read from the environment here). */
 export interface ApiDeps {
@@ -10,4 +12,8 @@ export interface ApiDeps {
   readonly log: (line: string) => void;
   /** Sessions, cookies, proxy trust and allowed hosts (default: loopback-safe defaults). */
   readonly auth?: AuthOptions;
+  /** The site's tracker write key and identify secret (`<dataDir>/site-keys.json`); without them the tracker routes answer 503. */
+  readonly siteKeys?: SiteKeys;
+  /** Per-key and per-IP limits on the public tracker routes (default: DEFAULT_TRACKER_LIMITS). */
+  readonly trackerLimits?: Partial<TrackerLimits>;
 }

@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { campaignRoutes } from './routes/campaign-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
+import { identifyRoutes } from './routes/identify-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { segmentRoutes } from './routes/segment-routes.ts';
 import { statsRoutes } from './routes/stats-routes.ts';
@@ -45,6 +46,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...reportRoutes(deps),
     ...campaignRoutes(deps),
     ...eventRoutes(deps),
+    ...identifyRoutes(deps),
   ];
 }
 

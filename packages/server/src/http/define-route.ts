@@ -1,3 +1,6 @@
+import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import { translate } from '@dalbit/core/i18n/catalog';
+import { MAX_JSON_DEPTH, parseBoundedJson } from '@dalbit/core/json/bounded-json';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { authError } from '../auth/errors.ts';
@@ -59,17 +62,35 @@ function issuesOf(where: 'query' | 'params' | 'body', error: z.ZodError): ApiIss
   }));
 }
 
-async function readJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === '')
-    throw new ApiError('BAD_JSON', 'the request body must be JSON', [{ path: ['body'], message: 'empty body' }]);
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new ApiError('BAD_JSON', 'the request body is not valid JSON', [
-      { path: ['body'], message: e instanceof Error ? e.message : String(e) },
-    ]);
-  }
+/**
+ * The body as JSON, nesting bounded before parsing (400 BAD_JSON / JSON_TOO_DEEP), so a hostile
+ * 200,000-deep body never reaches a recursive walk.
+ */
+export async function readJson(c: Context): Promise<unknown> {
+  const r = parseBoundedJson(await c.req.text(), MAX_JSON_DEPTH);
+  if (r.ok) return r.value;
+  if (r.reason === 'too_deep')
+    throw new DalbitError({
+      code: 'JSON_TOO_DEEP',
+      kind: 'invalid_input',
+      message: translate('ko', 'json.tooDeep', { max: MAX_JSON_DEPTH }),
+      issues: [{ path: ['body'], message: r.message }],
+    });
+  throw new ApiError('BAD_JSON', translate('ko', r.reason === 'empty' ? 'json.empty' : 'json.bad'), [
+    { path: ['body'], message: r.message },
+  ]);
+}
+
+/** Validates a parsed body against `schema`: 400 VALIDATION_FAILED with `body.…` paths. */
+export function validateBody<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new ApiError('VALIDATION_FAILED', 'the request has invalid values', issuesOf('body', r.error));
+  return r.data;
+}
+
+/** Reads and validates the body, for routes that check something (a key, a signature) before reading it. */
+export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  return validateBody(schema, await readJson(c));
 }
 
 /**

@@ -1,7 +1,11 @@
+import { phoneKeys } from '@dalbit/core/ingest/batch-builder';
 import { ingestFile } from '@dalbit/core/ingest/ingest-file';
+import { normalisePhone } from '@dalbit/core/ingest/normalise/phone';
+import type { CanonicalBatch } from '@dalbit/core/ingest/records';
 import { z } from 'zod';
 import type { Engine } from '../engines/engine.ts';
 import { resolvePersons } from '../identity/resolve-persons.ts';
+import { replaceRows } from '../importers/replace-rows.ts';
 import { writeBatch } from '../importers/write-batch.ts';
 import type { ApiIssue } from './api-error.ts';
 
@@ -28,7 +32,10 @@ export const TrackedEvent = z.strictObject({
 });
 export type TrackedEvent = z.infer<typeof TrackedEvent>;
 
-export const EventBatch = z.strictObject({ events: z.array(TrackedEvent).min(1).max(500) });
+/** At most this many events per request (413 above it, before any is validated). */
+export const MAX_EVENTS_PER_BATCH = 500;
+
+export const EventBatch = z.strictObject({ events: z.array(TrackedEvent).min(1).max(MAX_EVENTS_PER_BATCH) });
 
 export type IngestEventsResult =
   | {
@@ -40,15 +47,15 @@ export type IngestEventsResult =
     }
   | { readonly ok: false; readonly issues: readonly ApiIssue[] };
 
-/**
- * Writes a batch of tracker events through the same path as an events JSONL import (mapping,
- * identity resolution of identified visitors, replace by `event_id`): all or nothing.
- */
-export async function ingestEvents(
-  engine: Engine,
+export type TrackerIngestResult =
+  | { readonly ok: true; readonly accepted: number; readonly claims: number }
+  | { readonly ok: false; readonly issues: readonly ApiIssue[] };
+
+/** Maps and validates a batch exactly as an events JSONL import would (all or nothing). */
+function mapEvents(
   events: readonly TrackedEvent[],
-  opts: { now: Date; memberChannel?: string },
-): Promise<IngestEventsResult> {
+  opts: { now: Date; memberChannel?: string | undefined },
+): { ok: true; batch: CanonicalBatch } | { ok: false; issues: ApiIssue[] } {
   const received = opts.now.toISOString();
   const text = events.map((e) => JSON.stringify({ ...e, occurred_at: e.occurred_at ?? received })).join('\n');
   const result = ingestFile(new TextEncoder().encode(text), {
@@ -58,26 +65,98 @@ export async function ingestEvents(
     ...(opts.memberChannel ? { channel: opts.memberChannel } : {}),
   });
   const problems = [...result.fileIssues, ...result.issues];
-  if (problems.length > 0) {
-    return {
-      ok: false,
-      issues: problems.map((i) => ({
-        path: ['body', 'events', i.line - 1, ...(i.column ? [i.column] : [])],
-        message: i.message,
-        code: i.code,
-      })),
-    };
-  }
+  if (problems.length === 0) return { ok: true, batch: result.batch };
+  return {
+    ok: false,
+    issues: problems.map((i) => ({
+      path: ['body', 'events', i.line - 1, ...(i.column ? [i.column] : [])],
+      message: i.message,
+      code: i.code,
+    })),
+  };
+}
+
+/**
+ * Trusted path (signed shop identify, file imports): writes a batch through the importer's
+ * identity resolution — identified visitors join, create or merge customers exactly as an
+ * events JSONL import does; replace by `event_id`; all or nothing.
+ */
+export async function ingestEvents(
+  engine: Engine,
+  events: readonly TrackedEvent[],
+  opts: { now: Date; memberChannel?: string },
+): Promise<IngestEventsResult> {
+  const mapped = mapEvents(events, opts);
+  if (!mapped.ok) return mapped;
+  const { batch } = mapped;
   const written = await engine.transaction(async () => {
-    const resolved = await resolvePersons(engine, result.batch.persons, { now: opts.now });
-    const counts = await writeBatch(engine, result.batch, resolved, 'events');
+    const resolved = await resolvePersons(engine, batch.persons, { now: opts.now });
+    const counts = await writeBatch(engine, batch, resolved, 'events');
     return { counts, resolved };
   });
   return {
     ok: true,
     accepted: written.counts.events,
-    identified: result.batch.persons.length,
+    identified: batch.persons.length,
     customersCreated: written.resolved.created,
     customersMerged: written.resolved.merged,
   };
+}
+
+const CLAIM_COLUMNS = ['event_id', 'kind', 'value', 'anonymous_id', 'site', 'occurred_at', 'received_at'];
+
+/** The identifiers a tracker event carries, keyed as the importer would key them. */
+function claimRows(
+  events: readonly TrackedEvent[],
+  opts: { now: Date; site: string; memberChannel?: string | undefined },
+): unknown[][] {
+  const rows: unknown[][] = [];
+  for (const e of events) {
+    const at = e.occurred_at ? new Date(e.occurred_at) : opts.now;
+    const row = (kind: string, value: string) => [
+      e.event_id,
+      kind,
+      value,
+      e.anonymous_id ?? null,
+      opts.site,
+      at,
+      opts.now,
+    ];
+    const phone = phoneKeys(normalisePhone(e.phone))[0];
+    if (phone) rows.push(row('phone', phone.value));
+    if (e.member_id !== undefined) rows.push(row('member', `${opts.memberChannel ?? 'cafe24'}:${e.member_id}`));
+  }
+  return rows;
+}
+
+/**
+ * Untrusted path (the public tracker, write key): appends events and anonymous ids only. Phone
+ * numbers and member ids in the batch are stored as unverified claims (`identity_claims`); they
+ * never create, merge or re-point customers and never touch consent. Events of an anonymous id
+ * that the shop has already identified (signed identify) are attributed to that customer.
+ */
+export async function ingestTrackerEvents(
+  engine: Engine,
+  events: readonly TrackedEvent[],
+  opts: { now: Date; site: string; memberChannel?: string },
+): Promise<TrackerIngestResult> {
+  const mapped = mapEvents(events, opts);
+  if (!mapped.ok) return mapped;
+  const anonymousOnly: CanonicalBatch = {
+    ...mapped.batch,
+    persons: [],
+    events: mapped.batch.events.map(({ personRecordId: _claimed, ...e }) => e),
+  };
+  const claims = claimRows(events, opts);
+  const accepted = await engine.transaction(async () => {
+    const counts = await writeBatch(engine, anonymousOnly, { customerOf: new Map(), originOf: new Map() }, 'events');
+    await replaceRows(engine, {
+      table: 'identity_claims',
+      columns: CLAIM_COLUMNS,
+      rows: claims,
+      deleteBy: [{ column: 'event_id', keys: events.map((e) => e.event_id) }],
+    });
+    return counts.events;
+  });
+  return { ok: true, accepted, claims: claims.length };
 }

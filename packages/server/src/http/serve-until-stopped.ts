@@ -1,6 +1,7 @@
 import type { AuthOptions } from '../auth/auth-options.ts';
 import type { Engine } from '../engines/engine.ts';
 import { refreshFeatures } from '../segments/refresh-features.ts';
+import type { SiteKeys } from '../tracker/site-keys.ts';
 import type { AppOptions } from './create-app.ts';
 import { ensureDashboardBuilt, isDashboardStale } from './ensure-dashboard.ts';
 import { type RunningServer, startServer } from './start-server.ts';
@@ -19,6 +20,8 @@ export interface ServeOptions {
   readonly mounts?: AppOptions['mounts'];
   /** Sessions, proxy trust and allowed hosts (from DALBIT_* variables). */
   readonly auth?: AuthOptions;
+  /** The tracker write key and identify secret (`<dataDir>/site-keys.json`). */
+  readonly siteKeys?: SiteKeys;
   /** The API's clock (default: the system clock). */
   readonly now?: () => Date;
   /** Background work started once the server listens and stopped (awaited) before it closes. */
@@ -61,6 +64,7 @@ export async function serveUntilStopped(engine: Engine, opts: ServeOptions): Pro
     now: opts.now ?? (() => new Date()),
     log: opts.err,
     ...(opts.auth ? { auth: opts.auth } : {}),
+    ...(opts.siteKeys ? { siteKeys: opts.siteKeys } : {}),
     ...(opts.lock ? { lock: opts.lock } : {}),
     ...(opts.mounts ? { mounts: opts.mounts } : {}),
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signWebhook } from '../../src/channels/webhook/sign-webhook.ts';
 import { sql } from '../../src/engines/engine.ts';
 import { openMemoryWarehouse } from '../../src/engines/open-engine.ts';
 import { startServer } from '../../src/http/start-server.ts';
@@ -209,7 +210,7 @@ describe('HTTP API over a demo warehouse (real server on loopback)', () => {
     expect(second?.prev_hash).toBe(first?.hash);
   });
 
-  it('ingests tracker events idempotently by event_id and attributes an identified visitor', async () => {
+  it('ingests tracker events idempotently by event_id and attributes the visitor once the shop identifies them (signed)', async () => {
     const [c] = await demo.engine.query<{ customer_id: string; phone: string }>(
       'SELECT customer_id, phone FROM customers WHERE phone IS NOT NULL ORDER BY customer_id DESC LIMIT 1',
     );
@@ -240,12 +241,27 @@ describe('HTTP API over a demo warehouse (real server on loopback)', () => {
         },
       ],
     };
-    const first = await post('/api/events', batch);
+    const key = `/api/events?key=${demo.siteKeys.writeKey}`;
+    const first = await post(key, batch);
     expect(first.status).toBe(202);
     expect(first.body.accepted).toBe(3);
-    const again = await post('/api/events', batch);
+    const again = await post(key, batch);
     expect(again.status).toBe(202);
     expect(await one("SELECT count(*) AS n FROM events WHERE event_id LIKE 'evt-http-%'")).toBe(3);
+    // The tracker's phone is an unverified claim: nothing is attributed until the shop identifies the visitor.
+    expect(await one("SELECT count(*) AS n FROM events WHERE event_id LIKE 'evt-http-%' AND customer_id IS NULL")).toBe(
+      3,
+    );
+    const signedBody = JSON.stringify({ events: [{ anonymous_id: anon, phone: c.phone }] });
+    const signed = await call('/api/identify', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'dalbit-signature': signWebhook({ secret: demo.siteKeys.secretKey, body: signedBody, at: demo.now }),
+      },
+      body: signedBody,
+    });
+    expect(signed.status).toBe(202);
     expect(
       await one("SELECT count(*) AS n FROM events WHERE event_id LIKE 'evt-http-%' AND customer_id = $1", [
         c.customer_id,
@@ -261,7 +277,7 @@ describe('HTTP API over a demo warehouse (real server on loopback)', () => {
 
   it('rejects a batch with bad events as a whole, with per-item issues', async () => {
     const before = await one('SELECT count(*) AS n FROM events');
-    const r = await post('/api/events', {
+    const r = await post(`/api/events?key=${demo.siteKeys.writeKey}`, {
       events: [
         { event_id: 'evt-ok', type: 'page_view', anonymous_id: 'a1' },
         { event_id: 'evt-bad', type: 'Page View!', occurred_at: 'yesterday', anonymous_id: 'a1' },
@@ -338,6 +354,7 @@ describe('HTTP API over a demo warehouse (real server on loopback)', () => {
       ['/api/campaigns', 'get'],
       ['/api/campaigns/{id}/report', 'get'],
       ['/api/events', 'post'],
+      ['/api/identify', 'post'],
     ] as const) {
       expect(paths[path]?.[method], `${method} ${path}`).toBeDefined();
     }

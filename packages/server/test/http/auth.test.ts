@@ -141,7 +141,7 @@ describe('every route declares its access', () => {
         .filter((r) => r.access === 'public')
         .map((r) => r.path)
         .sort(),
-    ).toEqual(['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/events']);
+    ).toEqual(['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/events', '/api/identify']);
     for (const r of routes.filter((x) => x.access !== 'public')) {
       const path = r.path.replace(/\{\w+\}/g, 'x');
       const res = await request(path, r.method === 'get' ? {} : { method: r.method.toUpperCase(), body: {} });

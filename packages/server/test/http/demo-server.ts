@@ -9,6 +9,7 @@ import type { Engine } from '../../src/engines/engine.ts';
 import { openWarehouse } from '../../src/engines/open-engine.ts';
 import { type RunningServer, startServer } from '../../src/http/start-server.ts';
 import { refreshFeatures } from '../../src/segments/refresh-features.ts';
+import { loadSiteKeys, type SiteKeys } from '../../src/tracker/site-keys.ts';
 
 export interface DemoServer {
   readonly server: RunningServer;
@@ -18,6 +19,8 @@ export interface DemoServer {
   readonly logs: string[];
   /** The first owner, created as `dalbit demo` does (its printed login). */
   readonly owner: { readonly email: string; readonly password: string };
+  /** The tracker write key and identify secret of the demo site (`<dataDir>/site-keys.json`). */
+  readonly siteKeys: SiteKeys;
   stop(): Promise<void>;
 }
 
@@ -43,13 +46,22 @@ export async function startDemoServer(opts: {
   const owner = await ensureFirstOwner(engine, now);
   if (!owner) throw new Error('a fresh demo warehouse already had users');
   const logs: string[] = [];
-  const server = await startServer({ engine, host: '127.0.0.1', port: 0, now: () => now, log: (l) => logs.push(l) });
+  const siteKeys = await loadSiteKeys(dir);
+  const server = await startServer({
+    engine,
+    host: '127.0.0.1',
+    port: 0,
+    now: () => now,
+    log: (l) => logs.push(l),
+    siteKeys,
+  });
   return {
     server,
     engine,
     now,
     logs,
     owner,
+    siteKeys,
     async stop() {
       await server.close();
       await engine.close();

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signWebhook } from '../../src/channels/webhook/sign-webhook.ts';
 import { sql } from '../../src/engines/engine.ts';
 import { type DemoServer, startDemoServer } from '../http/demo-server.ts';
 import { launchChromium } from './browser.ts';
@@ -22,7 +23,7 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html><head><title>달빛 스토어</title>
       <script>window.dalbit = window.dalbit || []; dalbit.push(['productView', 'P0000001', { price: 18000 }]);</script>
-      <script src="${demo.server.url}/tracker.js"></script></head><body><h1>shop</h1></body></html>`);
+      <script src="${demo.server.url}/tracker.js" data-key="${demo.siteKeys.writeKey}"></script></head><body><h1>shop</h1></body></html>`);
   });
   await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
   SHOP = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
@@ -56,7 +57,7 @@ async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms =
 }
 
 describe('tracker snippet in Chromium against the real server', () => {
-  it('sends page, product, cart and search events cross-origin, identifies the visitor, and beacons on leave', async () => {
+  it('sends page, product, cart and search events cross-origin with the write key, beacons on leave, and attributes only after the shop’s signed identify', async () => {
     const [c] = await demo.engine.query<{ customer_id: string; phone: string }>(
       'SELECT customer_id, phone FROM customers WHERE phone IS NOT NULL ORDER BY customer_id LIMIT 1',
     );
@@ -88,11 +89,31 @@ describe('tracker snippet in Chromium against the real server', () => {
     await page.evaluate((phone) => {
       (globalThis as unknown as { dalbit: { identify(w: { phone: string }): void } }).dalbit.identify({ phone });
     }, c.phone);
-    const after = await eventually(
+    // The browser's identify is only a claim: stored, never attributed.
+    const claimed = await eventually(
       () => eventsOf(anon),
-      (rows) => rows.length >= 6 && rows.every((r) => r.customer_id === c.customer_id),
+      (rows) => rows.some((r) => r.type === 'identify'),
     );
-    expect(after.map((r) => r.type)).toContain('identify');
+    expect(claimed.map((r) => r.type)).toContain('identify');
+    expect(claimed.every((r) => r.customer_id === null)).toBe(true);
+    const [claim] = await demo.engine.query<{ kind: string; value: string }>(
+      sql('SELECT kind, value FROM identity_claims WHERE anonymous_id = $1', [anon], ['string']),
+    );
+    expect(claim).toEqual({ kind: 'phone', value: c.phone });
+
+    // The shop's server, which knows who logged in, vouches for the visitor with its secret key.
+    const body = JSON.stringify({ events: [{ anonymous_id: anon, phone: c.phone }] });
+    const res = await fetch(`${demo.server.url}/api/identify`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'dalbit-signature': signWebhook({ secret: demo.siteKeys.secretKey, body, at: demo.now }),
+      },
+      body,
+    });
+    expect(res.status).toBe(202);
+    const after = await eventsOf(anon);
+    expect(after.length).toBeGreaterThanOrEqual(6);
     expect(after.every((r) => r.customer_id === c.customer_id)).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import { writeDemoFiles } from '../../demo/write-demo-files.ts';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
 import { ImportError } from '../../importers/import-error.ts';
 import { refreshWarehouse } from '../../jobs/refresh-warehouse.ts';
+import { loadSiteKeys } from '../../tracker/site-keys.ts';
 import { type CliContext, CliError } from '../context.ts';
 import { parseServeFlags, withServeOptions } from './serve.ts';
 import { loginLine } from './users.ts';
@@ -143,6 +144,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         out: ctx.out,
         err: ctx.err,
         auth: authOptionsFromEnv(config.security),
+        siteKeys: await loadSiteKeys(config.dataDir),
       });
   });
 

@@ -19,6 +19,7 @@ import { registerRfm } from './rfm.ts';
 import { registerSegment } from './segment.ts';
 import { registerServe } from './serve.ts';
 import { registerStats } from './stats.ts';
+import { registerTracker } from './tracker.ts';
 import { registerTraits } from './traits.ts';
 import { registerUsers } from './users.ts';
 
@@ -45,4 +46,5 @@ export const COMMAND_GROUPS: readonly ((program: Command, ctx: CliContext) => vo
   registerDispatcher,
   registerRefresh,
   registerUsers,
+  registerTracker,
 ];

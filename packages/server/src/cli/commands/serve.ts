@@ -4,6 +4,7 @@ import { authOptionsFromEnv } from '../../auth/auth-options.ts';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
 import { parseRuntimeFlags, withRuntimeOptions } from '../../runtime/runtime-flags.ts';
 import { createServeRuntime, RuntimeConfigError } from '../../runtime/serve-runtime.ts';
+import { loadSiteKeys } from '../../tracker/site-keys.ts';
 import { type CliContext, CliError } from '../context.ts';
 
 export const ServeFlags = z.object({
@@ -56,6 +57,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       out: ctx.out,
       err: ctx.err,
       auth: authOptionsFromEnv(config.security),
+      siteKeys: await loadSiteKeys(config.dataDir),
       lock: runtime.lock,
       mounts: runtime.mounts,
       background: runtime,

@@ -1,11 +1,33 @@
+import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import { translate } from '@dalbit/core/i18n/catalog';
 import { z } from 'zod';
+import { DEFAULT_AUTH_OPTIONS } from '../../auth/auth-options.ts';
+import { createTrackerGate } from '../../tracker/tracker-gate.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { ApiError } from '../api-error.ts';
-import { type AnyRoute, defineRoute } from '../define-route.ts';
-import { EventBatch, ingestEvents } from '../ingest-events.ts';
+import { type AnyRoute, defineRoute, readJson, validateBody } from '../define-route.ts';
+import { EventBatch, ingestTrackerEvents } from '../ingest-events.ts';
 import { sendJson } from '../send-json.ts';
 
+/** 413 when a body carries more events than one request may (before any is validated). */
+export function checkBatchSize(body: unknown, max: number): void {
+  const events = (body as { events?: unknown } | null)?.events;
+  if (Array.isArray(events) && events.length > max)
+    throw new DalbitError({
+      code: 'TOO_MANY_EVENTS',
+      kind: 'too_large',
+      message: translate('ko', 'tracker.tooManyEvents', { max, count: events.length }),
+      issues: [{ path: ['body', 'events'], message: `at most ${max} events`, code: 'too_big' }],
+    });
+}
+
 export function eventRoutes(deps: ApiDeps): AnyRoute[] {
+  const gate = createTrackerGate({
+    siteKeys: deps.siteKeys,
+    now: deps.now,
+    trustedProxy: (deps.auth ?? DEFAULT_AUTH_OPTIONS).trustedProxy,
+    limits: deps.trackerLimits,
+  });
   return [
     defineRoute({
       method: 'post',
@@ -13,26 +35,25 @@ export function eventRoutes(deps: ApiDeps): AnyRoute[] {
       tag: 'ingest',
       access: 'public',
       summary:
-        'Ingest a batch of behavioural events (tracker): validated as a whole, identity resolved, idempotent by event_id',
+        'Ingest a batch of behavioural events from the tracker (write key): appends events and anonymous ids only',
       description:
-        'Events with anonymous_id plus member_id or phone identify the visitor: the anonymous id joins that customer and the visitor’s earlier anonymous events follow. Any invalid item rejects the whole batch with per-item issues (body.events.N.field).',
-      body: EventBatch,
+        'Authenticated by the site’s public write key (`?key=dwk_…`), rate-limited per key and per client address (429 with Retry-After). Phone numbers and member ids in the batch are stored as unverified claims: they never create or merge customers and never touch consent — identity comes from the shop through the signed POST /api/identify. Any invalid item rejects the whole batch with per-item issues (body.events.N.field); at most 500 events per request (413).',
+      query: z.object({ key: z.string().max(200).optional().describe('the site’s write key (dwk_…)') }),
+      bodyDoc: EventBatch,
       responses: {
         202: {
           description: 'stored',
-          schema: z.object({
-            accepted: z.number().int(),
-            identified: z.number().int(),
-            customersCreated: z.number().int(),
-            customersMerged: z.number().int(),
-          }),
+          schema: z.object({ accepted: z.number().int(), claims: z.number().int() }),
         },
       },
-      handle: async ({ body, c }) => {
-        const r = await ingestEvents(deps.engine, body.events, { now: deps.now() });
+      handle: async ({ c }) => {
+        const { site } = gate.admit(c);
+        const raw = await readJson(c);
+        checkBatchSize(raw, gate.limits.maxEvents);
+        const { events } = validateBody(EventBatch, raw);
+        const r = await ingestTrackerEvents(deps.engine, events, { now: deps.now(), site });
         if (!r.ok) throw new ApiError('VALIDATION_FAILED', 'some events are invalid; nothing was stored', r.issues);
-        const { ok: _ok, ...counts } = r;
-        return sendJson(c, counts, 202);
+        return sendJson(c, { accepted: r.accepted, claims: r.claims }, 202);
       },
     }),
   ];

@@ -1,0 +1,28 @@
+import type { Migration } from '../schema/migrations.ts';
+import { col, type TableDef } from '../schema/table.ts';
+
+/**
+ * What a browser said about who it is (tracker `identify`, or `member_id`/`phone` on any tracker
+ * event): unverified claims, kept for the shop to confirm through the signed identify route. They
+ * never create, merge or re-point customers and never touch consent.
+ */
+export const IDENTITY_CLAIMS: TableDef = {
+  name: 'identity_claims',
+  key: ['event_id', 'kind'],
+  columns: [
+    col('event_id', 'string'),
+    /** `phone` (E.164) or `member` (`<channel>:<id>`), as the importer would key them. */
+    col('kind', 'string'),
+    col('value', 'string'),
+    col('anonymous_id', 'string', true),
+    /** The site whose write key sent it. */
+    col('site', 'string'),
+    col('occurred_at', 'timestamp'),
+    col('received_at', 'timestamp'),
+  ],
+};
+
+/** Tracker trust (versions 70–79). */
+export const TRACKER_MIGRATIONS: readonly Migration[] = [
+  { version: 70, name: 'unverified identity claims', steps: [{ kind: 'create_table', table: IDENTITY_CLAIMS }] },
+];

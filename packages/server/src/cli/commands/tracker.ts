@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { translate } from '@dalbit/core/i18n/catalog';
+import type { Command } from 'commander';
+import { loadSiteKeys, newSiteKeys, SITE_KEYS_FILE, type SiteKeys, saveSiteKeys } from '../../tracker/site-keys.ts';
+import type { CliContext } from '../context.ts';
+
+/** The `<script>` tags a shop pastes into its pages. */
+export function trackerSnippet(baseUrl: string, writeKey: string): string {
+  return [
+    '<script>window.dalbit = window.dalbit || [];</script>',
+    `<script async src="${baseUrl}/tracker.js" data-key="${writeKey}"></script>`,
+  ].join('\n');
+}
+
+export function registerTracker(program: Command, ctx: CliContext): void {
+  const tracker = program.command('tracker').description('browser tracker keys and snippet (트래커 키·스니펫)');
+  tracker
+    .command('keys')
+    .description(
+      'show the public write key, the snippet and the secret key for signed identify (owner only: the file is 0600)',
+    )
+    .option(
+      '--url <url>',
+      'public URL of this server, for the snippet (default DALBIT_PUBLIC_URL or http://127.0.0.1:8787)',
+    )
+    .option('--rotate', 'replace the write key and the secret key (unsubscribe links stay valid)')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { url?: string; rotate?: boolean; json?: boolean }, cmd: Command) => {
+      const config = ctx.config(cmd);
+      const lang = config.lang;
+      let keys: SiteKeys = await loadSiteKeys(config.dataDir);
+      if (o.rotate) {
+        keys = { ...newSiteKeys(keys.site), linkSecret: keys.linkSecret };
+        await saveSiteKeys(config.dataDir, keys);
+      }
+      const base = (o.url ?? config.security.publicUrl ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
+      const snippet = trackerSnippet(base, keys.writeKey);
+      if (o.json)
+        return ctx.out(
+          JSON.stringify({ site: keys.site, writeKey: keys.writeKey, secretKey: keys.secretKey, snippet }),
+        );
+      const file = join(config.dataDir, SITE_KEYS_FILE);
+      if (o.rotate) ctx.out(translate(lang, 'tracker.rotated'));
+      ctx.out(translate(lang, 'tracker.keysTitle', { site: keys.site, file }));
+      ctx.out(translate(lang, 'tracker.writeKeyLine', { key: keys.writeKey }));
+      ctx.out(translate(lang, 'tracker.secretKeyLine', { key: keys.secretKey }));
+      ctx.out('');
+      ctx.out(translate(lang, 'tracker.snippetTitle'));
+      ctx.out(snippet);
+      ctx.out('');
+      ctx.out(translate(lang, 'tracker.identifyHint'));
+    });
+}
