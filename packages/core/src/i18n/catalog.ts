@@ -3,8 +3,8 @@ import type { Lang } from './lang.ts';
 import { AUTH_MESSAGES } from './messages/auth.ts';
 import { COMMON_MESSAGES } from './messages/common.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
-import { WEB_AUDIENCE_MESSAGES } from './messages/web-audience.ts';
 import { TRACKER_MESSAGES } from './messages/tracker.ts';
+import { WEB_AUDIENCE_MESSAGES } from './messages/web-audience.ts';
 
 /**
  * The one message catalog: every text a person reads (CLI help and output, API error messages,
