@@ -1,7 +1,7 @@
 import type { ChannelKind, MessagePurpose } from '../channels/channel-kind.ts';
 import type { OutboundMessage, SmsFallback } from '../channels/outbound-message.ts';
-import { toDomesticDigits } from '../channels/phone-digits.ts';
 import type { CompliancePolicy } from '../compliance/policy.ts';
+import { toDomesticDigits } from '../phone/phone.ts';
 import { compileTemplate, type TemplateMode } from '../templates/render-template.ts';
 import type { ProductRef, TemplateContext } from '../templates/template-context.ts';
 import type { TemplateIssue } from '../templates/template-issue.ts';

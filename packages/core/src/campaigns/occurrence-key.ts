@@ -1,4 +1,4 @@
-import { sha256 } from '../experiments/sha256.ts';
+import { sha256Hex } from '../hash/sha256.ts';
 
 /** What makes a message unique: the same tuple always gives the same key, on every run. */
 export interface TouchKey {
@@ -10,8 +10,6 @@ export interface TouchKey {
   readonly occurrence: string;
 }
 
-const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-
 /**
  * Deterministic idempotency key of a touch (32 hex characters, safe for every provider header).
  * The outbox inserts a message only when its key is absent, so re-running the scheduler is safe.
@@ -19,5 +17,5 @@ const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(1
  */
 export function idempotencyKeyFor(k: TouchKey): string {
   const text = ['dalbit-campaign-v1', k.campaignId, k.stepId, k.customerId, k.occurrence].join('\u0000');
-  return hex(sha256(new TextEncoder().encode(text))).slice(0, 32);
+  return sha256Hex(text).slice(0, 32);
 }

@@ -4,7 +4,7 @@ import type { Rng } from '../math/random/prng.ts';
 export type PhoneStyle = 'dash' | 'plain' | 'intl' | 'dot' | 'space' | 'intl-plain';
 
 /** `digits` is the 11-digit national form '01012345678'. */
-export function formatPhone(digits: string, style: PhoneStyle): string {
+export function typePhone(digits: string, style: PhoneStyle): string {
   const [a, b, c] = [digits.slice(0, 3), digits.slice(3, 7), digits.slice(7)];
   switch (style) {
     case 'dash':

@@ -1,7 +1,7 @@
 import { createRng, hashInts, type Rng } from '../math/random/prng.ts';
 import { DAY_MS, formatKstDate, formatKstIso, KST_OFFSET_MS, toKstDay } from '../time/kst.ts';
 import { CATALOG, CATALOG_POPULARITY_CUMULATIVE, type DemoProduct } from './catalog.ts';
-import { formatPhone } from './contact-format.ts';
+import { typePhone } from './contact-format.ts';
 import { type DemoContext, sampleInstant, sampleSeasonalDay } from './demo-context.ts';
 import type { DemoPerson } from './demo-model.ts';
 
@@ -240,7 +240,7 @@ export function generateEvents(ctx: DemoContext, person: DemoPerson): DemoEvent[
     drafts.push(
       draft(k.at, 'channel_added', device, undefined, {
         channel: 'kakao',
-        phone: formatPhone(person.phone, 'dash'),
+        phone: typePhone(person.phone, 'dash'),
         properties: { kakao_channel: '달빛 코스메틱', route: k.route },
       }),
     );
@@ -249,7 +249,7 @@ export function generateEvents(ctx: DemoContext, person: DemoPerson): DemoEvent[
     drafts.push(
       draft(w.at, 'warranty_issued', device, undefined, {
         channel: 'warranty',
-        phone: formatPhone(person.phone, 'dash'),
+        phone: typePhone(person.phone, 'dash'),
         product: w.product.code,
       }),
     );

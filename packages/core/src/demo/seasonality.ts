@@ -1,5 +1,5 @@
 import { civilFromDays } from '../time/kst.ts';
-import { findLunarHolidays } from './korean-holidays.ts';
+import { findLunarHolidays } from '../time/lunar.ts';
 
 /**
  * Relative daily demand of a Korean cosmetics brand: 빼빼로데이 and Black Friday in November,

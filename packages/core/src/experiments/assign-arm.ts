@@ -1,4 +1,4 @@
-import { sha256 } from './sha256.ts';
+import { sha256Bytes } from '../hash/sha256.ts';
 
 /** One arm of an experiment and its share of traffic (weights are normalised to sum to 1). */
 export interface ArmWeight {
@@ -14,7 +14,7 @@ export interface ArmWeight {
  * ClickHouse `toFloat64(bitShiftRight(reinterpretAsUInt64(reverse(substring(SHA256(concat(salt, ':', id)), 1, 8))), 12)) / 4503599627370496.0`.
  */
 export function hashToUnit(salt: string, customerId: string): number {
-  const d = sha256(new TextEncoder().encode(`${salt}:${customerId}`));
+  const d = sha256Bytes(`${salt}:${customerId}`);
   // 52 bits = 6.5 bytes: 4 bytes high, then 2.5 bytes (20 bits) low.
   const high = (((d[0] ?? 0) << 24) | ((d[1] ?? 0) << 16) | ((d[2] ?? 0) << 8) | (d[3] ?? 0)) >>> 0;
   const low = (((d[4] ?? 0) << 12) | ((d[5] ?? 0) << 4) | ((d[6] ?? 0) >>> 4)) >>> 0;

@@ -1,6 +1,6 @@
-import { hash } from 'node:crypto';
+import { sha256Hex } from '../hash/sha256.ts';
 
-const hex16 = (s: string): string => hash('sha256', s, 'hex').slice(0, 16);
+const hex16 = (s: string): string => sha256Hex(s).slice(0, 16);
 
 /**
  * Customer ids are derived from the smallest record id of the cluster that created them, so the

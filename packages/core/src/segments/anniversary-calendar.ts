@@ -1,5 +1,5 @@
-import KoreanLunarCalendarModule from 'korean-lunar-calendar';
 import { civilFromDays, dateToKstDay, toKstDay } from '../time/kst.ts';
+import { lunarToSolar } from '../time/lunar.ts';
 
 /** One row of `anniversary_calendar`: a month-day (solar or lunar) → solar KST day in 3 years. */
 export interface AnniversaryRow {
@@ -7,13 +7,6 @@ export interface AnniversaryRow {
   readonly lunar: boolean;
   readonly days: readonly [number | null, number | null, number | null];
 }
-
-interface LunarCalendar {
-  setLunarDate(year: number, month: number, day: number, intercalation: boolean): boolean;
-  getSolarCalendar(): { year: number; month: number; day: number };
-}
-// The CJS default export is the class at runtime; its typings declare a namespace under NodeNext.
-const KoreanLunarCalendar = KoreanLunarCalendarModule as unknown as new () => LunarCalendar;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -53,16 +46,4 @@ export function buildAnniversaryCalendar(asOf: Date): AnniversaryRow[] {
 
 function solar(year: number, month: number, day: number): number {
   return dateToKstDay({ year, month, day });
-}
-
-/** Solar KST day of lunar (year, month, day), regular (non-leap) month; null outside the table. */
-export function lunarToSolar(year: number, month: number, day: number): number | null {
-  const cal = new KoreanLunarCalendar();
-  for (const d of day === 30 ? [30, 29] : [day]) {
-    if (cal.setLunarDate(year, month, d, false)) {
-      const s = cal.getSolarCalendar();
-      return dateToKstDay({ year: s.year, month: s.month, day: s.day });
-    }
-  }
-  return null;
 }

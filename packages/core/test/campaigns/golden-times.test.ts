@@ -5,8 +5,8 @@ import {
   gradeReviewAnchors,
   instantAnchor,
 } from '../../src/campaigns/golden-times.ts';
-import { lunarToSolar } from '../../src/segments/anniversary-calendar.ts';
 import { kstDayToIso } from '../../src/time/kst.ts';
+import { lunarToSolar } from '../../src/time/lunar.ts';
 
 const toSolar = (y: number, m: number, d: number) => {
   const day = lunarToSolar(y, m, d);

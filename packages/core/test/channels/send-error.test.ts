@@ -1,6 +1,6 @@
 import { parseRetryAfter, sendErrorCodeForStatus, sendErrorForStatus } from '@dalbit/core/channels/http-status';
-import { toDomesticDigits, toKoreanE164 } from '@dalbit/core/channels/phone-digits';
 import { SEND_RETRYABLE, SendError } from '@dalbit/core/channels/send-error';
+import { toDomesticDigits, toKoreanE164 } from '@dalbit/core/phone/phone';
 import { describe, expect, it } from 'vitest';
 
 const headers = (h: Record<string, string>) => ({ get: (n: string) => h[n.toLowerCase()] ?? null });

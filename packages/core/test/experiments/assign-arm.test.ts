@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { assignArm, hashToUnit } from '@dalbit/core/experiments/assign-arm';
 import { checkSampleRatio } from '@dalbit/core/experiments/sample-ratio';
-import { sha256Hex } from '@dalbit/core/experiments/sha256';
+import { sha256Hex } from '@dalbit/core/hash/sha256';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildAnniversaryCalendar, lunarToSolar } from '../../src/segments/anniversary-calendar.ts';
+import { buildAnniversaryCalendar } from '../../src/segments/anniversary-calendar.ts';
 import { windowToRange } from '../../src/segments/window.ts';
 import { isoDateToKstDay, kstDayStart, kstDayToIso, toKstDay } from '../../src/time/kst.ts';
+import { lunarToSolar } from '../../src/time/lunar.ts';
 
 describe('Seoul calendar arithmetic', () => {
   it('a UTC evening is the next day in Seoul', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findLunarHolidays } from '../../src/demo/korean-holidays.ts';
 import {
   addKstDays,
   civilFromDays,
@@ -18,6 +17,7 @@ import {
   toKst,
   toKstDay,
 } from '../../src/time/kst.ts';
+import { findLunarHolidays } from '../../src/time/lunar.ts';
 
 describe('KST time (one module)', () => {
   it('toKstDay is a day number; its text form survives years a toISOString slice gets wrong', () => {

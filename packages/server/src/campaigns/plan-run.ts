@@ -10,13 +10,13 @@ import { checkCompliance } from '@dalbit/core/compliance/check-compliance';
 import { CONSENT_CHANNEL, findConsent } from '@dalbit/core/compliance/consent-state';
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
 import { findNextSendTime } from '@dalbit/core/compliance/send-windows';
+import { lunarToSolarIso } from '@dalbit/core/time/lunar';
 import type { Engine } from '../engines/engine.ts';
 import { allocateCaps } from './allocate-caps.ts';
 import { couponCodeFor, issuedCoupon } from './coupon-codes.ts';
 import type { CouponIssue, TouchDecision } from './decision.ts';
 import { loadRecipients, type RecipientFacts } from './load-recipients.ts';
 import { loadTriggerFacts } from './load-trigger-facts.ts';
-import { LUNAR_TO_SOLAR } from './lunar-to-solar.ts';
 import { resolveAudience } from './resolve-audience.ts';
 import { runJourneys } from './run-journeys.ts';
 import { couponOwnerKey, type RunState } from './run-state.ts';
@@ -61,7 +61,7 @@ async function collectItems(
     from,
     to: input.now,
     asOf: input.now,
-    toSolar: input.toSolar ?? LUNAR_TO_SOLAR,
+    toSolar: input.toSolar ?? lunarToSolarIso,
   });
   const touches = planTouches({ campaign: c, from, to: input.now, asOf: input.now, facts });
   const item = (stepId: string, t: { customerId: string; occurrence: string; plannedAt: Date }): Item => ({

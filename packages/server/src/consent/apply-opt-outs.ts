@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { toKoreanE164 } from '@dalbit/core/channels/phone-digits';
 import type { ConsentChannel, ConsentEvent } from '@dalbit/core/compliance/consent-state';
+import { toKoreanE164 } from '@dalbit/core/phone/phone';
+import { chunks } from '@dalbit/core/sql/bind-sql';
 import type { Engine } from '../engines/engine.ts';
 import { appendConsents } from './consent-store.ts';
-import { chunked, selectIn } from './in-list.ts';
+import { selectIn } from './in-list.ts';
 
 /** A refusal as a gateway, an 080 list or an operator reported it. */
 export interface OptOutInput {
@@ -45,7 +46,7 @@ async function customersBy(
 ): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   const add = (v: string, c: string) => out.set(v, (out.get(v) ?? new Set()).add(c));
-  for (const chunk of chunked([...new Set(values)])) {
+  for (const chunk of chunks([...new Set(values)])) {
     if (chunk.length === 0) continue;
     const ids = await engine.query<{ kind: string; value: string; customer_id: string }>(
       selectIn(engine.dialect, 'SELECT kind, value, customer_id FROM identities', 'value', chunk),
@@ -80,7 +81,7 @@ export async function applyOptOuts(
     id: optOutId({ phone: n.phone, email: n.email, at: n.e.at, source: n.e.source }),
   }));
   const seen = new Set<string>();
-  for (const ids of chunked([...new Set(withIds.map((w) => w.id))]))
+  for (const ids of chunks([...new Set(withIds.map((w) => w.id))]))
     for (const r of await engine.query<{ opt_out_id: string }>(
       selectIn(engine.dialect, 'SELECT opt_out_id FROM opt_outs', 'opt_out_id', ids),
     ))
@@ -158,7 +159,7 @@ export async function findOptedOutPhones(engine: Engine, phones: readonly string
     const n = toKoreanE164(p);
     return n ? [n] : [];
   });
-  for (const chunk of chunked([...new Set(e164)]))
+  for (const chunk of chunks([...new Set(e164)]))
     for (const r of await engine.query<{ phone: string }>(
       selectIn(engine.dialect, 'SELECT phone FROM opt_outs', 'phone', chunk),
     ))

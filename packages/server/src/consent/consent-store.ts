@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ConsentChannel, ConsentEvent, ConsentPurpose } from '@dalbit/core/compliance/consent-state';
+import { chunks } from '@dalbit/core/sql/bind-sql';
 import { type Engine, sql } from '../engines/engine.ts';
-import { chunked, selectIn } from './in-list.ts';
+import { selectIn } from './in-list.ts';
 
 const COLUMNS = [
   'consent_id',
@@ -32,7 +33,7 @@ export async function appendConsents(engine: Engine, events: readonly ConsentEve
   if (events.length === 0) return 0;
   const rows = events.map((e) => ({ id: consentIdFor(e, salt), e }));
   const existing = new Set<string>();
-  for (const ids of chunked([...new Set(rows.map((r) => r.id))]))
+  for (const ids of chunks([...new Set(rows.map((r) => r.id))]))
     for (const r of await engine.query<{ consent_id: string }>(
       selectIn(engine.dialect, 'SELECT consent_id FROM consents', 'consent_id', ids),
     ))

@@ -14,9 +14,3 @@ export function selectIn(
     paramTypes: values.map(() => 'string' as const),
   };
 }
-
-export function chunked<T>(xs: readonly T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
-  return out;
-}

@@ -1,4 +1,4 @@
-import { toKoreanE164 } from '@dalbit/core/channels/phone-digits';
+import { toKoreanE164 } from '@dalbit/core/phone/phone';
 import type { OptOutInput } from './apply-opt-outs.ts';
 
 export interface ListIssue {

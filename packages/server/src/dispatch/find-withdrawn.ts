@@ -1,4 +1,4 @@
-import { toKoreanE164 } from '@dalbit/core/channels/phone-digits';
+import { toKoreanE164 } from '@dalbit/core/phone/phone';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Engine } from '../engines/engine.ts';
 import type { ClaimedRow } from './outbox-row.ts';

@@ -1,5 +1,5 @@
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
-import { LUNAR_TO_SOLAR } from '../campaigns/lunar-to-solar.ts';
+import { lunarToSolarIso } from '@dalbit/core/time/lunar';
 import { runScheduler } from '../campaigns/run-scheduler.ts';
 import type { EngineLock } from '../dispatch/dispatcher.ts';
 import type { Engine } from '../engines/engine.ts';
@@ -18,7 +18,12 @@ export interface SchedulerPassDeps {
 export function createSchedulerPass(d: SchedulerPassDeps): () => Promise<PassResult> {
   return async () => {
     const s = await d.lock(() =>
-      runScheduler(d.engine, { now: d.now(), policy: d.policy, couponSecret: d.couponSecret, toSolar: LUNAR_TO_SOLAR }),
+      runScheduler(d.engine, {
+        now: d.now(),
+        policy: d.policy,
+        couponSecret: d.couponSecret,
+        toSolar: lunarToSolarIso,
+      }),
     );
     const line = d.ko
       ? `캠페인 ${s.campaigns.length}개 · 대상 ${s.touches}: 대기열 ${s.queued} · 연기 ${s.deferred} · 차단 ${s.blocked} · 대조군 ${s.holdout}`

@@ -1,5 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { toDomesticDigits } from '@dalbit/core/phone/phone';
 import { CUSTOMERS } from '@dalbit/core/schema/tables';
 import {
   DEFAULT_EXPORT_COLUMNS,
@@ -9,7 +10,7 @@ import {
   isExportColumn,
   toCsvLine,
 } from '@dalbit/core/segments/export/export-columns';
-import { neutralizeCell, toDomesticPhone } from '@dalbit/core/segments/export/mask';
+import { neutralizeCell } from '@dalbit/core/segments/export/mask';
 import { openSpellsTree } from '@dalbit/core/segments/membership-tree';
 import { col, inQuery } from '@dalbit/core/segments/sql/build';
 import type { SelectNode } from '@dalbit/core/segments/sql/node';
@@ -84,7 +85,7 @@ export async function exportSegment(engine: Engine, req: ExportRequest): Promise
           rows
             .map((r) => r.phone)
             .filter((p): p is string => typeof p === 'string' && p !== '')
-            .map(toDomesticPhone),
+            .map((p) => toDomesticDigits(p) ?? p.replace(/[^0-9]/g, '')),
         ),
       ];
       written = phones.length;

@@ -1,5 +1,5 @@
 import { formatKstDate, formatKstDateTime } from '../../time/kst.ts';
-import { formatPhone } from '../contact-format.ts';
+import { typePhone } from '../contact-format.ts';
 import type { DemoContext } from '../demo-context.ts';
 import type { DemoCell } from '../demo-files.ts';
 import type { DemoOrder, DemoPerson } from '../demo-model.ts';
@@ -20,7 +20,7 @@ export function toCafe24OrderRows(
     `${orderNo}-${String(i + 1).padStart(2, '0')}`,
     formatKstDateTime(order.at),
     person.name.full,
-    formatPhone(person.phone, 'dash'),
+    typePhone(person.phone, 'dash'),
     person.email,
     memberId,
     l.product.code,
@@ -47,7 +47,7 @@ export function toCafe24CustomerRow(person: DemoPerson): DemoCell[] | undefined 
   return [
     m.memberId,
     person.name.full,
-    formatPhone(person.phone, 'dash'),
+    typePhone(person.phone, 'dash'),
     person.email,
     m.sms ? 'T' : 'F',
     m.newsMail ? 'T' : 'F',

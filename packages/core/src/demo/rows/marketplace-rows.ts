@@ -1,6 +1,6 @@
 import type { Rng } from '../../math/random/prng.ts';
 import { formatKstDateTime, toExcelSerialKst } from '../../time/kst.ts';
-import { formatPhone, makeVirtualNumber, maskId } from '../contact-format.ts';
+import { makeVirtualNumber, maskId, typePhone } from '../contact-format.ts';
 import type { DemoContext } from '../demo-context.ts';
 import type { DemoCell } from '../demo-files.ts';
 import type { DemoOrder, DemoPerson } from '../demo-model.ts';
@@ -18,14 +18,14 @@ export function toSmartstoreRows(
   numbers: OrderNumbers,
 ): DemoCell[][] {
   const orderNo = numbers.smartstore(order.at, 'order');
-  const recipient = rng.chance(0.6) ? makeVirtualNumber(rng) : formatPhone(person.phone, 'dash');
+  const recipient = rng.chance(0.6) ? makeVirtualNumber(rng) : typePhone(person.phone, 'dash');
   return order.lines.map((l) => [
     numbers.smartstore(order.at, 'line'),
     orderNo,
     toExcelSerialKst(order.at),
     person.name.full,
     maskId(person.naverId),
-    formatPhone(person.phone, 'dash'),
+    typePhone(person.phone, 'dash'),
     recipient,
     l.product.code,
     l.product.name,
@@ -58,7 +58,7 @@ export function toMarketplaceRows(
     `${orderNo}-${i + 1}`,
     formatKstDateTime(order.at),
     person.name.full,
-    formatPhone(person.phone, 'dash'),
+    typePhone(person.phone, 'dash'),
     buyerId,
     l.product.code,
     l.product.name,
@@ -81,7 +81,7 @@ export function toCoupangRows(
 ): { rows: DemoCell[][]; virtual: boolean } {
   const orderNo = numbers.coupang();
   const virtual = rng.chance(0.55);
-  const phone = virtual ? makeVirtualNumber(rng) : formatPhone(person.phone, 'dash');
+  const phone = virtual ? makeVirtualNumber(rng) : typePhone(person.phone, 'dash');
   const rows = order.lines.map((l) => [
     orderNo,
     formatKstDateTime(order.at),

@@ -1,7 +1,7 @@
 import type { Rng } from '../../math/random/prng.ts';
 import { formatKstDate, formatKstDateTime } from '../../time/kst.ts';
 import { CATALOG } from '../catalog.ts';
-import { formatPhone, pickTypedPhoneStyle, typeEmail } from '../contact-format.ts';
+import { pickTypedPhoneStyle, typeEmail, typePhone } from '../contact-format.ts';
 import type { DemoContext } from '../demo-context.ts';
 import type { DemoCell } from '../demo-files.ts';
 import type { DemoPerson, DemoWarranty } from '../demo-model.ts';
@@ -16,7 +16,7 @@ export function toCustomerListRow(rng: Rng, person: DemoPerson): DemoCell[] | un
   const anyConsent = k.sms !== undefined || k.email !== undefined || k.kakao !== undefined || k.night !== undefined;
   return [
     person.name.full,
-    formatPhone(person.phone, pickTypedPhoneStyle(rng)),
+    typePhone(person.phone, pickTypedPhoneStyle(rng)),
     rng.chance(0.15) ? '' : typeEmail(rng, person.email),
     formatBirthday(person, k.fullBirthday),
     person.birth.lunar ? 'Y' : 'N',
@@ -39,7 +39,7 @@ export function toWarrantyRow(rng: Rng, ctx: DemoContext, person: DemoPerson, w:
     `W${ymd.slice(2)}-${ctx.ids.unique7(person.index, 0x77617272)}${k}`,
     formatKstDateTime(w.at),
     person.name.full,
-    formatPhone(person.phone, pickTypedPhoneStyle(rng)),
+    typePhone(person.phone, pickTypedPhoneStyle(rng)),
     rng.chance(0.3) ? '' : typeEmail(rng, person.email),
     w.product.code,
     `DB${ymd.slice(2, 4)}${w.product.category === '향수' ? 'P' : 'S'}${String(rng.int(0, 9_999_999)).padStart(7, '0')}`,

@@ -1,6 +1,6 @@
 import type { Rng } from '../../math/random/prng.ts';
 import { formatKstDateTime } from '../../time/kst.ts';
-import { formatPhone } from '../contact-format.ts';
+import { typePhone } from '../contact-format.ts';
 import type { DemoCell } from '../demo-files.ts';
 import type { DemoOrder, DemoPerson } from '../demo-model.ts';
 import type { OrderNumbers } from './order-numbers.ts';
@@ -23,7 +23,7 @@ export function toPosRows(
   const receipt = numbers.receipt(STORE_CODES[store] ?? 'ST00', order.at);
   const memberNo = order.channel === 'offline' ? (person.storeMemberNo ?? '') : '';
   const givesPhone = memberNo !== '' || rng.chance(order.channel === 'popup' ? 0.7 : 0.3);
-  const phone = givesPhone ? formatPhone(person.phone, 'plain') : '';
+  const phone = givesPhone ? typePhone(person.phone, 'plain') : '';
   const rows = order.lines.map((l) => [
     formatKstDateTime(order.at),
     receipt,

@@ -1,5 +1,6 @@
+import { formatPhone } from '../../phone/phone.ts';
 import { formatKstDateTime } from '../../time/kst.ts';
-import { formatPhone, maskEmail, maskName, maskPhone } from './mask.ts';
+import { maskEmail, maskName, maskPhone } from './mask.ts';
 
 /** Exportable columns: where each comes from, and how it is masked (personal data only). */
 export interface ExportColumn {

@@ -1,22 +1,11 @@
+import { toDomesticDigits } from '../../phone/phone.ts';
+
 /**
  * Masking for exports and screens (개인정보 안전성 확보조치): `010-****-5678`, `hong***@naver.com`,
  * `홍*동`. Applied unless a user asks for unmasked data with a reason (then access-logged).
  */
-export function toDomesticPhone(e164: string): string {
-  return e164.startsWith('+82') ? `0${e164.slice(3)}` : e164.replace(/[^0-9]/g, '');
-}
-
-/** '+821012345678' → '010-1234-5678' (what Korean staff read and type). */
-export function formatPhone(e164: string): string {
-  const d = toDomesticPhone(e164);
-  if (d.length === 11) return `${d.slice(0, 3)}-${d.slice(3, 7)}-${d.slice(7)}`;
-  if (d.length === 10)
-    return d.startsWith('02') ? `02-${d.slice(2, 6)}-${d.slice(6)}` : `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`;
-  return d;
-}
-
 export function maskPhone(e164: string): string {
-  const d = toDomesticPhone(e164);
+  const d = toDomesticDigits(e164) ?? e164.replace(/[^0-9]/g, '');
   if (d.length < 8) return '*'.repeat(d.length);
   return `${d.slice(0, 3)}-****-${d.slice(-4)}`;
 }

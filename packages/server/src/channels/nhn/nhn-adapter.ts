@@ -8,6 +8,7 @@ import type {
   SendContext,
 } from '@dalbit/core/channels/port';
 import { SendError } from '@dalbit/core/channels/send-error';
+import { chunks } from '@dalbit/core/sql/bind-sql';
 import { z } from 'zod';
 import { type HttpAnswer, httpFailure, postJson } from '../http/post-json.ts';
 import { NHN_MAX_RECIPIENTS, type NhnConfig } from './nhn-config.ts';
@@ -34,12 +35,6 @@ const SmsAnswer = z.object({
   header: Header,
   body: z.object({ data: z.object({ requestId: z.string(), sendResultList: z.array(Result) }) }).nullish(),
 });
-
-function chunks<T>(xs: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
-  return out;
-}
 
 /**
  * NHN Cloud: AlimTalk v2.3 (`X-Secret-Key`, `X-NC-API-IDEMPOTENCY-KEY`, ≤ 1,000 recipients, SMS

@@ -1,6 +1,6 @@
 import type { AlimtalkMessage, SmsMessage } from '@dalbit/core/channels/outbound-message';
-import { toDomesticDigits } from '@dalbit/core/channels/phone-digits';
 import { SendError } from '@dalbit/core/channels/send-error';
+import { toDomesticDigits } from '@dalbit/core/phone/phone';
 
 export function nhnDigits(phone: string): string {
   const d = toDomesticDigits(phone);

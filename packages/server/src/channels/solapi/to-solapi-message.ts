@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '@dalbit/core/channels/outbound-message';
-import { toDomesticDigits } from '@dalbit/core/channels/phone-digits';
 import { SendError } from '@dalbit/core/channels/send-error';
+import { toDomesticDigits } from '@dalbit/core/phone/phone';
 
 export type SolapiChannel = 'sms' | 'kakao_alimtalk' | 'kakao_brand';
 
