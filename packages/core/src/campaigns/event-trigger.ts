@@ -1,3 +1,4 @@
+import { ownValue } from '../json/own-value.ts';
 import { toKst } from '../time/kst.ts';
 import type { EventPattern, EventPropertyFilter, ExitCondition } from './trigger.ts';
 
@@ -19,7 +20,7 @@ export interface CustomerOrder {
 }
 
 function matchesFilter(props: Readonly<Record<string, unknown>>, f: EventPropertyFilter): boolean {
-  const v = props[f.key];
+  const v = ownValue(props, f.key);
   switch (f.op) {
     case 'exists':
       return v !== undefined && v !== null;

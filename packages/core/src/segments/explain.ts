@@ -1,3 +1,4 @@
+import { ownValue } from '../json/own-value.ts';
 import { assertNever } from '../sql/dialect.ts';
 import {
   ATTRIBUTE_PREFIX,
@@ -69,7 +70,7 @@ function explainCondition(c: Condition, lang: Lang, top = false): string {
       const f = PROFILE_FIELDS[c.field as ProfileFieldName];
       const unit = 'unit' in f ? f.unit[lang] : '';
       return comparisonText(f.label[lang], c, lang, unit, (v) =>
-        c.field === 'gender' ? (GENDER[String(v)]?.[lang] ?? String(v)) : String(v),
+        c.field === 'gender' ? (ownValue(GENDER, String(v))?.[lang] ?? String(v)) : String(v),
       );
     }
     case 'orders': {
@@ -153,7 +154,7 @@ function explainCondition(c: Condition, lang: Lang, top = false): string {
 }
 
 function stepText(s: EventStep, lang: Lang): string {
-  const name = EVENT_NAMES[s.type]?.[lang] ?? s.type;
+  const name = ownValue(EVENT_NAMES, s.type)?.[lang] ?? s.type;
   const details = [
     ...(s.product ? [s.product] : []),
     ...(s.properties ?? []).map((p) => comparisonText(p.key, p, lang)),

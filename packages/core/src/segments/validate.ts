@@ -1,3 +1,4 @@
+import { ownValue } from '../json/own-value.ts';
 import { assertNever } from '../sql/dialect.ts';
 import { ANALYTICS_FIELDS, ATTRIBUTE_KEY, ATTRIBUTE_PREFIX, ORDER_MEASURES, PROFILE_FIELDS } from './catalog.ts';
 import { checkComparison, checkWindow } from './comparison.ts';
@@ -85,7 +86,7 @@ export function checkCondition(c: Condition, path: Path, depth: number): Segment
             : 'string';
         return checkComparison(type, c, path);
       }
-      const f = (PROFILE_FIELDS as Record<string, (typeof PROFILE_FIELDS)[keyof typeof PROFILE_FIELDS]>)[c.field];
+      const f = ownValue<(typeof PROFILE_FIELDS)[keyof typeof PROFILE_FIELDS]>(PROFILE_FIELDS, c.field);
       if (!f)
         return [
           issue(
@@ -97,7 +98,7 @@ export function checkCondition(c: Condition, path: Path, depth: number): Segment
       return checkComparison(f.type, c, path, 'values' in f ? { values: f.values } : {});
     }
     case 'orders': {
-      const m = (ORDER_MEASURES as Record<string, (typeof ORDER_MEASURES)[keyof typeof ORDER_MEASURES]>)[c.measure];
+      const m = ownValue<(typeof ORDER_MEASURES)[keyof typeof ORDER_MEASURES]>(ORDER_MEASURES, c.measure);
       const w = c.filter?.window ? checkWindow(c.filter.window, [...path, 'filter', 'window']) : [];
       if (!m)
         return [

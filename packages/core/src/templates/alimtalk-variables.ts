@@ -1,3 +1,5 @@
+import { ownValue } from '../json/own-value.ts';
+
 const VARIABLE = /#\{([^{}]+)\}/g;
 
 /** Names of the `#{name}` variables in an approved AlimTalk template, in order of first use. */
@@ -9,7 +11,7 @@ export function extractAlimtalkVariables(template: string): string[] {
 
 /** Substitutes `#{name}` with `values[name]`; missing names stay as written. */
 export function fillAlimtalkTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(VARIABLE, (whole, name: string) => values[name.trim()] ?? whole);
+  return template.replace(VARIABLE, (whole, name: string) => ownValue(values, name.trim()) ?? whole);
 }
 
 /** Normalises variable keys: Solapi wants `#{name}`, NHN wants bare `name`. */

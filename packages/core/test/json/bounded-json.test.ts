@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/ingest/ingest-file.ts';
 import { jsonDepth, parseBoundedJson } from '../../src/json/bounded-json.ts';
 
 describe('parseBoundedJson', () => {
@@ -22,5 +23,16 @@ describe('parseBoundedJson', () => {
     expect(parseBoundedJson('{"__proto__":{"x":1}}')).toEqual({ ok: true, value: JSON.parse('{"__proto__":{"x":1}}') });
     expect(parseBoundedJson('{"a":')).toMatchObject({ ok: false, reason: 'syntax' });
     expect(parseBoundedJson('  ')).toMatchObject({ ok: false, reason: 'empty' });
+  });
+
+  it('an events file with a 200,000-deep line gets a BAD_ROW issue for that line, not a stack overflow', () => {
+    const ok = '{"event_id":"e1","type":"page_view","occurred_at":"2026-11-15T01:00:00Z","anonymous_id":"a"}';
+    const deep = `{"event_id":"e2","type":"page_view","occurred_at":"2026-11-15T01:00:00Z","properties":{"p":${'['.repeat(200_000)}${']'.repeat(200_000)}}}`;
+    const r = ingestFile(new TextEncoder().encode(`${ok}\n${deep}`), {
+      fileName: 'events.jsonl',
+      source: 'events',
+      now: new Date('2026-11-16T00:00:00Z'),
+    });
+    expect(r.issues).toEqual([expect.objectContaining({ line: 2, code: 'BAD_ROW' })]);
   });
 });

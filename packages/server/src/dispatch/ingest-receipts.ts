@@ -1,4 +1,5 @@
 import type { ReceiptEvent } from '@dalbit/core/channels/port';
+import { ownValue } from '@dalbit/core/json/own-value';
 import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import { applyOptOuts, type OptOutResult } from '../consent/apply-opt-outs.ts';
 import type { Engine } from '../engines/engine.ts';
@@ -25,7 +26,7 @@ export interface IngestResult {
 
 /** Later states win; a final state (delivered, failed, cancelled) is never replaced. */
 const RANK: Record<string, number> = { accepted: 1, at_carrier: 2, delivered: 3, failed: 3, cancelled: 3, blocked: 3 };
-const rank = (status: string): number => RANK[status] ?? 0;
+const rank = (status: string): number => ownValue(RANK, status) ?? 0;
 
 interface Current {
   idempotency_key: string;

@@ -1,3 +1,4 @@
+import { ownValue } from '../../json/own-value.ts';
 import type { Reachability, RecencyBucket } from './audience-report.ts';
 
 export type Lang = 'ko' | 'en';
@@ -29,7 +30,8 @@ export const CHANNEL_LABELS: Readonly<Record<string, Text>> = {
   popup: { ko: '팝업 스토어', en: 'pop-up store' },
 };
 
-export const channelLabel = (channel: string, lang: Lang): string => CHANNEL_LABELS[channel]?.[lang] ?? channel;
+export const channelLabel = (channel: string, lang: Lang): string =>
+  ownValue(CHANNEL_LABELS, channel)?.[lang] ?? channel;
 
 export const REPORT_TEXT = {
   audience: { ko: '고객 수', en: 'customers' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseBoundedJson } from '../../json/bounded-json.ts';
 import { compact, mobileOf, phoneKeys } from '../batch-builder.ts';
 import { parseTimestamp } from '../normalise/date.ts';
 import { normalisePhone } from '../normalise/phone.ts';
@@ -45,13 +46,9 @@ export function createEventMapper(ctx: MapContext, issues: RowIssue[]) {
   return {
     /** Returns false when the line was refused. */
     mapLine(text: string, line: number): boolean {
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (e) {
-        return fail(line, undefined, 'BAD_ROW', `not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      const p = EventLine.safeParse(json);
+      const json = parseBoundedJson(text);
+      if (!json.ok) return fail(line, undefined, 'BAD_ROW', `not valid JSON: ${json.message}`);
+      const p = EventLine.safeParse(json.value);
       if (!p.success) {
         for (const i of p.error.issues) fail(line, i.path.join('.') || undefined, 'BAD_VALUE', i.message);
         return false;

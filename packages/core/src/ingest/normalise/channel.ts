@@ -1,3 +1,5 @@
+import { ownValue } from '../../json/own-value.ts';
+
 const CHANNELS: Readonly<Record<string, string>> = {
   자사몰: 'cafe24',
   카페24: 'cafe24',
@@ -39,5 +41,5 @@ const CHANNELS: Readonly<Record<string, string>> = {
  */
 export function normaliseChannel(label: string): string {
   const k = label.trim().toLowerCase().replace(/\s+/g, '');
-  return CHANNELS[k] ?? k;
+  return ownValue(CHANNELS, k) ?? k;
 }

@@ -1,3 +1,5 @@
+import { ownValue } from '../../json/own-value.ts';
+
 const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Decodes XML entities and Excel's `_xHHHH_` escapes (used for control characters such as CR). */
@@ -7,7 +9,7 @@ export function decodeXmlText(s: string): string {
     out = out.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (m, e: string) => {
       if (e.startsWith('#x')) return String.fromCodePoint(Number.parseInt(e.slice(2), 16));
       if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
-      return ENTITIES[e] ?? m;
+      return ownValue(ENTITIES, e) ?? m;
     });
   }
   if (out.includes('_x'))

@@ -1,6 +1,7 @@
 import type { PushMessage } from '@dalbit/core/channels/outbound-message';
 import type { ChannelAdapter, ProviderAccepted, ReceiptEvent, SendContext } from '@dalbit/core/channels/port';
 import { SendError } from '@dalbit/core/channels/send-error';
+import { ownValue } from '@dalbit/core/json/own-value';
 import { z } from 'zod';
 import { httpFailure, postJson } from '../http/post-json.ts';
 
@@ -70,7 +71,7 @@ export class FcmAdapter implements ChannelAdapter<'push'> {
     const fcmCode = err.success
       ? (err.data.error.details?.find((d) => d.errorCode)?.errorCode ?? err.data.error.status)
       : undefined;
-    const mapped = fcmCode ? FCM_CODES[fcmCode] : undefined;
+    const mapped = fcmCode ? ownValue(FCM_CODES, fcmCode) : undefined;
     if (mapped && answer.status !== 429 && answer.status < 500)
       throw new SendError(mapped, `fcm ${fcmCode}: ${err.success ? (err.data.error.message ?? '') : ''}`, {
         providerCode: fcmCode ?? '',
