@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly (tsx compiles on the fly; no build step to forget).
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI in ../dist (plain JavaScript; no TypeScript compiler at run time). `npm
+// install` builds it (prepare); when it is missing or older than the sources, it is rebuilt here first.
+import { ensureBuilt } from '../build.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const { main } = await import(await ensureBuilt());
 process.exitCode = await main(process.argv);

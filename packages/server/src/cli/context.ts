@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ZodError } from 'zod';
 import { type Config, loadConfig } from '../config.ts';
 import type { Engine } from '../engines/engine.ts';
-import { openWarehouse } from '../engines/open-engine.ts';
+import { CliError } from './cli-error.ts';
 
 /** What every command gets: config, output streams, and the warehouse opened on demand. */
 export interface CliContext {
@@ -14,16 +14,8 @@ export interface CliContext {
   warehouse(cmd: Command): Promise<Engine>;
 }
 
-/** A user-facing failure: printed without a stack, with a stable exit code. */
-export class CliError extends Error {
-  override readonly name = 'CliError';
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
+// Re-exported: commands import it from here; it lives apart so `main` can load it without zod.
+export { CliError } from './cli-error.ts';
 
 /** EX_TEMPFAIL: retry once the other process is gone. */
 const EXIT_LOCKED = 75;
@@ -78,6 +70,8 @@ export function createContext(env: Record<string, string | undefined>): CliConte
     config,
     async warehouse(cmd) {
       const c = config(cmd);
+      // Loaded here, not at start-up: `--help` and file-mode commands never load an engine.
+      const { openWarehouse } = await import('../engines/open-engine.ts');
       const engine = await openWarehouse({ dataDir: c.dataDir, engine: c.engine }).catch((e: unknown) => {
         throw lockedError(e, c.dataDir) ?? dataDirError(e, c.dataDir) ?? e;
       });

@@ -1,43 +1,58 @@
 import { isDalbitError } from '@dalbit/core/errors/dalbit-error';
 import { EXIT_CODE_BY_KIND } from '@dalbit/core/errors/error-codes';
 import { Command, CommanderError } from 'commander';
-import { COMMAND_GROUPS } from './commands/index.ts';
-import { CliError, createContext } from './context.ts';
+import { CliError } from './cli-error.ts';
+import { COMMAND_GROUPS, requestedGroup } from './commands/index.ts';
+import type { CliContext } from './context.ts';
 
-export function buildProgram(ctx: ReturnType<typeof createContext>): Command {
+/**
+ * The program for `argv`: the requested command group is loaded and registered in full; every
+ * other group is only its name and summary (enough for `--help` and "unknown command"), so a
+ * command never pays for loading the others. Without `argv`, every group is loaded.
+ */
+export async function buildProgram(ctx: CliContext | undefined, argv?: readonly string[]): Promise<Command> {
   const program = new Command('dalbit')
     .description('Dalbit — open-source CRM for multi-channel Korean brands')
     .option('--data-dir <dir>', 'data directory (default ./.dalbit or $DALBIT_DATA_DIR)')
     .exitOverride()
     .showHelpAfterError();
-  for (const register of COMMAND_GROUPS) register(program, ctx);
+  const wanted = argv ? requestedGroup(argv) : undefined;
+  for (const group of COMMAND_GROUPS) {
+    if (argv === undefined || group === wanted) {
+      if (!ctx) throw new Error(`the ${group.name} command needs a context`);
+      for (const register of await group.load()) register(program, ctx);
+    } else program.command(group.name).description(group.summary);
+  }
   return program;
 }
 
-/** CLI entry; returns the exit code. */
+function describe(e: unknown): { line: string; code: number } {
+  if (e instanceof CommanderError) return { line: '', code: e.exitCode };
+  if (isDalbitError(e)) {
+    const issues = e.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    return { line: `error: ${e.message}${issues ? `\n${issues}` : ''}`, code: EXIT_CODE_BY_KIND[e.kind] };
+  }
+  if (e instanceof CliError) return { line: `error: ${e.message}`, code: e.exitCode };
+  return { line: `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, code: 70 };
+}
+
+/**
+ * CLI entry; returns the exit code. The context (configuration, warehouse) is loaded only when a
+ * command runs, so `dalbit --help` loads nothing but the command names.
+ */
 export async function main(
   argv: readonly string[],
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
-  const ctx = createContext(env);
+  const ctx = requestedGroup(argv) ? (await import('./context.ts')).createContext(env) : undefined;
   try {
-    await buildProgram(ctx).parseAsync([...argv]);
+    await (await buildProgram(ctx, argv)).parseAsync([...argv]);
     return 0;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
-    if (isDalbitError(e)) {
-      ctx.err(
-        `error: ${e.message}${e.issues.length ? `\n${e.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}` : ''}`,
-      );
-      return EXIT_CODE_BY_KIND[e.kind];
-    }
-    if (e instanceof CliError) {
-      ctx.err(`error: ${e.message}`);
-      return e.exitCode;
-    }
-    ctx.err(`unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return 70;
+    const { line, code } = describe(e);
+    if (line) (ctx?.err ?? ((l: string) => process.stderr.write(`${l}\n`)))(line);
+    return code;
   } finally {
-    await ctx.closeAll();
+    await ctx?.closeAll();
   }
 }

@@ -1,10 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
-export const WEB_PACKAGE = join(REPO, 'packages', 'web');
+import { REPO_ROOT as REPO, WEB_PACKAGE } from '../repo-paths.ts';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -25,8 +22,9 @@ export function isDashboardStale(): boolean {
 }
 
 /**
- * Builds the dashboard (`npm run build -w @dalbit/web`) when it is missing or stale, so a fresh
- * clone's `npm run demo` serves it without a separate build step. Resolves to whether it built.
+ * Development and test fallback: builds the dashboard (`npm run build -w @dalbit/web`) when it is
+ * missing or stale. The server never calls it; `npm install` (prepare) and `npm run build` build the
+ * dashboard ahead of time. Resolves to whether it built.
  */
 export function ensureDashboardBuilt(): Promise<boolean> {
   if (!isDashboardStale()) return Promise.resolve(false);

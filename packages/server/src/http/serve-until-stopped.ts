@@ -3,7 +3,7 @@ import type { Engine } from '../engines/engine.ts';
 import { refreshFeatures } from '../segments/refresh-features.ts';
 import type { SiteKeys } from '../tracker/site-keys.ts';
 import type { AppOptions } from './create-app.ts';
-import { ensureDashboardBuilt, isDashboardStale } from './ensure-dashboard.ts';
+import { isDashboardStale } from './ensure-dashboard.ts';
 import { type RunningServer, startServer } from './start-server.ts';
 
 export interface ServeOptions {
@@ -52,11 +52,14 @@ export async function serveUntilStopped(engine: Engine, opts: ServeOptions): Pro
       ? `세그먼트 특성 갱신: 고객 ${refreshed.customers.toLocaleString('ko-KR')}명 (${refreshed.tookMs} ms)`
       : `segment features refreshed: ${refreshed.customers} customers (${refreshed.tookMs} ms)`,
   );
-  if (isDashboardStale()) {
-    opts.err(ko ? '대시보드를 빌드하는 중… (처음 한 번)' : 'building the dashboard… (first run)');
-    // Without a build the API still serves; the root page says how to build it.
-    await ensureDashboardBuilt().catch((e: unknown) => opts.err(e instanceof Error ? e.message : String(e)));
-  }
+  // The dashboard is built at install (`npm install` runs prepare) or by `npm run build`, never
+  // here; without a build the API still serves and the root page says how to build it.
+  if (isDashboardStale())
+    opts.err(
+      ko
+        ? '대시보드 빌드가 없거나 소스보다 오래되었습니다: npm run build 를 실행하세요'
+        : 'the dashboard build is missing or older than its sources: run npm run build',
+    );
   const server = await startServer({
     engine,
     host: opts.host,

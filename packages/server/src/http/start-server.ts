@@ -1,11 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { DEFAULT_TRACKER_FILE, DEFAULT_WEB_ROOT } from '../repo-paths.ts';
 import { type AppOptions, createApp } from './create-app.ts';
-
-/** Where the dashboard build and the tracker snippet live in this repository. */
-export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist', import.meta.url));
-export const DEFAULT_TRACKER_FILE = fileURLToPath(new URL('../../../tracker/src/tracker.js', import.meta.url));
 
 export interface RunningServer {
   readonly url: string;

@@ -20,20 +20,27 @@ export interface WarehouseStats {
 
 /** Headline counts of the warehouse (read-only SQL that runs on DuckDB and ClickHouse alike). */
 export async function readStats(engine: Engine): Promise<WarehouseStats> {
-  const one = async (text: string): Promise<number> => Number((await engine.query<{ n: number }>(text))[0]?.n ?? 0);
+  // One round trip for the counts: a short command is dominated by per-query latency.
+  const [c] = await engine.query<Record<string, number>>(
+    `SELECT (SELECT count(*) FROM customers) AS customers,
+       (SELECT count(*) FROM (SELECT customer_id FROM customer_channels GROUP BY customer_id
+          HAVING count(DISTINCT channel) >= 2) t) AS multi,
+       (SELECT count(*) FROM orders) AS orders,
+       (SELECT count(*) FROM order_items) AS lines,
+       (SELECT count(*) FROM events) AS events,
+       (SELECT count(*) FROM consents) AS consents,
+       (SELECT count(*) FROM merges WHERE undone_at IS NULL) AS active,
+       (SELECT count(*) FROM merges WHERE undone_at IS NOT NULL) AS undone`,
+  );
+  const n = (k: string): number => Number(c?.[k] ?? 0);
   return {
-    customers: await one('SELECT count(*) AS n FROM customers'),
-    customersOnTwoOrMoreChannels: await one(
-      'SELECT count(*) AS n FROM (SELECT customer_id FROM customer_channels GROUP BY customer_id HAVING count(DISTINCT channel) >= 2) t',
-    ),
-    orders: await one('SELECT count(*) AS n FROM orders'),
-    orderLines: await one('SELECT count(*) AS n FROM order_items'),
-    events: await one('SELECT count(*) AS n FROM events'),
-    consents: await one('SELECT count(*) AS n FROM consents'),
-    merges: {
-      active: await one('SELECT count(*) AS n FROM merges WHERE undone_at IS NULL'),
-      undone: await one('SELECT count(*) AS n FROM merges WHERE undone_at IS NOT NULL'),
-    },
+    customers: n('customers'),
+    customersOnTwoOrMoreChannels: n('multi'),
+    orders: n('orders'),
+    orderLines: n('lines'),
+    events: n('events'),
+    consents: n('consents'),
+    merges: { active: n('active'), undone: n('undone') },
     ordersByStatus: (
       await engine.query<{ status: string; orders: number }>(
         'SELECT status, count(*) AS orders FROM orders GROUP BY status ORDER BY status',
