@@ -1,3 +1,4 @@
+import type { XlsxColumnType } from '../export/xlsx-xml.ts';
 /**
  * The export files of the demo brand: what each is called, which importer source kind reads it,
  * its format and encoding, and its exact header (the headers real consoles export).
@@ -15,7 +16,7 @@ export type DemoFileId =
   | 'events';
 
 /** How a cell is written: text, number, or an Excel serial date-time (xlsx only). */
-export type DemoColumnType = 's' | 'n' | 'd';
+export type DemoColumnType = XlsxColumnType;
 export type DemoCell = string | number;
 
 export interface DemoFileSpec {

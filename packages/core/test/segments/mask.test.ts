@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPhone, toDomesticDigits } from '../../src/phone/phone.ts';
-import { maskEmail, maskName, maskPhone, neutralizeCell } from '../../src/segments/export/mask.ts';
+import { maskEmail, maskName, maskPhone } from '../../src/segments/export/mask.ts';
 
 describe('masking', () => {
   it('masks the way Korean services show personal data', () => {
@@ -21,11 +21,5 @@ describe('masking', () => {
     expect(formatPhone('+82315551234')).toBe('031-555-1234');
     expect(formatPhone('+825012345678')).toBe('050-1234-5678');
     expect(formatPhone('+12025550123')).toBe('(202) 555-0123');
-  });
-
-  it('neutralises cells that a spreadsheet would run as formulas', () => {
-    for (const bad of ['=1+1', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) expect(neutralizeCell(bad)).toBe(`'${bad}`);
-    expect(neutralizeCell('홍길동')).toBe('홍길동');
-    expect(neutralizeCell('010-1234')).toBe('010-1234');
   });
 });

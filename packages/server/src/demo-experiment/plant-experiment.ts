@@ -4,8 +4,8 @@ import { columnNames } from '@dalbit/core/schema/table';
 import { ORDER_ITEMS, ORDERS } from '@dalbit/core/schema/tables';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { formatKstDateTime } from '@dalbit/core/time/kst';
-import { CsvWriter } from '../demo/csv-writer.ts';
 import type { Engine, Row } from '../engines/engine.ts';
+import { CsvWriter } from '../export/csv-writer.ts';
 import { importFile } from '../importers/import-file.ts';
 import { type PlantedOrder, type PlantSettings, type PlantTarget, planOrders } from './plant-orders.ts';
 
@@ -51,7 +51,7 @@ export function writePlantedOrdersCsv(
   productId: string,
 ): void {
   const byId = new Map(targets.map((t) => [t.customerId, t]));
-  const w = new CsvWriter(path, 'utf8', [
+  const header = [
     '판매채널',
     '주문번호',
     '주문일시',
@@ -62,7 +62,9 @@ export function writePlantedOrdersCsv(
     '결제액',
     '쿠폰코드',
     '주문상태',
-  ]);
+  ];
+  // A marketplace's own export (demo input), so text is kept as the console writes it.
+  const w = new CsvWriter(path, { encoding: 'utf8', header, neutralizeFormulas: false });
   for (const o of orders) {
     const t = byId.get(o.customerId);
     w.writeRow([

@@ -1,10 +1,10 @@
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemoCell, DemoFileSpec } from '@dalbit/core/demo/demo-files';
-import { CsvWriter } from './csv-writer.ts';
-import { JsonlWriter } from './jsonl-writer.ts';
-import type { TableWriter } from './table-writer.ts';
-import { XlsxWriter } from './xlsx-writer.ts';
+import { CsvWriter } from '../export/csv-writer.ts';
+import { JsonlWriter } from '../export/jsonl-writer.ts';
+import type { TableWriter } from '../export/table-writer.ts';
+import { XlsxWriter } from '../export/xlsx-writer.ts';
 
 export interface WrittenPart {
   /** File name relative to the output directory. */
@@ -51,7 +51,13 @@ export class PartedWriter {
       spec.format === 'jsonl'
         ? new JsonlWriter(path)
         : spec.format === 'csv'
-          ? new CsvWriter(path, spec.encoding, spec.header, spec.preamble)
+          ? new CsvWriter(path, {
+              encoding: spec.encoding,
+              header: spec.header,
+              ...(spec.preamble ? { preamble: spec.preamble } : {}),
+              // Demo files imitate the consoles' own exports, which do not neutralise formulas.
+              neutralizeFormulas: false,
+            })
           : new XlsxWriter(path, {
               sheetName: 'Sheet1',
               header: spec.header,

@@ -1,5 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { neutralizeFormula } from '@dalbit/core/export/csv';
 import { toDomesticDigits } from '@dalbit/core/phone/phone';
 import { CUSTOMERS } from '@dalbit/core/schema/tables';
 import {
@@ -8,16 +9,15 @@ import {
   type ExportColumnName,
   formatExportCell,
   isExportColumn,
-  toCsvLine,
 } from '@dalbit/core/segments/export/export-columns';
-import { neutralizeCell } from '@dalbit/core/segments/export/mask';
 import { openSpellsTree } from '@dalbit/core/segments/membership-tree';
 import { col, inQuery } from '@dalbit/core/segments/sql/build';
 import type { SelectNode } from '@dalbit/core/segments/sql/node';
 import { printSql } from '@dalbit/core/segments/sql/print';
 import { CUSTOMER_FEATURES } from '@dalbit/core/segments/tables';
-import { XlsxWriter } from '../demo/xlsx-writer.ts';
 import type { Engine } from '../engines/engine.ts';
+import { CsvWriter } from '../export/csv-writer.ts';
+import { XlsxWriter } from '../export/xlsx-writer.ts';
 import { appendAccessLog } from '../http/access-log.ts';
 import { getSegmentOrThrow } from './segment-store.ts';
 
@@ -92,21 +92,21 @@ export async function exportSegment(engine: Engine, req: ExportRequest): Promise
       await writeFile(tmp, phones.map((p) => `${p}\r\n`).join(''), 'utf8');
     } else {
       const header = columns.map((c) => EXPORT_COLUMNS[c].label);
-      const body = rows.map((r) => columns.map((c) => neutralizeCell(formatExportCell(c, r[c], unmask))));
+      const body = rows.map((r) => columns.map((c) => formatExportCell(c, r[c], unmask)));
       written = body.length;
-      if (req.format === 'csv') {
-        // BOM so Excel opens Korean text as UTF-8.
-        await writeFile(tmp, `\uFEFF${[header, ...body].map(toCsvLine).join('\r\n')}\r\n`, 'utf8');
-      } else {
-        const w = new XlsxWriter(tmp, {
-          sheetName: 'segment',
-          header,
-          types: columns.map(() => 's'),
-          mtime: new Date(2000, 0, 1),
-        });
-        for (const cells of body) w.writeRow(cells);
-        w.close();
-      }
+      // CSV: UTF-8 with BOM so Excel opens Korean text; formulas neutralised. XLSX cells are inline
+      // strings, which spreadsheets never evaluate, but they are neutralised too so both files agree.
+      const w =
+        req.format === 'csv'
+          ? new CsvWriter(tmp, { encoding: 'utf8-bom', header, neutralizeFormulas: true })
+          : new XlsxWriter(tmp, {
+              sheetName: 'segment',
+              header,
+              types: columns.map(() => 's'),
+              mtime: new Date(2000, 0, 1),
+            });
+      for (const cells of body) w.writeRow(req.format === 'csv' ? cells : cells.map(neutralizeFormula));
+      w.close();
     }
     renameSync(tmp, req.out);
   } catch (e) {

@@ -1,10 +1,12 @@
 import { strToU8, zipSync } from 'fflate';
+import { columnName, escapeXml } from '../../export/xlsx-xml.ts';
 import type { Cell } from '../normalise/cell.ts';
-import { encodeXmlText } from './xml-text.ts';
 
 /**
- * A minimal, valid .xlsx writer (shared strings, numbers, booleans) for fixtures, benchmarks
- * and exports. Numbers that are dates must be given as Excel serials by the caller.
+ * An in-memory, multi-sheet .xlsx (shared strings, numbers, booleans) for reader tests and
+ * benchmarks: the shared-string layout real consoles write, which the streaming export writer
+ * (server/export/xlsx-writer, inline strings) does not. Same XML layer (export/xlsx-xml), so
+ * control characters XML 1.0 forbids are dropped here too. Dates are given as Excel serials.
  */
 export function writeXlsx(sheets: readonly { name: string; rows: readonly (readonly Cell[])[] }[]): Uint8Array {
   const strings = new Map<string, number>();
@@ -13,9 +15,9 @@ export function writeXlsx(sheets: readonly { name: string; rows: readonly (reado
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet.rows, strings));
   });
   const sst: string[] = [];
-  for (const s of strings.keys()) sst.push(`<si><t xml:space="preserve">${encodeXmlText(s)}</t></si>`);
+  for (const s of strings.keys()) sst.push(`<si><t xml:space="preserve">${escapeXml(s)}</t></si>`);
   const sheetList = sheets
-    .map((s, i) => `<sheet name="${encodeXmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
     .join('');
   const rels = sheets
     .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
@@ -70,16 +72,4 @@ function sheetXml(rows: readonly (readonly Cell[])[], strings: Map<string, numbe
   });
   parts.push('</sheetData></worksheet>');
   return parts.join('');
-}
-
-/** 0 → A, 25 → Z, 26 → AA. */
-export function columnName(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }

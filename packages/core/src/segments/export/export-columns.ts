@@ -49,8 +49,3 @@ export function formatExportCell(name: ExportColumnName, value: unknown, unmask:
   if (!unmask && c.mask) return c.mask(text);
   return c.format ? c.format(text) : text;
 }
-
-/** RFC 4180 field quoting. */
-export function toCsvLine(cells: readonly string[]): string {
-  return cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
-}

@@ -24,11 +24,3 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
 }
-
-/**
- * Spreadsheet formula injection (CWE-1236): a cell that starts with = + - @ (or tab / CR) is
- * prefixed with an apostrophe so Excel and Sheets show it as text.
- */
-export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}

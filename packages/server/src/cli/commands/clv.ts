@@ -4,6 +4,7 @@ import { fitBgnbd } from '@dalbit/core/analytics/clv/fit-bgnbd';
 import { fitGammaGamma, type GammaGammaFit } from '@dalbit/core/analytics/clv/fit-gamma-gamma';
 import { fitParetoNbd } from '@dalbit/core/analytics/clv/fit-pareto-nbd';
 import { scoreCustomers } from '@dalbit/core/analytics/clv/score-customers';
+import { neutralizeFormula, quoteCsvField } from '@dalbit/core/export/csv';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.ts';
@@ -82,7 +83,15 @@ export function registerClv(program: Command, ctx: CliContext): void {
       }
       ctx.out('cust,p_alive,expected_purchases,expected_spend,clv');
       for (const r of out) {
-        ctx.out([csvField(r.cust), r.p_alive, r.expected_purchases, r.expected_spend ?? '', r.clv ?? ''].join(','));
+        ctx.out(
+          [
+            quoteCsvField(neutralizeFormula(r.cust)),
+            r.p_alive,
+            r.expected_purchases,
+            r.expected_spend ?? '',
+            r.clv ?? '',
+          ].join(','),
+        );
       }
     });
 }
@@ -160,8 +169,4 @@ function renderText(report: Record<string, unknown>): string {
   }
   if (report.stored !== undefined) lines.push(`clv_scores 저장 / stored: ${String(report.stored)}`);
   return lines.join('\n');
-}
-
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }

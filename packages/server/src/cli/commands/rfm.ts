@@ -4,6 +4,7 @@ import { type RfmScore, scoreRfm } from '@dalbit/core/analytics/rfm/score-rfm';
 import { summarizeSegments } from '@dalbit/core/analytics/rfm/segment-summary';
 import { countTransitions, type SegmentState } from '@dalbit/core/analytics/rfm/segment-transitions';
 import { RFM_SEGMENT_LABELS } from '@dalbit/core/analytics/rfm/segments';
+import { neutralizeFormula, quoteCsvField } from '@dalbit/core/export/csv';
 import { kstDayToIso } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -80,10 +81,6 @@ export function registerRfm(program: Command, ctx: CliContext): void {
     });
 }
 
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
 function printScores(ctx: CliContext, scores: readonly RfmScore[], format: 'csv' | 'json'): void {
   const sorted = [...scores].sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
   if (format === 'json') {
@@ -105,7 +102,7 @@ function printScores(ctx: CliContext, scores: readonly RfmScore[], format: 'csv'
     const label = RFM_SEGMENT_LABELS[s.segment];
     ctx.out(
       [
-        csvField(s.customerId),
+        quoteCsvField(neutralizeFormula(s.customerId)),
         s.recencyDays,
         s.frequency,
         s.monetary.toFixed(2),

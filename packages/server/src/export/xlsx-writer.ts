@@ -1,11 +1,7 @@
-import type { DemoCell, DemoColumnType } from '@dalbit/core/demo/demo-files';
-import { columnName } from '@dalbit/core/ingest/xlsx/write-xlsx';
-import { Zip } from 'fflate';
-import { NativeZipDeflate } from './native-zip-deflate.ts';
-import { SyncFileWriter } from './sync-file-writer.ts';
-import type { TableWriter } from './table-writer.ts';
+import type { CsvCell } from '@dalbit/core/export/csv';
 import {
   CONTENT_TYPES_XML,
+  columnName,
   escapeXml,
   ROOT_RELS_XML,
   SHEET_HEAD,
@@ -13,7 +9,12 @@ import {
   STYLES_XML,
   toWorkbookXml,
   WORKBOOK_RELS_XML,
-} from './xlsx-parts.ts';
+  type XlsxColumnType,
+} from '@dalbit/core/export/xlsx-xml';
+import { Zip } from 'fflate';
+import { NativeZipDeflate } from './native-zip-deflate.ts';
+import { SyncFileWriter } from './sync-file-writer.ts';
+import type { TableWriter } from './table-writer.ts';
 
 const FLUSH_CHARS = 1 << 19;
 const encoder = new TextEncoder();
@@ -21,7 +22,7 @@ const encoder = new TextEncoder();
 export interface XlsxWriterOptions {
   readonly sheetName: string;
   readonly header: readonly string[];
-  readonly types: readonly DemoColumnType[];
+  readonly types: readonly XlsxColumnType[];
   /** Rows written above the header (instruction lines). */
   readonly preamble?: readonly (readonly string[])[];
   /**
@@ -43,7 +44,7 @@ export class XlsxWriter implements TableWriter {
   private readonly zip: Zip;
   private readonly sheet: NativeZipDeflate;
   private readonly columns: readonly string[];
-  private readonly types: readonly DemoColumnType[];
+  private readonly types: readonly XlsxColumnType[];
   private pending: string[] = [];
   private pendingChars = 0;
   private rowNumber = 0;
@@ -84,7 +85,7 @@ export class XlsxWriter implements TableWriter {
     return this.file.bytesWritten;
   }
 
-  writeRow(cells: readonly DemoCell[], asText = false): void {
+  writeRow(cells: readonly CsvCell[], asText = false): void {
     const r = ++this.rowNumber;
     let xml = `<row r="${r}">`;
     for (let i = 0; i < cells.length; i++) {

@@ -1,4 +1,10 @@
-/** The fixed parts of a one-sheet SpreadsheetML workbook (ECMA-376), minimal but complete. */
+/**
+ * The XML layer of every .xlsx Dalbit writes (ECMA-376): escaping that drops the control
+ * characters XML 1.0 cannot carry, column names, and the fixed parts of a one-sheet workbook.
+ */
+
+/** Column type: text, number, or a number that is an Excel date serial (shown as a date-time). */
+export type XlsxColumnType = 's' | 'n' | 'd';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -27,4 +33,16 @@ const XML_REPLACEMENT: Readonly<Record<string, string>> = { '&': '&amp;', '<': '
 /** Escapes markup characters and drops the control characters XML 1.0 cannot carry. */
 export function escapeXml(s: string): string {
   return s.replace(XML_SPECIAL, (c) => XML_REPLACEMENT[c] ?? '');
+}
+
+/** 0 → A, 25 → Z, 26 → AA. */
+export function columnName(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
 }
