@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { translate } from '@dalbit/core/i18n/catalog';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -8,9 +9,10 @@ import { DEFAULT_AUTH_OPTIONS } from '../auth/auth-options.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { ApiError } from './api-error.ts';
 import { authenticate } from './authenticate.ts';
-import { type AnyRoute, mountRoutes } from './define-route.ts';
+import { CROSS_ORIGIN_PATHS, hostGuard, originGuard, securityHeaders } from './browser-guard.ts';
+import { type AnyRoute, methodsAt, mountRoutes } from './define-route.ts';
 import { createEngineLock } from './engine-lock.ts';
-import { renderError } from './error-response.ts';
+import { errorJson, renderError } from './error-response.ts';
 import { buildOpenApi } from './openapi.ts';
 import { analyticsRoutes } from './routes/analytics-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
@@ -62,10 +64,17 @@ export function createApp(opts: AppOptions): Hono {
   const auth = opts.auth ?? DEFAULT_AUTH_OPTIONS;
 
   app.onError((e, c) => renderError(e, c, opts.log));
-  app.use(
-    '/api/events',
-    cors({ origin: '*', allowMethods: ['POST', 'OPTIONS'], allowHeaders: ['content-type'], maxAge: 86_400 }),
-  );
+  // Browser protections (docs/security.md): the Host allow-list, headers on every answer, CORS only
+  // for the tracker paths, and same-origin JSON for every state-changing API request.
+  const guard = { allowedHosts: auth.allowedHosts, trustedProxy: auth.trustedProxy };
+  app.use('*', hostGuard(guard));
+  app.use('*', securityHeaders());
+  for (const path of CROSS_ORIGIN_PATHS)
+    app.use(
+      path,
+      cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['content-type'], maxAge: 86_400 }),
+    );
+  app.use('/api/*', originGuard(guard));
   app.use(
     '/api/*',
     bodyLimit({
@@ -82,13 +91,23 @@ export function createApp(opts: AppOptions): Hono {
   mountRoutes(app, routes);
   app.get('/openapi.json', (c) => c.json(buildOpenApi(routes, { title: 'Dalbit API', version: '0.1.0' })));
   app.all('/api/*', (c) => {
+    const allow = methodsAt(routes, c.req.path);
+    if (allow.length > 0)
+      return errorJson(
+        c,
+        405,
+        'METHOD_NOT_ALLOWED',
+        translate('ko', 'auth.methodNotAllowed', { method: c.req.method, allow: allow.join(', ') }),
+        [],
+        { allow: allow.join(', ') },
+      );
     throw new ApiError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`);
   });
   for (const m of opts.mounts ?? []) app.route(m.path, m.app);
 
   const tracker = opts.trackerFile;
   if (tracker !== undefined && existsSync(tracker)) {
-    app.get('/tracker.js', cors({ origin: '*' }), (c) =>
+    app.get('/tracker.js', (c) =>
       c.body(readFileSync(tracker, 'utf8'), 200, {
         'content-type': 'text/javascript; charset=utf-8',
         'cache-control': 'public, max-age=300',

@@ -139,3 +139,14 @@ export function mountRoutes(app: Hono, routes: readonly AnyRoute[]): void {
     });
   }
 }
+
+/** The methods `routes` accept at a concrete `path` (for 405 Allow); empty when no route has the path. */
+export function methodsAt(routes: readonly AnyRoute[], path: string): string[] {
+  const methods = new Set<string>();
+  for (const r of routes) {
+    const pattern = new RegExp(`^${r.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}$`);
+    if (pattern.test(path)) methods.add(r.method.toUpperCase());
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
+}

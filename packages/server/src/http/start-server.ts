@@ -1,7 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { type AuthOptions, DEFAULT_AUTH_OPTIONS } from '../auth/auth-options.ts';
 import { DEFAULT_TRACKER_FILE, DEFAULT_WEB_ROOT } from '../repo-paths.ts';
 import { type AppOptions, createApp } from './create-app.ts';
+
+/** The address the server listens on is a Host it answers to (unless it listens on every interface). */
+function withBoundHost(auth: AuthOptions, host: string): AuthOptions {
+  const wildcard = host === '0.0.0.0' || host === '::' || host === '';
+  const name = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return wildcard ? auth : { ...auth, allowedHosts: [...auth.allowedHosts, name.toLowerCase()] };
+}
 
 export interface RunningServer {
   readonly url: string;
@@ -23,6 +31,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = createApp({
     ...opts,
+    auth: withBoundHost(opts.auth ?? DEFAULT_AUTH_OPTIONS, opts.host),
     webRoot: opts.webRoot ?? DEFAULT_WEB_ROOT,
     trackerFile: opts.trackerFile ?? DEFAULT_TRACKER_FILE,
   });
