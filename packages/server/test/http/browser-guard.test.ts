@@ -159,7 +159,7 @@ async function loginCookie(): Promise<string> {
   });
   expect(res.status, res.body).toBe(200);
   const set = res.headers['set-cookie'];
-  return (Array.isArray(set) ? set[0] : (set ?? '')).split(';')[0] ?? '';
+  return ((Array.isArray(set) ? set[0] : set) ?? '').split(';')[0] ?? '';
 }
 
 describe('headers and methods', () => {
