@@ -73,6 +73,8 @@ export function buildMessage(input: {
   recipient: Recipient;
   coupon?: IssuedCoupon | undefined;
   policy: CompliancePolicy;
+  /** Signed, expiring token for Dalbit's `/u/<token>` page (`{unsubscribe_token}` in the sender's URL). */
+  unsubscribeToken?: string | undefined;
 }): BuiltMessage {
   const { channel, purpose, recipient: r, sender } = input;
   const tpl = input.templates.find((t) => t.channel === channel);
@@ -81,7 +83,9 @@ export function buildMessage(input: {
   const phoneChannel = channel === 'sms' || channel === 'kakao_brand' || channel === 'kakao_alimtalk';
   const unsubscribe =
     channel === 'email'
-      ? (sender.unsubscribeUrl?.replaceAll('{customer_id}', encodeURIComponent(r.customerId)) ?? '')
+      ? (sender.unsubscribeUrl
+          ?.replaceAll('{customer_id}', encodeURIComponent(r.customerId))
+          .replaceAll('{unsubscribe_token}', input.unsubscribeToken ?? '') ?? '')
       : phoneChannel
         ? input.policy.marks.optOutLine.replace('{number}', input.policy.sender.optOutNumber)
         : channel === 'push'

@@ -41,7 +41,11 @@ export const Sender = z.object({
     .optional(),
   kakaoSenderKey: z.string().min(1).optional(),
   email: z.object({ name: z.string().min(1), address: z.email() }).optional(),
-  /** Email one-click unsubscribe target; `{customer_id}` is replaced. */
+  /**
+   * Email one-click unsubscribe target. `{unsubscribe_token}` becomes a signed link token that expires
+   * after 90 days (Dalbit's own page: `https://<dalbit>/u/{unsubscribe_token}`); `{customer_id}` is
+   * replaced too, for a brand's own page (which must then authenticate the request itself).
+   */
   unsubscribeUrl: z.string().min(1).optional(),
 });
 export type Sender = z.infer<typeof Sender>;

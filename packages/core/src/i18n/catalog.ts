@@ -4,6 +4,7 @@ import { AUTH_MESSAGES } from './messages/auth.ts';
 import { COMMON_MESSAGES } from './messages/common.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
 import { TRACKER_MESSAGES } from './messages/tracker.ts';
+import { UNSUBSCRIBE_MESSAGES } from './messages/unsubscribe.ts';
 import { WEB_AUDIENCE_MESSAGES } from './messages/web-audience.ts';
 
 /**
@@ -17,6 +18,7 @@ export const MESSAGES = {
   ...AUTH_MESSAGES,
   ...WEB_AUDIENCE_MESSAGES,
   ...TRACKER_MESSAGES,
+  ...UNSUBSCRIBE_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,5 +1,5 @@
 import type { IdentityKey, IdentityKind, PersonRecord } from '../ingest/records.ts';
-import { toCustomerId, toMergeId } from './ids.ts';
+import { type CustomerIdFactory, toCustomerId, toMergeId } from './ids.ts';
 import { KEY_KIND_PRIORITY, type ResolverKeyKind, toKeyId } from './key-id.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -127,14 +127,18 @@ const byCreation =
  * union-find; a record joins each of its mergeable keys (its own record id first), a known key
  * joins the customer that owns it. Non-mergeable keys (050 numbers, landlines) are attached to a
  * customer but never join anything. A cluster that reaches several existing customers merges them
- * into the earliest created (then smallest id); one that reaches none creates a customer whose id
- * derives from its smallest record id. Unions between clusters holding a never-merge pair are refused.
+ * into the earliest created (then smallest id); one that reaches none creates a customer with an id
+ * from `newCustomerId` (given its smallest record id; the server passes random ids). Unions between clusters holding a never-merge pair are refused.
  *
  * @example
  * const plan = planResolution(persons, EMPTY_INDEX);
  * plan.customerOf[0]; // 'c_…' of the first record in plan.records
  */
-export function planResolution(persons: readonly PersonRecord[], index: IdentityIndex): ResolutionPlan {
+export function planResolution(
+  persons: readonly PersonRecord[],
+  index: IdentityIndex,
+  newCustomerId: CustomerIdFactory = toCustomerId,
+): ResolutionPlan {
   const records = orderPersons(persons);
   const n = records.length;
   const keys = collectKeys(records);
@@ -222,8 +226,8 @@ export function planResolution(persons: readonly PersonRecord[], index: Identity
       } else {
         const recordId = (records[i] as PersonRecord).recordId;
         let attempt = 0;
-        id = toCustomerId(recordId);
-        while (taken.has(id)) id = toCustomerId(recordId, ++attempt);
+        id = newCustomerId(recordId, 0);
+        while (taken.has(id)) id = newCustomerId(recordId, ++attempt);
         taken.add(id);
         newCustomers.push({ id, recordIndex: i });
       }

@@ -10,6 +10,7 @@ import { checkCompliance } from '@dalbit/core/compliance/check-compliance';
 import { CONSENT_CHANNEL, findConsent } from '@dalbit/core/compliance/consent-state';
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
 import { findNextSendTime } from '@dalbit/core/compliance/send-windows';
+import { signUnsubscribeToken } from '@dalbit/core/compliance/unsubscribe-token';
 import { lunarToSolarIso } from '@dalbit/core/time/lunar';
 import type { Engine } from '../engines/engine.ts';
 import { allocateCaps } from './allocate-caps.ts';
@@ -159,6 +160,10 @@ async function decide(
     recipient: rf.recipient,
     coupon,
     policy: input.policy,
+    unsubscribeToken:
+      input.couponSecret && (channel === 'email' || channel === 'push')
+        ? signUnsubscribeToken({ secret: input.couponSecret, customerId: it.customerId, channel, sentAt: it.plannedAt })
+        : undefined,
   });
   if (!built.ok) return blocked(built.reason, built.detail);
   const guard = checkCompliance(

@@ -52,9 +52,16 @@ export async function runScheduler(engine: Engine, options: SchedulerOptions): P
       skipped.push({ campaignId: c.id, reason: e.message });
     }
   }
-  const needsSecret = campaigns.some((c) => c.coupon !== undefined || c.experiment.variants.some((v) => v.coupon));
+  const needsSecret = campaigns.some(
+    (c) =>
+      c.coupon !== undefined ||
+      c.experiment.variants.some((v) => v.coupon) ||
+      c.sender.unsubscribeUrl?.includes('{unsubscribe_token}'),
+  );
   if (needsSecret && !options.couponSecret)
-    throw new Error('runScheduler: couponSecret is required when a campaign issues coupons');
+    throw new Error(
+      'runScheduler: couponSecret is required when a campaign issues coupons or signed unsubscribe links',
+    );
   const plan = await planRun(engine, {
     now: options.now,
     campaigns,

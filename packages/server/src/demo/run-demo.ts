@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DemoParams } from '@dalbit/core/demo/demo-params';
 import type { DemoGroundTruth } from '@dalbit/core/demo/ground-truth';
+import { seededCustomerIds } from '@dalbit/core/identity/ids';
 import type { Engine } from '../engines/engine.ts';
 import { importFile } from '../importers/import-file.ts';
 import type { ImportSummary } from '../importers/import-summary.ts';
@@ -63,7 +64,13 @@ export async function importDemoFiles(
 ): Promise<DemoFileResult[]> {
   const results: DemoFileResult[] = [];
   for (const f of opts.manifest.files) {
-    const s = await importFile(engine, { path: join(opts.outDir, f.file), source: f.source, now: opts.now });
+    const s = await importFile(engine, {
+      path: join(opts.outDir, f.file),
+      source: f.source,
+      now: opts.now,
+      // Generated people get seeded ids, so the same seed builds the same warehouse.
+      newCustomerId: seededCustomerIds(`dalbit-demo:${opts.manifest.params.seed}`),
+    });
     if (s.status !== 'imported') {
       const first = s.issues
         .slice(0, 5)

@@ -24,6 +24,7 @@ import { reportRoutes } from './routes/report-routes.ts';
 import { segmentRoutes } from './routes/segment-routes.ts';
 import { statsRoutes } from './routes/stats-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
+import { createUnsubscribeApp } from './unsubscribe-app.ts';
 
 export interface AppOptions extends ApiDeps {
   /** The built dashboard (packages/web/dist); served at `/` when it exists. */
@@ -34,6 +35,8 @@ export interface AppOptions extends ApiDeps {
   readonly mounts?: readonly { readonly path: string; readonly app: Hono }[];
   /** Shared with mounted apps that use the same engine (one engine operation at a time). */
   readonly lock?: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** The brand secret that signs unsubscribe links; with it `/u/<token>` is served (unsubscribe-app.ts). */
+  readonly linkSecret?: string;
 }
 
 /** Every API route, in the order of the OpenAPI document. */
@@ -104,6 +107,8 @@ export function createApp(opts: AppOptions): Hono {
     throw new ApiError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`);
   });
   for (const m of opts.mounts ?? []) app.route(m.path, m.app);
+  if (opts.linkSecret)
+    app.route('/', createUnsubscribeApp({ engine: opts.engine, now: opts.now, linkSecret: opts.linkSecret, lock }));
 
   const tracker = opts.trackerFile;
   if (tracker !== undefined && existsSync(tracker)) {

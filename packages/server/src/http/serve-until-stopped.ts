@@ -22,6 +22,8 @@ export interface ServeOptions {
   readonly auth?: AuthOptions;
   /** The tracker write key and identify secret (`<dataDir>/site-keys.json`). */
   readonly siteKeys?: SiteKeys;
+  /** The brand secret that signs unsubscribe links (`/u/<token>`). */
+  readonly linkSecret?: string;
   /** The API's clock (default: the system clock). */
   readonly now?: () => Date;
   /** Background work started once the server listens and stopped (awaited) before it closes. */
@@ -68,6 +70,7 @@ export async function serveUntilStopped(engine: Engine, opts: ServeOptions): Pro
     log: opts.err,
     ...(opts.auth ? { auth: opts.auth } : {}),
     ...(opts.siteKeys ? { siteKeys: opts.siteKeys } : {}),
+    ...(opts.linkSecret ? { linkSecret: opts.linkSecret } : {}),
     ...(opts.lock ? { lock: opts.lock } : {}),
     ...(opts.mounts ? { mounts: opts.mounts } : {}),
   });

@@ -24,7 +24,7 @@ export async function findCustomer(engine: Engine, input: string): Promise<Custo
     );
     return row?.customer_id;
   };
-  if (/^c_[0-9a-f]+$/.test(q)) {
+  if (/^c_[0-9a-z]+$/.test(q)) {
     const canonical = (await readCanonicalMap(engine))(q);
     const [row] = await engine.query<{ customer_id: string }>(
       sql(

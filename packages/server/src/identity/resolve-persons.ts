@@ -1,8 +1,10 @@
+import type { CustomerIdFactory } from '@dalbit/core/identity/ids';
 import { orderPersons, planResolution } from '@dalbit/core/identity/plan-resolution';
 import type { PersonRecord } from '@dalbit/core/ingest/records';
 import type { Engine } from '../engines/engine.ts';
 import { expectCount } from './expect-count.ts';
 import { assertWritableEngine } from './linked-tables.ts';
+import { randomCustomerId } from './random-customer-id.ts';
 import { readIndex } from './read-index.ts';
 import { createStages, dropStages, STAGE, stagePlan, stageRecords } from './stage.ts';
 import {
@@ -40,7 +42,13 @@ export interface ResolvePersonsResult {
 export async function resolvePersons(
   engine: Engine,
   persons: readonly PersonRecord[],
-  opts: { now: Date /** Filled with seconds per step, for benchmarks. */; timings?: Record<string, number> },
+  opts: {
+    now: Date;
+    /** Filled with seconds per step, for benchmarks. */
+    timings?: Record<string, number>;
+    /** Ids of new customers (default: crypto-random; the demo passes seeded ones to stay reproducible). */
+    newCustomerId?: CustomerIdFactory | undefined;
+  },
 ): Promise<ResolvePersonsResult> {
   if (persons.length === 0) return { customerOf: new Map(), originOf: new Map(), created: 0, merged: 0 };
   assertWritableEngine(engine);
@@ -57,7 +65,7 @@ export async function resolvePersons(
     const ordered = orderPersons(persons);
     await step('stage', () => stageRecords(engine, ordered));
     const index = await step('lookup', () => readIndex(engine));
-    const plan = await step('plan', () => planResolution(ordered, index));
+    const plan = await step('plan', () => planResolution(ordered, index, opts.newCustomerId ?? randomCustomerId));
     await step('stagePlan', async () => {
       await stagePlan(
         engine,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { CustomerIdFactory } from '@dalbit/core/identity/ids';
 import { type IngestResult, ingestFile } from '@dalbit/core/ingest/ingest-file';
 import { type MappingFile, parseMappingFile } from '@dalbit/core/ingest/mapping-file';
 import type { SourceKind } from '@dalbit/core/ingest/source-kind';
@@ -25,6 +26,8 @@ export interface ImportFileOptions {
   readonly onProgress?: (p: { rowsRead: number; totalBytes: number; bytesRead: number }) => void;
   /** Filled with seconds per step (read, ingest, identity, facts, commit), for benchmarks. */
   readonly timings?: Record<string, number>;
+  /** Ids of new customers (default: crypto-random); only generated data passes seeded ones. */
+  readonly newCustomerId?: CustomerIdFactory;
 }
 
 /**
@@ -111,6 +114,7 @@ export async function importFile(engine: Engine, opts: ImportFileOptions): Promi
     const resolved = await resolvePersons(engine, result.batch.persons, {
       now: opts.now,
       ...(opts.timings ? { timings: opts.timings } : {}),
+      ...(opts.newCustomerId ? { newCustomerId: opts.newCustomerId } : {}),
     });
     lap('identity');
     const counts = await writeBatch(engine, result.batch, resolved, source);

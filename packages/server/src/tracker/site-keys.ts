@@ -8,21 +8,18 @@ import { z } from 'zod';
  * The keys of the one site a Dalbit server tracks, kept in `<dataDir>/site-keys.json` (mode 0600):
  * - `writeKey` (`dwk_…`) is public: it sits in the tracker snippet and may only append events and
  *   anonymous ids (docs/security.md);
- * - `secretKey` (`dsk_…`) stays on the shop's server: it signs server-to-server identify calls;
- * - `linkSecret` signs unsubscribe links; it is never shown.
+ * - `secretKey` (`dsk_…`) stays on the shop's server: it signs server-to-server identify calls.
  */
 export interface SiteKeys {
   readonly site: string;
   readonly writeKey: string;
   readonly secretKey: string;
-  readonly linkSecret: string;
 }
 
 const SiteKeysFile = z.object({
   site: z.string().min(1).max(64),
   writeKey: z.string().startsWith('dwk_').min(20),
   secretKey: z.string().startsWith('dsk_').min(40),
-  linkSecret: z.string().min(32),
 });
 
 export const SITE_KEYS_FILE = 'site-keys.json';
@@ -33,7 +30,6 @@ export function newSiteKeys(site = 'default'): SiteKeys {
     site,
     writeKey: `dwk_${randomBytes(18).toString('base64url')}`,
     secretKey: `dsk_${randomBytes(32).toString('base64url')}`,
-    linkSecret: randomBytes(32).toString('base64url'),
   };
 }
 

@@ -13,7 +13,7 @@ describe('dalbit tracker keys', () => {
     expect(first.code).toBe(0);
     const file = join(dir, 'site-keys.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const keys = JSON.parse(readFileSync(file, 'utf8')) as { writeKey: string; secretKey: string; linkSecret: string };
+    const keys = JSON.parse(readFileSync(file, 'utf8')) as { writeKey: string; secretKey: string };
     expect(keys.writeKey).toMatch(/^dwk_[A-Za-z0-9_-]{24}$/);
     expect(keys.secretKey).toMatch(/^dsk_[A-Za-z0-9_-]{43}$/);
     expect(first.stdout).toContain(`쓰기 키 (공개, 스니펫에 넣음): ${keys.writeKey}`);
@@ -21,7 +21,6 @@ describe('dalbit tracker keys', () => {
     expect(first.stdout).toContain(
       `<script async src="https://crm.example.com/tracker.js" data-key="${keys.writeKey}">`,
     );
-    expect(first.stdout).not.toContain(keys.linkSecret);
 
     const again = await runCli(['tracker', 'keys', '--data-dir', dir, '--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({ writeKey: keys.writeKey, secretKey: keys.secretKey });
@@ -30,7 +29,7 @@ describe('dalbit tracker keys', () => {
     const next = JSON.parse(rotated.stdout) as { writeKey: string; secretKey: string };
     expect(next.writeKey).not.toBe(keys.writeKey);
     expect(next.secretKey).not.toBe(keys.secretKey);
-    expect(JSON.parse(readFileSync(file, 'utf8')).linkSecret).toBe(keys.linkSecret);
+    expect(JSON.parse(readFileSync(file, 'utf8')).writeKey).toBe(next.writeKey);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { CampaignDefinition } from '@dalbit/core/campaigns/schema';
+import { verifyUnsubscribeToken } from '@dalbit/core/compliance/unsubscribe-token';
 import type { CampaignReport } from '@dalbit/core/reports/campaign/build-campaign-report';
 import { renderCampaignReport } from '@dalbit/core/reports/campaign/render-campaign-report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -233,7 +234,7 @@ describe('import → segment → send → receipt → report', () => {
     expect(receiptEvents).toEqual({ at_carrier: queuedBy.sms, delivered: queuedBy.sms });
   });
 
-  it('what arrived at the SMTP server is a Korean ad with (광고) subject and an unsubscribe line', async () => {
+  it('what arrived at the SMTP server is a Korean ad with (광고) subject and a signed unsubscribe link', async () => {
     const e = brand.engine;
     const sent = await e.query<{ recipient: string; customer_id: string; name: string }>(
       `SELECT m.recipient, m.customer_id, c.name FROM messages m JOIN customers c USING (customer_id)
@@ -247,8 +248,13 @@ describe('import → segment → send → receipt → report', () => {
       expect(mail.parsed.subject).toBe(`(광고) ${who?.name}님, 겨울 신상품이 나왔어요`);
       expect(mail.parsed.text).toContain(`${who?.name}님, 달빛상회 겨울 신상품을`);
       expect(mail.parsed.text).toContain('수신거부');
-      expect(mail.parsed.text).toContain(`https://dalbit.test/unsubscribe?c=${who?.customer_id}`);
-      expect(mail.raw).toMatch(/^List-Unsubscribe: <https:\/\/dalbit\.test\/unsubscribe\?c=/m);
+      // A signed link for this customer that Dalbit's /u/ page accepts (and that expires in 90 days).
+      const link = new RegExp(`https://dalbit\\.test/u/(${who?.customer_id}\\.email\\.\\d+\\.[0-9a-f]{32})`).exec(
+        mail.parsed.text ?? '',
+      );
+      expect(link).not.toBeNull();
+      expect(verifyUnsubscribeToken(link?.[1] ?? '', { secret: COUPON_SECRET, now: RUN_AT }).ok).toBe(true);
+      expect(mail.raw).toMatch(/^List-Unsubscribe:\s+<https:\/\/dalbit\.test\/u\/c_/m);
       expect(mail.parsed.from?.value[0]?.address).toBe('news@dalbit.test');
     }
   });

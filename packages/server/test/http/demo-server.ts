@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createDemoContext } from '@dalbit/core/demo/demo-context';
 import { DemoParamsSchema } from '@dalbit/core/demo/demo-params';
 import { ensureFirstOwner } from '../../src/auth/first-owner.ts';
+import { loadCouponSecret } from '../../src/campaigns/campaign-settings.ts';
 import { runDemo } from '../../src/demo/run-demo.ts';
 import type { Engine } from '../../src/engines/engine.ts';
 import { openWarehouse } from '../../src/engines/open-engine.ts';
@@ -21,6 +22,8 @@ export interface DemoServer {
   readonly owner: { readonly email: string; readonly password: string };
   /** The tracker write key and identify secret of the demo site (`<dataDir>/site-keys.json`). */
   readonly siteKeys: SiteKeys;
+  /** The brand secret that signs unsubscribe links (`<dataDir>/coupon-secret`). */
+  readonly linkSecret: string;
   stop(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export async function startDemoServer(opts: {
   if (!owner) throw new Error('a fresh demo warehouse already had users');
   const logs: string[] = [];
   const siteKeys = await loadSiteKeys(dir);
+  const linkSecret = await loadCouponSecret(dir, {});
   const server = await startServer({
     engine,
     host: '127.0.0.1',
@@ -54,6 +58,7 @@ export async function startDemoServer(opts: {
     now: () => now,
     log: (l) => logs.push(l),
     siteKeys,
+    linkSecret,
   });
   return {
     server,
@@ -62,6 +67,7 @@ export async function startDemoServer(opts: {
     logs,
     owner,
     siteKeys,
+    linkSecret,
     async stop() {
       await server.close();
       await engine.close();

@@ -6,6 +6,7 @@ import { toKstDay } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { authOptionsFromEnv } from '../../auth/auth-options.ts';
 import { ensureFirstOwner } from '../../auth/first-owner.ts';
+import { loadCouponSecret } from '../../campaigns/campaign-settings.ts';
 import { DemoImportError, type DemoRunSummary, runDemo } from '../../demo/run-demo.ts';
 import { seedRecipeSegments } from '../../demo/seed-segments.ts';
 import { writeDemoFiles } from '../../demo/write-demo-files.ts';
@@ -145,6 +146,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         err: ctx.err,
         auth: authOptionsFromEnv(config.security),
         siteKeys: await loadSiteKeys(config.dataDir),
+        linkSecret: await loadCouponSecret(config.dataDir, ctx.env),
       });
   });
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { authOptionsFromEnv } from '../../auth/auth-options.ts';
+import { loadCouponSecret } from '../../campaigns/campaign-settings.ts';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
 import { parseRuntimeFlags, withRuntimeOptions } from '../../runtime/runtime-flags.ts';
 import { createServeRuntime, RuntimeConfigError } from '../../runtime/serve-runtime.ts';
@@ -58,6 +59,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       err: ctx.err,
       auth: authOptionsFromEnv(config.security),
       siteKeys: await loadSiteKeys(config.dataDir),
+      linkSecret: await loadCouponSecret(config.dataDir, ctx.env),
       lock: runtime.lock,
       mounts: runtime.mounts,
       background: runtime,

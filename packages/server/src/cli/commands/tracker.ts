@@ -23,14 +23,14 @@ export function registerTracker(program: Command, ctx: CliContext): void {
       '--url <url>',
       'public URL of this server, for the snippet (default DALBIT_PUBLIC_URL or http://127.0.0.1:8787)',
     )
-    .option('--rotate', 'replace the write key and the secret key (unsubscribe links stay valid)')
+    .option('--rotate', 'replace the write key and the secret key')
     .option('--json', 'machine-readable output')
     .action(async (o: { url?: string; rotate?: boolean; json?: boolean }, cmd: Command) => {
       const config = ctx.config(cmd);
       const lang = config.lang;
       let keys: SiteKeys = await loadSiteKeys(config.dataDir);
       if (o.rotate) {
-        keys = { ...newSiteKeys(keys.site), linkSecret: keys.linkSecret };
+        keys = newSiteKeys(keys.site);
         await saveSiteKeys(config.dataDir, keys);
       }
       const base = (o.url ?? config.security.publicUrl ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');

@@ -26,7 +26,7 @@ export const SENDER = {
   smsFrom: SMS_FROM,
   kakaoSenderKey: PF_ID,
   email: { name: '달빛상회', address: 'news@dalbit.test' },
-  unsubscribeUrl: 'https://dalbit.test/unsubscribe?c={customer_id}',
+  unsubscribeUrl: 'https://dalbit.test/u/{unsubscribe_token}',
 } as const;
 
 /** KST wall-clock instant: kst('2026-11-17', '10:30'). */

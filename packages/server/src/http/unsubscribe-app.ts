@@ -1,0 +1,91 @@
+import {
+  type LinkChannel,
+  UNSUBSCRIBE_LINK_DAYS,
+  verifyUnsubscribeToken,
+} from '@dalbit/core/compliance/unsubscribe-token';
+import { type MessageKey, type MessageParams, translate } from '@dalbit/core/i18n/catalog';
+import { type Context, Hono } from 'hono';
+import { html } from 'hono/html';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { appendConsents } from '../consent/consent-store.ts';
+import type { Engine } from '../engines/engine.ts';
+import { findCustomer } from '../identity/find-customer.ts';
+
+/** Korean first, English below; no script, no inline style (works under a strict CSP). */
+function page(
+  c: Context,
+  status: ContentfulStatusCode,
+  key: MessageKey,
+  params: (lang: 'ko' | 'en') => MessageParams,
+  form?: string,
+) {
+  const ko = translate('ko', key, params('ko'));
+  const en = translate('en', key, params('en'));
+  const body = html`<!doctype html>
+<html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${translate('ko', 'unsubscribe.title')}</title></head>
+<body><main><h1>${translate('ko', 'unsubscribe.title')}</h1><p>${ko}</p><p lang="en">${en}</p>${
+    form === undefined
+      ? ''
+      : html`<form method="post" action="${form}"><button type="submit">${translate('ko', 'unsubscribe.button')} / ${translate('en', 'unsubscribe.button')}</button></form>`
+  }</main></body></html>`;
+  return c.html(body, status, { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+}
+
+const channelParams =
+  (channel: LinkChannel) =>
+  (lang: 'ko' | 'en'): MessageParams => ({ channel: translate(lang, `unsubscribe.channel.${channel}`) });
+const none = (): MessageParams => ({});
+
+/**
+ * Dalbit's unsubscribe page: `GET /u/<token>` asks (mail scanners that follow links change
+ * nothing), `POST /u/<token>` — the button, or a mail client's RFC 8058 one-click — withdraws the
+ * customer's advertising consent on that channel. The token is signed and expires
+ * (core/compliance/unsubscribe-token.ts); a tampered or expired one gets a Korean page and records nothing.
+ */
+export function createUnsubscribeApp(deps: {
+  engine: Engine;
+  now: () => Date;
+  /** The brand secret (coupon secret) the scheduler signed the links with. */
+  linkSecret: string;
+  lock: <T>(fn: () => Promise<T>) => Promise<T>;
+}): Hono {
+  const app = new Hono();
+  const verify = (c: Context) =>
+    verifyUnsubscribeToken(c.req.param('token') ?? '', { secret: deps.linkSecret, now: deps.now() });
+  const refuse = (c: Context, reason: 'malformed' | 'bad_signature' | 'expired') =>
+    reason === 'expired'
+      ? page(c, 410, 'unsubscribe.expired', () => ({ days: UNSUBSCRIBE_LINK_DAYS }))
+      : page(c, 400, 'unsubscribe.invalid', none);
+  app.get('/u/:token', (c) => {
+    const v = verify(c);
+    if (!v.ok) return refuse(c, v.reason);
+    return page(c, 200, 'unsubscribe.confirm', channelParams(v.channel), c.req.path);
+  });
+  app.post('/u/:token', async (c) => {
+    const v = verify(c);
+    if (!v.ok) return refuse(c, v.reason);
+    const at = deps.now();
+    const found = await deps.lock(async () => {
+      const who = await findCustomer(deps.engine, v.customerId);
+      if (!who.found) return false;
+      const proof = JSON.stringify({ link: 'unsubscribe', linkCustomerId: v.customerId, expiresAt: v.expiresAt });
+      await appendConsents(
+        deps.engine,
+        (['ad', 'night_ad'] as const).map((purpose) => ({
+          customerId: who.customerId,
+          channel: v.channel,
+          purpose,
+          granted: false,
+          at,
+          source: 'unsubscribe-link',
+          proof,
+        })),
+      );
+      return true;
+    });
+    if (!found) return page(c, 404, 'unsubscribe.unknown', none);
+    return page(c, 200, 'unsubscribe.done', channelParams(v.channel));
+  });
+  return app;
+}
