@@ -2,7 +2,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
-/** Days an unsubscribe link works after the message was sent (docs/decisions/0012-customer-ids-and-links.md). */
+/** Days an unsubscribe link works after the message was sent (docs/decisions/0013-customer-ids-and-links.md). */
 export const UNSUBSCRIBE_LINK_DAYS = 90;
 
 /** Channels a link can unsubscribe from (the ones whose messages carry a link). */

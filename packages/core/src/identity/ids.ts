@@ -16,7 +16,7 @@ export const CUSTOMER_ID_CHARS = 20;
 
 /**
  * `c_` + 20 base32 characters from the first 100 bits of `bytes` (at least 13 bytes). Production
- * passes crypto-random bytes (docs/decisions/0012-customer-ids.md); nothing about the person can
+ * passes crypto-random bytes (docs/decisions/0013-customer-ids.md); nothing about the person can
  * be read back or guessed from the id.
  */
 export function customerIdFromBytes(bytes: Uint8Array): string {
