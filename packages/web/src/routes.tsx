@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { MessageKey } from './i18n.ts';
 import { AnalyticsPage } from './pages/analytics-page.tsx';
 import { CampaignsPage } from './pages/campaigns-page.tsx';
+import { CustomerPage } from './pages/customer-page.tsx';
 import { CustomersPage } from './pages/customers-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { SegmentsPage } from './pages/segments-page.tsx';
@@ -23,6 +24,7 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: '/', Page: HomePage, nav: { label: 'navHome' } },
   { pattern: '/home', Page: HomePage },
   { pattern: '/customers', Page: CustomersPage, nav: { label: 'navCustomers' } },
+  { pattern: '/customers/:id', Page: CustomerPage },
   { pattern: '/segments', Page: SegmentsPage, nav: { label: 'navSegments' } },
   { pattern: '/analytics', Page: AnalyticsPage, nav: { label: 'navAnalytics' } },
   { pattern: '/campaigns', Page: CampaignsPage, nav: { label: 'navCampaigns' } },

@@ -17,6 +17,7 @@ import { buildOpenApi } from './openapi.ts';
 import { analyticsRoutes } from './routes/analytics-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { campaignRoutes } from './routes/campaign-routes.ts';
+import { customerInsightRoutes } from './routes/customer-insight-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { identifyRoutes } from './routes/identify-routes.ts';
@@ -46,6 +47,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...userRoutes(deps),
     ...statsRoutes(deps),
     ...customerRoutes(deps),
+    ...customerInsightRoutes(deps),
     ...segmentRoutes(deps),
     ...analyticsRoutes(deps),
     ...reportRoutes(deps),

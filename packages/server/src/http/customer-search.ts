@@ -19,7 +19,34 @@ const PHONE_LIKE = /^[+\d][\d\s().-]{7,}$/;
  * customer exactly; four digits match the end of the phone number; anything else searches names.
  * An empty query lists the most recently updated customers.
  */
-export async function searchCustomers(engine: Engine, query: string, opts: { limit: number }): Promise<CustomerHit[]> {
+export async function searchCustomers(
+  engine: Engine,
+  query: string,
+  opts: { limit: number; offset?: number },
+): Promise<{ hits: CustomerHit[]; total: number }> {
+  const where = await whereOf(engine, query);
+  if (!where) return { hits: [], total: 0 };
+  const [counted] = await engine.query<{ n: number }>(
+    sql(
+      `SELECT count(*) AS n FROM customers WHERE ${where.text}`,
+      where.params,
+      where.params.map(() => 'string' as const),
+    ),
+  );
+  const limit = Math.max(1, Math.min(200, opts.limit));
+  const offset = Math.max(0, Math.floor(opts.offset ?? 0));
+  const people = await engine.query<Row>(
+    sql(
+      `SELECT customer_id, name, phone, email, grade FROM customers WHERE ${where.text} ORDER BY updated_at DESC, customer_id LIMIT ${limit} OFFSET ${offset}`,
+      where.params,
+      where.params.map(() => 'string' as const),
+    ),
+  );
+  return { hits: await withOrders(engine, people), total: Number(counted?.n ?? 0) };
+}
+
+/** The WHERE clause of a search (undefined = an exact lookup that found nobody). */
+async function whereOf(engine: Engine, query: string): Promise<{ text: string; params: unknown[] } | undefined> {
   const q = query.trim();
   const d = engine.dialect;
   const p1 = d.placeholder(1, 'string');
@@ -28,17 +55,16 @@ export async function searchCustomers(engine: Engine, query: string, opts: { lim
   else if (/^\d{4}$/.test(q)) where = { text: `phone LIKE ${p1}`, params: [`%${q}`] };
   else if (q.startsWith('c_') || q.includes('@') || PHONE_LIKE.test(q) || q.includes(':')) {
     const found = await findCustomer(engine, q);
-    if (!found.found) return [];
+    if (!found.found) return undefined;
     where = { text: `customer_id = ${p1}`, params: [found.customerId] };
   } else where = { text: `lower(name) LIKE ${p1}`, params: [`%${q.toLowerCase().replace(/[%_\\]/g, '')}%`] };
-  const people = await engine.query<Row>(
-    sql(
-      `SELECT customer_id, name, phone, email, grade FROM customers WHERE ${where.text} ORDER BY updated_at DESC, customer_id LIMIT ${Math.max(1, Math.min(200, opts.limit))}`,
-      where.params,
-      where.params.map(() => 'string' as const),
-    ),
-  );
+  return where;
+}
+
+/** Order count, paid revenue and last order time of each found customer. */
+async function withOrders(engine: Engine, people: readonly Row[]): Promise<CustomerHit[]> {
   if (people.length === 0) return [];
+  const d = engine.dialect;
   const ids = people.map((r) => String(r.customer_id));
   const list = ids.map((_, i) => d.placeholder(i + 1, 'string')).join(', ');
   const orders = await engine.query<{

@@ -82,11 +82,25 @@ export function customerRoutes(deps: ApiDeps): AnyRoute[] {
       query: z.object({
         q: z.string().max(200).default('').describe('search text; empty lists recently updated customers'),
         limit: z.coerce.number().int().min(1).max(200).default(20),
+        offset: z.coerce.number().int().min(0).max(10_000_000).default(0).describe('rows to skip (paging)'),
       }),
-      responses: { 200: { description: 'matching customers (masked)', schema: z.object({ customers: z.array(Hit) }) } },
+      responses: {
+        200: {
+          description: 'one page of matching customers (masked) and how many match in all',
+          schema: z.object({
+            customers: z.array(Hit),
+            total: z.number().int(),
+            offset: z.number().int(),
+            limit: z.number().int(),
+          }),
+        },
+      },
       handle: async ({ query, c }) => {
-        const hits = await searchCustomers(engine, query.q, { limit: query.limit });
+        const { hits, total } = await searchCustomers(engine, query.q, { limit: query.limit, offset: query.offset });
         return sendJson(c, {
+          total,
+          offset: query.offset,
+          limit: query.limit,
           customers: hits.map((h) => ({
             ...h,
             name: maskName(h.name),
