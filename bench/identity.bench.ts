@@ -157,7 +157,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const steps: Record<string, number> = {};
     for (const ch of CHANNELS) {
       const t0 = performance.now();
-      const res = await engine.transaction(() => resolvePersons(engine, files[ch], { now, timings: steps }));
+      const res = await engine.transaction((tx) => resolvePersons(tx, files[ch], { now, timings: steps }));
       perFile[ch] = {
         records: files[ch].length,
         seconds: round((performance.now() - t0) / 1000),

@@ -6,6 +6,7 @@ import { ERROR_MESSAGES } from './messages/errors.ts';
 import { TRACKER_MESSAGES } from './messages/tracker.ts';
 import { UNSUBSCRIBE_MESSAGES } from './messages/unsubscribe.ts';
 import { WEB_AUDIENCE_MESSAGES } from './messages/web-audience.ts';
+import { LIMITS_MESSAGES } from './messages/limits.ts';
 
 /**
  * The one message catalog: every text a person reads (CLI help and output, API error messages,
@@ -19,6 +20,7 @@ export const MESSAGES = {
   ...WEB_AUDIENCE_MESSAGES,
   ...TRACKER_MESSAGES,
   ...UNSUBSCRIBE_MESSAGES,
+  ...LIMITS_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

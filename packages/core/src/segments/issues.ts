@@ -6,6 +6,7 @@ export type SegmentIssueCode =
   | 'OPERATOR_NOT_ALLOWED'
   | 'BAD_VALUE'
   | 'TOO_DEEP'
+  | 'TOO_LARGE'
   | 'UNKNOWN_SEGMENT'
   | 'SEGMENT_CYCLE';
 

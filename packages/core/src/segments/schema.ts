@@ -6,6 +6,10 @@ import { z } from 'zod';
  */
 export const SEGMENT_LANGUAGE_VERSION = 1;
 export const MAX_DEPTH = 12;
+/** Leaf conditions per definition: each is a subquery; more is refused before any SQL runs. */
+export const MAX_LEAVES = 200;
+/** Sequence conditions per definition (each scans events twice). */
+export const MAX_SEQUENCES = 20;
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD (Asia/Seoul date)');
 const Days = z.number().int().min(0).max(36_500);

@@ -1,3 +1,4 @@
+import { translate } from '../i18n/catalog.ts';
 import { ownValue } from '../json/own-value.ts';
 import { assertNever } from '../sql/dialect.ts';
 import { ANALYTICS_FIELDS, ATTRIBUTE_KEY, ATTRIBUTE_PREFIX, ORDER_MEASURES, PROFILE_FIELDS } from './catalog.ts';
@@ -6,6 +7,8 @@ import { issue, type SegmentIssue } from './issues.ts';
 import {
   type Condition,
   MAX_DEPTH,
+  MAX_LEAVES,
+  MAX_SEQUENCES,
   type PropertyFilter,
   SEGMENT_LANGUAGE_VERSION,
   SegmentDefinition,
@@ -46,8 +49,45 @@ export function parseSegment(input: unknown): ParseResult {
       ),
     };
   }
+  const size = checkSize(parsed.data.root);
+  if (size.length) return { ok: false, issues: size };
   const issues = checkCondition(parsed.data.root, ['root'], 1);
   return issues.length ? { ok: false, issues } : { ok: true, definition: parsed.data };
+}
+
+/** How many leaf conditions (and of those, sequences) a tree has: its cost bound. */
+export function countLeaves(root: Condition): { leaves: number; sequences: number } {
+  let leaves = 0;
+  let sequences = 0;
+  const stack: Condition[] = [root];
+  while (stack.length) {
+    const c = stack.pop() as Condition;
+    if (c.kind === 'and' || c.kind === 'or') stack.push(...c.items);
+    else if (c.kind === 'not') stack.push(c.item);
+    else {
+      leaves++;
+      if (c.kind === 'sequence') sequences++;
+    }
+  }
+  return { leaves, sequences };
+}
+
+/** A definition's cost bound: at most MAX_LEAVES conditions and MAX_SEQUENCES sequences (decision 0014). */
+function checkSize(root: Condition): SegmentIssue[] {
+  const { leaves, sequences } = countLeaves(root);
+  if (leaves > MAX_LEAVES)
+    return [
+      issue('TOO_LARGE', ['root'], translate('ko', 'limits.tooManyLeaves', { count: leaves, limit: MAX_LEAVES })),
+    ];
+  if (sequences > MAX_SEQUENCES)
+    return [
+      issue(
+        'TOO_LARGE',
+        ['root'],
+        translate('ko', 'limits.tooManySequences', { count: sequences, limit: MAX_SEQUENCES }),
+      ),
+    ];
+  return [];
 }
 
 const toKey = (k: PropertyKey): string | number => (typeof k === 'number' ? k : String(k));

@@ -109,12 +109,10 @@ export async function disableUser(engine: Engine, email: string, now: Date): Pro
     const owners = (await listUsers(engine)).filter((x) => x.role === 'owner' && !x.disabled);
     if (owners.length <= 1) throw authError('LAST_OWNER', 'conflict', 'auth.lastOwner');
   }
-  await engine.transaction(async () => {
-    await engine.query(
-      sql('UPDATE users SET disabled_at = $2 WHERE user_id = $1', [u.id, now], ['string', 'timestamp']),
-    );
-    await endAllSessions(engine, u.id, now);
-    await engine.query(
+  await engine.transaction(async (tx) => {
+    await tx.query(sql('UPDATE users SET disabled_at = $2 WHERE user_id = $1', [u.id, now], ['string', 'timestamp']));
+    await endAllSessions(tx, u.id, now);
+    await tx.query(
       sql(
         'UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL',
         [u.id, now],
@@ -130,15 +128,15 @@ export async function resetPassword(engine: Engine, email: string, password: str
   const u = await requireUser(engine, email);
   checkPassword(password);
   const hashed = await hashPassword(password);
-  await engine.transaction(async () => {
-    await engine.query(
+  await engine.transaction(async (tx) => {
+    await tx.query(
       sql(
         'UPDATE users SET password_hash = $2, password_changed_at = $3 WHERE user_id = $1',
         [u.id, hashed, now],
         ['string', 'string', 'timestamp'],
       ),
     );
-    await endAllSessions(engine, u.id, now);
+    await endAllSessions(tx, u.id, now);
   });
   return u;
 }

@@ -68,19 +68,19 @@ export async function writeRun(
   plan: RunPlan,
   now: Date,
 ): Promise<{ written: number; skipped: number }> {
-  return engine.transaction(async () => {
+  return engine.transaction(async (tx) => {
     const sendable = plan.decisions.filter((d) => d.outcome !== 'holdout');
     const present = await existingMessageKeys(
-      engine,
+      tx,
       sendable.map((d) => d.key),
     );
     const fresh = sendable.filter((d) => !present.has(d.key));
-    await engine.insert(
+    await tx.insert(
       MESSAGES.name,
       columnNames(MESSAGES),
       fresh.map((d) => messageRow(d, now)),
     );
-    await engine.insert(
+    await tx.insert(
       MESSAGE_EVENTS.name,
       columnNames(MESSAGE_EVENTS),
       fresh.map((d) => {
@@ -98,7 +98,7 @@ export async function writeRun(
     );
     const freshKeys = new Set(fresh.map((d) => d.key));
     const exposures = plan.decisions.filter((d) => d.outcome === 'holdout' || freshKeys.has(d.key));
-    await engine.insert(
+    await tx.insert(
       CAMPAIGN_EXPOSURES.name,
       columnNames(CAMPAIGN_EXPOSURES),
       exposures.map((d) => [
@@ -113,7 +113,7 @@ export async function writeRun(
         now,
       ]),
     );
-    await engine.insert(
+    await tx.insert(
       COUPONS.name,
       columnNames(COUPONS),
       fresh.flatMap((d) =>
@@ -136,8 +136,8 @@ export async function writeRun(
           : [],
       ),
     );
-    const seqs = await nextSeqs(engine, plan);
-    await engine.insert(
+    const seqs = await nextSeqs(tx, plan);
+    await tx.insert(
       CAMPAIGN_JOURNEYS.name,
       columnNames(CAMPAIGN_JOURNEYS),
       plan.journeys.map(({ campaignId, state: s }) => {

@@ -134,9 +134,9 @@ export async function applyOptOuts(
       JSON.stringify([...customers].sort()),
     ]);
   }
-  const withdrawals = await engine.transaction(async () => {
-    const n = await appendConsents(engine, consents);
-    await engine.insert(
+  const withdrawals = await engine.transaction(async (tx) => {
+    const n = await appendConsents(tx, consents);
+    await tx.insert(
       'opt_outs',
       ['opt_out_id', 'phone', 'email', 'source', 'opt_out_number', 'provider_ref', 'at', 'received_at', 'customer_ids'],
       rows,

@@ -9,8 +9,6 @@ import type { Engine } from '../engines/engine.ts';
 import type { ReceiptSecrets } from '../http/receipts-app.ts';
 import { type AdapterRegistry, type ChannelRoute, routeFor } from './adapter-registry.ts';
 import type { ChannelConfig } from './channel-config.ts';
-import type { EngineLock } from './dispatcher.ts';
-import { lockEngine } from './locked-engine.ts';
 
 export interface BuiltRegistry {
   readonly adapters: AdapterRegistry;
@@ -24,7 +22,7 @@ export interface BuiltRegistry {
  * Adapters for every provider that has credentials; on-site messages always (they live in the
  * warehouse). Called once by the entry point with the parsed configuration.
  */
-export function buildAdapterRegistry(c: ChannelConfig, engine: Engine, lock: EngineLock): BuiltRegistry {
+export function buildAdapterRegistry(c: ChannelConfig, engine: Engine): BuiltRegistry {
   const adapters: AdapterRegistry = {};
   const closers: (() => void)[] = [];
   const rateOf: Record<string, number | undefined> = {
@@ -98,7 +96,7 @@ export function buildAdapterRegistry(c: ChannelConfig, engine: Engine, lock: Eng
       }),
     );
   }
-  adapters.onsite = route(new OnsiteAdapter(lockEngine(engine, lock)));
+  adapters.onsite = route(new OnsiteAdapter(engine));
   const summary = Object.fromEntries(Object.entries(adapters).map(([k, r]) => [k, r.adapter.provider]));
   const callbackSecrets = c.DALBIT_WEBHOOK_CALLBACK_SECRETS?.split(',')
     .map((s) => s.trim())

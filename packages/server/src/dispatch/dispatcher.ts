@@ -2,7 +2,6 @@ import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
 import { type CompliancePolicy, DEFAULT_COMPLIANCE_POLICY } from '@dalbit/core/compliance/policy';
 import { findNextSendTime } from '@dalbit/core/compliance/send-windows';
 import type { Engine } from '../engines/engine.ts';
-import { createEngineLock } from '../http/engine-lock.ts';
 import type { AdapterRegistry, ChannelRoute } from './adapter-registry.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './backoff.ts';
 import { type ClaimInput, claimFresh, claimInDoubt, claimRetries } from './claim-messages.ts';
@@ -12,8 +11,6 @@ import type { Outcome } from './outcome.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { recordOutcomes } from './record-outcomes.ts';
 import { type FallbackMode, sendClaimed } from './send-claimed.ts';
-
-export type EngineLock = <T>(fn: () => Promise<T>) => Promise<T>;
 
 export interface DispatchOptions {
   readonly adapters: AdapterRegistry;
@@ -27,8 +24,6 @@ export interface DispatchOptions {
   readonly backoff?: BackoffPolicy;
   /** `dispatcher` (default): Kakao failures are replaced by an SMS row sent once by us. */
   readonly fallback?: FallbackMode;
-  /** Serialises engine work with other users of the same connection (the receipts server). */
-  readonly lock?: EngineLock;
   /** Stops between claims; the claim in flight is finished and recorded. */
   readonly signal?: AbortSignal;
   /** Claims per channel per pass (keeps one busy channel from starving the others). */
@@ -100,7 +95,6 @@ export function createDispatcher(engine: Engine, opts: DispatchOptions): { pass(
     throw new Error(
       'the outbox dispatcher needs a transactional engine (DuckDB); ClickHouse/chDB cannot claim rows atomically',
     );
-  const lock = opts.lock ?? createEngineLock();
   const startedAt = opts.now();
   const limiters = new Map<string, RateLimiter>();
   let claims = 0;
@@ -131,7 +125,7 @@ export function createDispatcher(engine: Engine, opts: DispatchOptions): { pass(
     claimedAt: Date | undefined,
     summary: DispatchSummary,
   ): Promise<void> {
-    const withdrawn = await lock(() => findWithdrawn(engine, rows));
+    const withdrawn = await findWithdrawn(engine, rows);
     const outcomes = await sendClaimed({
       route,
       rows,
@@ -143,7 +137,7 @@ export function createDispatcher(engine: Engine, opts: DispatchOptions): { pass(
       withdrawn,
       resendInDoubt: mayResendInDoubt(route, claimedAt, opts.now()),
     });
-    const { fallbacks } = await lock(() => recordOutcomes(engine, outcomes, { now: opts.now(), attemptSalt: token }));
+    const { fallbacks } = await recordOutcomes(engine, outcomes, { now: opts.now(), attemptSalt: token });
     addOutcomes(summary, outcomes, fallbacks.length);
   }
 
@@ -158,7 +152,7 @@ export function createDispatcher(engine: Engine, opts: DispatchOptions): { pass(
         const holdAds = findNextSendTime(now, { channel, purpose: 'ad', hasNightConsent: false, policy }) !== undefined;
         return { channel, token, now, lockMs: opts.lockMs ?? 120_000, limit, startedAt, holdAds };
       };
-      const doubt = await lock(() => claimInDoubt(engine, input()));
+      const doubt = await claimInDoubt(engine, input());
       if (doubt.rows.length > 0) {
         await limiter?.take(doubt.rows.length);
         await process(route, doubt.rows, token, doubt.claimedAt, summary);
@@ -166,8 +160,8 @@ export function createDispatcher(engine: Engine, opts: DispatchOptions): { pass(
       }
       await limiter?.take(limit, opts.signal);
       if (opts.signal?.aborted) return limiter?.refund(limit);
-      const retries = await lock(() => claimRetries(engine, input()));
-      const rows = retries.length > 0 ? retries : await lock(() => claimFresh(engine, input()));
+      const retries = await claimRetries(engine, input());
+      const rows = retries.length > 0 ? retries : await claimFresh(engine, input());
       limiter?.refund(limit - rows.length);
       if (rows.length === 0) return;
       await process(route, rows, token, undefined, summary);

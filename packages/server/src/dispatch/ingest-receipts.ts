@@ -79,13 +79,13 @@ export async function ingestReceipts(
     .filter((e): e is StatusReceipt => e.kind !== 'opt_out')
     .sort((a, b) => a.at.getTime() - b.at.getTime());
   const optOuts = events.filter((e): e is Extract<ReceiptEvent, { kind: 'opt_out' }> => e.kind === 'opt_out');
-  const result = await engine.transaction(async () => {
-    const keys = await resolveKeys(engine, statusEvents);
+  const result = await engine.transaction(async (tx) => {
+    const keys = await resolveKeys(tx, statusEvents);
     const current = new Map<string, Current>();
     for (const part of chunks([...new Set(keys.values())]))
-      for (const r of await engine.query<Current>(
+      for (const r of await tx.query<Current>(
         compileBound(
-          engine.dialect,
+          tx.dialect,
           (b) =>
             `SELECT idempotency_key, status, channel, purpose, content, provider, provider_message_id FROM messages WHERE idempotency_key IN ${b.in(part)}`,
         ),
@@ -125,12 +125,12 @@ export async function ingestReceipts(
     }
     const seen = new Set<string>();
     for (const part of chunks(eventRows.map((r) => r.id)))
-      for (const r of await engine.query<{ event_id: string }>(
-        compileBound(engine.dialect, (b) => `SELECT event_id FROM message_events WHERE event_id IN ${b.in(part)}`),
+      for (const r of await tx.query<{ event_id: string }>(
+        compileBound(tx.dialect, (b) => `SELECT event_id FROM message_events WHERE event_id IN ${b.in(part)}`),
       ))
         seen.add(r.event_id);
     const freshEvents = eventRows.filter((r, i) => !seen.has(r.id) && eventRows.findIndex((x) => x.id === r.id) === i);
-    await appendEvents(engine, freshEvents, '');
+    await appendEvents(tx, freshEvents, '');
     const rows = [...updates].map(([key, { status, e }]) => [
       key,
       status,
@@ -141,7 +141,7 @@ export async function ingestReceipts(
       e.viaFallback === true,
       opts.now,
     ]);
-    await updateMessagesFromValues(engine, {
+    await updateMessagesFromValues(tx, {
       columns: [
         { name: 'status', type: 'string' },
         { name: 'ts', type: 'timestamp' },
@@ -162,7 +162,7 @@ export async function ingestReceipts(
             via_fallback = CASE WHEN r.fb THEN true ELSE m.via_fallback END,
             locked_until = NULL, updated_at = r.ts_now`,
     });
-    const queued = await enqueueFallbacks(engine, fallbacks, opts.now);
+    const queued = await enqueueFallbacks(tx, fallbacks, opts.now);
     return { applied: updates.size, stale, unmatched, fallbacksQueued: queued.length };
   });
   const optOutResult =

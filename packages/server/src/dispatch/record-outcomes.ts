@@ -101,10 +101,10 @@ export async function recordOutcomes(
   const now = opts.now;
   const of = <K extends Outcome['kind']>(k: K) =>
     outcomes.filter((o): o is Extract<Outcome, { kind: K }> => o.kind === k);
-  return engine.transaction(async () => {
+  return engine.transaction(async (tx) => {
     const accepted = of('accepted');
     if (accepted.length > 0)
-      await updateMessagesFromValues(engine, {
+      await updateMessagesFromValues(tx, {
         columns: [
           { name: 'provider', type: 'string' },
           { name: 'pid', type: 'string' },
@@ -127,7 +127,7 @@ export async function recordOutcomes(
       });
     const retry = of('retry');
     if (retry.length > 0)
-      await updateMessagesFromValues(engine, {
+      await updateMessagesFromValues(tx, {
         columns: [
           { name: 'nxt', type: 'timestamp' },
           { name: 'code', type: 'string' },
@@ -145,7 +145,7 @@ export async function recordOutcomes(
       ...of('in_doubt').map((o) => ({ key: o.key, status: IN_DOUBT, code: 'IN_DOUBT', detail: o.detail })),
     ];
     if (final.length > 0)
-      await updateMessagesFromValues(engine, {
+      await updateMessagesFromValues(tx, {
         columns: [
           { name: 'status', type: 'string' },
           { name: 'code', type: 'string' },
@@ -158,7 +158,7 @@ export async function recordOutcomes(
         where: `m.status = '${SENDING}'`,
       });
     await appendEvents(
-      engine,
+      tx,
       outcomes.map((o) => ({
         key: o.key,
         status: o.kind === 'accepted' ? 'accepted' : o.kind,
@@ -175,6 +175,6 @@ export async function recordOutcomes(
       opts.attemptSalt,
     );
     const fallbacks = of('failed').flatMap((o) => (o.fallback ? [o.fallback] : []));
-    return { fallbacks: await enqueueFallbacks(engine, fallbacks, now) };
+    return { fallbacks: await enqueueFallbacks(tx, fallbacks, now) };
   });
 }

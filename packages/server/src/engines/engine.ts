@@ -6,6 +6,11 @@ export type Row = Record<string, unknown>;
  * The warehouse as the rest of the server sees it. Implemented by DuckDB (embedded default) and
  * ClickHouse (scale-out; chDB in tests). Results are plain JS: integers as `number` (bigint only
  * beyond 2^53), timestamps as `Date`, strings, booleans, null.
+ *
+ * Concurrency (decision 0014): statements outside a transaction may run side by side (DuckDB reads
+ * on a pool of connections, writes one at a time through a writer queue). A transaction gets its
+ * own handle: every statement of the transaction goes through `tx`, never through the engine
+ * (the DuckDB engine refuses engine calls made inside its own transaction callback).
  */
 export interface Engine {
   readonly dialect: SqlDialect;
@@ -14,8 +19,18 @@ export interface Engine {
   query<T extends Row = Row>(q: CompiledQuery | string): Promise<T[]>;
   /** Bulk write; values in column order, `Date` for timestamps, `null` for missing. */
   insert(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
-  /** Runs `fn` atomically where the engine supports it (DuckDB); ClickHouse runs it as is. */
-  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` atomically where the engine supports it (DuckDB; ClickHouse runs it as is), in the
+   * writer queue. `tx.transaction(f)` inside joins the same transaction.
+   * @example await engine.transaction(async (tx) => { await tx.exec('DELETE FROM t'); await tx.insert('t', cols, rows); })
+   */
+  transaction<T>(fn: (tx: Engine) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in a transaction of its own beside the writer queue, for work that only creates and
+   * fills new tables (the refresh's `<table>__next`): long builds never hold up ingest or other
+   * writers. Swap the result in with a short `transaction` (`swapTables`).
+   */
+  build<T>(fn: (tx: Engine) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -23,15 +23,15 @@ export async function migrate(engine: Engine, migrations: readonly Migration[] =
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(m.version)) continue;
-    await engine.transaction(async () => {
+    await engine.transaction(async (tx) => {
       for (const step of m.steps) {
-        if (step.kind === 'create_table') await engine.exec(d.createTable(step.table));
+        if (step.kind === 'create_table') await tx.exec(d.createTable(step.table));
         else
-          await engine.exec(
+          await tx.exec(
             `ALTER TABLE ${d.quoteIdent(step.table)} ADD COLUMN ${d.quoteIdent(step.column.name)} ${d.columnType(step.column.type, step.column.nullable ?? true)}`,
           );
       }
-      await engine.insert(LEDGER, ['version', 'name', 'applied_at'], [[m.version, m.name, new Date()]]);
+      await tx.insert(LEDGER, ['version', 'name', 'applied_at'], [[m.version, m.name, new Date()]]);
     });
     applied.push(m.version);
   }

@@ -6,12 +6,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { DEFAULT_AUTH_OPTIONS } from '../auth/auth-options.ts';
+import { withQueryScope } from '../engines/query-scope.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { ApiError } from './api-error.ts';
 import { authenticate } from './authenticate.ts';
 import { CROSS_ORIGIN_PATHS, hostGuard, originGuard, securityHeaders } from './browser-guard.ts';
 import { type AnyRoute, methodsAt, mountRoutes } from './define-route.ts';
-import { createEngineLock } from './engine-lock.ts';
 import { errorJson, renderError } from './error-response.ts';
 import { buildOpenApi } from './openapi.ts';
 import { analyticsRoutes } from './routes/analytics-routes.ts';
@@ -32,13 +32,16 @@ export interface AppOptions extends ApiDeps {
   readonly webRoot?: string;
   /** The tracker snippet, served at `/tracker.js` when it exists. */
   readonly trackerFile?: string;
-  /** Other apps mounted under a path, e.g. `{ path: '/', app: createReceiptsApp({ …, lock }) }` for delivery reports. */
+  /** Other apps mounted under a path, e.g. `{ path: '/', app: createReceiptsApp({ … }) }` for delivery reports. */
   readonly mounts?: readonly { readonly path: string; readonly app: Hono }[];
-  /** Shared with mounted apps that use the same engine (one engine operation at a time). */
-  readonly lock?: <T>(fn: () => Promise<T>) => Promise<T>;
   /** The brand secret that signs unsubscribe links; with it `/u/<token>` is served (unsubscribe-app.ts). */
   readonly linkSecret?: string;
+  /** Budget of every API request's queries together (default 30 s; DALBIT_QUERY_TIMEOUT_MS). */
+  readonly queryTimeoutMs?: number;
 }
+
+/** Default statement budget of one API request. */
+export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
 
 /** Every API route, in the order of the OpenAPI document. */
 export function apiRoutes(deps: ApiDeps): AnyRoute[] {
@@ -64,7 +67,6 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   const routes = apiRoutes(opts);
-  const lock = opts.lock ?? createEngineLock();
 
   const auth = opts.auth ?? DEFAULT_AUTH_OPTIONS;
 
@@ -89,8 +91,10 @@ export function createApp(opts: AppOptions): Hono {
       },
     }),
   );
-  // One engine operation at a time (single DuckDB connection; ingest runs in a transaction).
-  app.use('/api/*', (_c, next) => lock(() => next()));
+  // Every query of a request shares one deadline, and a request the client abandons stops its query
+  // (no global lock: reads run on pooled connections beside the writer queue, decision 0014).
+  const timeoutMs = opts.queryTimeoutMs ?? (Number(process.env.DALBIT_QUERY_TIMEOUT_MS) || DEFAULT_QUERY_TIMEOUT_MS);
+  app.use('/api/*', (c, next) => withQueryScope({ timeoutMs, signal: c.req.raw.signal }, next));
   // Who is calling (session cookie or bearer token); each route's `access` decides what follows.
   app.use('/api/*', authenticate({ engine: opts.engine, now: opts.now, auth }));
   mountRoutes(app, routes);
@@ -110,7 +114,7 @@ export function createApp(opts: AppOptions): Hono {
   });
   for (const m of opts.mounts ?? []) app.route(m.path, m.app);
   if (opts.linkSecret)
-    app.route('/', createUnsubscribeApp({ engine: opts.engine, now: opts.now, linkSecret: opts.linkSecret, lock }));
+    app.route('/', createUnsubscribeApp({ engine: opts.engine, now: opts.now, linkSecret: opts.linkSecret }));
 
   const tracker = opts.trackerFile;
   if (tracker !== undefined && existsSync(tracker)) {

@@ -89,9 +89,9 @@ export async function ingestEvents(
   const mapped = mapEvents(events, opts);
   if (!mapped.ok) return mapped;
   const { batch } = mapped;
-  const written = await engine.transaction(async () => {
-    const resolved = await resolvePersons(engine, batch.persons, { now: opts.now });
-    const counts = await writeBatch(engine, batch, resolved, 'events');
+  const written = await engine.transaction(async (tx) => {
+    const resolved = await resolvePersons(tx, batch.persons, { now: opts.now });
+    const counts = await writeBatch(tx, batch, resolved, 'events');
     return { counts, resolved };
   });
   return {
@@ -148,9 +148,9 @@ export async function ingestTrackerEvents(
     events: mapped.batch.events.map(({ personRecordId: _claimed, ...e }) => e),
   };
   const claims = claimRows(events, opts);
-  const accepted = await engine.transaction(async () => {
-    const counts = await writeBatch(engine, anonymousOnly, { customerOf: new Map(), originOf: new Map() }, 'events');
-    await replaceRows(engine, {
+  const accepted = await engine.transaction(async (tx) => {
+    const counts = await writeBatch(tx, anonymousOnly, { customerOf: new Map(), originOf: new Map() }, 'events');
+    await replaceRows(tx, {
       table: 'identity_claims',
       columns: CLAIM_COLUMNS,
       rows: claims,

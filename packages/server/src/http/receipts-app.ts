@@ -3,11 +3,9 @@ import { Hono } from 'hono';
 import { isNhnWebhookAuthentic } from '../channels/nhn/parse-nhn-webhook.ts';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from '../channels/webhook/sign-webhook.ts';
 import type { AdapterRegistry } from '../dispatch/adapter-registry.ts';
-import type { EngineLock } from '../dispatch/dispatcher.ts';
 import { ingestReceipts } from '../dispatch/ingest-receipts.ts';
 import type { FallbackMode } from '../dispatch/send-claimed.ts';
 import type { Engine } from '../engines/engine.ts';
-import { createEngineLock } from './engine-lock.ts';
 import { RECEIPT_ENVELOPES } from './receipts-envelope.ts';
 
 /** Shared secrets that authenticate report senders (from configuration). */
@@ -24,7 +22,6 @@ export interface ReceiptsAppDeps {
   readonly engine: Engine;
   readonly adapters: AdapterRegistry;
   readonly secrets?: ReceiptSecrets;
-  readonly lock?: EngineLock;
   readonly now?: () => Date;
   readonly fallback?: FallbackMode;
   readonly log?: (line: string) => void;
@@ -46,7 +43,6 @@ const sameSecret = (a: string | undefined, b: string): boolean => {
  */
 export function createReceiptsApp(deps: ReceiptsAppDeps): Hono {
   const app = new Hono();
-  const lock = deps.lock ?? createEngineLock();
   const now = deps.now ?? (() => new Date());
   const fail = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}) => ({
     error: { code, message, ...extra },
@@ -105,9 +101,10 @@ export function createReceiptsApp(deps: ReceiptsAppDeps): Hono {
       );
     try {
       const events = adapter.parseReceipts(body);
-      const r = await lock(() =>
-        ingestReceipts(deps.engine, events, { now: now(), ...(deps.fallback ? { fallback: deps.fallback } : {}) }),
-      );
+      const r = await ingestReceipts(deps.engine, events, {
+        now: now(),
+        ...(deps.fallback ? { fallback: deps.fallback } : {}),
+      });
       if (r.unmatched > 0) deps.log?.(`receipts/${provider}: ${r.unmatched} report(s) for unknown messages`);
       return c.json({
         ok: true,

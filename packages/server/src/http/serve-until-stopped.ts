@@ -15,8 +15,7 @@ export interface ServeOptions {
   /** Resolves when the server should stop (default: SIGINT or SIGTERM). */
   readonly until?: Promise<void>;
   readonly onStarted?: (s: RunningServer) => void;
-  /** Shared engine lock and extra apps (the embedded runtime's receipts routes). */
-  readonly lock?: AppOptions['lock'];
+  /** Extra apps (the embedded runtime's receipts routes). */
   readonly mounts?: AppOptions['mounts'];
   /** Sessions, proxy trust and allowed hosts (from DALBIT_* variables). */
   readonly auth?: AuthOptions;
@@ -71,7 +70,6 @@ export async function serveUntilStopped(engine: Engine, opts: ServeOptions): Pro
     ...(opts.auth ? { auth: opts.auth } : {}),
     ...(opts.siteKeys ? { siteKeys: opts.siteKeys } : {}),
     ...(opts.linkSecret ? { linkSecret: opts.linkSecret } : {}),
-    ...(opts.lock ? { lock: opts.lock } : {}),
     ...(opts.mounts ? { mounts: opts.mounts } : {}),
   });
   opts.out(

@@ -48,7 +48,6 @@ export function createUnsubscribeApp(deps: {
   now: () => Date;
   /** The brand secret (coupon secret) the scheduler signed the links with. */
   linkSecret: string;
-  lock: <T>(fn: () => Promise<T>) => Promise<T>;
 }): Hono {
   const app = new Hono();
   const verify = (c: Context) =>
@@ -66,12 +65,13 @@ export function createUnsubscribeApp(deps: {
     const v = verify(c);
     if (!v.ok) return refuse(c, v.reason);
     const at = deps.now();
-    const found = await deps.lock(async () => {
-      const who = await findCustomer(deps.engine, v.customerId);
+    // One writer transaction: the customer looked up is the one whose consent is withdrawn.
+    const found = await deps.engine.transaction(async (tx) => {
+      const who = await findCustomer(tx, v.customerId);
       if (!who.found) return false;
       const proof = JSON.stringify({ link: 'unsubscribe', linkCustomerId: v.customerId, expiresAt: v.expiresAt });
       await appendConsents(
-        deps.engine,
+        tx,
         (['ad', 'night_ad'] as const).map((purpose) => ({
           customerId: who.customerId,
           channel: v.channel,

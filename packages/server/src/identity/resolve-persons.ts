@@ -34,8 +34,8 @@ export interface ResolvePersonsResult {
  * it opens none itself. DuckDB only (see `assertWritableEngine`).
  *
  * @example
- * await engine.transaction(async () => {
- *   const { customerOf, originOf } = await resolvePersons(engine, batch.persons, { now });
+ * await engine.transaction(async (tx) => {
+ *   const { customerOf, originOf } = await resolvePersons(tx, batch.persons, { now });
  *   // write orders with customer_id = customerOf.get(o.buyerRecordId), origin_customer_id = originOf.get(…)
  * });
  */

@@ -61,35 +61,33 @@ async function findMerge(engine: Engine, target: UnmergeTarget): Promise<MergeRo
  */
 export async function unmerge(engine: Engine, target: UnmergeTarget, opts: { now: Date }): Promise<UnmergeResult> {
   assertWritableEngine(engine);
-  return engine.transaction(async () => {
-    const m = await findMerge(engine, target);
-    await engine.query(
+  return engine.transaction(async (tx) => {
+    const m = await findMerge(tx, target);
+    await tx.query(
       sql('UPDATE merges SET undone_at = $1 WHERE merge_id = $2', [opts.now, m.merge_id], ['timestamp', 'string']),
     );
-    const canonicalOf = await readCanonicalMap(engine);
-    const ids = await engine.query<{ id: string }>(
-      'SELECT winner_id AS id FROM merges UNION SELECT loser_id FROM merges',
-    );
-    await engine.exec('CREATE OR REPLACE TEMP TABLE id_stage_canon (origin VARCHAR, canon VARCHAR)');
-    await engine.insert(
+    const canonicalOf = await readCanonicalMap(tx);
+    const ids = await tx.query<{ id: string }>('SELECT winner_id AS id FROM merges UNION SELECT loser_id FROM merges');
+    await tx.exec('CREATE OR REPLACE TEMP TABLE id_stage_canon (origin VARCHAR, canon VARCHAR)');
+    await tx.insert(
       'id_stage_canon',
       ['origin', 'canon'],
       ids.map((r) => [r.id, canonicalOf(r.id)]),
     );
     const restored: Record<string, number> = {};
     for (const table of CUSTOMER_LINKED_TABLES) {
-      const [n] = await engine.query<{ n: number }>(
+      const [n] = await tx.query<{ n: number }>(
         `SELECT count(*) AS n FROM ${table} t JOIN id_stage_canon u ON t.origin_customer_id = u.origin WHERE t.customer_id IS DISTINCT FROM u.canon`,
       );
       restored[table] = n?.n ?? 0;
-      await engine.exec(
+      await tx.exec(
         `UPDATE ${table} SET customer_id = u.canon FROM id_stage_canon u
          WHERE ${table}.origin_customer_id = u.origin AND ${table}.customer_id IS DISTINCT FROM u.canon`,
       );
     }
-    await engine.exec('DROP TABLE id_stage_canon');
-    await restoreProfiles(engine, m, { now: opts.now, winnerId: canonicalOf(m.winner_id) });
-    await engine.query(
+    await tx.exec('DROP TABLE id_stage_canon');
+    await restoreProfiles(tx, m, { now: opts.now, winnerId: canonicalOf(m.winner_id) });
+    await tx.query(
       sql(
         'INSERT INTO never_merge (customer_a, customer_b, merge_id, created_at) VALUES ($1, $2, $3, $4)',
         [m.winner_id, m.loser_id, m.merge_id, opts.now],

@@ -110,16 +110,16 @@ export async function importFile(engine: Engine, opts: ImportFileOptions): Promi
   if (opts.rejectsPath !== undefined && result.rejected.length > 0) {
     writeRejects(opts.rejectsPath, result.format === 'jsonl' ? ['json'] : result.headers, result.rejected);
   }
-  const written = await engine.transaction(async () => {
-    const resolved = await resolvePersons(engine, result.batch.persons, {
+  const written = await engine.transaction(async (tx) => {
+    const resolved = await resolvePersons(tx, result.batch.persons, {
       now: opts.now,
       ...(opts.timings ? { timings: opts.timings } : {}),
       ...(opts.newCustomerId ? { newCustomerId: opts.newCustomerId } : {}),
     });
     lap('identity');
-    const counts = await writeBatch(engine, result.batch, resolved, source);
+    const counts = await writeBatch(tx, result.batch, resolved, source);
     lap('facts');
-    const importId = await recordImport(engine, {
+    const importId = await recordImport(tx, {
       file: opts.path,
       sha256,
       source,

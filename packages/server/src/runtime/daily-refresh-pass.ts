@@ -1,5 +1,4 @@
 import { toKstDay } from '@dalbit/core/time/kst';
-import type { EngineLock } from '../dispatch/dispatcher.ts';
 import type { Engine } from '../engines/engine.ts';
 import { refreshWarehouse } from '../jobs/refresh-warehouse.ts';
 import { isDailyRunDue } from './daily-due.ts';
@@ -7,7 +6,6 @@ import type { PassResult } from './run-loop.ts';
 
 export interface DailyRefreshDeps {
   readonly engine: Engine;
-  readonly lock: EngineLock;
   readonly now: () => Date;
   /** KST wall-clock minute of the day (04:00 → 240). */
   readonly minuteOfDay: number;
@@ -27,9 +25,7 @@ export function createDailyRefreshPass(d: DailyRefreshDeps): () => Promise<PassR
       since = now;
       return {};
     }
-    const steps = await d.lock(() =>
-      refreshWarehouse(d.engine, { asOfDay: toKstDay(now), clock: () => performance.now() }),
-    );
+    const steps = await refreshWarehouse(d.engine, { asOfDay: toKstDay(now), clock: () => performance.now() });
     since = now;
     const failed = steps.filter((s) => !s.ok);
     const detail = steps.map((s) => `${s.step} ${s.ok ? s.detail : `✗ ${s.detail}`}`).join(' · ');

@@ -2,9 +2,7 @@ import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
 import type { Hono } from 'hono';
 import { buildAdapterRegistry } from '../dispatch/build-registry.ts';
 import type { ChannelConfig } from '../dispatch/channel-config.ts';
-import type { EngineLock } from '../dispatch/dispatcher.ts';
 import type { Engine } from '../engines/engine.ts';
-import { createEngineLock } from '../http/engine-lock.ts';
 import { createReceiptsApp } from '../http/receipts-app.ts';
 import { createDailyRefreshPass } from './daily-refresh-pass.ts';
 import { createDispatcherPass } from './dispatcher-pass.ts';
@@ -35,8 +33,6 @@ export interface RuntimeOptions {
 }
 
 export interface EmbeddedRuntime {
-  /** The one lock for every engine user in the process: HTTP requests, receipts and the loops. */
-  readonly lock: EngineLock;
   /** Apps to mount on the HTTP server (the delivery-report routes when the dispatcher is on). */
   readonly mounts: readonly { readonly path: string; readonly app: Hono }[];
   /** Starts the loops (each runs its first pass at once). */
@@ -46,16 +42,15 @@ export interface EmbeddedRuntime {
 }
 
 /**
- * The scheduler, dispatcher and daily refresh of `dalbit serve`, sharing one engine and one lock
- * with the HTTP server, so a single process owns the DuckDB file.
+ * The scheduler, dispatcher and daily refresh of `dalbit serve`, sharing one engine with the HTTP
+ * server, so a single process owns the DuckDB file (no lock: the engine's writer queue orders writes).
  * @example
  * const rt = createRuntime({ engine, clock: SYSTEM_CLOCK, log: console.error, lang: 'ko', policy,
  *   scheduler: { intervalMs: 60_000, couponSecret } });
- * const server = await startServer({ engine, lock: rt.lock, mounts: rt.mounts, … }); rt.start();
+ * const server = await startServer({ engine, mounts: rt.mounts, … }); rt.start();
  */
 export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
   const ko = o.lang === 'ko';
-  const lock = createEngineLock();
   const stop = new AbortController();
   const now = () => o.clock.now();
   const loops: { name: LoopName; intervalMs: number; pass: () => Promise<PassResult> }[] = [];
@@ -68,7 +63,6 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
       intervalMs: o.scheduler.intervalMs,
       pass: createSchedulerPass({
         engine: o.engine,
-        lock,
         now,
         policy: o.policy,
         couponSecret: o.scheduler.couponSecret,
@@ -80,7 +74,7 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
       ko ? '[dispatcher] 발송기는 DuckDB 엔진에서만 동작합니다: 꺼짐' : '[dispatcher] needs the DuckDB engine: off',
     );
   else if (o.dispatcher) {
-    const registry = buildAdapterRegistry(o.dispatcher.channels, o.engine, lock);
+    const registry = buildAdapterRegistry(o.dispatcher.channels, o.engine);
     closeAdapters = () => registry.close();
     const providers = Object.entries(registry.summary).filter(([c]) => c !== 'onsite');
     o.log(
@@ -96,7 +90,6 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
         engine: o.engine,
         adapters: registry.adapters,
         secrets: registry.secrets,
-        lock,
         now,
         log: o.log,
       }),
@@ -108,7 +101,6 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
         adapters: registry.adapters,
         now,
         workerId: o.dispatcher.workerId,
-        lock,
         policy: o.policy,
         signal: stop.signal,
         log: o.log,
@@ -121,12 +113,11 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
     loops.push({
       name: 'daily-refresh',
       intervalMs: o.dailyRefresh.checkMs,
-      pass: createDailyRefreshPass({ engine: o.engine, lock, now, minuteOfDay: o.dailyRefresh.minuteOfDay, ko }),
+      pass: createDailyRefreshPass({ engine: o.engine, now, minuteOfDay: o.dailyRefresh.minuteOfDay, ko }),
     });
 
   let running: Promise<[LoopName, LoopTotals]>[] = [];
   return {
-    lock,
     mounts,
     start() {
       if (running.length > 0 || stop.signal.aborted) return;

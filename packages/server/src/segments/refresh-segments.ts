@@ -41,11 +41,11 @@ export async function refreshSegment(
 ): Promise<SegmentRefreshed> {
   const started = performance.now();
   const d = engine.dialect;
-  await engine.transaction(async () => {
-    await engine.exec(`TRUNCATE TABLE ${d.quoteIdent(SEGMENT_STAGING.name)}`);
-    await engine.query(printSql(stageMembersTree(input.definition, input.asOf), d));
-    await engine.query(printSql(exitsTree(input), d));
-    await engine.query(printSql(entriesTree(input), d));
+  await engine.transaction(async (tx) => {
+    await tx.exec(`TRUNCATE TABLE ${d.quoteIdent(SEGMENT_STAGING.name)}`);
+    await tx.query(printSql(stageMembersTree(input.definition, input.asOf), d));
+    await tx.query(printSql(exitsTree(input), d));
+    await tx.query(printSql(entriesTree(input), d));
   });
   const [counts] = await engine.query<{ entered: number | null; exited: number | null }>(
     printSql(refreshCountsTree(input.segmentId, input.asOf), d),

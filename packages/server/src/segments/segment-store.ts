@@ -184,11 +184,11 @@ export async function createSegment(
     createdAt: input.now,
     updatedAt: input.now,
   };
-  await engine.transaction(async () => {
-    await engine.insert(SEGMENT_VERSIONS.name, columnNames(SEGMENT_VERSIONS), [
+  await engine.transaction(async (tx) => {
+    await tx.insert(SEGMENT_VERSIONS.name, columnNames(SEGMENT_VERSIONS), [
       [header.segmentId, 1, JSON.stringify(definition), input.now, null],
     ]);
-    await writeHeader(engine, header);
+    await writeHeader(tx, header);
   });
   return header;
 }
@@ -208,11 +208,11 @@ export async function updateSegmentDefinition(
     currentVersion: version,
     updatedAt: input.now,
   };
-  await engine.transaction(async () => {
-    await engine.insert(SEGMENT_VERSIONS.name, columnNames(SEGMENT_VERSIONS), [
+  await engine.transaction(async (tx) => {
+    await tx.insert(SEGMENT_VERSIONS.name, columnNames(SEGMENT_VERSIONS), [
       [input.segmentId, version, JSON.stringify(definition), input.now, input.note ?? null],
     ]);
-    await writeHeader(engine, next);
+    await writeHeader(tx, next);
   });
   return next;
 }

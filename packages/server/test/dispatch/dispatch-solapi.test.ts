@@ -4,12 +4,10 @@ import { applyOptOuts } from '../../src/consent/apply-opt-outs.ts';
 import { type AdapterRegistry, routeFor } from '../../src/dispatch/adapter-registry.ts';
 import { dispatchOnce } from '../../src/dispatch/dispatcher.ts';
 import type { Engine } from '../../src/engines/engine.ts';
-import { createEngineLock } from '../../src/http/engine-lock.ts';
 import { createReceiptsApp } from '../../src/http/receipts-app.ts';
 import { type SolapiGateway, startSolapiGateway } from '../support/solapi-gateway.ts';
 import {
   eventsOf,
-  lockedEngine,
   messageRows,
   openTempWarehouse,
   PF_ID,
@@ -25,7 +23,6 @@ import {
 let wh: Awaited<ReturnType<typeof openTempWarehouse>>;
 let engine: Engine;
 let raw: Engine;
-const lock = createEngineLock();
 let gateway: SolapiGateway;
 let receipts: Awaited<ReturnType<typeof serveApp>>;
 const adapters: AdapterRegistry = {};
@@ -36,9 +33,9 @@ const backoff = { baseMs: 1000, maxMs: 60_000, maxAttempts: 3 };
 beforeAll(async () => {
   wh = await openTempWarehouse();
   raw = wh.engine;
-  engine = lockedEngine(raw, lock);
+  engine = raw;
   receipts = await serveApp(
-    createReceiptsApp({ engine: raw, adapters, now, lock, secrets: { solapiToken: 'report-token' } }),
+    createReceiptsApp({ engine: raw, adapters, now, secrets: { solapiToken: 'report-token' } }),
   );
   gateway = await startSolapiGateway({
     apiKey: 'KEY',
@@ -61,7 +58,7 @@ afterAll(async () => {
   await wh?.cleanup();
 });
 
-const opts = () => ({ adapters, now, workerId: 'test', backoff, lock });
+const opts = () => ({ adapters, now, workerId: 'test', backoff });
 
 describe('dispatcher → Solapi gateway', () => {
   it('sends every due message once, records provider ids, leaves future and blocked rows alone, and applies delivery reports', async () => {
@@ -169,7 +166,7 @@ describe('dispatcher → Solapi gateway', () => {
       ],
       now(),
     );
-    await lock(() => applyOptOuts(raw, [{ phone: phoneFor(400), at: now(), source: 'solapi' }], { now: now() }));
+    await applyOptOuts(raw, [{ phone: phoneFor(400), at: now(), source: 'solapi' }], { now: now() });
     const before = gateway.requests.length;
     expect(await dispatchOnce(raw, opts())).toMatchObject({ claimed: 2, cancelled: 1, accepted: 1 });
     const rows = await messageRows(engine);

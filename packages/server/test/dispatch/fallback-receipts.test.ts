@@ -3,13 +3,11 @@ import { createNhnAdapters } from '../../src/channels/nhn/nhn-adapter.ts';
 import { type AdapterRegistry, routeFor } from '../../src/dispatch/adapter-registry.ts';
 import { dispatchOnce } from '../../src/dispatch/dispatcher.ts';
 import type { Engine } from '../../src/engines/engine.ts';
-import { createEngineLock } from '../../src/http/engine-lock.ts';
 import { createReceiptsApp } from '../../src/http/receipts-app.ts';
 import { type NhnGateway, startNhnGateway } from '../support/nhn-gateway.ts';
 import {
   alimtalkMessage,
   eventsOf,
-  lockedEngine,
   messageRows,
   openTempWarehouse,
   PF_ID,
@@ -26,16 +24,15 @@ let raw: Engine;
 let engine: Engine;
 let gateway: NhnGateway;
 let receipts: Awaited<ReturnType<typeof serveApp>>;
-const lock = createEngineLock();
 const adapters: AdapterRegistry = {};
 const now = () => new Date();
 
 beforeAll(async () => {
   wh = await openTempWarehouse();
   raw = wh.engine;
-  engine = lockedEngine(raw, lock);
+  engine = raw;
   receipts = await serveApp(
-    createReceiptsApp({ engine: raw, adapters, lock, now, secrets: { nhnWebhookSignature: 'hook-secret' } }),
+    createReceiptsApp({ engine: raw, adapters, now, secrets: { nhnWebhookSignature: 'hook-secret' } }),
   );
   gateway = await startNhnGateway({
     alimtalkAppKey: 'AK',
@@ -91,7 +88,7 @@ describe('Kakao → SMS fallback and delivery reports', () => {
     // Kakao only in this pass (a full pass would send the queued fallbacks right away)
     const kakaoOnly: AdapterRegistry = {};
     if (adapters.kakao_alimtalk) kakaoOnly.kakao_alimtalk = adapters.kakao_alimtalk;
-    const s = await dispatchOnce(raw, { adapters: kakaoOnly, now, workerId: 'fb', lock });
+    const s = await dispatchOnce(raw, { adapters: kakaoOnly, now, workerId: 'fb' });
     expect(s).toMatchObject({ claimed: 4, accepted: 2, failed: 2, fallbacksQueued: 1 });
     // our fallback, not the provider's: the AlimTalk request asks NHN not to resend by itself
     const recipients = gateway.requests
@@ -131,8 +128,8 @@ describe('Kakao → SMS fallback and delivery reports', () => {
     expect(replay.status).toBe(200);
     expect(await replay.json()).toMatchObject({ ok: true, applied: 0, stale: 1, fallbacksQueued: 0 });
 
-    expect(await dispatchOnce(raw, { adapters, now, workerId: 'fb', lock })).toMatchObject({ claimed: 2, accepted: 2 });
-    expect(await dispatchOnce(raw, { adapters, now, workerId: 'fb', lock })).toMatchObject({ claimed: 0 });
+    expect(await dispatchOnce(raw, { adapters, now, workerId: 'fb' })).toMatchObject({ claimed: 2, accepted: 2 });
+    expect(await dispatchOnce(raw, { adapters, now, workerId: 'fb' })).toMatchObject({ claimed: 0 });
     expect(smsKeys().sort()).toEqual(['f:1:fallback', 'f:3:fallback']);
     const sms = gateway.requests.filter((r) => r.path.includes('/sms/')).map((r) => (r.body as { body: string }).body);
     expect(sms).toContain('고객1님 상품이 출발했습니다');
@@ -172,7 +169,7 @@ describe('Kakao → SMS fallback and delivery reports', () => {
     expect(unsigned.status).toBe(401);
     expect((await post('/receipts/carrier-pigeon', '{}')).status).toBe(404);
     // Without a configured secret the app refuses reports instead of trusting them.
-    const open = createReceiptsApp({ engine: raw, adapters, lock, now });
+    const open = createReceiptsApp({ engine: raw, adapters, now });
     const refused = await open.request('/receipts/nhn', { method: 'POST', body: '{"event":"UNSUBSCRIBE","hooks":[]}' });
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');

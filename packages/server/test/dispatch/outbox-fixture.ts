@@ -135,8 +135,6 @@ export async function serveApp(app: Hono): Promise<{ url: string; close(): Promi
   });
 }
 
-export { lockEngine as lockedEngine } from '../../src/dispatch/locked-engine.ts';
-
 /** The warehouse file of `dataDir`, opened the way `openWarehouse` does (DuckDB, migrated). */
 export async function openDuckDbFile(dataDir: string): Promise<Engine> {
   const engine = await DuckDbEngine.open(join(dataDir, 'dalbit.duckdb'));

@@ -35,6 +35,8 @@ export async function startDemoServer(opts: {
   customers: number;
   eventsPerCustomer?: number;
   seed?: number;
+  /** Statement budget per request (default: the server's). */
+  queryTimeoutMs?: number;
 }): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), 'dalbit-http-'));
   const params = DemoParamsSchema.parse({
@@ -59,6 +61,7 @@ export async function startDemoServer(opts: {
     log: (l) => logs.push(l),
     siteKeys,
     linkSecret,
+    ...(opts.queryTimeoutMs ? { queryTimeoutMs: opts.queryTimeoutMs } : {}),
   });
   return {
     server,

@@ -32,10 +32,10 @@ export async function importPersons(
   persons: readonly PersonRecord[],
   opts: { now: Date; orders?: readonly { orderId: string; buyer: string; channel: string; paid: number }[] },
 ) {
-  return engine.transaction(async () => {
-    const res = await resolvePersons(engine, persons, { now: opts.now });
+  return engine.transaction(async (tx) => {
+    const res = await resolvePersons(tx, persons, { now: opts.now });
     const orders = opts.orders ?? [];
-    await engine.insert(
+    await tx.insert(
       'orders',
       [
         'order_id',

@@ -48,7 +48,6 @@ async function serveWith(engine: Engine, rt: ReturnType<typeof createRuntime>, n
     err: (l) => err.push(l),
     until,
     now,
-    lock: rt.lock,
     mounts: rt.mounts,
     background: rt,
     onStarted,
@@ -115,26 +114,22 @@ describe('embedded runtime (dalbit serve)', () => {
     expect(smtp.mails.flatMap((m) => m.envelope.to).sort()).toEqual(ids.map((id) => `${id}@example.kr`));
     expect(smtp.mails[0]?.parsed.subject).toContain('배송 안내');
 
-    // A campaign saved while the server runs (through the shared lock) goes out at the next scheduler tick.
-    await rt.lock(() => saveBroadcast(engine, broadcast('sms', 'sms', kst('2026-11-16', '10:00')), clock.now()));
+    // A campaign saved while the server runs goes out at the next scheduler tick.
+    await saveBroadcast(engine, broadcast('sms', 'sms', kst('2026-11-16', '10:00')), clock.now());
     await waitFor(async () => {
       clock.advance(5000);
       return solapi.requests.flatMap((r) => r.body.messages).length >= ids.length ? true : undefined;
     });
     await solapi.settle();
     // The gateway posted 3000 (at carrier) then 4000 (delivered) to /receipts/solapi on our server.
-    const statuses = await rt.lock(() =>
-      engine.query<{ campaign_id: string; status: string; n: number | bigint }>(
-        'SELECT campaign_id, status, count(*) AS n FROM messages GROUP BY ALL ORDER BY campaign_id, status',
-      ),
+    const statuses = await engine.query<{ campaign_id: string; status: string; n: number | bigint }>(
+      'SELECT campaign_id, status, count(*) AS n FROM messages GROUP BY ALL ORDER BY campaign_id, status',
     );
     expect(statuses.map((s) => [s.campaign_id, s.status, Number(s.n)])).toEqual([
       ['mail', 'accepted', 3],
       ['sms', 'delivered', 3],
     ]);
-    expect(
-      await rt.lock(() => countRows(engine, "SELECT count(*) AS n FROM message_events WHERE status = 'delivered'")),
-    ).toBe(3);
+    expect(await countRows(engine, "SELECT count(*) AS n FROM message_events WHERE status = 'delivered'")).toBe(3);
 
     // A report posted by hand to the same route, with a bad token, is refused and changes nothing.
     const refused = await fetch(`${app.url}/receipts/solapi?token=wrong`, { method: 'POST', body: '[]' });
@@ -151,7 +146,7 @@ describe('embedded runtime (dalbit serve)', () => {
     expect(events.filter((e) => !e.ok)).toEqual([]);
 
     // The API answers on the same server while the loops run.
-    const headers = await rt.lock(() => authHeaders(engine, 'analyst'));
+    const headers = await authHeaders(engine, 'analyst');
     const stats = (await (await fetch(`${app.url}/api/stats`, { headers })).json()) as { customers: number };
     expect(stats.customers).toBe(3);
 
@@ -181,7 +176,7 @@ describe('embedded runtime (dalbit serve)', () => {
     });
     const app = await serveWith(engine, rt, clock.now);
     const memberships = () =>
-      rt.lock(() => countRows(engine, "SELECT count(*) AS n FROM segment_memberships WHERE segment_id = 'email-info'"));
+      countRows(engine, "SELECT count(*) AS n FROM segment_memberships WHERE segment_id = 'email-info'");
     const refreshes = () => events.filter((e) => e.loop === 'daily-refresh' && e.line !== undefined);
     const checksAt = (iso: string) => events.some((e) => e.loop === 'daily-refresh' && e.at.toISOString() === iso);
 

@@ -9,6 +9,7 @@ import { RELATED_PRODUCTS } from '@dalbit/core/schema/analytics-tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import { kstDayStart } from '@dalbit/core/time/kst';
 import type { Engine } from '../../engines/engine.ts';
+import { replaceTable } from '../../engines/replace-table.ts';
 import { type ItemLevel, loadPurchaseLines, type PurchaseWindow } from './load-purchase-lines.ts';
 
 export interface WarehouseBasketOptions extends PurchaseWindow {
@@ -55,9 +56,6 @@ export async function refreshRelatedProducts(
       rows.push([customerId, asOf, i + 1, r.item, r.score]);
     });
   }
-  await engine.transaction(async () => {
-    await engine.exec(`TRUNCATE TABLE ${engine.dialect.quoteIdent(RELATED_PRODUCTS.name)}`);
-    await engine.insert(RELATED_PRODUCTS.name, columnNames(RELATED_PRODUCTS), rows);
-  });
+  await replaceTable(engine, RELATED_PRODUCTS, (tx, target) => tx.insert(target, columnNames(RELATED_PRODUCTS), rows));
   return { set, customers: withAny, rows: rows.length, skippedLines };
 }

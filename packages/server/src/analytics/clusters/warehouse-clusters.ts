@@ -55,8 +55,8 @@ export async function runWarehouseClusters(
 
 export async function storeClusterRun(engine: Engine, run: ClusterRun): Promise<void> {
   const { assignments, runId, asOf, createdAt, ...summary } = run;
-  await engine.transaction(async () => {
-    await engine.insert(CLUSTER_RUNS.name, columnNames(CLUSTER_RUNS), [
+  await engine.transaction(async (tx) => {
+    await tx.insert(CLUSTER_RUNS.name, columnNames(CLUSTER_RUNS), [
       [
         runId,
         asOf,
@@ -69,7 +69,7 @@ export async function storeClusterRun(engine: Engine, run: ClusterRun): Promise<
         JSON.stringify(summary),
       ],
     ]);
-    await engine.insert(
+    await tx.insert(
       CLUSTER_ASSIGNMENTS.name,
       columnNames(CLUSTER_ASSIGNMENTS),
       assignments.map((a) => [runId, a.cluster, a.customerId]),

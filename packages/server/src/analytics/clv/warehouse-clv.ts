@@ -8,6 +8,7 @@ import { CLV_SCORES } from '@dalbit/core/schema/analytics-tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import { kstDayStart, toKstDay } from '@dalbit/core/time/kst';
 import { type Engine, sql } from '../../engines/engine.ts';
+import { replaceTable } from '../../engines/replace-table.ts';
 
 /**
  * Warehouse time conventions: a purchase is a paid order's KST calendar day (same-day orders of a
@@ -73,9 +74,6 @@ export async function storeClvScores(engine: Engine, run: WarehouseClvRun): Prom
     const spend = s.expectedSpend ?? run.meanOrderValue;
     return [s.customerId, asOf, s.pAlive, p30, p90, spend, p365 * spend];
   });
-  await engine.transaction(async () => {
-    await engine.exec(`TRUNCATE TABLE ${engine.dialect.quoteIdent(CLV_SCORES.name)}`);
-    await engine.insert(CLV_SCORES.name, columnNames(CLV_SCORES), rows);
-  });
+  await replaceTable(engine, CLV_SCORES, (tx, target) => tx.insert(target, columnNames(CLV_SCORES), rows));
   return rows.length;
 }

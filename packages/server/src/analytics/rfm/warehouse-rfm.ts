@@ -4,6 +4,7 @@ import { columnNames } from '@dalbit/core/schema/table';
 import type { ParamType } from '@dalbit/core/sql/dialect';
 import { kstDayStart, toKstDay } from '@dalbit/core/time/kst';
 import { type Engine, sql } from '../../engines/engine.ts';
+import { replaceTable } from '../../engines/replace-table.ts';
 
 export interface RfmRun {
   /** KST as-of day number: paid orders placed before 00:00 KST of that day count. */
@@ -58,8 +59,5 @@ export async function storeRfmScores(engine: Engine, scores: readonly RfmScore[]
     s.m,
     s.segment,
   ]);
-  await engine.transaction(async () => {
-    await engine.exec(`TRUNCATE TABLE ${engine.dialect.quoteIdent(RFM_SCORES.name)}`);
-    await engine.insert(RFM_SCORES.name, columnNames(RFM_SCORES), rows);
-  });
+  await replaceTable(engine, RFM_SCORES, (tx, target) => tx.insert(target, columnNames(RFM_SCORES), rows));
 }

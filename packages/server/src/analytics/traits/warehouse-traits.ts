@@ -3,6 +3,7 @@ import type { CustomerTraits } from '@dalbit/core/analytics/traits/customer-trai
 import { CUSTOMER_TRAITS } from '@dalbit/core/schema/analytics-tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { Engine } from '../../engines/engine.ts';
+import { replaceTable } from '../../engines/replace-table.ts';
 import { loadTraitInputs } from './load-trait-inputs.ts';
 
 /** Traits of every customer from the warehouse as of an instant (rows placed before it count). */
@@ -29,9 +30,6 @@ export async function storeTraits(engine: Engine, traits: readonly CustomerTrait
     t.nextExpectedPurchaseAt,
     t.preferredHour,
   ]);
-  await engine.transaction(async () => {
-    await engine.exec(`TRUNCATE TABLE ${engine.dialect.quoteIdent(CUSTOMER_TRAITS.name)}`);
-    await engine.insert(CUSTOMER_TRAITS.name, columnNames(CUSTOMER_TRAITS), rows);
-  });
+  await replaceTable(engine, CUSTOMER_TRAITS, (tx, target) => tx.insert(target, columnNames(CUSTOMER_TRAITS), rows));
   return rows.length;
 }

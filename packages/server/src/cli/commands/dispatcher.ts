@@ -7,7 +7,6 @@ import { parseChannelConfig } from '../../dispatch/channel-config.ts';
 import { countByStatus } from '../../dispatch/claim-messages.ts';
 import { createDispatcher, type DispatchSummary } from '../../dispatch/dispatcher.ts';
 import { runDispatcher } from '../../dispatch/run-dispatcher.ts';
-import { createEngineLock } from '../../http/engine-lock.ts';
 import { type RunningReceipts, startReceiptsServer } from '../../http/receipts-server.ts';
 import { type CliContext, CliError } from '../context.ts';
 
@@ -62,8 +61,7 @@ export function registerDispatcher(program: Command, ctx: CliContext): void {
       const engine = await ctx.warehouse(cmd);
       if (engine.dialect.name !== 'duckdb')
         throw new CliError(ko ? '발송기는 DuckDB 엔진에서만 동작합니다' : 'the dispatcher needs the DuckDB engine', 2);
-      const lock = createEngineLock();
-      const registry = buildAdapterRegistry(cfg.config, engine, lock);
+      const registry = buildAdapterRegistry(cfg.config, engine);
       const emit = (obj: Record<string, unknown>, text: string) => ctx.out(flags.json ? JSON.stringify(obj) : text);
       const now = () => new Date();
       const workerId = flags.workerId ?? `${hostname()}:${process.pid}`;
@@ -71,7 +69,6 @@ export function registerDispatcher(program: Command, ctx: CliContext): void {
         adapters: registry.adapters,
         now,
         workerId,
-        lock,
         lockMs: flags.lockMs,
         policy,
         log: ctx.err,
@@ -83,7 +80,7 @@ export function registerDispatcher(program: Command, ctx: CliContext): void {
       try {
         if (flags.once) {
           const s = await createDispatcher(engine, base).pass();
-          emit({ event: 'pass', ...s, statuses: await lock(() => countByStatus(engine)) }, line(s, ko));
+          emit({ event: 'pass', ...s, statuses: await countByStatus(engine) }, line(s, ko));
           return;
         }
         const stop = new AbortController();
@@ -96,7 +93,6 @@ export function registerDispatcher(program: Command, ctx: CliContext): void {
             engine,
             adapters: registry.adapters,
             secrets: registry.secrets,
-            lock,
             now,
             log: ctx.err,
             host: flags.host,

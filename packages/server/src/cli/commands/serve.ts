@@ -60,7 +60,6 @@ export function registerServe(program: Command, ctx: CliContext): void {
       auth: authOptionsFromEnv(config.security),
       siteKeys: await loadSiteKeys(config.dataDir),
       linkSecret: await loadCouponSecret(config.dataDir, ctx.env),
-      lock: runtime.lock,
       mounts: runtime.mounts,
       background: runtime,
     });

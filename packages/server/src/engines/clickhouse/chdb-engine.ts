@@ -3,6 +3,8 @@ import { CLICKHOUSE_DIALECT } from '@dalbit/core/sql/clickhouse-dialect';
 import type { CompiledQuery } from '@dalbit/core/sql/dialect';
 import { Session } from 'chdb';
 import type { Engine, Row } from '../engine.ts';
+import { WriterQueue } from '../pool.ts';
+import { assertScopeOpen, currentQueryScope, queryTimeoutError, remainingMs } from '../query-scope.ts';
 
 /** Formats a value the way ClickHouse parses it from a bound parameter or a JSON row. */
 export function toClickHouseValue(v: unknown): unknown {
@@ -36,6 +38,8 @@ function fromClickHouse(type: string, v: unknown): unknown {
  */
 export class ChdbEngine implements Engine {
   readonly dialect = CLICKHOUSE_DIALECT;
+  /** chDB has one session and runs each statement synchronously; transactions take turns. */
+  private readonly turns = new WriterQueue<ChdbEngine>(this);
   private constructor(private readonly session: Session) {}
 
   static async open(path?: string): Promise<ChdbEngine> {
@@ -53,10 +57,21 @@ export class ChdbEngine implements Engine {
     params.forEach((p, i) => {
       args[`p${i + 1}`] = toClickHouseValue(p);
     });
-    const settings = ' SETTINGS output_format_json_quote_64bit_integers = 0, output_format_json_quote_64bit_floats = 0';
-    const text = params.length
-      ? this.session.queryBind(sql + settings, args, 'JSONCompact')
-      : this.session.query(sql + settings, 'JSONCompact');
+    const scope = currentQueryScope();
+    assertScopeOpen(scope);
+    const left = remainingMs(scope);
+    // A statement cannot be interrupted from outside (chDB runs on this thread): ClickHouse stops it.
+    const limit = left === undefined ? '' : `, max_execution_time = ${Math.max(1, Math.ceil(left / 1000))}`;
+    const settings = ` SETTINGS output_format_json_quote_64bit_integers = 0, output_format_json_quote_64bit_floats = 0${limit}`;
+    let text: string;
+    try {
+      text = params.length
+        ? this.session.queryBind(sql + settings, args, 'JSONCompact')
+        : this.session.query(sql + settings, 'JSONCompact');
+    } catch (e) {
+      if (limit && /TIMEOUT_EXCEEDED/.test(String(e))) throw queryTimeoutError(scope, e);
+      throw e;
+    }
     if (!text) return [];
     const out = JSON.parse(text) as JsonCompact;
     return out.data.map((r) => {
@@ -74,8 +89,26 @@ export class ChdbEngine implements Engine {
     await this.session.insert({ table, values: payload, format: 'JSONCompactEachRow', columns });
   }
 
-  async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    return fn();
+  /** Not atomic (ClickHouse has no multi-statement transactions); transactions do take turns. */
+  transaction<T>(fn: (tx: Engine) => Promise<T>): Promise<T> {
+    return this.turns.run(() => fn(this.handle()));
+  }
+
+  build<T>(fn: (tx: Engine) => Promise<T>): Promise<T> {
+    return fn(this.handle());
+  }
+
+  private handle(): Engine {
+    const self: Engine = {
+      dialect: this.dialect,
+      exec: (s) => this.exec(s),
+      query: (q) => this.query(q),
+      insert: (t, c, r) => this.insert(t, c, r),
+      transaction: (fn) => fn(self),
+      build: (fn) => fn(self),
+      close: async () => undefined,
+    };
+    return self;
   }
 
   async close(): Promise<void> {

@@ -1,114 +1,115 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CompiledQuery } from '@dalbit/core/sql/dialect';
 import { DUCKDB_DIALECT } from '@dalbit/core/sql/duckdb-dialect';
-import { type DuckDBConnection, DuckDBInstance, DuckDBTimestampValue, type DuckDBValue } from '@duckdb/node-api';
-import { type Engine, type Row, toJsNumber } from '../engine.ts';
-import { appendRows, type TableLayout, toLayout } from './append-rows.ts';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { Engine, Row } from '../engine.ts';
+import { ConnectionPool, WriterQueue } from '../pool.ts';
+import type { TableLayout } from './append-rows.ts';
+import { DuckDbSession } from './session.ts';
 
-function toDuckValue(v: unknown): DuckDBValue {
-  if (v === undefined || v === null) return null;
-  if (v instanceof Date) return new DuckDBTimestampValue(BigInt(v.getTime()) * 1000n);
-  if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
-  return v as DuckDBValue;
+export interface DuckDbOptions {
+  readonly threads?: number;
+  /** DuckDB `memory_limit`, e.g. '2GB' (default: DALBIT_MEMORY_LIMIT, else DuckDB's 80 % of RAM). */
+  readonly memoryLimit?: string;
+  /** Connections for reads beside the writer (default 4). */
+  readonly readers?: number;
 }
 
-function fromDuckValue(v: unknown): unknown {
-  if (typeof v === 'bigint') return toJsNumber(v);
-  if (v instanceof DuckDBTimestampValue) return new Date(Number(v.micros / 1000n));
-  if (Array.isArray(v)) return v.map(fromDuckValue);
-  return v;
+/** Statements that only read: they run on a pooled reader connection beside the writer. */
+const READ_ONLY = /^\s*(\(\s*)*(SELECT|FROM|VALUES|SHOW|DESCRIBE|SUMMARIZE|EXPLAIN|WITH)\b/i;
+const WRITES = /\b(INSERT|UPDATE|DELETE|MERGE|CREATE|ALTER|DROP|TRUNCATE|COPY|ATTACH|SET|CHECKPOINT)\b/i;
+
+export function isReadOnly(sql: string): boolean {
+  return READ_ONLY.test(sql) && !WRITES.test(sql);
 }
 
+/**
+ * Embedded DuckDB: one database instance, a pool of reader connections, and one writer connection
+ * behind a queue (DuckDB allows concurrent writers only optimistically; conflicting writers fail at
+ * commit, so writers are serialised instead of retried). Reads see the last committed state and
+ * never wait for a writer. Long builds of fresh tables (`build`) get a connection of their own
+ * outside the queue. See docs/decisions/0014-connection-pool-writer-queue.md.
+ */
 export class DuckDbEngine implements Engine {
   readonly dialect = DUCKDB_DIALECT;
-  /** Columns of each table appended to; dropped whenever DDL runs. */
   private readonly layouts = new Map<string, TableLayout>();
+  /** Set while a transaction callback of this engine runs: engine calls there are bugs (use tx). */
+  private readonly inside = new AsyncLocalStorage<true>();
+  private readonly writer: WriterQueue<DuckDbSession>;
+  private readonly readers: ConnectionPool<DuckDbSession>;
+  private closed = false;
+
   private constructor(
     private readonly instance: DuckDBInstance,
-    readonly connection: DuckDBConnection,
-  ) {}
+    writer: DuckDBConnection,
+    readers: number,
+  ) {
+    this.writer = new WriterQueue(new DuckDbSession(writer, this.layouts));
+    this.readers = new ConnectionPool(readers, async () => new DuckDbSession(await instance.connect(), this.layouts));
+  }
 
   /** `path` is a database file, or ':memory:'. */
-  static async open(path: string, options: { threads?: number; memoryLimit?: string } = {}): Promise<DuckDbEngine> {
+  static async open(path: string, options: DuckDbOptions = {}): Promise<DuckDbEngine> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const config: Record<string, string> = {};
     if (options.threads) config.threads = String(options.threads);
-    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    const memoryLimit = options.memoryLimit ?? process.env.DALBIT_MEMORY_LIMIT;
+    if (memoryLimit) config.memory_limit = memoryLimit;
     const instance = await DuckDBInstance.create(path, config);
-    const connection = await instance.connect();
-    return new DuckDbEngine(instance, connection);
+    return new DuckDbEngine(instance, await instance.connect(), Math.max(1, options.readers ?? 4));
   }
 
-  async exec(sql: string): Promise<void> {
-    if (DDL.test(sql)) this.layouts.clear();
-    await this.connection.run(sql);
+  private guard(what: string): void {
+    if (this.closed) throw new Error('the warehouse is closed');
+    if (this.inside.getStore())
+      throw new Error(`engine.${what} called inside engine.transaction: use the transaction handle (tx)`);
   }
 
-  async query<T extends Row = Row>(q: CompiledQuery | string): Promise<T[]> {
-    const { sql, params } = typeof q === 'string' ? { sql: q, params: [] as unknown[] } : q;
-    if (DDL.test(sql)) this.layouts.clear();
-    const reader = await this.connection.runAndReadAll(sql, params.length ? params.map(toDuckValue) : undefined);
-    const names = reader.columnNames();
-    return reader.getRows().map((r) => {
-      const o: Row = {};
-      names.forEach((n, i) => {
-        o[n] = fromDuckValue(r[i]);
-      });
-      return o as T;
-    });
+  exec(sql: string): Promise<void> {
+    this.guard('exec');
+    return this.writer.run((s) => s.exec(sql));
   }
 
-  async insert(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
-    if (rows.length === 0) return;
-    const names = await this.columnNamesOf(table);
-    const appender = await this.connection.createAppender(table);
+  query<T extends Row = Row>(q: CompiledQuery | string): Promise<T[]> {
+    this.guard('query');
+    const text = typeof q === 'string' ? q : q.sql;
+    if (isReadOnly(text)) return this.readers.use((s) => s.query<T>(q));
+    return this.writer.run((s) => s.query<T>(q));
+  }
+
+  insert(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+    this.guard('insert');
+    return this.writer.run((s) => s.insert(table, columns, rows));
+  }
+
+  transaction<T>(fn: (tx: Engine) => Promise<T>): Promise<T> {
+    this.guard('transaction');
+    return this.writer.run((s) => s.inTransaction((tx) => this.inside.run(true, () => fn(tx))));
+  }
+
+  async build<T>(fn: (tx: Engine) => Promise<T>): Promise<T> {
+    this.guard('build');
+    const session = new DuckDbSession(await this.instance.connect(), this.layouts);
     try {
-      let layout = this.layouts.get(table);
-      if (layout === undefined || layout.names !== names) {
-        const types = names.map((_, i) => appender.columnType(i));
-        layout = toLayout(names, types);
-        this.layouts.set(table, layout);
-      }
-      appendRows(
-        appender,
-        layout,
-        names.map((n) => columns.indexOf(n)),
-        rows,
-      );
-      appender.flushSync();
+      return await session.inTransaction((tx) => this.inside.run(true, () => fn(tx)));
     } finally {
-      appender.closeSync();
+      session.connection.closeSync();
     }
   }
 
-  private async columnNamesOf(table: string): Promise<readonly string[]> {
-    const cached = this.layouts.get(table);
-    if (cached) return cached.names;
-    const cols = await this.query<{ n: string }>({
-      sql: 'SELECT column_name AS n FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position',
-      params: [table],
-      paramTypes: ['string'],
-    });
-    return cols.map((c) => c.n);
-  }
-
-  async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    await this.connection.run('BEGIN TRANSACTION');
-    try {
-      const out = await fn();
-      await this.connection.run('COMMIT');
-      return out;
-    } catch (e) {
-      await this.connection.run('ROLLBACK');
-      throw e;
-    }
+  /** Connections in use and waiting (for tests and the stats of `dalbit serve`). */
+  poolState(): { readersBusy: number; readersWaiting: number; writerWaiting: number } {
+    return { ...this.readers.state(), writerWaiting: this.writer.waiting };
   }
 
   async close(): Promise<void> {
-    this.connection.closeSync();
+    if (this.closed) return;
+    this.closed = true;
+    await this.writer.drain();
+    for (const s of await this.readers.drain()) s.connection.closeSync();
+    this.writer.resource.connection.closeSync();
     this.instance.closeSync();
   }
 }
-
-const DDL = /\b(CREATE|ALTER|DROP)\b/i;

@@ -3,6 +3,7 @@ import { ClvError } from '@dalbit/core/analytics/clv/clv-error';
 import { buildRfmGrid } from '@dalbit/core/analytics/rfm/rfm-grid';
 import { summarizeSegments } from '@dalbit/core/analytics/rfm/segment-summary';
 import { RFM_SEGMENT_LABELS } from '@dalbit/core/analytics/rfm/segments';
+import { translate } from '@dalbit/core/i18n/catalog';
 import { isoDateToKstDay, kstDayToIso, toKstDay } from '@dalbit/core/time/kst';
 import { z } from 'zod';
 import { mineWarehouseRules } from '../../analytics/basket/warehouse-rules.ts';
@@ -21,6 +22,11 @@ const Day = z
   .refine((s) => isoDateToKstDay(s) !== undefined, 'not a calendar date')
   .optional()
   .describe('KST analysis day; purchases before 00:00 KST of it count (default: today)');
+/** Lowest minimum support the API mines with (the Groceries benchmark's 0.001 is the common floor). */
+export const MIN_RULE_SUPPORT = 0.001;
+/** Longest rule (items on both sides) the API mines. */
+export const MAX_RULE_LENGTH = 5;
+
 const Label = z.object({ ko: z.string(), en: z.string() });
 
 /** Model results are computed once per as-of day and parameters (orders change only by import). */
@@ -124,13 +130,26 @@ export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
         'Market-basket rules (arules apriori semantics) over paid order lines, highest lift first, with product names',
       query: z.object({
         asOf: Day,
-        support: z.coerce.number().gt(0).max(1).default(0.002),
+        // Cost bound (decision 0014): mining runs in this process, so support has a floor and
+        // rules at most MAX_RULE_LENGTH items; the answer holds at most `limit` rules.
+        support: z.coerce
+          .number()
+          .max(1)
+          .default(0.002)
+          .superRefine((v, ctx) => {
+            if (v < MIN_RULE_SUPPORT)
+              ctx.addIssue({
+                code: 'custom',
+                message: translate('ko', 'limits.supportTooLow', { support: v, floor: MIN_RULE_SUPPORT }),
+              });
+          })
+          .describe(`relative minimum support, at least ${MIN_RULE_SUPPORT}`),
         confidence: z.coerce.number().min(0).max(1).default(0.1),
         lift: z.coerce.number().min(0).default(1),
         level: z.enum(['order', 'customer']).default('order'),
         itemLevel: z.enum(['product', 'category']).default('product'),
-        minlen: z.coerce.number().int().min(1).max(10).default(2),
-        maxlen: z.coerce.number().int().min(1).max(10).default(3),
+        minlen: z.coerce.number().int().min(1).max(MAX_RULE_LENGTH).default(2),
+        maxlen: z.coerce.number().int().min(1).max(MAX_RULE_LENGTH).default(3),
         limit: z.coerce.number().int().min(1).max(500).default(30),
       }),
       responses: {

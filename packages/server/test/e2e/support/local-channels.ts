@@ -4,7 +4,6 @@ import { type BuiltRegistry, buildAdapterRegistry } from '../../../src/dispatch/
 import { parseChannelConfig } from '../../../src/dispatch/channel-config.ts';
 import { type DispatchSummary, dispatchOnce, emptySummary } from '../../../src/dispatch/dispatcher.ts';
 import type { Engine } from '../../../src/engines/engine.ts';
-import { createEngineLock } from '../../../src/http/engine-lock.ts';
 import { createReceiptsApp } from '../../../src/http/receipts-app.ts';
 import { startSmtpSink } from '../../support/smtp-sink.ts';
 import { type SolapiGateway, startSolapiGateway } from '../../support/solapi-gateway.ts';
@@ -19,7 +18,6 @@ export interface LocalChannels {
   readonly solapi: SolapiGateway;
   readonly receiptsUrl: string;
   readonly registry: BuiltRegistry;
-  readonly lock: ReturnType<typeof createEngineLock>;
   /** The environment the registry was built from (what `dalbit dispatcher` would read). */
   readonly env: Record<string, string>;
   close(): Promise<void>;
@@ -44,7 +42,6 @@ export async function startLocalChannels(
   engine: Engine,
   opts: { now: () => Date; outcomes?: Readonly<Record<string, string>>; optedOut?: readonly string[] },
 ): Promise<LocalChannels> {
-  const lock = createEngineLock();
   const smtp = await startSmtpSink();
   const adapters = {};
   const late: { registry?: BuiltRegistry } = {};
@@ -57,7 +54,6 @@ export async function startLocalChannels(
       get secrets() {
         return late.registry?.secrets ?? {};
       },
-      lock,
       now: opts.now,
     }),
   );
@@ -83,14 +79,13 @@ export async function startLocalChannels(
   };
   const parsed = parseChannelConfig(env);
   if (!parsed.ok) throw new Error(`channel config: ${JSON.stringify(parsed.issues)}`);
-  const registry = buildAdapterRegistry(parsed.config, engine, lock);
+  const registry = buildAdapterRegistry(parsed.config, engine);
   late.registry = registry;
   return {
     smtp,
     solapi,
     receiptsUrl: receipts.url,
     registry,
-    lock,
     env,
     async close() {
       registry.close();
@@ -112,7 +107,6 @@ export async function dispatchUntilIdle(engine: Engine, ch: LocalChannels, now: 
       adapters: ch.registry.adapters,
       now,
       workerId: 'e2e',
-      lock: ch.lock,
       policy: POLICY,
     });
     for (const k of Object.keys(total) as (keyof DispatchSummary)[]) total[k] += s[k];
