@@ -3,10 +3,10 @@ import type { Lang } from './lang.ts';
 import { AUTH_MESSAGES } from './messages/auth.ts';
 import { COMMON_MESSAGES } from './messages/common.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
+import { LIMITS_MESSAGES } from './messages/limits.ts';
 import { TRACKER_MESSAGES } from './messages/tracker.ts';
 import { UNSUBSCRIBE_MESSAGES } from './messages/unsubscribe.ts';
 import { WEB_AUDIENCE_MESSAGES } from './messages/web-audience.ts';
-import { LIMITS_MESSAGES } from './messages/limits.ts';
 
 /**
  * The one message catalog: every text a person reads (CLI help and output, API error messages,

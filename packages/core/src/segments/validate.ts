@@ -40,6 +40,8 @@ export function parseSegment(input: unknown): ParseResult {
       ],
     };
   }
+  const size = checkSize(typeof input === 'object' && input !== null ? (input as { root?: unknown }).root : undefined);
+  if (size.length) return { ok: false, issues: size };
   const parsed = SegmentDefinition.safeParse(input);
   if (!parsed.success) {
     return {
@@ -49,31 +51,34 @@ export function parseSegment(input: unknown): ParseResult {
       ),
     };
   }
-  const size = checkSize(parsed.data.root);
-  if (size.length) return { ok: false, issues: size };
   const issues = checkCondition(parsed.data.root, ['root'], 1);
   return issues.length ? { ok: false, issues } : { ok: true, definition: parsed.data };
 }
 
-/** How many leaf conditions (and of those, sequences) a tree has: its cost bound. */
-export function countLeaves(root: Condition): { leaves: number; sequences: number } {
+/**
+ * How many leaf conditions (and of those, sequences) a definition has: its cost bound. Walks the
+ * raw JSON, so an oversized definition is refused before the shape is parsed.
+ */
+export function countLeaves(root: unknown): { leaves: number; sequences: number } {
   let leaves = 0;
   let sequences = 0;
-  const stack: Condition[] = [root];
+  const stack: unknown[] = [root];
   while (stack.length) {
-    const c = stack.pop() as Condition;
-    if (c.kind === 'and' || c.kind === 'or') stack.push(...c.items);
-    else if (c.kind === 'not') stack.push(c.item);
+    const c = stack.pop();
+    if (typeof c !== 'object' || c === null) continue;
+    const { kind, items, item } = c as { kind?: unknown; items?: unknown; item?: unknown };
+    if ((kind === 'and' || kind === 'or') && Array.isArray(items)) stack.push(...items);
+    else if (kind === 'not') stack.push(item);
     else {
       leaves++;
-      if (c.kind === 'sequence') sequences++;
+      if (kind === 'sequence') sequences++;
     }
   }
   return { leaves, sequences };
 }
 
 /** A definition's cost bound: at most MAX_LEAVES conditions and MAX_SEQUENCES sequences (decision 0014). */
-function checkSize(root: Condition): SegmentIssue[] {
+function checkSize(root: unknown): SegmentIssue[] {
   const { leaves, sequences } = countLeaves(root);
   if (leaves > MAX_LEAVES)
     return [

@@ -1,6 +1,6 @@
 import { toKstDay } from '@dalbit/core/time/kst';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDbEngine } from '../../src/engines/duckdb/engine.ts';
+import type { DuckDbEngine } from '../../src/engines/duckdb/engine.ts';
 import { sql } from '../../src/engines/engine.ts';
 import { refreshWarehouse } from '../../src/jobs/refresh-warehouse.ts';
 import { authHeaders } from '../support/auth.ts';
@@ -12,21 +12,24 @@ import { type DemoServer, startDemoServer } from './demo-server.ts';
 let demo: DemoServer;
 let headers: Record<string, string>;
 
-/** An OR of `n` "viewed product P<i> and did not add it to the cart within a day" sequences. */
-function sequences(n: number): unknown {
-  return {
-    version: 1,
-    root: {
-      kind: 'or',
-      items: Array.from({ length: n }, (_, i) => ({
-        kind: 'sequence',
-        did: { type: 'product_view', product: `P${i % 50}`, window: { kind: 'last_days', days: 3650 } },
-        thenNot: { source: 'event', type: 'add_to_cart', product: `P${(i * 7) % 50}` },
-        withinHours: 24 + i,
-        sameProduct: i % 2 === 0,
-      })),
-    },
-  };
+/** `n` "viewed product P<i> and did not add it to the cart within a day" sequences. */
+function sequenceItems(n: number): unknown[] {
+  return Array.from({ length: n }, (_, i) => ({
+    kind: 'sequence',
+    did: { type: 'product_view', product: `P${i % 50}`, window: { kind: 'last_days', days: 3650 } },
+    thenNot: { source: 'event', type: 'add_to_cart', product: `P${(i * 7) % 50}` },
+    withinHours: 24 + i,
+    sameProduct: i % 2 === 0,
+  }));
+}
+
+/** An OR of `n` sequences: flat, or nested in ORs of 200 (each array within the shape's limit). */
+function sequences(n: number, nested = false): unknown {
+  const items = sequenceItems(n);
+  if (!nested) return { version: 1, root: { kind: 'or', items } };
+  const groups = [];
+  for (let i = 0; i < n; i += 200) groups.push({ kind: 'or', items: items.slice(i, i + 200) });
+  return { version: 1, root: { kind: 'or', items: groups } };
 }
 
 const pool = () => (demo.engine as DuckDbEngine).poolState();
@@ -74,18 +77,23 @@ afterAll(async () => {
 
 describe('no global lock: the API answers during expensive work', () => {
   it('refuses the 600-sequence OR definition (~103 KB) with a Korean 400 naming the limit', async () => {
-    const definition = sequences(600);
-    expect(JSON.stringify(definition).length).toBeGreaterThan(100_000);
-    for (const path of ['/api/segments/count', '/api/segments']) {
-      const res = await post(path, { definition, ...(path === '/api/segments' ? { id: 'huge', name: '큰 정의' } : {}) });
-      expect(res.status).toBe(400);
+    expect(JSON.stringify(sequences(600)).length).toBeGreaterThan(100_000);
+    headers = await authHeaders(demo.engine, 'marketer');
+    const attempts = [
+      ['/api/segments/count', sequences(600)],
+      ['/api/segments/count', sequences(600, true)],
+      ['/api/segments', sequences(600, true)],
+    ] as const;
+    for (const [path, definition] of attempts) {
+      const res = await post(path, { definition, name: '큰 정의' });
       const body = (await res.json()) as { error: { code: string; issues: { code: string; message: string }[] } };
-      expect(body.error.code).toBe('INVALID_SEGMENT');
+      expect([path, res.status, body.error.code]).toEqual([path, 400, 'INVALID_SEGMENT']);
       const tooLarge = body.error.issues.find((i) => i.code === 'TOO_LARGE');
-      expect(tooLarge?.message).toContain('최대 200개');
+      expect(tooLarge?.message).toContain('600개 (최대 200개)');
     }
-    const [saved] = await demo.engine.query<{ n: number }>("SELECT count(*) AS n FROM segments WHERE segment_id = 'huge'");
+    const [saved] = await demo.engine.query<{ n: number }>("SELECT count(*) AS n FROM segments WHERE name = '큰 정의'");
     expect(saved?.n).toBe(0);
+    headers = await authHeaders(demo.engine, 'analyst');
   });
 
   it('answers /api/stats while an allowed but expensive count runs, and stops that count at its deadline', async () => {
