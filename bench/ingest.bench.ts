@@ -71,7 +71,8 @@ export async function run(): Promise<Record<string, unknown>> {
       body: JSON.stringify(trackerBatch(n, now)),
     });
     const body = (await res.json()) as { accepted?: number };
-    if (res.status !== 202 || body.accepted !== BATCH) throw new Error(`batch ${n}: ${res.status} ${JSON.stringify(body)}`);
+    if (res.status !== 202 || body.accepted !== BATCH)
+      throw new Error(`batch ${n}: ${res.status} ${JSON.stringify(body)}`);
     return performance.now() - t;
   };
   try {
