@@ -1,5 +1,6 @@
 // Market-basket mining speed. Groceries (R arules, Hahsler et al. 2006) at supp 0.001 / conf 0.5
-// must give 5,668 rules; arules' C apriori takes about 0.03 s there. A second run mines the UCI
+// must give 5,668 rules; R arules' C apriori is timed beside it when R and arules are installed
+// (otherwise the peer is reported as not measured). A second run mines the UCI
 // Online Retail baskets (test-data/online_retail/baskets_stockcodes.csv: one invoice per line,
 // StockCodes comma separated, duplicates within a basket counted once, nothing else removed).
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import {
   type Transactions,
 } from '../packages/core/src/analytics/basket/transactions.ts';
 import { readTransactionsFile } from '../packages/server/src/analytics/basket/read-transactions-file.ts';
+import { measureInR } from './r-peer.ts';
 
 const DATA = new URL('../test-data/', import.meta.url);
 
@@ -45,6 +47,13 @@ export async function run(): Promise<Record<string, unknown>> {
   const retail = buildTransactionsFromBaskets(lines.map((l) => l.split(',')));
   const retailOpts = { support: 0.01, confidence: 0.5 };
   const r = time(retail, retailOpts, 3, 9);
+  const peer = measureInR(
+    'R arules apriori (C), Groceries, supp 0.001 / conf 0.5',
+    'arules',
+    `data(Groceries)
+for (i in 1:3) apriori(Groceries, parameter = list(supp = 0.001, conf = 0.5), control = list(verbose = FALSE))
+t <- replicate(11, system.time(apriori(Groceries, parameter = list(supp = 0.001, conf = 0.5), control = list(verbose = FALSE)))[["elapsed"]])`,
+  );
 
   return {
     groceries: {
@@ -57,7 +66,8 @@ export async function run(): Promise<Record<string, unknown>> {
       miningMinMs: g.minMs,
       runsAfterWarmup: g.runs,
       loadAndEncodeMs: Number(loadMs.toFixed(1)),
-      arulesSeconds: 0.03,
+      peer,
+      ratioToPeer: peer.measured ? Number((g.medianMs / 1000 / peer.seconds).toFixed(3)) : 'not measured',
     },
     onlineRetail: {
       settings: `supp ${retailOpts.support}, conf ${retailOpts.confidence}, minlen 1, maxlen 10; one basket per invoice line, duplicate codes within a basket counted once`,

@@ -1,6 +1,6 @@
 import { ClvError } from './clv-error.ts';
 import { fitLogParams } from './fit-log-params.ts';
-import { type GammaGammaParams, gammaGammaNegLogLikelihood, type SpendSummary } from './gamma-gamma.ts';
+import { type GammaGammaParams, gammaGammaNegLogLikelihood, type SpendSummary, spendTable } from './gamma-gamma.ts';
 
 export interface GammaGammaFit {
   readonly params: GammaGammaParams;
@@ -22,8 +22,9 @@ export function fitGammaGamma(summaries: readonly { x: number; mx?: number }[]):
   if (data.length < 2)
     throw new ClvError('NO_REPEAT_SPEND', 'Gamma-Gamma needs at least two customers with repeat purchases and spend');
   const meanSpend = data.reduce((s, d) => s + d.mx, 0) / data.length;
+  const table = spendTable(data);
   const fit = fitLogParams({
-    objective: (t) => gammaGammaNegLogLikelihood(t, data),
+    objective: (t) => gammaGammaNegLogLikelihood(t, table),
     starts: [
       [1, 1, 1],
       [2, 3, meanSpend],

@@ -35,30 +35,70 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, s: SpendSummar
   );
 }
 
+/**
+ * Spend summaries prepared for fitting: per customer x, ln m̄ and x·m̄; the Γ and ψ terms depend on
+ * x alone, so they are evaluated once per distinct x (a handful) instead of once per customer.
+ */
+export interface SpendTable {
+  readonly x: Float64Array;
+  readonly logMx: Float64Array;
+  readonly xMx: Float64Array;
+  readonly distinctX: Float64Array;
+  readonly xIndex: Int32Array;
+}
+
+export function spendTable(data: readonly SpendSummary[]): SpendTable {
+  const distinct = [...new Set(data.map((d) => d.x))].sort((a, b) => a - b);
+  const position = new Map(distinct.map((x, i) => [x, i]));
+  return {
+    x: Float64Array.from(data, (d) => d.x),
+    logMx: Float64Array.from(data, (d) => Math.log(d.mx)),
+    xMx: Float64Array.from(data, (d) => d.x * d.mx),
+    distinctX: Float64Array.from(distinct),
+    xIndex: Int32Array.from(data, (d) => position.get(d.x) ?? 0),
+  };
+}
+
 /** −Σ ln f and its analytic gradient with respect to θ = (ln p, ln q, ln γ). */
 export function gammaGammaNegLogLikelihood(
   theta: readonly number[],
-  data: readonly SpendSummary[],
+  data: readonly SpendSummary[] | SpendTable,
 ): { value: number; gradient: number[] } {
+  const t = 'logMx' in data ? data : spendTable(data);
   const [lp = 0, lq = 0, lg = 0] = theta;
   const p = Math.exp(lp);
   const q = Math.exp(lq);
   const gamma = Math.exp(lg);
-  const params = { p, q, gamma };
   const psiQ = digamma(q);
   const logGamma = Math.log(gamma);
+  const lgQ = lgamma(q);
+  const nx = t.distinctX.length;
+  const lgTerm = new Float64Array(nx);
+  const psiTerm = new Float64Array(nx);
+  const psiPxQ = new Float64Array(nx);
+  for (let i = 0; i < nx; i++) {
+    const px = p * (t.distinctX[i] ?? 0);
+    lgTerm[i] = lgamma(px + q) - lgamma(px);
+    const psi = digamma(px + q);
+    psiPxQ[i] = psi;
+    psiTerm[i] = psi - digamma(px);
+  }
   let ll = 0;
   let dp = 0;
   let dq = 0;
   let dg = 0;
-  for (const s of data) {
-    const px = p * s.x;
-    const psiPxQ = digamma(px + q);
-    const logDen = Math.log(gamma + s.x * s.mx);
-    ll += gammaGammaLogLikelihood(params, s);
-    dp += s.x * (psiPxQ - digamma(px) + Math.log(s.mx) + Math.log(s.x) - logDen);
-    dq += psiPxQ - psiQ + logGamma - logDen;
-    dg += q / gamma - (px + q) / (gamma + s.x * s.mx);
+  for (let k = 0; k < t.x.length; k++) {
+    const x = t.x[k] ?? 0;
+    const j = t.xIndex[k] ?? 0;
+    const px = p * x;
+    const den = gamma + (t.xMx[k] ?? 0);
+    const logDen = Math.log(den);
+    const logMx = t.logMx[k] ?? 0;
+    const logX = Math.log(x);
+    ll += (lgTerm[j] ?? 0) - lgQ + q * logGamma + (px - 1) * logMx + px * logX - (px + q) * logDen;
+    dp += x * ((psiTerm[j] ?? 0) + logMx + logX - logDen);
+    dq += (psiPxQ[j] ?? 0) - psiQ + logGamma - logDen;
+    dg += q / gamma - (px + q) / den;
   }
   return { value: -ll, gradient: [-dp * p, -dq * q, -dg * gamma] };
 }
