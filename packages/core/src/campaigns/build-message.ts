@@ -203,7 +203,9 @@ export function buildMessage(input: {
       break;
     }
   }
-  const errors = issues.filter((i) => i.code === 'SYNTAX' || i.code === 'RENDER' || i.code === 'UNKNOWN_VARIABLE');
+  const errors = issues.filter(
+    (i) => i.code === 'SYNTAX' || i.code === 'RENDER' || i.code === 'UNKNOWN_VARIABLE' || i.code === 'COUPON_MISSING',
+  );
   if (errors.length > 0) return fail('TEMPLATE_ERROR', errors.map((i) => `${i.path}: ${i.message}`).join('; '), errors);
   return { ok: true, message, recipient };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNEL_KINDS } from '../channels/channel-kind.ts';
-import { compileTemplate } from '../templates/render-template.ts';
+import { compileTemplate, TEMPLATE_VARIABLES } from '../templates/render-template.ts';
 import { CouponSpec } from './coupon-spec.ts';
 import { MessageTemplate } from './message-template.ts';
 import { Trigger } from './trigger.ts';
@@ -139,6 +139,7 @@ function checkLiquid(
   list: readonly MessageTemplate[],
   path: readonly (string | number)[],
   ctx: z.core.$RefinementCtx,
+  hasCoupon: boolean,
 ): void {
   const visit = (value: unknown, at: readonly (string | number)[], key: string): void => {
     if (typeof value === 'string') {
@@ -147,6 +148,7 @@ function checkLiquid(
       if (!compiled.ok)
         for (const issue of compiled.issues)
           ctx.addIssue({ code: 'custom', path: [...at], message: `template syntax: ${issue.message}` });
+      else checkVariables(compiled.template.variables, at, hasCoupon, ctx);
     } else if (typeof value === 'object' && value !== null)
       for (const [k, v] of Object.entries(value)) visit(v, [...at, k], k);
   };
@@ -155,12 +157,43 @@ function checkLiquid(
   });
 }
 
+/** Unknown variables and coupon variables without a coupon are refused when the campaign is saved. */
+function checkVariables(
+  variables: readonly string[],
+  at: readonly (string | number)[],
+  hasCoupon: boolean,
+  ctx: z.core.$RefinementCtx,
+): void {
+  for (const v of variables) {
+    if (!TEMPLATE_VARIABLES.includes(v))
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at],
+        message: `알 수 없는 변수 {{ ${v} }} (쓸 수 있는 변수: ${TEMPLATE_VARIABLES.join(', ')}) / unknown template variable "${v}"`,
+      });
+    else if (v === 'coupon' && !hasCoupon)
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at],
+        message: '템플릿이 쿠폰을 쓰지만 캠페인에 쿠폰 설정(coupon)이 없습니다 / the template uses coupon but the campaign issues none',
+      });
+  }
+}
+
 function checkCampaign(c: z.infer<typeof CampaignObject>, ctx: z.core.$RefinementCtx): void {
-  checkLiquid(c.templates, ['templates'], ctx);
+  const coupon = c.coupon !== undefined;
+  checkLiquid(c.templates, ['templates'], ctx, coupon);
   for (const [i, v] of c.experiment.variants.entries())
-    if (v.templates) checkLiquid(v.templates, ['experiment', 'variants', i, 'templates'], ctx);
+    if (v.templates)
+      checkLiquid(
+        v.templates,
+        ['experiment', 'variants', i, 'templates'],
+        ctx,
+        v.coupon === undefined ? coupon : v.coupon !== null,
+      );
   for (const [i, s] of (c.scenario?.steps ?? []).entries())
-    if (s.kind === 'message' && s.templates) checkLiquid(s.templates, ['scenario', 'steps', i, 'templates'], ctx);
+    if (s.kind === 'message' && s.templates)
+      checkLiquid(s.templates, ['scenario', 'steps', i, 'templates'], ctx, coupon);
   const channelsUsed = new Set([c.channel, ...c.experiment.variants.map((v) => v.channel ?? c.channel)]);
   for (const s of c.scenario?.steps ?? []) if (s.kind === 'message') channelsUsed.add(s.channel ?? c.channel);
   const templatesFor = (list: readonly MessageTemplate[]) => new Set(list.map((t) => t.channel));

@@ -149,6 +149,8 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
       email: f(['이메일', 'email']),
       sms_ad: f(['SMS 수신여부', 'sms']),
       email_ad: f(['뉴스메일 수신여부', '이메일 수신여부', 'news_mail']),
+      sms_consented_at: f(['SMS 수신동의일', 'SMS 수신동의일시', 'SMS 수신여부 변경일']),
+      email_consented_at: f(['뉴스메일 수신동의일', '이메일 수신동의일', '뉴스메일 수신여부 변경일']),
       birthday: f(['생년월일', '생일', 'birthday']),
       solar_calendar: f(['양력/음력', 'solar_calendar']),
       gender: f(['성별', 'gender']),

@@ -1,6 +1,7 @@
 import { Liquid, type Template } from 'liquidjs';
 import { issueCodeOf, refuseFileTags, SANDBOX_OPTIONS } from './liquid-sandbox.ts';
 import { type TemplateContext, toLiquidScope } from './template-context.ts';
+import { koreanDate, productNames, withDefaultFilters } from './template-filters.ts';
 import type { TemplateIssue } from './template-issue.ts';
 
 /** `html`: values are HTML-escaped on output (email bodies). `text`: output as written (SMS, Kakao, push). */
@@ -21,12 +22,23 @@ function createLiquid(mode: TemplateMode): Liquid {
     const n = typeof v === 'number' ? v : Number(v);
     return Number.isFinite(n) ? `${Math.round(n).toLocaleString('en-US')}원` : '';
   });
+  liquid.registerFilter('names', productNames);
+  liquid.registerFilter('kdate', koreanDate);
   return liquid;
 }
 
 const ENGINES: Record<TemplateMode, Liquid> = { html: createLiquid('html'), text: createLiquid('text') };
 
-const KNOWN_ROOTS = ['name', 'grade', 'related_products', 'last_viewed_product', 'coupon', 'unsubscribe'];
+/** Every variable a campaign template may read (see `TemplateContext`). */
+export const TEMPLATE_VARIABLES: readonly string[] = [
+  'name',
+  'grade',
+  'related_products',
+  'last_viewed_product',
+  'coupon',
+  'unsubscribe',
+];
+const KNOWN_ROOTS = TEMPLATE_VARIABLES;
 
 export interface CompiledTemplate {
   readonly mode: TemplateMode;
@@ -51,7 +63,7 @@ export function compileTemplate(
   let parsed: Template[];
   let variables: string[];
   try {
-    parsed = liquid.parse(source);
+    parsed = liquid.parse(withDefaultFilters(source));
     variables = liquid.globalVariablesSync(parsed);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -65,6 +77,12 @@ export function compileTemplate(
       const issues: TemplateIssue[] = variables
         .filter((v) => !KNOWN_ROOTS.includes(v) && !(v in scope))
         .map((v) => ({ code: 'UNKNOWN_VARIABLE' as const, path, message: `unknown variable "${v}"` }));
+      if (variables.includes('coupon') && !ctx.coupon)
+        issues.push({
+          code: 'COUPON_MISSING',
+          path,
+          message: '템플릿이 쿠폰을 쓰지만 발급된 쿠폰이 없습니다 / the template uses coupon but no coupon was issued',
+        });
       try {
         return { text: liquid.renderSync(parsed, scope) as string, issues };
       } catch (e) {

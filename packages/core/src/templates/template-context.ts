@@ -10,7 +10,9 @@ export interface ProductRef {
 /**
  * What a template can use. Names follow Liquid convention in templates:
  * `{{ name }}님`, `{{ grade }}`, `{% for p in related_products %}`, `{{ last_viewed_product.name }}`,
- * `{{ coupon.code }}`, `{{ coupon.expires_at | date: "%m월 %d일" }}` (KST), `{{ unsubscribe }}`.
+ * `{{ coupon.code }}`, `{{ coupon.expires_at }}` (KST, `12월 8일`), `{{ unsubscribe }}`.
+ * Printed on their own, `{{ related_products }}` is the names joined by `, ` and a date is `12월 8일`
+ * (see `render-template.ts`).
  */
 export interface TemplateContext {
   readonly name?: string | undefined;
@@ -27,13 +29,13 @@ export interface TemplateContext {
 export const DEFAULT_NAME = '고객';
 
 export function toLiquidScope(ctx: TemplateContext): Record<string, unknown> {
-  const product = (p: ProductRef) => ({
-    id: p.id,
-    name: p.name,
-    price: p.price ?? null,
-    url: p.url ?? null,
-    image_url: p.imageUrl ?? null,
-  });
+  // A product printed on its own (`{{ p }}`, `{{ related_products | join: ", " }}`) reads as its name.
+  const product = (p: ProductRef) =>
+    Object.defineProperty(
+      { id: p.id, name: p.name, price: p.price ?? null, url: p.url ?? null, image_url: p.imageUrl ?? null },
+      'toString',
+      { value: () => p.name, enumerable: false },
+    );
   return {
     ...(ctx.extra ?? {}),
     name: ctx.name && ctx.name.trim() !== '' ? ctx.name.trim() : DEFAULT_NAME,

@@ -5,6 +5,7 @@ export type TemplateIssueCode =
   | 'FORBIDDEN_TAG' // include / render / layout: templates read no files
   | 'TEMPLATE_LIMIT' // too long to parse, or the render went over its time or memory budget
   | 'UNKNOWN_VARIABLE' // template uses a variable the context does not define
+  | 'COUPON_MISSING' // template reads coupon.* but the message has no coupon
   | 'SMS_TOO_LONG'
   | 'LMS_TOO_LONG'
   | 'TITLE_TOO_LONG'

@@ -19,7 +19,8 @@ export class AudienceError extends Error {
 }
 
 /**
- * Customer ids of a campaign audience as of `asOf`: every customer known by then, a stored
+ * Customer ids of a campaign audience as of `asOf`: every customer the data knows by then (an
+ * order, a channel sign-up or an event by then, or imported by then), a stored
  * segment's current version, an inline definition or a recipe (compiled by the segments module).
  */
 export async function resolveAudience(engine: Engine, audience: Audience, asOf: Date): Promise<string[]> {
@@ -29,7 +30,16 @@ export async function resolveAudience(engine: Engine, audience: Audience, asOf: 
       const rows = await engine.query<{ customer_id: string }>(
         compileBound(
           engine.dialect,
-          (b) => `SELECT customer_id FROM customers WHERE created_at <= ${b.p(asOf, 'timestamp')} ORDER BY customer_id`,
+          (b) => {
+            const at = b.p(asOf, 'timestamp');
+            // Known by then in the data itself (an order, a channel sign-up, an event), not by the
+            // day the file was imported: simulations over past dates see the customers of that time.
+            return `SELECT customer_id FROM customers WHERE created_at <= ${at}
+              OR customer_id IN (SELECT customer_id FROM orders WHERE ordered_at <= ${at} AND customer_id IS NOT NULL)
+              OR customer_id IN (SELECT customer_id FROM customer_channels WHERE joined_at <= ${at})
+              OR customer_id IN (SELECT customer_id FROM events WHERE occurred_at <= ${at} AND customer_id IS NOT NULL)
+              ORDER BY customer_id`;
+          },
         ),
       );
       return rows.map((r) => r.customer_id);

@@ -46,3 +46,18 @@ export function fitBgnbd(rows: readonly CbsRow[]): BgnbdFit {
     customers: rows.length,
   };
 }
+
+/** Beyond this, a + b means the dropout probability collapsed onto one value (the optimiser ran off to infinity). */
+export const DEGENERATE_AB = 1e4;
+
+/**
+ * Why a BG/NBD fit is degenerate, or undefined when it is usable: a + b running off to infinity
+ * (typically an observation window that extends past the data, so every customer looks lapsed).
+ */
+export function degenerateReason(p: BgnbdParams): string | undefined {
+  const values = [p.r, p.alpha, p.a, p.b];
+  if (!values.every((v) => Number.isFinite(v) && v > 0)) return 'a parameter is not a finite positive number';
+  if (p.a + p.b > DEGENERATE_AB)
+    return `a + b = ${(p.a + p.b).toExponential(2)}: the dropout probability collapsed onto one value (the window likely extends past the data)`;
+  return undefined;
+}

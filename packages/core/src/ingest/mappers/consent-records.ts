@@ -2,6 +2,12 @@ import type { ConsentChannel, ConsentPurpose, ConsentRecord } from '../records.t
 import type { RowReader } from '../row-reader.ts';
 import type { MapContext } from './map-context.ts';
 
+const DATED_LABEL = {
+  consent_date: '동의일: 파일의 동의일 / dated by the file',
+  signup: '동의일: 가입일 / dated by the sign-up date',
+  import: '동의일: 가져온 시각 / dated by the import time',
+} as const;
+
 /**
  * A consent observed in a file, dated by the file or else stamped with the import time. The id
  * carries person, channel, purpose, state and time; the writer appends it only when the state
@@ -17,6 +23,8 @@ export function consentFrom(
     purpose: ConsentPurpose;
     granted: boolean;
     at: Date | undefined;
+    /** What `at` is (written into the proof so the profile says it): a consent-date column, the sign-up date. */
+    dated?: 'consent_date' | 'signup';
   },
 ): ConsentRecord {
   const state = opts.granted ? 'Y' : 'N';
@@ -30,6 +38,6 @@ export function consentFrom(
     granted: opts.granted,
     at: opts.at ?? ctx.now,
     source: ctx.source,
-    proof: `${ctx.file}:${r.line} ${r.header(opts.field)}=${value}`,
+    proof: `${ctx.file}:${r.line} ${r.header(opts.field)}=${value} (${DATED_LABEL[opts.at === undefined ? 'import' : (opts.dated ?? 'consent_date')]})`,
   };
 }

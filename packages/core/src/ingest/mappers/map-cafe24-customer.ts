@@ -6,8 +6,11 @@ import type { MapContext, RowMapper } from './map-context.ts';
 
 /**
  * Cafe24 members: `sms` and `news_mail` are the ad consents (T/F), `solar_calendar` is T for a
- * solar birthday, the group is the grade. Cafe24 exports carry no consent date: the consent is
- * stamped with the import time.
+ * solar birthday, the group is the grade. The customer export usually carries no consent date:
+ * a consent column (`SMS 수신동의일`, `뉴스메일 수신동의일`) wins when present; otherwise a granted
+ * ad consent is dated by the sign-up date (Cafe24 asks for it on the join form); a refusal, or a
+ * grant without either date, is dated by the import time (the state the export shows now). The
+ * proof says which.
  */
 export function createCafe24CustomerMapper(ctx: MapContext): RowMapper {
   const channel = ctx.channel ?? 'cafe24';
@@ -25,6 +28,8 @@ export function createCafe24CustomerMapper(ctx: MapContext): RowMapper {
       const grade = r.text('grade');
       const joinedAt = r.timestamp('joined_at');
       const lastLoginAt = r.timestamp('last_login_at');
+      const smsAt = r.timestamp('sms_consented_at');
+      const mailAt = r.timestamp('email_consented_at');
       if (r.failed || memberId === undefined) return;
       const recordId = `${channel}:member:${memberId}`;
       const keys: IdentityKey[] = [
@@ -59,7 +64,7 @@ export function createCafe24CustomerMapper(ctx: MapContext): RowMapper {
             channel: 'sms',
             purpose: 'ad',
             granted: sms,
-            at: undefined,
+            ...consentDate(sms, smsAt, joinedAt),
           }),
         );
       if (mail !== undefined)
@@ -70,9 +75,20 @@ export function createCafe24CustomerMapper(ctx: MapContext): RowMapper {
             channel: 'email',
             purpose: 'ad',
             granted: mail,
-            at: undefined,
+            ...consentDate(mail, mailAt, joinedAt),
           }),
         );
     },
   };
+}
+
+/** The date of a consent in a Cafe24 export (see the mapper's doc). */
+function consentDate(
+  granted: boolean,
+  column: Date | undefined,
+  joinedAt: Date | undefined,
+): { at: Date | undefined; dated?: 'consent_date' | 'signup' } {
+  if (column !== undefined) return { at: column, dated: 'consent_date' };
+  if (granted && joinedAt !== undefined) return { at: joinedAt, dated: 'signup' };
+  return { at: undefined };
 }

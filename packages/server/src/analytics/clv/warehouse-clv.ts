@@ -1,7 +1,7 @@
 import { buildCbs, type DatedPurchase } from '@dalbit/core/analytics/clv/build-cbs';
 import type { CbsRow } from '@dalbit/core/analytics/clv/cbs';
 import { ClvError } from '@dalbit/core/analytics/clv/clv-error';
-import { type BgnbdFit, fitBgnbd } from '@dalbit/core/analytics/clv/fit-bgnbd';
+import { type BgnbdFit, degenerateReason, fitBgnbd } from '@dalbit/core/analytics/clv/fit-bgnbd';
 import { fitGammaGamma, type GammaGammaFit } from '@dalbit/core/analytics/clv/fit-gamma-gamma';
 import { type CustomerScore, scoreCustomers } from '@dalbit/core/analytics/clv/score-customers';
 import { CLV_SCORES } from '@dalbit/core/schema/analytics-tables';
@@ -19,8 +19,15 @@ import { replaceTable } from '../../engines/replace-table.ts';
 export const DAYS_PER_UNIT = 7;
 export const HORIZON_DAYS = { short: 30, long: 90, clv: 365 } as const;
 
+/** A gap this long (days) between the last paid order and the as-of day is missing data, not silence. */
+export const MAX_SILENT_TAIL_DAYS = 7;
+
 export interface WarehouseClvRun {
   readonly asOfDay: number;
+  /** Last KST day of the observation window: the day before as-of, or the last paid order day when the data ends earlier. */
+  readonly calibrationEndDay: number;
+  /** Set when the window was cut back to the end of the data. */
+  readonly calibrationNote?: string;
   readonly cbs: readonly CbsRow[];
   readonly bgnbd: BgnbdFit;
   /** Undefined when fewer than two customers have repeat spend; expected spend then is the mean order value. */
@@ -46,9 +53,16 @@ export async function loadPaidPurchases(engine: Engine, asOfDay: number): Promis
 /** Fits BG/NBD + Gamma-Gamma on the warehouse as of a day and scores every customer with a paid order. */
 export async function computeWarehouseClv(engine: Engine, asOfDay: number): Promise<WarehouseClvRun> {
   const purchases = await loadPaidPurchases(engine, asOfDay);
-  const cbs = buildCbs({ purchases, calibrationEndDay: asOfDay - 1, daysPerUnit: DAYS_PER_UNIT });
+  const window = calibrationWindow(purchases, asOfDay);
+  const cbs = buildCbs({ purchases, calibrationEndDay: window.endDay, daysPerUnit: DAYS_PER_UNIT });
   if (cbs.length === 0) throw new ClvError('NO_CUSTOMERS', `no paid orders before the as-of day`);
   const bgnbd = fitBgnbd(cbs);
+  const degenerate = degenerateReason(bgnbd.params);
+  if (degenerate)
+    throw new ClvError(
+      'DEGENERATE_FIT',
+      `BG/NBD fit is degenerate (${degenerate}); no scores were stored — check --as-of against the end of the data`,
+    );
   const meanOrderValue = purchases.reduce((s, p) => s + p.amount, 0) / purchases.length;
   let gammaGamma: GammaGammaFit | undefined;
   try {
@@ -63,7 +77,35 @@ export async function computeWarehouseClv(engine: Engine, asOfDay: number): Prom
     ...(gammaGamma ? { gammaGamma: gammaGamma.params } : {}),
     horizons: [HORIZON_DAYS.short / DAYS_PER_UNIT, HORIZON_DAYS.long / DAYS_PER_UNIT, HORIZON_DAYS.clv / DAYS_PER_UNIT],
   });
-  return { asOfDay, cbs, bgnbd, ...(gammaGamma ? { gammaGamma } : {}), meanOrderValue, scores };
+  return {
+    asOfDay,
+    calibrationEndDay: window.endDay,
+    ...(window.note ? { calibrationNote: window.note } : {}),
+    cbs,
+    bgnbd,
+    ...(gammaGamma ? { gammaGamma } : {}),
+    meanOrderValue,
+    scores,
+  };
+}
+
+/**
+ * The observation window the data supports: it ends the day before as-of, unless the last paid
+ * order is more than a week earlier — then weeks without data would read as every customer
+ * lapsing (a = 6e7, b = 2e8 on the demo), so the window ends on the last paid order day.
+ */
+export function calibrationWindow(
+  purchases: readonly DatedPurchase[],
+  asOfDay: number,
+): { endDay: number; note?: string } {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const p of purchases) if (p.day > last) last = p.day;
+  if (!Number.isFinite(last) || asOfDay - 1 - last <= MAX_SILENT_TAIL_DAYS) return { endDay: asOfDay - 1 };
+  const gap = asOfDay - 1 - last;
+  return {
+    endDay: last,
+    note: `관찰 기간을 마지막 주문일까지로 줄였습니다 (기준일 전 ${gap}일 동안 주문 데이터 없음) / the window ends on the last paid order day: no orders in the ${gap} days before the as-of day`,
+  };
 }
 
 /** Replaces `clv_scores` with one run (as_of = 00:00 KST of the as-of day), atomically where the engine allows. */

@@ -1,10 +1,11 @@
+import { cliAsOfDay } from '../as-of-flag.ts';
 import { formatRulesCsv, sortRules, toRuleRecords } from '@dalbit/core/analytics/basket/format-rules';
 import { mineRules } from '@dalbit/core/analytics/basket/mine-rules';
 import type { RuleSet } from '@dalbit/core/analytics/basket/rule';
 import { buildTransactions } from '@dalbit/core/analytics/basket/transactions';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.ts';
+import { parseOptions } from '../../analytics/basket/cli-options.ts';
 import { formatFileIssue, readTransactionsFile } from '../../analytics/basket/read-transactions-file.ts';
 import { refreshRelatedProducts } from '../../analytics/basket/warehouse-rules.ts';
 import { type CliContext, CliError } from '../context.ts';
@@ -40,7 +41,7 @@ export function registerBasket(program: Command, ctx: CliContext): void {
     .option('--lift <l>', 'minimum lift')
     .option('--level <level>', 'baskets per order or per customer: order|customer')
     .option('--item-level <level>', 'warehouse: product|category')
-    .option('--as-of <date>', 'warehouse: KST date YYYY-MM-DD; orders before it count (default today)')
+    .option('--as-of <date>', 'warehouse: KST date YYYY-MM-DD; orders before it count (default: today, or the day after the data ends when that is earlier)')
     .option('--window-days <n>', 'warehouse: only the last N days before --as-of')
     .option('--top <n>', 'warehouse: related products kept per customer (default 5)')
     .option('--format <format>', 'csv|json (default csv)')
@@ -65,7 +66,7 @@ export function registerBasket(program: Command, ctx: CliContext): void {
         set = mineRules(buildTransactions(file.rows), ruleOpts);
       } else {
         const engine = await ctx.warehouse(cmd);
-        const asOfDay = parseAsOfDay(o.asOf);
+        const asOfDay = await cliAsOfDay(ctx, engine, o.asOf);
         const result = await refreshRelatedProducts(engine, {
           asOfDay,
           ...(o.windowDays === undefined ? {} : { windowDays: o.windowDays }),

@@ -1,9 +1,10 @@
+import { cliAsOfDay } from '../as-of-flag.ts';
 import { ClusterError } from '@dalbit/core/analytics/clusters/cluster-error';
 import { CLUSTER_FEATURES } from '@dalbit/core/analytics/clusters/cluster-features';
 import { K_RANGE } from '@dalbit/core/analytics/clusters/discover-segments';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.ts';
+import { parseOptions } from '../../analytics/basket/cli-options.ts';
 import { saveClusterAsSegment } from '../../analytics/clusters/save-cluster-segment.ts';
 import { type ClusterRun, runWarehouseClusters } from '../../analytics/clusters/warehouse-clusters.ts';
 import { type CliContext, CliError } from '../context.ts';
@@ -42,12 +43,12 @@ export function registerClusters(program: Command, ctx: CliContext): void {
       `number of clusters (default: best silhouette for k in ${K_RANGE[0]}..${K_RANGE[K_RANGE.length - 1]})`,
     )
     .option('--seed <s>', 'random seed (default 42); the same seed and data give the same clusters')
-    .option('--as-of <date>', 'orders before 00:00 KST of this date count (default today)')
+    .option('--as-of <date>', 'orders before 00:00 KST of this date count (default: today, or the day after the data ends when that is earlier)')
     .option('--json', 'machine-readable output')
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
       const o = parseOptions(RunOptions, raw);
-      const asOfDay = parseAsOfDay(o.asOf);
       const engine = await ctx.warehouse(cmd);
+      const asOfDay = await cliAsOfDay(ctx, engine, o.asOf);
       const run = await guard(() =>
         runWarehouseClusters(engine, {
           asOfDay,

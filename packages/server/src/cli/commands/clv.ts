@@ -1,3 +1,5 @@
+import { kstDayToIso } from '@dalbit/core/time/kst';
+import { cliAsOfDay } from '../as-of-flag.ts';
 import type { CbsRow } from '@dalbit/core/analytics/clv/cbs';
 import { ClvError } from '@dalbit/core/analytics/clv/clv-error';
 import { fitBgnbd } from '@dalbit/core/analytics/clv/fit-bgnbd';
@@ -7,7 +9,7 @@ import { scoreCustomers } from '@dalbit/core/analytics/clv/score-customers';
 import { neutralizeFormula, quoteCsvField } from '@dalbit/core/export/csv';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.ts';
+import { parseOptions } from '../../analytics/basket/cli-options.ts';
 import { readCbsFile } from '../../analytics/clv/read-cbs-file.ts';
 import { computeWarehouseClv, DAYS_PER_UNIT, HORIZON_DAYS, storeClvScores } from '../../analytics/clv/warehouse-clv.ts';
 import { type CliContext, CliError } from '../context.ts';
@@ -35,7 +37,7 @@ export function registerClv(program: Command, ctx: CliContext): void {
       'fit BG/NBD, Gamma-Gamma (and Pareto/NBD in file mode); without --cbs: the warehouse, storing clv_scores',
     )
     .option('--cbs <file>', "CSV in Hardie's layout: cust,x,t.x,T.cal[,x.star][,m.x] (x.star is ignored)")
-    .option('--as-of <date>', 'warehouse mode: paid orders before this KST date count (default today)')
+    .option('--as-of <date>', 'warehouse mode: paid orders before this KST date count (default: today, or the day after the data ends when that is earlier)')
     .option('--json', 'machine-readable output')
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
       const o = parseOptions(FitOptions, raw);
@@ -51,7 +53,7 @@ export function registerClv(program: Command, ctx: CliContext): void {
     .option('--horizon <t>', 'file mode: horizon in the file time unit (default 39)')
     .option('--format <format>', 'csv|json (default csv)')
     .option('--json', 'same as --format json')
-    .option('--as-of <date>', 'warehouse mode: paid orders before this KST date count (default today)')
+    .option('--as-of <date>', 'warehouse mode: paid orders before this KST date count (default: today, or the day after the data ends when that is earlier)')
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
       const o = parseOptions(ScoreOptions, raw);
       const format = o.json ? 'json' : (o.format ?? 'csv');
@@ -111,13 +113,15 @@ function fitFile(rows: readonly CbsRow[]): Record<string, unknown> {
 }
 
 async function runWarehouse(ctx: CliContext, cmd: Command, asOf: string | undefined): Promise<Record<string, unknown>> {
-  const asOfDay = parseAsOfDay(asOf);
   const engine = await ctx.warehouse(cmd);
+  const asOfDay = await cliAsOfDay(ctx, engine, asOf);
   const run = await guardAsync(() => computeWarehouseClv(engine, asOfDay));
+  if (run.calibrationNote) ctx.err(run.calibrationNote);
   const stored = await storeClvScores(engine, run);
   const gg = run.gammaGamma;
   return {
-    asOf: asOf ?? null,
+    asOf: kstDayToIso(asOfDay),
+    calibrationEnd: kstDayToIso(run.calibrationEndDay),
     timeUnitDays: DAYS_PER_UNIT,
     horizonsDays: HORIZON_DAYS,
     customers: run.cbs.length,

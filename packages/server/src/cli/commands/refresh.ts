@@ -1,5 +1,5 @@
+import { cliAsOfDay } from '../as-of-flag.ts';
 import type { Command } from 'commander';
-import { parseAsOfDay } from '../../analytics/basket/cli-options.ts';
 import { refreshWarehouse } from '../../jobs/refresh-warehouse.ts';
 import { type CliContext, CliError } from '../context.ts';
 
@@ -16,11 +16,11 @@ export function registerRefresh(program: Command, ctx: CliContext): void {
   program
     .command('refresh')
     .description('recompute analytics (RFM, related products, CLV, traits), features and segment memberships')
-    .option('--as-of <date>', 'as-of day YYYY-MM-DD (KST; default today)')
+    .option('--as-of <date>', 'as-of day YYYY-MM-DD (KST) (default: today, or the day after the data ends when that is earlier)')
     .option('--json', 'machine-readable output')
     .action(async (opts: { asOf?: string; json?: boolean }, cmd: Command) => {
       const engine = await ctx.warehouse(cmd);
-      const asOfDay = parseAsOfDay(opts.asOf);
+      const asOfDay = await cliAsOfDay(ctx, engine, opts.asOf);
       const steps = await refreshWarehouse(engine, { asOfDay, clock: () => performance.now() });
       if (opts.json) ctx.out(JSON.stringify({ steps }));
       else

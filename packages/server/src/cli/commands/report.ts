@@ -1,3 +1,4 @@
+import { cliAsOfDay } from '../as-of-flag.ts';
 import { ClusterError } from '@dalbit/core/analytics/clusters/cluster-error';
 import type { AudienceReport } from '@dalbit/core/analytics/report/audience-report';
 import { formatReports } from '@dalbit/core/analytics/report/format-report';
@@ -5,7 +6,7 @@ import { findInsights } from '@dalbit/core/analytics/report/report-insights';
 import { kstDayStart } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.ts';
+import { parseOptions } from '../../analytics/basket/cli-options.ts';
 import { buildAudienceReport, loadBaseFacts } from '../../analytics/report/build-audience-report.ts';
 import { resolveAudience } from '../../analytics/report/resolve-audience.ts';
 import { SegmentStoreError } from '../../segments/segment-store.ts';
@@ -24,7 +25,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .description('audience reports: size, revenue, categories, channels, reachability, visits, trend (고객 리포트)');
   const addOptions = (c: Command): Command =>
     c
-      .option('--as-of <date>', 'orders, consents and events before 00:00 KST of this date count (default today)')
+      .option('--as-of <date>', 'orders, consents and events before 00:00 KST of this date count (default: today, or the day after the data ends when that is earlier)')
       .option('--top <n>', 'how many categories and products (default 5)')
       .option('--json', 'machine-readable output');
   addOptions(report.command('base').description('the whole customer base')).action(
@@ -51,9 +52,9 @@ async function runReport(
   ids: readonly string[],
   o: z.infer<typeof ReportOptions>,
 ): Promise<void> {
-  const asOf = kstDayStart(parseAsOfDay(o.asOf));
   const lang = ctx.config(cmd).lang;
   const engine = await ctx.warehouse(cmd);
+  const asOf = kstDayStart(await cliAsOfDay(ctx, engine, o.asOf));
   const base = await loadBaseFacts(engine, asOf);
   const reports: AudienceReport[] = [];
   for (const id of ids) {

@@ -1,3 +1,4 @@
+import { cliAsOfDay } from '../as-of-flag.ts';
 import { buildRfmGrid } from '@dalbit/core/analytics/rfm/rfm-grid';
 import { computeRfmMetrics } from '@dalbit/core/analytics/rfm/rfm-metrics';
 import { type RfmScore, scoreRfm } from '@dalbit/core/analytics/rfm/score-rfm';
@@ -35,7 +36,7 @@ export function registerRfm(program: Command, ctx: CliContext): void {
       '--invoices <file>',
       'CSV with InvoiceNo,InvoiceDate,CustomerID,TotalPrice (file mode: per-customer scores)',
     )
-    .option('--as-of <date>', 'analysis date YYYY-MM-DD (KST); purchases before it count (default today)')
+    .option('--as-of <date>', 'analysis date YYYY-MM-DD (KST); purchases before it count (default: today; warehouse: the day after the data ends when that is earlier)')
     .option('--window-days <n>', 'only purchases of the last N days before --as-of')
     .option('--format <format>', 'file mode csv|json (default csv); warehouse table|json (default table)')
     .option('--json', 'same as --format json')
@@ -44,10 +45,9 @@ export function registerRfm(program: Command, ctx: CliContext): void {
     .option('--lang <lang>', 'ko|en labels (default: DALBIT_LANG, ko)')
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
       const o = parseOptions(RfmOptions, raw);
-      const asOfDay = parseAsOfDay(o.asOf);
-      const window = { asOfDay, ...(o.windowDays === undefined ? {} : { windowDays: o.windowDays }) };
       const lang = o.lang ?? ctx.config(cmd).lang;
       if (o.invoices !== undefined) {
+        const window = { asOfDay: parseAsOfDay(o.asOf), ...(o.windowDays === undefined ? {} : { windowDays: o.windowDays }) };
         const file = await readInvoicesFile(o.invoices);
         if (file.issues.length > 0) {
           throw new CliError(
@@ -62,6 +62,8 @@ export function registerRfm(program: Command, ctx: CliContext): void {
         return;
       }
       const engine = await ctx.warehouse(cmd);
+      const asOfDay = await cliAsOfDay(ctx, engine, o.asOf);
+      const window = { asOfDay, ...(o.windowDays === undefined ? {} : { windowDays: o.windowDays }) };
       const scores = await computeWarehouseRfm(engine, window);
       await storeRfmScores(engine, scores, asOfDay);
       const report: Record<string, unknown> = {

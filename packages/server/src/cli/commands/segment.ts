@@ -1,3 +1,6 @@
+import type { Engine } from '../../engines/engine.ts';
+import { kstDayStart } from '@dalbit/core/time/kst';
+import { asOfNotice, resolveAsOfDay } from '../../analytics/as-of.ts';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { explainSegment } from '@dalbit/core/segments/explain';
@@ -45,8 +48,15 @@ function readDefinition(file: string): SegmentDefinition {
   return parsed.definition;
 }
 
-function parseAsOf(value: string | undefined): Date {
-  if (value === undefined) return new Date();
+/** `--as-of` instant; by default now, or 00:00 KST of the day after the data ends when that is earlier. */
+async function parseAsOf(ctx: CliContext, engine: Engine, value: string | undefined): Promise<Date> {
+  if (value === undefined) {
+    const r = await resolveAsOfDay(engine, undefined);
+    const notice = asOfNotice(r);
+    if (!notice) return new Date();
+    ctx.err(notice);
+    return kstDayStart(r.day);
+  }
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) throw new CliError(`--as-of: 날짜/시간 형식 오류 / not a date/time: ${value}`, 2);
   return d;
@@ -105,12 +115,12 @@ export function registerSegment(program: Command, ctx: CliContext): void {
   seg
     .command('count <file>')
     .description('live size of a segment definition (JSON)')
-    .option('--as-of <iso>', 'evaluate as of this instant (default: now)')
+    .option('--as-of <iso>', 'evaluate as of this instant (default: now, or the day after the data ends when that is earlier)')
     .option('--json', 'machine-readable output')
     .action(async (file: string, o: { asOf?: string; json?: boolean }, cmd: Command) => {
       const def = readDefinition(file);
       const engine = await ctx.warehouse(cmd);
-      const r = await countSegment(engine, def, { asOf: parseAsOf(o.asOf) });
+      const r = await countSegment(engine, def, { asOf: await parseAsOf(ctx, engine, o.asOf) });
       if (!r.ok) throw issuesError(r.issues);
       ctx.out(
         o.json
@@ -262,13 +272,13 @@ export function registerSegment(program: Command, ctx: CliContext): void {
   seg
     .command('refresh [id]')
     .description('refresh customer features, then the members of every active segment (or one)')
-    .option('--as-of <iso>', 'refresh as of this instant (default: now)')
+    .option('--as-of <iso>', 'refresh as of this instant (default: now, or the day after the data ends when that is earlier)')
     .option('--skip-features', 'do not rebuild customer_features first')
     .option('--json', 'machine-readable output')
     .action(
       async (id: string | undefined, o: { asOf?: string; skipFeatures?: boolean; json?: boolean }, cmd: Command) => {
-        const asOf = parseAsOf(o.asOf);
         const engine = await ctx.warehouse(cmd);
+        const asOf = await parseAsOf(ctx, engine, o.asOf);
         const features = o.skipFeatures ? undefined : await refreshFeatures(engine, { asOf });
         if (id !== undefined) await guarded(() => getSegmentOrThrow(engine, id));
         const r = await refreshSegments(engine, { asOf, ...(id === undefined ? {} : { segmentIds: [id] }) });

@@ -1,8 +1,9 @@
+import { cliAsOfDay } from '../as-of-flag.ts';
 import { summarizeTraits, type TraitsSummary } from '@dalbit/core/analytics/traits/summarize-traits';
 import { kstDayStart } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.ts';
+import { parseOptions } from '../../analytics/basket/cli-options.ts';
 import { computeWarehouseTraits, storeTraits } from '../../analytics/traits/warehouse-traits.ts';
 import type { CliContext } from '../context.ts';
 
@@ -15,12 +16,12 @@ export function registerTraits(program: Command, ctx: CliContext): void {
   traits
     .command('compute')
     .description('computes the traits of every customer and replaces customer_traits')
-    .option('--as-of <date>', 'orders and events before 00:00 KST of this date count (default today)')
+    .option('--as-of <date>', 'orders and events before 00:00 KST of this date count (default: today, or the day after the data ends when that is earlier)')
     .option('--json', 'machine-readable summary')
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
       const o = parseOptions(ComputeOptions, raw);
-      const asOf = kstDayStart(parseAsOfDay(o.asOf));
       const engine = await ctx.warehouse(cmd);
+      const asOf = kstDayStart(await cliAsOfDay(ctx, engine, o.asOf));
       const rows = await computeWarehouseTraits(engine, asOf);
       await storeTraits(engine, rows, asOf);
       const summary = summarizeTraits(rows, asOf);

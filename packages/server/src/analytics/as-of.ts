@@ -1,0 +1,49 @@
+import { kstDayToIso, toKstDay } from '@dalbit/core/time/kst';
+import { parseAsOfDay } from './basket/cli-options.ts';
+import type { Engine } from '../engines/engine.ts';
+
+/** Where an as-of day came from: the flag, today, or the end of the data (the day after the latest order/event). */
+export type AsOfSource = 'flag' | 'today' | 'data_end';
+
+export interface ResolvedAsOf {
+  readonly day: number;
+  readonly source: AsOfSource;
+  /** The last KST day with an order or event; undefined for an empty warehouse. */
+  readonly dataLastDay?: number;
+}
+
+/** The latest order or behavioural event in the warehouse (undefined when there is neither). */
+export async function warehouseDataEnd(engine: Engine): Promise<Date | undefined> {
+  const rows = await engine.query<{ t: Date | null }>(
+    `SELECT max(t) AS t FROM (SELECT max(ordered_at) AS t FROM orders UNION ALL SELECT max(occurred_at) AS t FROM events) x`,
+  );
+  const t = rows[0]?.t;
+  return t ? new Date(t) : undefined;
+}
+
+/**
+ * The one "as of" rule: an explicit flag wins; otherwise today (KST), unless the data ends before
+ * today — then the day after the last day with data (as if the export was read the next morning),
+ * so analytics and simulations look at the data instead of weeks of silence after it.
+ */
+export async function resolveAsOfDay(
+  engine: Engine,
+  value: string | undefined,
+  opts: { readonly now?: Date; readonly flag?: string } = {},
+): Promise<ResolvedAsOf> {
+  if (value !== undefined) return { day: parseAsOfDay(value, opts.flag), source: 'flag' };
+  const today = toKstDay(opts.now ?? new Date());
+  const end = await warehouseDataEnd(engine);
+  if (!end) return { day: today, source: 'today' };
+  const lastDay = toKstDay(end);
+  if (lastDay + 1 < today) return { day: lastDay + 1, source: 'data_end', dataLastDay: lastDay };
+  return { day: today, source: 'today', dataLastDay: lastDay };
+}
+
+/** One line (Korean first) telling the user the as-of day came from the end of the data. */
+export function asOfNotice(r: ResolvedAsOf): string | undefined {
+  if (r.source !== 'data_end' || r.dataLastDay === undefined) return undefined;
+  const last = kstDayToIso(r.dataLastDay);
+  const day = kstDayToIso(r.day);
+  return `기준일 ${day}: 데이터가 ${last}에 끝나 그다음 날을 기준으로 합니다 (바꾸려면 --as-of) / as of ${day}: the data ends ${last}, so the day after it is used (change with --as-of)`;
+}
