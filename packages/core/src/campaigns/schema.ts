@@ -175,7 +175,8 @@ function checkVariables(
       ctx.addIssue({
         code: 'custom',
         path: [...at],
-        message: '템플릿이 쿠폰을 쓰지만 캠페인에 쿠폰 설정(coupon)이 없습니다 / the template uses coupon but the campaign issues none',
+        message:
+          '템플릿이 쿠폰을 쓰지만 캠페인에 쿠폰 설정(coupon)이 없습니다 / the template uses coupon but the campaign issues none',
       });
   }
 }

@@ -3,6 +3,8 @@ import type { DemoOrder, DemoPerson, SalesChannel } from './demo-model.ts';
 
 export interface ChannelTotals {
   orders: number;
+  /** Orders with at least one line still paid or exchanged (a sale; see docs/metrics.md). */
+  keptOrders: number;
   lines: number;
   units: number;
   /** Σ price × quantity. */
@@ -47,6 +49,7 @@ export interface DemoGroundTruth {
 
 const emptyTotals = (): ChannelTotals => ({
   orders: 0,
+  keptOrders: 0,
   lines: 0,
   units: 0,
   gross: 0,
@@ -109,6 +112,7 @@ const MARKETPLACES = new Set<string>(['smartstore', 'musinsa', '29cm', 'coupang'
 export function countOrder(truth: DemoGroundTruth, order: DemoOrder): void {
   const t = truth.channels[order.channel];
   t.orders++;
+  if (order.lines.some((l) => l.status === 'paid' || l.status === 'exchanged')) t.keptOrders++;
   for (const l of order.lines) {
     const gross = l.product.price * l.quantity;
     t.lines++;

@@ -208,17 +208,42 @@ describe('row validation', () => {
     expect(r.issues).toEqual([]);
     const p = r.batch.persons[0];
     expect(p).toMatchObject({
-      recordId: 'crm:customer:k123',
+      recordId: 'kakao:customer:k123',
+      channel: 'kakao',
       birthdayMd: '05-17',
       birthdayLunar: true,
       gender: 'F',
       phone: '+821012345678',
     });
     expect(r.batch.consents.map((c) => [c.channel, c.purpose, c.granted, c.at.toISOString(), c.proof])).toEqual([
-      ['sms', 'ad', true, '2024-01-02T01:00:00.000Z', 'cust.csv:2 SMS 광고수신동의=동의'],
-      ['email', 'ad', false, '2024-01-02T01:00:00.000Z', 'cust.csv:2 이메일 광고수신동의=미동의'],
-      ['sms', 'night_ad', true, '2024-01-02T01:00:00.000Z', 'cust.csv:2 야간 광고수신동의=Y'],
-      ['kakao', 'night_ad', true, '2024-01-02T01:00:00.000Z', 'cust.csv:2 야간 광고수신동의=Y'],
+      [
+        'sms',
+        'ad',
+        true,
+        '2024-01-02T01:00:00.000Z',
+        'cust.csv:2 SMS 광고수신동의=동의 (동의일: 파일의 동의일 / dated by the file)',
+      ],
+      [
+        'email',
+        'ad',
+        false,
+        '2024-01-02T01:00:00.000Z',
+        'cust.csv:2 이메일 광고수신동의=미동의 (동의일: 파일의 동의일 / dated by the file)',
+      ],
+      [
+        'sms',
+        'night_ad',
+        true,
+        '2024-01-02T01:00:00.000Z',
+        'cust.csv:2 야간 광고수신동의=Y (동의일: 파일의 동의일 / dated by the file)',
+      ],
+      [
+        'kakao',
+        'night_ad',
+        true,
+        '2024-01-02T01:00:00.000Z',
+        'cust.csv:2 야간 광고수신동의=Y (동의일: 파일의 동의일 / dated by the file)',
+      ],
     ]);
   });
 

@@ -1,5 +1,5 @@
-import { parseCampaign } from '@dalbit/core/campaigns/parse-campaign';
 import { buildMessage } from '@dalbit/core/campaigns/build-message';
+import { parseCampaign } from '@dalbit/core/campaigns/parse-campaign';
 import { CompliancePolicySchema } from '@dalbit/core/compliance/policy';
 import { renderTemplate } from '@dalbit/core/templates/render-template';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,8 @@ const related = [
 describe('template variables render as a person reads them', () => {
   it('a bare product list is the names, a bare coupon date is a KST Korean date', () => {
     const r = renderTemplate({
-      source: '추천: {{ related_products }} / 최근 {{ last_viewed_product }} / {{ coupon.code }} {{ coupon.expires_at }}까지',
+      source:
+        '추천: {{ related_products }} / 최근 {{ last_viewed_product }} / {{ coupon.code }} {{ coupon.expires_at }}까지',
       mode: 'text',
       context: { relatedProducts: related, lastViewedProduct: related[2], coupon: { code: 'BDAY7', expiresAt } },
     });

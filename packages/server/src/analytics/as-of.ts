@@ -1,6 +1,6 @@
 import { kstDayToIso, toKstDay } from '@dalbit/core/time/kst';
-import { parseAsOfDay } from './basket/cli-options.ts';
 import type { Engine } from '../engines/engine.ts';
+import { parseAsOfDay } from './basket/cli-options.ts';
 
 /** Where an as-of day came from: the flag, today, or the end of the data (the day after the latest order/event). */
 export type AsOfSource = 'flag' | 'today' | 'data_end';

@@ -28,19 +28,16 @@ export async function resolveAudience(engine: Engine, audience: Audience, asOf: 
   switch (audience.kind) {
     case 'all': {
       const rows = await engine.query<{ customer_id: string }>(
-        compileBound(
-          engine.dialect,
-          (b) => {
-            const at = b.p(asOf, 'timestamp');
-            // Known by then in the data itself (an order, a channel sign-up, an event), not by the
-            // day the file was imported: simulations over past dates see the customers of that time.
-            return `SELECT customer_id FROM customers WHERE created_at <= ${at}
+        compileBound(engine.dialect, (b) => {
+          const at = b.p(asOf, 'timestamp');
+          // Known by then in the data itself (an order, a channel sign-up, an event), not by the
+          // day the file was imported: simulations over past dates see the customers of that time.
+          return `SELECT customer_id FROM customers WHERE created_at <= ${at}
               OR customer_id IN (SELECT customer_id FROM orders WHERE ordered_at <= ${at} AND customer_id IS NOT NULL)
               OR customer_id IN (SELECT customer_id FROM customer_channels WHERE joined_at <= ${at})
               OR customer_id IN (SELECT customer_id FROM events WHERE occurred_at <= ${at} AND customer_id IS NOT NULL)
               ORDER BY customer_id`;
-          },
-        ),
+        }),
       );
       return rows.map((r) => r.customer_id);
     }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { keptLineSql } from '@dalbit/core/analytics/revenue';
 import type { DemoParams } from '@dalbit/core/demo/demo-params';
 import type { DemoGroundTruth } from '@dalbit/core/demo/ground-truth';
 import { seededCustomerIds } from '@dalbit/core/identity/ids';
@@ -104,13 +105,12 @@ export async function readDemoStats(
 ): Promise<Pick<DemoRunSummary, 'customers' | 'merges' | 'channels'>> {
   const [c] = await engine.query('SELECT count(*) AS n FROM customers');
   const [m] = await engine.query('SELECT count(*) AS n FROM merges WHERE undone_at IS NULL');
-  const orders = await engine.query('SELECT channel, count(*) AS orders FROM orders GROUP BY channel');
-  const revenue = await engine.query(
-    "SELECT channel, sum(line_amount) AS revenue FROM order_items WHERE status IN ('paid', 'exchanged') GROUP BY channel",
+  // Orders = orders with a kept line; revenue = net revenue (one definition, core/analytics/revenue.ts).
+  const sales = await engine.query(
+    `SELECT channel, count(DISTINCT order_id) AS orders, sum(line_amount) AS revenue FROM order_items WHERE ${keptLineSql()} GROUP BY channel`,
   );
-  const rev = new Map(revenue.map((r) => [String(r.channel), num(r.revenue)]));
-  const channels = orders
-    .map((r) => ({ channel: String(r.channel), orders: num(r.orders), revenue: rev.get(String(r.channel)) ?? 0 }))
+  const channels = sales
+    .map((r) => ({ channel: String(r.channel), orders: num(r.orders), revenue: num(r.revenue) }))
     .sort((a, b) => b.revenue - a.revenue || a.channel.localeCompare(b.channel));
   return { customers: num(c?.n), merges: num(m?.n), channels };
 }

@@ -1,3 +1,4 @@
+import { keptLineSql } from '@dalbit/core/analytics/revenue';
 import { type Engine, type Row, sql } from '../engines/engine.ts';
 import { findCustomer } from '../identity/find-customer.ts';
 
@@ -74,8 +75,10 @@ async function withOrders(engine: Engine, people: readonly Row[]): Promise<Custo
     last_order_at: Date | null;
   }>(
     sql(
-      `SELECT customer_id, count(*) AS orders, coalesce(sum(CASE WHEN status = 'paid' THEN paid_amount ELSE 0 END), 0) AS revenue, max(ordered_at) AS last_order_at
-       FROM orders WHERE customer_id IN (${list}) GROUP BY customer_id`,
+      `SELECT o.customer_id AS customer_id, count(*) AS orders, coalesce(max(r.revenue), 0) AS revenue, max(o.ordered_at) AS last_order_at
+       FROM orders o LEFT JOIN (SELECT customer_id, sum(line_amount) AS revenue FROM order_items
+         WHERE customer_id IN (${list}) AND ${keptLineSql()} GROUP BY customer_id) r ON r.customer_id = o.customer_id
+       WHERE o.customer_id IN (${list}) GROUP BY o.customer_id`,
       ids,
       ids.map(() => 'string' as const),
     ),

@@ -1,3 +1,4 @@
+import { keptLineSql } from '@dalbit/core/analytics/revenue';
 import { type Engine, type Row, sql } from '../engines/engine.ts';
 
 export interface CustomerView {
@@ -23,7 +24,8 @@ export async function readCustomerView(
   const limit = Math.max(1, Math.min(100, opts.lastOrders ?? 5));
   const [summary] = await q(
     `SELECT count(*) AS orders, sum(CASE WHEN status = 'paid' THEN 1 ELSE 0 END) AS paid_orders,
-       coalesce(sum(CASE WHEN status = 'paid' THEN paid_amount ELSE 0 END), 0) AS revenue, min(ordered_at) AS first_order_at, max(ordered_at) AS last_order_at
+       (SELECT coalesce(sum(line_amount), 0) FROM order_items WHERE customer_id = ${p} AND ${keptLineSql()}) AS revenue,
+       min(ordered_at) AS first_order_at, max(ordered_at) AS last_order_at
      FROM orders WHERE customer_id = ${p}`,
   );
   return {
@@ -38,16 +40,18 @@ export async function readCustomerView(
     orders: {
       summary: summary ?? {},
       byChannel: await q(
-        `SELECT channel, count(*) AS orders, coalesce(sum(CASE WHEN status = 'paid' THEN paid_amount ELSE 0 END), 0) AS revenue
-         FROM orders WHERE customer_id = ${p} GROUP BY channel ORDER BY channel`,
+        `SELECT o.channel AS channel, count(*) AS orders, coalesce(max(r.revenue), 0) AS revenue
+         FROM orders o LEFT JOIN (SELECT channel, sum(line_amount) AS revenue FROM order_items
+           WHERE customer_id = ${p} AND ${keptLineSql()} GROUP BY channel) r ON r.channel = o.channel
+         WHERE o.customer_id = ${p} GROUP BY o.channel ORDER BY o.channel`,
       ),
       last: await q(
         `SELECT order_id, channel, store, ordered_at, status, paid_amount FROM orders WHERE customer_id = ${p} ORDER BY ordered_at DESC, order_id LIMIT ${limit}`,
       ),
     },
     consents: await q(
-      `SELECT channel, purpose, granted, ${at}, source FROM (
-         SELECT channel, purpose, granted, ${at}, source, row_number() OVER (PARTITION BY channel, purpose ORDER BY ${at} DESC, consent_id DESC) AS rn
+      `SELECT channel, purpose, granted, ${at}, source, proof FROM (
+         SELECT channel, purpose, granted, ${at}, source, proof, row_number() OVER (PARTITION BY channel, purpose ORDER BY ${at} DESC, consent_id DESC) AS rn
          FROM consents WHERE customer_id = ${p}) t WHERE rn = 1 ORDER BY channel, purpose`,
     ),
     merges: await q(

@@ -1,3 +1,4 @@
+import { keptLineSql } from '@dalbit/core/analytics/revenue';
 import type { Engine } from '../engines/engine.ts';
 
 export interface WarehouseStats {
@@ -9,7 +10,7 @@ export interface WarehouseStats {
   readonly consents: number;
   readonly merges: { readonly active: number; readonly undone: number };
   readonly ordersByStatus: readonly { readonly status: string; readonly orders: number }[];
-  /** Paid orders only. */
+  /** Net revenue (kept lines, `core/analytics/revenue.ts`) and the orders with a kept line, per channel. */
   readonly revenueByChannel: readonly {
     readonly channel: string;
     readonly orders: number;
@@ -48,8 +49,8 @@ export async function readStats(engine: Engine): Promise<WarehouseStats> {
     ).map((r) => ({ status: r.status, orders: Number(r.orders) })),
     revenueByChannel: (
       await engine.query<{ channel: string; orders: number; revenue: number; customers: number }>(
-        `SELECT channel, count(*) AS orders, sum(paid_amount) AS revenue, count(DISTINCT customer_id) AS customers
-         FROM orders WHERE status = 'paid' GROUP BY channel ORDER BY revenue DESC, channel`,
+        `SELECT channel, count(DISTINCT order_id) AS orders, sum(line_amount) AS revenue, count(DISTINCT customer_id) AS customers
+         FROM order_items WHERE ${keptLineSql()} GROUP BY channel ORDER BY revenue DESC, channel`,
       )
     ).map((r) => ({
       channel: r.channel,

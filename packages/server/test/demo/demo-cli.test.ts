@@ -46,12 +46,14 @@ describe('dalbit demo', () => {
     const s = JSON.parse(r.stdout) as {
       customers: number;
       rowsRejected: number;
-      channels: { channel: string; orders: number }[];
-      expected: { channels: Record<string, { orders: number }> };
+      channels: { channel: string; orders: number; revenue: number }[];
+      expected: { channels: Record<string, { keptOrders: number; netRevenue: number }> };
     };
     expect(s.rowsRejected).toBe(0);
     expect(s.customers).toBeGreaterThan(200);
-    expect(s.channels.find((c) => c.channel === 'cafe24')?.orders).toBe(s.expected.channels.cafe24?.orders);
+    // Orders with a kept line and net revenue (docs/metrics.md), as generated.
+    expect(s.channels.find((c) => c.channel === 'cafe24')?.orders).toBe(s.expected.channels.cafe24?.keptOrders);
+    expect(s.channels.find((c) => c.channel === 'cafe24')?.revenue).toBe(s.expected.channels.cafe24?.netRevenue);
     expect(existsSync(join(dir, 'demo-files', 'manifest.json'))).toBe(true);
   });
 });

@@ -86,7 +86,7 @@ describe('dalbit customers / stats', () => {
     expect(v.orders.summary).toMatchObject({ orders: 2, paid_orders: 2, revenue: 80000 });
     expect(v.channels.map((c: { channel: string }) => c.channel)).toEqual(['cafe24', 'offline', 'smartstore']);
     expect(v.consents).toEqual([
-      { channel: 'sms', purpose: 'ad', granted: false, at: '2024-01-09T00:00:00.000Z', source: 'cafe24' },
+      { channel: 'sms', purpose: 'ad', granted: false, at: '2024-01-09T00:00:00.000Z', source: 'cafe24', proof: null },
     ]);
     expect(v.merges).toHaveLength(1);
     const byOldId = await run(['customers', 'show', buyer]);

@@ -62,6 +62,35 @@ export async function importPersons(
         'test',
       ]),
     );
+    await engine.insert(
+      'order_items',
+      [
+        'line_id',
+        'order_id',
+        'customer_id',
+        'origin_customer_id',
+        'channel',
+        'ordered_at',
+        'status',
+        'product_id',
+        'quantity',
+        'line_amount',
+        'discount_amount',
+      ],
+      orders.map((o) => [
+        `${o.orderId}:1`,
+        o.orderId,
+        res.customerOf.get(o.buyer),
+        res.originOf.get(o.buyer),
+        o.channel,
+        opts.now,
+        'paid',
+        'P1',
+        1,
+        o.paid,
+        0,
+      ]),
+    );
     return res;
   });
 }

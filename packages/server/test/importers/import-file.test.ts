@@ -342,15 +342,28 @@ describe('importFile: re-imports', () => {
       now: new Date('2024-04-03T00:00:00Z'),
     });
     expect(flip.consents).toBe(1);
+    // A grant is dated by the sign-up day (가입일 2023-01-02 10:00 KST); a refusal by the import time.
     expect(await rows('SELECT channel, purpose, granted, "at", proof FROM consents ORDER BY "at", channel')).toEqual([
-      { channel: 'email', purpose: 'ad', granted: false, at: NOW, proof: 'members1.xlsx:2 뉴스메일 수신여부=F' },
-      { channel: 'sms', purpose: 'ad', granted: true, at: NOW, proof: 'members1.xlsx:2 SMS 수신여부=T' },
+      {
+        channel: 'sms',
+        purpose: 'ad',
+        granted: true,
+        at: new Date('2023-01-02T01:00:00Z'),
+        proof: 'members1.xlsx:2 SMS 수신여부=T (동의일: 가입일 / dated by the sign-up date)',
+      },
+      {
+        channel: 'email',
+        purpose: 'ad',
+        granted: false,
+        at: NOW,
+        proof: 'members1.xlsx:2 뉴스메일 수신여부=F (동의일: 가져온 시각 / dated by the import time)',
+      },
       {
         channel: 'sms',
         purpose: 'ad',
         granted: false,
         at: new Date('2024-04-03T00:00:00Z'),
-        proof: 'members2.xlsx:2 SMS 수신여부=F',
+        proof: 'members2.xlsx:2 SMS 수신여부=F (동의일: 가져온 시각 / dated by the import time)',
       },
     ]);
     expect(await rows('SELECT birthday_md, birth_year, birthday_lunar, grade, gender FROM customers')).toEqual([

@@ -13,10 +13,11 @@ const AD_FIELDS: readonly (readonly [string, ConsentChannel])[] = [
 /**
  * A brand's own customer list (sign-up forms, Kakao sync, store tablets) with ad consents per
  * channel and night consent (야간, 21:00–08:00; recorded for SMS and Kakao since e-mail is
- * exempt). The person's channel is `--channel`, default `crm`.
+ * exempt). The person's channel is `--channel`; without it, a row signed up with Kakao (a
+ * `카카오ID`, or a `가입경로` naming Kakao: 카카오싱크, 카카오 채널) is a member of channel `kakao`
+ * — so "Kakao or shop sign-up" audiences and membership count them — and any other row `crm`.
  */
 export function createCustomerMapper(ctx: MapContext): RowMapper {
-  const channel = ctx.channel ?? 'crm';
   return {
     mapRow(r: RowReader) {
       const name = r.text('name');
@@ -28,6 +29,7 @@ export function createCustomerMapper(ctx: MapContext): RowMapper {
       const lunar = r.lunar('lunar', false);
       const gender = r.gender('gender');
       const route = r.text('signup_route');
+      const channel = ctx.channel ?? (kakaoId !== undefined || isKakaoRoute(route) ? 'kakao' : 'crm');
       const joinedAt = r.timestamp('joined_at');
       const consentedAt = r.timestamp('consented_at');
       const flags = AD_FIELDS.map(([field, ch]) => [field, ch, r.flag(field)] as const);
@@ -59,10 +61,11 @@ export function createCustomerMapper(ctx: MapContext): RowMapper {
         }),
       );
       const at = consentedAt ?? joinedAt;
+      const dated = consentedAt !== undefined ? ('consent_date' as const) : ('signup' as const);
       for (const [field, ch, granted] of flags) {
         if (granted !== undefined)
           ctx.out.consents.push(
-            consentFrom(ctx, r, { personRecordId: recordId, field, channel: ch, purpose: 'ad', granted, at }),
+            consentFrom(ctx, r, { personRecordId: recordId, field, channel: ch, purpose: 'ad', granted, at, dated }),
           );
       }
       if (night !== undefined) {
@@ -75,10 +78,16 @@ export function createCustomerMapper(ctx: MapContext): RowMapper {
               purpose: 'night_ad',
               granted: night,
               at,
+              dated,
             }),
           );
         }
       }
     },
   };
+}
+
+/** A sign-up route that names Kakao (카카오싱크, 카카오 채널, Kakao Sync …). */
+export function isKakaoRoute(route: string | undefined): boolean {
+  return route !== undefined && /카카오|kakao/i.test(route);
 }

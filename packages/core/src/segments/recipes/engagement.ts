@@ -43,10 +43,10 @@ export const NEW_MEMBER = defineRecipe({
   action: { ko: '웰컴 메시지와 첫 구매 쿠폰', en: 'welcome message with a first-order coupon' },
   goldenTime: { ko: '가입 다음 날 오전', en: 'the morning after sign-up' },
   description: {
-    ko: '자사몰 또는 카페24에 N일 전 가입한 회원',
-    en: 'Signed up to the own shop or Cafe24 exactly N days ago',
+    ko: '자사몰·카페24 또는 카카오로 N일 전 가입한 회원',
+    en: 'Signed up to the own shop, Cafe24 or through Kakao exactly N days ago',
   },
-  params: z.object({ days: days(1), channels: csv('own,cafe24') }),
+  params: z.object({ days: days(1), channels: csv('own,cafe24,kakao') }),
   build: (p) => ({ kind: 'channel', channels: p.channels, joined: { kind: 'days_ago', min: p.days, max: p.days } }),
 });
 
@@ -58,10 +58,10 @@ export const WARRANTY_NOT_MEMBER = defineRecipe({
   action: { ko: '회원 가입 혜택 안내', en: 'invite to join with a member benefit' },
   goldenTime: { ko: '등록 후 N일째 저녁 7시', en: 'N days after registration, 19:00' },
   description: {
-    ko: '정품 등록을 N일 전에 했지만 자사몰 회원이 아닌 고객',
-    en: 'Registered a warranty N days ago but is not an own-shop member',
+    ko: '정품 등록을 N일 전에 했지만 자사몰·카카오 어느 쪽 회원도 아닌 고객',
+    en: 'Registered a warranty N days ago but is a member neither of the own shop nor through Kakao',
   },
-  params: z.object({ days: days(7), channels: csv('own,cafe24') }),
+  params: z.object({ days: days(7), channels: csv('own,cafe24,kakao') }),
   build: (p) => ({
     kind: 'and',
     items: [

@@ -1,10 +1,11 @@
 import type { ItemCount } from '@dalbit/core/analytics/report/index-items';
+import { KEPT_LINE_STATUSES } from '@dalbit/core/analytics/revenue';
 import type { CompiledQuery } from '@dalbit/core/sql/dialect';
 import type { Engine } from '../../engines/engine.ts';
 import { MemberBoundQuery, type MemberSet } from './member-set.ts';
 
-/** Statuses that count as a purchase (as in the segment catalog). */
-export const PURCHASE_STATUSES = ['paid', 'exchanged'] as const;
+/** Statuses that count as a purchase: the kept lines of the one revenue definition. */
+export const PURCHASE_STATUSES = KEPT_LINE_STATUSES;
 export const VIEW_EVENTS = ['page_view', 'product_view'] as const;
 export const REACH_CHANNELS = ['sms', 'kakao', 'email', 'push'] as const;
 
@@ -35,7 +36,7 @@ export async function loadSize(
   return { size: num(r?.n), phones: num(r?.phones), emails: num(r?.emails) };
 }
 
-/** One row per buyer: purchases, revenue and the last purchase instant. */
+/** One row per buyer: orders with a kept line, net revenue (kept lines) and the last purchase instant. */
 export async function loadBuyers(
   engine: Engine,
   members: MemberSet,
@@ -45,8 +46,8 @@ export async function loadBuyers(
     engine,
     members,
     (b, q) =>
-      `SELECT ${q('customer_id')} AS customer_id, count(*) AS orders, sum(${q('paid_amount')}) AS revenue, max(${q('ordered_at')}) AS last_at
-     FROM ${q('orders')} WHERE ${purchases(b, q, asOf)} GROUP BY ${q('customer_id')}`,
+      `SELECT ${q('customer_id')} AS customer_id, count(DISTINCT ${q('order_id')}) AS orders, sum(${q('line_amount')}) AS revenue, max(${q('ordered_at')}) AS last_at
+     FROM ${q('order_items')} WHERE ${purchases(b, q, asOf)} GROUP BY ${q('customer_id')}`,
   );
   return rows.map((r) => ({ orders: num(r.orders), revenue: num(r.revenue), lastAt: r.last_at }));
 }
@@ -80,8 +81,8 @@ export async function loadChannels(
     engine,
     members,
     (b, q) =>
-      `SELECT ${q('channel')} AS channel, count(DISTINCT ${q('customer_id')}) AS buyers, count(*) AS orders, sum(${q('paid_amount')}) AS revenue
-     FROM ${q('orders')} WHERE ${purchases(b, q, asOf)} GROUP BY ${q('channel')}`,
+      `SELECT ${q('channel')} AS channel, count(DISTINCT ${q('customer_id')}) AS buyers, count(DISTINCT ${q('order_id')}) AS orders, sum(${q('line_amount')}) AS revenue
+     FROM ${q('order_items')} WHERE ${purchases(b, q, asOf)} GROUP BY ${q('channel')}`,
   );
   return rows.map((r) => ({
     channel: r.channel,

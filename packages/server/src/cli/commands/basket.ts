@@ -1,4 +1,3 @@
-import { cliAsOfDay } from '../as-of-flag.ts';
 import { formatRulesCsv, sortRules, toRuleRecords } from '@dalbit/core/analytics/basket/format-rules';
 import { mineRules } from '@dalbit/core/analytics/basket/mine-rules';
 import type { RuleSet } from '@dalbit/core/analytics/basket/rule';
@@ -8,6 +7,7 @@ import { z } from 'zod';
 import { parseOptions } from '../../analytics/basket/cli-options.ts';
 import { formatFileIssue, readTransactionsFile } from '../../analytics/basket/read-transactions-file.ts';
 import { refreshRelatedProducts } from '../../analytics/basket/warehouse-rules.ts';
+import { cliAsOfDay } from '../as-of-flag.ts';
 import { type CliContext, CliError } from '../context.ts';
 
 const RulesOptions = z.object({
@@ -41,7 +41,10 @@ export function registerBasket(program: Command, ctx: CliContext): void {
     .option('--lift <l>', 'minimum lift')
     .option('--level <level>', 'baskets per order or per customer: order|customer')
     .option('--item-level <level>', 'warehouse: product|category')
-    .option('--as-of <date>', 'warehouse: KST date YYYY-MM-DD; orders before it count (default: today, or the day after the data ends when that is earlier)')
+    .option(
+      '--as-of <date>',
+      'warehouse: KST date YYYY-MM-DD; orders before it count (default: today, or the day after the data ends when that is earlier)',
+    )
     .option('--window-days <n>', 'warehouse: only the last N days before --as-of')
     .option('--top <n>', 'warehouse: related products kept per customer (default 5)')
     .option('--format <format>', 'csv|json (default csv)')

@@ -1,4 +1,3 @@
-import { cliAsOfDay } from '../as-of-flag.ts';
 import { ClusterError } from '@dalbit/core/analytics/clusters/cluster-error';
 import { CLUSTER_FEATURES } from '@dalbit/core/analytics/clusters/cluster-features';
 import { K_RANGE } from '@dalbit/core/analytics/clusters/discover-segments';
@@ -7,6 +6,7 @@ import { z } from 'zod';
 import { parseOptions } from '../../analytics/basket/cli-options.ts';
 import { saveClusterAsSegment } from '../../analytics/clusters/save-cluster-segment.ts';
 import { type ClusterRun, runWarehouseClusters } from '../../analytics/clusters/warehouse-clusters.ts';
+import { cliAsOfDay } from '../as-of-flag.ts';
 import { type CliContext, CliError } from '../context.ts';
 
 const RunOptions = z.object({
@@ -43,7 +43,10 @@ export function registerClusters(program: Command, ctx: CliContext): void {
       `number of clusters (default: best silhouette for k in ${K_RANGE[0]}..${K_RANGE[K_RANGE.length - 1]})`,
     )
     .option('--seed <s>', 'random seed (default 42); the same seed and data give the same clusters')
-    .option('--as-of <date>', 'orders before 00:00 KST of this date count (default: today, or the day after the data ends when that is earlier)')
+    .option(
+      '--as-of <date>',
+      'orders before 00:00 KST of this date count (default: today, or the day after the data ends when that is earlier)',
+    )
     .option('--json', 'machine-readable output')
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
       const o = parseOptions(RunOptions, raw);

@@ -1,5 +1,3 @@
-import { kstDayToIso } from '@dalbit/core/time/kst';
-import { cliAsOfDay } from '../as-of-flag.ts';
 import type { CbsRow } from '@dalbit/core/analytics/clv/cbs';
 import { ClvError } from '@dalbit/core/analytics/clv/clv-error';
 import { fitBgnbd } from '@dalbit/core/analytics/clv/fit-bgnbd';
@@ -7,11 +5,13 @@ import { fitGammaGamma, type GammaGammaFit } from '@dalbit/core/analytics/clv/fi
 import { fitParetoNbd } from '@dalbit/core/analytics/clv/fit-pareto-nbd';
 import { scoreCustomers } from '@dalbit/core/analytics/clv/score-customers';
 import { neutralizeFormula, quoteCsvField } from '@dalbit/core/export/csv';
+import { kstDayToIso } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseOptions } from '../../analytics/basket/cli-options.ts';
 import { readCbsFile } from '../../analytics/clv/read-cbs-file.ts';
 import { computeWarehouseClv, DAYS_PER_UNIT, HORIZON_DAYS, storeClvScores } from '../../analytics/clv/warehouse-clv.ts';
+import { cliAsOfDay } from '../as-of-flag.ts';
 import { type CliContext, CliError } from '../context.ts';
 
 const FitOptions = z.object({
@@ -37,7 +37,10 @@ export function registerClv(program: Command, ctx: CliContext): void {
       'fit BG/NBD, Gamma-Gamma (and Pareto/NBD in file mode); without --cbs: the warehouse, storing clv_scores',
     )
     .option('--cbs <file>', "CSV in Hardie's layout: cust,x,t.x,T.cal[,x.star][,m.x] (x.star is ignored)")
-    .option('--as-of <date>', 'warehouse mode: paid orders before this KST date count (default: today, or the day after the data ends when that is earlier)')
+    .option(
+      '--as-of <date>',
+      'warehouse mode: paid orders before this KST date count (default: today, or the day after the data ends when that is earlier)',
+    )
     .option('--json', 'machine-readable output')
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
       const o = parseOptions(FitOptions, raw);
@@ -53,7 +56,10 @@ export function registerClv(program: Command, ctx: CliContext): void {
     .option('--horizon <t>', 'file mode: horizon in the file time unit (default 39)')
     .option('--format <format>', 'csv|json (default csv)')
     .option('--json', 'same as --format json')
-    .option('--as-of <date>', 'warehouse mode: paid orders before this KST date count (default: today, or the day after the data ends when that is earlier)')
+    .option(
+      '--as-of <date>',
+      'warehouse mode: paid orders before this KST date count (default: today, or the day after the data ends when that is earlier)',
+    )
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
       const o = parseOptions(ScoreOptions, raw);
       const format = o.json ? 'json' : (o.format ?? 'csv');

@@ -1,6 +1,6 @@
-import { cliAsOfDay } from '../as-of-flag.ts';
 import type { Command } from 'commander';
 import { refreshWarehouse } from '../../jobs/refresh-warehouse.ts';
+import { cliAsOfDay } from '../as-of-flag.ts';
 import { type CliContext, CliError } from '../context.ts';
 
 const LABELS = {
@@ -16,7 +16,10 @@ export function registerRefresh(program: Command, ctx: CliContext): void {
   program
     .command('refresh')
     .description('recompute analytics (RFM, related products, CLV, traits), features and segment memberships')
-    .option('--as-of <date>', 'as-of day YYYY-MM-DD (KST) (default: today, or the day after the data ends when that is earlier)')
+    .option(
+      '--as-of <date>',
+      'as-of day YYYY-MM-DD (KST) (default: today, or the day after the data ends when that is earlier)',
+    )
     .option('--json', 'machine-readable output')
     .action(async (opts: { asOf?: string; json?: boolean }, cmd: Command) => {
       const engine = await ctx.warehouse(cmd);

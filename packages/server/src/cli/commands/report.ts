@@ -1,4 +1,3 @@
-import { cliAsOfDay } from '../as-of-flag.ts';
 import { ClusterError } from '@dalbit/core/analytics/clusters/cluster-error';
 import type { AudienceReport } from '@dalbit/core/analytics/report/audience-report';
 import { formatReports } from '@dalbit/core/analytics/report/format-report';
@@ -10,6 +9,7 @@ import { parseOptions } from '../../analytics/basket/cli-options.ts';
 import { buildAudienceReport, loadBaseFacts } from '../../analytics/report/build-audience-report.ts';
 import { resolveAudience } from '../../analytics/report/resolve-audience.ts';
 import { SegmentStoreError } from '../../segments/segment-store.ts';
+import { cliAsOfDay } from '../as-of-flag.ts';
 import { type CliContext, CliError } from '../context.ts';
 
 const ReportOptions = z.object({
@@ -25,7 +25,10 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .description('audience reports: size, revenue, categories, channels, reachability, visits, trend (고객 리포트)');
   const addOptions = (c: Command): Command =>
     c
-      .option('--as-of <date>', 'orders, consents and events before 00:00 KST of this date count (default: today, or the day after the data ends when that is earlier)')
+      .option(
+        '--as-of <date>',
+        'orders, consents and events before 00:00 KST of this date count (default: today, or the day after the data ends when that is earlier)',
+      )
       .option('--top <n>', 'how many categories and products (default 5)')
       .option('--json', 'machine-readable output');
   addOptions(report.command('base').description('the whole customer base')).action(

@@ -1,4 +1,3 @@
-import { cliAsOfDay } from '../as-of-flag.ts';
 import { buildRfmGrid } from '@dalbit/core/analytics/rfm/rfm-grid';
 import { computeRfmMetrics } from '@dalbit/core/analytics/rfm/rfm-metrics';
 import { type RfmScore, scoreRfm } from '@dalbit/core/analytics/rfm/score-rfm';
@@ -13,6 +12,7 @@ import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.t
 import { formatFileIssue } from '../../analytics/basket/read-transactions-file.ts';
 import { readInvoicesFile } from '../../analytics/rfm/read-invoices-file.ts';
 import { computeWarehouseRfm, storeRfmScores } from '../../analytics/rfm/warehouse-rfm.ts';
+import { cliAsOfDay } from '../as-of-flag.ts';
 import { type CliContext, CliError } from '../context.ts';
 
 const RfmOptions = z.object({
@@ -36,7 +36,10 @@ export function registerRfm(program: Command, ctx: CliContext): void {
       '--invoices <file>',
       'CSV with InvoiceNo,InvoiceDate,CustomerID,TotalPrice (file mode: per-customer scores)',
     )
-    .option('--as-of <date>', 'analysis date YYYY-MM-DD (KST); purchases before it count (default: today; warehouse: the day after the data ends when that is earlier)')
+    .option(
+      '--as-of <date>',
+      'analysis date YYYY-MM-DD (KST); purchases before it count (default: today; warehouse: the day after the data ends when that is earlier)',
+    )
     .option('--window-days <n>', 'only purchases of the last N days before --as-of')
     .option('--format <format>', 'file mode csv|json (default csv); warehouse table|json (default table)')
     .option('--json', 'same as --format json')
@@ -47,7 +50,10 @@ export function registerRfm(program: Command, ctx: CliContext): void {
       const o = parseOptions(RfmOptions, raw);
       const lang = o.lang ?? ctx.config(cmd).lang;
       if (o.invoices !== undefined) {
-        const window = { asOfDay: parseAsOfDay(o.asOf), ...(o.windowDays === undefined ? {} : { windowDays: o.windowDays }) };
+        const window = {
+          asOfDay: parseAsOfDay(o.asOf),
+          ...(o.windowDays === undefined ? {} : { windowDays: o.windowDays }),
+        };
         const file = await readInvoicesFile(o.invoices);
         if (file.issues.length > 0) {
           throw new CliError(

@@ -1,6 +1,3 @@
-import type { Engine } from '../../engines/engine.ts';
-import { kstDayStart } from '@dalbit/core/time/kst';
-import { asOfNotice, resolveAsOfDay } from '../../analytics/as-of.ts';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { explainSegment } from '@dalbit/core/segments/explain';
@@ -8,7 +5,10 @@ import { formatIssue, type SegmentIssue } from '@dalbit/core/segments/issues';
 import { buildRecipe, findRecipe } from '@dalbit/core/segments/recipes/index';
 import type { SegmentDefinition } from '@dalbit/core/segments/schema';
 import { parseSegment } from '@dalbit/core/segments/validate';
+import { kstDayStart } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
+import { asOfNotice, resolveAsOfDay } from '../../analytics/as-of.ts';
+import type { Engine } from '../../engines/engine.ts';
 import { countSegment } from '../../segments/count-segment.ts';
 import { ExportError, type ExportFormat, exportSegment } from '../../segments/export-segment.ts';
 import { listCurrentMembers, listSizeTrend } from '../../segments/memberships.ts';
@@ -115,7 +115,10 @@ export function registerSegment(program: Command, ctx: CliContext): void {
   seg
     .command('count <file>')
     .description('live size of a segment definition (JSON)')
-    .option('--as-of <iso>', 'evaluate as of this instant (default: now, or the day after the data ends when that is earlier)')
+    .option(
+      '--as-of <iso>',
+      'evaluate as of this instant (default: now, or the day after the data ends when that is earlier)',
+    )
     .option('--json', 'machine-readable output')
     .action(async (file: string, o: { asOf?: string; json?: boolean }, cmd: Command) => {
       const def = readDefinition(file);
@@ -272,7 +275,10 @@ export function registerSegment(program: Command, ctx: CliContext): void {
   seg
     .command('refresh [id]')
     .description('refresh customer features, then the members of every active segment (or one)')
-    .option('--as-of <iso>', 'refresh as of this instant (default: now, or the day after the data ends when that is earlier)')
+    .option(
+      '--as-of <iso>',
+      'refresh as of this instant (default: now, or the day after the data ends when that is earlier)',
+    )
     .option('--skip-features', 'do not rebuild customer_features first')
     .option('--json', 'machine-readable output')
     .action(

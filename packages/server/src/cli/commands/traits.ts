@@ -1,10 +1,10 @@
-import { cliAsOfDay } from '../as-of-flag.ts';
 import { summarizeTraits, type TraitsSummary } from '@dalbit/core/analytics/traits/summarize-traits';
 import { kstDayStart } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseOptions } from '../../analytics/basket/cli-options.ts';
 import { computeWarehouseTraits, storeTraits } from '../../analytics/traits/warehouse-traits.ts';
+import { cliAsOfDay } from '../as-of-flag.ts';
 import type { CliContext } from '../context.ts';
 
 const ComputeOptions = z.object({ asOf: z.string().optional(), json: z.boolean().optional() });
@@ -16,7 +16,10 @@ export function registerTraits(program: Command, ctx: CliContext): void {
   traits
     .command('compute')
     .description('computes the traits of every customer and replaces customer_traits')
-    .option('--as-of <date>', 'orders and events before 00:00 KST of this date count (default: today, or the day after the data ends when that is earlier)')
+    .option(
+      '--as-of <date>',
+      'orders and events before 00:00 KST of this date count (default: today, or the day after the data ends when that is earlier)',
+    )
     .option('--json', 'machine-readable summary')
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
       const o = parseOptions(ComputeOptions, raw);

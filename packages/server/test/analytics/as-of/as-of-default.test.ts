@@ -1,19 +1,24 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildRecipe } from '@dalbit/core/segments/recipes/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveAudience } from '../../../src/campaigns/resolve-audience.ts';
 import { openWarehouse } from '../../../src/engines/open-engine.ts';
+import { countSegment } from '../../../src/segments/count-segment.ts';
 import { runCli } from '../../support/run-cli.ts';
 
 // The demo's data ends 2026-11-15 (a session may run past midnight into 11-16); it is imported now.
 let dir = '';
+let kakaoSignups = 0;
 const run = (args: string[]) => runCli(['--data-dir', dir, ...args], { DALBIT_LANG: 'ko' });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dalbit-asof-'));
   const r = await run(['demo', '--customers', '1500', '--events-per-customer', '1', '--json']);
   expect(r.code, r.stderr).toBe(0);
+  kakaoSignups = (JSON.parse(r.stdout) as { expected: { people: { kakaoSignups: number } } }).expected.people
+    .kakaoSignups;
 }, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -22,7 +27,10 @@ describe('one as-of rule: commands default to the end of the data when it is bef
     const r = await run(['clv', 'fit', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/데이터가 2026-11-1[56]에 끝나/);
-    const body = JSON.parse(r.stdout) as { asOf: string; bgnbd: { params: Record<string, number>; converged: boolean } };
+    const body = JSON.parse(r.stdout) as {
+      asOf: string;
+      bgnbd: { params: Record<string, number>; converged: boolean };
+    };
     expect(['2026-11-16', '2026-11-17']).toContain(body.asOf);
     const { r: shape, alpha, a, b } = body.bgnbd.params as { r: number; alpha: number; a: number; b: number };
     expect(body.bgnbd.converged).toBe(true);
@@ -36,7 +44,11 @@ describe('one as-of rule: commands default to the end of the data when it is bef
     const r = await run(['clv', 'fit', '--as-of', '2027-03-01', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('관찰 기간을 마지막 주문일까지로 줄였습니다');
-    const body = JSON.parse(r.stdout) as { asOf: string; calibrationEnd: string; bgnbd: { params: Record<string, number> } };
+    const body = JSON.parse(r.stdout) as {
+      asOf: string;
+      calibrationEnd: string;
+      bgnbd: { params: Record<string, number> };
+    };
     expect(body.asOf).toBe('2027-03-01');
     expect(body.calibrationEnd).toBe('2026-11-15');
     expect((body.bgnbd.params.a ?? 0) + (body.bgnbd.params.b ?? 0)).toBeLessThan(1e3);
@@ -59,6 +71,37 @@ describe('one as-of rule: commands default to the end of the data when it is bef
       expect(before.length).toBeLessThanOrEqual(Number(total[0]?.n));
       expect(early.length).toBeGreaterThan(0);
       expect(early.length).toBeLessThan(before.length);
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
+});
+
+describe('Kakao sign-ups are members of channel kakao', () => {
+  it('every Kakao sign-up of the list is a kakao member, and Kakao-or-shop recipes count them', async () => {
+    const engine = await openWarehouse({ dataDir: dir });
+    try {
+      const [k] = await engine.query<{ n: number }>(
+        "SELECT count(DISTINCT customer_id) AS n FROM customer_channels WHERE channel = 'kakao'",
+      );
+      expect(kakaoSignups).toBeGreaterThan(50);
+      expect(Number(k?.n)).toBe(kakaoSignups);
+      const asOf = new Date('2026-11-16T00:00:00+09:00');
+      const count = async (recipe: string, params: Record<string, string>) => {
+        const built = buildRecipe(recipe, params);
+        if (!built.ok) throw new Error(JSON.stringify(built.issues));
+        const r = await countSegment(engine, built.definition, { asOf });
+        if (!r.ok) throw new Error(JSON.stringify(r.issues));
+        return r.count;
+      };
+      // Birthday from the Kakao or shop sign-up: more people than from the shop alone.
+      expect(await count('birthday-soon', { days: '30' })).toBeGreaterThan(
+        await count('birthday-soon', { days: '30', channels: 'cafe24' }),
+      );
+      // Warranty holders who joined through Kakao are members: "not a member" excludes them.
+      const notMember = await count('warranty-not-member', { days: '400' });
+      const notShopMember = await count('warranty-not-member', { days: '400', channels: 'own,cafe24' });
+      expect(notMember).toBeLessThanOrEqual(notShopMember);
     } finally {
       await engine.close();
     }
