@@ -1,6 +1,5 @@
 /** Filters for values that have no sensible text of their own (lists, dates), in Korean. */
-
-const KST_OFFSET_MS = 9 * 3_600_000;
+import { toKst } from '../time/kst.ts';
 
 function toDate(v: unknown): Date | undefined {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v;
@@ -15,9 +14,9 @@ function toDate(v: unknown): Date | undefined {
 export function koreanDate(v: unknown, withYear?: unknown): string {
   const d = toDate(v);
   if (!d) return '';
-  const k = new Date(d.getTime() + KST_OFFSET_MS);
-  const md = `${k.getUTCMonth() + 1}월 ${k.getUTCDate()}일`;
-  return withYear === 'year' ? `${k.getUTCFullYear()}년 ${md}` : md;
+  const k = toKst(d);
+  const md = `${k.month}월 ${k.day}일`;
+  return withYear === 'year' ? `${k.year}년 ${md}` : md;
 }
 
 /** A product list as names joined by `, ` (`{{ related_products | names }}`); a single product is its name. */
