@@ -32,6 +32,8 @@ export type ReceiptEvent =
       readonly detail?: string;
       /** True when the provider delivered (or failed) the SMS fallback of a Kakao message. */
       readonly viaFallback?: boolean;
+      /** The recipient as the provider reported it; when present it must be the message's recipient. */
+      readonly recipient?: string;
     }
   | {
       /** The recipient refused ads (080 service). Feed into consent withdrawal at once. */

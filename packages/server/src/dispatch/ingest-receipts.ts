@@ -6,6 +6,7 @@ import type { Engine } from '../engines/engine.ts';
 import { fallbackFor } from './fallback-sms.ts';
 import { type ClaimedRow, parseContent } from './outbox-row.ts';
 import type { FallbackSend } from './outcome.ts';
+import { clampToNow, optOutsForSentMessages, sameRecipient } from './receipt-trust.ts';
 import { appendEvents, enqueueFallbacks, eventIdFor, type StatusEvent } from './record-outcomes.ts';
 import type { FallbackMode } from './send-claimed.ts';
 import { updateMessagesFromValues } from './values-update.ts';
@@ -22,6 +23,8 @@ export interface IngestResult {
   readonly unmatched: number;
   readonly fallbacksQueued: number;
   readonly optOuts?: OptOutResult;
+  /** Opt-outs that match no message Dalbit sent (provider, recipient, message id): ignored. */
+  readonly optOutsIgnored: number;
 }
 
 /** Later states win; a final state (delivered, failed, cancelled) is never replaced. */
@@ -36,6 +39,7 @@ interface Current {
   content: unknown;
   provider: string | null;
   provider_message_id: string | null;
+  recipient: string | null;
   [k: string]: unknown;
 }
 
@@ -75,10 +79,15 @@ export async function ingestReceipts(
   events: readonly ReceiptEvent[],
   opts: { now: Date; fallback?: FallbackMode },
 ): Promise<IngestResult> {
-  const statusEvents = events
+  // Times never past now; opt-outs only for messages we sent (receipt-trust.ts).
+  const trusted = clampToNow(events, opts.now);
+  const statusEvents = trusted
     .filter((e): e is StatusReceipt => e.kind !== 'opt_out')
     .sort((a, b) => a.at.getTime() - b.at.getTime());
-  const optOuts = events.filter((e): e is Extract<ReceiptEvent, { kind: 'opt_out' }> => e.kind === 'opt_out');
+  const { matched: optOuts, ignored: optOutsIgnored } = await optOutsForSentMessages(
+    engine,
+    trusted.filter((e): e is Extract<ReceiptEvent, { kind: 'opt_out' }> => e.kind === 'opt_out'),
+  );
   const result = await engine.transaction(async (tx) => {
     const keys = await resolveKeys(tx, statusEvents);
     const current = new Map<string, Current>();
@@ -87,7 +96,7 @@ export async function ingestReceipts(
         compileBound(
           tx.dialect,
           (b) =>
-            `SELECT idempotency_key, status, channel, purpose, content, provider, provider_message_id FROM messages WHERE idempotency_key IN ${b.in(part)}`,
+            `SELECT idempotency_key, status, channel, purpose, content, provider, provider_message_id, recipient FROM messages WHERE idempotency_key IN ${b.in(part)}`,
         ),
       ))
         current.set(r.idempotency_key, r);
@@ -99,7 +108,8 @@ export async function ingestReceipts(
     for (const e of statusEvents) {
       const key = keys.get(e);
       const row = key === undefined ? undefined : current.get(key);
-      if (!row || key === undefined) {
+      // A report naming a recipient must name the message's (a forged id + key cannot move another's status).
+      if (!row || key === undefined || (e.recipient !== undefined && !sameRecipient(e.recipient, row.recipient))) {
         unmatched++;
         continue;
       }
@@ -179,5 +189,10 @@ export async function ingestReceipts(
           { now: opts.now },
         )
       : undefined;
-  return { received: events.length, ...result, ...(optOutResult ? { optOuts: optOutResult } : {}) };
+  return {
+    received: events.length,
+    ...result,
+    optOutsIgnored,
+    ...(optOutResult ? { optOuts: optOutResult } : {}),
+  };
 }

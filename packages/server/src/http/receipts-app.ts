@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { Hono } from 'hono';
+import { ownValue } from '@dalbit/core/json/own-value';
+import { type Context, Hono } from 'hono';
 import { isNhnWebhookAuthentic } from '../channels/nhn/parse-nhn-webhook.ts';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from '../channels/webhook/sign-webhook.ts';
 import type { AdapterRegistry } from '../dispatch/adapter-registry.ts';
@@ -27,7 +28,16 @@ export interface ReceiptsAppDeps {
   readonly log?: (line: string) => void;
 }
 
-type ErrorCode = 'UNKNOWN_PROVIDER' | 'UNAUTHENTICATED' | 'MALFORMED_JSON' | 'MALFORMED_PAYLOAD' | 'INTERNAL';
+type ErrorCode =
+  | 'UNKNOWN_PROVIDER'
+  | 'UNAUTHENTICATED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'MALFORMED_JSON'
+  | 'MALFORMED_PAYLOAD'
+  | 'INTERNAL';
+
+/** Delivery-report bodies above this are refused (413) while streaming, never buffered whole. */
+export const RECEIPT_BODY_LIMIT = 1024 * 1024;
 
 const sameSecret = (a: string | undefined, b: string): boolean => {
   if (a === undefined) return false;
@@ -37,9 +47,57 @@ const sameSecret = (a: string | undefined, b: string): boolean => {
 };
 
 /**
- * Delivery-report webhooks: `POST /receipts/:provider` (solapi, nhn, webhook). Answers 200 only
- * after the reports are written, so a provider retries whatever we failed to store; malformed
- * bodies get a 400 JSON error, unauthenticated ones 401.
+ * The body as text, or undefined once it passes `limit` bytes: a declared Content-Length above
+ * the limit is refused before reading, a chunked body is read chunk by chunk and cancelled there.
+ */
+export async function readCappedText(req: Request, limit: number): Promise<string | undefined> {
+  const declared = Number(req.headers.get('content-length') ?? Number.NaN);
+  if (declared > limit) return undefined;
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+/**
+ * Who may post reports, decided from the URL and headers alone (before any body byte is read).
+ * Solapi: the secret token as the last path segment (`/receipts/solapi/<token>`; `?token=` still
+ * works); NHN: its webhook signature header; webhook partners: a signature header (checked
+ * against the body once read). Fails closed when no secret is configured.
+ */
+function refusalBeforeBody(provider: string, c: Context, s: ReceiptSecrets): string | undefined {
+  const configured =
+    (provider === 'nhn' && s.nhnWebhookSignature) ||
+    (provider === 'solapi' && s.solapiToken) ||
+    (provider === 'webhook' && s.webhookSecrets && s.webhookSecrets.length > 0);
+  if (!configured) return `no report secret is configured for '${provider}'; reports are refused until one is`;
+  if (
+    provider === 'nhn' &&
+    !isNhnWebhookAuthentic(c.req.header('x-toast-webhook-signature'), s.nhnWebhookSignature ?? '')
+  )
+    return 'bad X-Toast-Webhook-Signature';
+  if (provider === 'solapi' && !sameSecret(c.req.param('token') ?? c.req.query('token'), s.solapiToken ?? ''))
+    return 'bad or missing token';
+  if (provider === 'webhook' && !c.req.header(SIGNATURE_HEADER)) return `missing ${SIGNATURE_HEADER}`;
+  return undefined;
+}
+
+/**
+ * Delivery-report webhooks: `POST /receipts/:provider[/:token]` (solapi, nhn, webhook). The sender
+ * is authenticated before the body is read, bodies are capped at 1 MB, and the answer is 200 only
+ * after the reports are written, so a provider retries whatever we failed to store. Tokens never
+ * appear in the log. Reports that match no message we sent are ignored and counted.
  */
 export function createReceiptsApp(deps: ReceiptsAppDeps): Hono {
   const app = new Hono();
@@ -48,41 +106,28 @@ export function createReceiptsApp(deps: ReceiptsAppDeps): Hono {
     error: { code, message, ...extra },
   });
 
-  app.post('/receipts/:provider', async (c) => {
-    const provider = c.req.param('provider');
+  const handle = async (c: Context) => {
+    const provider = c.req.param('provider') ?? '';
     const adapter = Object.values(deps.adapters).find((r) => r?.adapter.provider === provider)?.adapter;
-    const envelope = RECEIPT_ENVELOPES[provider];
+    const envelope = ownValue(RECEIPT_ENVELOPES, provider);
     if (!adapter || !envelope)
-      return c.json(fail('UNKNOWN_PROVIDER', `no delivery reports are taken for '${provider}'`), 404);
-    const raw = await c.req.text();
+      return c.json(fail('UNKNOWN_PROVIDER', `no delivery reports are taken for '${provider.slice(0, 40)}'`), 404);
     const s = deps.secrets ?? {};
     // Fail closed: a forged report could mark messages delivered or withdraw consents (080 opt-outs).
-    const configured =
-      (provider === 'nhn' && s.nhnWebhookSignature) ||
-      (provider === 'solapi' && s.solapiToken) ||
-      (provider === 'webhook' && s.webhookSecrets && s.webhookSecrets.length > 0);
-    if (!configured)
-      return c.json(
-        fail('UNAUTHENTICATED', `no report secret is configured for '${provider}'; reports are refused until one is`),
-        401,
-      );
-    if (
-      provider === 'nhn' &&
-      s.nhnWebhookSignature &&
-      !isNhnWebhookAuthentic(c.req.header('x-toast-webhook-signature'), s.nhnWebhookSignature)
-    )
-      return c.json(fail('UNAUTHENTICATED', 'bad X-Toast-Webhook-Signature'), 401);
-    if (provider === 'webhook' && s.webhookSecrets && s.webhookSecrets.length > 0) {
+    const refused = refusalBeforeBody(provider, c, s);
+    if (refused !== undefined) return c.json(fail('UNAUTHENTICATED', refused), 401);
+    const raw = await readCappedText(c.req.raw, RECEIPT_BODY_LIMIT);
+    if (raw === undefined)
+      return c.json(fail('PAYLOAD_TOO_LARGE', `a delivery report body is at most ${RECEIPT_BODY_LIMIT} bytes`), 413);
+    if (provider === 'webhook') {
       const v = verifyWebhookSignature({
         header: c.req.header(SIGNATURE_HEADER),
         body: raw,
-        secrets: s.webhookSecrets,
+        secrets: s.webhookSecrets ?? [],
         now: now(),
       });
       if (!v.ok) return c.json(fail('UNAUTHENTICATED', `signature: ${v.reason}`), 401);
     }
-    if (provider === 'solapi' && s.solapiToken && !sameSecret(c.req.query('token'), s.solapiToken))
-      return c.json(fail('UNAUTHENTICATED', 'bad or missing token'), 401);
     let body: unknown;
     try {
       body = JSON.parse(raw);
@@ -106,6 +151,8 @@ export function createReceiptsApp(deps: ReceiptsAppDeps): Hono {
         ...(deps.fallback ? { fallback: deps.fallback } : {}),
       });
       if (r.unmatched > 0) deps.log?.(`receipts/${provider}: ${r.unmatched} report(s) for unknown messages`);
+      if (r.optOutsIgnored > 0)
+        deps.log?.(`receipts/${provider}: ${r.optOutsIgnored} opt-out(s) match no message we sent; ignored`);
       return c.json({
         ok: true,
         received: r.received,
@@ -114,11 +161,14 @@ export function createReceiptsApp(deps: ReceiptsAppDeps): Hono {
         unmatched: r.unmatched,
         fallbacksQueued: r.fallbacksQueued,
         optOuts: r.optOuts?.received ?? 0,
+        optOutsIgnored: r.optOutsIgnored,
       });
     } catch (e) {
       deps.log?.(`receipts/${provider}: ${e instanceof Error ? e.message : String(e)}`);
       return c.json(fail('INTERNAL', 'reports not stored; retry later'), 500);
     }
-  });
+  };
+  app.post('/receipts/:provider', handle);
+  app.post('/receipts/:provider/:token', handle);
   return app;
 }

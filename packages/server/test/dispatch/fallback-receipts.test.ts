@@ -191,8 +191,11 @@ describe('Kakao → SMS fallback and delivery reports', () => {
     expect(await res.json()).toMatchObject({ ok: true, applied: 1 });
     expect((await messageRows(engine)).get('g:1')).toMatchObject({ status: 'delivered' }); // matched by provider id
 
+    // An 080 refusal counts only for a number we sent to through this provider (phoneFor(50) got g:1).
     await gateway.emitUnsubscribe(phoneFor(77), '2026-05-01 11:00:00');
+    await gateway.emitUnsubscribe(phoneFor(50), '2026-05-01 11:00:00');
     const optOuts = await engine.query<{ phone: string; source: string }>('SELECT phone, source FROM opt_outs');
-    expect(optOuts).toContainEqual({ phone: '+821010000077', source: 'nhn' });
+    expect(optOuts).toContainEqual({ phone: '+821010000050', source: 'nhn' });
+    expect(optOuts).not.toContainEqual({ phone: '+821010000077', source: 'nhn' });
   });
 });

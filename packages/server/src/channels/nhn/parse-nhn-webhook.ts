@@ -42,6 +42,7 @@ export function nhnHookToEvent(event: string, hook: Record<string, unknown>, now
   const resultCode = str(hook.resultCode) ?? '';
   const status = str(hook.messageStatus);
   const key = str(hook.recipientGroupingKey);
+  const recipient = str(hook.recipientNo);
   let kind: 'delivered' | 'failed' | undefined;
   if (status !== undefined)
     kind = status === 'COMPLETED' ? 'delivered' : status.startsWith('FAILED') ? 'failed' : undefined;
@@ -54,6 +55,7 @@ export function nhnHookToEvent(event: string, hook: Record<string, unknown>, now
     at: parseNhnTime(hook.receiveDate ?? hook.requestDate, now),
     providerCode: resultCode,
     ...(key ? { idempotencyKey: key } : {}),
+    ...(recipient ? { recipient } : {}),
     ...(hook.resendStatus === 'RSC03' || hook.isResend === true ? { viaFallback: true } : {}),
   };
 }

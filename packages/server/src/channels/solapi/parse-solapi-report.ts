@@ -43,6 +43,7 @@ export function solapiReportToEvents(raw: unknown, now: Date): ReceiptEvent[] {
     ...(r.customFields?.idempotencyKey ? { idempotencyKey: r.customFields.idempotencyKey } : {}),
     ...(r.statusMessage ? { detail: r.statusMessage } : {}),
     ...(r.replacement ? { viaFallback: true } : {}),
+    ...(r.to ? { recipient: r.to } : {}),
   };
   if (r.statusCode === '4000') return [{ kind: 'delivered', ...base }];
   if (r.statusCode === '3000') return [{ kind: 'at_carrier', ...base }];
