@@ -5,7 +5,6 @@ import { createSolapiAdapters } from '../../src/channels/solapi/solapi-adapter.t
 import { appendConsents, readConsentEvents } from '../../src/consent/consent-store.ts';
 import { type AdapterRegistry, routeFor } from '../../src/dispatch/adapter-registry.ts';
 import type { Engine } from '../../src/engines/engine.ts';
-import { createEngineLock } from '../../src/http/engine-lock.ts';
 import { createReceiptsApp } from '../../src/http/receipts-app.ts';
 import { openTempWarehouse, SENDER, seedMessages, serveApp, smsMessage } from '../dispatch/outbox-fixture.ts';
 
@@ -30,7 +29,6 @@ beforeAll(async () => {
     createReceiptsApp({
       engine,
       adapters,
-      lock: createEngineLock(),
       now: () => clock,
       log: (l) => logs.push(l),
       secrets: { solapiToken: TOKEN },
