@@ -25,7 +25,7 @@ import { reportRoutes } from './routes/report-routes.ts';
 import { segmentRoutes } from './routes/segment-routes.ts';
 import { statsRoutes } from './routes/stats-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
-import { createUnsubscribeApp } from './unsubscribe-app.ts';
+import { createUnsubscribeApp, dashboardStylesheets } from './unsubscribe-app.ts';
 
 export interface AppOptions extends ApiDeps {
   /** The built dashboard (packages/web/dist); served at `/` when it exists. */
@@ -114,7 +114,15 @@ export function createApp(opts: AppOptions): Hono {
   });
   for (const m of opts.mounts ?? []) app.route(m.path, m.app);
   if (opts.linkSecret)
-    app.route('/', createUnsubscribeApp({ engine: opts.engine, now: opts.now, linkSecret: opts.linkSecret }));
+    app.route(
+      '/',
+      createUnsubscribeApp({
+        engine: opts.engine,
+        now: opts.now,
+        linkSecret: opts.linkSecret,
+        stylesheets: dashboardStylesheets(opts.webRoot),
+      }),
+    );
 
   const tracker = opts.trackerFile;
   if (tracker !== undefined && existsSync(tracker)) {

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { parseBoundedJson } from '@dalbit/core/json/bounded-json';
 import { ownValue } from '@dalbit/core/json/own-value';
 import { type Context, Hono } from 'hono';
 import { isNhnWebhookAuthentic } from '../channels/nhn/parse-nhn-webhook.ts';
@@ -128,12 +129,9 @@ export function createReceiptsApp(deps: ReceiptsAppDeps): Hono {
       });
       if (!v.ok) return c.json(fail('UNAUTHENTICATED', `signature: ${v.reason}`), 401);
     }
-    let body: unknown;
-    try {
-      body = JSON.parse(raw);
-    } catch (e) {
-      return c.json(fail('MALFORMED_JSON', e instanceof Error ? e.message : 'body is not JSON'), 400);
-    }
+    const parsed = parseBoundedJson(raw);
+    if (!parsed.ok) return c.json(fail('MALFORMED_JSON', parsed.message), 400);
+    const body = parsed.value;
     const shape = envelope.safeParse(body);
     if (!shape.success)
       return c.json(

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   type LinkChannel,
   UNSUBSCRIBE_LINK_DAYS,
@@ -12,8 +14,21 @@ import type { Engine } from '../engines/engine.ts';
 import { findCustomer } from '../identity/find-customer.ts';
 
 /** Korean first, English below; no script, no inline style (works under a strict CSP). */
+/**
+ * The dashboard build's stylesheets (they carry the bundled Noto Sans KR), so the page reads in
+ * Korean on machines without a Korean font; none when the dashboard is not built.
+ */
+export function dashboardStylesheets(webRoot: string | undefined): string[] {
+  const index = webRoot === undefined ? undefined : join(webRoot, 'index.html');
+  if (index === undefined || !existsSync(index)) return [];
+  return [...readFileSync(index, 'utf8').matchAll(/<link[^>]*rel="stylesheet"[^>]*href="(\/[^"]+\.css)"/g)].map(
+    (m) => m[1] as string,
+  );
+}
+
 function page(
   c: Context,
+  stylesheets: readonly string[],
   status: ContentfulStatusCode,
   key: MessageKey,
   params: (lang: 'ko' | 'en') => MessageParams,
@@ -23,7 +38,7 @@ function page(
   const en = translate('en', key, params('en'));
   const body = html`<!doctype html>
 <html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${translate('ko', 'unsubscribe.title')}</title></head>
+<meta name="robots" content="noindex"><title>${translate('ko', 'unsubscribe.title')}</title>${stylesheets.map((href) => html`<link rel="stylesheet" href="${href}">`)}</head>
 <body><main><h1>${translate('ko', 'unsubscribe.title')}</h1><p>${ko}</p><p lang="en">${en}</p>${
     form === undefined
       ? ''
@@ -48,18 +63,21 @@ export function createUnsubscribeApp(deps: {
   now: () => Date;
   /** The brand secret (coupon secret) the scheduler signed the links with. */
   linkSecret: string;
+  /** Stylesheets to link (the dashboard's, for its Korean font). */
+  stylesheets?: readonly string[];
 }): Hono {
   const app = new Hono();
+  const css = deps.stylesheets ?? [];
   const verify = (c: Context) =>
     verifyUnsubscribeToken(c.req.param('token') ?? '', { secret: deps.linkSecret, now: deps.now() });
   const refuse = (c: Context, reason: 'malformed' | 'bad_signature' | 'expired') =>
     reason === 'expired'
-      ? page(c, 410, 'unsubscribe.expired', () => ({ days: UNSUBSCRIBE_LINK_DAYS }))
-      : page(c, 400, 'unsubscribe.invalid', none);
+      ? page(c, css, 410, 'unsubscribe.expired', () => ({ days: UNSUBSCRIBE_LINK_DAYS }))
+      : page(c, css, 400, 'unsubscribe.invalid', none);
   app.get('/u/:token', (c) => {
     const v = verify(c);
     if (!v.ok) return refuse(c, v.reason);
-    return page(c, 200, 'unsubscribe.confirm', channelParams(v.channel), c.req.path);
+    return page(c, css, 200, 'unsubscribe.confirm', channelParams(v.channel), c.req.path);
   });
   app.post('/u/:token', async (c) => {
     const v = verify(c);
@@ -84,8 +102,8 @@ export function createUnsubscribeApp(deps: {
       );
       return true;
     });
-    if (!found) return page(c, 404, 'unsubscribe.unknown', none);
-    return page(c, 200, 'unsubscribe.done', channelParams(v.channel));
+    if (!found) return page(c, css, 404, 'unsubscribe.unknown', none);
+    return page(c, css, 200, 'unsubscribe.done', channelParams(v.channel));
   });
   return app;
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -59,11 +59,4 @@ export async function loadSiteKeys(dataDir: string): Promise<SiteKeys> {
       `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} — fix or delete it (dalbit tracker keys --rotate)`,
     );
   return parsed.data;
-}
-
-/** Equal strings, compared in constant time (over their SHA-256, so lengths do not leak either). */
-export function sameSecret(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
 }

@@ -2,8 +2,9 @@ import { DalbitError } from '@dalbit/core/errors/dalbit-error';
 import { type MessageKey, translate } from '@dalbit/core/i18n/catalog';
 import type { Context } from 'hono';
 import { createRequestLimiter } from '../auth/rate-limit.ts';
+import { sameSecret } from '../auth/secret-token.ts';
 import { clientIp } from '../http/caller.ts';
-import { type SiteKeys, sameSecret } from './site-keys.ts';
+import type { SiteKeys } from './site-keys.ts';
 
 /** Bounds on public tracker traffic (per minute; events per request). */
 export interface TrackerLimits {

@@ -158,6 +158,11 @@ describe('Kakao → SMS fallback and delivery reports', () => {
     const notJson = await post('/receipts/nhn', '{"event": ');
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toMatchObject({ error: { code: 'MALFORMED_JSON' } });
+    const deep = await post('/receipts/nhn', `{"hooks":${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
+    expect(deep.status).toBe(400);
+    expect(await deep.json()).toMatchObject({
+      error: { code: 'MALFORMED_JSON', message: 'nested deeper than 64 levels' },
+    });
     const wrongShape = await post('/receipts/nhn', JSON.stringify({ hooks: 'nope' }));
     expect(wrongShape.status).toBe(400);
     const body = (await wrongShape.json()) as { error: { code: string; issues: { path: string }[] } };

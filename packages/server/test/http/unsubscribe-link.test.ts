@@ -50,7 +50,7 @@ describe('signed, expiring unsubscribe links (/u/<token>)', () => {
     const asked = await open(t);
     expect(asked.status).toBe(200);
     expect(asked.type).toContain('text/html');
-    expect(asked.text).toContain('이메일(으)로 받는 광고성 정보 수신을 거부하시겠습니까?');
+    expect(asked.text).toContain('이메일로 받는 광고성 정보 수신을 거부하시겠습니까?');
     expect(asked.text).toContain(`<form method="post" action="/u/${t}">`);
     expect(await allConsents()).toBe(before);
 
