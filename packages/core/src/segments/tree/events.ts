@@ -5,13 +5,17 @@ import type { BoolExpr, SelectNode, ValueExpr } from '../sql/node.ts';
 import { windowToRange } from '../window.ts';
 import type { TreeContext } from './context.ts';
 import { jsonFieldPredicate } from './json-field.ts';
-import { rangePredicate } from './predicate.ts';
+import { fieldPredicate, rangePredicate } from './predicate.ts';
 
 const E = TABLES.events;
 export const ev = (alias: string, name: string): ValueExpr => col(alias, column(E, name));
 
+/** Inflow fields the tracker and importers store in their own columns, not in `properties`. */
+export const EVENT_COLUMN_PROPERTIES: readonly string[] = ['utm_source', 'utm_medium', 'utm_campaign'];
+
 function propertyPredicate(alias: string, p: PropertyFilter, asOf: Date): BoolExpr {
   const numeric = typeof p.value === 'number' || (Array.isArray(p.value) && typeof p.value[0] === 'number');
+  if (!numeric && EVENT_COLUMN_PROPERTIES.includes(p.key)) return fieldPredicate(ev(alias, p.key), 'string', p, asOf);
   return jsonFieldPredicate(ev(alias, 'properties'), p.key, numeric, p, asOf);
 }
 

@@ -107,3 +107,29 @@ describe('Kakao sign-ups are members of channel kakao', () => {
     }
   }, 60_000);
 });
+
+describe('UTM inflow is segmentable', () => {
+  it('a utm_source property filter counts the customers whose events carry that source', async () => {
+    const engine = await openWarehouse({ dataDir: dir });
+    try {
+      const [top] = await engine.query<{ s: string; n: number }>(
+        `SELECT utm_source AS s, count(DISTINCT customer_id) AS n FROM events
+         WHERE utm_source IS NOT NULL AND customer_id IS NOT NULL AND type = 'page_view'
+         GROUP BY utm_source ORDER BY n DESC, s LIMIT 1`,
+      );
+      expect(Number(top?.n)).toBeGreaterThan(0);
+      const asOf = new Date('2026-11-17T00:00:00+09:00');
+      const r = await countSegment(
+        engine,
+        {
+          version: 1,
+          root: { kind: 'events', type: 'page_view', properties: [{ key: 'utm_source', op: 'eq', value: top?.s }] },
+        },
+        { asOf },
+      );
+      expect(r.ok ? r.count : r.issues).toBe(Number(top?.n));
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
+});
