@@ -73,7 +73,7 @@ export function buildMessage(input: {
   recipient: Recipient;
   coupon?: IssuedCoupon | undefined;
   policy: CompliancePolicy;
-  /** Signed, expiring token for Dalbit's `/u/<token>` page (`{unsubscribe_token}` in the sender's URL). */
+  /** Signed, expiring token for Dalbit's `/u/<token>` page (`{unsubscribe_token}` in the sender's URL; kept as written without one, e.g. in previews). */
   unsubscribeToken?: string | undefined;
 }): BuiltMessage {
   const { channel, purpose, recipient: r, sender } = input;
@@ -85,7 +85,7 @@ export function buildMessage(input: {
     channel === 'email'
       ? (sender.unsubscribeUrl
           ?.replaceAll('{customer_id}', encodeURIComponent(r.customerId))
-          .replaceAll('{unsubscribe_token}', input.unsubscribeToken ?? '') ?? '')
+          .replaceAll('{unsubscribe_token}', input.unsubscribeToken ?? '{unsubscribe_token}') ?? '')
       : phoneChannel
         ? input.policy.marks.optOutLine.replace('{number}', input.policy.sender.optOutNumber)
         : channel === 'push'

@@ -31,10 +31,10 @@ describe('unsubscribe tokens', () => {
   it('accept old hex ids too, and fill {unsubscribe_token} in the sender URL', () => {
     const t = signUnsubscribeToken({ secret, customerId: 'c_00ff00ff00ff00ff', channel: 'email', sentAt });
     expect(verifyUnsubscribeToken(t, { secret, now: sentAt }).ok).toBe(true);
-    const built = buildMessage({
-      channel: 'email',
-      purpose: 'ad',
-      templates: [{ channel: 'email', subject: '안내', text: '본문 {{ unsubscribe }}' }],
+    const input = {
+      channel: 'email' as const,
+      purpose: 'ad' as const,
+      templates: [{ channel: 'email' as const, subject: '안내', text: '본문 {{ unsubscribe }}' }],
       fallbackToSms: false,
       sender: {
         email: { name: '달빛', address: 'hello@example.com' },
@@ -43,9 +43,15 @@ describe('unsubscribe tokens', () => {
       recipient: { customerId: 'c_00ff00ff00ff00ff', email: 'kim@example.com' },
       policy: DEFAULT_COMPLIANCE_POLICY,
       unsubscribeToken: t,
-    });
+    };
+    const built = buildMessage(input);
     expect(built.ok && built.message.channel === 'email' && built.message.unsubscribeUrl).toBe(
       `https://crm.example.com/u/${t}`,
+    );
+    // A preview has no token: the placeholder stays visible instead of a live link.
+    const preview = buildMessage({ ...input, unsubscribeToken: undefined });
+    expect(preview.ok && preview.message.channel === 'email' && preview.message.unsubscribeUrl).toBe(
+      'https://crm.example.com/u/{unsubscribe_token}',
     );
   });
 });
