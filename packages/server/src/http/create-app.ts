@@ -21,10 +21,12 @@ import { customerInsightRoutes } from './routes/customer-insight-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { identifyRoutes } from './routes/identify-routes.ts';
+import { recipeRoutes } from './routes/recipe-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { segmentRoutes } from './routes/segment-routes.ts';
 import { statsRoutes } from './routes/stats-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
+import { warehouseValuesRoutes } from './routes/warehouse-values-routes.ts';
 import { createUnsubscribeApp, dashboardStylesheets } from './unsubscribe-app.ts';
 
 export interface AppOptions extends ApiDeps {
@@ -51,6 +53,8 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...statsRoutes(deps),
     ...customerRoutes(deps),
     ...customerInsightRoutes(deps),
+    ...recipeRoutes(deps),
+    ...warehouseValuesRoutes(deps),
     ...segmentRoutes(deps),
     ...analyticsRoutes(deps),
     ...reportRoutes(deps),

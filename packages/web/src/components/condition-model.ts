@@ -90,3 +90,7 @@ export function rowsToDefinition(rows: readonly ConditionRow[], match: 'and' | '
   const items = rows.map(rowToCondition);
   return { version: 1, root: items.length === 1 ? (items[0] as Condition) : { kind: match, items } };
 }
+
+/** Rows the form refuses before counting or saving: an age range whose minimum is above its maximum. */
+export const rowsValid = (rows: readonly ConditionRow[]): boolean =>
+  rows.every((r) => r.kind !== 'age' || r.min <= r.max);

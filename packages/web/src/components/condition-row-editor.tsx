@@ -1,6 +1,8 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { channelName, type MessageKey, useI18n } from '../i18n.ts';
+import { useT } from '../use-t.ts';
 import { CHANNELS, type ConditionRow, ROW_KINDS, type RowKind } from './condition-model.ts';
+import { checkNumber, checkRange } from './form/validate-number.ts';
 
 export const KIND_LABEL: Record<RowKind, MessageKey> = {
   orders: 'kindOrders',
@@ -13,6 +15,7 @@ export const KIND_LABEL: Record<RowKind, MessageKey> = {
   related_product: 'kindRelated',
 };
 
+/** A number box that refuses negatives, fractions and values below `min` with an inline Korean message. */
 function Num({
   value,
   onChange,
@@ -24,15 +27,29 @@ function Num({
   label: string;
   min?: number;
 }) {
+  const tc = useT();
+  const [text, setText] = useState(String(value));
+  const check = checkNumber(text, { min, integer: true });
   return (
-    <input
-      type="number"
-      className="num-input"
-      aria-label={label}
-      min={min}
-      value={Number.isFinite(value) ? value : ''}
-      onChange={(e) => onChange(e.target.value === '' ? 0 : Number(e.target.value))}
-    />
+    <span className={`num-field${check.ok ? '' : ' invalid'}`}>
+      <input
+        type="number"
+        className="num-input"
+        aria-label={label}
+        aria-invalid={!check.ok}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          const c = checkNumber(e.target.value, { min, integer: true });
+          if (c.ok && c.value !== null) onChange(c.value);
+        }}
+      />
+      {check.ok ? null : (
+        <span className="field-error" role="alert">
+          {tc(check.key, check.params)}
+        </span>
+      )}
+    </span>
   );
 }
 
@@ -132,6 +149,7 @@ export function ConditionRowEditor({
         <>
           <Num label="min" value={row.min} onChange={(min) => onChange({ ...row, min })} /> ~{' '}
           <Num label="max" value={row.max} onChange={(max) => onChange({ ...row, max })} />
+          <RangeProblem from={row.min} to={row.max} />
         </>
       );
       break;
@@ -218,3 +236,14 @@ export function ConditionRowEditor({
 }
 
 export { ROW_KINDS };
+
+/** The inline message of an inverted range (min above max); the page refuses to count or save it. */
+function RangeProblem({ from, to }: { from: number; to: number }) {
+  const tc = useT();
+  const c = checkRange(from, to);
+  return c.ok ? null : (
+    <span className="field-error" role="alert" data-testid="range-problem">
+      {tc(c.key, c.params)}
+    </span>
+  );
+}

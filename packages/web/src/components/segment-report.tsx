@@ -1,6 +1,7 @@
 import { useApi } from '../api.ts';
 import { formatNumber, formatPercent, formatWon } from '../format.ts';
-import { channelName, useI18n } from '../i18n.ts';
+import { termName, useI18n } from '../i18n.ts';
+import { useT } from '../use-t.ts';
 import { StatusView } from './status-view.tsx';
 
 interface Detail {
@@ -23,6 +24,7 @@ interface Report {
 /** A saved segment: its definition in words, live size and its audience report against the whole base. */
 export function SegmentReport({ id }: { id: string }) {
   const { t, lang } = useI18n();
+  const tc = useT();
   const [detail] = useApi<Detail>(`/api/segments/${encodeURIComponent(id)}`);
   const [report] = useApi<{ report: Report }>(`/api/reports/segment/${encodeURIComponent(id)}?lang=${lang}`);
   return (
@@ -45,7 +47,7 @@ export function SegmentReport({ id }: { id: string }) {
               <dd>
                 {formatWon(r.revenue, lang)} ({formatPercent(r.revenueShare)})
               </dd>
-              <dt>AOV</dt>
+              <dt>{tc('audience.aov')}</dt>
               <dd>{r.aov === null ? '-' : formatWon(r.aov, lang)}</dd>
             </dl>
             <h3>{t('topCategories')}</h3>
@@ -63,7 +65,7 @@ export function SegmentReport({ id }: { id: string }) {
             <ul className="plain small">
               {r.reach.map((c) => (
                 <li key={c.channel}>
-                  <span>{channelName(c.channel, lang)}</span>
+                  <span>{termName(c.channel, lang)}</span>
                   <span>
                     {formatNumber(c.reachable)} ({formatPercent(c.reachableShare)})
                   </span>

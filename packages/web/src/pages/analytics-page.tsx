@@ -1,7 +1,10 @@
 import { useApi } from '../api.ts';
+import { dedupeRules } from '../components/dedupe-rules.ts';
 import { StatusView } from '../components/status-view.tsx';
 import { formatNumber, formatPercent, formatWon, formatWonShort } from '../format.ts';
-import { channelName, useI18n } from '../i18n.ts';
+import { termName, useI18n } from '../i18n.ts';
+import { hrefOf } from '../router/match-route.ts';
+import { useT } from '../use-t.ts';
 
 type Label = { ko: string; en: string };
 interface Rfm {
@@ -46,8 +49,9 @@ interface Report {
 
 export function AnalyticsPage() {
   const { t, lang } = useI18n();
+  const tc = useT();
   const [rfm] = useApi<Rfm>('/api/rfm');
-  const [rules] = useApi<Rules>('/api/basket/rules?limit=12');
+  const [rules] = useApi<Rules>('/api/basket/rules?limit=60');
   const [clv] = useApi<Clv>('/api/clv/top?limit=10');
   const [report] = useApi<Report>(`/api/reports/base?lang=${lang}`);
   return (
@@ -125,14 +129,16 @@ export function AnalyticsPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {d.rules.map((r) => (
-                    <tr key={`${r.lhs.map((x) => x.id).join('+')}>${r.rhs.id}`}>
-                      <td>{r.lhs.map((x) => x.name).join(' + ')}</td>
-                      <td>{r.rhs.name}</td>
-                      <td className="num">{formatPercent(r.confidence)}</td>
-                      <td className="num">{r.lift.toFixed(1)}</td>
-                    </tr>
-                  ))}
+                  {dedupeRules(d.rules)
+                    .slice(0, 12)
+                    .map((r) => (
+                      <tr key={`${r.lhs.map((x) => x.id).join('+')}>${r.rhs.id}`}>
+                        <td>{r.lhs.map((x) => x.name).join(' + ')}</td>
+                        <td>{r.rhs.name}</td>
+                        <td className="num">{formatPercent(r.confidence)}</td>
+                        <td className="num">{r.lift.toFixed(1)}</td>
+                      </tr>
+                    ))}
                 </tbody>
               </table>
             )}
@@ -154,7 +160,9 @@ export function AnalyticsPage() {
                 <tbody>
                   {d.top.map((c) => (
                     <tr key={c.customerId}>
-                      <td>{c.name ?? c.customerId}</td>
+                      <td>
+                        <a href={hrefOf('/customers/:id', { id: c.customerId })}>{c.name ?? tc('audience.noName')}</a>
+                      </td>
                       <td className="num">{formatPercent(c.pAlive, 0)}</td>
                       <td className="num">{c.expected90d.toFixed(2)}</td>
                       <td className="num">{formatWon(c.clv1y, lang)}</td>
@@ -175,14 +183,14 @@ export function AnalyticsPage() {
                   <dd>{formatNumber(r.size)}</dd>
                   <dt>{t('revenue')}</dt>
                   <dd>{formatWon(r.revenue, lang)}</dd>
-                  <dt>AOV</dt>
+                  <dt>{tc('audience.aov')}</dt>
                   <dd>{r.aov === null ? '-' : formatWon(r.aov, lang)}</dd>
                 </dl>
                 <h3>{t('revenueByChannel')}</h3>
                 <ul className="plain small">
                   {r.channels.map((c) => (
                     <li key={c.channel}>
-                      <span>{channelName(c.channel, lang)}</span>
+                      <span>{termName(c.channel, lang)}</span>
                       <span>{formatPercent(c.revenueShare)}</span>
                     </li>
                   ))}
@@ -191,7 +199,7 @@ export function AnalyticsPage() {
                 <ul className="plain small">
                   {r.reach.map((c) => (
                     <li key={c.channel}>
-                      <span>{channelName(c.channel, lang)}</span>
+                      <span>{termName(c.channel, lang)}</span>
                       <span>
                         {formatNumber(c.reachable)} ({formatPercent(c.reachableShare)})
                       </span>

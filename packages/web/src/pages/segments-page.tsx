@@ -1,23 +1,26 @@
 import { useState } from 'react';
+import type { Definition, Label, Recipe } from '../api/segments.ts';
 import { api, useApi } from '../api.ts';
-import { type ConditionRow, newRow, ROW_KINDS, type RowKind, rowsToDefinition } from '../components/condition-model.ts';
+import {
+  type ConditionRow,
+  newRow,
+  ROW_KINDS,
+  type RowKind,
+  rowsToDefinition,
+  rowsValid,
+} from '../components/condition-model.ts';
 import { ConditionRowEditor, KIND_LABEL } from '../components/condition-row-editor.tsx';
+import { RecipeCard } from '../components/recipes/recipe-card.tsx';
 import { SegmentReport } from '../components/segment-report.tsx';
 import { StatusView } from '../components/status-view.tsx';
 import { useLiveCount } from '../components/use-live-count.ts';
 import { formatKst, formatNumber } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 
-type Label = { ko: string; en: string };
-interface Recipe {
-  name: string;
-  title: Label;
-  purpose: string;
-  type: Label;
-  action: Label;
-  goldenTime: Label;
-  description: Label;
-  definition: { version: 1; root: unknown } | null;
+interface Chosen {
+  readonly recipe: Recipe;
+  readonly definition: Definition;
+  readonly description: Label;
 }
 interface SegmentHeader {
   segmentId: string;
@@ -31,7 +34,7 @@ export function SegmentsPage() {
   const { t, lang } = useI18n();
   const [rows, setRows] = useState<ConditionRow[]>([newRow('orders')]);
   const [match, setMatch] = useState<'and' | 'or'>('and');
-  const [recipe, setRecipe] = useState<Recipe | null>(null);
+  const [recipe, setRecipe] = useState<Chosen | null>(null);
   const [name, setName] = useState('');
   const [addKind, setAddKind] = useState<RowKind>('events');
   const [message, setMessage] = useState<string | null>(null);
@@ -49,9 +52,9 @@ export function SegmentsPage() {
     try {
       await api('/api/segments', {
         body: {
-          name: name.trim() || (recipe ? recipe.title[lang] : t('segmentsTitle')),
+          name: name.trim() || (recipe ? recipe.recipe.title[lang] : t('segmentsTitle')),
           definition,
-          ...(recipe ? { recipe: recipe.name } : {}),
+          ...(recipe ? { recipe: recipe.recipe.name } : {}),
         },
       });
       setMessage(t('saved'));
@@ -89,7 +92,7 @@ export function SegmentsPage() {
             </div>
             {recipe ? (
               <p className="notice" data-testid="recipe-loaded">
-                <strong>{recipe.title[lang]}</strong> — {t('recipeLoaded')}
+                <strong>{recipe.recipe.title[lang]}</strong> — {recipe.description[lang]}. {t('recipeLoaded')}
               </p>
             ) : (
               rows.map((r, i) => (
@@ -151,7 +154,7 @@ export function SegmentsPage() {
               type="button"
               className="primary"
               onClick={save}
-              disabled={live.state !== 'ok'}
+              disabled={live.state !== 'ok' || (!recipe && !rowsValid(rows))}
               data-testid="save-segment"
             >
               {t('save')}
@@ -201,29 +204,14 @@ export function SegmentsPage() {
                   {d.recipes
                     .filter((r) => r.purpose === purpose)
                     .map((r) => (
-                      <div key={r.name} className="recipe" data-testid={`recipe-${r.name}`}>
-                        <div className="recipe-title">
-                          <strong>{r.title[lang]}</strong> <span className="chip">{r.type[lang]}</span>
-                        </div>
-                        <p className="small">{r.description[lang]}</p>
-                        <p className="small muted">
-                          {t('action')}: {r.action[lang]} · {t('goldenTime')}: {r.goldenTime[lang]}
-                        </p>
-                        {r.definition ? (
-                          <button
-                            type="button"
-                            className="link"
-                            onClick={() => {
-                              setRecipe(r);
-                              setName(r.title[lang]);
-                            }}
-                          >
-                            {t('useRecipe')}
-                          </button>
-                        ) : (
-                          <span className="muted small">{t('needsParam')}</span>
-                        )}
-                      </div>
+                      <RecipeCard
+                        key={r.name}
+                        recipe={r}
+                        onUse={(chosen, definition, description) => {
+                          setRecipe({ recipe: chosen, definition, description });
+                          setName(chosen.title[lang]);
+                        }}
+                      />
                     ))}
                 </div>
               ))

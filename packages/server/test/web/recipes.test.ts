@@ -1,0 +1,131 @@
+import { toKstDay } from '@dalbit/core/time/kst';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDashboardBuilt } from '../../src/http/ensure-dashboard.ts';
+import { refreshWarehouse } from '../../src/jobs/refresh-warehouse.ts';
+import { type DemoServer, startDemoServer } from '../http/demo-server.ts';
+import { authHeaders } from '../support/auth.ts';
+import { launchChromium } from './browser.ts';
+import { loginThroughPage } from './login-page.ts';
+import { shoot } from './shots.ts';
+
+let demo: DemoServer;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+let owner: { authorization: string };
+
+beforeAll(async () => {
+  await ensureDashboardBuilt();
+  demo = await startDemoServer({ customers: 800, eventsPerCustomer: 3 });
+  await refreshWarehouse(demo.engine, { asOfDay: toKstDay(demo.now), clock: () => 0 });
+  owner = await authHeaders(demo.engine, 'owner');
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await loginThroughPage(page, demo.server.url, demo.owner);
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+const count = async (root: unknown): Promise<number> => {
+  const res = await fetch(`${demo.server.url}/api/segments/count`, {
+    method: 'POST',
+    headers: { ...owner, 'content-type': 'application/json' },
+    body: JSON.stringify({ definition: { version: 1, root } }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { count: number }).count;
+};
+const liveIs = (n: number) => page.locator(`[data-testid="live-count"][data-count="${n}"]`).waitFor();
+
+describe('segment builder and recipes in Chromium', () => {
+  it('refuses a negative purchase count and an inverted age range in the form', async () => {
+    await page.goto(`${demo.server.url}/#/segments`);
+    const two = await count({ kind: 'orders', measure: 'count', op: 'gte', value: 2 });
+    await liveIs(two);
+    await page.getByTestId('condition-0').getByLabel('value').fill('-5');
+    await page.getByTestId('condition-0').getByText('0 이상의 값을 입력하세요').waitFor();
+    await liveIs(two); // the refused value never reaches the definition
+    await page.getByTestId('add-kind').selectOption('age');
+    await page.getByTestId('add-condition').click();
+    await page.getByTestId('condition-1').getByLabel('min').fill('50');
+    await page.getByTestId('condition-1').getByLabel('max').fill('20');
+    await page.getByTestId('range-problem').getByText('최솟값(50)이 최댓값(20)보다 큽니다').waitFor();
+    expect(await page.getByTestId('save-segment').isDisabled()).toBe(true);
+    await shoot(page, 'segments-refused-values');
+  });
+
+  it('uses three recipes with parameters: discount rate, a store from the warehouse, a product view range', async () => {
+    await page.goto(`${demo.server.url}/#/segments`);
+    // 1. Discount-sensitive at 30 %: the {RATE} placeholder is filled, the count is the API's.
+    await page.getByTestId('use-discount-sensitive').click();
+    const rate = page.getByTestId('param-rate').getByRole('textbox');
+    expect(await rate.inputValue()).toBe('20');
+    await rate.fill('30');
+    await page.getByTestId('recipe-discount-sensitive').getByText('30% 이상인 고객').waitFor();
+    await page.getByTestId('apply-discount-sensitive').click();
+    await page.getByTestId('recipe-loaded').getByText('30% 이상').waitFor();
+    await liveIs(await count({ kind: 'orders', measure: 'avg_discount_rate', op: 'gte', value: 0.3 }));
+
+    // 2. Store buyers ("매장 구매 고객"): the store is picked from the stores in the warehouse.
+    const [store] = await demo.engine.query<{ store: string }>(
+      'SELECT store, count(*) AS n FROM orders WHERE store IS NOT NULL GROUP BY store ORDER BY n DESC, store LIMIT 1',
+    );
+    if (!store) throw new Error('demo has no store orders');
+    await page.getByTestId('use-store-buyers').click();
+    expect(await page.getByTestId('apply-store-buyers').isDisabled()).toBe(true);
+    await page.getByTestId('param-store').selectOption(store.store);
+    await page.getByTestId('apply-store-buyers').click();
+    await page.getByTestId('recipe-loaded').getByText(store.store).waitFor();
+    const storeCount = await count({
+      kind: 'orders',
+      filter: { stores: [store.store] },
+      measure: 'count',
+      op: 'gte',
+      value: 1,
+    });
+    expect(storeCount).toBeGreaterThan(0);
+    await liveIs(storeCount);
+
+    // 3. Product interest: an inverted view range is refused, then 1–5 views in 7 days.
+    await page.getByTestId('use-product-interest').click();
+    const card = page.getByTestId('recipe-product-interest');
+    await page.getByTestId('param-min').getByRole('textbox').fill('6');
+    await card.getByText('최솟값(6)이 최댓값(5)보다 큽니다').waitFor();
+    expect(await page.getByTestId('apply-product-interest').isDisabled()).toBe(true);
+    await page.getByTestId('param-min').getByRole('textbox').fill('1');
+    await page.getByTestId('apply-product-interest').click();
+    await page.getByTestId('recipe-loaded').getByText('상품 관심').waitFor();
+    const built = await fetch(`${demo.server.url}/api/recipes/product-interest/build`, {
+      method: 'POST',
+      headers: { ...owner, 'content-type': 'application/json' },
+      body: JSON.stringify({ params: { days: 7, min: 1, max: 5 } }),
+    });
+    const { definition } = (await built.json()) as { definition: { root: unknown } };
+    await liveIs(await count(definition.root));
+    await shoot(page, 'segments-recipes');
+  });
+
+  it('lists related products once per pair, CLV customers by name, and no English AOV', async () => {
+    await page.goto(`${demo.server.url}/#/analytics`);
+    const rules = page.getByTestId('basket-rules');
+    await rules.locator('tbody tr').first().waitFor();
+    const pairs = await rules.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll('td')]
+          .slice(0, 2)
+          .map((td) => td.textContent ?? '')
+          .sort()
+          .join('|'),
+      ),
+    );
+    expect(new Set(pairs).size).toBe(pairs.length);
+    const clv = page.getByTestId('clv-top');
+    await clv.locator('tbody tr').first().waitFor();
+    expect(await clv.textContent()).not.toMatch(/c_[0-9a-f]{8}/);
+    await page.getByText('객단가').first().waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/\bAOV\b|\bpush\b/);
+    await shoot(page, 'analytics-fixed');
+  });
+});

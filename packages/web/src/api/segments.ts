@@ -1,0 +1,43 @@
+import { getJson, postJson } from './client.ts';
+
+export type Label = { readonly ko: string; readonly en: string };
+export type Definition = { readonly version: 1; readonly root: unknown };
+
+export interface ParamSchema {
+  readonly type?: 'integer' | 'number' | 'string';
+  readonly default?: unknown;
+  readonly minimum?: number;
+  readonly maximum?: number;
+}
+
+export interface Recipe {
+  readonly name: string;
+  readonly title: Label;
+  readonly purpose: string;
+  readonly type: Label;
+  readonly action: Label;
+  readonly goldenTime: Label;
+  readonly description: Label;
+  readonly params: { readonly properties?: Record<string, ParamSchema>; readonly required?: readonly string[] };
+  readonly defaults: Record<string, unknown>;
+  readonly definition: Definition | null;
+}
+
+export interface PickerValue {
+  readonly value: string;
+  readonly label: string;
+  readonly count: number;
+}
+
+export type PickerKind = 'stores' | 'channels' | 'categories' | 'products' | 'event_types';
+
+/** POST /api/recipes/{name}/build — the definition for these parameters and the filled description. */
+export const buildRecipe = (
+  name: string,
+  params: Record<string, unknown>,
+): Promise<{ definition: Definition; description: Label }> =>
+  postJson(`/api/recipes/${encodeURIComponent(name)}/build`, { params });
+
+/** GET /api/values/{kind} — picker values from the warehouse, most used first. */
+export const fetchValues = (kind: PickerKind, signal?: AbortSignal): Promise<{ values: PickerValue[] }> =>
+  getJson(`/api/values/${kind}`, {}, signal);
