@@ -2,6 +2,7 @@ import type { Message } from './define-messages.ts';
 import type { Lang } from './lang.ts';
 import { AUTH_MESSAGES } from './messages/auth.ts';
 import { COMMON_MESSAGES } from './messages/common.ts';
+import { DOMAIN_ERROR_MESSAGES } from './messages/domain-errors.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
 import { LIMITS_MESSAGES } from './messages/limits.ts';
 import { TRACKER_MESSAGES } from './messages/tracker.ts';
@@ -16,6 +17,7 @@ import { WEB_AUDIENCE_MESSAGES } from './messages/web-audience.ts';
 export const MESSAGES = {
   ...COMMON_MESSAGES,
   ...ERROR_MESSAGES,
+  ...DOMAIN_ERROR_MESSAGES,
   ...AUTH_MESSAGES,
   ...WEB_AUDIENCE_MESSAGES,
   ...TRACKER_MESSAGES,

@@ -3,15 +3,21 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CompliancePolicy, parseCompliancePolicy } from '@dalbit/core/compliance/policy';
+import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import type { ErrorKind } from '@dalbit/core/errors/error-codes';
 
 /** A settings file that does not validate: every issue with its path. */
-export class SettingsError extends Error {
+export type SettingsErrorCode = 'BAD_POLICY';
+
+const SETTINGS_ERROR_KIND = {
+  BAD_POLICY: 'invalid_input',
+} as const satisfies Record<SettingsErrorCode, ErrorKind>;
+
+export class SettingsError extends DalbitError {
   override readonly name = 'SettingsError';
-  constructor(
-    readonly code: 'BAD_POLICY',
-    message: string,
-  ) {
-    super(message);
+  declare readonly code: SettingsErrorCode;
+  constructor(code: SettingsErrorCode, message: string) {
+    super({ code, kind: SETTINGS_ERROR_KIND[code], message });
   }
 }
 

@@ -1,5 +1,7 @@
 import { type CampaignDefinition, CampaignDefinition as CampaignSchema } from '@dalbit/core/campaigns/schema';
 import { CAMPAIGNS } from '@dalbit/core/campaigns/tables';
+import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import type { ErrorKind } from '@dalbit/core/errors/error-codes';
 import { columnNames } from '@dalbit/core/schema/table';
 import { type Engine, sql } from '../engines/engine.ts';
 
@@ -10,14 +12,18 @@ export interface StoredCampaign {
 }
 
 /** A stored definition that no longer validates (schema drift, hand edits). */
-export class CampaignStoreError extends Error {
+export type CampaignStoreErrorCode = 'NOT_FOUND' | 'INVALID_STORED';
+
+const CAMPAIGN_STORE_ERROR_KIND = {
+  NOT_FOUND: 'not_found',
+  INVALID_STORED: 'internal',
+} as const satisfies Record<CampaignStoreErrorCode, ErrorKind>;
+
+export class CampaignStoreError extends DalbitError {
   override readonly name = 'CampaignStoreError';
-  constructor(
-    readonly code: 'NOT_FOUND' | 'INVALID_STORED',
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  declare readonly code: CampaignStoreErrorCode;
+  constructor(code: CampaignStoreErrorCode, message: string, options?: { cause?: unknown }) {
+    super({ code, kind: CAMPAIGN_STORE_ERROR_KIND[code], message, cause: options?.cause });
   }
 }
 

@@ -1,5 +1,7 @@
 import { isDalbitError } from '@dalbit/core/errors/dalbit-error';
 import { EXIT_CODE_BY_KIND } from '@dalbit/core/errors/error-codes';
+import { MESSAGES, type MessageKey, translate } from '@dalbit/core/i18n/catalog';
+import { type Lang, parseLang } from '@dalbit/core/i18n/lang';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error.ts';
 import { COMMAND_GROUPS, requestedGroup } from './commands/index.ts';
@@ -26,11 +28,17 @@ export async function buildProgram(ctx: CliContext | undefined, argv?: readonly 
   return program;
 }
 
-function describe(e: unknown): { line: string; code: number } {
+/**
+ * The one place errors become exit codes: a DalbitError's kind decides (EXIT_CODE_BY_KIND, listed in
+ * the README), with the catalog heading of its code (`domain.<CODE>`) in the user's language.
+ */
+function describe(e: unknown, lang: Lang): { line: string; code: number } {
   if (e instanceof CommanderError) return { line: '', code: e.exitCode };
   if (isDalbitError(e)) {
+    const key = `domain.${e.code}`;
+    const heading = Object.hasOwn(MESSAGES, key) ? `${translate(lang, key as MessageKey)} / ` : '';
     const issues = e.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    return { line: `error: ${e.message}${issues ? `\n${issues}` : ''}`, code: EXIT_CODE_BY_KIND[e.kind] };
+    return { line: `error: ${heading}${e.message}${issues ? `\n${issues}` : ''}`, code: EXIT_CODE_BY_KIND[e.kind] };
   }
   if (e instanceof CliError) return { line: `error: ${e.message}`, code: e.exitCode };
   return { line: `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, code: 70 };
@@ -49,7 +57,7 @@ export async function main(
     await (await buildProgram(ctx, argv)).parseAsync([...argv]);
     return 0;
   } catch (e) {
-    const { line, code } = describe(e);
+    const { line, code } = describe(e, parseLang(env.DALBIT_LANG));
     if (line) (ctx?.err ?? ((l: string) => process.stderr.write(`${l}\n`)))(line);
     return code;
   } finally {

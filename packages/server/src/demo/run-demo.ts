@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { keptLineSql } from '@dalbit/core/analytics/revenue';
 import type { DemoParams } from '@dalbit/core/demo/demo-params';
 import type { DemoGroundTruth } from '@dalbit/core/demo/ground-truth';
+import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import type { ErrorKind } from '@dalbit/core/errors/error-codes';
 import { seededCustomerIds } from '@dalbit/core/identity/ids';
 import type { Engine } from '../engines/engine.ts';
 import { importFile } from '../importers/import-file.ts';
@@ -44,15 +46,20 @@ export interface DemoRunSummary {
   readonly expected: DemoGroundTruth;
 }
 
+const DEMO_IMPORT_ERROR_KIND = {
+  IMPORT_FAILED: 'internal',
+} as const satisfies Record<'IMPORT_FAILED', ErrorKind>;
+
 /** A file the importer refused; the demo stops there (the importer wrote nothing for it). */
-export class DemoImportError extends Error {
+export class DemoImportError extends DalbitError {
   override readonly name = 'DemoImportError';
+  declare readonly code: 'IMPORT_FAILED';
   constructor(
-    readonly code: 'IMPORT_FAILED',
+    code: 'IMPORT_FAILED',
     message: string,
     readonly summary: ImportSummary,
   ) {
-    super(message);
+    super({ code, kind: DEMO_IMPORT_ERROR_KIND[code], message });
   }
 }
 

@@ -1,3 +1,6 @@
+import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import type { ErrorKind } from '@dalbit/core/errors/error-codes';
+
 export type IdentityErrorCode =
   | 'ROW_COUNT_MISMATCH'
   | 'ENGINE_UNSUPPORTED'
@@ -5,14 +8,19 @@ export type IdentityErrorCode =
   | 'MERGE_ALREADY_UNDONE'
   | 'MERGE_AMBIGUOUS';
 
+const IDENTITY_ERROR_KIND = {
+  ROW_COUNT_MISMATCH: 'internal',
+  ENGINE_UNSUPPORTED: 'unavailable',
+  MERGE_NOT_FOUND: 'not_found',
+  MERGE_ALREADY_UNDONE: 'conflict',
+  MERGE_AMBIGUOUS: 'invalid_input',
+} as const satisfies Record<IdentityErrorCode, ErrorKind>;
+
 /** Operational failures of identity resolution, with a stable code. */
-export class IdentityError extends Error {
+export class IdentityError extends DalbitError {
   override readonly name = 'IdentityError';
-  constructor(
-    readonly code: IdentityErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  declare readonly code: IdentityErrorCode;
+  constructor(code: IdentityErrorCode, message: string, options?: { cause?: unknown }) {
+    super({ code, kind: IDENTITY_ERROR_KIND[code], message, cause: options?.cause });
   }
 }

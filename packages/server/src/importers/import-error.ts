@@ -1,3 +1,6 @@
+import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import type { ErrorKind } from '@dalbit/core/errors/error-codes';
+
 export type ImportErrorCode =
   | 'FILE_UNREADABLE'
   | 'BAD_MAPPING'
@@ -5,14 +8,19 @@ export type ImportErrorCode =
   | 'ROW_COUNT_MISMATCH'
   | 'REJECTS_UNWRITABLE';
 
+const IMPORT_ERROR_KIND = {
+  FILE_UNREADABLE: 'io',
+  BAD_MAPPING: 'invalid_input',
+  UNSUPPORTED_ENGINE: 'unavailable',
+  ROW_COUNT_MISMATCH: 'internal',
+  REJECTS_UNWRITABLE: 'io',
+} as const satisfies Record<ImportErrorCode, ErrorKind>;
+
 /** An import that cannot start: the file or mapping is unusable. Row problems are issues, not errors. */
-export class ImportError extends Error {
+export class ImportError extends DalbitError {
   override readonly name = 'ImportError';
-  constructor(
-    readonly code: ImportErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  declare readonly code: ImportErrorCode;
+  constructor(code: ImportErrorCode, message: string, options?: { cause?: unknown }) {
+    super({ code, kind: IMPORT_ERROR_KIND[code], message, cause: options?.cause });
   }
 }

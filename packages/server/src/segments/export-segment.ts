@@ -1,5 +1,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import type { ErrorKind } from '@dalbit/core/errors/error-codes';
 import { neutralizeFormula } from '@dalbit/core/export/csv';
 import { toDomesticDigits } from '@dalbit/core/phone/phone';
 import { CUSTOMERS } from '@dalbit/core/schema/tables';
@@ -23,13 +25,18 @@ import { getSegmentOrThrow } from './segment-store.ts';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'kakao-friends';
 
-export class ExportError extends Error {
+export type ExportErrorCode = 'UNKNOWN_COLUMN' | 'REASON_REQUIRED';
+
+const EXPORT_ERROR_KIND = {
+  UNKNOWN_COLUMN: 'invalid_input',
+  REASON_REQUIRED: 'invalid_input',
+} as const satisfies Record<ExportErrorCode, ErrorKind>;
+
+export class ExportError extends DalbitError {
   override readonly name = 'ExportError';
-  constructor(
-    readonly code: 'UNKNOWN_COLUMN' | 'REASON_REQUIRED',
-    message: string,
-  ) {
-    super(message);
+  declare readonly code: ExportErrorCode;
+  constructor(code: ExportErrorCode, message: string) {
+    super({ code, kind: EXPORT_ERROR_KIND[code], message });
   }
 }
 

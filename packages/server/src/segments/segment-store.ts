@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import type { ErrorKind } from '@dalbit/core/errors/error-codes';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { SegmentIssue } from '@dalbit/core/segments/issues';
 import type { SegmentDefinition } from '@dalbit/core/segments/schema';
@@ -27,15 +29,21 @@ export interface SegmentVersion {
   readonly note: string | null;
 }
 
+export type SegmentStoreErrorCode = 'NOT_FOUND' | 'INVALID_DEFINITION' | 'CORRUPT_DEFINITION';
+
+const SEGMENT_STORE_ERROR_KIND = {
+  NOT_FOUND: 'not_found',
+  INVALID_DEFINITION: 'invalid_input',
+  CORRUPT_DEFINITION: 'internal',
+} as const satisfies Record<SegmentStoreErrorCode, ErrorKind>;
+
 /** Operational failure of the segment store, with a stable code. */
-export class SegmentStoreError extends Error {
+export class SegmentStoreError extends DalbitError {
   override readonly name = 'SegmentStoreError';
-  constructor(
-    readonly code: 'NOT_FOUND' | 'INVALID_DEFINITION' | 'CORRUPT_DEFINITION',
-    message: string,
-    readonly issues: readonly SegmentIssue[] = [],
-  ) {
-    super(message);
+  declare readonly code: SegmentStoreErrorCode;
+  declare readonly issues: readonly SegmentIssue[];
+  constructor(code: SegmentStoreErrorCode, message: string, issues: readonly SegmentIssue[] = []) {
+    super({ code, kind: SEGMENT_STORE_ERROR_KIND[code], message, issues });
   }
 }
 

@@ -1,13 +1,21 @@
+import { DalbitError } from '../../errors/dalbit-error.ts';
+import type { ErrorKind } from '../../errors/error-codes.ts';
+
 export type ClvErrorCode = 'NO_CUSTOMERS' | 'NO_REPEAT_SPEND' | 'FIT_FAILED' | 'BAD_CBS' | 'DEGENERATE_FIT';
 
+const CLV_ERROR_KIND = {
+  NO_CUSTOMERS: 'invalid_input',
+  NO_REPEAT_SPEND: 'invalid_input',
+  FIT_FAILED: 'invalid_input',
+  BAD_CBS: 'invalid_input',
+  DEGENERATE_FIT: 'invalid_input',
+} as const satisfies Record<ClvErrorCode, ErrorKind>;
+
 /** Failures of the CLV models that callers can act on, with a stable code. */
-export class ClvError extends Error {
+export class ClvError extends DalbitError {
   override readonly name = 'ClvError';
-  constructor(
-    readonly code: ClvErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  declare readonly code: ClvErrorCode;
+  constructor(code: ClvErrorCode, message: string, options?: { cause?: unknown }) {
+    super({ code, kind: CLV_ERROR_KIND[code], message, cause: options?.cause });
   }
 }

@@ -2,11 +2,10 @@ import { renderCampaignReport } from '@dalbit/core/reports/campaign/render-campa
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { exportCampaignReport } from '../../reports/campaign/export-campaign-report.ts';
-import { CampaignReportError, loadCampaignReport } from '../../reports/campaign/load-campaign-report.ts';
+import { loadCampaignReport } from '../../reports/campaign/load-campaign-report.ts';
 import { type CliContext, CliError } from '../context.ts';
 
 const EX_USAGE = 64;
-const EX_NOINPUT = 66;
 
 const Options = z
   .object({
@@ -46,26 +45,14 @@ function addReportCommand(parent: Command, name: string, ctx: CliContext): void 
       const o = parsed.data;
       const { lang } = ctx.config(cmd);
       const engine = await ctx.warehouse(cmd);
-      let report: Awaited<ReturnType<typeof loadCampaignReport>>;
-      try {
-        report = await loadCampaignReport(engine, {
-          campaignId: id,
-          windowDays: o.windowDays,
-          level: o.level,
-          ...(o.control !== undefined ? { control: o.control } : {}),
-        });
-      } catch (e) {
-        if (e instanceof CampaignReportError)
-          throw new CliError(
-            lang === 'ko'
-              ? e.code === 'UNKNOWN_CAMPAIGN'
-                ? `캠페인을 찾을 수 없습니다: ${id}`
-                : `대조군 "${o.control ?? ''}" 에 속한 고객이 없습니다`
-              : e.message,
-            e.code === 'UNKNOWN_CAMPAIGN' ? EX_NOINPUT : EX_USAGE,
-          );
-        throw e;
-      }
+      // An unknown campaign (not_found → 66) or empty control arm (invalid_input → 65) is a
+      // CampaignReportError; the top-level handler prints it and picks the exit code from its kind.
+      const report = await loadCampaignReport(engine, {
+        campaignId: id,
+        windowDays: o.windowDays,
+        level: o.level,
+        ...(o.control !== undefined ? { control: o.control } : {}),
+      });
       if (o.format !== undefined && o.out !== undefined) {
         const n = exportCampaignReport(report, { format: o.format, out: o.out, lang, now: new Date() });
         ctx.err(lang === 'ko' ? `${o.out}: ${n}행 저장` : `${o.out}: ${n} rows written`);

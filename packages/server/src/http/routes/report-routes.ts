@@ -1,10 +1,7 @@
-import { ClusterError } from '@dalbit/core/analytics/clusters/cluster-error';
 import { z } from 'zod';
 import { buildAudienceReport, loadBaseFacts } from '../../analytics/report/build-audience-report.ts';
 import { resolveAudience } from '../../analytics/report/resolve-audience.ts';
-import { SegmentStoreError } from '../../segments/segment-store.ts';
 import type { ApiDeps } from '../api-deps.ts';
-import { ApiError } from '../api-error.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
 import { sendJson } from '../send-json.ts';
 
@@ -39,15 +36,10 @@ export function reportRoutes(deps: ApiDeps): AnyRoute[] {
   const { engine } = deps;
   const build = async (id: string, q: z.output<typeof Query>) => {
     const asOf = q.asOf === undefined ? deps.now() : new Date(q.asOf);
-    try {
-      const audience = await resolveAudience(engine, id, { asOf, lang: q.lang });
-      const base = await loadBaseFacts(engine, asOf);
-      return await buildAudienceReport(engine, audience.members, { name: audience.name, asOf, top: q.top, base });
-    } catch (e) {
-      if ((e instanceof SegmentStoreError && e.code === 'NOT_FOUND') || e instanceof ClusterError)
-        throw new ApiError('NOT_FOUND', e.message, [], { cause: e });
-      throw e;
-    }
+    // An unknown segment or cluster is a DalbitError (not_found → 404); the error renderer answers it.
+    const audience = await resolveAudience(engine, id, { asOf, lang: q.lang });
+    const base = await loadBaseFacts(engine, asOf);
+    return await buildAudienceReport(engine, audience.members, { name: audience.name, asOf, top: q.top, base });
   };
   return [
     defineRoute({

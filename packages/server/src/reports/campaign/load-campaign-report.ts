@@ -1,5 +1,7 @@
 import { DEFAULT_ATTRIBUTION_WINDOW_DAYS } from '@dalbit/core/attribution/attribution-facts';
 import { campaignArms } from '@dalbit/core/campaigns/arms';
+import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import type { ErrorKind } from '@dalbit/core/errors/error-codes';
 import { buildCampaignReport, type CampaignReport } from '@dalbit/core/reports/campaign/build-campaign-report';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { loadCampaignOutcomes, loadCampaignWindowOrders } from '../../attribution/load-attribution.ts';
@@ -9,13 +11,16 @@ import { loadCouponFacts, loadEngagementFacts, loadMessageFacts } from './load-r
 
 export type CampaignReportErrorCode = 'UNKNOWN_CAMPAIGN' | 'UNKNOWN_CONTROL';
 
-export class CampaignReportError extends Error {
+const CAMPAIGN_REPORT_ERROR_KIND = {
+  UNKNOWN_CAMPAIGN: 'not_found',
+  UNKNOWN_CONTROL: 'invalid_input',
+} as const satisfies Record<CampaignReportErrorCode, ErrorKind>;
+
+export class CampaignReportError extends DalbitError {
   override readonly name = 'CampaignReportError';
-  constructor(
-    readonly code: CampaignReportErrorCode,
-    message: string,
-  ) {
-    super(message);
+  declare readonly code: CampaignReportErrorCode;
+  constructor(code: CampaignReportErrorCode, message: string) {
+    super({ code, kind: CAMPAIGN_REPORT_ERROR_KIND[code], message });
   }
 }
 
