@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Sidebar } from './components/sidebar.tsx';
 import { ToastProvider } from './components/toast.tsx';
-import { I18nContext, type Lang, MESSAGES, type MessageKey } from './i18n.ts';
+import { I18nContext, type Lang, type MessageKey, webText } from './i18n.ts';
 import { RouterView } from './router/router-view.tsx';
 import { ROUTES } from './routes.tsx';
 import { SessionGate } from './session/session-context.tsx';
@@ -19,7 +19,7 @@ export function App() {
     document.documentElement.lang = lang;
     window.localStorage.setItem('dalbit.lang', lang);
   }, [lang]);
-  const i18n = useMemo(() => ({ lang, t: (k: MessageKey) => MESSAGES[lang][k], setLang }), [lang]);
+  const i18n = useMemo(() => ({ lang, t: (k: MessageKey) => webText(lang, k), setLang }), [lang]);
   return (
     <I18nContext.Provider value={i18n}>
       <ToastProvider>

@@ -1,3 +1,4 @@
+import { formatKstMinute } from '@dalbit/core/time/kst';
 import type { Lang } from './i18n.ts';
 
 export const formatNumber = (n: number): string => n.toLocaleString('ko-KR');
@@ -10,7 +11,7 @@ export function formatKst(iso: unknown): string {
   if (typeof iso !== 'string' || iso === '') return '-';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Date(d.getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return formatKstMinute(d);
 }
 
 /** Large KRW amounts the way Korean dashboards show them: 1.98억, 8,680만. */

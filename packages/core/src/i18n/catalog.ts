@@ -7,6 +7,7 @@ import { ERROR_MESSAGES } from './messages/errors.ts';
 import { LIMITS_MESSAGES } from './messages/limits.ts';
 import { TRACKER_MESSAGES } from './messages/tracker.ts';
 import { UNSUBSCRIBE_MESSAGES } from './messages/unsubscribe.ts';
+import { WEB_MESSAGES } from './messages/web.ts';
 import { WEB_AUDIENCE_MESSAGES } from './messages/web-audience.ts';
 
 /**
@@ -19,6 +20,7 @@ export const MESSAGES = {
   ...ERROR_MESSAGES,
   ...DOMAIN_ERROR_MESSAGES,
   ...AUTH_MESSAGES,
+  ...WEB_MESSAGES,
   ...WEB_AUDIENCE_MESSAGES,
   ...TRACKER_MESSAGES,
   ...UNSUBSCRIBE_MESSAGES,
