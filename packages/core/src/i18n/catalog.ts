@@ -1,6 +1,7 @@
 import type { Message } from './define-messages.ts';
 import type { Lang } from './lang.ts';
 import { AUTH_MESSAGES } from './messages/auth.ts';
+import { CLI_MESSAGES } from './messages/cli.ts';
 import { COMMON_MESSAGES } from './messages/common.ts';
 import { DOMAIN_ERROR_MESSAGES } from './messages/domain-errors.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
@@ -17,6 +18,7 @@ import { WEB_AUDIENCE_MESSAGES } from './messages/web-audience.ts';
  */
 export const MESSAGES = {
   ...COMMON_MESSAGES,
+  ...CLI_MESSAGES,
   ...ERROR_MESSAGES,
   ...DOMAIN_ERROR_MESSAGES,
   ...AUTH_MESSAGES,

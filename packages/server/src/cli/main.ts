@@ -6,14 +6,21 @@ import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error.ts';
 import { COMMAND_GROUPS, requestedGroup } from './commands/index.ts';
 import type { CliContext } from './context.ts';
+import { helpLang, localizedHelp } from './localized-help.ts';
 
 /**
  * The program for `argv`: the requested command group is loaded and registered in full; every
  * other group is only its name and summary (enough for `--help` and "unknown command"), so a
  * command never pays for loading the others. Without `argv`, every group is loaded.
  */
-export async function buildProgram(ctx: CliContext | undefined, argv?: readonly string[]): Promise<Command> {
+export async function buildProgram(
+  ctx: CliContext | undefined,
+  argv?: readonly string[],
+  env: Record<string, string | undefined> = process.env,
+): Promise<Command> {
+  const lang = helpLang(argv ?? [], env);
   const program = new Command('dalbit')
+    .configureHelp(localizedHelp(lang))
     .description('Dalbit — open-source CRM for multi-channel Korean brands')
     .option('--data-dir <dir>', 'data directory (default ./.dalbit or $DALBIT_DATA_DIR)')
     .exitOverride()
@@ -54,7 +61,7 @@ export async function main(
 ): Promise<number> {
   const ctx = requestedGroup(argv) ? (await import('./context.ts')).createContext(env) : undefined;
   try {
-    await (await buildProgram(ctx, argv)).parseAsync([...argv]);
+    await (await buildProgram(ctx, argv, env)).parseAsync([...argv]);
     return 0;
   } catch (e) {
     const { line, code } = describe(e, parseLang(env.DALBIT_LANG));

@@ -41,7 +41,7 @@ describe('lazily loaded command groups', () => {
 
   it('the bin runs the compiled build in dist/ (built on first run when missing or stale)', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [BIN, '--help'], { env: { ...process.env } });
-    expect(stdout).toContain('Usage: dalbit');
+    expect(stdout).toContain('사용법: dalbit'); // help is Korean by default
     const { stdout: recipes } = await promisify(execFile)(process.execPath, [BIN, 'recipes', 'list', '--json'], {
       env: { ...process.env },
     });
