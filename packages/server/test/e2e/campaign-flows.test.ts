@@ -53,7 +53,7 @@ describe('issue 5 flows on the demo brand', () => {
   beforeAll(async () => {
     brand = await openDemoBrand({ customers: 2500, seed: 23, eventsPerCustomer: 6 });
     ch = await startLocalChannels(brand.engine, { now: () => new Date() });
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     await ch?.close();
     await brand?.close();
@@ -253,7 +253,12 @@ describe('issue 5 flows on the demo brand', () => {
       sendTime: { time: '22:30', usePreferredHour: false },
     });
     nightSim = await simulateCampaign(e, { campaignId: 'night', from: '2026-11-25', to: '2026-11-25', policy: POLICY });
-    const run = await runScheduler(e, { now: kst('2026-11-25', '22:40'), campaignIds: ['night'], policy: POLICY });
+    const run = await runScheduler(e, {
+      now: kst('2026-11-25', '22:40'),
+      campaignIds: ['night'],
+      policy: POLICY,
+      couponSecret: COUPON_SECRET,
+    });
     expect(run.deferred).toBeGreaterThan(20);
     expect({ deferred: run.deferred, blocked: run.blocked }).toEqual({
       deferred: nightSim.totals.deferred,
@@ -299,7 +304,12 @@ describe('issue 5 flows on the demo brand', () => {
       sender: SENDER,
       sendTime: { time: '15:00', usePreferredHour: false },
     });
-    const run = await runScheduler(e, { now: kst('2026-11-28', '15:01'), campaignIds: ['late'], policy: POLICY });
+    const run = await runScheduler(e, {
+      now: kst('2026-11-28', '15:01'),
+      campaignIds: ['late'],
+      policy: POLICY,
+      couponSecret: COUPON_SECRET,
+    });
     expect(run.queued).toBeGreaterThan(0);
     const before = ch.solapi.requests.length;
     const night = await dispatchUntilIdle(e, ch, clockFrom(kst('2026-11-28', '23:30')));
