@@ -5,6 +5,7 @@ import type { CustomerIdFactory } from '@dalbit/core/identity/ids';
 import { type IngestResult, ingestFile } from '@dalbit/core/ingest/ingest-file';
 import { type MappingFile, parseMappingFile } from '@dalbit/core/ingest/mapping-file';
 import type { SourceKind } from '@dalbit/core/ingest/source-kind';
+import { matchRedemptions } from '../campaigns/match-redemptions.ts';
 import type { Engine } from '../engines/engine.ts';
 import { resolvePersons } from '../identity/resolve-persons.ts';
 import { ImportError } from './import-error.ts';
@@ -119,6 +120,9 @@ export async function importFile(engine: Engine, opts: ImportFileOptions): Promi
     lap('identity');
     const counts = await writeBatch(tx, result.batch, resolved, source);
     lap('facts');
+    // An order that used an issued coupon code closes the loop: the coupon is redeemed (campaign
+    // status, reports, and expiry reminders skip it).
+    const coupons = counts.orders > 0 ? await matchRedemptions(tx, { now: opts.now }) : { matched: 0 };
     const importId = await recordImport(tx, {
       file: opts.path,
       sha256,
@@ -130,7 +134,13 @@ export async function importFile(engine: Engine, opts: ImportFileOptions): Promi
       finishedAt: new Date(opts.now.getTime() + Math.round(performance.now() - started)),
     });
     lap('record');
-    return { ...counts, customersCreated: resolved.created, customersMerged: resolved.merged, importId };
+    return {
+      ...counts,
+      customersCreated: resolved.created,
+      customersMerged: resolved.merged,
+      importId,
+      ...(coupons.matched > 0 ? { couponRedemptions: coupons.matched } : {}),
+    };
   });
   lap('commit');
   return {

@@ -32,6 +32,8 @@ export interface ImportSummary {
   readonly warranties: number;
   readonly customersCreated: number;
   readonly customersMerged: number;
+  /** Orders of this import that used an issued coupon code (recorded as redemptions). */
+  readonly couponRedemptions?: number;
   readonly issues: readonly RowIssue[];
   /** The first mapped rows (dry run). */
   readonly preview: readonly Record<string, unknown>[];
