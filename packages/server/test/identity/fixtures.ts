@@ -62,7 +62,7 @@ export async function importPersons(
         'test',
       ]),
     );
-    await engine.insert(
+    await tx.insert(
       'order_items',
       [
         'line_id',
