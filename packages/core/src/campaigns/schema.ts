@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNEL_KINDS } from '../channels/channel-kind.ts';
 import { compileTemplate, TEMPLATE_VARIABLES } from '../templates/render-template.ts';
 import { CouponSpec } from './coupon-spec.ts';
+import { CAMPAIGN_STATUSES } from './lifecycle.ts';
 import { MessageTemplate } from './message-template.ts';
 import { Trigger } from './trigger.ts';
 
@@ -106,7 +107,7 @@ const CampaignObject = z.object({
   purpose: z.enum(['ad', 'info']),
   /** Higher wins when several ads compete for the same cap slot. */
   priority: z.number().int().min(0).max(1000).default(0),
-  status: z.enum(['active', 'paused', 'draft']).default('active'),
+  status: z.enum(CAMPAIGN_STATUSES).default('active'),
   audience: Audience.default({ kind: 'all' }),
   trigger: Trigger,
   channel: Channel,

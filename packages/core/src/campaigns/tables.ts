@@ -34,6 +34,9 @@ export const CAMPAIGN_EXPOSURES: TableDef = {
   ],
 };
 
+/** Added in migration 45: the campaign revision a touch was planned under (null before 45). */
+export const EXPOSURE_REVISION = col('campaign_revision', 'int', true);
+
 /** Scenario state per customer and occurrence, append-only: the highest `seq` is current. */
 export const CAMPAIGN_JOURNEYS: TableDef = {
   name: 'campaign_journeys',

@@ -32,3 +32,18 @@ export const CONSENT_NOTICES: TableDef = {
     col('idempotency_key', 'string', true),
   ],
 };
+
+/**
+ * The brand's sender and compliance settings (the whole CompliancePolicy as JSON), append-only:
+ * the highest `revision` is current, every change keeps who made it.
+ */
+export const COMPLIANCE_SETTINGS: TableDef = {
+  name: 'compliance_settings',
+  key: ['revision'],
+  columns: [
+    col('revision', 'int'),
+    col('policy', 'json'),
+    col('changed_by', 'string'), // user id, or `cli` / `demo`
+    col('changed_at', 'timestamp'),
+  ],
+};

@@ -1,6 +1,7 @@
 import type { Message } from './define-messages.ts';
 import type { Lang } from './lang.ts';
 import { AUTH_MESSAGES } from './messages/auth.ts';
+import { CAMPAIGN_MESSAGES } from './messages/campaigns.ts';
 import { CLI_MESSAGES } from './messages/cli.ts';
 import { COMMON_MESSAGES } from './messages/common.ts';
 import { DOMAIN_ERROR_MESSAGES } from './messages/domain-errors.ts';
@@ -27,6 +28,7 @@ export const MESSAGES = {
   ...TRACKER_MESSAGES,
   ...UNSUBSCRIBE_MESSAGES,
   ...LIMITS_MESSAGES,
+  ...CAMPAIGN_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

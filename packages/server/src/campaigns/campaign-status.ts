@@ -6,6 +6,8 @@ export interface CampaignStatus {
   readonly messages: readonly { readonly status: string; readonly reason: string | null; readonly count: number }[];
   readonly exposures: readonly { readonly arm: string; readonly count: number; readonly withMessage: number }[];
   readonly coupons: { readonly issued: number; readonly redeemed: number; readonly validRedemptions: number };
+  /** The latest planned send (exposure time), or null before the first run. */
+  readonly lastPlannedAt: Date | null;
 }
 
 /** Counts by status and reason, exposures by arm, coupons issued and redeemed. */
@@ -23,6 +25,12 @@ export async function readCampaignStatus(engine: Engine, campaignId: string): Pr
       d,
       (b) =>
         `SELECT arm, count(*) AS n, count(idempotency_key) AS m FROM campaign_exposures WHERE campaign_id = ${b.p(campaignId, 'string')} GROUP BY arm ORDER BY arm`,
+    ),
+  );
+  const [last] = await engine.query<{ t: Date | null }>(
+    compileBound(
+      d,
+      (b) => `SELECT max(planned_at) AS t FROM campaign_exposures WHERE campaign_id = ${b.p(campaignId, 'string')}`,
     ),
   );
   const [issued] = await engine.query<{ n: number }>(
@@ -44,5 +52,6 @@ export async function readCampaignStatus(engine: Engine, campaignId: string): Pr
       redeemed: Number(redeemed?.n ?? 0),
       validRedemptions: Number(redeemed?.v ?? 0),
     },
+    lastPlannedAt: last?.t ?? null,
   };
 }

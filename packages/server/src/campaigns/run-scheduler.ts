@@ -70,7 +70,7 @@ export async function runScheduler(engine: Engine, options: SchedulerOptions): P
     state: warehouseState(engine),
     toSolar: options.toSolar,
   });
-  await writeRun(engine, plan, options.now);
+  await writeRun(engine, plan, options.now, new Map(stored.map((s) => [s.campaign.id, s.revision])));
   const summary: SchedulerSummary = {
     runId: randomUUID(),
     campaigns: campaigns.map((c) => c.id),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CAMPAIGN_EXPOSURES, CAMPAIGN_JOURNEYS, COUPONS } from '@dalbit/core/campaigns/tables';
+import { CAMPAIGN_EXPOSURES, CAMPAIGN_JOURNEYS, COUPONS, EXPOSURE_REVISION } from '@dalbit/core/campaigns/tables';
 import { MESSAGE_EVENTS, MESSAGES } from '@dalbit/core/channels/tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
@@ -67,6 +67,8 @@ export async function writeRun(
   engine: Engine,
   plan: RunPlan,
   now: Date,
+  /** The stored revision each campaign was planned under (recorded with its exposures). */
+  revisions: ReadonlyMap<string, number> = new Map(),
 ): Promise<{ written: number; skipped: number }> {
   return engine.transaction(async (tx) => {
     const sendable = plan.decisions.filter((d) => d.outcome !== 'holdout');
@@ -100,7 +102,7 @@ export async function writeRun(
     const exposures = plan.decisions.filter((d) => d.outcome === 'holdout' || freshKeys.has(d.key));
     await tx.insert(
       CAMPAIGN_EXPOSURES.name,
-      columnNames(CAMPAIGN_EXPOSURES),
+      [...columnNames(CAMPAIGN_EXPOSURES), EXPOSURE_REVISION.name],
       exposures.map((d) => [
         d.key,
         d.campaignId,
@@ -111,6 +113,7 @@ export async function writeRun(
         d.dueAt,
         d.outcome === 'holdout' ? null : d.key,
         now,
+        revisions.get(d.campaignId) ?? null,
       ]),
     );
     await tx.insert(

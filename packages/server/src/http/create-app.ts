@@ -16,7 +16,11 @@ import { errorJson, renderError } from './error-response.ts';
 import { buildOpenApi } from './openapi.ts';
 import { analyticsRoutes } from './routes/analytics-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { campaignCheckRoutes } from './routes/campaign-check-routes.ts';
+import { campaignLifecycleRoutes } from './routes/campaign-lifecycle-routes.ts';
 import { campaignRoutes } from './routes/campaign-routes.ts';
+import { consentRoutes } from './routes/consent-routes.ts';
+import { couponRoutes } from './routes/coupon-routes.ts';
 import { customerInsightRoutes } from './routes/customer-insight-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
@@ -24,6 +28,7 @@ import { identifyRoutes } from './routes/identify-routes.ts';
 import { recipeRoutes } from './routes/recipe-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { segmentRoutes } from './routes/segment-routes.ts';
+import { settingsRoutes } from './routes/settings-routes.ts';
 import { statsRoutes } from './routes/stats-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
 import { warehouseValuesRoutes } from './routes/warehouse-values-routes.ts';
@@ -59,6 +64,11 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...analyticsRoutes(deps),
     ...reportRoutes(deps),
     ...campaignRoutes(deps),
+    ...campaignLifecycleRoutes(deps),
+    ...campaignCheckRoutes(deps),
+    ...couponRoutes(deps),
+    ...settingsRoutes(deps),
+    ...consentRoutes(deps),
     ...eventRoutes(deps),
     ...identifyRoutes(deps),
   ];

@@ -8,6 +8,8 @@ export interface SchedulerPassDeps {
   readonly engine: Engine;
   readonly now: () => Date;
   readonly policy: CompliancePolicy;
+  /** Reads the current policy before each pass (settings changed in the dashboard apply at once). */
+  readonly loadPolicy?: (() => Promise<CompliancePolicy>) | undefined;
   readonly couponSecret: string;
   readonly ko: boolean;
 }
@@ -17,7 +19,7 @@ export function createSchedulerPass(d: SchedulerPassDeps): () => Promise<PassRes
   return async () => {
     const s = await runScheduler(d.engine, {
       now: d.now(),
-      policy: d.policy,
+      policy: d.loadPolicy ? await d.loadPolicy() : d.policy,
       couponSecret: d.couponSecret,
       toSolar: lunarToSolarIso,
     });

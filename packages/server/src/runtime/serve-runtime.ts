@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
-import { loadCouponSecret, loadPolicy } from '../campaigns/campaign-settings.ts';
+import { loadCouponSecret } from '../campaigns/campaign-settings.ts';
+import { loadEffectivePolicy } from '../campaigns/load-effective-policy.ts';
 import { parseChannelConfig } from '../dispatch/channel-config.ts';
 import type { Engine } from '../engines/engine.ts';
 import { SYSTEM_CLOCK } from './runtime-clock.ts';
@@ -18,9 +19,10 @@ export class RuntimeConfigError extends Error {
 }
 
 /**
- * The runtime `dalbit serve` starts: settings from the data directory (compliance policy, coupon
- * secret) and channel credentials from the environment, as `dalbit campaign run` and
- * `dalbit dispatcher` read them, on the system clock.
+ * The runtime `dalbit serve` starts: the compliance policy (warehouse settings, else the data
+ * directory's file; re-read before each scheduler pass), the coupon secret, and channel
+ * credentials from the environment, as `dalbit campaign run` and `dalbit dispatcher` read them,
+ * on the system clock.
  */
 export async function createServeRuntime(input: {
   engine: Engine;
@@ -34,13 +36,15 @@ export async function createServeRuntime(input: {
   const channels = flags.dispatcher ? parseChannelConfig(input.env) : undefined;
   if (channels && !channels.ok)
     throw new RuntimeConfigError('BAD_CHANNEL_CONFIG', channels.issues.map((i) => `${i.key}: ${i.message}`).join('\n'));
-  const { policy } = await loadPolicy(input.dataDir);
+  const { engine, dataDir } = input;
+  const { policy } = await loadEffectivePolicy(engine, { dataDir });
   return createRuntime({
     engine: input.engine,
     clock: SYSTEM_CLOCK,
     log: input.log,
     lang: input.lang,
     policy,
+    loadPolicy: async () => (await loadEffectivePolicy(engine, { dataDir })).policy,
     scheduler: flags.scheduler
       ? { intervalMs: flags.schedulerInterval, couponSecret: await loadCouponSecret(input.dataDir, input.env) }
       : undefined,

@@ -16,6 +16,8 @@ export interface RuntimeOptions {
   readonly log: (line: string) => void;
   readonly lang: 'ko' | 'en';
   readonly policy: CompliancePolicy;
+  /** Re-reads the policy before each scheduler pass (warehouse settings); `policy` when absent. */
+  readonly loadPolicy?: (() => Promise<CompliancePolicy>) | undefined;
   /** Campaign scheduler every `intervalMs` (off when undefined). */
   readonly scheduler?: { readonly intervalMs: number; readonly couponSecret: string } | undefined;
   /** Outbox dispatcher with adapters from `channels`; idle passes wait `intervalMs` (off when undefined). */
@@ -65,6 +67,7 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
         engine: o.engine,
         now,
         policy: o.policy,
+        loadPolicy: o.loadPolicy,
         couponSecret: o.scheduler.couponSecret,
         ko,
       }),

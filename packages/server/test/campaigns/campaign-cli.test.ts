@@ -109,7 +109,7 @@ describe('dalbit campaign', () => {
     const recipe = await runCli(['campaign', 'create', '--id', 'r', ...flags, '--recipe', 'no-such-recipe'], env);
     expect(recipe.code).toBe(65);
     expect(recipe.stderr).toContain(
-      "대상 고객(audience)을 정할 수 없습니다 — 저장·발송하지 않았습니다 / invalid audience: recipe no-such-recipe: unknown recipe 'no-such-recipe'",
+      "CAMPAIGN_AUDIENCE_INVALID: 대상 고객(audience)을 정할 수 없습니다 — 저장·발송하지 않았습니다: recipe no-such-recipe: unknown recipe 'no-such-recipe'",
     );
     const segment = await runCli(['campaign', 'create', '--id', 's', ...flags, '--segment', 'seg-missing'], env);
     expect(segment.code).toBe(65);

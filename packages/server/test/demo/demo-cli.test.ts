@@ -48,6 +48,7 @@ describe('dalbit demo', () => {
       rowsRejected: number;
       channels: { channel: string; orders: number; revenue: number }[];
       expected: { channels: Record<string, { keptOrders: number; netRevenue: number }> };
+      campaigns: { id: string; touches: number }[];
     };
     expect(s.rowsRejected).toBe(0);
     expect(s.customers).toBeGreaterThan(200);
@@ -55,5 +56,11 @@ describe('dalbit demo', () => {
     expect(s.channels.find((c) => c.channel === 'cafe24')?.orders).toBe(s.expected.channels.cafe24?.keptOrders);
     expect(s.channels.find((c) => c.channel === 'cafe24')?.revenue).toBe(s.expected.channels.cafe24?.netRevenue);
     expect(existsSync(join(dir, 'demo-files', 'manifest.json'))).toBe(true);
+    // The README's tour campaigns exist and have run, with sender settings filled.
+    expect(s.campaigns.map((c) => c.id)).toEqual(['vip-winter-sale', 'cart-reminder-ab', 'birthday-coupon']);
+    expect(s.campaigns.find((c) => c.id === 'vip-winter-sale')?.touches).toBeGreaterThan(0);
+    const report = await run(['--data-dir', dir, 'campaign', 'report', 'vip-winter-sale']);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toContain('결론:');
   });
 });

@@ -1,15 +1,21 @@
 import { readFile } from 'node:fs/promises';
+import { LIFECYCLE_ACTIONS } from '@dalbit/core/campaigns/lifecycle';
 import { parseCampaign } from '@dalbit/core/campaigns/parse-campaign';
-import { type GuardReason, REASON_TEXT } from '@dalbit/core/compliance/reason-code';
+import type { GuardReason } from '@dalbit/core/compliance/reason-code';
+import { isDalbitError } from '@dalbit/core/errors/dalbit-error';
+import { EXIT_CODE_BY_KIND } from '@dalbit/core/errors/error-codes';
 import { toKst } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { type CampaignFlags, campaignFromFlags } from '../../campaigns/campaign-from-flags.ts';
-import { loadCouponSecret, loadPolicy } from '../../campaigns/campaign-settings.ts';
+import { changeCampaignStatus, saveCampaignDefinition } from '../../campaigns/campaign-lifecycle.ts';
+import { loadCouponSecret } from '../../campaigns/campaign-settings.ts';
 import { readCampaignStatus } from '../../campaigns/campaign-status.ts';
-import { findCampaign, listCampaigns, saveCampaign } from '../../campaigns/campaign-store.ts';
-import { CAMPAIGN_REASON_TEXT, type CampaignBlockReason, type TouchDecision } from '../../campaigns/decision.ts';
+import { findCampaign, listCampaigns } from '../../campaigns/campaign-store.ts';
+import type { CampaignBlockReason, TouchDecision } from '../../campaigns/decision.ts';
+import { loadEffectivePolicy } from '../../campaigns/load-effective-policy.ts';
 import { previewCampaign } from '../../campaigns/preview-campaign.ts';
-import { AudienceError, checkAudience } from '../../campaigns/resolve-audience.ts';
+import { reasonText } from '../../campaigns/reason-text.ts';
+import { AudienceError } from '../../campaigns/resolve-audience.ts';
 import { runScheduler } from '../../campaigns/run-scheduler.ts';
 import { simulateCampaign } from '../../campaigns/simulate-campaign.ts';
 import { type CliContext, CliError } from '../context.ts';
@@ -21,10 +27,8 @@ type Lang = 'ko' | 'en';
 /** A reason code in the reader's language (guard reasons and campaign reasons). */
 export function describeReason(code: string | null | undefined, lang: Lang): string {
   if (!code) return '';
-  const text =
-    (REASON_TEXT as Record<string, { ko: string; en: string }>)[code] ??
-    (CAMPAIGN_REASON_TEXT as Record<string, { ko: string; en: string }>)[code];
-  return text ? `${code} (${text[lang]})` : code;
+  const text = reasonText(code, lang);
+  return text ? `${code} (${text})` : code;
 }
 
 const kstText = (d: Date): string => {
@@ -46,6 +50,19 @@ function decisionLine(d: TouchDecision, lang: Lang): string {
   return `  ${kstText(d.dueAt)}  ${d.customerId}  ${d.channel}  ${d.arm}  ${what}${d.reason ? `  ${describeReason(d.reason, lang)}` : ''}${text}`;
 }
 
+const ACTION_KO = { launch: '시작', pause: '일시정지', resume: '재개', stop: '종료', archive: '보관' } as const;
+
+/** A DalbitError from a shared campaign function, as the CLI reports it (its kind's exit code). */
+async function asCliError<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!isDalbitError(e)) throw e;
+    const issues = e.issues.map((i) => `\n  ${i.path.join('.')}: ${i.message}`).join('');
+    throw new CliError(`${e.code}: ${e.message}${issues}`, EXIT_CODE_BY_KIND[e.kind]);
+  }
+}
+
 /** An audience that cannot be resolved (unknown segment or recipe, bad params) is the user's to fix. */
 async function audienceGuarded<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -62,7 +79,8 @@ async function audienceGuarded<T>(fn: () => Promise<T>): Promise<T> {
 
 async function settings(ctx: CliContext, cmd: Command, policyFile: string | undefined) {
   const config = ctx.config(cmd);
-  const { policy } = await loadPolicy(config.dataDir, policyFile);
+  const engine = await ctx.warehouse(cmd);
+  const { policy } = await loadEffectivePolicy(engine, { dataDir: config.dataDir, file: policyFile });
   const couponSecret = await loadCouponSecret(config.dataDir, ctx.env);
   return { policy, couponSecret, lang: config.lang };
 }
@@ -133,12 +151,11 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
         );
       }
       const engine = await ctx.warehouse(cmd);
-      await audienceGuarded(() => checkAudience(engine, parsed.campaign.audience));
-      const revision = await saveCampaign(engine, parsed.campaign, new Date());
+      const saved = await asCliError(() => saveCampaignDefinition(engine, raw, { at: new Date(), mode: 'upsert' }));
       ctx.out(
         opts.json
-          ? JSON.stringify({ ok: true, id: parsed.campaign.id, revision })
-          : `저장됨 / saved: ${parsed.campaign.id} (r${revision})`,
+          ? JSON.stringify({ ok: true, id: saved.campaign.id, revision: saved.revision })
+          : `저장됨 / saved: ${saved.campaign.id} (r${saved.revision})`,
       );
     });
 
@@ -311,4 +328,26 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
         `쿠폰 / coupons: issued ${s.coupons.issued}, redeemed ${s.coupons.redeemed} (valid ${s.coupons.validRedemptions})`,
       );
     });
+
+  for (const action of LIFECYCLE_ACTIONS)
+    campaign
+      .command(`${action} <id>`)
+      .description(`캠페인 ${ACTION_KO[action]} / ${action} (same rules as POST /api/campaigns/{id}/${action})`)
+      .option('--json')
+      .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
+        const { policy } = await settings(ctx, cmd, undefined);
+        const engine = await ctx.warehouse(cmd);
+        const r = await asCliError(() => changeCampaignStatus(engine, id, action, { at: new Date(), policy }));
+        ctx.out(
+          opts.json
+            ? JSON.stringify({
+                id,
+                from: r.from,
+                status: r.campaign.status,
+                revision: r.revision,
+                cancelled: r.cancelled,
+              })
+            : `${id}: ${r.from} → ${r.campaign.status} (r${r.revision}${r.cancelled ? `, 대기 메시지 ${r.cancelled}건 취소 / ${r.cancelled} pending cancelled` : ''})`,
+        );
+      });
 }

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { type ConsentChannel, type ConsentEvent, foldConsents } from '@dalbit/core/compliance/consent-state';
+import type { ConsentChannel, ConsentEvent } from '@dalbit/core/compliance/consent-state';
+import { isDalbitError } from '@dalbit/core/errors/dalbit-error';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { applyOptOuts } from '../../consent/apply-opt-outs.ts';
-import { appendConsents, readConsentEvents } from '../../consent/consent-store.ts';
 import { read080List } from '../../consent/read-080-list.ts';
-import type { Engine } from '../../engines/engine.ts';
-import { findCustomer } from '../../identity/find-customer.ts';
+import { readConsentView, recordConsentChange } from '../../consent/record-consent.ts';
 import { type CliContext, CliError } from '../context.ts';
 
 const Channel = z.enum(['sms', 'kakao', 'email', 'push']);
@@ -43,15 +42,14 @@ function parseChange(opts: ChangeOpts): { channels: ConsentChannel[]; purposes: 
   };
 }
 
-/**
- * Resolves what the user typed (customer id, phone in any format, email, member key) to the
- * customer id consents are keyed by; an unknown customer is an error, so nothing is recorded under
- * a phone number that no send-time check would ever look up.
- */
-async function resolveCustomerId(engine: Engine, input: string): Promise<string> {
-  const found = await findCustomer(engine, input);
-  if (!found.found) throw new CliError(`고객을 찾을 수 없습니다 / customer not found: ${found.reason}`, 2);
-  return found.customerId;
+/** The shared consent functions (same as the HTTP routes) report unknown customers as exit 2. */
+async function cliErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isDalbitError(e)) throw new CliError(e.message, e.code === 'CUSTOMER_NOT_FOUND' ? 2 : 65);
+    throw e;
+  }
 }
 
 /**
@@ -69,9 +67,9 @@ export function registerConsent(program: Command, ctx: CliContext): void {
     .option('--json', 'machine-readable output')
     .action(async (input: string, opts: { json?: boolean }, cmd: Command) => {
       const engine = await ctx.warehouse(cmd);
-      const customer = await resolveCustomerId(engine, input);
-      const events = await readConsentEvents(engine, customer);
-      const state = foldConsents(events);
+      const view = await cliErrors(() => readConsentView(engine, input));
+      const { customerId: customer, events } = view;
+      const state = new Map(view.state.map(({ key, ...f }) => [key, f]));
       if (opts.json) {
         ctx.out(
           JSON.stringify({
@@ -113,19 +111,17 @@ export function registerConsent(program: Command, ctx: CliContext): void {
           );
         const { channels, purposes, at } = parseChange(opts);
         const engine = await ctx.warehouse(cmd);
-        const customer = await resolveCustomerId(engine, input);
-        const events: ConsentEvent[] = channels.flatMap((channel) =>
-          purposes.map((purpose) => ({
-            customerId: customer,
-            channel,
-            purpose,
+        const { customerId: customer, added } = await cliErrors(() =>
+          recordConsentChange(engine, {
+            customer: input,
             granted: name === 'grant',
+            channels,
+            purposes,
             at,
             source: opts.source,
             proof: opts.proof,
-          })),
+          }),
         );
-        const added = await appendConsents(engine, events);
         ctx.out(
           opts.json
             ? JSON.stringify({ customer, added, action: name })

@@ -8,6 +8,7 @@ import { authOptionsFromEnv } from '../../auth/auth-options.ts';
 import { ensureFirstOwner } from '../../auth/first-owner.ts';
 import { loadCouponSecret } from '../../campaigns/campaign-settings.ts';
 import { DemoImportError, type DemoRunSummary, runDemo } from '../../demo/run-demo.ts';
+import { seedDemoCampaigns } from '../../demo/seed-campaigns.ts';
 import { seedRecipeSegments } from '../../demo/seed-segments.ts';
 import { writeDemoFiles } from '../../demo/write-demo-files.ts';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
@@ -122,13 +123,25 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       const seeded = await seedRecipeSegments(engine, { now, lang });
       const asOfDay = toKstDay(new Date(createDemoContext(params).exportedAt));
       const refresh = await refreshWarehouse(engine, { asOfDay, clock: () => performance.now() });
+      // Sender settings and three campaigns that have run, so every campaign report has data.
+      const campaigns = await seedDemoCampaigns(engine, {
+        now,
+        asOf: new Date(createDemoContext(params).exportedAt),
+        workDir: outDir,
+      });
       login = await ensureFirstOwner(engine, now);
-      if (flags.json) ctx.out(JSON.stringify({ ...summary, segmentsSeeded: seeded, refresh, login }));
+      if (flags.json) ctx.out(JSON.stringify({ ...summary, segmentsSeeded: seeded, refresh, campaigns, login }));
       else {
         for (const l of renderSummary(summary, lang)) ctx.out(l);
         ctx.out(lang === 'ko' ? `레시피 세그먼트 ${seeded}개 생성` : `${seeded} recipe segments created`);
         for (const st of refresh)
           ctx.out(`  ${st.ok ? '✓' : '✗'} ${st.step}: ${st.detail} (${(st.tookMs / 1000).toFixed(1)} s)`);
+        for (const c of campaigns)
+          ctx.out(
+            lang === 'ko'
+              ? `캠페인 ${c.id}: 대상 ${count(c.touches)}건 실행됨 (결과 주문 ${count(c.plantedOrders)}건 생성)`
+              : `campaign ${c.id}: ${count(c.touches)} touches run (${count(c.plantedOrders)} result orders planted)`,
+          );
       }
       const failed = refresh.filter((st) => !st.ok);
       if (failed.length)

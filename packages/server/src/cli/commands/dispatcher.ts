@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { loadPolicy } from '../../campaigns/campaign-settings.ts';
+import { loadEffectivePolicy } from '../../campaigns/load-effective-policy.ts';
 import { buildAdapterRegistry } from '../../dispatch/build-registry.ts';
 import { parseChannelConfig } from '../../dispatch/channel-config.ts';
 import { countByStatus } from '../../dispatch/claim-messages.ts';
@@ -57,8 +57,8 @@ export function registerDispatcher(program: Command, ctx: CliContext): void {
       const cfg = parseChannelConfig(ctx.env);
       if (!cfg.ok) throw new CliError(cfg.issues.map((i) => `${i.key}: ${i.message}`).join('\n'), 2);
       const ko = ctx.config(cmd).lang === 'ko';
-      const { policy } = await loadPolicy(ctx.config(cmd).dataDir);
       const engine = await ctx.warehouse(cmd);
+      const { policy } = await loadEffectivePolicy(engine, { dataDir: ctx.config(cmd).dataDir });
       if (engine.dialect.name !== 'duckdb')
         throw new CliError(ko ? '발송기는 DuckDB 엔진에서만 동작합니다' : 'the dispatcher needs the DuckDB engine', 2);
       const registry = buildAdapterRegistry(cfg.config, engine);

@@ -1,23 +1,40 @@
+import { CampaignDefinition } from '@dalbit/core/campaigns/schema';
+import { translate } from '@dalbit/core/i18n/catalog';
 import { z } from 'zod';
+import { duplicateCampaign, reviseCampaign, saveCampaignDefinition } from '../../campaigns/campaign-lifecycle.ts';
 import { readCampaignStatus } from '../../campaigns/campaign-status.ts';
-import { listCampaigns } from '../../campaigns/campaign-store.ts';
-import { CampaignReportError, loadCampaignReport } from '../../reports/campaign/load-campaign-report.ts';
+import { findCampaign, listCampaigns } from '../../campaigns/campaign-store.ts';
+import { listCampaignVersions } from '../../campaigns/campaign-versions.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { ApiError } from '../api-error.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
 import { sendJson } from '../send-json.ts';
+
+const Id = z.object({ id: z.string().min(1).max(200) });
 
 const Summary = z.object({
   campaignId: z.string(),
   name: z.string(),
   purpose: z.enum(['ad', 'info']),
   status: z.string(),
+  statusLabel: z.string(),
   channel: z.string(),
   trigger: z.string(),
+  audience: z.string(),
+  holdoutPercent: z.number(),
+  arms: z.number().int(),
   revision: z.number().int(),
   createdAt: z.iso.datetime(),
+  lastSendAt: z.iso.datetime().nullable(),
   messages: z.array(z.object({ status: z.string(), reason: z.string().nullable(), count: z.number().int() })),
+  exposures: z.array(z.object({ arm: z.string(), count: z.number().int(), withMessage: z.number().int() })),
 });
+
+const Saved = z.object({ campaign: z.record(z.string(), z.unknown()), revision: z.number().int() });
+/** What create/edit accept: a campaign definition (validated in full, with paths, by the handler). */
+const CampaignBody = z.record(z.string(), z.unknown());
+
+const statusLabel = (s: string) => translate('ko', `campaign.status.${s}` as 'campaign.status.draft');
 
 export function campaignRoutes(deps: ApiDeps): AnyRoute[] {
   const { engine } = deps;
@@ -27,23 +44,38 @@ export function campaignRoutes(deps: ApiDeps): AnyRoute[] {
       path: '/api/campaigns',
       tag: 'campaigns',
       access: 'read',
-      summary: 'Campaigns with their message counts by status and reason',
+      summary: 'Campaigns with status, audience, split, last send and message counts by status and reason',
+      query: z.object({ includeArchived: z.enum(['true', 'false']).default('false') }),
       responses: { 200: { description: 'campaigns', schema: z.object({ campaigns: z.array(Summary) }) } },
-      handle: async ({ c }) => {
-        const stored = await listCampaigns(engine);
+      handle: async ({ query, c }) => {
+        const stored = (await listCampaigns(engine)).filter(
+          (s) => query.includeArchived === 'true' || s.campaign.status !== 'archived',
+        );
         const campaigns = [];
         for (const s of stored) {
           const status = await readCampaignStatus(engine, s.campaign.id);
+          const k = s.campaign;
           campaigns.push({
-            campaignId: s.campaign.id,
-            name: s.campaign.name,
-            purpose: s.campaign.purpose,
-            status: s.campaign.status,
-            channel: s.campaign.channel,
-            trigger: s.campaign.trigger.kind,
+            campaignId: k.id,
+            name: k.name,
+            purpose: k.purpose,
+            status: k.status,
+            statusLabel: statusLabel(k.status),
+            channel: k.channel,
+            trigger: k.trigger.kind,
+            audience:
+              k.audience.kind === 'segment'
+                ? k.audience.segmentId
+                : k.audience.kind === 'recipe'
+                  ? k.audience.recipe
+                  : k.audience.kind,
+            holdoutPercent: k.experiment.holdoutPercent,
+            arms: Math.max(1, k.experiment.variants.length),
             revision: s.revision,
             createdAt: s.createdAt,
+            lastSendAt: status.lastPlannedAt,
             messages: status.messages,
+            exposures: status.exposures,
           });
         }
         return sendJson(c, { campaigns });
@@ -51,37 +83,111 @@ export function campaignRoutes(deps: ApiDeps): AnyRoute[] {
     }),
     defineRoute({
       method: 'get',
-      path: '/api/campaigns/{id}/report',
+      path: '/api/campaigns/{id}',
       tag: 'campaigns',
       access: 'read',
-      summary: 'Campaign report: funnel per arm, lift against control with interval, verdict, channels, daily trend',
-      params: z.object({ id: z.string().min(1).max(200) }),
-      query: z.object({
-        windowDays: z.coerce.number().int().min(1).max(90).default(7),
-        control: z.string().max(100).optional(),
-      }),
+      summary: 'The current revision of one campaign',
+      params: Id,
       responses: {
         200: {
-          description: 'CampaignReport (packages/core/src/reports/campaign/build-campaign-report.ts)',
-          schema: z.record(z.string(), z.unknown()),
+          description: 'campaign',
+          schema: Saved.extend({ createdAt: z.iso.datetime(), statusLabel: z.string() }),
         },
         404: { description: 'no such campaign' },
       },
-      handle: async ({ params, query, c }) => {
-        try {
-          const report = await loadCampaignReport(engine, {
-            campaignId: params.id,
-            windowDays: query.windowDays,
-            ...(query.control ? { control: query.control } : {}),
-          });
-          return sendJson(c, report);
-        } catch (e) {
-          if (e instanceof CampaignReportError)
-            throw new ApiError(e.code === 'UNKNOWN_CAMPAIGN' ? 'NOT_FOUND' : 'VALIDATION_FAILED', e.message, [], {
-              cause: e,
-            });
-          throw e;
-        }
+      handle: async ({ params, c }) => {
+        const s = await findCampaign(engine, params.id);
+        if (!s) throw new ApiError('NOT_FOUND', translate('ko', 'campaign.NOT_FOUND', { id: params.id }));
+        return sendJson(c, {
+          campaign: s.campaign,
+          revision: s.revision,
+          createdAt: s.createdAt,
+          statusLabel: statusLabel(s.campaign.status),
+        });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/campaigns',
+      tag: 'campaigns',
+      access: 'campaign.write',
+      summary: 'Create a campaign (a draft unless `status` says otherwise); 409 when the id exists',
+      body: CampaignBody,
+      bodyDoc: CampaignDefinition,
+      responses: {
+        201: { description: 'saved', schema: Saved },
+        400: { description: 'CAMPAIGN_INVALID / CAMPAIGN_AUDIENCE_INVALID with issues per field' },
+        409: { description: 'CAMPAIGN_EXISTS' },
+      },
+      handle: async ({ body, c }) => {
+        const raw = { status: 'draft', ...body };
+        const saved = await saveCampaignDefinition(engine, raw, { at: deps.now(), mode: 'create' });
+        return sendJson(c, saved, 201);
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/campaigns/{id}',
+      tag: 'campaigns',
+      access: 'campaign.write',
+      summary:
+        'Edit: a new revision (status kept; a running campaign runs on it; what was sent stays with its revision)',
+      params: Id,
+      body: CampaignBody,
+      bodyDoc: CampaignDefinition,
+      responses: {
+        200: { description: 'saved', schema: Saved },
+        400: { description: 'CAMPAIGN_INVALID with issues per field' },
+        404: { description: 'no such campaign' },
+        409: { description: 'CAMPAIGN_NOT_EDITABLE (stopped or archived)' },
+      },
+      handle: async ({ params, body, c }) => sendJson(c, await reviseCampaign(engine, params.id, body, deps.now())),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/campaigns/{id}/duplicate',
+      tag: 'campaigns',
+      access: 'campaign.write',
+      summary: 'Copy a campaign under a new id as a draft',
+      params: Id,
+      body: z.object({ newId: z.string().min(1).max(80), name: z.string().min(1).max(200).optional() }),
+      responses: {
+        201: { description: 'the copy', schema: Saved },
+        404: { description: 'no such campaign' },
+        409: { description: 'CAMPAIGN_EXISTS' },
+      },
+      handle: async ({ params, body, c }) =>
+        sendJson(c, await duplicateCampaign(engine, params.id, body, deps.now()), 201),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/campaigns/{id}/versions',
+      tag: 'campaigns',
+      access: 'read',
+      summary: 'Every revision with its status and the touches planned under it (sent stays with its revision)',
+      params: Id,
+      responses: {
+        200: {
+          description: 'revisions, newest first',
+          schema: z.object({
+            versions: z.array(
+              z.object({
+                revision: z.number().int(),
+                status: z.string(),
+                name: z.string(),
+                createdAt: z.iso.datetime(),
+                exposures: z.number().int(),
+                messages: z.number().int(),
+              }),
+            ),
+          }),
+        },
+        404: { description: 'no such campaign' },
+      },
+      handle: async ({ params, c }) => {
+        if (!(await findCampaign(engine, params.id)))
+          throw new ApiError('NOT_FOUND', translate('ko', 'campaign.NOT_FOUND', { id: params.id }));
+        return sendJson(c, { versions: await listCampaignVersions(engine, params.id) });
       },
     }),
   ];
