@@ -1,7 +1,7 @@
 import { phoneKeys } from '@dalbit/core/ingest/batch-builder';
 import { ingestFile } from '@dalbit/core/ingest/ingest-file';
 import { normalisePhone } from '@dalbit/core/ingest/normalise/phone';
-import type { CanonicalBatch } from '@dalbit/core/ingest/records';
+import type { CanonicalBatch, EventRecord } from '@dalbit/core/ingest/records';
 import { z } from 'zod';
 import type { Engine } from '../engines/engine.ts';
 import { resolvePersons } from '../identity/resolve-persons.ts';
@@ -129,6 +129,61 @@ function claimRows(
   return rows;
 }
 
+/** A validated tracker batch, ready to be written (alone or grouped with others). */
+export interface TrackerWrite {
+  readonly batch: CanonicalBatch;
+  readonly claims: readonly unknown[][];
+  readonly eventIds: readonly string[];
+}
+
+/** Validates and maps a tracker batch: events without persons, identifiers as claims. */
+export function prepareTrackerBatch(
+  events: readonly TrackedEvent[],
+  opts: { now: Date; site: string; memberChannel?: string },
+): { ok: true; write: TrackerWrite } | { ok: false; issues: readonly ApiIssue[] } {
+  const mapped = mapEvents(events, opts);
+  if (!mapped.ok) return mapped;
+  const batch: CanonicalBatch = {
+    ...mapped.batch,
+    persons: [],
+    events: mapped.batch.events.map(({ personRecordId: _claimed, ...e }) => e),
+  };
+  return { ok: true, write: { batch, claims: claimRows(events, opts), eventIds: events.map((e) => e.event_id) } };
+}
+
+/**
+ * Writes tracker batches in one transaction (group commit): an event id sent twice, in one batch or
+ * across batches, is written once, the last copy winning (as re-sending it would). Returns the
+ * accepted event count of each batch.
+ */
+export async function writeTrackerBatches(engine: Engine, writes: readonly TrackerWrite[]): Promise<number[]> {
+  const last = new Map<string, number>();
+  writes.forEach((w, i) => {
+    for (const id of w.eventIds) last.set(id, i);
+  });
+  const events = new Map<string, EventRecord>();
+  for (const w of writes) for (const e of w.batch.events) events.set(e.eventId, e);
+  const merged: CanonicalBatch = {
+    persons: [],
+    orders: writes.flatMap((w) => w.batch.orders),
+    events: [...events.values()],
+    consents: writes.flatMap((w) => w.batch.consents),
+    products: writes.flatMap((w) => w.batch.products),
+    warranties: writes.flatMap((w) => w.batch.warranties),
+  };
+  const claims = writes.flatMap((w, i) => w.claims.filter((c) => last.get(c[0] as string) === i));
+  await engine.transaction(async (tx) => {
+    await writeBatch(tx, merged, { customerOf: new Map(), originOf: new Map() }, 'events');
+    await replaceRows(tx, {
+      table: 'identity_claims',
+      columns: CLAIM_COLUMNS,
+      rows: claims,
+      deleteBy: [{ column: 'event_id', keys: [...last.keys()] }],
+    });
+  });
+  return writes.map((w) => w.batch.events.length);
+}
+
 /**
  * Untrusted path (the public tracker, write key): appends events and anonymous ids only. Phone
  * numbers and member ids in the batch are stored as unverified claims (`identity_claims`); they
@@ -140,23 +195,8 @@ export async function ingestTrackerEvents(
   events: readonly TrackedEvent[],
   opts: { now: Date; site: string; memberChannel?: string },
 ): Promise<TrackerIngestResult> {
-  const mapped = mapEvents(events, opts);
-  if (!mapped.ok) return mapped;
-  const anonymousOnly: CanonicalBatch = {
-    ...mapped.batch,
-    persons: [],
-    events: mapped.batch.events.map(({ personRecordId: _claimed, ...e }) => e),
-  };
-  const claims = claimRows(events, opts);
-  const accepted = await engine.transaction(async (tx) => {
-    const counts = await writeBatch(tx, anonymousOnly, { customerOf: new Map(), originOf: new Map() }, 'events');
-    await replaceRows(tx, {
-      table: 'identity_claims',
-      columns: CLAIM_COLUMNS,
-      rows: claims,
-      deleteBy: [{ column: 'event_id', keys: events.map((e) => e.event_id) }],
-    });
-    return counts.events;
-  });
-  return { ok: true, accepted, claims: claims.length };
+  const p = prepareTrackerBatch(events, opts);
+  if (!p.ok) return p;
+  const [accepted = 0] = await writeTrackerBatches(engine, [p.write]);
+  return { ok: true, accepted, claims: p.write.claims.length };
 }

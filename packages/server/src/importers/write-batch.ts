@@ -1,7 +1,7 @@
 import type { CanonicalBatch, EventRecord, OrderRecord } from '@dalbit/core/ingest/records';
 import type { SourceKind } from '@dalbit/core/ingest/source-kind';
 import type { Engine } from '../engines/engine.ts';
-import { replaceRows, WRITE_SLICE } from './replace-rows.ts';
+import { boundInList, replaceRows, SMALL_BATCH, WRITE_SLICE } from './replace-rows.ts';
 import { writeConsents } from './write-consents.ts';
 
 export interface Owners {
@@ -88,7 +88,8 @@ export async function writeBatch(
     return [c, owners.originOf.get(recordId) ?? c];
   };
   const orderLines = await writeOrders(engine, batch.orders, who, source);
-  await writeEvents(engine, batch.events, who, source);
+  // A batch without persons creates no identity, so only its own events can be newly attributable.
+  await writeEvents(engine, batch.events, who, source, batch.persons.length === 0);
   await replaceRows(engine, {
     table: 'products',
     columns: PRODUCT_COLUMNS,
@@ -220,10 +221,17 @@ async function writeEvents(
   events: readonly EventRecord[],
   who: Who,
   source: SourceKind,
+  onlyThisBatch: boolean,
 ): Promise<void> {
   if (events.length === 0) return;
+  const anonymous = [...new Set(events.flatMap((e) => (e.anonymousId === undefined ? [] : [e.anonymousId])))];
+  // Small batch without persons (the tracker): its anonymous visitors already identified are looked
+  // up here and written with their customer, instead of an UPDATE that scans every event.
+  const known =
+    onlyThisBatch && anonymous.length <= SMALL_BATCH ? await identifiedVisitors(engine, anonymous) : undefined;
   const rows = events.map((e) => {
-    const [c, origin] = who(e.personRecordId);
+    let [c, origin] = who(e.personRecordId);
+    if (c === null && known && e.anonymousId !== undefined) c = origin = known.get(e.anonymousId) ?? null;
     return [
       e.eventId,
       c,
@@ -245,9 +253,21 @@ async function writeEvents(
     rows,
     deleteBy: [{ column: 'event_id', keys: events.map((e) => e.eventId) }],
   });
+  if (known || anonymous.length === 0) return;
   // Anonymous events of a visitor identified by an earlier import belong to that customer.
   await engine.exec(
     `UPDATE events SET customer_id = i.customer_id, origin_customer_id = i.customer_id FROM identities i
      WHERE i.kind = 'anon' AND i.value = events.anonymous_id AND events.customer_id IS NULL AND events.anonymous_id IS NOT NULL`,
   );
+}
+
+/** anonymous id → customer, for the visitors among `anonymous` that an import or identify linked. */
+async function identifiedVisitors(engine: Engine, anonymous: readonly string[]): Promise<Map<string, string>> {
+  if (anonymous.length === 0) return new Map();
+  const only = boundInList('value', anonymous);
+  const rows = await engine.query<{ value: string; customer_id: string }>({
+    ...only,
+    sql: `SELECT value, customer_id FROM identities WHERE kind = 'anon' AND ${only.sql}`,
+  });
+  return new Map(rows.map((r) => [r.value, r.customer_id]));
 }

@@ -21,6 +21,13 @@ function fromDuckValue(v: unknown): unknown {
 
 export const DDL = /\b(CREATE|ALTER|DROP)\b/i;
 
+/** Forgets the appender layouts of the tables a DDL statement names (a temp table leaves the others). */
+function forgetLayouts(layouts: Map<string, TableLayout>, sql: string): void {
+  if (!DDL.test(sql)) return;
+  for (const table of layouts.keys())
+    if (new RegExp(`\\b${table.replace(/[^\w]/g, '\\$&')}\\b`, 'i').test(sql)) layouts.delete(table);
+}
+
 /**
  * Statements on one DuckDB connection. Each statement obeys the current query scope (deadline,
  * cancellation) by interrupting the connection. `layouts` (appender column layouts) is shared by
@@ -37,13 +44,13 @@ export class DuckDbSession {
   }
 
   async exec(sql: string): Promise<void> {
-    if (DDL.test(sql)) this.layouts.clear();
+    forgetLayouts(this.layouts, sql);
     await this.guarded(() => this.connection.run(sql));
   }
 
   async query<T extends Row = Row>(q: CompiledQuery | string): Promise<T[]> {
     const { sql, params } = typeof q === 'string' ? { sql: q, params: [] as unknown[] } : q;
-    if (DDL.test(sql)) this.layouts.clear();
+    forgetLayouts(this.layouts, sql);
     const reader = await this.guarded(() =>
       this.connection.runAndReadAll(sql, params.length ? params.map(toDuckValue) : undefined),
     );

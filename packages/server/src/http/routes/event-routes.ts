@@ -2,11 +2,13 @@ import { DalbitError } from '@dalbit/core/errors/dalbit-error';
 import { translate } from '@dalbit/core/i18n/catalog';
 import { z } from 'zod';
 import { DEFAULT_AUTH_OPTIONS } from '../../auth/auth-options.ts';
+import { withQueryScope } from '../../engines/query-scope.ts';
 import { createTrackerGate } from '../../tracker/tracker-gate.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { ApiError } from '../api-error.ts';
 import { type AnyRoute, defineRoute, readJson, validateBody } from '../define-route.ts';
-import { EventBatch, ingestTrackerEvents } from '../ingest-events.ts';
+import { createGroupCommit } from '../group-commit.ts';
+import { EventBatch, prepareTrackerBatch, type TrackerWrite, writeTrackerBatches } from '../ingest-events.ts';
 import { sendJson } from '../send-json.ts';
 
 /** 413 when a body carries more events than one request may (before any is validated). */
@@ -21,6 +23,8 @@ export function checkBatchSize(body: unknown, max: number): void {
     });
 }
 
+const GROUP_TIMEOUT_MS = 30_000;
+
 export function eventRoutes(deps: ApiDeps): AnyRoute[] {
   const gate = createTrackerGate({
     siteKeys: deps.siteKeys,
@@ -28,6 +32,11 @@ export function eventRoutes(deps: ApiDeps): AnyRoute[] {
     trustedProxy: (deps.auth ?? DEFAULT_AUTH_OPTIONS).trustedProxy,
     limits: deps.trackerLimits,
   });
+  // Batches that arrive while one is being written are written together (group commit). A group
+  // has its own statement budget: it must not stop because the request that started it went away.
+  const submit = createGroupCommit((writes: readonly TrackerWrite[]) =>
+    withQueryScope({ timeoutMs: GROUP_TIMEOUT_MS }, () => writeTrackerBatches(deps.engine, writes)),
+  );
   return [
     defineRoute({
       method: 'post',
@@ -51,9 +60,10 @@ export function eventRoutes(deps: ApiDeps): AnyRoute[] {
         const raw = await readJson(c);
         checkBatchSize(raw, gate.limits.maxEvents);
         const { events } = validateBody(EventBatch, raw);
-        const r = await ingestTrackerEvents(deps.engine, events, { now: deps.now(), site });
-        if (!r.ok) throw new ApiError('VALIDATION_FAILED', 'some events are invalid; nothing was stored', r.issues);
-        return sendJson(c, { accepted: r.accepted, claims: r.claims }, 202);
+        const p = prepareTrackerBatch(events, { now: deps.now(), site });
+        if (!p.ok) throw new ApiError('VALIDATION_FAILED', 'some events are invalid; nothing was stored', p.issues);
+        const accepted = await submit(p.write);
+        return sendJson(c, { accepted, claims: p.write.claims.length }, 202);
       },
     }),
   ];

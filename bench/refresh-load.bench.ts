@@ -1,0 +1,106 @@
+// `npm run bench -- refresh-load`: does the API keep answering while the daily refresh runs?
+// Builds the synthetic brand of the segments bench in a file-backed DuckDB warehouse
+// (DALBIT_BENCH_REFRESH_SCALE, default 0.1 = 100k customers / 1M orders / 5M events; 1 = the 1M
+// bench warehouse), starts the HTTP server, and times GET /api/stats and a live count
+// (POST /api/segments/count) one after the other: first with nothing else running, then while
+// refreshWarehouse (RFM, related products, CLV, traits, features, memberships) runs in the same
+// process. Prints p50/p95/p99 of both phases (every request counted) and the refresh time.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toKstDay } from '@dalbit/core/time/kst';
+import { createApiToken } from '../packages/server/src/auth/api-tokens.ts';
+import { addUser } from '../packages/server/src/auth/users.ts';
+import { openWarehouse } from '../packages/server/src/engines/open-engine.ts';
+import { startServer } from '../packages/server/src/http/start-server.ts';
+import { refreshWarehouse } from '../packages/server/src/jobs/refresh-warehouse.ts';
+import { refreshFeatures } from '../packages/server/src/segments/refresh-features.ts';
+import { build } from './segments.bench.ts';
+
+const AS_OF = new Date('2025-06-15T03:00:00.000Z');
+const COUNT_BODY = JSON.stringify({
+  asOf: AS_OF.toISOString(),
+  definition: {
+    version: 1,
+    root: {
+      kind: 'and',
+      items: [
+        { kind: 'orders', measure: 'count', op: 'gte', value: 2 },
+        { kind: 'events', type: 'add_to_cart', window: { kind: 'last_days', days: 7 } },
+      ],
+    },
+  },
+});
+
+const percentiles = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p: number) => Math.round((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0) * 10) / 10;
+  return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+};
+
+export async function run(): Promise<Record<string, unknown>> {
+  const scale = Number(process.env.DALBIT_BENCH_REFRESH_SCALE ?? '0.1');
+  const customers = Math.round(1_000_000 * scale);
+  const dir = mkdtempSync(join(tmpdir(), 'dalbit-bench-refresh-'));
+  const engine = await openWarehouse({ dataDir: dir });
+  try {
+    const log = (line: string) => process.stderr.write(`[refresh-load] ${line}\n`);
+    await build(engine, customers, customers * 10, customers * 50);
+    log('built');
+    await refreshFeatures(engine, { asOf: AS_OF });
+    log('features');
+    const user = await addUser(
+      engine,
+      { email: 'bench@dalbit.test', password: 'bench-password-1', role: 'analyst', name: 'bench' },
+      AS_OF,
+    );
+    const { token } = await createApiToken(engine, user.id, 'bench', new Date());
+    const server = await startServer({ engine, host: '127.0.0.1', port: 0, now: () => AS_OF, log: () => undefined });
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const timed = async (path: string, init: RequestInit): Promise<number> => {
+      const t = performance.now();
+      const res = await fetch(`${server.url}${path}`, { ...init, headers });
+      const text = await res.text();
+      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${text}`);
+      return performance.now() - t;
+    };
+    const phase = async (until: () => boolean, min: number) => {
+      const stats: number[] = [];
+      const count: number[] = [];
+      while (!until() || stats.length < min) {
+        stats.push(await timed('/api/stats', {}));
+        count.push(await timed('/api/segments/count', { method: 'POST', body: COUNT_BODY }));
+      }
+      return { stats: percentiles(stats), live_count: percentiles(count) };
+    };
+    try {
+      await phase(() => true, 5); // warm-up
+      const quiet = await phase(() => true, 30);
+      log(`quiet ${JSON.stringify(quiet)}`);
+      let done = false;
+      const t = performance.now();
+      const refresh = refreshWarehouse(engine, { asOfDay: toKstDay(AS_OF), clock: () => performance.now() }).finally(
+        () => {
+          done = true;
+        },
+      );
+      const during = await phase(() => done, 1);
+      const steps = await refresh;
+      log(`refresh ${JSON.stringify(steps)}`);
+      return {
+        engine: 'duckdb (file)',
+        scale: { customers, orders: customers * 10, events: customers * 50 },
+        quiet_ms: quiet,
+        during_refresh_ms: during,
+        refresh_ms: Math.round(performance.now() - t),
+        refresh_steps: steps.map((s) => ({ step: s.step, ok: s.ok, ms: Math.round(s.tookMs) })),
+        target: 'p95 < 200 ms for stats and a live count during a refresh on the 1M bench warehouse (issue 12)',
+      };
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await engine.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
