@@ -39,3 +39,18 @@ export class DalbitError extends Error {
 export function isDalbitError(e: unknown): e is DalbitError {
   return e instanceof DalbitError;
 }
+
+/**
+ * A family of domain errors: a code union and the one table mapping each code to its kind. The
+ * class it returns takes `(code, message, { cause })`, so throwing sites stay short.
+ * @example export class ImportError extends domainError<ImportErrorCode>('ImportError', IMPORT_ERROR_KIND) {}
+ */
+export function domainError<C extends string>(name: string, kindOf: Readonly<Record<C, ErrorKind>>) {
+  return class extends DalbitError {
+    override readonly name: string = name;
+    declare readonly code: C;
+    constructor(code: C, message: string, options?: { cause?: unknown }) {
+      super({ code, kind: kindOf[code], message, cause: options?.cause });
+    }
+  };
+}

@@ -1,9 +1,10 @@
+import type { Lang } from '../i18n/lang.ts';
 import type { ArmVsControl, ExperimentAnalysis } from './analyze-experiment.ts';
 import type { Interval } from './interval.ts';
 import type { ExperimentFileIssue, ExperimentFileIssueCode } from './parse-experiment-csv.ts';
 import { formatTable } from './text-table.ts';
 
-export type Lang = 'ko' | 'en';
+export type { Lang } from '../i18n/lang.ts';
 
 const TEXT = {
   ko: {

@@ -1,6 +1,7 @@
+import type { Lang } from '../i18n/lang.ts';
 import type { Window } from './schema.ts';
 
-export type Lang = 'ko' | 'en';
+export type { Lang } from '../i18n/lang.ts';
 
 /** Picks the Korean particle by the last syllable's final consonant (받침): 이/가, 을/를, 은/는. */
 export function josa(word: string, withFinal: string, withoutFinal: string): string {

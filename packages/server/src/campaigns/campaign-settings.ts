@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CompliancePolicy, parseCompliancePolicy } from '@dalbit/core/compliance/policy';
-import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import { domainError } from '@dalbit/core/errors/dalbit-error';
 import type { ErrorKind } from '@dalbit/core/errors/error-codes';
 
 /** A settings file that does not validate: every issue with its path. */
@@ -13,13 +13,7 @@ const SETTINGS_ERROR_KIND = {
   BAD_POLICY: 'invalid_input',
 } as const satisfies Record<SettingsErrorCode, ErrorKind>;
 
-export class SettingsError extends DalbitError {
-  override readonly name = 'SettingsError';
-  declare readonly code: SettingsErrorCode;
-  constructor(code: SettingsErrorCode, message: string) {
-    super({ code, kind: SETTINGS_ERROR_KIND[code], message });
-  }
-}
+export class SettingsError extends domainError<SettingsErrorCode>('SettingsError', SETTINGS_ERROR_KIND) {}
 
 /** The brand's compliance policy: `file`, else `<dataDir>/compliance.json`, else the KOREA.md defaults. */
 export async function loadPolicy(

@@ -1,6 +1,6 @@
 import { type CampaignDefinition, CampaignDefinition as CampaignSchema } from '@dalbit/core/campaigns/schema';
 import { CAMPAIGNS } from '@dalbit/core/campaigns/tables';
-import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import { domainError } from '@dalbit/core/errors/dalbit-error';
 import type { ErrorKind } from '@dalbit/core/errors/error-codes';
 import { columnNames } from '@dalbit/core/schema/table';
 import { type Engine, sql } from '../engines/engine.ts';
@@ -19,13 +19,10 @@ const CAMPAIGN_STORE_ERROR_KIND = {
   INVALID_STORED: 'internal',
 } as const satisfies Record<CampaignStoreErrorCode, ErrorKind>;
 
-export class CampaignStoreError extends DalbitError {
-  override readonly name = 'CampaignStoreError';
-  declare readonly code: CampaignStoreErrorCode;
-  constructor(code: CampaignStoreErrorCode, message: string, options?: { cause?: unknown }) {
-    super({ code, kind: CAMPAIGN_STORE_ERROR_KIND[code], message, cause: options?.cause });
-  }
-}
+export class CampaignStoreError extends domainError<CampaignStoreErrorCode>(
+  'CampaignStoreError',
+  CAMPAIGN_STORE_ERROR_KIND,
+) {}
 
 /** Appends a new revision (append-only; the highest revision is current). Returns it. */
 export async function saveCampaign(engine: Engine, campaign: CampaignDefinition, at: Date): Promise<number> {

@@ -1,4 +1,4 @@
-import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import { domainError } from '@dalbit/core/errors/dalbit-error';
 import type { ErrorKind } from '@dalbit/core/errors/error-codes';
 
 export type IdentityErrorCode =
@@ -17,10 +17,4 @@ const IDENTITY_ERROR_KIND = {
 } as const satisfies Record<IdentityErrorCode, ErrorKind>;
 
 /** Operational failures of identity resolution, with a stable code. */
-export class IdentityError extends DalbitError {
-  override readonly name = 'IdentityError';
-  declare readonly code: IdentityErrorCode;
-  constructor(code: IdentityErrorCode, message: string, options?: { cause?: unknown }) {
-    super({ code, kind: IDENTITY_ERROR_KIND[code], message, cause: options?.cause });
-  }
-}
+export class IdentityError extends domainError<IdentityErrorCode>('IdentityError', IDENTITY_ERROR_KIND) {}

@@ -1,4 +1,4 @@
-import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import { domainError } from '@dalbit/core/errors/dalbit-error';
 import type { ErrorKind } from '@dalbit/core/errors/error-codes';
 
 export type ImportErrorCode =
@@ -17,10 +17,4 @@ const IMPORT_ERROR_KIND = {
 } as const satisfies Record<ImportErrorCode, ErrorKind>;
 
 /** An import that cannot start: the file or mapping is unusable. Row problems are issues, not errors. */
-export class ImportError extends DalbitError {
-  override readonly name = 'ImportError';
-  declare readonly code: ImportErrorCode;
-  constructor(code: ImportErrorCode, message: string, options?: { cause?: unknown }) {
-    super({ code, kind: IMPORT_ERROR_KIND[code], message, cause: options?.cause });
-  }
-}
+export class ImportError extends domainError<ImportErrorCode>('ImportError', IMPORT_ERROR_KIND) {}

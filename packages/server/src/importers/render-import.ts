@@ -1,8 +1,7 @@
+import type { Lang } from '@dalbit/core/i18n/lang';
 import { formatIssue } from '@dalbit/core/ingest/ingest-file';
 import { findSourceSpec } from '@dalbit/core/ingest/source-specs';
 import type { ImportSummary } from './import-summary.ts';
-
-type Lang = 'ko' | 'en';
 
 const T = {
   detected: { ko: '감지된 파일 종류', en: 'detected source' },

@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import { domainError } from '@dalbit/core/errors/dalbit-error';
 import type { ErrorKind } from '@dalbit/core/errors/error-codes';
 import { neutralizeFormula } from '@dalbit/core/export/csv';
 import { toDomesticDigits } from '@dalbit/core/phone/phone';
@@ -32,13 +32,7 @@ const EXPORT_ERROR_KIND = {
   REASON_REQUIRED: 'invalid_input',
 } as const satisfies Record<ExportErrorCode, ErrorKind>;
 
-export class ExportError extends DalbitError {
-  override readonly name = 'ExportError';
-  declare readonly code: ExportErrorCode;
-  constructor(code: ExportErrorCode, message: string) {
-    super({ code, kind: EXPORT_ERROR_KIND[code], message });
-  }
-}
+export class ExportError extends domainError<ExportErrorCode>('ExportError', EXPORT_ERROR_KIND) {}
 
 export interface ExportRequest {
   readonly segmentId: string;

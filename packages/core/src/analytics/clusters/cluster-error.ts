@@ -1,4 +1,4 @@
-import { DalbitError } from '../../errors/dalbit-error.ts';
+import { domainError } from '../../errors/dalbit-error.ts';
 import type { ErrorKind } from '../../errors/error-codes.ts';
 
 export type ClusterErrorCode = 'TOO_FEW_BUYERS' | 'RUN_NOT_FOUND' | 'CLUSTER_NOT_FOUND';
@@ -10,10 +10,4 @@ const CLUSTER_ERROR_KIND = {
 } as const satisfies Record<ClusterErrorCode, ErrorKind>;
 
 /** A clustering failure a user can act on (import more data, pick an existing run). */
-export class ClusterError extends DalbitError {
-  override readonly name = 'ClusterError';
-  declare readonly code: ClusterErrorCode;
-  constructor(code: ClusterErrorCode, message: string) {
-    super({ code, kind: CLUSTER_ERROR_KIND[code], message });
-  }
-}
+export class ClusterError extends domainError<ClusterErrorCode>('ClusterError', CLUSTER_ERROR_KIND) {}

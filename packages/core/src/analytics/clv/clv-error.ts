@@ -1,4 +1,4 @@
-import { DalbitError } from '../../errors/dalbit-error.ts';
+import { domainError } from '../../errors/dalbit-error.ts';
 import type { ErrorKind } from '../../errors/error-codes.ts';
 
 export type ClvErrorCode = 'NO_CUSTOMERS' | 'NO_REPEAT_SPEND' | 'FIT_FAILED' | 'BAD_CBS' | 'DEGENERATE_FIT';
@@ -12,10 +12,4 @@ const CLV_ERROR_KIND = {
 } as const satisfies Record<ClvErrorCode, ErrorKind>;
 
 /** Failures of the CLV models that callers can act on, with a stable code. */
-export class ClvError extends DalbitError {
-  override readonly name = 'ClvError';
-  declare readonly code: ClvErrorCode;
-  constructor(code: ClvErrorCode, message: string, options?: { cause?: unknown }) {
-    super({ code, kind: CLV_ERROR_KIND[code], message, cause: options?.cause });
-  }
-}
+export class ClvError extends domainError<ClvErrorCode>('ClvError', CLV_ERROR_KIND) {}

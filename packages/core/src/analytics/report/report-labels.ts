@@ -1,7 +1,9 @@
+import type { Lang } from '../../i18n/lang.ts';
 import { ownValue } from '../../json/own-value.ts';
 import type { Reachability, RecencyBucket } from './audience-report.ts';
 
-export type Lang = 'ko' | 'en';
+export type { Lang } from '../../i18n/lang.ts';
+
 type Text = Readonly<Record<Lang, string>>;
 
 export const RECENCY_LABELS: Readonly<Record<RecencyBucket, Text>> = {

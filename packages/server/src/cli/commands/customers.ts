@@ -1,3 +1,4 @@
+import type { Lang } from '@dalbit/core/i18n/lang';
 import { formatKstMinute } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import type { Row } from '../../engines/engine.ts';
@@ -7,7 +8,6 @@ import { type CustomerView, listMerges, readCustomerView } from '../../identity/
 import { unmerge } from '../../identity/unmerge.ts';
 import { type CliContext, CliError } from '../context.ts';
 
-type Lang = 'ko' | 'en';
 const IDENTITY_ERROR_KO: Record<IdentityErrorCode, string> = {
   MERGE_NOT_FOUND: '취소할 병합이 없습니다',
   MERGE_ALREADY_UNDONE: '이미 취소된 병합입니다',

@@ -1,6 +1,6 @@
 import { DEFAULT_ATTRIBUTION_WINDOW_DAYS } from '@dalbit/core/attribution/attribution-facts';
 import { campaignArms } from '@dalbit/core/campaigns/arms';
-import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import { domainError } from '@dalbit/core/errors/dalbit-error';
 import type { ErrorKind } from '@dalbit/core/errors/error-codes';
 import { buildCampaignReport, type CampaignReport } from '@dalbit/core/reports/campaign/build-campaign-report';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
@@ -16,13 +16,10 @@ const CAMPAIGN_REPORT_ERROR_KIND = {
   UNKNOWN_CONTROL: 'invalid_input',
 } as const satisfies Record<CampaignReportErrorCode, ErrorKind>;
 
-export class CampaignReportError extends DalbitError {
-  override readonly name = 'CampaignReportError';
-  declare readonly code: CampaignReportErrorCode;
-  constructor(code: CampaignReportErrorCode, message: string) {
-    super({ code, kind: CAMPAIGN_REPORT_ERROR_KIND[code], message });
-  }
-}
+export class CampaignReportError extends domainError<CampaignReportErrorCode>(
+  'CampaignReportError',
+  CAMPAIGN_REPORT_ERROR_KIND,
+) {}
 
 export interface CampaignReportOptions {
   readonly campaignId: string;
