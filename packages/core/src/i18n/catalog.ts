@@ -1,5 +1,6 @@
 import type { Message } from './define-messages.ts';
 import type { Lang } from './lang.ts';
+import { AUDIT_MESSAGES } from './messages/audit.ts';
 import { AUTH_MESSAGES } from './messages/auth.ts';
 import { CAMPAIGN_MESSAGES } from './messages/campaigns.ts';
 import { CLI_MESSAGES } from './messages/cli.ts';
@@ -29,6 +30,7 @@ export const MESSAGES = {
   ...UNSUBSCRIBE_MESSAGES,
   ...LIMITS_MESSAGES,
   ...CAMPAIGN_MESSAGES,
+  ...AUDIT_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

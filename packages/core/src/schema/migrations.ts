@@ -91,6 +91,11 @@ export const MIGRATIONS: readonly Migration[] = [
   ...ANALYTICS_MIGRATIONS,
   ...AUTH_MIGRATIONS,
   ...TRACKER_MIGRATIONS,
+  {
+    version: 80,
+    name: 'access log sequence numbers (keyed hash chain)',
+    steps: [{ kind: 'add_column', table: 'access_log', column: { name: 'seq', type: 'int', nullable: true } }],
+  },
 ];
 
 /** Table definitions as of the latest migration (for fixtures and introspection). */

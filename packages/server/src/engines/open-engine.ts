@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { bindAccessLog } from '../http/access-log.ts';
 import { DuckDbEngine } from './duckdb/engine.ts';
 import type { Engine } from './engine.ts';
 import { migrate } from './migrate.ts';
@@ -17,6 +18,7 @@ export async function openWarehouse(opts: { dataDir: string; engine?: EngineKind
       ? await (await loadChdb()).open(join(opts.dataDir, 'chdb'))
       : await DuckDbEngine.open(join(opts.dataDir, 'dalbit.duckdb'));
   await migrate(engine);
+  bindAccessLog(engine, opts.dataDir);
   return engine;
 }
 

@@ -120,6 +120,11 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     load: async () => [(await import('./refresh.ts')).registerRefresh],
   },
   {
+    name: 'audit',
+    summary: 'personal-data access log (개인정보 접근 기록): verify',
+    load: async () => [(await import('./audit.ts')).registerAudit],
+  },
+  {
     name: 'users',
     summary: 'dashboard and API accounts (사용자 계정: 추가·목록·비활성화·비밀번호 재설정·API 토큰)',
     load: async () => [(await import('./users.ts')).registerUsers],

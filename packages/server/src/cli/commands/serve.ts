@@ -1,12 +1,32 @@
+import { translate } from '@dalbit/core/i18n/catalog';
+import type { Lang } from '@dalbit/core/i18n/lang';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { authOptionsFromEnv } from '../../auth/auth-options.ts';
 import { loadCouponSecret } from '../../campaigns/campaign-settings.ts';
+import type { Engine } from '../../engines/engine.ts';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
+import { verifyAccessLog } from '../../http/verify-access-log.ts';
 import { parseRuntimeFlags, withRuntimeOptions } from '../../runtime/runtime-flags.ts';
 import { createServeRuntime, RuntimeConfigError } from '../../runtime/serve-runtime.ts';
 import { loadSiteKeys } from '../../tracker/site-keys.ts';
 import { type CliContext, CliError } from '../context.ts';
+import { auditLines, EXIT_AUDIT_FAILED } from './audit.ts';
+
+/**
+ * The access log is verified before serving: a failure is printed loudly on stderr (every
+ * problem) and serving goes on, or with --audit-strict the server does not start (exit 65).
+ */
+async function checkAccessLogAtStart(
+  engine: Engine,
+  o: { strict: boolean; lang: Lang; err: (line: string) => void },
+): Promise<void> {
+  const report = await verifyAccessLog(engine);
+  if (report.ok) return;
+  for (const line of auditLines(report, o.lang)) o.err(line);
+  if (o.strict) throw new CliError(translate(o.lang, 'audit.serveRefused'), EXIT_AUDIT_FAILED);
+  o.err(translate(o.lang, 'audit.serveWarning'));
+}
 
 export const ServeFlags = z.object({
   port: z.coerce.number().int().min(0).max(65_535).default(8787),
@@ -33,7 +53,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
         .command('serve')
         .description(
           'HTTP API + dashboard, campaign scheduler, dispatcher and daily refresh in one process (API 서버·대시보드·스케줄러·발송기·일일 갱신)',
-        ),
+        )
+        .option('--audit-strict', 'refuse to start when the access log does not verify (default: warn loudly)'),
     ),
   ).action(async (raw: Record<string, unknown>, cmd: Command) => {
     const { host, port } = parseServeFlags(raw);
@@ -41,6 +62,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
     if (!rf.ok) throw new CliError(rf.issues.join('\n'), 2);
     const config = ctx.config(cmd);
     const engine = await ctx.warehouse(cmd);
+    await checkAccessLogAtStart(engine, { strict: raw.auditStrict === true, lang: config.lang, err: ctx.err });
     const runtime = await createServeRuntime({
       engine,
       dataDir: config.dataDir,
