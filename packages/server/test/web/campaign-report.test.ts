@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoCampaigns } from '../../src/demo/seed-campaigns.ts';
+import { ensureDashboardBuilt } from '../../src/http/ensure-dashboard.ts';
+import { type DemoServer, startDemoServer } from '../http/demo-server.ts';
+import { launchChromium } from './browser.ts';
+
+const SHOTS = '/tmp/shots/campaign-studio';
+let demo: DemoServer;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+
+beforeAll(async () => {
+  await ensureDashboardBuilt();
+  demo = await startDemoServer({ customers: 800, eventsPerCustomer: 3 });
+  await seedDemoCampaigns(demo.engine, { now: demo.now, asOf: demo.now, workDir: join(SHOTS, 'work') });
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+describe('campaign list and report in Chromium', () => {
+  it('lists the demo campaigns with Korean status, opens a report with a Korean verdict, and pauses one', async () => {
+    await page.goto(`${demo.server.url}/#/campaigns`);
+    await page.getByTestId('login-email').fill(demo.owner.email);
+    await page.getByTestId('login-password').fill(demo.owner.password);
+    await page.getByTestId('login-submit').click();
+    const row = page.getByTestId('campaign-vip-winter-sale');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('진행 중');
+    await row.click();
+    const verdict = page.getByTestId('campaign-verdict');
+    await verdict.waitFor();
+    expect(await verdict.textContent()).toMatch(/[가-힣]{4,}/);
+    const funnel = await page.getByTestId('campaign-funnel').textContent();
+    expect(funnel).toContain('대조군 (미발송)');
+    expect(funnel).toContain('구매 전환');
+    expect(await page.getByTestId('campaign-lifts').textContent()).toContain('발송군');
+    await page.screenshot({ path: join(SHOTS, 'campaign-report.png'), fullPage: true });
+    await page.getByTestId('toggle-vip-winter-sale').click();
+    // Paused: the row's button now offers to resume.
+    await page.getByTestId('toggle-vip-winter-sale').getByText('재개').waitFor();
+    const [row2] = await demo.engine.query<{ status: string }>(
+      "SELECT status FROM campaigns WHERE campaign_id = 'vip-winter-sale' ORDER BY revision DESC LIMIT 1",
+    );
+    expect(row2?.status).toBe('paused');
+    await page.screenshot({ path: join(SHOTS, 'campaign-list-paused.png'), fullPage: true });
+  });
+});
