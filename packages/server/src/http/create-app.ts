@@ -28,6 +28,7 @@ import { eventRoutes } from './routes/event-routes.ts';
 import { identifyRoutes } from './routes/identify-routes.ts';
 import { recipeRoutes } from './routes/recipe-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
+import { segmentManageRoutes } from './routes/segment-manage-routes.ts';
 import { segmentRoutes } from './routes/segment-routes.ts';
 import { settingsRoutes } from './routes/settings-routes.ts';
 import { statsRoutes } from './routes/stats-routes.ts';
@@ -60,6 +61,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...customerRoutes(deps),
     ...customerInsightRoutes(deps),
     ...recipeRoutes(deps),
+    ...segmentManageRoutes(deps),
     ...warehouseValuesRoutes(deps),
     ...segmentRoutes(deps),
     ...analyticsRoutes(deps),

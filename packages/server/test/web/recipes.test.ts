@@ -128,4 +128,40 @@ describe('segment builder and recipes in Chromium', () => {
     expect(await page.locator('main').textContent()).not.toMatch(/\bAOV\b|\bpush\b/);
     await shoot(page, 'analytics-fixed');
   });
+
+  it('saves an audience with its size, exports it masked, edits it into a new version and deletes it', async () => {
+    await page.goto(`${demo.server.url}/#/segments`);
+    const two = await count({ kind: 'orders', measure: 'count', op: 'gte', value: 2 });
+    await liveIs(two);
+    await page.getByTestId('segment-name').fill('2회 이상 구매');
+    await page.getByTestId('save-segment').click();
+    const row = page.getByTestId('saved-segments').locator('li', { hasText: '2회 이상 구매' });
+    await row
+      .getByTestId('saved-size')
+      .getByText(`${two.toLocaleString('ko-KR')}명`)
+      .waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('saved-export').click()]);
+    expect(download.suggestedFilename()).toBe('2회 이상 구매.csv');
+    await page.getByText('내보냈습니다').waitFor();
+    const [logged] = await demo.engine.query<{ n: number }>(
+      "SELECT count(*) AS n FROM access_log WHERE action LIKE '%export%'",
+    );
+    expect(Number(logged?.n)).toBeGreaterThan(0);
+    await row.getByTestId('saved-edit').click();
+    await page.getByTestId('editing-notice').waitFor();
+    await page.getByTestId('condition-0').getByLabel('value').fill('3');
+    const three = await count({ kind: 'orders', measure: 'count', op: 'gte', value: 3 });
+    await liveIs(three);
+    await page.getByTestId('save-segment').click();
+    await row.getByText('v2').waitFor();
+    await row
+      .getByTestId('saved-size')
+      .getByText(`${three.toLocaleString('ko-KR')}명`)
+      .waitFor();
+    await shoot(page, 'segments-saved');
+    page.once('dialog', (d) => void d.accept());
+    await row.getByTestId('saved-delete').click();
+    await page.getByText('삭제했습니다').waitFor();
+    expect(await page.getByTestId('saved-segments').locator('li', { hasText: '2회 이상 구매' }).count()).toBe(0);
+  });
 });

@@ -97,3 +97,19 @@ export function getJson<T>(
 export function postJson<T>(path: string, body: unknown = {}, signal?: AbortSignal): Promise<T> {
   return request<T>(path, signal ? { body, signal } : { body });
 }
+
+/** POST a JSON body and receive a file (export downloads); errors as ApiFailure like `request`. */
+export async function postForBlob(path: string, body: unknown): Promise<Blob> {
+  const res = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) {
+    const failure = failureOf(res.status, parseBody(await res.text()));
+    if (res.status === 401) for (const l of unauthorizedListeners) l();
+    throw failure;
+  }
+  return res.blob();
+}

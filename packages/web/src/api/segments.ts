@@ -1,4 +1,4 @@
-import { getJson, postJson } from './client.ts';
+import { getJson, postForBlob, postJson } from './client.ts';
 
 export type Label = { readonly ko: string; readonly en: string };
 export type Definition = { readonly version: 1; readonly root: unknown };
@@ -41,3 +41,27 @@ export const buildRecipe = (
 /** GET /api/values/{kind} — picker values from the warehouse, most used first. */
 export const fetchValues = (kind: PickerKind, signal?: AbortSignal): Promise<{ values: PickerValue[] }> =>
   getJson(`/api/values/${kind}`, {}, signal);
+
+export interface SegmentHeader {
+  readonly segmentId: string;
+  readonly name: string;
+  readonly recipe: string | null;
+  readonly currentVersion: number;
+  readonly updatedAt: string;
+}
+
+/** GET /api/segment-sizes — live size of every active saved segment. */
+export const fetchSegmentSizes = (signal?: AbortSignal): Promise<{ sizes: Record<string, number> }> =>
+  getJson('/api/segment-sizes', {}, signal);
+
+/** POST /api/segments/{id}/versions — the edited definition becomes a new version. */
+export const saveSegmentVersion = (id: string, definition: unknown): Promise<unknown> =>
+  postJson(`/api/segments/${encodeURIComponent(id)}/versions`, { definition });
+
+/** POST /api/segments/{id}/archive — removes the segment from the list (history kept). */
+export const archiveSegment = (id: string): Promise<unknown> =>
+  postJson(`/api/segments/${encodeURIComponent(id)}/archive`);
+
+/** POST /api/segments/{id}/export — the members as a masked CSV/XLSX file. */
+export const exportSegmentFile = (id: string, format: 'csv' | 'xlsx'): Promise<Blob> =>
+  postForBlob(`/api/segments/${encodeURIComponent(id)}/export`, { format });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Definition, Label, Recipe } from '../api/segments.ts';
+import { type Definition, type Label, type Recipe, type SegmentHeader, saveSegmentVersion } from '../api/segments.ts';
 import { api, useApi } from '../api.ts';
 import {
   type ConditionRow,
@@ -11,36 +11,31 @@ import {
 } from '../components/condition-model.ts';
 import { ConditionRowEditor, KIND_LABEL } from '../components/condition-row-editor.tsx';
 import { RecipeCard } from '../components/recipes/recipe-card.tsx';
-import { SegmentReport } from '../components/segment-report.tsx';
+import { SavedSegments } from '../components/saved-segments.tsx';
 import { StatusView } from '../components/status-view.tsx';
 import { useLiveCount } from '../components/use-live-count.ts';
-import { formatKst, formatNumber } from '../format.ts';
+import { formatNumber } from '../format.ts';
 import { useI18n } from '../i18n.ts';
+import { useT } from '../use-t.ts';
 
 interface Chosen {
   readonly recipe: Recipe;
   readonly definition: Definition;
   readonly description: Label;
 }
-interface SegmentHeader {
-  segmentId: string;
-  name: string;
-  recipe: string | null;
-  currentVersion: number;
-  updatedAt: string;
-}
 
 export function SegmentsPage() {
   const { t, lang } = useI18n();
+  const tc = useT();
   const [rows, setRows] = useState<ConditionRow[]>([newRow('orders')]);
   const [match, setMatch] = useState<'and' | 'or'>('and');
   const [recipe, setRecipe] = useState<Chosen | null>(null);
   const [name, setName] = useState('');
   const [addKind, setAddKind] = useState<RowKind>('events');
   const [message, setMessage] = useState<string | null>(null);
-  const [opened, setOpened] = useState<string | null>(null);
+  const [editing, setEditing] = useState<SegmentHeader | null>(null);
+  const [savedTick, setSavedTick] = useState(0);
   const [recipes] = useApi<{ purposes: Record<string, Label>; recipes: Recipe[] }>('/api/recipes');
-  const [saved, reloadSaved] = useApi<{ segments: SegmentHeader[] }>('/api/segments');
   const definition = recipe?.definition ?? rowsToDefinition(rows, match);
   const live = useLiveCount(definition);
 
@@ -50,6 +45,13 @@ export function SegmentsPage() {
   };
   const save = async () => {
     try {
+      if (editing) {
+        await saveSegmentVersion(editing.segmentId, definition);
+        setMessage(tc('audience.saved.versionSaved'));
+        setEditing(null);
+        setSavedTick((n) => n + 1);
+        return;
+      }
       await api('/api/segments', {
         body: {
           name: name.trim() || (recipe ? recipe.recipe.title[lang] : t('segmentsTitle')),
@@ -58,7 +60,7 @@ export function SegmentsPage() {
         },
       });
       setMessage(t('saved'));
-      reloadSaved();
+      setSavedTick((n) => n + 1);
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
     }
@@ -90,6 +92,11 @@ export function SegmentsPage() {
                 <option value="or">{t('matchAny')}</option>
               </select>
             </div>
+            {editing ? (
+              <p className="notice warn" data-testid="editing-notice">
+                {tc('audience.saved.editing', { name: editing.name })}
+              </p>
+            ) : null}
             {recipe ? (
               <p className="notice" data-testid="recipe-loaded">
                 <strong>{recipe.recipe.title[lang]}</strong> — {recipe.description[lang]}. {t('recipeLoaded')}
@@ -165,34 +172,13 @@ export function SegmentsPage() {
               <pre>{JSON.stringify(definition, null, 2)}</pre>
             </details>
           </div>
-          <div className="card">
-            <h2>{t('savedSegments')}</h2>
-            <StatusView value={saved}>
-              {(d) =>
-                d.segments.length === 0 ? (
-                  <p className="muted">{t('none')}</p>
-                ) : (
-                  <ul className="plain" data-testid="saved-segments">
-                    {d.segments.map((s) => (
-                      <li key={s.segmentId}>
-                        <button
-                          type="button"
-                          className="link"
-                          onClick={() => setOpened(opened === s.segmentId ? null : s.segmentId)}
-                        >
-                          {s.name}
-                        </button>
-                        <span className="muted small">
-                          v{s.currentVersion} · {formatKst(s.updatedAt)}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )
-              }
-            </StatusView>
-            {opened ? <SegmentReport key={opened} id={opened} /> : null}
-          </div>
+          <SavedSegments
+            tick={savedTick}
+            onEdit={(seg) => {
+              setEditing(seg);
+              setName(seg.name);
+            }}
+          />
         </div>
         <div className="card">
           <h2>{t('recipes')}</h2>

@@ -147,5 +147,22 @@ export const WEB_AUDIENCE_MESSAGES = defineMessages({
     ko: '창고에 매장 주문이 없습니다 (POS 파일을 가져오면 매장이 나타납니다)',
     en: 'No store orders in the warehouse yet (import a POS file)',
   },
+  'audience.saved.edit': { ko: '편집', en: 'Edit' },
+  'audience.saved.export': { ko: 'CSV 내보내기', en: 'Export CSV' },
+  'audience.saved.delete': { ko: '삭제', en: 'Delete' },
+  'audience.saved.confirmDelete': {
+    ko: '"{name}" 세그먼트를 삭제할까요? (기록은 남습니다)',
+    en: 'Delete "{name}"? (history is kept)',
+  },
+  'audience.saved.deleted': { ko: '삭제했습니다', en: 'Deleted' },
+  'audience.saved.exported': {
+    ko: '내보냈습니다 (개인정보 마스킹, 접근 기록 저장)',
+    en: 'Exported (masked, access-logged)',
+  },
+  'audience.saved.editing': {
+    ko: '"{name}" 편집 중 — 저장하면 위 조건이 새 버전이 됩니다',
+    en: 'Editing "{name}" — saving makes the conditions above a new version',
+  },
+  'audience.saved.versionSaved': { ko: '새 버전을 저장했습니다', en: 'New version saved' },
   'chart.empty': { ko: '표시할 데이터가 없습니다', en: 'No data to show' },
 });

@@ -66,7 +66,7 @@ async function countOrThrow(
 
 const explainBoth = (d: SegmentDefinition) => ({ ko: explainSegment(d, 'ko'), en: explainSegment(d, 'en') });
 
-function storeError(e: unknown): never {
+export function storeError(e: unknown): never {
   if (e instanceof SegmentStoreError) {
     if (e.code === 'NOT_FOUND') throw new ApiError('NOT_FOUND', e.message, [], { cause: e });
     throw new ApiError('INVALID_SEGMENT', e.message, segmentIssues(e.issues, ['body', 'definition']), { cause: e });

@@ -1,0 +1,124 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_AUTH_OPTIONS } from '../../auth/auth-options.ts';
+import { countSegment } from '../../segments/count-segment.ts';
+import { exportSegment } from '../../segments/export-segment.ts';
+import {
+  getVersionOrThrow,
+  listSegments,
+  updateSegmentDefinition,
+  updateSegmentHeader,
+} from '../../segments/segment-store.ts';
+import type { ApiDeps } from '../api-deps.ts';
+import { actorOf, clientIp } from '../caller.ts';
+import { type AnyRoute, defineRoute } from '../define-route.ts';
+import { sendJson } from '../send-json.ts';
+import { storeError } from './segment-routes.ts';
+
+const Id = z.object({ id: z.string().min(1).max(100) });
+const Ok = z.record(z.string(), z.unknown());
+
+/** Saved audiences in the dashboard: sizes, a new version (edit), archive (delete) and a masked member export. */
+export function segmentManageRoutes(deps: ApiDeps): AnyRoute[] {
+  const { engine } = deps;
+  const trustedProxy = (deps.auth ?? DEFAULT_AUTH_OPTIONS).trustedProxy;
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/segment-sizes',
+      tag: 'segments',
+      access: 'read',
+      summary: 'The live size of every active saved segment',
+      responses: {
+        200: {
+          description: 'sizes by segment id',
+          schema: z.object({ sizes: z.record(z.string(), z.number().int()) }),
+        },
+      },
+      handle: async ({ c }) => {
+        const sizes: Record<string, number> = {};
+        for (const s of (await listSegments(engine)).filter((x) => x.status === 'active')) {
+          const v = await getVersionOrThrow(engine, s.segmentId);
+          const r = await countSegment(engine, v.definition, { asOf: deps.now() });
+          if (r.ok) sizes[s.segmentId] = r.count;
+        }
+        return sendJson(c, { sizes });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/segments/{id}/versions',
+      tag: 'segments',
+      access: 'audience.write',
+      summary: 'Edit a segment: its definition becomes a new version (the old ones stay)',
+      params: Id,
+      body: z.object({ definition: z.unknown(), note: z.string().max(500).optional() }),
+      responses: { 200: { description: 'the updated header', schema: z.object({ segment: Ok }) } },
+      handle: async ({ params, body, c }) => {
+        const segment = await updateSegmentDefinition(engine, {
+          segmentId: params.id,
+          definition: body.definition,
+          now: deps.now(),
+          ...(body.note !== undefined ? { note: body.note } : {}),
+        }).catch(storeError);
+        return sendJson(c, { segment });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/segments/{id}/archive',
+      tag: 'segments',
+      access: 'audience.write',
+      summary: 'Archive (delete from the list) a segment; its versions and history are kept',
+      params: Id,
+      responses: { 200: { description: 'the archived header', schema: z.object({ segment: Ok }) } },
+      handle: async ({ params, c }) => {
+        const segment = await updateSegmentHeader(engine, {
+          segmentId: params.id,
+          now: deps.now(),
+          status: 'archived',
+        }).catch(storeError);
+        return sendJson(c, { segment });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/segments/{id}/export',
+      tag: 'segments',
+      access: 'read',
+      summary: 'Current members as a CSV or XLSX file, personal data masked; the export is written to the access log',
+      params: Id,
+      body: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+      responses: { 200: { description: 'the file (attachment)' }, 404: { description: 'no such segment' } },
+      handle: async ({ params, body, c }) => {
+        const dir = mkdtempSync(join(tmpdir(), 'dalbit-export-'));
+        try {
+          const out = join(dir, `segment.${body.format}`);
+          await exportSegment(engine, {
+            segmentId: params.id,
+            format: body.format,
+            out,
+            actor: actorOf(c, trustedProxy),
+            ...originOf(clientIp(c, trustedProxy)),
+            now: deps.now(),
+          }).catch(storeError);
+          const type =
+            body.format === 'csv'
+              ? 'text/csv; charset=utf-8'
+              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+          return c.body(readFileSync(out), 200, {
+            'content-type': type,
+            'content-disposition': `attachment; filename="segment-${params.id}.${body.format}"`,
+            'cache-control': 'no-store',
+          });
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    }),
+  ];
+}
+
+const originOf = (ip: string | null): { origin?: string } => (ip === null ? {} : { origin: ip });
