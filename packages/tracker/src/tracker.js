@@ -99,6 +99,18 @@
     return e.event_id;
   }
 
+  function pushToken(path, body) {
+    const url = new URL(path, new URL(endpoint, window.location.href));
+    url.search = new URL(endpoint, window.location.href).search; // the same ?key= as the events
+    return fetch(url.href, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'text/plain' },
+      keepalive: true,
+      mode: 'cors',
+    }).then((r) => r.ok);
+  }
+
   const props = (p) => (p && Object.keys(p).length ? { properties: p } : {});
   const api = {
     anonymousId: () => aid,
@@ -128,6 +140,11 @@
       return id;
     },
     flush: () => flush(false),
+    /** Registers this device's push token (FCM registration token or web-push endpoint) for the visitor. */
+    registerPush: (token, platform) =>
+      pushToken('/api/push/tokens', { token: String(token), anonymous_id: aid, platform: platform || 'web' }),
+    /** Removes a push token (notifications turned off). */
+    unregisterPush: (token) => pushToken('/api/push/tokens/remove', { token: String(token) }),
   };
 
   const pending = Array.isArray(window.dalbit) ? window.dalbit : [];

@@ -22,7 +22,26 @@ export const IDENTITY_CLAIMS: TableDef = {
   ],
 };
 
+/**
+ * Device / web-push tokens a browser or app registered for its anonymous id (tracker
+ * `registerPush`). A token reaches the customer the anonymous id is linked to (identities kind
+ * `anon`); `removed_at` is set when the device unregisters.
+ */
+export const PUSH_TOKENS: TableDef = {
+  name: 'push_tokens',
+  key: ['token'],
+  columns: [
+    col('token', 'string'),
+    col('anonymous_id', 'string'),
+    col('platform', 'string'), // web | android | ios
+    col('site', 'string'),
+    col('registered_at', 'timestamp'),
+    col('removed_at', 'timestamp', true),
+  ],
+};
+
 /** Tracker trust (versions 70–79). */
 export const TRACKER_MIGRATIONS: readonly Migration[] = [
   { version: 70, name: 'unverified identity claims', steps: [{ kind: 'create_table', table: IDENTITY_CLAIMS }] },
+  { version: 71, name: 'push tokens', steps: [{ kind: 'create_table', table: PUSH_TOKENS }] },
 ];

@@ -91,6 +91,13 @@ export async function loadRecipients(
         `SELECT e.customer_id, e.product_id, p.name, p.price, e.occurred_at FROM events e LEFT JOIN products p ON p.product_id = e.product_id
          WHERE e.customer_id IN ${b.in(batch)} AND e.type = 'product_view' AND e.product_id IS NOT NULL AND e.occurred_at <= ${ts(b)} ORDER BY e.occurred_at`,
     );
+    // Push: the newest live token of any anonymous id linked to the customer (tracker registerPush).
+    const tokens = await q<{ customer_id: string; token: string }>(
+      (b) =>
+        `SELECT i.customer_id, t.token FROM push_tokens t JOIN identities i ON i.kind = 'anon' AND i.value = t.anonymous_id
+         WHERE i.customer_id IN ${b.in(batch)} AND t.removed_at IS NULL AND t.registered_at <= ${ts(b)} ORDER BY t.registered_at, t.token`,
+    );
+    const pushTokenOf = new Map(tokens.map((t) => [t.customer_id, t.token]));
     const group = <T extends { customer_id: string }>(rows: readonly T[]) => {
       const m = new Map<string, T[]>();
       for (const r of rows) m.set(r.customer_id, [...(m.get(r.customer_id) ?? []), r]);
@@ -125,7 +132,7 @@ export async function loadRecipients(
           grade: p.grade,
           phone: p.phone,
           email: p.email,
-          pushToken: typeof token === 'string' ? token : null,
+          pushToken: pushTokenOf.get(p.customer_id) ?? (typeof token === 'string' ? token : null),
           relatedProducts: (byRelated.get(p.customer_id) ?? []).map(product),
           lastViewedProduct: lv ? product(lv) : undefined,
         },

@@ -9,7 +9,12 @@ import { errorJson } from './error-response.ts';
  * it posts to from shop pages. Everything else answers only its own origin. Onsite/tracker routes
  * added later go here (one list, so docs/security.md and the CORS middleware agree).
  */
-export const CROSS_ORIGIN_PATHS: readonly string[] = ['/api/events', '/tracker.js'];
+export const CROSS_ORIGIN_PATHS: readonly string[] = [
+  '/api/events',
+  '/tracker.js',
+  '/api/push/tokens',
+  '/api/push/tokens/remove',
+];
 
 /** Host names that always reach a local server (DNS rebinding cannot produce these). */
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);

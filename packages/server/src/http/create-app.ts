@@ -26,6 +26,7 @@ import { customerInsightRoutes } from './routes/customer-insight-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { identifyRoutes } from './routes/identify-routes.ts';
+import { pushRoutes } from './routes/push-routes.ts';
 import { recipeRoutes } from './routes/recipe-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { segmentManageRoutes } from './routes/segment-manage-routes.ts';
@@ -74,6 +75,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...consentRoutes(deps),
     ...eventRoutes(deps),
     ...auditRoutes(deps),
+    ...pushRoutes(deps),
     ...identifyRoutes(deps),
   ];
 }
