@@ -31,16 +31,32 @@ const num = (v: unknown): number => Number(v ?? 0);
 describe('demo files through the real importer (DuckDB)', () => {
   it('lands every order, line and krw the generator wrote, per channel', async () => {
     const t = manifest.truth.channels;
+    // Sales per channel (docs/metrics.md): orders with a kept line and net revenue of kept lines.
     const expected = new Map<string, { orders: number; revenue: number }>([
-      ['cafe24', { orders: t.cafe24.orders, revenue: t.cafe24.netRevenue }],
-      ['smartstore', { orders: t.smartstore.orders, revenue: t.smartstore.netRevenue }],
-      ['musinsa', { orders: t.musinsa.orders, revenue: t.musinsa.netRevenue }],
-      ['29cm', { orders: t['29cm'].orders, revenue: t['29cm'].netRevenue }],
-      ['coupang', { orders: t.coupang.orders, revenue: t.coupang.netRevenue }],
-      ['offline', { orders: t.offline.orders + t.popup.orders, revenue: t.offline.netRevenue + t.popup.netRevenue }],
+      ['cafe24', { orders: t.cafe24.keptOrders, revenue: t.cafe24.netRevenue }],
+      ['smartstore', { orders: t.smartstore.keptOrders, revenue: t.smartstore.netRevenue }],
+      ['musinsa', { orders: t.musinsa.keptOrders, revenue: t.musinsa.netRevenue }],
+      ['29cm', { orders: t['29cm'].keptOrders, revenue: t['29cm'].netRevenue }],
+      ['coupang', { orders: t.coupang.keptOrders, revenue: t.coupang.netRevenue }],
+      [
+        'offline',
+        { orders: t.offline.keptOrders + t.popup.keptOrders, revenue: t.offline.netRevenue + t.popup.netRevenue },
+      ],
     ]);
     const stats = await readDemoStats(engine);
     expect(new Map(stats.channels.map((c) => [c.channel, { orders: c.orders, revenue: c.revenue }]))).toEqual(expected);
+    // Every order lands, kept or not.
+    const landed = await engine.query('SELECT channel, count(*) AS n FROM orders GROUP BY channel');
+    expect(new Map(landed.map((r) => [String(r.channel), num(r.n)]))).toEqual(
+      new Map([
+        ['cafe24', t.cafe24.orders],
+        ['smartstore', t.smartstore.orders],
+        ['musinsa', t.musinsa.orders],
+        ['29cm', t['29cm'].orders],
+        ['coupang', t.coupang.orders],
+        ['offline', t.offline.orders + t.popup.orders],
+      ]),
+    );
     const [lines] = await engine.query('SELECT count(*) AS n, sum(discount_amount) AS d FROM order_items');
     const all = Object.values(t);
     expect(num(lines?.n)).toBe(all.reduce((s, c) => s + c.lines, 0));

@@ -44,18 +44,26 @@ const one = async (text: string, params: unknown[] = []): Promise<number> =>
 type ErrorBody = { error: { code: string; message: string; issues: { path: (string | number)[]; message: string }[] } };
 
 describe('HTTP API over a demo warehouse (real server on loopback)', () => {
-  it('GET /api/stats reports the warehouse counts and paid revenue per channel', async () => {
+  it('GET /api/stats reports the warehouse counts and net revenue per channel', async () => {
     const { status, body } = await call('/api/stats');
     expect(status).toBe(200);
     expect(body.customers).toBe(await one('SELECT count(*) AS n FROM customers'));
     expect(body.orders).toBe(await one('SELECT count(*) AS n FROM orders'));
-    const byChannel = body.revenueByChannel as { channel: string; revenue: number }[];
+    const byChannel = body.revenueByChannel as { channel: string; orders: number; revenue: number }[];
     expect(byChannel.length).toBeGreaterThanOrEqual(4);
+    // Net revenue (docs/metrics.md): Σ line_amount over kept lines (paid or exchanged); an order is a
+    // sale when one of its lines is kept. Cancelled and returned lines never count.
+    const kept = "status IN ('paid', 'exchanged')";
     for (const r of byChannel) {
       expect(r.revenue).toBe(
-        await one("SELECT sum(paid_amount) AS n FROM orders WHERE status = 'paid' AND channel = $1", [r.channel]),
+        await one(`SELECT sum(line_amount) AS n FROM order_items WHERE ${kept} AND channel = $1`, [r.channel]),
+      );
+      expect(r.orders).toBe(
+        await one(`SELECT count(DISTINCT order_id) AS n FROM order_items WHERE ${kept} AND channel = $1`, [r.channel]),
       );
     }
+    // Every channel with a kept line is listed.
+    expect(byChannel.length).toBe(await one(`SELECT count(DISTINCT channel) AS n FROM order_items WHERE ${kept}`));
   });
 
   it('answers bad input with 400 and machine-readable issues', async () => {

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { authOptionsFromEnv } from '../../auth/auth-options.ts';
 import { ensureFirstOwner } from '../../auth/first-owner.ts';
 import { loadCouponSecret } from '../../campaigns/campaign-settings.ts';
-import { DemoImportError, type DemoRunSummary, runDemo } from '../../demo/run-demo.ts';
+import { DemoImportError, type DemoRunSummary, readDemoStats, runDemo } from '../../demo/run-demo.ts';
 import { seedDemoCampaigns } from '../../demo/seed-campaigns.ts';
 import { seedRecipeSegments } from '../../demo/seed-segments.ts';
 import { writeDemoFiles } from '../../demo/write-demo-files.ts';
@@ -102,7 +102,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     const now = new Date(Math.max(Date.now(), createDemoContext(params).exportedAt));
     let login: { email: string; password: string } | null = null;
     try {
-      const summary = await runDemo(engine, {
+      const imported = await runDemo(engine, {
         params,
         outDir,
         now,
@@ -129,6 +129,9 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         asOf: new Date(createDemoContext(params).exportedAt),
         workDir: outDir,
       });
+      // The campaigns plant their result orders after the import: the summary's customers, orders and
+      // revenue are read again so they describe the warehouse that is served (stats, reports agree).
+      const summary: DemoRunSummary = { ...imported, ...(await readDemoStats(engine)) };
       login = await ensureFirstOwner(engine, now);
       if (flags.json) ctx.out(JSON.stringify({ ...summary, segmentsSeeded: seeded, refresh, campaigns, login }));
       else {
