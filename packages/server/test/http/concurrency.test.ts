@@ -55,7 +55,9 @@ const post = (path: string, body: unknown, signal?: AbortSignal) =>
   });
 
 beforeAll(async () => {
-  demo = await startDemoServer({ customers: 300, eventsPerCustomer: 4, queryTimeoutMs: 4000 });
+  // Seed 1: a sample whose BG/NBD fit is usable (on seed 11's 300 customers the MLE runs off to
+  // a + b ≈ 1e124 and the refresh rightly refuses CLV with DEGENERATE_FIT), so every step must swap.
+  demo = await startDemoServer({ customers: 300, eventsPerCustomer: 4, seed: 1, queryTimeoutMs: 4000 });
   headers = await authHeaders(demo.engine, 'analyst');
   // Plant enough behaviour (300 customers × 4,000 events) that sequence conditions are expensive.
   await demo.engine.query(
