@@ -51,13 +51,24 @@ export function fitBgnbd(rows: readonly CbsRow[]): BgnbdFit {
 export const DEGENERATE_AB = 1e4;
 
 /**
- * Why a BG/NBD fit is degenerate, or undefined when it is usable: a + b running off to infinity
- * (typically an observation window that extends past the data, so every customer looks lapsed).
+ * Why a BG/NBD fit is unusable, or undefined when it is usable: a parameter that is not a finite
+ * positive number. A large a + b is not refused here (see `homogeneousDropout`).
  */
 export function degenerateReason(p: BgnbdParams): string | undefined {
   const values = [p.r, p.alpha, p.a, p.b];
   if (!values.every((v) => Number.isFinite(v) && v > 0)) return 'a parameter is not a finite positive number';
-  if (p.a + p.b > DEGENERATE_AB)
-    return `a + b = ${(p.a + p.b).toExponential(2)}: the dropout probability collapsed onto one value (the window likely extends past the data)`;
   return undefined;
+}
+
+/**
+ * a + b beyond `DEGENERATE_AB`: the likelihood is highest where the Beta mixing distribution is a
+ * point mass, i.e. every customer drops out after a purchase with the same probability
+ * p = a / (a + b) (a small sample may not support heterogeneity in dropout). Returns that limit
+ * with a + b held at `DEGENERATE_AB` (numerically a point mass, the same p), or undefined.
+ * An observation window extending past the data also drives a + b off; callers cut the window first.
+ */
+export function homogeneousDropout(p: BgnbdParams): { params: BgnbdParams; dropout: number } | undefined {
+  if (!(p.a + p.b > DEGENERATE_AB)) return undefined;
+  const dropout = p.a / (p.a + p.b);
+  return { params: { ...p, a: dropout * DEGENERATE_AB, b: (1 - dropout) * DEGENERATE_AB }, dropout };
 }

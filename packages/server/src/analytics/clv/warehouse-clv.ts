@@ -1,7 +1,13 @@
 import { buildCbs, type DatedPurchase } from '@dalbit/core/analytics/clv/build-cbs';
 import type { CbsRow } from '@dalbit/core/analytics/clv/cbs';
 import { ClvError } from '@dalbit/core/analytics/clv/clv-error';
-import { type BgnbdFit, degenerateReason, fitBgnbd } from '@dalbit/core/analytics/clv/fit-bgnbd';
+import {
+  type BgnbdFit,
+  DEGENERATE_AB,
+  degenerateReason,
+  fitBgnbd,
+  homogeneousDropout,
+} from '@dalbit/core/analytics/clv/fit-bgnbd';
 import { fitGammaGamma, type GammaGammaFit } from '@dalbit/core/analytics/clv/fit-gamma-gamma';
 import { type CustomerScore, scoreCustomers } from '@dalbit/core/analytics/clv/score-customers';
 import { CLV_SCORES } from '@dalbit/core/schema/analytics-tables';
@@ -26,7 +32,7 @@ export interface WarehouseClvRun {
   readonly asOfDay: number;
   /** Last KST day of the observation window: the day before as-of, or the last paid order day when the data ends earlier. */
   readonly calibrationEndDay: number;
-  /** Set when the window was cut back to the end of the data. */
+  /** Set when the window was cut back to the end of the data, or the dropout fit is the homogeneous limit. */
   readonly calibrationNote?: string;
   readonly cbs: readonly CbsRow[];
   readonly bgnbd: BgnbdFit;
@@ -56,13 +62,25 @@ export async function computeWarehouseClv(engine: Engine, asOfDay: number): Prom
   const window = calibrationWindow(purchases, asOfDay);
   const cbs = buildCbs({ purchases, calibrationEndDay: window.endDay, daysPerUnit: DAYS_PER_UNIT });
   if (cbs.length === 0) throw new ClvError('NO_CUSTOMERS', `no paid orders before the as-of day`);
-  const bgnbd = fitBgnbd(cbs);
-  const degenerate = degenerateReason(bgnbd.params);
+  const raw = fitBgnbd(cbs);
+  const degenerate = degenerateReason(raw.params);
   if (degenerate)
     throw new ClvError(
       'DEGENERATE_FIT',
       `BG/NBD fit is degenerate (${degenerate}); no scores were stored — check --as-of against the end of the data`,
     );
+  // The window already ends with the data, so a + b running off is the sample's answer: one dropout
+  // probability for everyone. Kept as that limit (a + b held finite) and said.
+  const limit = homogeneousDropout(raw.params);
+  const bgnbd: BgnbdFit = limit ? { ...raw, params: limit.params } : raw;
+  const notes = [
+    ...(window.note ? [window.note] : []),
+    ...(limit
+      ? [
+          `이탈 확률이 모든 고객에게 같게 추정되었습니다 (p = ${limit.dropout.toFixed(3)}, a + b → ∞) / dropout probability fitted as the same for every customer (p = ${limit.dropout.toFixed(3)}, a + b → ∞ held at ${DEGENERATE_AB.toExponential(0)})`,
+        ]
+      : []),
+  ];
   const meanOrderValue = purchases.reduce((s, p) => s + p.amount, 0) / purchases.length;
   let gammaGamma: GammaGammaFit | undefined;
   try {
@@ -80,7 +98,7 @@ export async function computeWarehouseClv(engine: Engine, asOfDay: number): Prom
   return {
     asOfDay,
     calibrationEndDay: window.endDay,
-    ...(window.note ? { calibrationNote: window.note } : {}),
+    ...(notes.length ? { calibrationNote: notes.join('\n') } : {}),
     cbs,
     bgnbd,
     ...(gammaGamma ? { gammaGamma } : {}),
