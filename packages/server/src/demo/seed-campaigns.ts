@@ -1,4 +1,5 @@
 import type { CampaignInput } from '@dalbit/core/campaigns/schema';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { addKstDays, fromKst, toKst } from '@dalbit/core/time/kst';
 import { lunarToSolarIso } from '@dalbit/core/time/lunar';
 import { saveCampaignDefinition } from '../campaigns/campaign-lifecycle.ts';
@@ -153,6 +154,7 @@ export async function seedDemoCampaigns(
       });
       touches += s.touches;
     }
+    await markDemoMessagesDelivered(engine, saved.campaign.id);
     const planted = await plantExperiment(engine, {
       campaignId: saved.campaign.id,
       via: 'insert',
@@ -166,4 +168,19 @@ export async function seedDemoCampaigns(
     out.push({ id: saved.campaign.id, touches, plantedOrders: planted.orders.length });
   }
   return out;
+}
+
+/**
+ * The demo's campaigns ran in the past: their messages went out then (provider `demo`, delivered at
+ * their due time). Left pending, the next `dalbit dispatcher` would hand them to a real provider
+ * from the fake sender number.
+ */
+async function markDemoMessagesDelivered(engine: Engine, campaignId: string): Promise<void> {
+  await engine.query(
+    compileBound(
+      engine.dialect,
+      (b) =>
+        `UPDATE messages SET status = 'delivered', provider = 'demo', accepted_at = due_at, delivered_at = due_at, updated_at = due_at WHERE campaign_id = ${b.p(campaignId, 'string')} AND status IN ('planned', 'deferred', 'queued', 'retry')`,
+    ),
+  );
 }

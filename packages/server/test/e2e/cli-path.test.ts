@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CampaignReport } from '@dalbit/core/reports/campaign/build-campaign-report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveComplianceSettings } from '../../src/campaigns/compliance-settings.ts';
 import { openWarehouse } from '../../src/engines/open-engine.ts';
 import { runCli } from '../support/run-cli.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
@@ -69,16 +70,25 @@ describe('the CLI path', () => {
     };
     expect(seg.segmentId).toBeTruthy();
 
-    writeFileSync(
-      join(dir, 'compliance.json'),
-      JSON.stringify({
-        sender: { name: '달빛상회', contact: '02-123-4567', optOutNumber: '080-123-4567' },
-        holidays: { avoidLunarHolidays: false },
-        quietHours: { window: null },
-        legalNight: { exempt: ['email', 'sms', 'onsite', 'webhook'] },
-        providerWindows: [],
-      }),
-    );
+    // The demo saved the brand's settings in the warehouse, which wins over compliance.json (decision
+    // 0015): a new revision, as the dashboard's PUT /api/settings/compliance would save it.
+    const settingsEngine = await openWarehouse({ dataDir: dir });
+    try {
+      const saved = await saveComplianceSettings(
+        settingsEngine,
+        {
+          sender: { name: '달빛상회', contact: '02-123-4567', optOutNumber: '080-123-4567' },
+          holidays: { avoidLunarHolidays: false },
+          quietHours: { window: null },
+          legalNight: { exempt: ['email', 'sms', 'onsite', 'webhook'] },
+          providerWindows: [],
+        },
+        { by: 'e2e', at: new Date() },
+      );
+      expect(saved.revision).toBeGreaterThan(1);
+    } finally {
+      await settingsEngine.close();
+    }
     // `dalbit demo` imported the files at the real current time, and Cafe24's consent columns are
     // states stamped with the import time: the campaign runs after that, on the real clock.
     const sendAt = new Date(Date.now() - 30 * 60_000);
