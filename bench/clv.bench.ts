@@ -14,6 +14,7 @@ import { fitParetoNbd } from '../packages/core/src/analytics/clv/fit-pareto-nbd.
 import { paretoNbdConditionalExpectedPurchases } from '../packages/core/src/analytics/clv/pareto-nbd-predict.ts';
 import { parseCbsCsv } from '../packages/core/src/analytics/clv/parse-cbs-csv.ts';
 import { scoreCustomers } from '../packages/core/src/analytics/clv/score-customers.ts';
+import { createRandom } from '../packages/core/src/math/random/mulberry32.ts';
 import { measureInR } from './r-peer.ts';
 
 const CBS = new URL('../test-data/cdnow/cdnow_sample_cbs.csv', import.meta.url);
@@ -103,18 +104,6 @@ function mapRound(o: object): Record<string, number> {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(Number(v), 5)]));
 }
 
-/** Seeded uniform(0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Gamma(shape, 1) by Marsaglia–Tsang (shape < 1 through the boost u^(1/shape)). */
 function gammaDraw(shape: number, u: () => number): number {
   if (shape < 1) return gammaDraw(shape + 1, u) * u() ** (1 / shape);
@@ -132,7 +121,7 @@ function gammaDraw(shape: number, u: () => number): number {
  * of two years, purchases on whole days — the shape of a warehouse CBS (many distinct tₓ, T).
  */
 function warehouseSized(): Record<string, unknown> {
-  const u = rng(13);
+  const u = createRandom(13);
   const rows = Array.from({ length: 50_000 }, (_, i) => {
     const tCal = Math.floor(u() * 730) / 7;
     const lambda = gammaDraw(0.25, u) / 4;

@@ -4,23 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IdentityKey, PersonRecord } from '@dalbit/core/ingest/records';
+import { createRandom } from '../packages/core/src/math/random/mulberry32.ts';
 import { openWarehouse } from '../packages/server/src/engines/open-engine.ts';
 import { resolvePersons } from '../packages/server/src/identity/resolve-persons.ts';
 
 const TARGET_RECORDS = Number(process.env.DALBIT_BENCH_RECORDS ?? 1_000_000);
 const CHANNELS = ['cafe24', 'smartstore', 'offline', 'musinsa'] as const;
 type Channel = (typeof CHANNELS)[number];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = [
   '김',
@@ -65,7 +55,7 @@ const GIVEN = [
 
 /** People with a home channel; 30% also buy on one or two other channels. */
 function generate(target: number): Record<Channel, PersonRecord[]> {
-  const rnd = mulberry32(20241123);
+  const rnd = createRandom(20241123);
   const out: Record<Channel, PersonRecord[]> = { cafe24: [], smartstore: [], offline: [], musinsa: [] };
   const base = Date.UTC(2023, 0, 1);
   let total = 0;
