@@ -1,6 +1,7 @@
 import type { Interval } from '../../experiments/interval.ts';
 import type { Lang } from '../../experiments/render-analysis.ts';
 import type { CampaignReport } from './build-campaign-report.ts';
+import { FUNNEL_COUNT_KEYS } from './summarize-funnel.ts';
 import { describeVerdict } from './verdict-text.ts';
 
 export type ReportCell = string | number;
@@ -39,19 +40,7 @@ export function toCampaignReportRows(r: CampaignReport, lang: Lang): ReportCell[
     describeVerdict(r.verdict, lang, r.analysis?.level ?? 0.95),
   );
   for (const f of r.funnel) {
-    for (const k of [
-      'targeted',
-      'heldOut',
-      'blocked',
-      'pending',
-      'sent',
-      'delivered',
-      'failed',
-      'opened',
-      'clicked',
-      'converted',
-    ] as const)
-      add('funnel', '', f.arm, k, f[k]);
+    for (const k of FUNNEL_COUNT_KEYS) add('funnel', '', f.arm, k, f[k]);
     for (const [reason, n] of Object.entries(f.blockedBy)) add('blocked', reason, f.arm, 'customers', n);
   }
   for (const s of r.analysis?.arms ?? []) {

@@ -1,7 +1,7 @@
 import type { Lang } from '../../experiments/render-analysis.ts';
 import { translate } from '../../i18n/catalog.ts';
 import type { CampaignReport } from './build-campaign-report.ts';
-import { HOLDOUT_ARM } from './summarize-funnel.ts';
+import { FUNNEL_COUNT_KEYS, HOLDOUT_ARM } from './summarize-funnel.ts';
 import { describeVerdict } from './verdict-text.ts';
 
 export interface PresentedInterval {
@@ -49,16 +49,7 @@ export interface PresentedCampaignReport {
 
 const LABEL_KEYS = [
   'arm',
-  'targeted',
-  'heldOut',
-  'blocked',
-  'pending',
-  'sent',
-  'delivered',
-  'failed',
-  'opened',
-  'clicked',
-  'converted',
+  ...FUNNEL_COUNT_KEYS,
   'conversionRate',
   'lift',
   'interval',

@@ -38,6 +38,20 @@ const RANK: Readonly<Record<Stage, number>> = { none: 0, blocked: 1, pending: 2,
 
 export const HOLDOUT_ARM = 'holdout';
 
+/** The funnel's counts in the order reports show them. */
+export const FUNNEL_COUNT_KEYS = [
+  'targeted',
+  'heldOut',
+  'blocked',
+  'pending',
+  'sent',
+  'delivered',
+  'failed',
+  'opened',
+  'clicked',
+  'converted',
+] as const satisfies readonly (keyof ArmFunnel)[];
+
 /** Per-arm funnel: targeted → held out / blocked (by reason) → pending → sent → delivered → opened/clicked → converted. */
 export function summarizeFunnel(input: {
   arms: readonly string[];
