@@ -15,6 +15,7 @@ import {
   CUSTOMERS,
   EVENTS,
   IDENTITIES,
+  IMPORT_DETAIL_COLUMNS,
   IMPORTS,
   MERGES,
   ORDER_ITEMS,
@@ -95,6 +96,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 80,
     name: 'access log sequence numbers (keyed hash chain)',
     steps: [{ kind: 'add_column', table: 'access_log', column: { name: 'seq', type: 'int', nullable: true } }],
+  },
+  {
+    version: 81,
+    name: 'import history: who ran it and what it did to customers and orders',
+    steps: IMPORT_DETAIL_COLUMNS.map((column): MigrationStep => ({ kind: 'add_column', table: 'imports', column })),
   },
 ];
 

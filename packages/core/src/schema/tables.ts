@@ -1,4 +1,4 @@
-import { col, type TableDef } from './table.ts';
+import { type ColumnDef, col, type TableDef } from './table.ts';
 
 /**
  * The warehouse data model (see docs/decisions/0001-warehouse-schema.md).
@@ -186,6 +186,15 @@ export const IMPORTS: TableDef = {
     col('finished_at', 'timestamp'),
   ],
 };
+
+/** Added to `imports` (migration 81): the caller (`user:<id>`; null from the CLI) and the effect on people and orders. */
+export const IMPORT_DETAIL_COLUMNS: readonly ColumnDef[] = [
+  col('actor', 'string', true),
+  col('customers_created', 'int', true),
+  col('customers_updated', 'int', true),
+  col('customers_merged', 'int', true),
+  col('orders', 'int', true),
+];
 
 /** Personal-data access log (개인정보 안전성 확보조치): who read/exported whose data, and why. */
 export const ACCESS_LOG: TableDef = {

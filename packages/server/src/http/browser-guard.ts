@@ -16,6 +16,19 @@ export const CROSS_ORIGIN_PATHS: readonly string[] = [
   '/api/push/tokens/remove',
 ];
 
+/**
+ * Paths that take a file as the raw request body (`application/octet-stream`) instead of JSON, and
+ * enforce their own size cap while streaming it to disk (the import upload). Still same-origin only:
+ * `application/octet-stream` is not a CORS-safelisted type, so another site cannot send it without
+ * a preflight, which these paths never grant.
+ */
+export const RAW_UPLOAD_PATHS: readonly string[] = ['/api/imports/uploads'];
+
+export const isRawUploadPath = (path: string): boolean => RAW_UPLOAD_PATHS.includes(path);
+
+const isOctetStream = (value: string | undefined): boolean =>
+  /^application\/octet-stream\s*(;|$)/i.test(value?.trim() ?? '');
+
 /** Host names that always reach a local server (DNS rebinding cannot produce these). */
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -107,7 +120,8 @@ function crossSiteReason(c: Context, trustedProxy: boolean): string | undefined 
  * CSRF defence for `/api/*`: a state-changing request (POST, PUT, PATCH, DELETE) must carry a JSON
  * body (415 otherwise: forms and `text/plain` fetches are what another site can send without a
  * preflight) and come from this origin (`Sec-Fetch-Site: same-origin|none`, or an `Origin` equal to
- * the served origin; 403 CROSS_SITE otherwise). Bearer-token scripts without cookies skip the origin
+ * the served origin; 403 CROSS_SITE otherwise). Upload paths (RAW_UPLOAD_PATHS) also take
+ * `application/octet-stream`. Bearer-token scripts without cookies skip the origin
  * rule; a request with neither header is not from a browser. Tracker paths are exempt (CORS open).
  */
 export function originGuard(opts: BrowserGuardOptions): MiddlewareHandler {
@@ -121,6 +135,7 @@ export function originGuard(opts: BrowserGuardOptions): MiddlewareHandler {
         ]);
     }
     const type = c.req.header('content-type');
+    if (isRawUploadPath(c.req.path) && isOctetStream(type)) return next();
     if ((type !== undefined || hasBody(c)) && !isJsonContentType(type))
       return errorJson(c, 415, 'UNSUPPORTED_MEDIA_TYPE', translate('ko', 'auth.jsonOnly'), [
         { path: ['headers', 'content-type'], message: (type ?? '(none)').slice(0, 100) },

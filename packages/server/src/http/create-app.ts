@@ -10,7 +10,7 @@ import { withQueryScope } from '../engines/query-scope.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { ApiError } from './api-error.ts';
 import { authenticate } from './authenticate.ts';
-import { CROSS_ORIGIN_PATHS, hostGuard, originGuard, securityHeaders } from './browser-guard.ts';
+import { CROSS_ORIGIN_PATHS, hostGuard, isRawUploadPath, originGuard, securityHeaders } from './browser-guard.ts';
 import { type AnyRoute, methodsAt, mountRoutes } from './define-route.ts';
 import { errorJson, renderError } from './error-response.ts';
 import { buildOpenApi } from './openapi.ts';
@@ -102,15 +102,14 @@ export function createApp(opts: AppOptions): Hono {
       cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['content-type'], maxAge: 86_400 }),
     );
   app.use('/api/*', originGuard(guard));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 2 * 1024 * 1024,
-      onError: () => {
-        throw new ApiError('PAYLOAD_TOO_LARGE', 'the request body is larger than 2 MB');
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: 2 * 1024 * 1024,
+    onError: () => {
+      throw new ApiError('PAYLOAD_TOO_LARGE', 'the request body is larger than 2 MB');
+    },
+  });
+  // Upload paths stream the body to disk under their own cap (import-upload.ts).
+  app.use('/api/*', (c, next) => (isRawUploadPath(c.req.path) ? next() : jsonLimit(c, next)));
   // Every query of a request shares one deadline, and a request the client abandons stops its query
   // (no global lock: reads run on pooled connections beside the writer queue, decision 0014).
   const timeoutMs = opts.queryTimeoutMs ?? (Number(process.env.DALBIT_QUERY_TIMEOUT_MS) || DEFAULT_QUERY_TIMEOUT_MS);

@@ -19,6 +19,12 @@ export interface ImportFileOptions {
   readonly source?: SourceKind;
   readonly channel?: string;
   readonly mappingPath?: string;
+  /** An explicit mapping given directly (the dashboard's mapping editor); `mappingPath` wins over it. */
+  readonly mapping?: MappingFile;
+  /** Name shown in issues and recorded in the import history (default: the path's base name; uploads live under temp names). */
+  readonly fileName?: string;
+  /** Who ran the import (`user:<id>`, `token:<id>`), recorded in the import history; absent from the CLI. */
+  readonly actor?: string;
   readonly dryRun?: boolean;
   /** Bad rows go to this CSV and good rows are written; without it any bad row fails the import. */
   readonly rejectsPath?: string;
@@ -42,9 +48,9 @@ export async function importFile(engine: Engine, opts: ImportFileOptions): Promi
   const lap = stopwatch(opts.timings);
   const bytes = readBytes(opts.path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const mapping = opts.mappingPath === undefined ? undefined : readMapping(opts.mappingPath);
+  const mapping = opts.mappingPath === undefined ? opts.mapping : readMapping(opts.mappingPath);
   lap('read');
-  const fileName = basename(opts.path);
+  const fileName = opts.fileName ?? basename(opts.path);
   let result: IngestResult;
   try {
     result = ingestFile(bytes, {
@@ -73,6 +79,8 @@ export async function importFile(engine: Engine, opts: ImportFileOptions): Promi
     format: result.format,
     forced: result.forced,
     columns: result.columns,
+    headers: result.headers,
+    candidates: result.candidates,
     unusedHeaders: result.unusedHeaders,
     rowsRead: result.rowsRead,
     preview: result.preview,
@@ -89,6 +97,7 @@ export async function importFile(engine: Engine, opts: ImportFileOptions): Promi
     products: 0,
     warranties: 0,
     customersCreated: 0,
+    customersUpdated: 0,
     customersMerged: 0,
   };
   const seconds = () => Math.round(performance.now() - started) / 1000;
@@ -123,8 +132,9 @@ export async function importFile(engine: Engine, opts: ImportFileOptions): Promi
     // An order that used an issued coupon code closes the loop: the coupon is redeemed (campaign
     // status, reports, and expiry reminders skip it).
     const coupons = counts.orders > 0 ? await matchRedemptions(tx, { now: opts.now }) : { matched: 0 };
+    const customersUpdated = Math.max(0, new Set(resolved.customerOf.values()).size - resolved.created);
     const importId = await recordImport(tx, {
-      file: opts.path,
+      file: opts.fileName ?? opts.path,
       sha256,
       source,
       rowsRead: result.rowsRead,
@@ -132,11 +142,17 @@ export async function importFile(engine: Engine, opts: ImportFileOptions): Promi
       rowsRejected: result.rejected.length,
       startedAt: opts.now,
       finishedAt: new Date(opts.now.getTime() + Math.round(performance.now() - started)),
+      ...(opts.actor !== undefined ? { actor: opts.actor } : {}),
+      customersCreated: resolved.created,
+      customersUpdated,
+      customersMerged: resolved.merged,
+      orders: counts.orders,
     });
     lap('record');
     return {
       ...counts,
       customersCreated: resolved.created,
+      customersUpdated,
       customersMerged: resolved.merged,
       importId,
       ...(coupons.matched > 0 ? { couponRedemptions: coupons.matched } : {}),

@@ -20,6 +20,10 @@ export interface ImportSummary {
   readonly forced: boolean;
   readonly headerLine?: number;
   readonly columns: readonly ColumnChoice[];
+  /** The header row as in the file (empty for JSON lines). */
+  readonly headers: readonly string[];
+  /** Kinds whose required columns the headers have, best first (empty when forced or JSON lines). */
+  readonly candidates: readonly { kind: SourceKind; score: number }[];
   readonly unusedHeaders: readonly string[];
   readonly rowsRead: number;
   readonly rowsWritten: number;
@@ -31,6 +35,8 @@ export interface ImportSummary {
   readonly products: number;
   readonly warranties: number;
   readonly customersCreated: number;
+  /** Customers that existed before and got new records from this file. */
+  readonly customersUpdated: number;
   readonly customersMerged: number;
   /** Orders of this import that used an issued coupon code (recorded as redemptions). */
   readonly couponRedemptions?: number;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Engine } from '../engines/engine.ts';
 
-/** Appends the audit row of an import (file hash, source kind, counts) and returns its id. */
+/** Appends the audit row of an import (file hash, source kind, who, counts) and returns its id. */
 export async function recordImport(
   engine: Engine,
   r: {
@@ -13,6 +13,11 @@ export async function recordImport(
     rowsRejected: number;
     startedAt: Date;
     finishedAt: Date;
+    actor?: string;
+    customersCreated: number;
+    customersUpdated: number;
+    customersMerged: number;
+    orders: number;
   },
 ): Promise<string> {
   const importId = randomUUID();
@@ -28,8 +33,30 @@ export async function recordImport(
       'rows_rejected',
       'started_at',
       'finished_at',
+      'actor',
+      'customers_created',
+      'customers_updated',
+      'customers_merged',
+      'orders',
     ],
-    [[importId, r.file, r.sha256, r.source, r.rowsRead, r.rowsWritten, r.rowsRejected, r.startedAt, r.finishedAt]],
+    [
+      [
+        importId,
+        r.file,
+        r.sha256,
+        r.source,
+        r.rowsRead,
+        r.rowsWritten,
+        r.rowsRejected,
+        r.startedAt,
+        r.finishedAt,
+        r.actor ?? null,
+        r.customersCreated,
+        r.customersUpdated,
+        r.customersMerged,
+        r.orders,
+      ],
+    ],
   );
   return importId;
 }

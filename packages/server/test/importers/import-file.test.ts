@@ -105,6 +105,25 @@ describe('importFile: encodings and formats', () => {
     expect(imp).toEqual([
       { source_kind: 'pos_sales', rows_read: 3, rows_written: 3, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
     ]);
+    // The same file again under a display name and a caller: the history says who, and the member is now known.
+    const again = await importFile(engine, { path, now: NOW, fileName: '매장 판매.csv', actor: 'user:u1' });
+    expect(again).toMatchObject({ customersCreated: 0, customersUpdated: 1, orders: 2 });
+    expect(again.headers).toEqual(POS_HEADER);
+    expect(again.candidates[0]?.kind).toBe('pos_sales');
+    expect(
+      await rows(
+        "SELECT file, actor, customers_created, customers_updated, customers_merged, orders FROM imports WHERE actor = 'user:u1'",
+      ),
+    ).toEqual([
+      {
+        file: '매장 판매.csv',
+        actor: 'user:u1',
+        customers_created: 0,
+        customers_updated: 1,
+        customers_merged: 0,
+        orders: 2,
+      },
+    ]);
   });
 
   it('reads UTF-8 with and without BOM to the same rows', async () => {
