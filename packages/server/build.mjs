@@ -41,7 +41,7 @@ const inputsMtime = () => Math.max(...INPUTS.filter((p) => existsSync(p)).map(ne
 
 /** True when dist/ is missing or was built from older sources than those on disk. */
 export function isStale() {
-  if (!existsSync(ENTRY) || !existsSync(STAMP)) return true;
+  if (!existsSync(ENTRY) || !existsSync(join(DIST, 'fit-worker.js')) || !existsSync(STAMP)) return true;
   try {
     return JSON.parse(readFileSync(STAMP, 'utf8')).inputsMtime < inputsMtime();
   } catch {
@@ -75,7 +75,11 @@ export async function build() {
   const mtime = inputsMtime();
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: { main: join(SERVER, 'src', 'cli', 'main.ts') },
+    // The fit worker (model fits off the event loop) is its own entry: workers load a file.
+    entryPoints: {
+      main: join(SERVER, 'src', 'cli', 'main.ts'),
+      'fit-worker': join(SERVER, 'src', 'workers', 'fit-worker.ts'),
+    },
     outdir: DIST,
     bundle: true,
     splitting: true,

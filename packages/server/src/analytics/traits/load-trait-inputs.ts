@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { TraitCategory, TraitInput, TraitOrder } from '@dalbit/core/analytics/traits/trait-inputs';
 import { PURCHASE_STATUSES } from '@dalbit/core/analytics/traits/trait-inputs';
 import type { ParamType } from '@dalbit/core/sql/dialect';
@@ -73,7 +74,10 @@ export async function loadTraitInputs(engine: Engine, asOf: Date): Promise<Trait
     return e;
   };
   for (const c of customers) entry(c.customer_id);
-  for (const r of orders)
+  let n = 0;
+  for (const r of orders) {
+    // Let the event loop run between slices of a base-wide loop (the API answers meanwhile).
+    if (++n % 16384 === 0) await yieldToEventLoop();
     entry(r.customer_id).orders.push({
       orderId: r.order_id,
       orderedAt: r.ordered_at,
@@ -85,6 +89,7 @@ export async function loadTraitInputs(engine: Engine, asOf: Date): Promise<Trait
       couponCode: r.coupon_code === null || r.coupon_code === '' ? null : r.coupon_code,
       units: Number(r.units ?? 0),
     });
+  }
   for (const r of categories)
     entry(r.customer_id).categories.push({ category: r.category, amount: Number(r.amount), lines: Number(r.lines) });
   for (const r of [...(await hours('orders', 'ordered_at')), ...(await hours('events', 'occurred_at'))]) {

@@ -1,14 +1,28 @@
-import { computeTraits } from '@dalbit/core/analytics/traits/compute-traits';
 import type { CustomerTraits } from '@dalbit/core/analytics/traits/customer-traits';
 import { CUSTOMER_TRAITS } from '@dalbit/core/schema/analytics-tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { Engine } from '../../engines/engine.ts';
 import { replaceTable } from '../../engines/replace-table.ts';
+import { runFit } from '../../workers/run-fit.ts';
 import { loadTraitInputs } from './load-trait-inputs.ts';
 
-/** Traits of every customer from the warehouse as of an instant (rows placed before it count). */
+/** Customers per message to the fit worker: small enough that copying one batch is a few ms. */
+const TRAIT_BATCH = 5000;
+
+/**
+ * Traits of every customer from the warehouse as of an instant (rows placed before it count). The
+ * formulas run in the fit worker, batch by batch, with the base-wide cheap-order threshold first.
+ */
 export async function computeWarehouseTraits(engine: Engine, asOf: Date): Promise<CustomerTraits[]> {
-  return computeTraits(await loadTraitInputs(engine, asOf));
+  const inputs = await loadTraitInputs(engine, asOf);
+  const grossAmounts = new Float64Array(inputs.reduce((n, c) => n + c.orders.length, 0));
+  let i = 0;
+  for (const c of inputs) for (const o of c.orders) grossAmounts[i++] = o.grossAmount;
+  const cheapGross = await runFit('cheapGross', { grossAmounts }, [grossAmounts.buffer]);
+  const out: CustomerTraits[] = [];
+  for (let at = 0; at < inputs.length; at += TRAIT_BATCH)
+    out.push(...(await runFit('traits', { inputs: inputs.slice(at, at + TRAIT_BATCH), cheapGross })));
+  return out;
 }
 
 /** Replaces `customer_traits` with one run, atomically where the engine allows. */

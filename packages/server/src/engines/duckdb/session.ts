@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { CompiledQuery } from '@dalbit/core/sql/dialect';
 import { DUCKDB_DIALECT } from '@dalbit/core/sql/duckdb-dialect';
 import { type DuckDBConnection, DuckDBTimestampValue, type DuckDBValue } from '@duckdb/node-api';
@@ -18,6 +19,9 @@ function fromDuckValue(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(fromDuckValue);
   return v;
 }
+
+/** Rows appended between two turns of the event loop (about 10–30 ms of native calls). */
+const APPEND_SLICE = 8192;
 
 export const DDL = /\b(CREATE|ALTER|DROP)\b/i;
 
@@ -51,17 +55,21 @@ export class DuckDbSession {
   async query<T extends Row = Row>(q: CompiledQuery | string): Promise<T[]> {
     const { sql, params } = typeof q === 'string' ? { sql: q, params: [] as unknown[] } : q;
     forgetLayouts(this.layouts, sql);
-    const reader = await this.guarded(() =>
-      this.connection.runAndReadAll(sql, params.length ? params.map(toDuckValue) : undefined),
+    const result = await this.guarded(() =>
+      this.connection.run(sql, params.length ? params.map(toDuckValue) : undefined),
     );
-    const names = reader.columnNames();
-    return reader.getRows().map((r) => {
-      const o: Row = {};
-      names.forEach((n, i) => {
-        o[n] = fromDuckValue(r[i]);
-      });
-      return o as T;
-    });
+    const names = result.columnNames();
+    const out: T[] = [];
+    // Chunk by chunk (2,048 rows): each fetch is a real asynchronous step, so converting a result
+    // of millions of rows never holds the event loop for more than one chunk.
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      for (const r of chunk.getRows()) {
+        const o: Row = {};
+        for (let i = 0; i < names.length; i++) o[names[i] as string] = fromDuckValue(r[i]);
+        out.push(o as T);
+      }
+    }
+    return out;
   }
 
   async insert(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
@@ -75,12 +83,12 @@ export class DuckDbSession {
         layout = toLayout(names, types);
         this.layouts.set(table, layout);
       }
-      appendRows(
-        appender,
-        layout,
-        names.map((n) => columns.indexOf(n)),
-        rows,
-      );
+      const order = names.map((n) => columns.indexOf(n));
+      // In slices, letting the event loop run between them: appending is synchronous native work.
+      for (let at = 0; at < rows.length; at += APPEND_SLICE) {
+        if (at > 0) await yieldToEventLoop();
+        appendRows(appender, layout, order, rows.slice(at, at + APPEND_SLICE));
+      }
       appender.flushSync();
     } finally {
       appender.closeSync();
