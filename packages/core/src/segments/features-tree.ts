@@ -95,12 +95,20 @@ export function refreshFeaturesTree(asOf: Date): InsertNode {
   );
   const k = 'k';
   const kc = (name: string): ValueExpr => col(k, column(CONSENTS, name));
+  const granted = flag(cmp(kc('granted'), '=', lit(true)));
+  const latestFirst: ValueExpr = {
+    kind: 'arith',
+    op: '-',
+    left: { kind: 'arith', op: '*', left: { kind: 'epoch_ms', item: kc('at') }, right: lit(2) },
+    right: granted,
+  };
   const latest = sel(
     [
       { expr: kc('customer_id'), alias: 'cid' },
       { expr: kc('channel'), alias: 'ch' },
       { expr: kc('purpose'), alias: 'pu' },
-      { expr: { kind: 'arg_max', value: flag(cmp(kc('granted'), '=', lit(true))), by: kc('at') }, alias: 'g' },
+      // Latest by time; at equal times a refusal wins (as consent-state.ts and the reports decide).
+      { expr: { kind: 'arg_max', value: granted, by: latestFirst }, alias: 'g' },
     ],
     { kind: 'table', table: CONSENTS.name, alias: k },
     {

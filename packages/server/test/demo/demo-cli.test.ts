@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openWarehouse } from '../../src/engines/open-engine.ts';
 import { runCli } from '../support/run-cli.ts';
 
 let dir = '';
@@ -62,5 +63,19 @@ describe('dalbit demo', () => {
     const report = await run(['--data-dir', dir, 'campaign', 'report', 'vip-winter-sale']);
     expect(report.code, report.stderr).toBe(0);
     expect(report.stdout).toContain('결론:');
+    // The refresh runs after the campaigns planted their result orders: RFM sees every one of them
+    // (a planted buyer's recency is at most the days since the planted order).
+    const engine = await openWarehouse({ dataDir: dir });
+    try {
+      const [planted] = await engine.query<{ n: number; missed: number }>(
+        `SELECT count(*) AS n, count(*) FILTER (WHERE r.customer_id IS NULL OR r.recency_days > date_diff('day', o.ordered_at, r.as_of) + 1) AS missed
+         FROM orders o LEFT JOIN rfm_scores r ON r.customer_id = o.customer_id
+         WHERE o.order_id LIKE '%PLANT%' AND o.status = 'paid' AND o.ordered_at < (SELECT max(as_of) FROM rfm_scores)`,
+      );
+      expect(Number(planted?.n)).toBeGreaterThan(0);
+      expect(Number(planted?.missed)).toBe(0);
+    } finally {
+      await engine.close();
+    }
   });
 });

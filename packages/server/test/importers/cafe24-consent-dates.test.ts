@@ -66,4 +66,35 @@ describe('Cafe24 consents keep the date the export tells', () => {
     expect(await sms(new Date('2026-12-08T00:00:00+09:00'))).toBe(2);
     expect(await sms(new Date('2024-01-01T00:00:00+09:00'))).toBe(1);
   });
+
+  it('an undated refusal is dated by the export (newest date in the file): reports as of the data end and today agree', async () => {
+    const header = [...CAFE24_CUSTOMERS_HEADER, 'SMS 수신동의일'];
+    // An older export: the member had granted, with a consent date.
+    const before = writeXlsxFile(dir, 'members-old.xlsx', [
+      header,
+      member('c3', '010-5555-6666', 'T', '2025-03-03 11:00:00', ['2026-10-01 10:00:00']),
+    ]);
+    await importFile(engine, { path: before, now: new Date('2026-10-02T00:00:00Z') });
+    // The newer export says F without a date; its newest date is a last login of 2026-11-01 09:00 KST.
+    const after = writeXlsxFile(dir, 'members-new.xlsx', [
+      header,
+      member('c3', '010-5555-6666', 'F', '2025-03-03 11:00:00', ['']),
+    ]);
+    await importFile(engine, { path: after, now: IMPORTED });
+    const [refusal] = await engine.query<{ at: Date; proof: string }>(
+      `SELECT "at", proof FROM consents WHERE channel = 'sms' AND NOT granted`,
+    );
+    expect(refusal?.at.toISOString()).toBe('2026-11-01T00:00:00.000Z');
+    expect(refusal?.proof).toContain('dated by the export');
+    const sms = async (asOf: Date) =>
+      (await loadAdConsent(engine, { kind: 'all' }, asOf)).find((r) => r.channel === 'sms')?.reachable ?? 0;
+    expect(await sms(new Date('2026-11-16T00:00:00+09:00'))).toBe(0);
+    expect(await sms(new Date('2026-12-08T00:00:00+09:00'))).toBe(0);
+    expect(await sms(new Date('2026-10-15T00:00:00+09:00'))).toBe(1);
+    // Re-importing the same export appends nothing (same date, same id).
+    const n = async () => (await engine.query<{ n: number }>('SELECT count(*) AS n FROM consents'))[0]?.n;
+    const was = await n();
+    await importFile(engine, { path: after, now: new Date('2026-12-09T00:00:00Z') });
+    expect(await n()).toBe(was);
+  });
 });

@@ -93,8 +93,9 @@ export async function loadChannels(
 }
 
 /**
- * Per channel: members whose LATEST ad-consent event (by time, then consent id) before as-of is a
- * grant, and how many of them have the contact the channel needs.
+ * Per channel: members whose LATEST ad-consent event at or before as-of is a grant (at equal times
+ * a refusal wins, as in the feature table and compliance; docs/metrics.md), and how many of them have
+ * the contact the channel needs.
  */
 export async function loadAdConsent(
   engine: Engine,
@@ -108,9 +109,9 @@ export async function loadAdConsent(
               sum(CASE WHEN (l.channel IN (${phoneChannels}) AND cu.${q('phone')} IS NOT NULL) OR (l.channel = ${email} AND cu.${q('email')} IS NOT NULL)
                          OR (l.channel NOT IN (${phoneChannels}) AND l.channel <> ${email}) THEN 1 ELSE 0 END) AS reachable
             FROM (SELECT ${q('customer_id')} AS customer_id, ${q('channel')} AS channel, ${q('granted')} AS granted,
-                         row_number() OVER (PARTITION BY ${q('customer_id')}, ${q('channel')} ORDER BY ${q('at')} DESC, ${q('consent_id')} DESC) AS rn
+                         row_number() OVER (PARTITION BY ${q('customer_id')}, ${q('channel')} ORDER BY ${q('at')} DESC, ${q('granted')} ASC, ${q('consent_id')} DESC) AS rn
                   FROM ${q('consents')}
-                  WHERE ${q('purpose')} = ${b.bind('ad', 'string')} AND ${q('at')} < ${b.bind(asOf, 'timestamp')} AND ${b.members(q('customer_id'))}) l
+                  WHERE ${q('purpose')} = ${b.bind('ad', 'string')} AND ${q('at')} <= ${b.bind(asOf, 'timestamp')} AND ${b.members(q('customer_id'))}) l
             JOIN ${q('customers')} cu ON cu.${q('customer_id')} = l.customer_id
             WHERE l.rn = 1 AND l.granted
             GROUP BY l.channel`;

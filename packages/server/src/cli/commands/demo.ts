@@ -14,6 +14,7 @@ import { writeDemoFiles } from '../../demo/write-demo-files.ts';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
 import { ImportError } from '../../importers/import-error.ts';
 import { refreshWarehouse } from '../../jobs/refresh-warehouse.ts';
+import { refreshFeatures } from '../../segments/refresh-features.ts';
 import { loadSiteKeys } from '../../tracker/site-keys.ts';
 import { type CliContext, CliError } from '../context.ts';
 import { parseServeFlags, withServeOptions } from './serve.ts';
@@ -118,17 +119,16 @@ export function registerDemo(program: Command, ctx: CliContext): void {
               onFile: (r) => ctx.err(`  ${r.file}: ${count(r.rowsWritten)} (${r.seconds.toFixed(1)} s)`),
             }),
       });
-      // Starter audiences, then every derived table (analytics, features, memberships) as of the
-      // day the exports were taken, so reports and the dashboard have something to show.
+      // Starter audiences; sender settings and three campaigns that have run, so every campaign
+      // report has data (their audiences read the feature table, built first); then every derived
+      // table (analytics, features, memberships) as of the day the exports were taken, after the
+      // campaigns planted their result orders, so RFM, CLV and memberships include those orders.
       const seeded = await seedRecipeSegments(engine, { now, lang });
-      const asOfDay = toKstDay(new Date(createDemoContext(params).exportedAt));
+      const exportedAt = new Date(createDemoContext(params).exportedAt);
+      await refreshFeatures(engine, { asOf: exportedAt });
+      const campaigns = await seedDemoCampaigns(engine, { now, asOf: exportedAt, workDir: outDir });
+      const asOfDay = toKstDay(exportedAt);
       const refresh = await refreshWarehouse(engine, { asOfDay, clock: () => performance.now() });
-      // Sender settings and three campaigns that have run, so every campaign report has data.
-      const campaigns = await seedDemoCampaigns(engine, {
-        now,
-        asOf: new Date(createDemoContext(params).exportedAt),
-        workDir: outDir,
-      });
       // The campaigns plant their result orders after the import: the summary's customers, orders and
       // revenue are read again so they describe the warehouse that is served (stats, reports agree).
       const summary: DemoRunSummary = { ...imported, ...(await readDemoStats(engine)) };

@@ -1,4 +1,6 @@
+import { kstDayStart } from '@dalbit/core/time/kst';
 import { z } from 'zod';
+import { resolveAsOfDay } from '../../analytics/as-of.ts';
 import { buildAudienceReport, loadBaseFacts } from '../../analytics/report/build-audience-report.ts';
 import { resolveAudience } from '../../analytics/report/resolve-audience.ts';
 import type { ApiDeps } from '../api-deps.ts';
@@ -29,13 +31,19 @@ const Report = z
 const Query = z.object({
   lang: z.enum(['ko', 'en']).default('ko'),
   top: z.coerce.number().int().min(1).max(50).default(5),
-  asOf: z.iso.datetime({ offset: true }).optional().describe('default: now'),
+  asOf: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('default: the one as-of rule (today, or the day after the data ends when that is earlier), as the CLI'),
 });
 
 export function reportRoutes(deps: ApiDeps): AnyRoute[] {
   const { engine } = deps;
   const build = async (id: string, q: z.output<typeof Query>) => {
-    const asOf = q.asOf === undefined ? deps.now() : new Date(q.asOf);
+    const asOf =
+      q.asOf === undefined
+        ? kstDayStart((await resolveAsOfDay(engine, undefined, { now: deps.now() })).day)
+        : new Date(q.asOf);
     // An unknown segment or cluster is a DalbitError (not_found → 404); the error renderer answers it.
     const audience = await resolveAudience(engine, id, { asOf, lang: q.lang });
     const base = await loadBaseFacts(engine, asOf);

@@ -1,7 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWarehouse } from '../../../src/engines/open-engine.ts';
+import { startServer } from '../../../src/http/start-server.ts';
+import { authHeaders } from '../../support/auth.ts';
 import { runCli } from '../../support/run-cli.ts';
 
 // One revenue definition (net of cancelled and returned lines): the demo summary, `dalbit stats`
@@ -38,5 +41,32 @@ describe('one revenue definition everywhere', () => {
     expect(rep.revenue).toBe(total(demo.channels));
     expect(byChannel(s.revenueByChannel)).toEqual(byChannel(demo.channels));
     expect(byChannel(rep.channels)).toEqual(byChannel(demo.channels));
+  }, 120_000);
+
+  it('reachability agrees: report base (CLI, default as-of), the segment condition and the dashboard’s /api/reports/base today', async () => {
+    const report = await run(['report', 'base', '--json']);
+    expect(report.code, report.stderr).toBe(0);
+    type Reach = { channel: string; reachable: number };
+    const cli = (JSON.parse(report.stdout) as { reports: { reach: Reach[] }[] }).reports[0]?.reach ?? [];
+    const sms = cli.find((r) => r.channel === 'sms')?.reachable ?? 0;
+    expect(sms).toBeGreaterThan(0);
+    const def = join(dir, 'reach.json');
+    writeFileSync(def, JSON.stringify({ version: 1, root: { kind: 'reachable', channel: 'sms', purpose: 'ad' } }));
+    const seg = await run(['segment', 'count', def, '--json']);
+    expect(seg.code, seg.stderr).toBe(0);
+    expect((JSON.parse(seg.stdout) as { count: number }).count).toBe(sms);
+    // The dashboard, served today (weeks after the demo's data ends), shows the same figures.
+    const engine = await openWarehouse({ dataDir: dir });
+    const server = await startServer({ engine, host: '127.0.0.1', port: 0, now: () => new Date(), log: () => {} });
+    try {
+      const res = await fetch(`${server.url}/api/reports/base`, { headers: await authHeaders(engine, 'analyst') });
+      expect(res.status).toBe(200);
+      const api = (await res.json()) as { reach: Reach[] };
+      const pick = (xs: Reach[]) => Object.fromEntries(xs.map((r) => [r.channel, r.reachable]));
+      expect(pick(api.reach)).toEqual(pick(cli));
+    } finally {
+      await server.close();
+      await engine.close();
+    }
   }, 120_000);
 });
