@@ -131,9 +131,7 @@ export function evaluate(c: Condition, customer: Row, asOf: Date): boolean {
         const ks = mine('consents')
           .filter((k) => k.channel === c.channel && k.purpose === purpose && (k.at as Date).getTime() <= t)
           // Later wins; at equal times a refusal wins (docs/metrics.md, reachability).
-          .sort(
-            (a, b) => (a.at as Date).getTime() - (b.at as Date).getTime() || Number(b.granted) - Number(a.granted),
-          );
+          .sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime() || Number(b.granted) - Number(a.granted));
         return ks.at(-1)?.granted === true;
       };
       const channels = mine('customer_channels').map((r) => r.channel as string);

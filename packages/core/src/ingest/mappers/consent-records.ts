@@ -53,6 +53,6 @@ export function datedByExport(c: ConsentRecord, exportedAt: Date): ConsentRecord
     ...c,
     at: exportedAt,
     consentId: `${base}${exportedAt.toISOString()}`,
-    proof: c.proof.replace(DATED_LABEL.import, DATED_LABEL.export),
+    ...(c.proof === undefined ? {} : { proof: c.proof.replace(DATED_LABEL.import, DATED_LABEL.export) }),
   };
 }
