@@ -7,6 +7,7 @@ import { CLI_MESSAGES } from './messages/cli.ts';
 import { COMMON_MESSAGES } from './messages/common.ts';
 import { DOMAIN_ERROR_MESSAGES } from './messages/domain-errors.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
+import { IMPORTS_MESSAGES } from './messages/imports.ts';
 import { LIMITS_MESSAGES } from './messages/limits.ts';
 import { TRACKER_MESSAGES } from './messages/tracker.ts';
 import { UNSUBSCRIBE_MESSAGES } from './messages/unsubscribe.ts';
@@ -31,6 +32,7 @@ export const MESSAGES = {
   ...LIMITS_MESSAGES,
   ...CAMPAIGN_MESSAGES,
   ...AUDIT_MESSAGES,
+  ...IMPORTS_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

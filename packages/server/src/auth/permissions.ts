@@ -33,7 +33,8 @@ export type Access = 'public' | Permission;
 /** The permission table (docs/security.md prints it). */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: PERMISSIONS,
-  marketer: ['read', 'audience.write', 'campaign.write', 'campaign.launch'],
+  // Story 1: the marketer brings in the week's exports on the import page.
+  marketer: ['read', 'audience.write', 'campaign.write', 'campaign.launch', 'data.import'],
   analyst: ['read'],
   privacy: ['read', 'pii.unmask', 'audit.read'],
 };

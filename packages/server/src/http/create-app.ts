@@ -26,6 +26,7 @@ import { customerInsightRoutes } from './routes/customer-insight-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { identifyRoutes } from './routes/identify-routes.ts';
+import { importRoutes } from './routes/import-routes.ts';
 import { pushRoutes } from './routes/push-routes.ts';
 import { recipeRoutes } from './routes/recipe-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
@@ -77,6 +78,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...auditRoutes(deps),
     ...pushRoutes(deps),
     ...identifyRoutes(deps),
+    ...importRoutes(deps),
   ];
 }
 

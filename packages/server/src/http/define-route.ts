@@ -30,6 +30,8 @@ export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z
   readonly body?: B;
   /** What the body really accepts, when the handler validates part of it further (segment definitions). */
   readonly bodyDoc?: z.ZodType;
+  /** The body is a file, not JSON (the handler streams `c.req.raw.body`); documented with this media type. */
+  readonly rawBody?: { readonly mediaType: string; readonly description: string };
   readonly responses: Readonly<Record<number, ResponseSpec>>;
   handle(input: {
     query: z.output<Q>;

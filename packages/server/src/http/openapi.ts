@@ -131,6 +131,15 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { title: string;
       ...(r.access === 'public' ? { security: [] } : {}),
       ...(r.description ? { description: r.description } : {}),
       ...(parameters.length ? { parameters } : {}),
+      ...(r.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: r.rawBody.description,
+              content: { [r.rawBody.mediaType]: { schema: { type: 'string', format: 'binary' } } },
+            },
+          }
+        : {}),
       ...(bodySchema
         ? {
             requestBody: {

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { DalbitError, isDalbitError } from '@dalbit/core/errors/dalbit-error';
+import { type MessageKey, type MessageParams, translate } from '@dalbit/core/i18n/catalog';
+import type { Engine } from '../engines/engine.ts';
+import { ImportError } from '../importers/import-error.ts';
+import { importFile } from '../importers/import-file.ts';
+import type { ImportSummary } from '../importers/import-summary.ts';
+import { refreshFeatures } from '../segments/refresh-features.ts';
+import { refreshSegments } from '../segments/refresh-segments.ts';
+import type { Upload, UploadStore } from './upload-store.ts';
+
+export type ImportPhase = 'queued' | 'reading' | 'writing' | 'refreshing' | 'done' | 'failed';
+
+/** One run of the importer started from the dashboard; polled for progress. */
+export interface ImportJob {
+  readonly id: string;
+  readonly uploadId: string;
+  readonly fileName: string;
+  readonly actor: string;
+  readonly createdAt: Date;
+  phase: ImportPhase;
+  /** Share of the whole job done, in [0, 1]. */
+  fraction: number;
+  rowsRead: number;
+  summary?: ImportSummary;
+  error?: JobError;
+  /** The import landed but refreshing features or segments failed (they catch up at the next refresh). */
+  refreshFailed?: boolean;
+  /** The importer's rejects CSV (rows set aside), when any were. */
+  rejectsPath?: string;
+}
+
+/** Why a job wrote nothing: a catalog message (shown in the reader's language) or a server message. */
+export interface JobError {
+  readonly code: string;
+  readonly key?: MessageKey;
+  readonly params?: MessageParams;
+  readonly message: string;
+}
+
+/** Where each phase starts and ends on the progress bar. */
+const SPAN: Record<'reading' | 'writing' | 'refreshing', [number, number]> = {
+  reading: [0, 0.6],
+  writing: [0.6, 0.85],
+  refreshing: [0.85, 1],
+};
+
+const KEEP_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Runs imports one after another (the warehouse takes one writer) and keeps their state in memory
+ * for polling; the lasting record is the `imports` table. A job of a restarted server is gone.
+ */
+export class ImportJobs {
+  private readonly jobs = new Map<string, ImportJob>();
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly uploads: UploadStore,
+    private readonly now: () => Date,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  start(upload: Upload, opts: { skipBadRows: boolean; actor: string }): ImportJob {
+    this.sweep();
+    const job: ImportJob = {
+      id: randomUUID(),
+      uploadId: upload.id,
+      fileName: upload.fileName,
+      actor: opts.actor,
+      createdAt: this.now(),
+      phase: 'queued',
+      fraction: 0,
+      rowsRead: 0,
+    };
+    this.jobs.set(job.id, job);
+    this.tail = this.tail.then(() => this.run(job, upload, opts.skipBadRows));
+    return job;
+  }
+
+  /** The job, for the person who started it (or anyone when `any`, for owners). */
+  get(id: string, actor: string, any = false): ImportJob {
+    const job = this.jobs.get(id);
+    if (!job || (!any && job.actor !== actor))
+      throw new DalbitError({
+        code: 'IMPORT_JOB_NOT_FOUND',
+        kind: 'not_found',
+        message: translate('ko', 'imports.error.jobNotFound'),
+      });
+    return job;
+  }
+
+  private async run(job: ImportJob, upload: Upload, skipBadRows: boolean): Promise<void> {
+    const at = (phase: 'reading' | 'writing' | 'refreshing', f = 0): void => {
+      const [a, b] = SPAN[phase];
+      job.phase = phase;
+      job.fraction = a + (b - a) * Math.min(1, Math.max(0, f));
+    };
+    try {
+      at('reading');
+      const rejectsPath = skipBadRows ? this.uploads.sidePath(`${job.id}-rejects.csv`) : undefined;
+      const summary = await importFile(this.engine, {
+        path: upload.path,
+        fileName: upload.fileName,
+        actor: job.actor,
+        now: this.now(),
+        ...(upload.mapping ? { mapping: upload.mapping } : {}),
+        ...(rejectsPath ? { rejectsPath } : {}),
+        onProgress: (p) => {
+          job.rowsRead = p.rowsRead;
+          if (p.bytesRead >= p.totalBytes) at('writing');
+          else at('reading', p.bytesRead / Math.max(1, p.totalBytes));
+        },
+      });
+      job.summary = summary;
+      job.rowsRead = summary.rowsRead;
+      if (summary.rejectsPath) job.rejectsPath = summary.rejectsPath;
+      if (summary.status !== 'imported') return this.fail(job, failureOf(summary));
+      await this.refresh(job, at);
+      job.phase = 'done';
+      job.fraction = 1;
+    } catch (e) {
+      if (!isDalbitError(e))
+        this.log(`[imports] job ${job.id} failed: ${e instanceof Error ? (e.stack ?? e.message) : e}`);
+      this.fail(job, errorOf(e));
+    }
+  }
+
+  /** Segments count from the feature table: keep both current after each import, as the CLI does. */
+  private async refresh(job: ImportJob, at: (phase: 'refreshing', f?: number) => void): Promise<void> {
+    at('refreshing');
+    const asOf = this.now();
+    try {
+      await refreshFeatures(this.engine, { asOf });
+      at('refreshing', 0.5);
+      await refreshSegments(this.engine, { asOf });
+    } catch (e) {
+      job.refreshFailed = true;
+      this.log(`[imports] refresh after job ${job.id} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private fail(job: ImportJob, error: JobError): void {
+    job.phase = 'failed';
+    job.error = error;
+  }
+
+  private sweep(): void {
+    const now = this.now().getTime();
+    for (const [id, job] of this.jobs) {
+      if (now - job.createdAt.getTime() <= KEEP_MS || job.phase === 'queued') continue;
+      if (job.rejectsPath) rmSync(job.rejectsPath, { force: true });
+      this.jobs.delete(id);
+    }
+  }
+}
+
+/** Why an import wrote nothing: whole-file problems, or row problems without setting rows aside. */
+function failureOf(s: ImportSummary): JobError {
+  if (s.rowsRead === 0 || s.source === undefined) return keyed('IMPORT_BLOCKED', 'imports.error.blocked');
+  return keyed('ROWS_REJECTED', 'imports.error.failedRows', { count: s.rowsRejected.toLocaleString('ko-KR') });
+}
+
+function errorOf(e: unknown): JobError {
+  if (e instanceof ImportError && e.code === 'FILE_UNREADABLE') return keyed(e.code, 'imports.problem.unreadable');
+  if (isDalbitError(e)) return { code: e.code, message: e.message };
+  return keyed('IMPORT_FAILED', 'imports.error.failed');
+}
+
+const keyed = (code: string, key: MessageKey, params?: MessageParams): JobError => ({
+  code,
+  key,
+  ...(params ? { params } : {}),
+  message: translate('ko', key, params),
+});
