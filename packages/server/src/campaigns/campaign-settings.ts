@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CompliancePolicy, parseCompliancePolicy } from '@dalbit/core/compliance/policy';
 import { domainError } from '@dalbit/core/errors/dalbit-error';
 import type { ErrorKind } from '@dalbit/core/errors/error-codes';
+import { writePrivateFile } from '../files/private-files.ts';
 
 /** A settings file that does not validate: every issue with its path. */
 export type SettingsErrorCode = 'BAD_POLICY';
@@ -42,7 +43,6 @@ export async function loadCouponSecret(dataDir: string, env: Record<string, stri
   if (existsSync(path)) return (await readFile(path, 'utf8')).trim();
   await mkdir(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('hex');
-  await writeFile(`${path}.tmp`, `${secret}\n`, { mode: 0o600 });
-  await rename(`${path}.tmp`, path);
+  writePrivateFile(path, `${secret}\n`);
   return secret;
 }

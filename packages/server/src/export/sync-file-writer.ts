@@ -1,4 +1,5 @@
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, renameSync, writeSync } from 'node:fs';
+import { openPrivate } from '../files/private-files.ts';
 
 /**
  * Appends bytes to `<path>.partial` through a 1 MiB buffer and renames it to `path` on
@@ -13,7 +14,7 @@ export class SyncFileWriter {
   bytesWritten = 0;
 
   constructor(readonly path: string) {
-    this.fd = openSync(`${path}.partial`, 'w');
+    this.fd = openPrivate(`${path}.partial`); // exports may hold unmasked PII: 0600
   }
 
   write(chunk: Uint8Array): void {

@@ -1,8 +1,9 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACCESS_LOG } from '@dalbit/core/schema/tables';
 import type { Engine } from '../engines/engine.ts';
+import { writePrivateFile } from '../files/private-files.ts';
 
 export interface AccessLogEntry {
   readonly actor: string;
@@ -29,13 +30,6 @@ export const AUDIT_HEAD_FILE = 'audit-head.json';
 
 const stores = new WeakMap<Engine, AuditStore>();
 
-/** Writes `text` to `path` atomically (temp file + rename) with mode 0600. */
-export function writeFileAtomic(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text, { mode: 0o600 });
-  renameSync(tmp, path);
-}
-
 /**
  * Binds the access log of `engine` to its data directory: the HMAC key (`audit.key`, 32 random
  * bytes, 0600, created once) and the head (`audit-head.json`: last seq and hash, written
@@ -43,13 +37,13 @@ export function writeFileAtomic(path: string, text: string): void {
  */
 export function bindAccessLog(engine: Engine, dataDir: string): void {
   const keyPath = join(dataDir, AUDIT_KEY_FILE);
-  if (!existsSync(keyPath)) writeFileAtomic(keyPath, randomBytes(32).toString('hex'));
+  if (!existsSync(keyPath)) writePrivateFile(keyPath, randomBytes(32).toString('hex'));
   const key = Buffer.from(readFileSync(keyPath, 'utf8').trim(), 'hex');
   const headPath = join(dataDir, AUDIT_HEAD_FILE);
   stores.set(engine, {
     key,
     readHead: () => (existsSync(headPath) ? JSON.parse(readFileSync(headPath, 'utf8')) : undefined),
-    writeHead: (head) => writeFileAtomic(headPath, JSON.stringify(head)),
+    writeHead: (head) => writePrivateFile(headPath, JSON.stringify(head)),
     tail: Promise.resolve(),
   });
 }

@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { toCsvLine } from '@dalbit/core/export/csv';
 import type { RejectedRow } from '@dalbit/core/ingest/ingest-file';
+import { writePrivateFile } from '../files/private-files.ts';
 import { ImportError } from './import-error.ts';
 
 // The rejects file is corrected and imported again, so cells keep their source text exactly.
@@ -18,7 +18,7 @@ export function writeRejects(path: string, headers: readonly string[], rows: rea
     lines.push(toCsvLine([...cells, String(r.line), r.reasons.join('; ')], KEEP_SOURCE_TEXT));
   }
   try {
-    writeFileSync(path, `\uFEFF${lines.join('\r\n')}\r\n`);
+    writePrivateFile(path, `\uFEFF${lines.join('\r\n')}\r\n`); // rejected rows hold PII
   } catch (e) {
     // Written before the import transaction, so failing here leaves the warehouse untouched.
     const why = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));

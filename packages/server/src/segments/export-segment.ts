@@ -1,5 +1,4 @@
 import { renameSync, rmSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { domainError } from '@dalbit/core/errors/dalbit-error';
 import type { ErrorKind } from '@dalbit/core/errors/error-codes';
 import { neutralizeFormula } from '@dalbit/core/export/csv';
@@ -20,6 +19,7 @@ import { CUSTOMER_FEATURES } from '@dalbit/core/segments/tables';
 import type { Engine } from '../engines/engine.ts';
 import { CsvWriter } from '../export/csv-writer.ts';
 import { XlsxWriter } from '../export/xlsx-writer.ts';
+import { writePrivateFile } from '../files/private-files.ts';
 import { appendAccessLog } from '../http/access-log.ts';
 import { getSegmentOrThrow } from './segment-store.ts';
 
@@ -90,7 +90,7 @@ export async function exportSegment(engine: Engine, req: ExportRequest): Promise
         ),
       ];
       written = phones.length;
-      await writeFile(tmp, phones.map((p) => `${p}\r\n`).join(''), 'utf8');
+      writePrivateFile(tmp, phones.map((p) => `${p}\r\n`).join(''));
     } else {
       const header = columns.map((c) => EXPORT_COLUMNS[c].label);
       const body = rows.map((r) => columns.map((c) => formatExportCell(c, r[c], unmask)));

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writePrivateFile } from '../files/private-files.ts';
 
 /**
  * The keys of the one site a Dalbit server tracks, kept in `<dataDir>/site-keys.json` (mode 0600):
@@ -37,8 +38,7 @@ export function newSiteKeys(site = 'default'): SiteKeys {
 export async function saveSiteKeys(dataDir: string, keys: SiteKeys): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   const path = join(dataDir, SITE_KEYS_FILE);
-  await writeFile(`${path}.tmp`, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
-  await rename(`${path}.tmp`, path);
+  writePrivateFile(path, `${JSON.stringify(keys, null, 2)}\n`);
 }
 
 /**

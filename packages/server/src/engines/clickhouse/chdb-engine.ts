@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { CLICKHOUSE_DIALECT } from '@dalbit/core/sql/clickhouse-dialect';
 import type { CompiledQuery } from '@dalbit/core/sql/dialect';
 import { Session } from 'chdb';
+import { makePrivateDir, restrictUmask } from '../../files/private-files.ts';
 import type { Engine, Row } from '../engine.ts';
 import { WriterQueue } from '../pool.ts';
 import { assertScopeOpen, currentQueryScope, queryTimeoutError, remainingMs } from '../query-scope.ts';
@@ -43,7 +43,10 @@ export class ChdbEngine implements Engine {
   private constructor(private readonly session: Session) {}
 
   static async open(path?: string): Promise<ChdbEngine> {
-    if (path) mkdirSync(path, { recursive: true });
+    if (path) {
+      restrictUmask(); // chDB writes its parts itself: private like the DuckDB warehouse
+      makePrivateDir(path);
+    }
     return new ChdbEngine(path ? new Session(path) : new Session());
   }
 

@@ -1,9 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CompiledQuery } from '@dalbit/core/sql/dialect';
 import { DUCKDB_DIALECT } from '@dalbit/core/sql/duckdb-dialect';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { makePrivate, makePrivateDir, restrictUmask } from '../../files/private-files.ts';
 import type { Engine, Row } from '../engine.ts';
 import { ConnectionPool, WriterQueue } from '../pool.ts';
 import type { TableLayout } from './append-rows.ts';
@@ -52,12 +52,17 @@ export class DuckDbEngine implements Engine {
 
   /** `path` is a database file, or ':memory:'. */
   static async open(path: string, options: DuckDbOptions = {}): Promise<DuckDbEngine> {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') {
+      // The warehouse holds customers' data: 0600 files in a 0700 directory, WAL included.
+      restrictUmask();
+      makePrivateDir(dirname(path));
+    }
     const config: Record<string, string> = {};
     if (options.threads) config.threads = String(options.threads);
     const memoryLimit = options.memoryLimit ?? process.env.DALBIT_MEMORY_LIMIT;
     if (memoryLimit) config.memory_limit = memoryLimit;
     const instance = await DuckDBInstance.create(path, config);
+    if (path !== ':memory:') makePrivate(path, `${path}.wal`);
     return new DuckDbEngine(instance, await instance.connect(), Math.max(1, options.readers ?? 4));
   }
 
