@@ -1,4 +1,5 @@
 import { BatchBuilder } from './batch-builder.ts';
+import type { ByteSource } from './byte-source.ts';
 import { createMapper } from './create-mapper.ts';
 import type { TextEncoding } from './decode-text.ts';
 import { ALL_ALIAS_KEYS, detectSource } from './detect-source.ts';
@@ -7,12 +8,12 @@ import type { MapContext } from './mappers/map-context.ts';
 import { createEventMapper } from './mappers/map-event-line.ts';
 import type { MappingFile } from './mapping-file.ts';
 import { type Cell, cellText } from './normalise/cell.ts';
-import { type FileFormat, openTable, type RawRow } from './read-table.ts';
+import { type FileFormat, type OpenedTable, openTable, type RawRow } from './read-table.ts';
 import type { CanonicalBatch, RowIssue } from './records.ts';
 import { type ColumnChoice, resolveColumns } from './resolve-columns.ts';
 import { RowReader } from './row-reader.ts';
 import type { SourceKind } from './source-kind.ts';
-import { findSourceSpec, headerKey } from './source-specs.ts';
+import { findSourceSpec, headerKey, type SourceSpec } from './source-specs.ts';
 
 export interface IngestOptions {
   /** Name shown in issues (usually the file's base name). */
@@ -58,98 +59,126 @@ export interface IngestResult {
 const HEADER_SCAN_ROWS = 30;
 const PROGRESS_EVERY = 8192;
 
+type Base = Pick<IngestResult, 'format' | 'encoding' | 'sheet' | 'forced'>;
+type Resolved = Omit<
+  IngestResult,
+  'fileIssues' | 'issues' | 'rejected' | 'rowsRead' | 'rowsAccepted' | 'batch' | 'preview'
+>;
+
+/** What every step of one file's ingest shares. */
+interface Run {
+  readonly opts: IngestOptions;
+  readonly table: OpenedTable;
+  readonly base: Base;
+  readonly issues: RowIssue[];
+  readonly out: BatchBuilder;
+  readonly forcedKind: SourceKind | undefined;
+  ctxFor(source: SourceKind): MapContext;
+  fileProblems(): RowIssue[];
+}
+
 /**
- * Reads a whole export (bytes of CSV in any Korean encoding, XLSX, or JSON lines) into
- * canonical records: finds the header under instruction rows, detects or takes the source
- * kind, maps columns (mapping file, then aliases), normalises and validates every row.
- * Pure: the caller reads the file and writes the result.
+ * Reads an export (CSV in any Korean encoding, XLSX, or JSON lines) into canonical records: finds
+ * the header under instruction rows, detects or takes the source kind, maps columns (mapping file,
+ * then aliases), normalises and validates every row. The input is streamed when it is a
+ * `ByteSource` (rows decoded as read); bytes in memory work the same. Pure: the caller reads the
+ * file and writes the result.
  */
-export function ingestFile(bytes: Uint8Array, opts: IngestOptions): IngestResult {
-  const table = openTable(bytes, opts.fileName);
-  const issues: RowIssue[] = [];
+export function ingestFile(input: Uint8Array | ByteSource, opts: IngestOptions): IngestResult {
+  const table = openTable(input, opts.fileName);
   const out = new BatchBuilder();
   const forcedKind = opts.source ?? opts.mapping?.source;
   const channel = opts.channel ?? opts.mapping?.channel;
-  const base = {
-    format: table.format,
-    ...(table.encoding ? { encoding: table.encoding } : {}),
-    ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
-    forced: forcedKind !== undefined,
-  };
-  const ctxFor = (source: SourceKind): MapContext => ({
-    source,
-    file: opts.fileName,
-    now: opts.now,
+  const run: Run = {
+    opts,
+    table,
     out,
-    ...(channel ? { channel } : {}),
-  });
-  const fileProblems = (): RowIssue[] =>
-    table.problems.map((p) => ({ file: opts.fileName, line: p.line, code: 'BAD_ROW', message: p.message }));
+    forcedKind,
+    issues: [],
+    base: {
+      format: table.format,
+      ...(table.encoding ? { encoding: table.encoding } : {}),
+      ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
+      forced: forcedKind !== undefined,
+    },
+    ctxFor: (source) => ({ source, file: opts.fileName, now: opts.now, out, ...(channel ? { channel } : {}) }),
+    fileProblems: () =>
+      table.problems.map((p) => ({ file: opts.fileName, line: p.line, code: 'BAD_ROW', message: p.message })),
+  };
+  if (table.format === 'jsonl' || forcedKind === 'events') return ingestEvents(run);
+  return ingestTable(run);
+}
 
-  if (table.format === 'jsonl' || forcedKind === 'events') {
-    if (table.format !== 'jsonl') {
-      const fileIssues: RowIssue[] = [
-        {
-          file: opts.fileName,
-          line: 1,
-          code: 'BAD_ROW',
-          message: 'events must be a JSON lines file (one JSON object per line)',
-        },
-      ];
-      return {
-        ...base,
-        source: 'events',
-        candidates: [],
-        headers: [],
-        columns: [],
-        unusedHeaders: [],
-        fileIssues,
-        issues,
-        rejected: [],
-        rowsRead: 0,
-        rowsAccepted: 0,
-        batch: out.build(),
-        preview: [],
-      };
-    }
-    const mapper = createEventMapper(ctxFor('events'), issues);
-    const rejected: RejectedRow[] = [];
-    let rowsRead = 0;
-    for (const row of table.rows) {
-      rowsRead++;
-      const before = issues.length;
-      const text = String(row.cells[0] ?? '');
-      if (!mapper.mapLine(text, row.line))
-        rejected.push({ line: row.line, cells: row.cells, reasons: issues.slice(before).map(describeIssue) });
-      if (opts.onProgress && rowsRead % PROGRESS_EVERY === 0) opts.onProgress({ rowsRead, fraction: table.progress() });
-    }
-    mapper.finish();
-    const batch = out.build();
-    const preview = batch.events.slice(0, opts.previewRows ?? 0).map((e) => ({ ...e }));
-    return {
-      ...base,
-      source: 'events',
-      candidates: [],
-      headers: [],
-      columns: [],
-      unusedHeaders: [],
-      fileIssues: fileProblems(),
-      issues,
-      rejected,
-      rowsRead,
-      rowsAccepted: rowsRead - rejected.length,
-      batch,
-      preview,
-    };
+function noRows(run: Run, resolved: Resolved, fileIssues: RowIssue[]): IngestResult {
+  return {
+    ...resolved,
+    fileIssues,
+    issues: run.issues,
+    rejected: [],
+    rowsRead: 0,
+    rowsAccepted: 0,
+    batch: run.out.build(),
+    preview: [],
+  };
+}
+
+const NO_COLUMNS = { candidates: [], headers: [], columns: [], unusedHeaders: [] } as const;
+
+/** JSON lines of events, one object a line. */
+function ingestEvents(run: Run): IngestResult {
+  const { opts, table, issues } = run;
+  const resolved: Resolved = { ...run.base, source: 'events', ...NO_COLUMNS };
+  if (table.format !== 'jsonl') {
+    const message = 'events must be a JSON lines file (one JSON object per line)';
+    return noRows(run, resolved, [{ file: opts.fileName, line: 1, code: 'BAD_ROW', message }]);
   }
+  const mapper = createEventMapper(run.ctxFor('events'), issues);
+  const rejected: RejectedRow[] = [];
+  let rowsRead = 0;
+  for (const row of table.rows) {
+    rowsRead++;
+    const before = issues.length;
+    const text = String(row.cells[0] ?? '');
+    if (!mapper.mapLine(text, row.line))
+      rejected.push({ line: row.line, cells: row.cells, reasons: issues.slice(before).map(describeIssue) });
+    if (opts.onProgress && rowsRead % PROGRESS_EVERY === 0) opts.onProgress({ rowsRead, fraction: table.progress() });
+  }
+  mapper.finish();
+  const batch = run.out.build();
+  const preview = batch.events.slice(0, opts.previewRows ?? 0).map((e) => ({ ...e }));
+  const fileIssues = run.fileProblems();
+  const rowsAccepted = rowsRead - rejected.length;
+  return { ...resolved, fileIssues, issues, rejected, rowsRead, rowsAccepted, batch, preview };
+}
 
-  const iterator = table.rows[Symbol.iterator]();
+/** A table (CSV or sheet): header, source kind and columns, then every row. */
+function ingestTable(run: Run): IngestResult {
+  const iterator = run.table.rows[Symbol.iterator]();
   const head: RawRow[] = [];
   for (let n = 0; n < HEADER_SCAN_ROWS; n++) {
     const r = iterator.next();
     if (r.done) break;
     head.push(r.value);
   }
+  const header = resolveHeader(run, head);
+  if ('fileIssues' in header) return noRows(run, header.resolved, header.fileIssues);
+  const rest = (function* () {
+    yield* head.slice(header.headerAt + 1);
+    for (let r = iterator.next(); !r.done; r = iterator.next()) yield r.value;
+  })();
+  return mapRows(run, header, rest);
+}
+
+interface Header {
+  readonly resolved: Resolved & { source: SourceKind; headerLine: number };
+  readonly headerAt: number;
+  readonly spec: SourceSpec;
+  readonly cols: ReturnType<typeof resolveColumns>;
+}
+
+/** Finds the header row among the first rows, the kind of export, and its columns. */
+function resolveHeader(run: Run, head: readonly RawRow[]): Header | { resolved: Resolved; fileIssues: RowIssue[] } {
+  const { opts } = run;
   const mappingHeaders = Object.values(opts.mapping?.columns ?? {})
     .filter((h): h is string => typeof h === 'string')
     .map(headerKey);
@@ -163,85 +192,73 @@ export function ingestFile(bytes: Uint8Array, opts: IngestOptions): IngestResult
           known,
         );
   const headerRow = head[headerAt];
-  const empty = {
-    ...base,
-    candidates: [],
-    headers: [],
-    columns: [],
-    unusedHeaders: [],
-    issues,
-    rejected: [],
-    rowsRead: 0,
-    rowsAccepted: 0,
-    batch: out.build(),
-    preview: [],
-  };
   if (!headerRow) {
     const message =
       wantedLine !== undefined
         ? `header row ${wantedLine} not found among the first ${HEADER_SCAN_ROWS} rows`
         : 'the file has no rows';
-    return { ...empty, fileIssues: [{ file: opts.fileName, line: wantedLine ?? 1, code: 'MISSING', message }] };
+    const fileIssues = [{ file: opts.fileName, line: wantedLine ?? 1, code: 'MISSING' as const, message }];
+    return { resolved: { ...run.base, ...NO_COLUMNS }, fileIssues };
   }
   const headers = headerRow.cells.map((c) => cellText(c) ?? '');
   const guesses = detectSource(headers);
   const candidates = guesses.map((g) => ({ kind: g.spec.kind, score: Math.round(g.score * 100) / 100 }));
-  const kind = forcedKind ?? guesses[0]?.spec.kind;
+  const kind = run.forcedKind ?? guesses[0]?.spec.kind;
   const spec = kind === undefined ? undefined : findSourceSpec(kind);
+  const line = headerRow.line;
   if (kind === undefined || spec === undefined) {
     const message =
       'cannot tell which kind of export this is from its headers; pass --source (see docs/import-formats.md)';
-    return {
-      ...empty,
-      candidates,
-      headers,
-      headerLine: headerRow.line,
-      fileIssues: [{ file: opts.fileName, line: headerRow.line, code: 'MISSING', message }],
-    };
+    const resolved = { ...run.base, ...NO_COLUMNS, candidates, headers, headerLine: line };
+    return { resolved, fileIssues: [{ file: opts.fileName, line, code: 'MISSING', message }] };
   }
   const cols = resolveColumns(spec, headers, opts.mapping);
-  const fileIssues: RowIssue[] = [
-    ...cols.missingRequired.map(
-      (field): RowIssue => ({
-        file: opts.fileName,
-        line: headerRow.line,
-        column: field,
-        code: 'MISSING',
-        message: `required column missing for ${kind} (expected one of: ${spec.fields[field]?.aliases.join(', ')}; or map it with --mapping)`,
-      }),
-    ),
-    ...cols.mappingProblems.map(
-      (message): RowIssue => ({
-        file: opts.fileName,
-        line: headerRow.line,
-        code: 'BAD_VALUE',
-        message: `mapping: ${message}`,
-      }),
-    ),
-  ];
   const resolved = {
-    ...base,
+    ...run.base,
     source: kind,
     candidates,
     headers,
-    headerLine: headerRow.line,
+    headerLine: line,
     columns: cols.choices,
     unusedHeaders: cols.unusedHeaders,
   };
-  if (fileIssues.length > 0) return { ...empty, ...resolved, fileIssues };
+  const fileIssues = columnProblems(opts.fileName, line, spec, cols);
+  return fileIssues.length > 0 ? { resolved, fileIssues } : { resolved, headerAt, spec, cols };
+}
 
-  const reader = new RowReader(opts.fileName, cols.index, headers, issues, {
+function columnProblems(file: string, line: number, spec: SourceSpec, cols: ReturnType<typeof resolveColumns>) {
+  return [
+    ...cols.missingRequired.map(
+      (field): RowIssue => ({
+        file,
+        line,
+        column: field,
+        code: 'MISSING',
+        message: `required column missing for ${spec.kind} (expected one of: ${spec.fields[field]?.aliases.join(', ')}; or map it with --mapping)`,
+      }),
+    ),
+    ...cols.mappingProblems.map(
+      (message): RowIssue => ({ file, line, code: 'BAD_VALUE', message: `mapping: ${message}` }),
+    ),
+  ];
+}
+
+/** Maps and validates every data row after the header; bad rows are set aside with reasons. */
+function mapRows(run: Run, header: Header, rows: Iterable<RawRow>): IngestResult {
+  const { opts, table, issues } = run;
+  const { resolved, cols, spec } = header;
+  const reader = new RowReader(opts.fileName, cols.index, resolved.headers, issues, {
     ...(opts.mapping?.amountScale !== undefined ? { amountScale: opts.mapping.amountScale } : {}),
     ...(opts.mapping?.utcOffsetMinutes !== undefined ? { offsetMinutes: opts.mapping.utcOffsetMinutes } : {}),
     date1904: table.date1904,
   });
-  const mapper = createMapper(spec.kind, ctxFor(kind));
+  const mapper = createMapper(spec.kind, run.ctxFor(resolved.source));
   const previewRows = opts.previewRows ?? 0;
   const preview: Record<string, unknown>[] = [];
   const rejected: RejectedRow[] = [];
   let rowsRead = 0;
-  const consume = (row: RawRow): void => {
-    if (isBlank(row.cells)) return;
+  for (const row of rows) {
+    if (isBlank(row.cells)) continue;
     rowsRead++;
     const capture = preview.length < previewRows ? { line: row.line } : undefined;
     const before = issues.length;
@@ -251,21 +268,12 @@ export function ingestFile(bytes: Uint8Array, opts: IngestOptions): IngestResult
       rejected.push({ line: row.line, cells: row.cells, reasons: issues.slice(before).map(describeIssue) });
     else if (capture) preview.push(capture);
     if (opts.onProgress && rowsRead % PROGRESS_EVERY === 0) opts.onProgress({ rowsRead, fraction: table.progress() });
-  };
-  for (const row of head.slice(headerAt + 1)) consume(row);
-  for (let r = iterator.next(); !r.done; r = iterator.next()) consume(r.value);
+  }
   mapper.finish?.();
   opts.onProgress?.({ rowsRead, fraction: 1 });
-  return {
-    ...resolved,
-    fileIssues: fileProblems(),
-    issues,
-    rejected,
-    rowsRead,
-    rowsAccepted: rowsRead - rejected.length,
-    batch: out.build(),
-    preview,
-  };
+  const fileIssues = run.fileProblems();
+  const rowsAccepted = rowsRead - rejected.length;
+  return { ...resolved, fileIssues, issues, rejected, rowsRead, rowsAccepted, batch: run.out.build(), preview };
 }
 
 function isBlank(cells: readonly Cell[]): boolean {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CustomerIdFactory } from '@dalbit/core/identity/ids';
@@ -8,6 +7,7 @@ import type { SourceKind } from '@dalbit/core/ingest/source-kind';
 import { matchRedemptions } from '../campaigns/match-redemptions.ts';
 import type { Engine } from '../engines/engine.ts';
 import { resolvePersons } from '../identity/resolve-persons.ts';
+import { openFileSource, sha256Of } from './file-source.ts';
 import { ImportError } from './import-error.ts';
 import type { ImportSummary } from './import-summary.ts';
 import { recordImport } from './record-import.ts';
@@ -38,43 +38,100 @@ export interface ImportFileOptions {
 }
 
 /**
- * Imports one export file: read → decode → parse → map → validate, then, in one transaction,
- * resolve the people (identity resolution) and replace the facts by natural key. Either the
- * whole file lands or nothing does, unless `rejectsPath` takes the bad rows aside.
+ * Imports one export file: read → decode → parse → map → validate (streamed: the file is read a
+ * chunk at a time, never whole), then, in one transaction, resolve the people (identity
+ * resolution) and replace the facts by natural key. Either the whole file lands or nothing does,
+ * unless `rejectsPath` takes the bad rows aside.
  * @example await importFile(engine, { path: 'cafe24-orders.xlsx', now: new Date() })
  */
 export async function importFile(engine: Engine, opts: ImportFileOptions): Promise<ImportSummary> {
   const started = performance.now();
   const lap = stopwatch(opts.timings);
-  const bytes = readBytes(opts.path);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const mapping = opts.mappingPath === undefined ? opts.mapping : readMapping(opts.mappingPath);
-  lap('read');
+  const { result, sha256 } = readExport(opts, mapping, lap);
+  const base = summaryBase(opts.path, sha256, result);
+  const seconds = () => Math.round(performance.now() - started) / 1000;
+  const issues = [...result.fileIssues, ...result.issues];
+  const blocked =
+    result.fileIssues.length > 0 ||
+    result.source === undefined ||
+    (result.issues.length > 0 && opts.rejectsPath === undefined);
+  if (opts.dryRun || blocked) {
+    const status = blocked ? 'failed' : 'dry_run';
+    return { ...base, ...NOTHING, status, rowsRejected: result.rejected.length, issues, seconds: seconds() };
+  }
+  const rejectsWritten = opts.rejectsPath !== undefined && result.rejected.length > 0;
+  if (rejectsWritten) {
+    writeRejects(opts.rejectsPath as string, result.format === 'jsonl' ? ['json'] : result.headers, result.rejected);
+  }
+  const written = await engine.transaction((tx) => writeImport(tx, opts, { result, sha256, started, lap }));
+  lap('commit');
+  return {
+    ...base,
+    ...written,
+    status: 'imported',
+    rowsWritten: result.rowsAccepted,
+    rowsRejected: result.rejected.length,
+    issues,
+    seconds: seconds(),
+    ...(rejectsWritten ? { rejectsPath: opts.rejectsPath } : {}),
+  };
+}
+
+const NOTHING = {
+  rowsWritten: 0,
+  orders: 0,
+  orderLines: 0,
+  events: 0,
+  consents: 0,
+  products: 0,
+  warranties: 0,
+  customersCreated: 0,
+  customersUpdated: 0,
+  customersMerged: 0,
+} as const;
+
+/** Hashes the file and ingests it, both streamed from the file (one chunk in memory at a time). */
+function readExport(
+  opts: ImportFileOptions,
+  mapping: MappingFile | undefined,
+  lap: (name: string) => void,
+): { result: IngestResult; sha256: string } {
   const fileName = opts.fileName ?? basename(opts.path);
-  let result: IngestResult;
+  const src = openFileSource(opts.path);
   try {
-    result = ingestFile(bytes, {
+    const sha256 = sha256Of(src);
+    lap('read');
+    const onProgress = opts.onProgress;
+    const result = ingestFile(src, {
       fileName,
       now: opts.now,
       previewRows: opts.previewRows ?? (opts.dryRun ? 5 : 0),
       ...(opts.source ? { source: opts.source } : {}),
       ...(opts.channel ? { channel: opts.channel } : {}),
       ...(mapping ? { mapping } : {}),
-      ...(opts.onProgress
+      ...(onProgress
         ? {
             onProgress: ({ rowsRead, fraction }) =>
-              opts.onProgress?.({ rowsRead, totalBytes: bytes.length, bytesRead: Math.round(fraction * bytes.length) }),
+              onProgress({ rowsRead, totalBytes: src.size, bytesRead: Math.round(fraction * src.size) }),
           }
         : {}),
     });
+    lap('ingest');
+    return { result, sha256 };
   } catch (e) {
+    if (e instanceof ImportError) throw e;
     throw new ImportError('FILE_UNREADABLE', `${fileName}: ${e instanceof Error ? e.message : String(e)}`, {
       cause: e,
     });
+  } finally {
+    src.close();
   }
-  lap('ingest');
-  const base = {
-    file: opts.path,
+}
+
+function summaryBase(file: string, sha256: string, result: IngestResult) {
+  return {
+    file,
     sha256,
     format: result.format,
     forced: result.forced,
@@ -88,86 +145,51 @@ export async function importFile(engine: Engine, opts: ImportFileOptions): Promi
     ...(result.source ? { source: result.source } : {}),
     ...(result.headerLine !== undefined ? { headerLine: result.headerLine } : {}),
   };
-  const nothing = {
-    rowsWritten: 0,
-    orders: 0,
-    orderLines: 0,
-    events: 0,
-    consents: 0,
-    products: 0,
-    warranties: 0,
-    customersCreated: 0,
-    customersUpdated: 0,
-    customersMerged: 0,
-  };
-  const seconds = () => Math.round(performance.now() - started) / 1000;
-  const issues = [...result.fileIssues, ...result.issues];
-  const blocked =
-    result.fileIssues.length > 0 ||
-    result.source === undefined ||
-    (result.issues.length > 0 && opts.rejectsPath === undefined);
-  if (opts.dryRun || blocked) {
-    return {
-      ...base,
-      ...nothing,
-      status: opts.dryRun && !blocked ? 'dry_run' : blocked ? 'failed' : 'dry_run',
-      rowsRejected: result.rejected.length,
-      issues,
-      seconds: seconds(),
-    };
-  }
+}
+
+/** Inside the import's transaction: people, facts, coupon redemptions and the import record. */
+async function writeImport(
+  tx: Engine,
+  opts: ImportFileOptions,
+  run: { result: IngestResult; sha256: string; started: number; lap: (name: string) => void },
+) {
+  const { result, lap } = run;
   const source = result.source as SourceKind;
-  if (opts.rejectsPath !== undefined && result.rejected.length > 0) {
-    writeRejects(opts.rejectsPath, result.format === 'jsonl' ? ['json'] : result.headers, result.rejected);
-  }
-  const written = await engine.transaction(async (tx) => {
-    const resolved = await resolvePersons(tx, result.batch.persons, {
-      now: opts.now,
-      ...(opts.timings ? { timings: opts.timings } : {}),
-      ...(opts.newCustomerId ? { newCustomerId: opts.newCustomerId } : {}),
-    });
-    lap('identity');
-    const counts = await writeBatch(tx, result.batch, resolved, source);
-    lap('facts');
-    // An order that used an issued coupon code closes the loop: the coupon is redeemed (campaign
-    // status, reports, and expiry reminders skip it).
-    const coupons = counts.orders > 0 ? await matchRedemptions(tx, { now: opts.now }) : { matched: 0 };
-    const customersUpdated = Math.max(0, new Set(resolved.customerOf.values()).size - resolved.created);
-    const importId = await recordImport(tx, {
-      file: opts.fileName ?? opts.path,
-      sha256,
-      source,
-      rowsRead: result.rowsRead,
-      rowsWritten: result.rowsAccepted,
-      rowsRejected: result.rejected.length,
-      startedAt: opts.now,
-      finishedAt: new Date(opts.now.getTime() + Math.round(performance.now() - started)),
-      ...(opts.actor !== undefined ? { actor: opts.actor } : {}),
-      customersCreated: resolved.created,
-      customersUpdated,
-      customersMerged: resolved.merged,
-      orders: counts.orders,
-    });
-    lap('record');
-    return {
-      ...counts,
-      customersCreated: resolved.created,
-      customersUpdated,
-      customersMerged: resolved.merged,
-      importId,
-      ...(coupons.matched > 0 ? { couponRedemptions: coupons.matched } : {}),
-    };
+  const resolved = await resolvePersons(tx, result.batch.persons, {
+    now: opts.now,
+    ...(opts.timings ? { timings: opts.timings } : {}),
+    ...(opts.newCustomerId ? { newCustomerId: opts.newCustomerId } : {}),
   });
-  lap('commit');
-  return {
-    ...base,
-    ...written,
-    status: 'imported',
+  lap('identity');
+  const counts = await writeBatch(tx, result.batch, resolved, source);
+  lap('facts');
+  // An order that used an issued coupon code closes the loop: the coupon is redeemed (campaign
+  // status, reports, and expiry reminders skip it).
+  const coupons = counts.orders > 0 ? await matchRedemptions(tx, { now: opts.now }) : { matched: 0 };
+  const customersUpdated = Math.max(0, new Set(resolved.customerOf.values()).size - resolved.created);
+  const importId = await recordImport(tx, {
+    file: opts.fileName ?? opts.path,
+    sha256: run.sha256,
+    source,
+    rowsRead: result.rowsRead,
     rowsWritten: result.rowsAccepted,
     rowsRejected: result.rejected.length,
-    issues,
-    seconds: seconds(),
-    ...(opts.rejectsPath !== undefined && result.rejected.length > 0 ? { rejectsPath: opts.rejectsPath } : {}),
+    startedAt: opts.now,
+    finishedAt: new Date(opts.now.getTime() + Math.round(performance.now() - run.started)),
+    ...(opts.actor !== undefined ? { actor: opts.actor } : {}),
+    customersCreated: resolved.created,
+    customersUpdated,
+    customersMerged: resolved.merged,
+    orders: counts.orders,
+  });
+  lap('record');
+  return {
+    ...counts,
+    customersCreated: resolved.created,
+    customersUpdated,
+    customersMerged: resolved.merged,
+    importId,
+    ...(coupons.matched > 0 ? { couponRedemptions: coupons.matched } : {}),
   };
 }
 

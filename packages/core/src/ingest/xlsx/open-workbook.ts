@@ -1,5 +1,6 @@
-import { unzipSync } from 'fflate';
+import { type ByteSource, toByteSource } from '../byte-source.ts';
 import { collectText, decodeXmlText, findAttr } from './xml-text.ts';
+import { readZipDirectory, readZipEntry, streamZipEntry, type ZipEntry } from './zip-entries.ts';
 
 export interface Workbook {
   readonly sheets: readonly { readonly name: string; readonly path: string }[];
@@ -7,6 +8,8 @@ export interface Workbook {
   readonly date1904: boolean;
   /** The XML of a sheet, decoded on demand. */
   sheetXml(path: string): string;
+  /** The XML of a sheet as decoded chunks, uncompressed as it is read (bounded memory). */
+  sheetChunks(path: string, onRead?: (offset: number) => void): Iterable<string>;
 }
 
 export class XlsxError extends Error {
@@ -18,21 +21,62 @@ export class XlsxError extends Error {
 
 const utf8 = new TextDecoder('utf-8');
 
-/** Unzips an .xlsx and reads its workbook index and shared strings. */
-export function openWorkbook(bytes: Uint8Array): Workbook {
-  let files: Record<string, Uint8Array>;
+/**
+ * Opens an .xlsx through its zip directory: reads the workbook index and shared strings; sheets
+ * are read on demand, whole (`sheetXml`) or streamed (`sheetChunks`).
+ */
+export function openWorkbook(input: Uint8Array | ByteSource): Workbook {
+  const src = toByteSource(input);
+  let entries: Map<string, ZipEntry>;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name.startsWith('xl/') });
+    entries = readZipDirectory(src);
   } catch (e) {
     throw new XlsxError('not a valid .xlsx file (zip archive unreadable)', { cause: e });
   }
   const text = (path: string): string | undefined => {
-    const f = files[path];
-    return f ? utf8.decode(f) : undefined;
+    const e = entries.get(path);
+    if (!e) return undefined;
+    try {
+      return utf8.decode(readZipEntry(src, e));
+    } catch (cause) {
+      throw new XlsxError(`not a valid .xlsx file (${path} unreadable)`, { cause });
+    }
   };
   const workbook = text('xl/workbook.xml');
   if (workbook === undefined) throw new XlsxError('not a valid .xlsx file (xl/workbook.xml missing)');
-  const rels = parseRelationships(text('xl/_rels/workbook.xml.rels') ?? '');
+  const sheets = listSheets(workbook, parseRelationships(text('xl/_rels/workbook.xml.rels') ?? ''));
+  if (sheets.length === 0 && entries.has('xl/worksheets/sheet1.xml'))
+    sheets.push({ name: 'Sheet1', path: 'xl/worksheets/sheet1.xml' });
+  const ss = text('xl/sharedStrings.xml');
+  const entry = (path: string): ZipEntry => {
+    const e = entries.get(path);
+    if (e === undefined) throw new XlsxError(`sheet ${path} missing from the archive`);
+    return e;
+  };
+  return {
+    sheets,
+    sharedStrings: ss === undefined ? [] : parseSharedStrings(ss),
+    date1904: /date1904="(1|true)"/.test(workbook),
+    sheetXml: (path) => text(entry(path).name) as string,
+    sheetChunks: (path, onRead) => decodeUtf8Chunks(streamZipEntry(src, entry(path), onRead)),
+  };
+}
+
+function* decodeUtf8Chunks(chunks: Iterable<Uint8Array>): Generator<string> {
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for (const c of chunks) {
+      const t = decoder.decode(c, { stream: true });
+      if (t !== '') yield t;
+    }
+  } catch (cause) {
+    throw new XlsxError('not a valid .xlsx file (worksheet unreadable)', { cause });
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+function listSheets(workbook: string, rels: Map<string, string>): { name: string; path: string }[] {
   const sheets: { name: string; path: string }[] = [];
   for (const tag of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const t = tag[0];
@@ -41,19 +85,7 @@ export function openWorkbook(bytes: Uint8Array): Workbook {
     const target = rels.get(rid?.[1] ?? rid?.[2] ?? '');
     if (target) sheets.push({ name, path: target });
   }
-  if (sheets.length === 0 && files['xl/worksheets/sheet1.xml'])
-    sheets.push({ name: 'Sheet1', path: 'xl/worksheets/sheet1.xml' });
-  const ss = text('xl/sharedStrings.xml');
-  return {
-    sheets,
-    sharedStrings: ss === undefined ? [] : parseSharedStrings(ss),
-    date1904: /date1904="(1|true)"/.test(workbook),
-    sheetXml(path) {
-      const xml = text(path);
-      if (xml === undefined) throw new XlsxError(`sheet ${path} missing from the archive`);
-      return xml;
-    },
-  };
+  return sheets;
 }
 
 function parseRelationships(xml: string): Map<string, string> {

@@ -1,74 +1,139 @@
 import type { Cell } from '../normalise/cell.ts';
 import { collectText, decodeXmlText } from './xml-text.ts';
 
+interface Tags {
+  readonly prefix: string;
+  readonly rowOpen: string;
+  readonly rowClose: string;
+  readonly cellOpen: string;
+  readonly cellClose: string;
+  readonly vOpen: string;
+  readonly vClose: string;
+}
+
+function tagsOf(prefix: string): Tags {
+  return {
+    prefix,
+    rowOpen: `<${prefix}row`,
+    rowClose: `</${prefix}row>`,
+    cellOpen: `<${prefix}c`,
+    cellClose: `</${prefix}c>`,
+    vOpen: `<${prefix}v>`,
+    vClose: `</${prefix}v>`,
+  };
+}
+
+type SheetRow = { cells: Cell[]; line: number };
+
 /**
  * Scans worksheet XML for its rows without building a DOM: shared strings, inline strings,
  * formula strings, numbers, booleans; cells placed by their reference so gaps stay empty.
  * Yields each non-empty row with its 1-based sheet row number.
  */
-export function* readSheetRows(
+export function readSheetRows(
   xml: string,
   sharedStrings: readonly string[],
   cursor: { position: number } = { position: 0 },
-): Generator<{ cells: Cell[]; line: number }> {
-  const prefix = /<(\w+:)?sheetData\b/.exec(xml)?.[1] ?? '';
-  const rowOpen = `<${prefix}row`;
-  const rowClose = `</${prefix}row>`;
-  const cellOpen = `<${prefix}c`;
-  const cellClose = `</${prefix}c>`;
-  const vOpen = `<${prefix}v>`;
-  const vClose = `</${prefix}v>`;
-  const start = xml.indexOf(`<${prefix}sheetData`);
-  if (start < 0) return;
-  let p = start;
-  let rowNumber = 0;
+): Generator<SheetRow> {
+  return readSheetRowChunks([xml], sharedStrings, cursor);
+}
+
+/**
+ * `readSheetRows` over worksheet XML arriving in chunks (a streamed zip member): the rows of each
+ * chunk up to its last complete `</row>` are read, the rest waits for the next chunk.
+ */
+export function* readSheetRowChunks(
+  chunks: Iterable<string>,
+  sharedStrings: readonly string[],
+  cursor: { position: number } = { position: 0 },
+): Generator<SheetRow> {
+  let tags: Tags | undefined;
+  let buf = '';
+  let before = 0;
+  const state = { rowNumber: 0 };
+  for (const chunk of chunks) {
+    buf += chunk;
+    if (tags === undefined) {
+      const m = /<(\w+:)?sheetData\b/.exec(buf);
+      if (!m) continue;
+      tags = tagsOf(m[1] ?? '');
+      before += m.index;
+      buf = buf.slice(m.index);
+    }
+    const cut = buf.lastIndexOf(tags.rowClose);
+    if (cut < 0) continue;
+    const limit = cut + tags.rowClose.length;
+    for (const row of scanRows(buf.slice(0, limit), tags, sharedStrings, state)) {
+      cursor.position = before + limit;
+      yield row;
+    }
+    before += limit;
+    buf = buf.slice(limit);
+  }
+  if (tags === undefined) return;
+  for (const row of scanRows(buf, tags, sharedStrings, state)) yield row;
+  cursor.position = before + buf.length;
+}
+
+/** The rows of `xml`, each complete; `state.rowNumber` carries over for rows without `r`. */
+function* scanRows(
+  xml: string,
+  t: Tags,
+  sharedStrings: readonly string[],
+  state: { rowNumber: number },
+): Generator<SheetRow> {
+  let p = 0;
   for (;;) {
-    const r = xml.indexOf(rowOpen, p);
+    const r = xml.indexOf(t.rowOpen, p);
     if (r < 0) break;
     const tagEnd = xml.indexOf('>', r);
-    const after = xml.charCodeAt(r + rowOpen.length);
+    const after = xml.charCodeAt(r + t.rowOpen.length);
     if (after !== 32 && after !== 62 && after !== 47) {
       p = tagEnd + 1;
       continue;
     }
     const declared = attrNumber(xml, r, tagEnd, ' r="');
-    rowNumber = declared > 0 ? declared : rowNumber + 1;
+    state.rowNumber = declared > 0 ? declared : state.rowNumber + 1;
     if (xml.charCodeAt(tagEnd - 1) === 47) {
       p = tagEnd + 1;
       continue;
     }
-    const end = xml.indexOf(rowClose, tagEnd);
-    const cells: Cell[] = [];
-    let col = 0;
-    let q = tagEnd + 1;
-    for (;;) {
-      const c = xml.indexOf(cellOpen, q);
-      if (c < 0 || c > end) break;
-      const cEnd = xml.indexOf('>', c);
-      const ch = xml.charCodeAt(c + cellOpen.length);
-      if (ch !== 32 && ch !== 62 && ch !== 47) {
-        q = cEnd + 1;
-        continue;
-      }
-      const ref = attrColumn(xml, c, cEnd);
-      col = ref >= 0 ? ref : col;
-      const type = attrType(xml, c, cEnd);
-      let value: Cell = null;
-      if (xml.charCodeAt(cEnd - 1) === 47) {
-        q = cEnd + 1;
-      } else {
-        const close = xml.indexOf(cellClose, cEnd);
-        value = readValue(xml, cEnd + 1, close, type, sharedStrings, vOpen, vClose, prefix);
-        q = close + cellClose.length;
-      }
-      while (cells.length < col) cells.push(null);
-      cells[col] = value;
-      col++;
-    }
-    p = end + rowClose.length;
-    cursor.position = p;
-    if (cells.length > 0) yield { cells, line: rowNumber };
+    const end = xml.indexOf(t.rowClose, tagEnd);
+    const cells = readCells(xml, tagEnd + 1, end, t, sharedStrings);
+    p = end + t.rowClose.length;
+    if (cells.length > 0) yield { cells, line: state.rowNumber };
   }
+}
+
+function readCells(xml: string, from: number, end: number, t: Tags, sharedStrings: readonly string[]): Cell[] {
+  const cells: Cell[] = [];
+  let col = 0;
+  let q = from;
+  for (;;) {
+    const c = xml.indexOf(t.cellOpen, q);
+    if (c < 0 || c > end) break;
+    const cEnd = xml.indexOf('>', c);
+    const ch = xml.charCodeAt(c + t.cellOpen.length);
+    if (ch !== 32 && ch !== 62 && ch !== 47) {
+      q = cEnd + 1;
+      continue;
+    }
+    const ref = attrColumn(xml, c, cEnd);
+    col = ref >= 0 ? ref : col;
+    const type = attrType(xml, c, cEnd);
+    let value: Cell = null;
+    if (xml.charCodeAt(cEnd - 1) === 47) {
+      q = cEnd + 1;
+    } else {
+      const close = xml.indexOf(t.cellClose, cEnd);
+      value = readValue(xml, cEnd + 1, close, type, sharedStrings, t.vOpen, t.vClose, t.prefix);
+      q = close + t.cellClose.length;
+    }
+    while (cells.length < col) cells.push(null);
+    cells[col] = value;
+    col++;
+  }
+  return cells;
 }
 
 function readValue(
