@@ -67,7 +67,12 @@ describe('streamed reading', () => {
       'A2,어제,이둘,010-2222-3333,P2,1,2000\r\n',
     );
     const bytes = new TextEncoder().encode(csv);
-    const opts = { fileName: 'o.csv', now: new Date('2024-04-01T00:00:00Z'), source: 'orders' as const, channel: 'cafe24' };
+    const opts = {
+      fileName: 'o.csv',
+      now: new Date('2024-04-01T00:00:00Z'),
+      source: 'orders' as const,
+      channel: 'cafe24',
+    };
     const streamed = ingestFile(trickle(bytes, 5), opts);
     expect(streamed.issues).toEqual(ingestFile(bytes, opts).issues);
     expect(streamed.rejected.map((r) => r.line)).toEqual([3]);

@@ -63,7 +63,7 @@ export function* readSheetRowChunks(
     const cut = buf.lastIndexOf(tags.rowClose);
     if (cut < 0) continue;
     const limit = cut + tags.rowClose.length;
-    for (const row of scanRows(buf.slice(0, limit), tags, sharedStrings, state)) {
+    for (const row of scanRows(buf, limit, tags, sharedStrings, state)) {
       cursor.position = before + limit;
       yield row;
     }
@@ -71,13 +71,14 @@ export function* readSheetRowChunks(
     buf = buf.slice(limit);
   }
   if (tags === undefined) return;
-  for (const row of scanRows(buf, tags, sharedStrings, state)) yield row;
+  for (const row of scanRows(buf, buf.length, tags, sharedStrings, state)) yield row;
   cursor.position = before + buf.length;
 }
 
-/** The rows of `xml`, each complete; `state.rowNumber` carries over for rows without `r`. */
+/** The rows of `xml` before `limit`, each complete; `state.rowNumber` carries over for rows without `r`. */
 function* scanRows(
   xml: string,
+  limit: number,
   t: Tags,
   sharedStrings: readonly string[],
   state: { rowNumber: number },
@@ -85,7 +86,7 @@ function* scanRows(
   let p = 0;
   for (;;) {
     const r = xml.indexOf(t.rowOpen, p);
-    if (r < 0) break;
+    if (r < 0 || r >= limit) break;
     const tagEnd = xml.indexOf('>', r);
     const after = xml.charCodeAt(r + t.rowOpen.length);
     if (after !== 32 && after !== 62 && after !== 47) {
