@@ -4,6 +4,7 @@
  * tables below map it. Documented in the README (exit codes) and docs/api.md (statuses).
  */
 export type ErrorKind =
+  | 'usage' // the command line itself is wrong: a bad flag value, a missing flag, a bad environment variable
   | 'invalid_input' // the user can fix the input: a bad flag, file row, JSON body, definition
   | 'not_found'
   | 'conflict' // the state does not allow it now (already running, version changed, duplicate)
@@ -17,6 +18,7 @@ export type ErrorKind =
 
 /** sysexits(3) where one fits. */
 export const EXIT_CODE_BY_KIND = {
+  usage: 64, // EX_USAGE
   invalid_input: 65, // EX_DATAERR
   not_found: 66, // EX_NOINPUT
   conflict: 65,
@@ -30,6 +32,7 @@ export const EXIT_CODE_BY_KIND = {
 } as const satisfies Record<ErrorKind, number>;
 
 export const HTTP_STATUS_BY_KIND = {
+  usage: 400,
   invalid_input: 400,
   not_found: 404,
   conflict: 409,

@@ -7,6 +7,6 @@ export async function readInputFile(path: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-    throw new CliError(`파일을 읽을 수 없습니다 / cannot read ${path}: ${why}`);
+    throw new CliError('FILE_UNREADABLE', `파일을 읽을 수 없습니다 / cannot read ${path}: ${why}`);
   }
 }

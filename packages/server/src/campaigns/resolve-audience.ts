@@ -1,4 +1,5 @@
 import type { Audience } from '@dalbit/core/campaigns/schema';
+import { domainError } from '@dalbit/core/errors/dalbit-error';
 import { buildRecipe } from '@dalbit/core/segments/recipes/index';
 import { parseSegment } from '@dalbit/core/segments/validate';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
@@ -7,16 +8,9 @@ import { findSegmentMembers } from '../segments/count-segment.ts';
 import { getVersionOrThrow, SegmentStoreError } from '../segments/segment-store.ts';
 
 /** The audience could not be evaluated (unknown segment, invalid definition or recipe). */
-export class AudienceError extends Error {
-  override readonly name = 'AudienceError';
-  constructor(
-    readonly code: 'INVALID_AUDIENCE',
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
+export class AudienceError extends domainError<'INVALID_AUDIENCE'>('AudienceError', {
+  INVALID_AUDIENCE: 'invalid_input',
+}) {}
 
 /**
  * Customer ids of a campaign audience as of `asOf`: every customer the data knows by then (an

@@ -1,6 +1,6 @@
-import { MESSAGES, type MessageKey, translate } from '@dalbit/core/i18n/catalog';
+import { type MessageKey, translate } from '@dalbit/core/i18n/catalog';
 import { type Lang, parseLang } from '@dalbit/core/i18n/lang';
-import type { Command, HelpConfiguration, Option } from 'commander';
+import { type Command, Help, type HelpConfiguration, type Option } from 'commander';
 
 /** The language of `--help`: `--lang en` / `--lang=en` on the command line, else DALBIT_LANG; Korean by default. */
 export function helpLang(argv: readonly string[], env: Record<string, string | undefined>): Lang {
@@ -17,29 +17,21 @@ const TITLES: Readonly<Record<string, MessageKey>> = {
   'Global Options:': 'cli.title.globalOptions',
 };
 
-const known = (key: string): key is MessageKey => Object.hasOwn(MESSAGES, key);
-
 /**
- * Help text from the message catalog: headings, the program description, the help and --data-dir
- * options, and the one-line summary of every top-level command group (`cli.group.<name>`). Commands
- * keep their own (English) descriptions; only what help prints is translated.
+ * Help headings from the message catalog, and the texts commander adds itself (the help option and
+ * the `help` command). Every command sets its own description and option texts from the catalog.
  */
 export function localizedHelp(lang: Lang): HelpConfiguration {
   const t = (key: MessageKey): string => translate(lang, key);
+  const plain = new Help();
   return {
     styleTitle: (title: string) => {
       const key = TITLES[title];
       return key ? t(key) : title;
     },
-    commandDescription: (cmd: Command) => (cmd.parent === null ? t('cli.program') : cmd.description()),
-    subcommandDescription: (cmd: Command) => {
-      const key = `cli.group.${cmd.name()}`;
-      return cmd.parent?.parent === null && known(key) ? t(key) : cmd.description();
-    },
-    optionDescription: (option: Option) => {
-      if (option.long === '--help') return t('cli.option.help');
-      if (option.long === '--data-dir') return t('cli.option.dataDir');
-      return option.description;
-    },
+    subcommandDescription: (cmd: Command) => (cmd.name() === 'help' ? t('cli.option.help') : cmd.description()),
+    // Commander's own text for the rest keeps the "(default: …)" and choices it appends.
+    optionDescription: (option: Option) =>
+      option.long === '--help' ? t('cli.option.help') : plain.optionDescription(option),
   };
 }

@@ -1,9 +1,8 @@
 import { isDalbitError } from '@dalbit/core/errors/dalbit-error';
 import { EXIT_CODE_BY_KIND } from '@dalbit/core/errors/error-codes';
 import { MESSAGES, type MessageKey, translate } from '@dalbit/core/i18n/catalog';
-import { type Lang, parseLang } from '@dalbit/core/i18n/lang';
+import type { Lang } from '@dalbit/core/i18n/lang';
 import { Command, CommanderError } from 'commander';
-import { CliError } from './cli-error.ts';
 import { COMMAND_GROUPS, requestedGroup } from './commands/index.ts';
 import type { CliContext } from './context.ts';
 import { helpLang, localizedHelp } from './localized-help.ts';
@@ -18,11 +17,12 @@ export async function buildProgram(
   argv?: readonly string[],
   env: Record<string, string | undefined> = process.env,
 ): Promise<Command> {
-  const lang = helpLang(argv ?? [], env);
+  const lang = ctx?.lang ?? helpLang(argv ?? [], env);
   const program = new Command('dalbit')
     .configureHelp(localizedHelp(lang))
-    .description('Dalbit — open-source CRM for multi-channel Korean brands')
-    .option('--data-dir <dir>', 'data directory (default ./.dalbit or $DALBIT_DATA_DIR)')
+    .description(translate(lang, 'cli.program'))
+    .option('--data-dir <dir>', translate(lang, 'cli.option.dataDir'))
+    .option('--lang <lang>', translate(lang, 'cli.option.lang'))
     .exitOverride()
     .showHelpAfterError();
   const wanted = argv ? requestedGroup(argv) : undefined;
@@ -30,24 +30,25 @@ export async function buildProgram(
     if (argv === undefined || group === wanted) {
       if (!ctx) throw new Error(`the ${group.name} command needs a context`);
       for (const register of await group.load()) register(program, ctx);
-    } else program.command(group.name).description(group.summary);
+    } else program.command(group.name).description(translate(lang, group.summary));
   }
   return program;
 }
 
 /**
  * The one place errors become exit codes: a DalbitError's kind decides (EXIT_CODE_BY_KIND, listed in
- * the README), with the catalog heading of its code (`domain.<CODE>`) in the user's language.
+ * the README), with the catalog heading of its code (`domain.<CODE>`) in the user's language unless
+ * the message already says it.
  */
 function describe(e: unknown, lang: Lang): { line: string; code: number } {
   if (e instanceof CommanderError) return { line: '', code: e.exitCode };
   if (isDalbitError(e)) {
     const key = `domain.${e.code}`;
-    const heading = Object.hasOwn(MESSAGES, key) ? `${translate(lang, key as MessageKey)} / ` : '';
+    const heading = Object.hasOwn(MESSAGES, key) ? translate(lang, key as MessageKey) : '';
+    const head = heading && !e.message.includes(heading) ? `${heading} / ` : '';
     const issues = e.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    return { line: `error: ${heading}${e.message}${issues ? `\n${issues}` : ''}`, code: EXIT_CODE_BY_KIND[e.kind] };
+    return { line: `error: ${head}${e.message}${issues ? `\n${issues}` : ''}`, code: EXIT_CODE_BY_KIND[e.kind] };
   }
-  if (e instanceof CliError) return { line: `error: ${e.message}`, code: e.exitCode };
   return { line: `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, code: 70 };
 }
 
@@ -59,12 +60,13 @@ export async function main(
   argv: readonly string[],
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
-  const ctx = requestedGroup(argv) ? (await import('./context.ts')).createContext(env) : undefined;
+  const lang = helpLang(argv, env);
+  const ctx = requestedGroup(argv) ? (await import('./context.ts')).createContext(env, lang) : undefined;
   try {
     await (await buildProgram(ctx, argv, env)).parseAsync([...argv]);
     return 0;
   } catch (e) {
-    const { line, code } = describe(e, parseLang(env.DALBIT_LANG));
+    const { line, code } = describe(e, lang);
     if (line) (ctx?.err ?? ((l: string) => process.stderr.write(`${l}\n`)))(line);
     return code;
   } finally {

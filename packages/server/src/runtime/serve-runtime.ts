@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { domainError } from '@dalbit/core/errors/dalbit-error';
 import { loadCouponSecret } from '../campaigns/campaign-settings.ts';
 import { loadEffectivePolicy } from '../campaigns/load-effective-policy.ts';
 import { parseChannelConfig } from '../dispatch/channel-config.ts';
@@ -7,16 +8,10 @@ import { SYSTEM_CLOCK } from './runtime-clock.ts';
 import type { RuntimeFlags } from './runtime-flags.ts';
 import { createRuntime, type EmbeddedRuntime } from './start-runtime.ts';
 
-/** A configuration problem found before anything starts (bad policy file, bad channel variables). */
-export class RuntimeConfigError extends Error {
-  override readonly name = 'RuntimeConfigError';
-  constructor(
-    readonly code: 'BAD_CHANNEL_CONFIG',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** A configuration problem found before anything starts (bad channel variables): the user fixes the environment. */
+export class RuntimeConfigError extends domainError<'BAD_CHANNEL_CONFIG'>('RuntimeConfigError', {
+  BAD_CHANNEL_CONFIG: 'usage',
+}) {}
 
 /**
  * The runtime `dalbit serve` starts: the compliance policy (warehouse settings, else the data

@@ -109,7 +109,7 @@ describe('dalbit campaign', () => {
     const recipe = await runCli(['campaign', 'create', '--id', 'r', ...flags, '--recipe', 'no-such-recipe'], env);
     expect(recipe.code).toBe(65);
     expect(recipe.stderr).toContain(
-      "CAMPAIGN_AUDIENCE_INVALID: 대상 고객(audience)을 정할 수 없습니다 — 저장·발송하지 않았습니다: recipe no-such-recipe: unknown recipe 'no-such-recipe'",
+      "error: 대상 고객(audience)을 정할 수 없습니다 — 저장·발송하지 않았습니다: recipe no-such-recipe: unknown recipe 'no-such-recipe'",
     );
     const segment = await runCli(['campaign', 'create', '--id', 's', ...flags, '--segment', 'seg-missing'], env);
     expect(segment.code).toBe(65);
@@ -137,7 +137,8 @@ describe('dalbit campaign', () => {
     ]) {
       const r = await runCli(args, env);
       expect(r.code).toBe(65);
-      expect(r.stderr).toContain('invalid audience: segment seg-missing');
+      expect(r.stderr).toContain('대상 고객(audience)을 정할 수 없습니다');
+      expect(r.stderr).toContain('segment seg-missing');
       expect(r.stderr).not.toContain('unexpected error');
     }
   });

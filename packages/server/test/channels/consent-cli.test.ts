@@ -32,10 +32,10 @@ async function run(...args: string[]): Promise<number> {
 
 describe('dalbit consent', () => {
   it('refuses a grant without proof', async () => {
-    expect(await run('consent', 'grant', '010-7333-9379', '--channel', 'sms', '--purpose', 'ad')).toBe(1);
+    expect(await run('consent', 'grant', '010-7333-9379', '--channel', 'sms', '--purpose', 'ad')).toBe(64);
     expect(err.join('')).toContain('동의를 기록하려면 --proof 가 필요합니다');
     expect(err.join('')).toContain('--proof is required');
-    expect(await run('consent', 'withdraw', '010-7333-9379', '--channel', 'fax', '--purpose', 'ad')).toBe(1);
+    expect(await run('consent', 'withdraw', '010-7333-9379', '--channel', 'fax', '--purpose', 'ad')).toBe(64);
     expect(err.join('')).toContain('--channel 은 sms | kakao | email | push | all 중 하나입니다');
   });
 
@@ -96,9 +96,9 @@ describe('dalbit consent', () => {
     expect(await run('stats', '--json')).toBe(0);
     const before = (JSON.parse(out.join('')) as { consents: number }).consents;
     err.length = 0;
-    expect(await run('consent', 'withdraw', 'nobody', '--channel', 'sms', '--purpose', 'ad')).toBe(2);
-    expect(await run('consent', 'withdraw', '010-0000-0000', '--channel', 'all', '--purpose', 'all')).toBe(2);
-    expect(await run('consent', 'show', 'nobody')).toBe(2);
+    expect(await run('consent', 'withdraw', 'nobody', '--channel', 'sms', '--purpose', 'ad')).toBe(66);
+    expect(await run('consent', 'withdraw', '010-0000-0000', '--channel', 'all', '--purpose', 'all')).toBe(66);
+    expect(await run('consent', 'show', 'nobody')).toBe(66);
     expect(err.join('')).toContain('고객을 찾을 수 없습니다');
     out.length = 0;
     expect(await run('stats', '--json')).toBe(0);

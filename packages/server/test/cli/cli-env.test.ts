@@ -13,7 +13,7 @@ describe('dalbit with a bad environment variable', () => {
     ['DALBIT_ENGINE', 'postgres', 'duckdb | chdb'],
   ])('%s=%s is a user error naming the allowed values, not a crash', async (name, value, allowed) => {
     const r = await runCli(['--data-dir', dir, 'stats'], { [name]: value });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(64);
     expect(r.stderr).toContain('환경 변수 값이 잘못되었습니다');
     expect(r.stderr).toContain(`${name}="${value}" (${allowed})`);
     expect(r.stderr).not.toContain('unexpected error');
@@ -22,7 +22,7 @@ describe('dalbit with a bad environment variable', () => {
 });
 
 describe('dalbit with a data directory it cannot use', () => {
-  it('a file in the way is exit 2 with 데이터 디렉터리를 만들거나 열 수 없습니다, not a stack', async () => {
+  it('a file in the way is exit 74 with 데이터 디렉터리를 만들거나 열 수 없습니다, not a stack', async () => {
     const file = join(dir, 'a-file');
     writeFileSync(file, 'x');
     for (const [dataDir, code] of [
@@ -30,11 +30,11 @@ describe('dalbit with a data directory it cannot use', () => {
       [join(file, 'sub'), 'ENOTDIR'],
     ] as const) {
       const r = await runCli(['--data-dir', dataDir, 'stats', '--json']);
-      expect(r.code).toBe(2);
+      expect(r.code).toBe(74);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(
-        `error: 데이터 디렉터리를 만들거나 열 수 없습니다 / cannot use the data directory ${dataDir}: ${code}\n`,
-      );
+      expect(r.stderr).toBe(`error: 데이터 디렉터리를 만들거나 열 수 없습니다: ${dataDir} (${code})\n`);
+      const en = await runCli(['--lang', 'en', '--data-dir', dataDir, 'stats', '--json']);
+      expect(en.stderr).toBe(`error: cannot use the data directory ${dataDir}: ${code}\n`);
     }
   });
 });

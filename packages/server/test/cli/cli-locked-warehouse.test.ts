@@ -35,8 +35,10 @@ describe('a warehouse locked by another process', () => {
     const r = await runCli(['--data-dir', dir, 'stats', '--json']);
     expect(r.code).toBe(75);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`다른 프로세스 (PID ${holder.pid})가 이 데이터 디렉터리를 쓰고 있습니다`);
-    expect(r.stderr).toContain('locked by another process');
+    expect(r.stderr).toContain(`다른 프로세스 (PID ${holder.pid})가 이 데이터 디렉터리(${dir})를 쓰고 있습니다`);
+    const en = await runCli(['--data-dir', dir, 'stats', '--json'], { DALBIT_LANG: 'en' });
+    expect(en.code).toBe(75);
+    expect(en.stderr).toContain('locked by another process');
     expect(r.stderr).not.toContain('unexpected error');
   });
 });

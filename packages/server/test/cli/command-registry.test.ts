@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { translate } from '@dalbit/core/i18n/catalog';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_GROUPS, requestedGroup } from '../../src/cli/commands/index.ts';
 import { createContext } from '../../src/cli/context.ts';
@@ -14,7 +15,7 @@ describe('lazily loaded command groups', () => {
   it("each group's summary is the description its module sets, in the same order", async () => {
     const program = await buildProgram(createContext({}));
     const loaded = program.commands.map((c) => [c.name(), c.description()]);
-    expect(loaded).toEqual(COMMAND_GROUPS.map((g) => [g.name, g.summary]));
+    expect(loaded).toEqual(COMMAND_GROUPS.map((g) => [g.name, translate('ko', g.summary)]));
   });
 
   it('finds the command after global options, and NAME in `help NAME`', () => {

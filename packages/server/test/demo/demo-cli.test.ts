@@ -33,10 +33,10 @@ describe('dalbit demo', () => {
     for (const f of body.files) expect(existsSync(join(dir, 'files', f.file))).toBe(true);
   });
 
-  it('rejects a bad customer count with a clear error and exit code 2', async () => {
+  it('rejects a bad customer count with a clear error and exit code 64', async () => {
     dir = mkdtempSync(join(tmpdir(), 'dalbit-demo-cli-'));
     const r = await run(['demo', 'generate', '--customers', 'many', '--out', dir]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(64);
     expect(r.stderr).toContain('--customers');
   });
 

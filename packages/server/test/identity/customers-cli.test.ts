@@ -101,15 +101,13 @@ describe('dalbit customers / stats', () => {
     expect(un.stdout).toContain(`unmerged ${buyer} from ${hong}`);
     expect(un.stdout).toContain('orders 1');
     const again = await run(['customers', 'unmerge', list[0].merge_id]);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain('MERGE_ALREADY_UNDONE: 이미 취소된 병합입니다 / merge');
+    expect(again.code).toBe(65);
+    expect(again.stderr).toContain('error: 이미 취소된 병합입니다 / merge');
     const unknown = await run(['customers', 'unmerge', 'c_0000']);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe(
-      'error: MERGE_NOT_FOUND: 취소할 병합이 없습니다 / customer c_0000 has no active merge\n',
-    );
+    expect(unknown.code).toBe(66);
+    expect(unknown.stderr).toBe('error: 취소할 병합이 없습니다 / customer c_0000 has no active merge\n');
     const missing = await run(['customers', 'show', 'nobody@example.com']);
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(66);
     expect(missing.stderr).toContain('고객을 찾을 수 없습니다');
   });
 

@@ -31,7 +31,7 @@ const orders = async (): Promise<number> => {
 };
 
 describe('dalbit import: files it cannot use', () => {
-  it('an unwritable --rejects path is exit 2 in Korean, and nothing is imported', async () => {
+  it('an unwritable --rejects path is exit 74 in Korean, and nothing is imported', async () => {
     const file = writeCsv(dir, 'half-bad.csv', [ORDERS_HEADER, line('M1', '12000'), line('M2', '12000.50')]);
     const r = await runCli([
       '--data-dir',
@@ -41,7 +41,7 @@ describe('dalbit import: files it cannot use', () => {
       '--rejects',
       join(dir, 'no-such-folder', 'rejects.csv'),
     ]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(74);
     expect(r.stderr).toContain('거부 행 파일을 쓸 수 없습니다');
     expect(r.stderr).toContain('ENOENT');
     expect(r.stderr).not.toContain('unexpected error');
@@ -50,12 +50,14 @@ describe('dalbit import: files it cannot use', () => {
 
   it('a missing file and an unknown --source are explained in Korean first, English with DALBIT_LANG=en', async () => {
     const missing = await runCli(['--data-dir', dir, 'import', join(dir, 'nope.csv')]);
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(74);
     expect(missing.stderr).toMatch(/^error: 파일을 읽을 수 없습니다 \/ cannot read .*nope\.csv: ENOENT/);
     const file = writeText(dir, 'x.csv', 'a,b\n1,2\n');
     const source = await runCli(['--data-dir', dir, 'import', file, '--source', 'bogus']);
-    expect(source.code).toBe(2);
-    expect(source.stderr).toContain("알 수 없는 파일 종류입니다 / unknown --source 'bogus'");
+    expect(source.code).toBe(64);
+    expect(source.stderr).toContain("알 수 없는 파일 종류입니다: --source 'bogus'");
+    const sourceEn = await runCli(['--lang', 'en', '--data-dir', dir, 'import', file, '--source', 'bogus']);
+    expect(sourceEn.stderr).toContain("unknown --source 'bogus'");
     const en = await runCli(['--data-dir', dir, 'import', join(dir, 'nope.csv')], { DALBIT_LANG: 'en' });
     expect(en.stderr).toMatch(/^error: cannot read /);
   });

@@ -57,7 +57,7 @@ describe('dalbit segment / recipes', () => {
     expect(JSON.parse(take())).toMatchObject({ count: 1 });
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ version: 1, root: { kind: 'profile', field: 'ssn', op: 'eq', value: 1 } }));
-    expect(await run('segment', 'count', bad)).toBe(2);
+    expect(await run('segment', 'count', bad)).toBe(65);
     expect(err.join('')).toContain('root.field: [UNKNOWN_FIELD]');
   });
 
@@ -73,7 +73,7 @@ describe('dalbit segment / recipes', () => {
     const csv = join(dir, 'out.csv');
     expect(await run('segment', 'export', segmentId, '--columns', 'customer_id,phone', '--out', csv)).toBe(0);
     expect(readFileSync(csv, 'utf8')).toBe('\uFEFF고객ID,휴대폰\r\nc05,010-****-6666\r\n');
-    expect(await run('segment', 'export', segmentId, '--unmask', '--out', csv)).toBe(2);
+    expect(await run('segment', 'export', segmentId, '--unmask', '--out', csv)).toBe(65);
   });
 
   it('reports an unwritable export path and other user errors in Korean first, leaving no file behind', async () => {
@@ -82,20 +82,22 @@ describe('dalbit segment / recipes', () => {
     const { segmentId } = JSON.parse(take()) as { segmentId: string };
     err.length = 0;
     const missing = join(dir, 'no-such-folder', 'out.csv');
-    expect(await run('segment', 'export', segmentId, '--out', missing)).toBe(2);
-    expect(await run('segment', 'export', segmentId, '--out', dir)).toBe(2);
+    expect(await run('segment', 'export', segmentId, '--out', missing)).toBe(74);
+    expect(await run('segment', 'export', segmentId, '--out', dir)).toBe(74);
+    expect(await run('--lang', 'en', 'segment', 'export', segmentId, '--out', dir)).toBe(74);
     const text = err.join('');
-    expect(text).toContain(`파일을 쓸 수 없습니다 / cannot write ${missing}: ENOENT`);
+    expect(text).toContain(`파일을 쓸 수 없습니다: ${missing} (ENOENT)`);
+    expect(text).toContain(`파일을 쓸 수 없습니다: ${dir} (EISDIR)`);
     expect(text).toContain(`cannot write ${dir}: EISDIR`);
     expect(text).not.toContain('unexpected error');
     err.length = 0;
-    expect(await run('segment', 'show', 'seg-missing')).toBe(3);
-    expect(await run('segment', 'export', segmentId, '--unmask', '--out', join(dir, 'u.csv'))).toBe(2);
-    expect(await run('segment', 'create', '--recipe', 'coupon-lovers', '--param', 'min')).toBe(2);
+    expect(await run('segment', 'show', 'seg-missing')).toBe(66);
+    expect(await run('segment', 'export', segmentId, '--unmask', '--out', join(dir, 'u.csv'))).toBe(65);
+    expect(await run('segment', 'create', '--recipe', 'coupon-lovers', '--param', 'min')).toBe(64);
     expect(err.join('').split('\n').filter(Boolean)).toEqual([
-      "error: 세그먼트를 찾을 수 없습니다 / segment 'seg-missing' not found",
-      'error: 마스킹 해제 내보내기(및 카카오 친구 그룹 파일)에는 --reason "사유" 가 필요합니다 / unmasked exports (and kakao-friends phone lists) need --reason "…"',
-      "error: --param 은 key=value 형식이어야 합니다 / --param expects key=value, got 'min'",
+      "error: 찾을 수 없습니다 / segment 'seg-missing' not found",
+      'error: 사유(--reason)가 필요합니다 / unmasked exports (and kakao-friends phone lists) need --reason "…"',
+      'error: --param 은 key=value 형식이어야 합니다: min',
     ]);
     expect(readdirSync(dirname(dir)).filter((f) => f.startsWith(`${basename(dir)}.tmp-`))).toEqual([]);
   });

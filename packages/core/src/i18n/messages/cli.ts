@@ -94,4 +94,40 @@ export const CLI_MESSAGES = defineMessages({
     en: 'dashboard and API accounts: add, list, disable, reset password, API tokens',
   },
   'cli.group.tracker': { ko: '브라우저 트래커 키와 스니펫', en: 'browser tracker keys and snippet' },
+  'cli.group.audit': { ko: '개인정보 접근 기록: 검증', en: 'personal-data access log: verify' },
+  'cli.option.lang': {
+    ko: '도움말과 메시지 언어 (ko|en, 기본값 $DALBIT_LANG 또는 ko)',
+    en: 'language of help and messages (ko|en, default $DALBIT_LANG or ko)',
+  },
+  'cli.option.json': { ko: '기계가 읽는 출력 (JSON)', en: 'machine-readable output' },
+  'cli.option.asOf': {
+    ko: '이 시각 기준으로 계산 (기본값: 지금, 데이터가 그보다 먼저 끝나면 그 다음 날)',
+    en: 'evaluate as of this instant (default: now, or the day after the data ends when that is earlier)',
+  },
+  'cli.env.lang': { ko: 'ko | en', en: 'ko | en' },
+  'cli.env.engine': { ko: 'duckdb | chdb', en: 'duckdb | chdb' },
+  'cli.env.dataDir': { ko: '비어 있지 않은 경로', en: 'a non-empty path' },
+  'cli.error.warehouseLocked': {
+    ko: '다른 프로세스{who}가 이 데이터 디렉터리({dataDir})를 쓰고 있습니다 (예: dalbit serve). 그 프로세스를 멈춘 뒤 다시 실행하세요',
+    en: 'the warehouse in {dataDir} is locked by another process{who}, e.g. dalbit serve; stop it and retry',
+  },
+  'cli.error.dataDir': {
+    ko: '데이터 디렉터리를 만들거나 열 수 없습니다: {dataDir} ({code})',
+    en: 'cannot use the data directory {dataDir}: {code}',
+  },
+  'cli.error.badEnv': { ko: '환경 변수 값이 잘못되었습니다: {list}', en: 'invalid environment variable: {list}' },
+  'cli.error.fileUnreadable': { ko: '파일을 읽을 수 없습니다: {file} ({reason})', en: 'cannot read {file}: {reason}' },
+  'cli.error.fileUnwritable': { ko: '파일을 쓸 수 없습니다: {file} ({reason})', en: 'cannot write {file}: {reason}' },
+  'cli.error.notDateTime': { ko: '{flag}: 날짜/시간 형식이 아닙니다: {value}', en: '{flag}: not a date/time: {value}' },
+  'cli.error.notDay': {
+    ko: '{flag}: YYYY-MM-DD 형식이어야 합니다: {value}',
+    en: '{flag}: expected YYYY-MM-DD: {value}',
+  },
+  'cli.error.keyValue': {
+    ko: '{flag} 은 key=value 형식이어야 합니다: {value}',
+    en: "{flag} expects key=value, got '{value}'",
+  },
+  'cli.error.oneOf': { ko: '{a} 과 {b} 중 하나만 지정하세요', en: 'give exactly one of {a} or {b}' },
+  'cli.error.choice': { ko: '{flag} 은 {choices} 중 하나입니다', en: '{flag} must be one of {choices}' },
+  'cli.error.invalidOptions': { ko: '잘못된 옵션:', en: 'invalid options:' },
 });

@@ -45,4 +45,9 @@ export const DOMAIN_ERROR_MESSAGES = defineMessages({
   'domain.REASON_REQUIRED': { ko: '사유(--reason)가 필요합니다', en: 'a reason (--reason) is required' },
   'domain.BAD_POLICY': { ko: '준수 정책 파일이 잘못되었습니다', en: 'the compliance policy file is invalid' },
   'domain.IMPORT_FAILED': { ko: '가져오기에 실패했습니다', en: 'the import failed' },
+  'domain.INVALID_AUDIENCE': {
+    ko: '대상 고객(audience)을 정할 수 없습니다 — 저장·발송하지 않았습니다',
+    en: 'the audience cannot be resolved; nothing saved or sent',
+  },
+  'domain.BAD_CHANNEL_CONFIG': { ko: '채널 환경 변수가 잘못되었습니다', en: 'invalid channel environment variables' },
 });

@@ -9,7 +9,7 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string,
   const lines = r.error.issues.map(
     (i) => `--${String(i.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`,
   );
-  throw new CliError(`잘못된 옵션 / invalid options:\n${lines.join('\n')}`);
+  throw new CliError('BAD_FLAG', `잘못된 옵션 / invalid options:\n${lines.join('\n')}`);
 }
 
 /** A KST date flag as a day number; today in Seoul when absent. */
@@ -17,6 +17,6 @@ export function parseAsOfDay(value: string | undefined, flag = '--as-of'): numbe
   if (value === undefined) return toKstDay(new Date());
   const day = isoDateToKstDay(value);
   if (day === undefined)
-    throw new CliError(`${flag}: 날짜 형식은 YYYY-MM-DD / expected a date YYYY-MM-DD, got '${value}'`);
+    throw new CliError('BAD_FLAG', `${flag}: 날짜 형식은 YYYY-MM-DD / expected a date YYYY-MM-DD, got '${value}'`);
   return day;
 }

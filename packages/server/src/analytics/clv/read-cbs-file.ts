@@ -9,7 +9,10 @@ export async function readCbsFile(path: string): Promise<readonly CbsRow[]> {
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new CliError(`파일을 읽을 수 없습니다 / cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new CliError(
+      'FILE_UNREADABLE',
+      `파일을 읽을 수 없습니다 / cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   const parsed = parseCbsCsv(text);
   if (parsed.ok) return parsed.rows;
@@ -17,5 +20,8 @@ export async function readCbsFile(path: string): Promise<readonly CbsRow[]> {
     .slice(0, 20)
     .map((i) => `${path}:${i.line}${i.column ? ` (${i.column})` : ''}: ${i.message}`);
   const more = parsed.issues.length > 20 ? `\n… ${parsed.issues.length - 20} more` : '';
-  throw new CliError(`잘못된 입력 / invalid input (${parsed.issues.length}):\n${lines.join('\n')}${more}`);
+  throw new CliError(
+    'INVALID_INPUT',
+    `잘못된 입력 / invalid input (${parsed.issues.length}):\n${lines.join('\n')}${more}`,
+  );
 }

@@ -5,9 +5,6 @@ import { type AuditReport, verifyAccessLog } from '../../http/verify-access-log.
 import type { CliContext } from '../context.ts';
 import { CliError } from '../context.ts';
 
-/** EX_DATAERR: the log does not verify. */
-export const EXIT_AUDIT_FAILED = 65;
-
 /** The report as lines a person reads (Korean first when `lang` is ko). */
 export function auditLines(r: AuditReport, lang: Lang): string[] {
   const lines: string[] = [];
@@ -22,7 +19,7 @@ export function auditLines(r: AuditReport, lang: Lang): string[] {
 }
 
 export function registerAudit(program: Command, ctx: CliContext): void {
-  const audit = program.command('audit').description('personal-data access log (개인정보 접근 기록): verify');
+  const audit = program.command('audit').description(ctx.t('cli.group.audit'));
   audit
     .command('verify')
     .description('check the access log chain against the key and head in the data directory (exit 65 if tampered)')
@@ -33,6 +30,6 @@ export function registerAudit(program: Command, ctx: CliContext): void {
       if (o.json) ctx.out(JSON.stringify(report));
       else for (const line of auditLines(report, lang)) ctx.out(line);
       if (!report.ok)
-        throw new CliError(translate(lang, 'audit.failed', { count: report.problems.length }), EXIT_AUDIT_FAILED);
+        throw new CliError('AUDIT_FAILED', translate(lang, 'audit.failed', { count: report.problems.length }));
     });
 }

@@ -27,7 +27,7 @@ const RulesOptions = z.object({
 });
 
 export function registerBasket(program: Command, ctx: CliContext): void {
-  const basket = program.command('basket').description('market-basket rules (장바구니 연관 규칙)');
+  const basket = program.command('basket').description(ctx.t('cli.group.basket'));
   basket
     .command('rules')
     .description(
@@ -64,7 +64,10 @@ export function registerBasket(program: Command, ctx: CliContext): void {
         const file = await readTransactionsFile(o.transactions, o.level);
         if (file.issues.length > 0) {
           const shown = file.issues.slice(0, 20).map(formatFileIssue);
-          throw new CliError(`잘못된 입력 / invalid input (${file.issues.length}):\n${shown.join('\n')}`);
+          throw new CliError(
+            'INVALID_INPUT',
+            `잘못된 입력 / invalid input (${file.issues.length}):\n${shown.join('\n')}`,
+          );
         }
         set = mineRules(buildTransactions(file.rows), ruleOpts);
       } else {

@@ -5,8 +5,6 @@ import { exportCampaignReport } from '../../reports/campaign/export-campaign-rep
 import { loadCampaignReport } from '../../reports/campaign/load-campaign-report.ts';
 import { type CliContext, CliError } from '../context.ts';
 
-const EX_USAGE = 64;
-
 const Options = z
   .object({
     windowDays: z.coerce.number().gt(0).max(366).default(7),
@@ -37,10 +35,10 @@ function addReportCommand(parent: Command, name: string, ctx: CliContext): void 
       const parsed = Options.safeParse(raw);
       if (!parsed.success)
         throw new CliError(
+          'BAD_FLAG',
           parsed.error.issues
             .map((i) => (i.path.length ? `--${i.path.join('.')}: ${i.message}` : i.message))
             .join('; '),
-          EX_USAGE,
         );
       const o = parsed.data;
       const { lang } = ctx.config(cmd);

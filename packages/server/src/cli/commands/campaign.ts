@@ -2,8 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { LIFECYCLE_ACTIONS } from '@dalbit/core/campaigns/lifecycle';
 import { parseCampaign } from '@dalbit/core/campaigns/parse-campaign';
 import type { GuardReason } from '@dalbit/core/compliance/reason-code';
-import { isDalbitError } from '@dalbit/core/errors/dalbit-error';
-import { EXIT_CODE_BY_KIND } from '@dalbit/core/errors/error-codes';
 import { toKst } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { type CampaignFlags, campaignFromFlags } from '../../campaigns/campaign-from-flags.ts';
@@ -15,13 +13,10 @@ import type { CampaignBlockReason, TouchDecision } from '../../campaigns/decisio
 import { loadEffectivePolicy } from '../../campaigns/load-effective-policy.ts';
 import { previewCampaign } from '../../campaigns/preview-campaign.ts';
 import { reasonText } from '../../campaigns/reason-text.ts';
-import { AudienceError } from '../../campaigns/resolve-audience.ts';
 import { runScheduler } from '../../campaigns/run-scheduler.ts';
 import { simulateCampaign } from '../../campaigns/simulate-campaign.ts';
 import { type CliContext, CliError } from '../context.ts';
 
-const EX_DATAERR = 65;
-const EX_NOINPUT = 66;
 type Lang = 'ko' | 'en';
 
 /** A reason code in the reader's language (guard reasons and campaign reasons). */
@@ -40,7 +35,7 @@ function parseInstant(value: string | undefined, flag: string): Date {
   if (value === undefined) return new Date();
   const d = new Date(value);
   if (Number.isNaN(d.getTime()))
-    throw new CliError(`${flag}: 날짜/시간 형식 오류 / not an ISO date-time: ${value}`, 64);
+    throw new CliError('BAD_FLAG', `${flag}: 날짜/시간 형식 오류 / not an ISO date-time: ${value}`);
   return d;
 }
 
@@ -52,31 +47,6 @@ function decisionLine(d: TouchDecision, lang: Lang): string {
 
 const ACTION_KO = { launch: '시작', pause: '일시정지', resume: '재개', stop: '종료', archive: '보관' } as const;
 
-/** A DalbitError from a shared campaign function, as the CLI reports it (its kind's exit code). */
-async function asCliError<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (!isDalbitError(e)) throw e;
-    const issues = e.issues.map((i) => `\n  ${i.path.join('.')}: ${i.message}`).join('');
-    throw new CliError(`${e.code}: ${e.message}${issues}`, EXIT_CODE_BY_KIND[e.kind]);
-  }
-}
-
-/** An audience that cannot be resolved (unknown segment or recipe, bad params) is the user's to fix. */
-async function audienceGuarded<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof AudienceError)
-      throw new CliError(
-        `대상 고객(audience)을 정할 수 없습니다 — 저장·발송하지 않았습니다 / invalid audience: ${e.message}`,
-        EX_DATAERR,
-      );
-    throw e;
-  }
-}
-
 async function settings(ctx: CliContext, cmd: Command, policyFile: string | undefined) {
   const config = ctx.config(cmd);
   const engine = await ctx.warehouse(cmd);
@@ -86,9 +56,7 @@ async function settings(ctx: CliContext, cmd: Command, policyFile: string | unde
 }
 
 export function registerCampaign(program: Command, ctx: CliContext): void {
-  const campaign = program
-    .command('campaign')
-    .description('캠페인: 생성, 목록, 미리보기, 시뮬레이션, 실행, 현황 / campaigns');
+  const campaign = program.command('campaign').description(ctx.t('cli.group.campaign'));
 
   campaign
     .command('create')
@@ -124,21 +92,21 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
           text = await readFile(opts.file, 'utf8');
         } catch (e) {
           throw new CliError(
+            'FILE_NOT_FOUND',
             `파일을 읽을 수 없습니다 / cannot read ${opts.file}: ${e instanceof Error ? e.message : String(e)}`,
-            EX_NOINPUT,
           );
         }
         try {
           raw = JSON.parse(text);
         } catch (e) {
           throw new CliError(
+            'INVALID_INPUT',
             `${opts.file}: JSON 오류 / invalid JSON: ${e instanceof Error ? e.message : String(e)}`,
-            EX_DATAERR,
           );
         }
       } else {
         const built = campaignFromFlags(opts);
-        if ('error' in built) throw new CliError(built.error, 64);
+        if ('error' in built) throw new CliError('BAD_FLAG', built.error);
         raw = built;
       }
       const parsed = parseCampaign(raw);
@@ -146,12 +114,12 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
         if (opts.json) ctx.out(JSON.stringify({ ok: false, issues: parsed.issues }));
         else for (const i of parsed.issues) ctx.err(`${opts.file ?? 'flags'}: ${i.path}: ${i.message}`);
         throw new CliError(
+          'INVALID_INPUT',
           `캠페인 정의 오류 ${parsed.issues.length}건 — 저장하지 않았습니다 / ${parsed.issues.length} problem(s); nothing saved`,
-          EX_DATAERR,
         );
       }
       const engine = await ctx.warehouse(cmd);
-      const saved = await asCliError(() => saveCampaignDefinition(engine, raw, { at: new Date(), mode: 'upsert' }));
+      const saved = await saveCampaignDefinition(engine, raw, { at: new Date(), mode: 'upsert' });
       ctx.out(
         opts.json
           ? JSON.stringify({ ok: true, id: saved.campaign.id, revision: saved.revision })
@@ -200,17 +168,15 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
         const { policy, couponSecret, lang } = await settings(ctx, cmd, opts.policy);
         const engine = await ctx.warehouse(cmd);
         const stored = await findCampaign(engine, id);
-        if (!stored) throw new CliError(`캠페인 없음 / no campaign "${id}"`, EX_NOINPUT);
-        const p = await audienceGuarded(() =>
-          previewCampaign(engine, {
-            campaign: stored.campaign,
-            customerId: opts.customer,
-            at: parseInstant(opts.at, '--at'),
-            policy,
-            couponSecret,
-          }),
-        );
-        if (!p) throw new CliError(`고객 없음 / no customer "${opts.customer}"`, EX_NOINPUT);
+        if (!stored) throw new CliError('NOT_FOUND', `캠페인 없음 / no campaign "${id}"`);
+        const p = await previewCampaign(engine, {
+          campaign: stored.campaign,
+          customerId: opts.customer,
+          at: parseInstant(opts.at, '--at'),
+          policy,
+          couponSecret,
+        });
+        if (!p) throw new CliError('NOT_FOUND', `고객 없음 / no customer "${opts.customer}"`);
         if (opts.json) return ctx.out(JSON.stringify(p));
         ctx.out(`${p.campaignId} → ${p.customerId}  arm=${p.arm}  ${kstText(p.at)}`);
         for (const c of p.channels) {
@@ -248,20 +214,18 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
         ['--to', opts.to],
       ] as const)
         if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
-          throw new CliError(`${flag}: YYYY-MM-DD 형식이어야 합니다 / expected YYYY-MM-DD: ${v}`, 64);
-      if (opts.from > opts.to) throw new CliError('--from 이 --to 보다 늦습니다 / --from is after --to', 64);
+          throw new CliError('BAD_FLAG', `${flag}: YYYY-MM-DD 형식이어야 합니다 / expected YYYY-MM-DD: ${v}`);
+      if (opts.from > opts.to) throw new CliError('BAD_FLAG', '--from 이 --to 보다 늦습니다 / --from is after --to');
       const { policy, couponSecret, lang } = await settings(ctx, cmd, opts.policy);
       const engine = await ctx.warehouse(cmd);
-      if (!(await findCampaign(engine, id))) throw new CliError(`캠페인 없음 / no campaign "${id}"`, EX_NOINPUT);
-      const sim = await audienceGuarded(() =>
-        simulateCampaign(engine, {
-          campaignId: id,
-          from: opts.from,
-          to: opts.to,
-          policy,
-          couponSecret,
-        }),
-      );
+      if (!(await findCampaign(engine, id))) throw new CliError('NOT_FOUND', `캠페인 없음 / no campaign "${id}"`);
+      const sim = await simulateCampaign(engine, {
+        campaignId: id,
+        from: opts.from,
+        to: opts.to,
+        policy,
+        couponSecret,
+      });
       if (opts.json) return ctx.out(JSON.stringify(sim));
       for (const day of sim.days) {
         if (day.decisions.length === 0) continue;
@@ -285,22 +249,20 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
       const { policy, couponSecret, lang } = await settings(ctx, cmd, opts.policy);
       const engine = await ctx.warehouse(cmd);
       const stored = await findCampaign(engine, id);
-      if (!stored) throw new CliError(`캠페인 없음 / no campaign "${id}"`, EX_NOINPUT);
+      if (!stored) throw new CliError('NOT_FOUND', `캠페인 없음 / no campaign "${id}"`);
       if (stored.campaign.status !== 'active')
-        throw new CliError(`캠페인이 활성 상태가 아닙니다 / campaign is ${stored.campaign.status}`, 64);
-      const s = await audienceGuarded(() =>
-        runScheduler(engine, {
-          now: parseInstant(opts.now, '--now'),
-          campaignIds: [id],
-          policy,
-          couponSecret,
-        }),
-      );
+        throw new CliError('CONFLICT', `캠페인이 활성 상태가 아닙니다 / campaign is ${stored.campaign.status}`);
+      const s = await runScheduler(engine, {
+        now: parseInstant(opts.now, '--now'),
+        campaignIds: [id],
+        policy,
+        couponSecret,
+      });
       const skip = s.skipped.find((k) => k.campaignId === id);
       if (skip)
         throw new CliError(
+          'INVALID_INPUT',
           `대상 고객(audience)을 정할 수 없습니다 — 저장·발송하지 않았습니다 / invalid audience: ${skip.reason}`,
-          EX_DATAERR,
         );
       if (opts.json) return ctx.out(JSON.stringify(s));
       ctx.out(
@@ -316,7 +278,7 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
     .option('--json')
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
       const engine = await ctx.warehouse(cmd);
-      if (!(await findCampaign(engine, id))) throw new CliError(`캠페인 없음 / no campaign "${id}"`, EX_NOINPUT);
+      if (!(await findCampaign(engine, id))) throw new CliError('NOT_FOUND', `캠페인 없음 / no campaign "${id}"`);
       const s = await readCampaignStatus(engine, id);
       if (opts.json) return ctx.out(JSON.stringify(s));
       const lang = ctx.config(cmd).lang;
@@ -337,7 +299,7 @@ export function registerCampaign(program: Command, ctx: CliContext): void {
       .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
         const { policy } = await settings(ctx, cmd, undefined);
         const engine = await ctx.warehouse(cmd);
-        const r = await asCliError(() => changeCampaignStatus(engine, id, action, { at: new Date(), policy }));
+        const r = await changeCampaignStatus(engine, id, action, { at: new Date(), policy });
         ctx.out(
           opts.json
             ? JSON.stringify({

@@ -1,4 +1,3 @@
-import { ClusterError } from '@dalbit/core/analytics/clusters/cluster-error';
 import { CLUSTER_FEATURES } from '@dalbit/core/analytics/clusters/cluster-features';
 import { K_RANGE } from '@dalbit/core/analytics/clusters/discover-segments';
 import type { Command } from 'commander';
@@ -22,19 +21,8 @@ const RunOptions = z.object({
 });
 const SaveOptions = z.object({ name: z.string().min(1).max(200).optional(), json: z.boolean().optional() });
 
-async function guard<T>(f: () => Promise<T>): Promise<T> {
-  try {
-    return await f();
-  } catch (e) {
-    if (e instanceof ClusterError) throw new CliError(`${e.code}: ${e.message}`);
-    throw e;
-  }
-}
-
 export function registerClusters(program: Command, ctx: CliContext): void {
-  const clusters = program
-    .command('clusters')
-    .description('auto-discovered segments: k-means on RFM + traits (자동 세그먼트)');
+  const clusters = program.command('clusters').description(ctx.t('cli.group.clusters'));
   clusters
     .command('run', { isDefault: true })
     .description('clusters every buyer, names each cluster, and stores the run (default subcommand)')
@@ -52,14 +40,12 @@ export function registerClusters(program: Command, ctx: CliContext): void {
       const o = parseOptions(RunOptions, raw);
       const engine = await ctx.warehouse(cmd);
       const asOfDay = await cliAsOfDay(ctx, engine, o.asOf);
-      const run = await guard(() =>
-        runWarehouseClusters(engine, {
-          asOfDay,
-          seed: o.seed ?? 42,
-          ...(o.k === undefined ? {} : { k: o.k }),
-          now: new Date(),
-        }),
-      );
+      const run = await runWarehouseClusters(engine, {
+        asOfDay,
+        seed: o.seed ?? 42,
+        ...(o.k === undefined ? {} : { k: o.k }),
+        now: new Date(),
+      });
       const { assignments, ...summary } = run;
       if (o.json) ctx.out(JSON.stringify({ ...summary, customers: assignments.length }, null, 2));
       else printRun(ctx, run, ctx.config(cmd).lang);
@@ -73,18 +59,16 @@ export function registerClusters(program: Command, ctx: CliContext): void {
       const o = parseOptions(SaveOptions, raw);
       const cluster = Number(clusterArg);
       if (!Number.isInteger(cluster) || cluster < 1)
-        throw new CliError(`<cluster>: 1 이상의 정수 / expected a cluster number ≥ 1, got '${clusterArg}'`);
+        throw new CliError('BAD_FLAG', `<cluster>: 1 이상의 정수 / expected a cluster number ≥ 1, got '${clusterArg}'`);
       const engine = await ctx.warehouse(cmd);
       const lang = ctx.config(cmd).lang;
-      const r = await guard(() =>
-        saveClusterAsSegment(engine, {
-          runId,
-          cluster,
-          lang,
-          now: new Date(),
-          ...(o.name === undefined ? {} : { name: o.name }),
-        }),
-      );
+      const r = await saveClusterAsSegment(engine, {
+        runId,
+        cluster,
+        lang,
+        now: new Date(),
+        ...(o.name === undefined ? {} : { name: o.name }),
+      });
       if (o.json)
         ctx.out(
           JSON.stringify(

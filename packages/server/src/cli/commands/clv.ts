@@ -12,7 +12,7 @@ import { parseOptions } from '../../analytics/basket/cli-options.ts';
 import { readCbsFile } from '../../analytics/clv/read-cbs-file.ts';
 import { computeWarehouseClv, DAYS_PER_UNIT, HORIZON_DAYS, storeClvScores } from '../../analytics/clv/warehouse-clv.ts';
 import { cliAsOfDay } from '../as-of-flag.ts';
-import { type CliContext, CliError } from '../context.ts';
+import type { CliContext } from '../context.ts';
 
 const FitOptions = z.object({
   cbs: z.string().min(1).optional(),
@@ -28,9 +28,7 @@ const ScoreOptions = z.object({
 });
 
 export function registerClv(program: Command, ctx: CliContext): void {
-  const clv = program
-    .command('clv')
-    .description('BG/NBD + Gamma-Gamma purchase and lifetime-value models (고객 생애가치)');
+  const clv = program.command('clv').description(ctx.t('cli.group.clv'));
   clv
     .command('fit')
     .description(
@@ -73,7 +71,7 @@ export function registerClv(program: Command, ctx: CliContext): void {
       const gg = tryFitGammaGamma(rows);
       const scores = scoreCustomers({
         rows,
-        bgnbd: guard(() => fitBgnbd(rows)).params,
+        bgnbd: fitBgnbd(rows).params,
         ...(gg ? { gammaGamma: gg.params } : {}),
         horizons: [horizon],
         clvHorizon: horizon,
@@ -105,9 +103,9 @@ export function registerClv(program: Command, ctx: CliContext): void {
 }
 
 function fitFile(rows: readonly CbsRow[]): Record<string, unknown> {
-  const bg = guard(() => fitBgnbd(rows));
+  const bg = fitBgnbd(rows);
   const gg = tryFitGammaGamma(rows);
-  const pn = guard(() => fitParetoNbd(rows));
+  const pn = fitParetoNbd(rows);
   return {
     customers: rows.length,
     bgnbd: { params: bg.params, logLikelihood: bg.logLikelihood, converged: bg.converged },
@@ -121,7 +119,7 @@ function fitFile(rows: readonly CbsRow[]): Record<string, unknown> {
 async function runWarehouse(ctx: CliContext, cmd: Command, asOf: string | undefined): Promise<Record<string, unknown>> {
   const engine = await ctx.warehouse(cmd);
   const asOfDay = await cliAsOfDay(ctx, engine, asOf);
-  const run = await guardAsync(() => computeWarehouseClv(engine, asOfDay));
+  const run = await computeWarehouseClv(engine, asOfDay);
   if (run.calibrationNote) ctx.err(run.calibrationNote);
   const stored = await storeClvScores(engine, run);
   const gg = run.gammaGamma;
@@ -145,24 +143,6 @@ function tryFitGammaGamma(rows: readonly CbsRow[]): GammaGammaFit | undefined {
     return fitGammaGamma(rows);
   } catch (e) {
     if (e instanceof ClvError && e.code === 'NO_REPEAT_SPEND') return undefined;
-    throw e;
-  }
-}
-
-function guard<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof ClvError) throw new CliError(`모형 적합 실패 / model fit failed (${e.code}): ${e.message}`);
-    throw e;
-  }
-}
-
-async function guardAsync<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof ClvError) throw new CliError(`모형 적합 실패 / model fit failed (${e.code}): ${e.message}`);
     throw e;
   }
 }

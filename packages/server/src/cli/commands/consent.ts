@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { ConsentChannel, ConsentEvent } from '@dalbit/core/compliance/consent-state';
-import { isDalbitError } from '@dalbit/core/errors/dalbit-error';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { applyOptOuts } from '../../consent/apply-opt-outs.ts';
@@ -27,14 +26,17 @@ function parseChange(opts: ChangeOpts): { channels: ConsentChannel[]; purposes: 
   const pu = purposes.map((p) => (typeof p === 'string' ? p : p.success ? p.data : undefined));
   if (ch.includes(undefined))
     throw new CliError(
+      'BAD_FLAG',
       `--channel 은 sms | kakao | email | push | all 중 하나입니다 / --channel: sms | kakao | email | push | all (got ${opts.channel})`,
     );
   if (pu.includes(undefined))
     throw new CliError(
+      'BAD_FLAG',
       `--purpose 는 ad | night_ad | info | all 중 하나입니다 / --purpose: ad | night_ad | info | all (got ${opts.purpose})`,
     );
   const at = opts.at ? new Date(opts.at) : new Date();
-  if (Number.isNaN(at.getTime())) throw new CliError(`--at: 날짜/시간 형식 오류 / not a date/time: ${opts.at}`);
+  if (Number.isNaN(at.getTime()))
+    throw new CliError('BAD_FLAG', `--at: 날짜/시간 형식 오류 / not a date/time: ${opts.at}`);
   return {
     channels: ch.filter((c): c is ConsentChannel => c !== undefined),
     purposes: pu.filter((p): p is ConsentEvent['purpose'] => p !== undefined),
@@ -42,24 +44,12 @@ function parseChange(opts: ChangeOpts): { channels: ConsentChannel[]; purposes: 
   };
 }
 
-/** The shared consent functions (same as the HTTP routes) report unknown customers as exit 2. */
-async function cliErrors<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (isDalbitError(e)) throw new CliError(e.message, e.code === 'CUSTOMER_NOT_FOUND' ? 2 : 65);
-    throw e;
-  }
-}
-
 /**
  * `dalbit consent show|grant|withdraw|import-080`: consent is append-only with proof; nothing is
  * ever updated or deleted.
  */
 export function registerConsent(program: Command, ctx: CliContext): void {
-  const consent = program
-    .command('consent')
-    .description('advertising consent per channel and purpose (append-only, with proof) / 광고 수신 동의');
+  const consent = program.command('consent').description(ctx.t('cli.group.consent'));
 
   consent
     .command('show <customer>')
@@ -67,7 +57,7 @@ export function registerConsent(program: Command, ctx: CliContext): void {
     .option('--json', 'machine-readable output')
     .action(async (input: string, opts: { json?: boolean }, cmd: Command) => {
       const engine = await ctx.warehouse(cmd);
-      const view = await cliErrors(() => readConsentView(engine, input));
+      const view = await readConsentView(engine, input);
       const { customerId: customer, events } = view;
       const state = new Map(view.state.map(({ key, ...f }) => [key, f]));
       if (opts.json) {
@@ -107,21 +97,20 @@ export function registerConsent(program: Command, ctx: CliContext): void {
       .action(async (input: string, opts: ChangeOpts, cmd: Command) => {
         if (name === 'grant' && (opts.proof ?? '').trim() === '')
           throw new CliError(
+            'BAD_FLAG',
             '동의를 기록하려면 --proof 가 필요합니다 (정보통신망법 §50: 동의는 입증할 수 있어야 합니다) / --proof is required for a grant',
           );
         const { channels, purposes, at } = parseChange(opts);
         const engine = await ctx.warehouse(cmd);
-        const { customerId: customer, added } = await cliErrors(() =>
-          recordConsentChange(engine, {
-            customer: input,
-            granted: name === 'grant',
-            channels,
-            purposes,
-            at,
-            source: opts.source,
-            proof: opts.proof,
-          }),
-        );
+        const { customerId: customer, added } = await recordConsentChange(engine, {
+          customer: input,
+          granted: name === 'grant',
+          channels,
+          purposes,
+          at,
+          source: opts.source,
+          proof: opts.proof,
+        });
         ctx.out(
           opts.json
             ? JSON.stringify({ customer, added, action: name })
@@ -142,6 +131,7 @@ export function registerConsent(program: Command, ctx: CliContext): void {
         text = readFileSync(file, 'utf8');
       } catch (e) {
         throw new CliError(
+          'FILE_UNREADABLE',
           `파일을 읽을 수 없습니다 / cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))}`,
         );
       }
@@ -157,6 +147,6 @@ export function registerConsent(program: Command, ctx: CliContext): void {
         for (const i of issues) ctx.err(`${file}:${i.line} ${i.column}: ${i.message}`);
       }
       if (issues.length > 0 && events.length === 0)
-        throw new CliError(`${file}: 쓸 수 있는 줄이 없습니다 / no usable line`, 2);
+        throw new CliError('INVALID_INPUT', `${file}: 쓸 수 있는 줄이 없습니다 / no usable line`);
     });
 }

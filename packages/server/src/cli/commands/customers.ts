@@ -3,18 +3,9 @@ import { formatKstMinute } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import type { Row } from '../../engines/engine.ts';
 import { findCustomer } from '../../identity/find-customer.ts';
-import { IdentityError, type IdentityErrorCode } from '../../identity/identity-error.ts';
 import { type CustomerView, listMerges, readCustomerView } from '../../identity/read-customer.ts';
 import { unmerge } from '../../identity/unmerge.ts';
 import { type CliContext, CliError } from '../context.ts';
-
-const IDENTITY_ERROR_KO: Record<IdentityErrorCode, string> = {
-  MERGE_NOT_FOUND: '취소할 병합이 없습니다',
-  MERGE_ALREADY_UNDONE: '이미 취소된 병합입니다',
-  MERGE_AMBIGUOUS: '어느 병합을 취소할지 정할 수 없습니다 (병합 id 로 지정하세요)',
-  ROW_COUNT_MISMATCH: '기록한 행 수가 맞지 않아 취소했습니다',
-  ENGINE_UNSUPPORTED: '이 엔진에서는 지원하지 않습니다',
-};
 
 const L = {
   profile: { ko: '프로필', en: 'Profile' },
@@ -89,7 +80,7 @@ const toJson = (v: unknown): string =>
   JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x), 2);
 
 export function registerCustomers(program: Command, ctx: CliContext): void {
-  const customers = program.command('customers').description('unified customers: show one, list merges, undo a merge');
+  const customers = program.command('customers').description(ctx.t('cli.group.customers'));
   customers
     .command('show <query>')
     .description(
@@ -102,11 +93,14 @@ export function registerCustomers(program: Command, ctx: CliContext): void {
       const engine = await ctx.warehouse(cmd);
       const found = await findCustomer(engine, query);
       if (!found.found)
-        throw new CliError(`${lang === 'ko' ? '고객을 찾을 수 없습니다' : 'customer not found'}: ${found.reason}`, 2);
+        throw new CliError(
+          'NOT_FOUND',
+          `${lang === 'ko' ? '고객을 찾을 수 없습니다' : 'customer not found'}: ${found.reason}`,
+        );
       const view = await readCustomerView(engine, found.customerId, {
         lastOrders: Number.parseInt(opts.orders, 10) || 5,
       });
-      if (!view) throw new CliError(`customer ${found.customerId} has no profile row`, 2);
+      if (!view) throw new CliError('INTERNAL', `customer ${found.customerId} has no profile row`);
       if (opts.json)
         ctx.out(toJson({ via: found.via, ...(found.mergedFrom ? { mergedFrom: found.mergedFrom } : {}), ...view }));
       else printView(ctx, view, lang, found.mergedFrom);
@@ -133,7 +127,7 @@ export function registerCustomers(program: Command, ctx: CliContext): void {
     .action(async (target: string, opts: { json?: boolean }, cmd: Command) => {
       const lang = ctx.config(cmd).lang;
       const engine = await ctx.warehouse(cmd);
-      try {
+      {
         const res = await unmerge(engine, target.startsWith('m_') ? { mergeId: target } : { customerId: target }, {
           now: new Date(),
         });
@@ -147,10 +141,6 @@ export function registerCustomers(program: Command, ctx: CliContext): void {
             ? toJson(res)
             : fill(L.unmerged[lang], { loser: res.loserId, winner: res.winnerId, merge: res.mergeId, rows }),
         );
-      } catch (e) {
-        if (e instanceof IdentityError)
-          throw new CliError(`${e.code}: ${lang === 'ko' ? `${IDENTITY_ERROR_KO[e.code]} / ` : ''}${e.message}`, 2);
-        throw e;
       }
     });
 }

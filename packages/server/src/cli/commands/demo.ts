@@ -7,12 +7,11 @@ import type { Command } from 'commander';
 import { authOptionsFromEnv } from '../../auth/auth-options.ts';
 import { ensureFirstOwner } from '../../auth/first-owner.ts';
 import { loadCouponSecret } from '../../campaigns/campaign-settings.ts';
-import { DemoImportError, type DemoRunSummary, readDemoStats, runDemo } from '../../demo/run-demo.ts';
+import { type DemoRunSummary, readDemoStats, runDemo } from '../../demo/run-demo.ts';
 import { seedDemoCampaigns } from '../../demo/seed-campaigns.ts';
 import { seedRecipeSegments } from '../../demo/seed-segments.ts';
 import { writeDemoFiles } from '../../demo/write-demo-files.ts';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
-import { ImportError } from '../../importers/import-error.ts';
 import { refreshWarehouse } from '../../jobs/refresh-warehouse.ts';
 import { refreshFeatures } from '../../segments/refresh-features.ts';
 import { loadSiteKeys } from '../../tracker/site-keys.ts';
@@ -41,7 +40,7 @@ function toParams(flags: DemoFlags): DemoParams {
     ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
   });
   if (!parsed.ok)
-    throw new CliError(parsed.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('\n'), 2);
+    throw new CliError('BAD_FLAG', parsed.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('\n'));
   return parsed.params;
 }
 
@@ -83,13 +82,10 @@ function renderSummary(s: DemoRunSummary, lang: 'ko' | 'en'): string[] {
 
 export function registerDemo(program: Command, ctx: CliContext): void {
   const demo = withServeOptions(
-    withCommonOptions(
-      program
-        .command('demo')
-        .description(
-          'generate the demo brand as real export files, import them all, then serve the dashboard (데모 브랜드 생성 + 가져오기 + 대시보드)',
-        ),
-    ).option('--no-serve', 'do not start the server and dashboard afterwards (implied by --json)'),
+    withCommonOptions(program.command('demo').description(ctx.t('cli.group.demo'))).option(
+      '--no-serve',
+      'do not start the server and dashboard afterwards (implied by --json)',
+    ),
   ).action(async (flags: DemoFlags, cmd: Command) => {
     const params = toParams(flags);
     // A script asking for --json wants the summary, not a server that runs until stopped.
@@ -102,7 +98,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     // The data ends at asOf; import "now" is never before the export moment, whatever the wall clock says.
     const now = new Date(Math.max(Date.now(), createDemoContext(params).exportedAt));
     let login: { email: string; password: string } | null = null;
-    try {
+    {
       const imported = await runDemo(engine, {
         params,
         outDir,
@@ -148,10 +144,10 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       }
       const failed = refresh.filter((st) => !st.ok);
       if (failed.length)
-        throw new CliError(`refresh failed: ${failed.map((st) => `${st.step}: ${st.detail}`).join('; ')}`, 1);
-    } catch (e) {
-      if (e instanceof DemoImportError || e instanceof ImportError) throw new CliError(e.message, 1);
-      throw e;
+        throw new CliError(
+          'STEPS_FAILED',
+          `refresh failed: ${failed.map((st) => `${st.step}: ${st.detail}`).join('; ')}`,
+        );
     }
     if (!flags.json) ctx.out(loginLine(login, lang));
     if (serve)

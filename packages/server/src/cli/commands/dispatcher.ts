@@ -39,7 +39,7 @@ function line(s: DispatchSummary, ko: boolean): string {
 export function registerDispatcher(program: Command, ctx: CliContext): void {
   program
     .command('dispatcher')
-    .description('send due messages from the outbox and take delivery reports (발송기: 아웃박스 발송 + 수신 결과 웹훅)')
+    .description(ctx.t('cli.group.dispatcher'))
     .option('--once', 'one pass over everything due, then exit')
     .option('--interval <duration>', 'pause when idle (기본 1s)')
     .option('--port <n>', 'delivery-report webhook port (기본 8788; 0 = any free port)')
@@ -52,15 +52,18 @@ export function registerDispatcher(program: Command, ctx: CliContext): void {
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
       const f = Flags.safeParse(raw);
       if (!f.success)
-        throw new CliError(f.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n'), 2);
+        throw new CliError('BAD_FLAG', f.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n'));
       const flags = f.data;
       const cfg = parseChannelConfig(ctx.env);
-      if (!cfg.ok) throw new CliError(cfg.issues.map((i) => `${i.key}: ${i.message}`).join('\n'), 2);
+      if (!cfg.ok) throw new CliError('BAD_ENV', cfg.issues.map((i) => `${i.key}: ${i.message}`).join('\n'));
       const ko = ctx.config(cmd).lang === 'ko';
       const engine = await ctx.warehouse(cmd);
       const { policy } = await loadEffectivePolicy(engine, { dataDir: ctx.config(cmd).dataDir });
       if (engine.dialect.name !== 'duckdb')
-        throw new CliError(ko ? '발송기는 DuckDB 엔진에서만 동작합니다' : 'the dispatcher needs the DuckDB engine', 2);
+        throw new CliError(
+          'UNSUPPORTED_ENGINE',
+          ko ? '발송기는 DuckDB 엔진에서만 동작합니다' : 'the dispatcher needs the DuckDB engine',
+        );
       const registry = buildAdapterRegistry(cfg.config, engine);
       const emit = (obj: Record<string, unknown>, text: string) => ctx.out(flags.json ? JSON.stringify(obj) : text);
       const now = () => new Date();

@@ -7,9 +7,6 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { type CliContext, CliError } from '../context.ts';
 
-const EX_USAGE = 64;
-const EX_DATAERR = 65;
-const EX_NOINPUT = 66;
 const MAX_ISSUES_SHOWN = 20;
 
 interface AnalyzeOptions {
@@ -87,7 +84,7 @@ function toJsonValue(_key: string, value: unknown): unknown {
 }
 
 export function registerExperiment(program: Command, ctx: CliContext): void {
-  const group = program.command('experiment').description('experiment statistics (A/B/n tests, holdouts)');
+  const group = program.command('experiment').description(ctx.t('cli.group.experiment'));
   group
     .command('analyze')
     .description('analyse a per-customer result file: arm,converted,revenue[,pre_revenue][,segment]')
@@ -100,26 +97,26 @@ export function registerExperiment(program: Command, ctx: CliContext): void {
       const { lang } = ctx.config(cmd);
       const m = MESSAGES[lang];
       const weights = opts.weights === undefined ? undefined : parseArmWeights(opts.weights);
-      if (weights && !weights.ok) throw new CliError(m.badWeights(weights.part), EX_USAGE);
+      if (weights && !weights.ok) throw new CliError('BAD_FLAG', m.badWeights(weights.part));
       const level = Number(opts.level);
-      if (!(level > 0 && level < 1)) throw new CliError(m.badLevel(opts.level), EX_USAGE);
+      if (!(level > 0 && level < 1)) throw new CliError('BAD_FLAG', m.badLevel(opts.level));
       let text: string;
       try {
         text = await readFile(opts.input, 'utf8');
       } catch (e) {
-        throw new CliError(m.noInput(opts.input, e instanceof Error ? e.message : String(e)), EX_NOINPUT);
+        throw new CliError('FILE_NOT_FOUND', m.noInput(opts.input, e instanceof Error ? e.message : String(e)));
       }
       const parsed = parseExperimentCsv(text);
       if (!parsed.ok) {
         for (const issue of parsed.issues.slice(0, MAX_ISSUES_SHOWN))
           ctx.err(`${opts.input}: ${describeFileIssue(issue, lang)}`);
         if (parsed.issues.length > MAX_ISSUES_SHOWN) ctx.err(m.more(parsed.issues.length - MAX_ISSUES_SHOWN));
-        throw new CliError(m.issues(parsed.issues.length, opts.input), EX_DATAERR);
+        throw new CliError('INVALID_INPUT', m.issues(parsed.issues.length, opts.input));
       }
       const arms = [...new Set(parsed.rows.map((r) => r.arm))];
-      if (!arms.includes(opts.control)) throw new CliError(m.noControl(opts.control, arms.join(', ')), EX_USAGE);
+      if (!arms.includes(opts.control)) throw new CliError('BAD_FLAG', m.noControl(opts.control, arms.join(', ')));
       const unplanned = weights?.ok ? arms.filter((a) => !weights.weights.some((w) => w.name === a)) : [];
-      if (unplanned.length > 0) throw new CliError(m.notInWeights(unplanned.join(', ')), EX_USAGE);
+      if (unplanned.length > 0) throw new CliError('BAD_FLAG', m.notInWeights(unplanned.join(', ')));
       const analysis = analyzeExperiment({
         rows: parsed.rows,
         control: opts.control,
@@ -151,7 +148,7 @@ export function registerExperiment(program: Command, ctx: CliContext): void {
         const detail = parsed.error.issues
           .map((i) => (i.path.length ? `--${i.path.join('.')}: ${i.message}` : i.message))
           .join('; ');
-        throw new CliError(lang === 'ko' ? `잘못된 옵션 / invalid options: ${detail}` : detail, EX_USAGE);
+        throw new CliError('BAD_FLAG', lang === 'ko' ? `잘못된 옵션 / invalid options: ${detail}` : detail);
       }
       const o = parsed.data;
       const size = o.lift !== undefined ? { relativeLift: o.lift } : { nPerArm: o.n ?? 0 };

@@ -1,17 +1,19 @@
+import type { MessageKey } from '@dalbit/core/i18n/catalog';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 
 export type RegisterCommands = (program: Command, ctx: CliContext) => void;
 
 /**
- * One top-level command: its name and one-line summary (for `dalbit --help`, without loading it)
+ * One top-level command: its name and the key of its one-line summary (for `dalbit --help`, without loading it)
  * and how to load the module(s) that register it. A command's module — and everything it imports
  * (DuckDB, the HTTP server, the models) — is loaded only when that command runs; a test checks
  * that each summary equals the description the module itself sets.
  */
 export interface CommandGroup {
   readonly name: string;
-  readonly summary: string;
+  /** Catalog key of the one-line summary (`cli.group.<name>`). */
+  readonly summary: MessageKey;
   readonly load: () => Promise<readonly RegisterCommands[]>;
 }
 
@@ -19,80 +21,77 @@ export interface CommandGroup {
 export const COMMAND_GROUPS: readonly CommandGroup[] = [
   {
     name: 'init',
-    summary: 'create the warehouse in the data directory (safe to re-run)',
+    summary: 'cli.group.init',
     load: async () => [(await import('./init.ts')).registerInit],
   },
   {
     name: 'import',
-    summary: 'import an export file (Cafe24, SmartStore, Coupang, POS, customers, events, products, warranties)',
+    summary: 'cli.group.import',
     load: async () => [(await import('./import.ts')).registerImport],
   },
   {
     name: 'experiment',
-    summary: 'experiment statistics (A/B/n tests, holdouts)',
+    summary: 'cli.group.experiment',
     load: async () => [(await import('./experiment.ts')).registerExperiment],
   },
   {
     name: 'basket',
-    summary: 'market-basket rules (장바구니 연관 규칙)',
+    summary: 'cli.group.basket',
     load: async () => [(await import('./basket.ts')).registerBasket],
   },
   {
     name: 'rfm',
-    summary:
-      'RFM quintile scores and the 11 segments; file mode with --invoices, else the warehouse (stores rfm_scores)',
+    summary: 'cli.group.rfm',
     load: async () => [(await import('./rfm.ts')).registerRfm],
   },
   {
     name: 'clv',
-    summary: 'BG/NBD + Gamma-Gamma purchase and lifetime-value models (고객 생애가치)',
+    summary: 'cli.group.clv',
     load: async () => [(await import('./clv.ts')).registerClv],
   },
   {
     name: 'customers',
-    summary: 'unified customers: show one, list merges, undo a merge',
+    summary: 'cli.group.customers',
     load: async () => [(await import('./customers.ts')).registerCustomers],
   },
   {
     name: 'stats',
-    summary: 'headline counts: customers, orders, revenue by channel, events, consents, merges',
+    summary: 'cli.group.stats',
     load: async () => [(await import('./stats.ts')).registerStats],
   },
   {
     name: 'demo',
-    summary:
-      'generate the demo brand as real export files, import them all, then serve the dashboard (데모 브랜드 생성 + 가져오기 + 대시보드)',
+    summary: 'cli.group.demo',
     load: async () => [(await import('./demo.ts')).registerDemo],
   },
   {
     name: 'consent',
-    summary: 'advertising consent per channel and purpose (append-only, with proof) / 광고 수신 동의',
+    summary: 'cli.group.consent',
     load: async () => [(await import('./consent.ts')).registerConsent],
   },
   {
     name: 'serve',
-    summary:
-      'HTTP API + dashboard, campaign scheduler, dispatcher and daily refresh in one process (API 서버·대시보드·스케줄러·발송기·일일 갱신)',
+    summary: 'cli.group.serve',
     load: async () => [(await import('./serve.ts')).registerServe],
   },
   {
     name: 'traits',
-    summary: 'customer traits: discount sensitivity, channel migration, golden time … (고객 성향)',
+    summary: 'cli.group.traits',
     load: async () => [(await import('./traits.ts')).registerTraits],
   },
   {
     name: 'clusters',
-    summary: 'auto-discovered segments: k-means on RFM + traits (자동 세그먼트)',
+    summary: 'cli.group.clusters',
     load: async () => [(await import('./clusters.ts')).registerClusters],
   },
   {
     name: 'report',
-    summary: 'audience reports: size, revenue, categories, channels, reachability, visits, trend (고객 리포트)',
+    summary: 'cli.group.report',
     load: async () => [(await import('./report.ts')).registerReport],
   },
   {
     name: 'campaign',
-    summary: '캠페인: 생성, 목록, 미리보기, 시뮬레이션, 실행, 현황 / campaigns',
+    summary: 'cli.group.campaign',
     // `campaign report ID` hangs under `campaign`, so it is registered after it.
     load: async () => [
       (await import('./campaign.ts')).registerCampaign,
@@ -101,43 +100,43 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   },
   {
     name: 'segment',
-    summary: 'segments: explain, count, create, refresh, export',
-    load: async () => [(await import('./segment.ts')).registerSegment],
+    summary: 'cli.group.segment',
+    load: async () => [(await import('./segment/index.ts')).registerSegment],
   },
   {
     name: 'recipes',
-    summary: 'audiences by marketing purpose',
+    summary: 'cli.group.recipes',
     load: async () => [(await import('./recipes.ts')).registerRecipes],
   },
   {
     name: 'dispatcher',
-    summary: 'send due messages from the outbox and take delivery reports (발송기: 아웃박스 발송 + 수신 결과 웹훅)',
+    summary: 'cli.group.dispatcher',
     load: async () => [(await import('./dispatcher.ts')).registerDispatcher],
   },
   {
     name: 'refresh',
-    summary: 'recompute analytics (RFM, related products, CLV, traits), features and segment memberships',
+    summary: 'cli.group.refresh',
     load: async () => [(await import('./refresh.ts')).registerRefresh],
   },
   {
     name: 'audit',
-    summary: 'personal-data access log (개인정보 접근 기록): verify',
+    summary: 'cli.group.audit',
     load: async () => [(await import('./audit.ts')).registerAudit],
   },
   {
     name: 'users',
-    summary: 'dashboard and API accounts (사용자 계정: 추가·목록·비활성화·비밀번호 재설정·API 토큰)',
+    summary: 'cli.group.users',
     load: async () => [(await import('./users.ts')).registerUsers],
   },
   {
     name: 'tracker',
-    summary: 'browser tracker keys and snippet (트래커 키·스니펫)',
+    summary: 'cli.group.tracker',
     load: async () => [(await import('./tracker.ts')).registerTracker],
   },
 ];
 
 /** Global options that take a value, so the word after them is not the command's name. */
-const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--data-dir']);
+const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--data-dir', '--lang']);
 
 /**
  * The command group `argv` (process.argv) asks for, if any: the first word that is not a global

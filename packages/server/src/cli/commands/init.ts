@@ -6,7 +6,7 @@ import { loginLine } from './users.ts';
 export function registerInit(program: Command, ctx: CliContext): void {
   program
     .command('init')
-    .description('create the warehouse in the data directory (safe to re-run)')
+    .description(ctx.t('cli.group.init'))
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const { dataDir, engine, lang } = ctx.config(cmd);

@@ -16,14 +16,13 @@ function describeParams(shape: Record<string, unknown>): string {
 }
 
 export function registerRecipes(program: Command, ctx: CliContext): void {
-  const recipes = program.command('recipes').description('audiences by marketing purpose');
+  const recipes = program.command('recipes').description(ctx.t('cli.group.recipes'));
   recipes
     .command('list')
     .description('every recipe with purpose, type, suggested action and golden time')
-    .option('--lang <lang>', 'ko|en')
     .option('--json', 'machine-readable output')
-    .action((o: { lang?: string; json?: boolean }, cmd: Command) => {
-      const lang = o.lang === 'en' || o.lang === 'ko' ? o.lang : ctx.config(cmd).lang;
+    .action((o: { json?: boolean }) => {
+      const lang = ctx.lang;
       const rows = RECIPES.map((r) => ({
         name: r.name,
         title: r.title,

@@ -15,7 +15,7 @@ const LABELS = {
 export function registerRefresh(program: Command, ctx: CliContext): void {
   program
     .command('refresh')
-    .description('recompute analytics (RFM, related products, CLV, traits), features and segment memberships')
+    .description(ctx.t('cli.group.refresh'))
     .option(
       '--as-of <date>',
       'as-of day YYYY-MM-DD (KST) (default: today, or the day after the data ends when that is earlier)',
@@ -30,6 +30,7 @@ export function registerRefresh(program: Command, ctx: CliContext): void {
         for (const s of steps)
           ctx.out(`${s.ok ? '✓' : '✗'} ${LABELS[s.step]} (${s.step}): ${s.detail} — ${(s.tookMs / 1000).toFixed(1)}초`);
       const failed = steps.filter((s) => !s.ok);
-      if (failed.length) throw new CliError(`${failed.length} step(s) failed: ${failed.map((s) => s.step).join(', ')}`);
+      if (failed.length)
+        throw new CliError('STEPS_FAILED', `${failed.length} step(s) failed: ${failed.map((s) => s.step).join(', ')}`);
     });
 }

@@ -1,4 +1,3 @@
-import { ClusterError } from '@dalbit/core/analytics/clusters/cluster-error';
 import type { AudienceReport } from '@dalbit/core/analytics/report/audience-report';
 import { formatReports } from '@dalbit/core/analytics/report/format-report';
 import { findInsights } from '@dalbit/core/analytics/report/report-insights';
@@ -8,9 +7,8 @@ import { z } from 'zod';
 import { parseOptions } from '../../analytics/basket/cli-options.ts';
 import { buildAudienceReport, loadBaseFacts } from '../../analytics/report/build-audience-report.ts';
 import { resolveAudience } from '../../analytics/report/resolve-audience.ts';
-import { SegmentStoreError } from '../../segments/segment-store.ts';
 import { cliAsOfDay } from '../as-of-flag.ts';
-import { type CliContext, CliError } from '../context.ts';
+import type { CliContext } from '../context.ts';
 
 const ReportOptions = z.object({
   vs: z.string().min(1).max(200).optional(),
@@ -20,9 +18,7 @@ const ReportOptions = z.object({
 });
 
 export function registerReport(program: Command, ctx: CliContext): void {
-  const report = program
-    .command('report')
-    .description('audience reports: size, revenue, categories, channels, reachability, visits, trend (고객 리포트)');
+  const report = program.command('report').description(ctx.t('cli.group.report'));
   const addOptions = (c: Command): Command =>
     c
       .option(
@@ -61,7 +57,7 @@ async function runReport(
   const base = await loadBaseFacts(engine, asOf);
   const reports: AudienceReport[] = [];
   for (const id of ids) {
-    try {
+    {
       const audience = await resolveAudience(engine, id, { asOf, lang });
       reports.push(
         await buildAudienceReport(engine, audience.members, {
@@ -71,13 +67,6 @@ async function runReport(
           ...(o.top === undefined ? {} : { top: o.top }),
         }),
       );
-    } catch (e) {
-      if (e instanceof SegmentStoreError && e.code === 'NOT_FOUND')
-        throw new CliError(
-          `세그먼트를 찾을 수 없음 / segment not found: '${id}' (${lang === 'ko' ? 'base, cluster:<run>:<n> 또는 저장된 세그먼트 id' : 'use base, cluster:<run>:<n> or a stored segment id'})`,
-        );
-      if (e instanceof SegmentStoreError || e instanceof ClusterError) throw new CliError(`${e.code}: ${e.message}`);
-      throw e;
     }
   }
   if (o.json)

@@ -23,15 +23,12 @@ const RfmOptions = z.object({
   json: z.boolean().optional(),
   grid: z.boolean().optional(),
   vsDate: z.string().optional(),
-  lang: z.enum(['ko', 'en']).optional(),
 });
 
 export function registerRfm(program: Command, ctx: CliContext): void {
   program
     .command('rfm')
-    .description(
-      'RFM quintile scores and the 11 segments; file mode with --invoices, else the warehouse (stores rfm_scores)',
-    )
+    .description(ctx.t('cli.group.rfm'))
     .option(
       '--invoices <file>',
       'CSV with InvoiceNo,InvoiceDate,CustomerID,TotalPrice (file mode: per-customer scores)',
@@ -45,10 +42,9 @@ export function registerRfm(program: Command, ctx: CliContext): void {
     .option('--json', 'same as --format json')
     .option('--grid', 'warehouse: also print the R × F grid with mean monetary')
     .option('--vs-date <date>', 'warehouse: also count segment transitions from this earlier date')
-    .option('--lang <lang>', 'ko|en labels (default: DALBIT_LANG, ko)')
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
       const o = parseOptions(RfmOptions, raw);
-      const lang = o.lang ?? ctx.config(cmd).lang;
+      const lang = ctx.lang;
       if (o.invoices !== undefined) {
         const window = {
           asOfDay: parseAsOfDay(o.asOf),
@@ -57,6 +53,7 @@ export function registerRfm(program: Command, ctx: CliContext): void {
         const file = await readInvoicesFile(o.invoices);
         if (file.issues.length > 0) {
           throw new CliError(
+            'INVALID_INPUT',
             `잘못된 입력 / invalid input (${file.issues.length}):\n${file.issues.slice(0, 20).map(formatFileIssue).join('\n')}`,
           );
         }

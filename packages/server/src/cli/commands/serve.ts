@@ -8,10 +8,10 @@ import type { Engine } from '../../engines/engine.ts';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
 import { verifyAccessLog } from '../../http/verify-access-log.ts';
 import { parseRuntimeFlags, withRuntimeOptions } from '../../runtime/runtime-flags.ts';
-import { createServeRuntime, RuntimeConfigError } from '../../runtime/serve-runtime.ts';
+import { createServeRuntime } from '../../runtime/serve-runtime.ts';
 import { loadSiteKeys } from '../../tracker/site-keys.ts';
 import { type CliContext, CliError } from '../context.ts';
-import { auditLines, EXIT_AUDIT_FAILED } from './audit.ts';
+import { auditLines } from './audit.ts';
 
 /**
  * The access log is verified before serving: a failure is printed loudly on stderr (every
@@ -24,7 +24,7 @@ async function checkAccessLogAtStart(
   const report = await verifyAccessLog(engine);
   if (report.ok) return;
   for (const line of auditLines(report, o.lang)) o.err(line);
-  if (o.strict) throw new CliError(translate(o.lang, 'audit.serveRefused'), EXIT_AUDIT_FAILED);
+  if (o.strict) throw new CliError('AUDIT_FAILED', translate(o.lang, 'audit.serveRefused'));
   o.err(translate(o.lang, 'audit.serveWarning'));
 }
 
@@ -42,7 +42,8 @@ export function withServeOptions(c: Command): Command {
 
 export function parseServeFlags(raw: Record<string, unknown>): z.infer<typeof ServeFlags> {
   const r = ServeFlags.safeParse({ port: raw.port, host: raw.host });
-  if (!r.success) throw new CliError(r.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n'), 2);
+  if (!r.success)
+    throw new CliError('BAD_FLAG', r.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n'));
   return r.data;
 }
 
@@ -51,15 +52,13 @@ export function registerServe(program: Command, ctx: CliContext): void {
     withServeOptions(
       program
         .command('serve')
-        .description(
-          'HTTP API + dashboard, campaign scheduler, dispatcher and daily refresh in one process (API 서버·대시보드·스케줄러·발송기·일일 갱신)',
-        )
+        .description(ctx.t('cli.group.serve'))
         .option('--audit-strict', 'refuse to start when the access log does not verify (default: warn loudly)'),
     ),
   ).action(async (raw: Record<string, unknown>, cmd: Command) => {
     const { host, port } = parseServeFlags(raw);
     const rf = parseRuntimeFlags(raw);
-    if (!rf.ok) throw new CliError(rf.issues.join('\n'), 2);
+    if (!rf.ok) throw new CliError('BAD_FLAG', rf.issues.join('\n'));
     const config = ctx.config(cmd);
     const engine = await ctx.warehouse(cmd);
     await checkAccessLogAtStart(engine, { strict: raw.auditStrict === true, lang: config.lang, err: ctx.err });
@@ -70,8 +69,6 @@ export function registerServe(program: Command, ctx: CliContext): void {
       lang: config.lang,
       log: ctx.err,
       flags: rf.flags,
-    }).catch((e: unknown) => {
-      throw e instanceof RuntimeConfigError ? new CliError(e.message, 2) : e;
     });
     await serveUntilStopped(engine, {
       host,

@@ -33,7 +33,7 @@ const LABELS = {
 export function registerStats(program: Command, ctx: CliContext): void {
   program
     .command('stats')
-    .description('headline counts: customers, orders, revenue by channel, events, consents, merges')
+    .description(ctx.t('cli.group.stats'))
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const lang = ctx.config(cmd).lang;

@@ -13,7 +13,7 @@ export function trackerSnippet(baseUrl: string, writeKey: string): string {
 }
 
 export function registerTracker(program: Command, ctx: CliContext): void {
-  const tracker = program.command('tracker').description('browser tracker keys and snippet (트래커 키·스니펫)');
+  const tracker = program.command('tracker').description(ctx.t('cli.group.tracker'));
   tracker
     .command('keys')
     .description(

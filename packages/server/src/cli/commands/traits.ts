@@ -10,9 +10,7 @@ import type { CliContext } from '../context.ts';
 const ComputeOptions = z.object({ asOf: z.string().optional(), json: z.boolean().optional() });
 
 export function registerTraits(program: Command, ctx: CliContext): void {
-  const traits = program
-    .command('traits')
-    .description('customer traits: discount sensitivity, channel migration, golden time … (고객 성향)');
+  const traits = program.command('traits').description(ctx.t('cli.group.traits'));
   traits
     .command('compute')
     .description('computes the traits of every customer and replaces customer_traits')

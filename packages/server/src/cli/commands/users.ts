@@ -16,9 +16,7 @@ export function loginLine(login: { email: string; password: string } | null, lan
 }
 
 export function registerUsers(program: Command, ctx: CliContext): void {
-  const users = program
-    .command('users')
-    .description('dashboard and API accounts (사용자 계정: 추가·목록·비활성화·비밀번호 재설정·API 토큰)');
+  const users = program.command('users').description(ctx.t('cli.group.users'));
   users
     .command('add <email>')
     .description('add an account; prints a random password unless --password is given')
@@ -68,7 +66,8 @@ export function registerUsers(program: Command, ctx: CliContext): void {
     .action(async (email: string, o: { label: string }, cmd: Command) => {
       const engine = await ctx.warehouse(cmd);
       const u = await findUserRow(engine, email);
-      if (!u || u.disabled) throw new CliError(translate(ctx.config(cmd).lang, 'auth.userNotFound', { email }), 66);
+      if (!u || u.disabled)
+        throw new CliError('NOT_FOUND', translate(ctx.config(cmd).lang, 'auth.userNotFound', { email }));
       const t = await createApiToken(engine, u.id, o.label, new Date());
       ctx.out(t.token);
     });

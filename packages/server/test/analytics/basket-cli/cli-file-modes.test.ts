@@ -87,7 +87,7 @@ describe('dalbit basket rules --transactions', () => {
     const file = join(dir, 'tx.csv');
     writeFileSync(file, 'transaction_id,item,customer_id\n1,milk,c1\n2,bread,c1\n3,milk,c2\n4,,c2\n');
     const bad = await run(['basket', 'rules', '--transactions', file, '--support', '0.5', '--confidence', '0.5']);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(65);
     expect(bad.stderr).toContain(`${file}:5 (item): empty item`);
     writeFileSync(file, 'transaction_id,item,customer_id\n1,milk,c1\n2,bread,c1\n3,milk,c2\n4,bread,c2\n5,milk,c3\n');
     const cust = await run([
@@ -111,7 +111,7 @@ describe('dalbit basket rules --transactions', () => {
       '"{milk}","{bread}",1,0.666666666666667,0.666666666666667,1,1,2',
     ]);
     const opts = await run(['basket', 'rules', '--transactions', file, '--support', '0', '--confidence', '0.5']);
-    expect(opts.code).toBe(1);
+    expect(opts.code).toBe(64);
     expect(opts.stderr).toContain('--support');
   });
 });
@@ -157,7 +157,7 @@ describe('dalbit rfm --invoices', () => {
 
   it('rejects a bad date and a malformed file clearly', async () => {
     const bad = await run(['rfm', '--invoices', path('online_retail/invoices.csv'), '--as-of', '2011-13-01']);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(64);
     expect(bad.stderr).toContain('--as-of');
     const dir = mkdtempSync(join(tmpdir(), 'dalbit-rfm-'));
     const file = join(dir, 'inv.csv');
@@ -166,7 +166,7 @@ describe('dalbit rfm --invoices', () => {
       'InvoiceNo,InvoiceDate,CustomerID,TotalPrice\n1,2011-12-01,7,10.5\n2,yesterday,7,3\n3,2011-12-02,8,abc\n',
     );
     const r = await run(['rfm', '--invoices', file, '--as-of', '2011-12-10']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(65);
     expect(r.stderr).toContain(`${file}:3 (InvoiceDate): not a date: 'yesterday'`);
     expect(r.stderr).toContain(`${file}:4 (TotalPrice): not a number: 'abc'`);
   });
@@ -176,14 +176,14 @@ describe('file modes with a file that cannot be read', () => {
   it.each([
     ['basket', 'rules', '--transactions', '<file>', '--support', '0.1', '--confidence', '0.1'],
     ['rfm', '--invoices', '<file>'],
-  ])('%s %s: a missing file or a directory is exit 1 with 파일을 읽을 수 없습니다, not a stack', async (...args) => {
+  ])('%s %s: a missing file or a directory is exit 74 with 파일을 읽을 수 없습니다, not a stack', async (...args) => {
     const dir = mkdtempSync(join(tmpdir(), 'dalbit-cli-unreadable-'));
     for (const [file, code] of [
       [join(dir, 'nope.csv'), 'ENOENT'],
       [dir, 'EISDIR'],
     ] as const) {
       const r = await run(args.map((a) => (a === '<file>' ? file : a)));
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(74);
       expect(r.stderr).toBe(`error: 파일을 읽을 수 없습니다 / cannot read ${file}: ${code}\n`);
     }
   });

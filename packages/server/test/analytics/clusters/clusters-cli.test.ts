@@ -55,10 +55,10 @@ describe('dalbit clusters', () => {
     });
 
     const missing = await runCli(['--data-dir', dataDir, 'clusters', 'save', 'nope', '1']);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('RUN_NOT_FOUND');
+    expect(missing.code).toBe(66);
+    expect(missing.stderr).toContain('군집 실행을 찾을 수 없습니다');
     const badK = await runCli(['--data-dir', dataDir, 'clusters', '--k', '1']);
-    expect(badK.code).toBe(1);
+    expect(badK.code).toBe(64);
     expect(badK.stderr).toContain('--k');
   });
 });

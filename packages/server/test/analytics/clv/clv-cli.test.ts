@@ -65,7 +65,7 @@ describe('dalbit clv (file mode)', () => {
     const file = join(dir, 'bad.csv');
     writeFileSync(file, 'cust,x,t.x,T.cal\n1,2,30,38\n2,x,1,2\n3,1,9,4\n');
     const r = await run(['clv', 'fit', '--cbs', file, '--json']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(65);
     expect(r.stderr).toContain(`${file}:3 (x): not a number: 'x'`);
     expect(r.stderr).toContain(`${file}:4: 3: need 0 < t.x ≤ T.cal`);
   });

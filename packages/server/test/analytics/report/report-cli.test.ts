@@ -77,7 +77,7 @@ describe('dalbit report', () => {
     expect(JSON.parse(cl.stdout).reports[0].size).toBe(run.clusters[0].size);
 
     const missing = await runCli(['--data-dir', dataDir, 'report', 'segment', 'nope']);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("segment not found: 'nope'");
+    expect(missing.code).toBe(66);
+    expect(missing.stderr).toContain("error: 찾을 수 없습니다 / segment 'nope' not found");
   });
 });

@@ -42,7 +42,7 @@ describe('dalbit traits compute', () => {
     expect(en.stdout).toContain('smartstore → cafe24\t1');
 
     const bad = await runCli(['--data-dir', dataDir, 'traits', 'compute', '--as-of', '2024-13-01']);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(64);
     expect(bad.stderr).toContain('--as-of');
   });
 });
