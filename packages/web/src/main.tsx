@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import '@fontsource-variable/noto-sans-kr';
 import './styles.css';
+import './components/campaign/studio.css';
 
 const root = document.getElementById('root');
 if (root)

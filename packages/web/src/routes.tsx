@@ -1,11 +1,14 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from './i18n.ts';
 import { AnalyticsPage } from './pages/analytics-page.tsx';
+import { CampaignComposerPage } from './pages/campaign-composer-page.tsx';
+import { CampaignPage } from './pages/campaign-page.tsx';
 import { CampaignsPage } from './pages/campaigns-page.tsx';
 import { CustomerPage } from './pages/customer-page.tsx';
 import { CustomersPage } from './pages/customers-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { SegmentsPage } from './pages/segments-page.tsx';
+import { SettingsPage } from './pages/settings-page.tsx';
 import type { PageProps } from './router/page-props.ts';
 
 export interface RouteDef {
@@ -28,4 +31,8 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: '/segments', Page: SegmentsPage, nav: { label: 'navSegments' } },
   { pattern: '/analytics', Page: AnalyticsPage, nav: { label: 'navAnalytics' } },
   { pattern: '/campaigns', Page: CampaignsPage, nav: { label: 'navCampaigns' } },
+  { pattern: '/campaigns/new', Page: CampaignComposerPage },
+  { pattern: '/campaigns/:id/edit', Page: CampaignComposerPage },
+  { pattern: '/campaigns/:id', Page: CampaignPage },
+  { pattern: '/settings', Page: SettingsPage, nav: { label: 'navSettings' } },
 ];

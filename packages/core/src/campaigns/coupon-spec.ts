@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translate } from '../i18n/catalog.ts';
 
 /**
  * A coupon issued with each message: one unique code per customer and occurrence.
@@ -19,7 +20,10 @@ export const CouponSpec = z
       .default(''),
     secret: z.object({ productId: z.string().min(1).max(200) }).optional(),
   })
-  .refine((c) => c.kind !== 'percent' || c.value <= 100, { path: ['value'], message: 'percent must be 1–100' });
+  .refine((c) => c.kind !== 'percent' || c.value <= 100, {
+    path: ['value'],
+    message: translate('ko', 'studio.check.percent'),
+  });
 export type CouponSpec = z.infer<typeof CouponSpec>;
 
 /** `5,000원` or `10%` for templates (`coupon.value`). */

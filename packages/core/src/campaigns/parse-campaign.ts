@@ -1,3 +1,4 @@
+import { zodKorean } from '../i18n/zod-korean.ts';
 import { CampaignDefinition } from './schema.ts';
 
 /** A user-fixable problem in a campaign file, collected (all of them), never thrown. */
@@ -15,7 +16,7 @@ export type ParseCampaignResult =
  * @example const r = parseCampaign(JSON.parse(text)); if (!r.ok) r.issues.forEach((i) => console.log(`${i.path}: ${i.message}`));
  */
 export function parseCampaign(input: unknown): ParseCampaignResult {
-  const r = CampaignDefinition.safeParse(input);
+  const r = CampaignDefinition.safeParse(input, { error: zodKorean });
   if (r.success) return { ok: true, campaign: r.data };
   return {
     ok: false,

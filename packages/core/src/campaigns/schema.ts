@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { CHANNEL_KINDS } from '../channels/channel-kind.ts';
-import { compileTemplate, TEMPLATE_VARIABLES } from '../templates/render-template.ts';
+import { type MessageKey, type MessageParams, translate } from '../i18n/catalog.ts';
 import { CouponSpec } from './coupon-spec.ts';
 import { CAMPAIGN_STATUSES } from './lifecycle.ts';
 import { MessageTemplate } from './message-template.ts';
+import { checkTemplateLimits, checkTemplateSource, type TemplateCheckIssue } from './template-checks.ts';
 import { Trigger } from './trigger.ts';
 
-const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/, 'letters, digits, _ . - (max 80)');
-const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM (24h, KST)');
+const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/, translate('ko', 'studio.check.id'));
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, translate('ko', 'studio.check.clock'));
 const Channel = z.enum(CHANNEL_KINDS);
 
 /** Who a campaign may reach (before the trigger picks the moment). */
@@ -56,7 +57,7 @@ export const Variant = z.object({
   name: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,40}$/)
-    .refine((n) => n !== 'holdout', '"holdout" is reserved'),
+    .refine((n) => n !== 'holdout', translate('ko', 'studio.check.holdoutReserved')),
   weight: z.number().positive(),
   channel: Channel.optional(),
   templates: z.array(MessageTemplate).min(1).optional(),
@@ -135,52 +136,34 @@ const CampaignObject = z.object({
 /** Fields of a message template that are not Liquid text. */
 const NOT_LIQUID = new Set(['channel', 'targeting', 'templateCode', 'url', 'event']);
 
-/** Every Liquid source in a template list must parse, so a broken template is refused when saved. */
+/**
+ * Every Liquid source in a template list must parse and read only known variables (a coupon variable
+ * only with a coupon, no object printed bare), and what was written must fit the channel's limit;
+ * so a broken template is refused when saved, with its path and a Korean explanation.
+ */
 function checkLiquid(
   list: readonly MessageTemplate[],
   path: readonly (string | number)[],
   ctx: z.core.$RefinementCtx,
   hasCoupon: boolean,
 ): void {
+  const add = (issues: readonly TemplateCheckIssue[]) => {
+    for (const i of issues)
+      ctx.addIssue({ code: 'custom', path: [...i.path], message: i.message, params: { reason: i.code } });
+  };
   const visit = (value: unknown, at: readonly (string | number)[], key: string): void => {
     if (typeof value === 'string') {
-      if (NOT_LIQUID.has(key)) return;
-      const compiled = compileTemplate(value, key === 'html' ? 'html' : 'text', at.join('.'));
-      if (!compiled.ok)
-        for (const issue of compiled.issues)
-          ctx.addIssue({ code: 'custom', path: [...at], message: `template syntax: ${issue.message}` });
-      else checkVariables(compiled.template.variables, at, hasCoupon, ctx);
+      if (!NOT_LIQUID.has(key)) add(checkTemplateSource(value, key === 'html' ? 'html' : 'text', at, hasCoupon));
     } else if (typeof value === 'object' && value !== null)
       for (const [k, v] of Object.entries(value)) visit(v, [...at, k], k);
   };
   list.forEach((t, i) => {
     visit(t, [...path, i], '');
+    add(checkTemplateLimits(t, [...path, i]));
   });
 }
 
-/** Unknown variables and coupon variables without a coupon are refused when the campaign is saved. */
-function checkVariables(
-  variables: readonly string[],
-  at: readonly (string | number)[],
-  hasCoupon: boolean,
-  ctx: z.core.$RefinementCtx,
-): void {
-  for (const v of variables) {
-    if (!TEMPLATE_VARIABLES.includes(v))
-      ctx.addIssue({
-        code: 'custom',
-        path: [...at],
-        message: `알 수 없는 변수 {{ ${v} }} (쓸 수 있는 변수: ${TEMPLATE_VARIABLES.join(', ')}) / unknown template variable "${v}"`,
-      });
-    else if (v === 'coupon' && !hasCoupon)
-      ctx.addIssue({
-        code: 'custom',
-        path: [...at],
-        message:
-          '템플릿이 쿠폰을 쓰지만 캠페인에 쿠폰 설정(coupon)이 없습니다 / the template uses coupon but the campaign issues none',
-      });
-  }
-}
+const ko = (key: MessageKey, params?: MessageParams) => translate('ko', key, params);
 
 function checkCampaign(c: z.infer<typeof CampaignObject>, ctx: z.core.$RefinementCtx): void {
   const coupon = c.coupon !== undefined;
@@ -206,7 +189,7 @@ function checkCampaign(c: z.infer<typeof CampaignObject>, ctx: z.core.$Refinemen
       ctx.addIssue({
         code: 'custom',
         path: ['experiment', 'variants', i, 'templates'],
-        message: `no template for channel ${v.channel ?? c.channel}`,
+        message: ko('studio.check.noTemplate', { channel: v.channel ?? c.channel }),
       });
   }
   for (const [i, s] of (c.scenario?.steps ?? []).entries()) {
@@ -214,38 +197,46 @@ function checkCampaign(c: z.infer<typeof CampaignObject>, ctx: z.core.$Refinemen
       ctx.addIssue({
         code: 'custom',
         path: ['scenario', 'steps', i, 'templates'],
-        message: `no template for channel ${s.channel ?? c.channel}`,
+        message: ko('studio.check.noTemplate', { channel: s.channel ?? c.channel }),
       });
     if (s.kind === 'branch')
       for (const target of [s.whenTrue, s.whenFalse])
         if (!c.scenario?.steps.some((t) => t.id === target))
-          ctx.addIssue({ code: 'custom', path: ['scenario', 'steps', i], message: `unknown step "${target}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['scenario', 'steps', i],
+            message: ko('studio.check.unknownStep', { target }),
+          });
   }
   const ids = (c.scenario?.steps ?? []).map((s) => s.id);
   if (new Set(ids).size !== ids.length)
-    ctx.addIssue({ code: 'custom', path: ['scenario', 'steps'], message: 'step ids must be unique' });
+    ctx.addIssue({ code: 'custom', path: ['scenario', 'steps'], message: ko('studio.check.stepIds') });
   if (!c.experiment.variants.length && !base.has(c.channel))
-    ctx.addIssue({ code: 'custom', path: ['templates'], message: `no template for channel ${c.channel}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['templates'],
+      message: ko('studio.check.noTemplate', { channel: c.channel }),
+    });
   const names = c.experiment.variants.map((v) => v.name);
   if (new Set(names).size !== names.length)
-    ctx.addIssue({ code: 'custom', path: ['experiment', 'variants'], message: 'variant names must be unique' });
+    ctx.addIssue({ code: 'custom', path: ['experiment', 'variants'], message: ko('studio.check.armNames') });
   const phone = [...channelsUsed].some((ch) => ch === 'sms' || ch === 'kakao_brand' || ch === 'kakao_alimtalk');
   if ((phone || c.fallbackToSms) && channelsUsed.has('sms') && !c.sender.smsFrom)
-    ctx.addIssue({ code: 'custom', path: ['sender', 'smsFrom'], message: 'SMS needs a registered sender number' });
+    ctx.addIssue({ code: 'custom', path: ['sender', 'smsFrom'], message: ko('studio.check.smsFrom') });
   if (c.fallbackToSms && !c.sender.smsFrom)
     ctx.addIssue({
       code: 'custom',
       path: ['sender', 'smsFrom'],
-      message: 'SMS fallback needs a registered sender number',
+      message: ko('studio.check.smsFrom'),
     });
   if ([...channelsUsed].some((ch) => ch === 'kakao_brand' || ch === 'kakao_alimtalk') && !c.sender.kakaoSenderKey)
-    ctx.addIssue({ code: 'custom', path: ['sender', 'kakaoSenderKey'], message: 'Kakao needs the channel sender key' });
+    ctx.addIssue({ code: 'custom', path: ['sender', 'kakaoSenderKey'], message: ko('studio.check.kakaoKey') });
   if (channelsUsed.has('email') && !c.sender.email)
-    ctx.addIssue({ code: 'custom', path: ['sender', 'email'], message: 'email needs a sender name and address' });
+    ctx.addIssue({ code: 'custom', path: ['sender', 'email'], message: ko('studio.check.emailSender') });
   if (c.trigger.kind === 'date_relative' && c.trigger.anchor === 'product_purchase' && !c.trigger.productId)
-    ctx.addIssue({ code: 'custom', path: ['trigger', 'productId'], message: 'product_purchase needs productId' });
+    ctx.addIssue({ code: 'custom', path: ['trigger', 'productId'], message: ko('studio.check.productId') });
   if (c.trigger.kind === 'date_relative' && c.trigger.anchor === 'grade_review' && !c.trigger.review)
-    ctx.addIssue({ code: 'custom', path: ['trigger', 'review'], message: 'grade_review needs review.dayOfMonth' });
+    ctx.addIssue({ code: 'custom', path: ['trigger', 'review'], message: ko('studio.check.review') });
 }
 
 /**

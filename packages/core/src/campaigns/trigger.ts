@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { translate } from '../i18n/catalog.ts';
 
-const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM (24h, KST)');
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, translate('ko', 'studio.check.clock'));
 const Id = z.string().min(1).max(200);
 
 /** A filter on an event property (`properties` JSON of the `events` table). */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CHANNEL_KINDS, type ChannelKind } from '../channels/channel-kind.ts';
+import { translate } from '../i18n/catalog.ts';
 import type { HolidayBlock } from './holidays.ts';
 
-const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM (24h, KST)');
-const DateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, translate('ko', 'studio.check.clock'));
+const DateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, translate('ko', 'studio.check.day'));
 const Channel = z.enum(CHANNEL_KINDS);
 const Window = z.object({ start: Clock, end: Clock });
 

@@ -11,6 +11,7 @@ import { DOMAIN_ERROR_MESSAGES } from './messages/domain-errors.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
 import { IMPORTS_MESSAGES } from './messages/imports.ts';
 import { LIMITS_MESSAGES } from './messages/limits.ts';
+import { STUDIO_MESSAGES } from './messages/studio.ts';
 import { TRACKER_MESSAGES } from './messages/tracker.ts';
 import { UNSUBSCRIBE_MESSAGES } from './messages/unsubscribe.ts';
 import { WEB_MESSAGES } from './messages/web.ts';
@@ -37,6 +38,7 @@ export const MESSAGES = {
   ...CAMPAIGN_MESSAGES,
   ...AUDIT_MESSAGES,
   ...IMPORTS_MESSAGES,
+  ...STUDIO_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

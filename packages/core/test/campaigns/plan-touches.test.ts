@@ -169,7 +169,7 @@ describe('campaign plan (pure)', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.issues.map((i) => i.path)).toEqual(['templates.0.text']);
-      expect(r.issues[0]?.message).toContain('template syntax');
+      expect(r.issues[0]?.message).toContain('템플릿 문법 오류');
     }
     const fine = parseCampaign({
       ...base,

@@ -3,6 +3,7 @@ import { type CampaignDefinition, CampaignDefinition as CampaignSchema } from '@
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
 import { DalbitError } from '@dalbit/core/errors/dalbit-error';
 import { type MessageKey, translate } from '@dalbit/core/i18n/catalog';
+import { zodKorean } from '@dalbit/core/i18n/zod-korean';
 import type { Engine } from '../engines/engine.ts';
 import { findCampaign, saveCampaign } from './campaign-store.ts';
 import { cancelPendingMessages } from './cancel-pending.ts';
@@ -22,7 +23,7 @@ function notFound(id: string): DalbitError {
 
 /** Validates untrusted JSON into a campaign: every problem with its path under `body`, nothing saved. */
 export function parseCampaignOrThrow(raw: unknown): CampaignDefinition {
-  const r = CampaignSchema.safeParse(raw);
+  const r = CampaignSchema.safeParse(raw, { error: zodKorean });
   if (r.success) return r.data;
   throw new DalbitError({
     code: 'CAMPAIGN_INVALID',

@@ -1,11 +1,13 @@
 import {
   type CompliancePolicy,
+  CompliancePolicySchema,
   DEFAULT_COMPLIANCE_POLICY,
   parseCompliancePolicy,
 } from '@dalbit/core/compliance/policy';
 import { COMPLIANCE_SETTINGS } from '@dalbit/core/compliance/tables';
 import { DalbitError } from '@dalbit/core/errors/dalbit-error';
 import { translate } from '@dalbit/core/i18n/catalog';
+import { zodKorean } from '@dalbit/core/i18n/zod-korean';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { Engine } from '../engines/engine.ts';
 
@@ -55,7 +57,7 @@ export async function saveComplianceSettings(
   input: unknown,
   who: { by: string; at: Date },
 ): Promise<StoredComplianceSettings> {
-  const parsed = parseCompliancePolicy(input);
+  const parsed = CompliancePolicySchema.safeParse(input ?? {}, { error: zodKorean });
   if (!parsed.success)
     throw new DalbitError({
       code: 'SETTINGS_INVALID',

@@ -1,10 +1,11 @@
 import { armFor, HOLDOUT_ARM, planForArm } from '@dalbit/core/campaigns/arms';
-import { buildMessage } from '@dalbit/core/campaigns/build-message';
+import { buildMessage, type IssuedCoupon } from '@dalbit/core/campaigns/build-message';
 import type { CampaignDefinition } from '@dalbit/core/campaigns/schema';
 import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
 import type { OutboundMessage } from '@dalbit/core/channels/outbound-message';
 import { checkCompliance, type GuardDecision } from '@dalbit/core/compliance/check-compliance';
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import type { TemplateIssue } from '@dalbit/core/templates/template-issue';
 import { validateMessage } from '@dalbit/core/templates/validate-message';
 import type { Engine } from '../engines/engine.ts';
@@ -26,7 +27,31 @@ export interface CampaignPreview {
   readonly customerId: string;
   readonly arm: string;
   readonly at: Date;
+  /** True when the coupon shown is the code already issued to this customer (else an example code). */
+  readonly couponIssued: boolean;
   readonly channels: readonly ChannelPreview[];
+}
+
+/** The code this campaign last issued to the customer, as the message carried it. */
+async function latestIssuedCoupon(
+  engine: Engine,
+  campaignId: string,
+  customerId: string,
+): Promise<IssuedCoupon | undefined> {
+  const [row] = await engine.query<{ code: string; kind: string; value: number; expires_at: Date }>(
+    compileBound(
+      engine.dialect,
+      (b) =>
+        `SELECT code, kind, value, expires_at FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')} AND customer_id = ${b.p(customerId, 'string')} ORDER BY issued_at DESC LIMIT 1`,
+    ),
+  );
+  if (!row) return undefined;
+  const value = Number(row.value);
+  return {
+    code: row.code,
+    expiresAt: new Date(row.expires_at),
+    value: row.kind === 'percent' ? `${value}%` : `${value.toLocaleString('en-US')}원`,
+  };
 }
 
 /**
@@ -51,8 +76,10 @@ export async function previewCampaign(
   const arm = armFor(c, input.customerId);
   const plan = planForArm(c, arm === HOLDOUT_ARM ? (c.experiment.variants[0]?.name ?? 'main') : arm);
   const ledger = await loadAdLedger(engine, [input.customerId], input.at, input.at, input.policy.caps.weekDays);
+  const issued = plan.coupon ? await latestIssuedCoupon(engine, c.id, input.customerId) : undefined;
   const coupon = plan.coupon
-    ? issuedCoupon(
+    ? (issued ??
+      issuedCoupon(
         couponCodeFor({
           secret: input.couponSecret,
           campaignId: c.id,
@@ -62,7 +89,7 @@ export async function previewCampaign(
         }),
         input.at,
         plan.coupon,
-      )
+      ))
     : undefined;
   const channels = [...new Set([plan.channel, ...plan.templates.map((t) => t.channel)])];
   const previews: ChannelPreview[] = channels.map((channel) => {
@@ -95,5 +122,12 @@ export async function previewCampaign(
       issues: validateMessage(out).filter((i) => !i.code.startsWith('ALIMTALK_MISMATCH')),
     };
   });
-  return { campaignId: c.id, customerId: input.customerId, arm, at: input.at, channels: previews };
+  return {
+    campaignId: c.id,
+    customerId: input.customerId,
+    arm,
+    at: input.at,
+    couponIssued: issued !== undefined,
+    channels: previews,
+  };
 }

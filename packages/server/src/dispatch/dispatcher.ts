@@ -5,6 +5,7 @@ import type { Engine } from '../engines/engine.ts';
 import type { AdapterRegistry, ChannelRoute } from './adapter-registry.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './backoff.ts';
 import { type ClaimInput, claimFresh, claimInDoubt, claimRetries } from './claim-messages.ts';
+import { findHalted } from './find-halted.ts';
 import { findWithdrawn } from './find-withdrawn.ts';
 import type { ClaimedRow } from './outbox-row.ts';
 import type { Outcome } from './outcome.ts';
@@ -125,7 +126,8 @@ export function createDispatcher(engine: Engine, opts: DispatchOptions): { pass(
     claimedAt: Date | undefined,
     summary: DispatchSummary,
   ): Promise<void> {
-    const withdrawn = await findWithdrawn(engine, rows);
+    // A refusal or a pause/stop that happened after the claim wins: those rows are cancelled, not sent.
+    const withdrawn = new Map([...(await findWithdrawn(engine, rows)), ...(await findHalted(engine, rows))]);
     const outcomes = await sendClaimed({
       route,
       rows,

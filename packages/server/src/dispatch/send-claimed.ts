@@ -79,7 +79,9 @@ export async function sendClaimed(step: SendStep): Promise<Outcome[]> {
         kind: 'cancelled',
         key: row.key,
         code: refused,
-        detail: 'recipient refused ads after the message was planned',
+        detail: refused.startsWith('CAMPAIGN_')
+          ? 'the campaign was paused or stopped after the message was claimed'
+          : 'recipient refused ads after the message was planned',
       });
     else if (!msg)
       outcomes.push({

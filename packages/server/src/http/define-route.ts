@@ -1,5 +1,6 @@
 import { DalbitError } from '@dalbit/core/errors/dalbit-error';
 import { translate } from '@dalbit/core/i18n/catalog';
+import { zodKorean } from '@dalbit/core/i18n/zod-korean';
 import { MAX_JSON_DEPTH, parseBoundedJson } from '@dalbit/core/json/bounded-json';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
@@ -56,6 +57,9 @@ export function defineRoute<
 
 export const toHonoPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
 
+/** The headline of a 400 whose issues say what is wrong per field. */
+const INVALID_REQUEST = translate('ko', 'studio.request.invalid');
+
 function issuesOf(where: 'query' | 'params' | 'body', error: z.ZodError): ApiIssue[] {
   return error.issues.map((i) => ({
     path: [where, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
@@ -85,8 +89,8 @@ export async function readJson(c: Context): Promise<unknown> {
 
 /** Validates a parsed body against `schema`: 400 VALIDATION_FAILED with `body.…` paths. */
 export function validateBody<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const r = schema.safeParse(raw);
-  if (!r.success) throw new ApiError('VALIDATION_FAILED', 'the request has invalid values', issuesOf('body', r.error));
+  const r = schema.safeParse(raw, { error: zodKorean });
+  if (!r.success) throw new ApiError('VALIDATION_FAILED', INVALID_REQUEST, issuesOf('body', r.error));
   return r.data;
 }
 
@@ -128,7 +132,7 @@ export function mountRoutes(app: Hono, routes: readonly AnyRoute[]): void {
       const issues: ApiIssue[] = [];
       const parse = (where: 'query' | 'params' | 'body', schema: z.ZodType | undefined, raw: unknown): unknown => {
         if (!schema) return {};
-        const r = schema.safeParse(raw);
+        const r = schema.safeParse(raw, { error: zodKorean });
         if (r.success) return r.data;
         issues.push(...issuesOf(where, r.error));
         return undefined;
@@ -136,7 +140,7 @@ export function mountRoutes(app: Hono, routes: readonly AnyRoute[]): void {
       const query = parse('query', route.query, c.req.query());
       const params = parse('params', route.params, c.req.param());
       const body = route.body ? parse('body', route.body, await readJson(c)) : {};
-      if (issues.length > 0) throw new ApiError('VALIDATION_FAILED', 'the request has invalid values', issues);
+      if (issues.length > 0) throw new ApiError('VALIDATION_FAILED', INVALID_REQUEST, issues);
       return route.handle({ query, params, body, c });
     });
   }

@@ -7,7 +7,7 @@ import { ensureDashboardBuilt } from '../../src/http/ensure-dashboard.ts';
 import { type DemoServer, startDemoServer } from '../http/demo-server.ts';
 import { launchChromium } from './browser.ts';
 
-const SHOTS = '/tmp/shots/campaign-studio';
+const SHOTS = '/tmp/shots/studio';
 let demo: DemoServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
@@ -42,7 +42,11 @@ describe('campaign list and report in Chromium', () => {
     expect(funnel).toContain('대조군 (미발송)');
     expect(funnel).toContain('구매 전환');
     expect(await page.getByTestId('campaign-lifts').textContent()).toContain('발송군');
+    // The report has its own address, so it can be shared and reopened.
+    expect(page.url()).toContain('#/campaigns/vip-winter-sale');
+    await page.getByTestId('trend-chart').waitFor();
     await page.screenshot({ path: join(SHOTS, 'campaign-report.png'), fullPage: true });
+    await page.goto(`${demo.server.url}/#/campaigns`);
     await page.getByTestId('toggle-vip-winter-sale').click();
     // Paused: the row's button now offers to resume.
     await page.getByTestId('toggle-vip-winter-sale').getByText('재개').waitFor();

@@ -1,11 +1,17 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CampaignDefinition } from '@dalbit/core/campaigns/schema';
 import { translate } from '@dalbit/core/i18n/catalog';
 import { presentCampaignReport } from '@dalbit/core/reports/campaign/present-campaign-report';
 import { z } from 'zod';
 import { findCampaign } from '../../campaigns/campaign-store.ts';
+import { checkCampaignDraft } from '../../campaigns/check-campaign-draft.ts';
 import { loadEffectivePolicy } from '../../campaigns/load-effective-policy.ts';
 import { preflightCampaign } from '../../campaigns/preflight-campaign.ts';
 import { previewCampaign } from '../../campaigns/preview-campaign.ts';
 import { resolveCustomerOrThrow } from '../../consent/record-consent.ts';
+import { exportCampaignReport } from '../../reports/campaign/export-campaign-report.ts';
 import { CampaignReportError, loadCampaignReport } from '../../reports/campaign/load-campaign-report.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { ApiError } from '../api-error.ts';
@@ -14,7 +20,7 @@ import { maskEmail, maskPhone } from '../mask.ts';
 import { sendJson } from '../send-json.ts';
 
 const Id = z.object({ id: z.string().min(1).max(200) });
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD (KST)');
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, translate('ko', 'studio.check.day'));
 const Lang = z.enum(['ko', 'en']).default('ko');
 /** Preview codes are illustrative: the scheduler derives real ones from the brand's secret. */
 const PREVIEW_COUPON_SECRET = 'preview';
@@ -33,6 +39,33 @@ function maskContacts(value: unknown): unknown {
   );
 }
 
+const ReportQuery = z.object({
+  windowDays: z.coerce.number().int().min(1).max(90).default(7),
+  control: z.string().max(100).optional(),
+  lang: Lang,
+});
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The report of a campaign; an unknown campaign is a 404, a report that cannot be built a 400. */
+async function loadReportOrThrow(deps: ApiDeps, id: string, q: { windowDays: number; control?: string | undefined }) {
+  try {
+    return await loadCampaignReport(deps.engine, {
+      campaignId: id,
+      windowDays: q.windowDays,
+      ...(q.control ? { control: q.control } : {}),
+    });
+  } catch (e) {
+    if (e instanceof CampaignReportError)
+      throw new ApiError(
+        e.code === 'UNKNOWN_CAMPAIGN' ? 'NOT_FOUND' : 'VALIDATION_FAILED',
+        e.code === 'UNKNOWN_CAMPAIGN' ? translate('ko', 'campaign.NOT_FOUND', { id }) : e.message,
+        [],
+        { cause: e },
+      );
+    throw e;
+  }
+}
+
 async function campaignOrThrow(deps: ApiDeps, id: string) {
   const s = await findCampaign(deps.engine, id);
   if (!s) throw new ApiError('NOT_FOUND', translate('ko', 'campaign.NOT_FOUND', { id }));
@@ -42,6 +75,39 @@ async function campaignOrThrow(deps: ApiDeps, id: string) {
 export function campaignCheckRoutes(deps: ApiDeps): AnyRoute[] {
   const { engine } = deps;
   return [
+    defineRoute({
+      method: 'post',
+      path: '/api/campaigns/check',
+      tag: 'campaigns',
+      access: 'read',
+      summary:
+        "The composer's live check of an unsaved campaign: the issues a save would refuse (paths relative to the campaign, Korean), launch blockers (sender settings of an ad), and a customer's message per channel after the guard",
+      body: z.object({
+        campaign: z.record(z.string(), z.unknown()),
+        customer: z.string().max(200).optional().describe('customer id, phone or email for the preview'),
+        lang: Lang,
+      }),
+      bodyDoc: z.object({ campaign: CampaignDefinition, customer: z.string().optional(), lang: Lang }),
+      responses: {
+        200: {
+          description: 'DraftCheck (packages/server/src/campaigns/check-campaign-draft.ts)',
+          schema: z.record(z.string(), z.unknown()),
+        },
+      },
+      handle: async ({ body, c }) => {
+        const { policy } = await loadEffectivePolicy(engine);
+        const now = deps.now();
+        const check = await checkCampaignDraft(engine, {
+          raw: body.campaign,
+          customer: body.customer?.trim() || undefined,
+          at: now,
+          policy,
+          couponSecret: PREVIEW_COUPON_SECRET,
+          lang: body.lang,
+        });
+        return sendJson(c, { ...check, now: now.toISOString() });
+      },
+    }),
     defineRoute({
       method: 'post',
       path: '/api/campaigns/{id}/preflight',
@@ -105,11 +171,7 @@ export function campaignCheckRoutes(deps: ApiDeps): AnyRoute[] {
       summary:
         'Campaign report: funnel per arm, lift against control with interval, verdict sentence, labels in `lang`, channels, daily trend',
       params: Id,
-      query: z.object({
-        windowDays: z.coerce.number().int().min(1).max(90).default(7),
-        control: z.string().max(100).optional(),
-        lang: Lang,
-      }),
+      query: ReportQuery,
       responses: {
         200: {
           description:
@@ -119,22 +181,32 @@ export function campaignCheckRoutes(deps: ApiDeps): AnyRoute[] {
         404: { description: 'no such campaign' },
       },
       handle: async ({ params, query, c }) => {
+        const report = await loadReportOrThrow(deps, params.id, query);
+        return sendJson(c, { ...report, presented: presentCampaignReport(report, query.lang) });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/campaigns/{id}/report/export',
+      tag: 'campaigns',
+      access: 'read',
+      summary: 'The campaign report as an XLSX (numbers as numbers) or CSV (UTF-8 with BOM) file, labels in `lang`',
+      params: Id,
+      query: ReportQuery.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+      responses: { 200: { description: 'the file (attachment)' }, 404: { description: 'no such campaign' } },
+      handle: async ({ params, query, c }) => {
+        const report = await loadReportOrThrow(deps, params.id, query);
+        const dir = mkdtempSync(join(tmpdir(), 'dalbit-report-'));
         try {
-          const report = await loadCampaignReport(engine, {
-            campaignId: params.id,
-            windowDays: query.windowDays,
-            ...(query.control ? { control: query.control } : {}),
+          const out = join(dir, `report.${query.format}`);
+          exportCampaignReport(report, { format: query.format, out, lang: query.lang, now: deps.now() });
+          return c.body(readFileSync(out), 200, {
+            'content-type': query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
+            'content-disposition': `attachment; filename="campaign-${params.id.replace(/[^A-Za-z0-9_.-]/g, '_')}.${query.format}"`,
+            'cache-control': 'no-store',
           });
-          return sendJson(c, { ...report, presented: presentCampaignReport(report, query.lang) });
-        } catch (e) {
-          if (e instanceof CampaignReportError)
-            throw new ApiError(
-              e.code === 'UNKNOWN_CAMPAIGN' ? 'NOT_FOUND' : 'VALIDATION_FAILED',
-              e.code === 'UNKNOWN_CAMPAIGN' ? translate('ko', 'campaign.NOT_FOUND', { id: params.id }) : e.message,
-              [],
-              { cause: e },
-            );
-          throw e;
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
         }
       },
     }),

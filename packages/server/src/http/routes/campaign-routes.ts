@@ -91,7 +91,11 @@ export function campaignRoutes(deps: ApiDeps): AnyRoute[] {
       responses: {
         200: {
           description: 'campaign',
-          schema: Saved.extend({ createdAt: z.iso.datetime(), statusLabel: z.string() }),
+          schema: Saved.extend({
+            createdAt: z.iso.datetime(),
+            statusLabel: z.string(),
+            now: z.iso.datetime().describe("the server's clock (the dashboard's default pre-flight day)"),
+          }),
         },
         404: { description: 'no such campaign' },
       },
@@ -103,6 +107,7 @@ export function campaignRoutes(deps: ApiDeps): AnyRoute[] {
           revision: s.revision,
           createdAt: s.createdAt,
           statusLabel: statusLabel(s.campaign.status),
+          now: deps.now().toISOString(),
         });
       },
     }),

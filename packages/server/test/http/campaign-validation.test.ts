@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authHeaders } from '../support/auth.ts';
+import { type DemoServer, startDemoServer } from './demo-server.ts';
+
+// Every rule the composer checks while typing is also refused by the API when saving: a 400 with
+// the field's path under `body` and a Korean message (zod's own texts included), nothing stored.
+
+let demo: DemoServer;
+let owner: { authorization: string };
+beforeAll(async () => {
+  demo = await startDemoServer({ customers: 300, eventsPerCustomer: 1 });
+  owner = await authHeaders(demo.engine, 'owner');
+});
+afterAll(async () => demo?.stop());
+
+type Issue = { path: (string | number)[]; message: string; code?: string };
+const HANGUL = /[가-힣]/;
+
+async function call(method: string, path: string, body?: unknown) {
+  const res = await fetch(`${demo.server.url}${path}`, {
+    method,
+    headers: { ...owner, 'content-type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+const base = (over: Record<string, unknown> = {}) => ({
+  id: `v-${Math.random().toString(36).slice(2, 8)}`,
+  name: '검증 캠페인',
+  purpose: 'ad',
+  trigger: { kind: 'broadcast', at: '2026-11-20T10:00:00+09:00' },
+  channel: 'sms',
+  sender: { smsFrom: '0212345678' },
+  templates: [{ channel: 'sms', text: '{{ name }}님 안녕하세요' }],
+  ...over,
+});
+
+async function refused(body: Record<string, unknown>): Promise<Issue[]> {
+  const r = await call('POST', '/api/campaigns', body);
+  expect(r.status).toBe(400);
+  const error = r.body.error as { code: string; message: string; issues: Issue[] };
+  expect(error.code).toBe('CAMPAIGN_INVALID');
+  expect(error.message).toMatch(HANGUL);
+  for (const i of error.issues) expect(i.message, JSON.stringify(i)).toMatch(HANGUL);
+  const stored = await demo.engine.query<{ n: number }>(
+    `SELECT count(*) AS n FROM campaigns WHERE campaign_id = '${String(body.id)}'`,
+  );
+  expect(Number(stored[0]?.n)).toBe(0);
+  return error.issues;
+}
+
+const at = (issues: Issue[], path: (string | number)[]) => issues.filter((i) => i.path.join('.') === path.join('.'));
+
+describe('campaign rules: 400 with the field path and a Korean message', () => {
+  it('an unknown variable', async () => {
+    const issues = await refused(base({ templates: [{ channel: 'sms', text: '{{ nmae }}님 안녕하세요' }] }));
+    expect(at(issues, ['body', 'templates', 0, 'text'])[0]?.message).toContain('알 수 없는 변수 {{ nmae }}');
+  });
+
+  it('a coupon variable without a coupon', async () => {
+    const issues = await refused(base({ templates: [{ channel: 'sms', text: '쿠폰 {{ coupon.code }}' }] }));
+    expect(at(issues, ['body', 'templates', 0, 'text'])[0]?.message).toContain('캠페인에 쿠폰이 없습니다');
+  });
+
+  it('an object printed bare, and a member that does not exist', async () => {
+    const coupon = { kind: 'amount', value: 3000, validDays: 7 };
+    const bare = await refused(base({ coupon, templates: [{ channel: 'sms', text: '쿠폰 {{ coupon }}' }] }));
+    expect(at(bare, ['body', 'templates', 0, 'text'])[0]?.message).toContain('coupon.code');
+    const member = await refused(base({ coupon, templates: [{ channel: 'sms', text: '{{ coupon.expiresAt }}까지' }] }));
+    expect(at(member, ['body', 'templates', 0, 'text'])[0]?.message).toContain('없는 항목');
+  });
+
+  it('a message over the channel limit (LMS 2,000 bytes) and a character SMS cannot carry', async () => {
+    const long = await refused(base({ templates: [{ channel: 'sms', text: '가'.repeat(1001) }] }));
+    expect(at(long, ['body', 'templates', 0, 'text'])[0]?.message).toContain('2,002바이트 (최대 2,000바이트)');
+    const emoji = await refused(base({ templates: [{ channel: 'sms', text: '세일 🎉' }] }));
+    expect(at(emoji, ['body', 'templates', 0, 'text'])[0]?.message).toContain('🎉');
+    const push = await refused(
+      base({ channel: 'push', templates: [{ channel: 'push', title: '가'.repeat(70), body: '본문' }] }),
+    );
+    expect(at(push, ['body', 'templates', 0, 'title'])[0]?.message).toContain('푸시 제목');
+  });
+
+  it("zod's own checks read Korean too (holdout over 50 %, a missing name, a bad time)", async () => {
+    const issues = await refused(
+      base({
+        name: undefined,
+        experiment: { holdoutPercent: 80 },
+        trigger: { kind: 'recurring', every: 'day', time: '25:00' },
+      }),
+    );
+    expect(at(issues, ['body', 'experiment', 'holdoutPercent'])).toHaveLength(1);
+    expect(at(issues, ['body', 'name'])[0]?.message).toBe('값을 입력하세요');
+    expect(at(issues, ['body', 'trigger', 'time'])[0]?.message).toContain('HH:MM');
+  });
+
+  it('a request-level 400 (preflight range) is Korean as well', async () => {
+    const r = await call('POST', '/api/campaigns/nope/preflight', { from: '2026/11/20', to: 'x' });
+    expect(r.status).toBe(400);
+    const error = r.body.error as { message: string; issues: Issue[] };
+    expect(error.message).toMatch(HANGUL);
+    expect(error.issues.map((i) => i.path.join('.'))).toEqual(['body.from', 'body.to']);
+  });
+
+  it('an ad without sender settings cannot launch: 409 with each missing field under settings.sender', async () => {
+    const saved = await call('POST', '/api/campaigns', base({ id: 'no-sender' }));
+    expect(saved.status).toBe(201);
+    const r = await call('POST', '/api/campaigns/no-sender/launch');
+    expect(r.status).toBe(409);
+    const error = r.body.error as { code: string; message: string; issues: Issue[] };
+    expect(error.code).toBe('SENDER_INFO_MISSING');
+    expect(error.message).toContain('설정');
+    expect(error.issues.map((i) => i.path.join('.')).sort()).toEqual([
+      'settings.sender.contact',
+      'settings.sender.name',
+      'settings.sender.optOutNumber',
+    ]);
+  });
+});
+
+describe('POST /api/campaigns/check (the composer while typing)', () => {
+  it('returns the same issues relative to the campaign, the launch blockers and a real customer preview', async () => {
+    const [c] = await demo.engine.query<{ customer_id: string; phone: string }>(
+      'SELECT customer_id, phone FROM customers WHERE phone IS NOT NULL ORDER BY customer_id LIMIT 1',
+    );
+    const bad = await call('POST', '/api/campaigns/check', {
+      campaign: base({ templates: [{ channel: 'sms', text: '{{ nmae }} {{ coupon.code }}' }] }),
+    });
+    expect(bad.status).toBe(200);
+    const issues = bad.body.issues as Issue[];
+    expect(issues.map((i) => `${i.path.join('.')}:${i.code}`).sort()).toEqual([
+      'templates.0.text:COUPON_MISSING',
+      'templates.0.text:UNKNOWN_VARIABLE',
+    ]);
+    expect((bad.body.launchBlockers as Issue[]).map((i) => i.path.join('.'))).toContain('settings.sender.optOutNumber');
+    const good = await call('POST', '/api/campaigns/check', {
+      campaign: base({
+        coupon: { kind: 'amount', value: 3000, validDays: 7, prefix: 'WIN' },
+        templates: [{ channel: 'sms', text: '{{ name }}님 쿠폰 {{ coupon.code }}' }],
+      }),
+      customer: c?.phone,
+    });
+    expect(good.body.ok).toBe(true);
+    const preview = good.body.preview as {
+      customerId: string;
+      channels: { channel: string; text: string; outcome: string; reasonLabel: string | null }[];
+    };
+    expect(preview.customerId).toBe(c?.customer_id);
+    const sms = preview.channels.find((x) => x.channel === 'sms');
+    expect(sms?.text).toMatch(/쿠폰 WIN-[A-Z0-9-]+/);
+    // No sender settings yet: the guard blocks the ad, and says why in Korean.
+    expect(sms?.outcome).toBe('block');
+    expect(sms?.reasonLabel).toMatch(HANGUL);
+  });
+});

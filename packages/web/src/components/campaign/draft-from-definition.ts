@@ -1,0 +1,92 @@
+import {
+  type AudienceChoice,
+  type Channel,
+  COMPOSER_CHANNELS,
+  type Draft,
+  GOLDEN_ANCHORS,
+  type GoldenAnchor,
+  type MessageDraft,
+  newDraft,
+  TEXT_FIELD,
+} from './draft-model.ts';
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json => (typeof v === 'object' && v !== null ? (v as Json) : {});
+const str = (v: unknown, d = ''): string => (typeof v === 'string' ? v : d);
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+function messageOf(channel: Channel, templates: unknown): MessageDraft {
+  const list = Array.isArray(templates) ? templates.map(obj) : [];
+  const t = list.find((x) => x.channel === channel) ?? {};
+  const f = TEXT_FIELD[channel];
+  return {
+    subject: f.subject ? str(t[f.subject]) : '',
+    text: str(t[f.text]),
+    fallbackText: str(obj(t.smsFallback).text),
+  };
+}
+
+/** KST `YYYY-MM-DDTHH:MM` of an ISO instant (for the datetime-local input). */
+function kstLocal(iso: string): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return '';
+  return new Date(t + 9 * 3600_000).toISOString().slice(0, 16);
+}
+
+function triggerInto(d: Draft, trigger: Json): void {
+  if (trigger.kind === 'broadcast') {
+    d.trigger = 'scheduled';
+    d.scheduledAt = kstLocal(str(trigger.at));
+  } else if (trigger.kind === 'recurring') {
+    d.trigger = 'recurring';
+    d.time = str(trigger.time, d.time);
+  } else if (trigger.kind === 'date_relative') {
+    d.trigger = 'golden';
+    const a = str(trigger.anchor);
+    if ((GOLDEN_ANCHORS as readonly string[]).includes(a)) d.anchor = a as GoldenAnchor;
+    d.offsetDays = num(trigger.offsetDays);
+  } else if (trigger.kind === 'event') {
+    d.trigger = 'event';
+    d.eventType = str(obj(trigger.event).type, d.eventType);
+    d.delayHours = num(trigger.delayHours);
+    d.exitOnOrder = Array.isArray(trigger.exitIf) && trigger.exitIf.length > 0;
+  }
+}
+
+/** A stored campaign back in the composer (fields the composer does not edit are kept by the server's schema defaults). */
+export function draftFromDefinition(def: Json): Draft {
+  const d = newDraft();
+  d.id = str(def.id);
+  d.name = str(def.name);
+  d.purpose = def.purpose === 'info' ? 'info' : 'ad';
+  const ch = str(def.channel);
+  d.channel = (COMPOSER_CHANNELS as readonly string[]).includes(ch) ? (ch as Channel) : 'sms';
+  d.fallbackToSms = def.fallbackToSms === true;
+  d.audience = obj(def.audience) as unknown as AudienceChoice;
+  const sender = obj(def.sender);
+  d.smsFrom = str(sender.smsFrom);
+  d.kakaoSenderKey = str(sender.kakaoSenderKey);
+  d.emailName = str(obj(sender.email).name);
+  d.emailAddress = str(obj(sender.email).address);
+  d.message = messageOf(d.channel, def.templates);
+  triggerInto(d, obj(def.trigger));
+  const st = obj(def.sendTime);
+  d.time = str(st.time, d.time);
+  d.usePreferredHour = st.usePreferredHour === true;
+  const c = def.coupon ? obj(def.coupon) : null;
+  d.coupon = c
+    ? {
+        kind: c.kind === 'percent' ? 'percent' : 'amount',
+        value: num(c.value),
+        validDays: num(c.validDays),
+        budget: num(c.budget),
+        prefix: str(c.prefix),
+      }
+    : null;
+  const exp = obj(def.experiment);
+  d.holdoutPercent = num(exp.holdoutPercent) ?? 0;
+  const variants = Array.isArray(exp.variants) ? exp.variants.map(obj) : [];
+  const b = variants.find((v) => v.name === 'B');
+  d.armB = b?.templates ? messageOf(d.channel, b.templates) : null;
+  return d;
+}

@@ -1,0 +1,183 @@
+/** The composer's form state and its translation to and from a campaign definition (the API's JSON). */
+
+export type Channel = 'sms' | 'kakao_brand' | 'email' | 'push' | 'onsite';
+export const COMPOSER_CHANNELS: readonly Channel[] = ['kakao_brand', 'sms', 'email', 'push', 'onsite'];
+export type TriggerKind = 'now' | 'scheduled' | 'recurring' | 'golden' | 'event';
+export const GOLDEN_ANCHORS = [
+  'birthday',
+  'signup',
+  'first_purchase',
+  'last_purchase',
+  'coupon_expiry',
+  'warranty',
+] as const;
+export type GoldenAnchor = (typeof GOLDEN_ANCHORS)[number];
+
+export type AudienceChoice =
+  | { kind: 'all' }
+  | { kind: 'segment'; segmentId: string }
+  | { kind: 'recipe'; recipe: string; params: Record<string, unknown> };
+
+export interface MessageDraft {
+  subject: string;
+  text: string;
+  fallbackText: string;
+}
+
+export interface CouponDraft {
+  kind: 'amount' | 'percent';
+  value: number | null;
+  validDays: number | null;
+  budget: number | null;
+  prefix: string;
+}
+
+export interface Draft {
+  id: string;
+  name: string;
+  purpose: 'ad' | 'info';
+  audience: AudienceChoice;
+  channel: Channel;
+  fallbackToSms: boolean;
+  smsFrom: string;
+  kakaoSenderKey: string;
+  emailName: string;
+  emailAddress: string;
+  message: MessageDraft;
+  trigger: TriggerKind;
+  /** `YYYY-MM-DDTHH:MM` in KST (the datetime-local input). */
+  scheduledAt: string;
+  time: string;
+  anchor: GoldenAnchor;
+  offsetDays: number | null;
+  eventType: string;
+  delayHours: number | null;
+  exitOnOrder: boolean;
+  usePreferredHour: boolean;
+  coupon: CouponDraft | null;
+  holdoutPercent: number | null;
+  /** Variant B's message (A is the main message); null = no A/B test. */
+  armB: MessageDraft | null;
+}
+
+export const emptyMessage = (): MessageDraft => ({ subject: '', text: '', fallbackText: '' });
+
+export function newDraft(): Draft {
+  return {
+    id: `c-${Date.now().toString(36)}`,
+    name: '',
+    purpose: 'ad',
+    audience: { kind: 'all' },
+    channel: 'kakao_brand',
+    fallbackToSms: false,
+    smsFrom: '',
+    kakaoSenderKey: '',
+    emailName: '',
+    emailAddress: '',
+    message: emptyMessage(),
+    trigger: 'now',
+    scheduledAt: '',
+    time: '10:00',
+    anchor: 'birthday',
+    offsetDays: -3,
+    eventType: 'add_to_cart',
+    delayHours: 72,
+    exitOnOrder: true,
+    usePreferredHour: false,
+    coupon: null,
+    holdoutPercent: 10,
+    armB: null,
+  };
+}
+
+/** Where each channel keeps the message's text in the campaign JSON (for issue paths). */
+export const TEXT_FIELD: Record<Channel, { subject: string | null; text: string }> = {
+  sms: { subject: 'subject', text: 'text' },
+  kakao_brand: { subject: null, text: 'text' },
+  email: { subject: 'subject', text: 'text' },
+  push: { subject: 'title', text: 'body' },
+  onsite: { subject: 'title', text: 'body' },
+};
+
+function template(channel: Channel, m: MessageDraft, fallback: boolean): Record<string, unknown> {
+  const subject = m.subject.trim();
+  switch (channel) {
+    case 'sms':
+      return { channel, text: m.text, ...(subject ? { subject } : {}) };
+    case 'kakao_brand':
+      return { channel, text: m.text, ...(fallback ? { smsFallback: { text: m.fallbackText.trim() || m.text } } : {}) };
+    case 'email':
+      return { channel, subject: m.subject, text: m.text };
+    case 'push':
+    case 'onsite':
+      return { channel, title: m.subject, body: m.text };
+  }
+}
+
+const kstIso = (local: string) => (local ? `${local.length === 16 ? `${local}:00` : local}+09:00` : '');
+
+function triggerOf(d: Draft, now: string): Record<string, unknown> {
+  switch (d.trigger) {
+    case 'now':
+      return { kind: 'broadcast', at: now };
+    case 'scheduled':
+      return { kind: 'broadcast', at: kstIso(d.scheduledAt) };
+    case 'recurring':
+      return { kind: 'recurring', every: 'day', time: d.time };
+    case 'golden':
+      return { kind: 'date_relative', anchor: d.anchor, offsetDays: d.offsetDays };
+    case 'event':
+      return {
+        kind: 'event',
+        event: { type: d.eventType },
+        delayHours: d.delayHours,
+        exitIf: d.exitOnOrder ? [{ kind: 'order' }] : [],
+      };
+  }
+}
+
+function senderOf(d: Draft): Record<string, unknown> {
+  const s: Record<string, unknown> = {};
+  if (d.smsFrom.trim()) s.smsFrom = d.smsFrom.trim();
+  if (d.kakaoSenderKey.trim()) s.kakaoSenderKey = d.kakaoSenderKey.trim();
+  if (d.emailName.trim() || d.emailAddress.trim())
+    s.email = { name: d.emailName.trim(), address: d.emailAddress.trim() };
+  return s;
+}
+
+function couponOf(c: CouponDraft): Record<string, unknown> {
+  return {
+    kind: c.kind,
+    value: c.value,
+    validDays: c.validDays,
+    prefix: c.prefix,
+    ...(c.budget !== null ? { budget: c.budget } : {}),
+  };
+}
+
+/** The campaign definition the API validates and stores. `now` is the server's clock (for "send now"). */
+export function toDefinition(d: Draft, now: string): Record<string, unknown> {
+  const base = template(d.channel, d.message, d.fallbackToSms);
+  return {
+    id: d.id.trim(),
+    name: d.name.trim(),
+    purpose: d.purpose,
+    audience: d.audience,
+    trigger: triggerOf(d, now),
+    channel: d.channel,
+    fallbackToSms: d.channel === 'kakao_brand' && d.fallbackToSms,
+    templates: [base],
+    sender: senderOf(d),
+    sendTime: { time: d.time, usePreferredHour: d.usePreferredHour, window: { start: '09:00', end: '20:00' } },
+    ...(d.coupon ? { coupon: couponOf(d.coupon) } : {}),
+    experiment: {
+      holdoutPercent: d.holdoutPercent,
+      variants: d.armB
+        ? [
+            { name: 'A', weight: 1 },
+            { name: 'B', weight: 1, templates: [template(d.channel, d.armB, d.fallbackToSms)] },
+          ]
+        : [],
+    },
+  };
+}

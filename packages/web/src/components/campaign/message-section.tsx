@@ -1,0 +1,107 @@
+import type { DraftIssue } from '../../api/campaigns.ts';
+import { channelName, useI18n } from '../../i18n.ts';
+import { useT } from '../../use-t.ts';
+import { ComplianceRules } from './compliance-rules.tsx';
+import { type Channel, COMPOSER_CHANNELS, type Draft, TEXT_FIELD } from './draft-model.ts';
+import { FieldIssues } from './field-issues.tsx';
+import { TemplateEditor } from './template-editor.tsx';
+
+function SenderFields(props: { draft: Draft; set: (p: Partial<Draft>) => void; issues: readonly DraftIssue[] }) {
+  const t = useT();
+  const { draft: d, set } = props;
+  const phone = d.channel === 'sms' || (d.channel === 'kakao_brand' && d.fallbackToSms);
+  return (
+    <div className="row">
+      {phone ? (
+        <label className="field">
+          <span>{t('studio.field.smsFrom')}</span>
+          <input data-testid="sender-sms" value={d.smsFrom} onChange={(e) => set({ smsFrom: e.target.value })} />
+          <FieldIssues issues={props.issues} at="sender.smsFrom" />
+        </label>
+      ) : null}
+      {d.channel === 'kakao_brand' ? (
+        <label className="field">
+          <span>{t('studio.field.kakaoKey')}</span>
+          <input
+            data-testid="sender-kakao"
+            value={d.kakaoSenderKey}
+            onChange={(e) => set({ kakaoSenderKey: e.target.value })}
+          />
+          <FieldIssues issues={props.issues} at="sender.kakaoSenderKey" />
+        </label>
+      ) : null}
+      {d.channel === 'email' ? (
+        <>
+          <label className="field">
+            <span>{t('studio.field.emailName')}</span>
+            <input
+              data-testid="sender-email-name"
+              value={d.emailName}
+              onChange={(e) => set({ emailName: e.target.value })}
+            />
+          </label>
+          <label className="field">
+            <span>{t('studio.field.emailAddress')}</span>
+            <input
+              data-testid="sender-email-address"
+              value={d.emailAddress}
+              onChange={(e) => set({ emailAddress: e.target.value })}
+            />
+          </label>
+          <FieldIssues issues={props.issues} at="sender.email" />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** Channel (with SMS fallback for Kakao), the sender for it, the message editor and the ad rules. */
+export function MessageSection(props: {
+  draft: Draft;
+  set: (p: Partial<Draft>) => void;
+  issues: readonly DraftIssue[];
+}) {
+  const t = useT();
+  const { lang } = useI18n();
+  const { draft: d, set } = props;
+  return (
+    <div>
+      <div className="row">
+        <label className="field">
+          <span>{t('studio.field.channel')}</span>
+          <select data-testid="channel" value={d.channel} onChange={(e) => set({ channel: e.target.value as Channel })}>
+            {COMPOSER_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {channelName(c, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {d.channel === 'kakao_brand' ? (
+          <label>
+            <input
+              type="checkbox"
+              data-testid="fallback"
+              checked={d.fallbackToSms}
+              onChange={(e) => set({ fallbackToSms: e.target.checked })}
+            />
+            {t('studio.field.fallback')}
+          </label>
+        ) : null}
+      </div>
+      <SenderFields {...props} />
+      <TemplateEditor
+        channel={d.channel}
+        value={d.message}
+        onChange={(m) => set({ message: m })}
+        issues={props.issues}
+        at="templates.0"
+        fields={TEXT_FIELD[d.channel]}
+        fallback={d.channel === 'kakao_brand' && d.fallbackToSms}
+        testPrefix="message"
+      />
+      <FieldIssues issues={props.issues.filter((i) => i.path.length === 1)} at="templates" />
+      <ComplianceRules purpose={d.purpose} />
+    </div>
+  );
+}

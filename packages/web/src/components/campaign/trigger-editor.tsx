@@ -1,0 +1,119 @@
+import type { DraftIssue } from '../../api/campaigns.ts';
+import { useT } from '../../use-t.ts';
+import { NumberField } from '../form/number-field.tsx';
+import { type Draft, GOLDEN_ANCHORS, type GoldenAnchor, type TriggerKind } from './draft-model.ts';
+import { FieldIssues } from './field-issues.tsx';
+
+const KINDS: readonly TriggerKind[] = ['now', 'scheduled', 'recurring', 'golden', 'event'];
+
+/** When the campaign fires: now, at a KST time, every day, at a golden time per customer, or after an event. */
+export function TriggerEditor(props: {
+  draft: Draft;
+  set: (p: Partial<Draft>) => void;
+  issues: readonly DraftIssue[];
+}) {
+  const t = useT();
+  const { draft: d, set } = props;
+  return (
+    <div>
+      <div className="radio-row" data-testid="trigger-kinds">
+        {KINDS.map((k) => (
+          <label key={k}>
+            <input
+              type="radio"
+              name="trigger"
+              data-testid={`trigger-${k}`}
+              checked={d.trigger === k}
+              onChange={() => set({ trigger: k })}
+            />
+            {t(`studio.trigger.${k}`)}
+          </label>
+        ))}
+      </div>
+      {d.trigger === 'scheduled' ? (
+        <label className="field">
+          <span>{t('studio.trigger.at')}</span>
+          <input
+            type="datetime-local"
+            data-testid="trigger-at"
+            value={d.scheduledAt}
+            onChange={(e) => set({ scheduledAt: e.target.value })}
+          />
+        </label>
+      ) : null}
+      {d.trigger === 'golden' ? (
+        <div className="row">
+          <label className="field">
+            <span>{t('studio.trigger.anchor')}</span>
+            <select
+              data-testid="trigger-anchor"
+              value={d.anchor}
+              onChange={(e) => set({ anchor: e.target.value as GoldenAnchor })}
+            >
+              {GOLDEN_ANCHORS.map((a) => (
+                <option key={a} value={a}>
+                  {t(`studio.anchor.${a}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <NumberField
+            label={t('studio.trigger.offset')}
+            value={d.offsetDays}
+            min={-366}
+            max={3650}
+            integer
+            testId="trigger-offset"
+            onChange={(v) => set({ offsetDays: v })}
+          />
+        </div>
+      ) : null}
+      {d.trigger === 'event' ? (
+        <div className="row">
+          <label className="field">
+            <span>{t('studio.trigger.eventType')}</span>
+            <input
+              data-testid="trigger-event"
+              value={d.eventType}
+              onChange={(e) => set({ eventType: e.target.value })}
+            />
+          </label>
+          <NumberField
+            label={t('studio.trigger.delay')}
+            value={d.delayHours}
+            max={24 * 366}
+            testId="trigger-delay"
+            onChange={(v) => set({ delayHours: v })}
+          />
+          <label>
+            <input type="checkbox" checked={d.exitOnOrder} onChange={(e) => set({ exitOnOrder: e.target.checked })} />
+            {t('studio.trigger.exitOnOrder')}
+          </label>
+        </div>
+      ) : null}
+      {d.trigger !== 'now' && d.trigger !== 'scheduled' ? (
+        <div className="row">
+          <label className="field">
+            <span>{t('studio.trigger.time')}</span>
+            <input
+              type="time"
+              data-testid="trigger-time"
+              value={d.time}
+              onChange={(e) => set({ time: e.target.value })}
+            />
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={d.usePreferredHour}
+              onChange={(e) => set({ usePreferredHour: e.target.checked })}
+            />
+            {t('studio.trigger.preferredHour')}
+          </label>
+        </div>
+      ) : null}
+      <FieldIssues issues={props.issues} at="trigger" />
+      <FieldIssues issues={props.issues} at="sendTime" />
+    </div>
+  );
+}
