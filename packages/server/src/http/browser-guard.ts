@@ -14,6 +14,7 @@ export const CROSS_ORIGIN_PATHS: readonly string[] = [
   '/tracker.js',
   '/api/push/tokens',
   '/api/push/tokens/remove',
+  '/api/onsite/pending',
 ];
 
 /**

@@ -27,6 +27,7 @@ import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { identifyRoutes } from './routes/identify-routes.ts';
 import { importRoutes } from './routes/import-routes.ts';
+import { onsiteRoutes } from './routes/onsite-routes.ts';
 import { pushRoutes } from './routes/push-routes.ts';
 import { recipeRoutes } from './routes/recipe-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
@@ -77,6 +78,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...eventRoutes(deps),
     ...auditRoutes(deps),
     ...pushRoutes(deps),
+    ...onsiteRoutes(deps),
     ...identifyRoutes(deps),
     ...importRoutes(deps),
   ];

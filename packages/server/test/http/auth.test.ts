@@ -149,6 +149,7 @@ describe('every route declares its access', () => {
       // the HMAC-signed identify (tracker-trust.test.ts).
       '/api/events',
       '/api/identify',
+      '/api/onsite/pending',
       '/api/push/tokens',
       '/api/push/tokens/remove',
     ]);

@@ -5,6 +5,9 @@ export interface OnsiteDelivery {
   readonly title: string;
   readonly body: string;
   readonly url: string | null;
+  /** The outbox message it came from (`messages.idempotency_key`) and its campaign. */
+  readonly idempotencyKey: string;
+  readonly campaignId: string | null;
 }
 
 /**
@@ -21,13 +24,22 @@ export async function fetchOnsite(
 ): Promise<OnsiteDelivery[]> {
   if (!who.anonymousId && !who.customerId) return [];
   const d = engine.dialect;
-  const rows = await engine.query<{ onsite_id: string; title: string; body: string; url: string | null }>(
+  const rows = await engine.query<{
+    onsite_id: string;
+    idempotency_key: string;
+    campaign_id: string | null;
+    title: string;
+    body: string;
+    url: string | null;
+  }>(
     sql(
-      `SELECT onsite_id, title, body, url FROM onsite_messages
-       WHERE (customer_id = ${d.placeholder(1, 'string')} OR anonymous_id = ${d.placeholder(2, 'string')})
-         AND (expires_at IS NULL OR expires_at > ${d.placeholder(3, 'timestamp')})
-         AND onsite_id NOT IN (SELECT onsite_id FROM onsite_impressions)
-       ORDER BY created_at, onsite_id
+      `SELECT o.onsite_id, o.idempotency_key, m.campaign_id, o.title, o.body, o.url FROM onsite_messages o
+       LEFT JOIN messages m ON m.idempotency_key = o.idempotency_key
+       WHERE (o.customer_id = ${d.placeholder(1, 'string')} OR o.anonymous_id = ${d.placeholder(2, 'string')})
+         AND (o.expires_at IS NULL OR o.expires_at > ${d.placeholder(3, 'timestamp')})
+         AND o.onsite_id NOT IN (SELECT onsite_id FROM onsite_impressions)
+         AND (m.status IS NULL OR m.status NOT IN ('cancelled', 'blocked'))
+       ORDER BY o.created_at, o.onsite_id
        LIMIT ${Math.max(1, Math.min(opts.limit ?? 5, 50))}`,
       [who.customerId ?? '\u0000', who.anonymousId ?? '\u0000', opts.now],
       ['string', 'string', 'timestamp'],
@@ -39,5 +51,12 @@ export async function fetchOnsite(
       ['onsite_id', 'shown_at', 'anonymous_id', 'customer_id'],
       rows.map((r) => [r.onsite_id, opts.now, who.anonymousId ?? null, who.customerId ?? null]),
     );
-  return rows.map((r) => ({ onsiteId: r.onsite_id, title: r.title, body: r.body, url: r.url }));
+  return rows.map((r) => ({
+    onsiteId: r.onsite_id,
+    title: r.title,
+    body: r.body,
+    url: r.url,
+    idempotencyKey: r.idempotency_key,
+    campaignId: r.campaign_id,
+  }));
 }
