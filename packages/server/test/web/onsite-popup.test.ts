@@ -132,7 +132,6 @@ async function arms(): Promise<Map<string, string>> {
 
 /** Opens a shop page as the given visitor (its tracker id in localStorage, as after earlier visits). */
 async function visit(anon: string, path: string, extra = ''): Promise<void> {
-  await page.addInitScript((id) => window.localStorage.setItem('dalbit_aid', id), anon);
   await page.goto(`${SHOP}${path}?v=${encodeURIComponent(anon)}${extra}`);
 }
 
@@ -167,6 +166,15 @@ beforeAll(async () => {
   await launchCampaign();
   browser = await launchChromium();
   page = await browser.context.newPage();
+  // The visitor of each visit (?v=) is the one the tracker finds in localStorage.
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as {
+      location: { search: string };
+      localStorage: { setItem(k: string, v: string): void };
+    };
+    const v = new URLSearchParams(g.location.search).get('v');
+    if (v) g.localStorage.setItem('dalbit_aid', v);
+  });
   mkdirSync(SHOTS, { recursive: true });
 }, 240_000);
 
