@@ -1,7 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import { parseBoundedJson } from '@dalbit/core/json/bounded-json';
 import { ownValue } from '@dalbit/core/json/own-value';
 import { type Context, Hono } from 'hono';
+import { sameSecret } from '../auth/secret-token.ts';
 import { isNhnWebhookAuthentic } from '../channels/nhn/parse-nhn-webhook.ts';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from '../channels/webhook/sign-webhook.ts';
 import type { AdapterRegistry } from '../dispatch/adapter-registry.ts';
@@ -39,13 +39,6 @@ type ErrorCode =
 
 /** Delivery-report bodies above this are refused (413) while streaming, never buffered whole. */
 export const RECEIPT_BODY_LIMIT = 1024 * 1024;
-
-const sameSecret = (a: string | undefined, b: string): boolean => {
-  if (a === undefined) return false;
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 /**
  * The body as text, or undefined once it passes `limit` bytes: a declared Content-Length above
@@ -88,7 +81,8 @@ function refusalBeforeBody(provider: string, c: Context, s: ReceiptSecrets): str
     !isNhnWebhookAuthentic(c.req.header('x-toast-webhook-signature'), s.nhnWebhookSignature ?? '')
   )
     return 'bad X-Toast-Webhook-Signature';
-  if (provider === 'solapi' && !sameSecret(c.req.param('token') ?? c.req.query('token'), s.solapiToken ?? ''))
+  const token = c.req.param('token') ?? c.req.query('token');
+  if (provider === 'solapi' && (token === undefined || !sameSecret(token, s.solapiToken ?? '')))
     return 'bad or missing token';
   if (provider === 'webhook' && !c.req.header(SIGNATURE_HEADER)) return `missing ${SIGNATURE_HEADER}`;
   return undefined;

@@ -1,6 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { ReceiptEvent } from '@dalbit/core/channels/port';
 import { z } from 'zod';
+import { sameSecret } from '../../auth/secret-token.ts';
 
 const Webhook = z.object({
   hooksId: z.string().optional(),
@@ -72,8 +72,5 @@ export function parseNhnWebhook(body: unknown, now: Date): ReceiptEvent[] {
 
 /** NHN signs webhooks with the static `X-Toast-Webhook-Signature` set in the console. */
 export function isNhnWebhookAuthentic(header: string | undefined, expected: string): boolean {
-  if (header === undefined) return false;
-  const a = Buffer.from(header);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return header !== undefined && sameSecret(header, expected);
 }
