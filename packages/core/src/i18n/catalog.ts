@@ -7,6 +7,7 @@ import { CLI_MESSAGES } from './messages/cli.ts';
 import { CLI_IMPORT_MESSAGES } from './messages/cli-import.ts';
 import { CLI_SEGMENT_MESSAGES } from './messages/cli-segment.ts';
 import { COMMON_MESSAGES } from './messages/common.ts';
+import { CONNECTOR_MESSAGES } from './messages/connectors.ts';
 import { DOMAIN_ERROR_MESSAGES } from './messages/domain-errors.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
 import { IMPORTS_MESSAGES } from './messages/imports.ts';
@@ -39,6 +40,7 @@ export const MESSAGES = {
   ...AUDIT_MESSAGES,
   ...IMPORTS_MESSAGES,
   ...STUDIO_MESSAGES,
+  ...CONNECTOR_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

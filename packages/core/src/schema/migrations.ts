@@ -3,6 +3,7 @@ import { AUTH_MIGRATIONS } from '../auth/migrations.ts';
 import { CAMPAIGN_MIGRATIONS } from '../campaigns/migrations.ts';
 import { MESSAGE_EVENTS, MESSAGES, ONSITE_IMPRESSIONS, ONSITE_MESSAGES } from '../channels/tables.ts';
 import { CONSENT_NOTICES, OPT_OUTS } from '../compliance/tables.ts';
+import { CONNECTOR_MIGRATIONS } from '../connectors/tables.ts';
 import { MERGE_SNAPSHOTS, NEVER_MERGE, PERSON_RECORD_PROFILE_COLUMNS, PERSON_RECORDS } from '../identity/tables.ts';
 import { TRACKER_MIGRATIONS } from '../ingest/tracker-tables.ts';
 import { SEGMENT_MIGRATIONS } from '../segments/migrations.ts';
@@ -102,6 +103,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'import history: who ran it and what it did to customers and orders',
     steps: IMPORT_DETAIL_COLUMNS.map((column): MigrationStep => ({ kind: 'add_column', table: 'imports', column })),
   },
+  ...CONNECTOR_MIGRATIONS,
 ];
 
 /** Table definitions as of the latest migration (for fixtures and introspection). */
