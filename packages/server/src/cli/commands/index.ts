@@ -94,7 +94,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     summary: 'cli.group.campaign',
     // `campaign report ID` hangs under `campaign`, so it is registered after it.
     load: async () => [
-      (await import('./campaign.ts')).registerCampaign,
+      (await import('./campaign/index.ts')).registerCampaign,
       (await import('./campaign-report.ts')).registerCampaignReport,
     ],
   },
