@@ -18,6 +18,7 @@ import { TRACKER_MESSAGES } from './messages/tracker.ts';
 import { UNSUBSCRIBE_MESSAGES } from './messages/unsubscribe.ts';
 import { WEB_MESSAGES } from './messages/web.ts';
 import { WEB_AUDIENCE_MESSAGES } from './messages/web-audience.ts';
+import { WEB_BUILDER_MESSAGES } from './messages/web-builder.ts';
 
 /**
  * The one message catalog: every text a person reads (CLI help and output, API error messages,
@@ -35,6 +36,7 @@ export const MESSAGES = {
   ...AUTH_MESSAGES,
   ...WEB_MESSAGES,
   ...WEB_AUDIENCE_MESSAGES,
+  ...WEB_BUILDER_MESSAGES,
   ...TRACKER_MESSAGES,
   ...UNSUBSCRIBE_MESSAGES,
   ...LIMITS_MESSAGES,

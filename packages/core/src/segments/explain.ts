@@ -7,6 +7,14 @@ import {
   PROFILE_FIELDS,
   type ProfileFieldName,
 } from './catalog.ts';
+import {
+  analyticsFieldText,
+  analyticsValueText,
+  channelText,
+  type ExplainNames,
+  statusText,
+  withNames,
+} from './explain-names.ts';
 import { comparisonText, connectKo, finishKo, josa, type Lang, windowText } from './explain-words.ts';
 import { normalizeCondition } from './normalize.ts';
 import type { Condition, EventStep, OrderFilter, SegmentDefinition } from './schema.ts';
@@ -40,8 +48,8 @@ const GENDER: Record<string, { ko: string; en: string }> = {
  * Reads a definition back in Korean (default) or English.
  * @example explainSegment(def) // "마지막 구매가 90~120일 전이고 구매 횟수가 1회인 고객"
  */
-export function explainSegment(def: SegmentDefinition, lang: Lang = 'ko'): string {
-  const body = explainCondition(normalizeCondition(def.root), lang, true);
+export function explainSegment(def: SegmentDefinition, lang: Lang = 'ko', names: ExplainNames = {}): string {
+  const body = explainCondition(withNames(normalizeCondition(def.root), names), lang, true);
   if (lang === 'en') return `Customers: ${body}`;
   return body === '전체' ? '전체 고객' : finishKo(body);
 }
@@ -130,15 +138,17 @@ function explainCondition(c: Condition, lang: Lang, top = false): string {
         ? `${REACH[c.channel].ko} ${PURPOSE[c.purpose].ko} 메시지 수신 가능`
         : `reachable by ${REACH[c.channel].en} for ${PURPOSE[c.purpose].en} messages`;
     case 'segment':
-      return ko ? `세그먼트 ${c.segmentId} 소속` : `member of segment ${c.segmentId}`;
+      return ko ? `세그먼트 '${c.segmentId}' 소속` : `member of segment '${c.segmentId}'`;
     case 'analytics':
-      return comparisonText(c.field, c, lang);
+      return comparisonText(analyticsFieldText(c.field, lang), c, lang, '', (v) =>
+        analyticsValueText(c.field, v, lang),
+      );
     case 'related_product':
       return ko
         ? `연관 상품${c.product ? ` ${c.product}` : ''} 추천 대상`
         : `has a related product${c.product ? ` ${c.product}` : ''}`;
     case 'channel': {
-      const ch = c.channels.join(', ');
+      const ch = c.channels.map((x) => channelText(x, lang)).join(', ');
       const joined = c.joined ? windowText(c.joined, lang) : '';
       return ko
         ? `${ch} 회원${joined ? `(가입 ${joined})` : ''}`
@@ -176,11 +186,13 @@ function filterText(f: OrderFilter | undefined, lang: Lang): string {
   const ko = lang === 'ko';
   const parts: string[] = [];
   if (f.window) parts.push(windowText(f.window, lang));
-  if (f.channels) parts.push(ko ? `${f.channels.join('·')} 채널` : `on ${f.channels.join('/')}`);
+  const channels = f.channels?.map((x) => channelText(x, lang));
+  if (channels) parts.push(ko ? `${channels.join('·')} 채널` : `on ${channels.join('/')}`);
   if (f.stores) parts.push(ko ? `${f.stores.join('·')} 매장` : `at ${f.stores.join('/')}`);
   if (f.products) parts.push(ko ? `상품 ${f.products.join('·')}` : `with ${f.products.join('/')}`);
   if (f.categories) parts.push(ko ? `${f.categories.join('·')} 카테고리` : `in ${f.categories.join('/')}`);
-  if (f.statuses) parts.push(ko ? `상태 ${f.statuses.join('·')}` : `status ${f.statuses.join('/')}`);
+  const statuses = f.statuses?.map((x) => statusText(x, lang));
+  if (statuses) parts.push(ko ? `상태 ${statuses.join('·')}` : `status ${statuses.join('/')}`);
   if (f.discounted !== undefined)
     parts.push(ko ? (f.discounted ? '할인' : '정가') : f.discounted ? 'discounted' : 'full-price');
   if (f.coupon !== undefined)

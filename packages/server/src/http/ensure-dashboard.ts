@@ -12,12 +12,17 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** True when packages/web/dist is missing or older than the dashboard's sources. */
+/** True when packages/web/dist is missing or older than the dashboard's sources (its own and core's, which it bundles). */
 export function isDashboardStale(): boolean {
   const index = join(WEB_PACKAGE, 'dist', 'index.html');
   if (!existsSync(index)) return true;
   if (!existsSync(join(WEB_PACKAGE, 'src'))) return false;
-  const sources = Math.max(newestMtime(join(WEB_PACKAGE, 'src')), statSync(join(WEB_PACKAGE, 'index.html')).mtimeMs);
+  const core = join(WEB_PACKAGE, '..', 'core', 'src');
+  const sources = Math.max(
+    newestMtime(join(WEB_PACKAGE, 'src')),
+    existsSync(core) ? newestMtime(core) : 0,
+    statSync(join(WEB_PACKAGE, 'index.html')).mtimeMs,
+  );
   return statSync(index).mtimeMs < sources;
 }
 

@@ -108,14 +108,14 @@ describe('dashboard in Chromium against the real server', () => {
     expect(await live.textContent()).toContain(`${ko(expectedTwo)}명`);
     expect(await page.getByTestId('live-explain').textContent()).toMatch(/구매 횟수/);
 
-    await page.getByTestId('condition-0').getByLabel('value').fill('4');
+    await page.getByTestId('cond-0-0-cmp-value').fill('4');
     const fourPlus = { version: 1, root: { kind: 'orders', measure: 'count', op: 'gte', value: 4 } };
     const expectedFour = await count(fourPlus);
     expect(expectedFour).not.toBe(expectedTwo);
     await page.locator(`[data-testid="live-count"][data-count="${expectedFour}"]`).waitFor();
 
-    await page.getByTestId('add-kind').selectOption('gender');
-    await page.getByTestId('add-condition').click();
+    await page.getByTestId('group-0-add-kind').selectOption('profile');
+    await page.getByTestId('group-0-add').click();
     const women = {
       version: 1,
       root: { kind: 'and', items: [fourPlus.root, { kind: 'profile', field: 'gender', op: 'eq', value: 'F' }] },

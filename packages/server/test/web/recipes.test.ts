@@ -44,14 +44,18 @@ describe('segment builder and recipes in Chromium', () => {
     await page.goto(`${demo.server.url}/#/segments`);
     const two = await count({ kind: 'orders', measure: 'count', op: 'gte', value: 2 });
     await liveIs(two);
-    await page.getByTestId('condition-0').getByLabel('value').fill('-5');
-    await page.getByTestId('condition-0').getByText('0 이상의 값을 입력하세요').waitFor();
-    await liveIs(two); // the refused value never reaches the definition
-    await page.getByTestId('add-kind').selectOption('age');
-    await page.getByTestId('add-condition').click();
-    await page.getByTestId('condition-1').getByLabel('min').fill('50');
-    await page.getByTestId('condition-1').getByLabel('max').fill('20');
-    await page.getByTestId('range-problem').getByText('최솟값(50)이 최댓값(20)보다 큽니다').waitFor();
+    await page.getByTestId('cond-0-0-cmp-value').fill('-5');
+    await page.getByTestId('cond-0-0').getByText('0 이상의 값을 입력하세요').first().waitFor();
+    await page.getByTestId('live-invalid').waitFor(); // the refused value is never counted
+    expect(await page.getByTestId('save-segment').isDisabled()).toBe(true);
+    await page.getByTestId('cond-0-0-cmp-value').fill('2');
+    await liveIs(two);
+    await page.getByTestId('group-0-add-kind').selectOption('profile');
+    await page.getByTestId('group-0-add').click();
+    await page.getByTestId('cond-0-1-field').selectOption('age');
+    await page.getByTestId('cond-0-1-cmp-from').fill('50');
+    await page.getByTestId('cond-0-1-cmp-to').fill('20');
+    await page.getByTestId('cond-0-1-problem').getByText('최솟값(50)이 최댓값(20)보다 큽니다').waitFor();
     expect(await page.getByTestId('save-segment').isDisabled()).toBe(true);
     await shoot(page, 'segments-refused-values');
   });
@@ -149,7 +153,7 @@ describe('segment builder and recipes in Chromium', () => {
     expect(Number(logged?.n)).toBeGreaterThan(0);
     await row.getByTestId('saved-edit').click();
     await page.getByTestId('editing-notice').waitFor();
-    await page.getByTestId('condition-0').getByLabel('value').fill('3');
+    await page.getByTestId('cond-0-0-cmp-value').fill('3');
     const three = await count({ kind: 'orders', measure: 'count', op: 'gte', value: 3 });
     await liveIs(three);
     await page.getByTestId('save-segment').click();

@@ -5,9 +5,9 @@ import type { Page } from 'playwright-core';
 /** Where the web-audience e2e tests leave screenshots for a person to look at. */
 export const SHOTS_DIR = process.env.DALBIT_SHOTS ?? '/tmp/shots/web-audience';
 
-export async function shoot(page: Page, name: string): Promise<string> {
-  mkdirSync(SHOTS_DIR, { recursive: true });
-  const path = join(SHOTS_DIR, `${name}.png`);
+export async function shoot(page: Page, name: string, dir = SHOTS_DIR): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
 }

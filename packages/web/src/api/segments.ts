@@ -29,7 +29,15 @@ export interface PickerValue {
   readonly count: number;
 }
 
-export type PickerKind = 'stores' | 'channels' | 'categories' | 'products' | 'event_types';
+export type PickerKind =
+  | 'stores'
+  | 'channels'
+  | 'categories'
+  | 'products'
+  | 'event_types'
+  | 'utm_sources'
+  | 'utm_mediums'
+  | 'utm_campaigns';
 
 /** POST /api/recipes/{name}/build — the definition for these parameters and the filled description. */
 export const buildRecipe = (

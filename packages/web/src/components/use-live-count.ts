@@ -1,16 +1,27 @@
 import { useEffect, useState } from 'react';
+import { errorText } from '../api/error-text.ts';
 import { api } from '../api.ts';
+import { useI18n } from '../i18n.ts';
 
 export type LiveCount =
   | { state: 'counting' }
+  | { state: 'invalid' }
   | { state: 'ok'; count: number; tookMs: number; ko: string; en: string }
   | { state: 'error'; message: string };
 
-/** Counts (and explains) a definition ~300 ms after it stops changing; stale answers are dropped. */
+/**
+ * Counts (and explains) a definition `delayMs` after it stops changing; each edit aborts the
+ * request in flight, so only the answer for what is on screen lands. `null` = the form has problems.
+ */
 export function useLiveCount(definition: unknown, delayMs = 300): LiveCount {
-  const key = JSON.stringify(definition);
+  const { lang } = useI18n();
+  const key = definition === null ? null : JSON.stringify(definition);
   const [value, setValue] = useState<LiveCount>({ state: 'counting' });
   useEffect(() => {
+    if (key === null) {
+      setValue({ state: 'invalid' });
+      return;
+    }
     const ctl = new AbortController();
     setValue({ state: 'counting' });
     const timer = window.setTimeout(() => {
@@ -21,8 +32,7 @@ export function useLiveCount(definition: unknown, delayMs = 300): LiveCount {
       ]).then(
         ([c, e]) => setValue({ state: 'ok', count: c.count, tookMs: c.tookMs, ko: e.ko, en: e.en }),
         (err: unknown) => {
-          if (!ctl.signal.aborted)
-            setValue({ state: 'error', message: err instanceof Error ? err.message : String(err) });
+          if (!ctl.signal.aborted) setValue({ state: 'error', message: errorText(err, lang) });
         },
       );
     }, delayMs);
@@ -30,6 +40,6 @@ export function useLiveCount(definition: unknown, delayMs = 300): LiveCount {
       window.clearTimeout(timer);
       ctl.abort();
     };
-  }, [key, delayMs]);
+  }, [key, delayMs, lang]);
   return value;
 }

@@ -10,6 +10,7 @@ import { mineWarehouseRules } from '../../analytics/basket/warehouse-rules.ts';
 import { computeWarehouseClv } from '../../analytics/clv/warehouse-clv.ts';
 import { computeWarehouseRfm } from '../../analytics/rfm/warehouse-rfm.ts';
 import { type Engine, sql } from '../../engines/engine.ts';
+import { productNames } from '../../segments/definition-names.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { ApiError } from '../api-error.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
@@ -42,19 +43,6 @@ function memo<T>(): (key: string, make: () => Promise<T>) => Promise<T> {
     }
     return p;
   };
-}
-
-async function productNames(engine: Engine, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const d = engine.dialect;
-  const rows = await engine.query<{ product_id: string; name: string | null }>(
-    sql(
-      `SELECT product_id, name FROM products WHERE product_id IN (${ids.map((_, i) => d.placeholder(i + 1, 'string')).join(', ')})`,
-      ids,
-      ids.map(() => 'string' as const),
-    ),
-  );
-  return new Map(rows.filter((r) => r.name !== null).map((r) => [r.product_id, r.name as string]));
 }
 
 export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {

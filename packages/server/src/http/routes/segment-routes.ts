@@ -6,6 +6,7 @@ import { parseSegment } from '@dalbit/core/segments/validate';
 import { z } from 'zod';
 import { type Engine, sql } from '../../engines/engine.ts';
 import { countSegment } from '../../segments/count-segment.ts';
+import { definitionNames } from '../../segments/definition-names.ts';
 import {
   createSegment,
   getVersionOrThrow,
@@ -64,7 +65,11 @@ async function countOrThrow(
   return { count: r.count, tookMs: Math.round(r.tookMs * 10) / 10 };
 }
 
-const explainBoth = (d: SegmentDefinition) => ({ ko: explainSegment(d, 'ko'), en: explainSegment(d, 'en') });
+/** The definition read back in both languages, with product and segment names instead of ids. */
+async function explainBoth(engine: Engine, d: SegmentDefinition): Promise<{ ko: string; en: string }> {
+  const names = await definitionNames(engine, d);
+  return { ko: explainSegment(d, 'ko', names), en: explainSegment(d, 'en', names) };
+}
 
 export function storeError(e: unknown): never {
   if (e instanceof SegmentStoreError) {
@@ -128,7 +133,7 @@ export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
       body: WithDefinition,
       bodyDoc: WithDefinitionDoc,
       responses: { 200: { description: 'the sentences', schema: Explained } },
-      handle: ({ body, c }) => sendJson(c, explainBoth(parseOrThrow(body.definition))),
+      handle: async ({ body, c }) => sendJson(c, await explainBoth(engine, parseOrThrow(body.definition))),
     }),
     defineRoute({
       method: 'get',
@@ -279,7 +284,7 @@ export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
         return sendJson(c, {
           segment,
           definition: current.definition,
-          explain: explainBoth(current.definition),
+          explain: await explainBoth(engine, current.definition),
           count,
           versions,
           trend: await readTrend(engine, params.id),
