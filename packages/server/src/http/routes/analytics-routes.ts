@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { mineWarehouseRules } from '../../analytics/basket/warehouse-rules.ts';
 import { computeWarehouseClv } from '../../analytics/clv/warehouse-clv.ts';
 import { computeWarehouseRfm } from '../../analytics/rfm/warehouse-rfm.ts';
-import { type Engine, sql } from '../../engines/engine.ts';
+import { sql } from '../../engines/engine.ts';
 import { productNames } from '../../segments/definition-names.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { ApiError } from '../api-error.ts';
