@@ -5,6 +5,7 @@ import { AUTH_MESSAGES } from './messages/auth.ts';
 import { CAMPAIGN_MESSAGES } from './messages/campaigns.ts';
 import { CLI_MESSAGES } from './messages/cli.ts';
 import { CLI_CAMPAIGN_MESSAGES } from './messages/cli-campaign.ts';
+import { CLI_CONSENT_MESSAGES } from './messages/cli-consent.ts';
 import { CLI_IMPORT_MESSAGES } from './messages/cli-import.ts';
 import { CLI_SEGMENT_MESSAGES } from './messages/cli-segment.ts';
 import { COMMON_MESSAGES } from './messages/common.ts';
@@ -29,6 +30,7 @@ export const MESSAGES = {
   ...COMMON_MESSAGES,
   ...CLI_MESSAGES,
   ...CLI_CAMPAIGN_MESSAGES,
+  ...CLI_CONSENT_MESSAGES,
   ...CLI_IMPORT_MESSAGES,
   ...CLI_SEGMENT_MESSAGES,
   ...ERROR_MESSAGES,

@@ -34,6 +34,9 @@ describe('dalbit consent', () => {
   it('refuses a grant without proof', async () => {
     expect(await run('consent', 'grant', '010-7333-9379', '--channel', 'sms', '--purpose', 'ad')).toBe(64);
     expect(err.join('')).toContain('동의를 기록하려면 --proof 가 필요합니다');
+    expect(await run('--lang', 'en', 'consent', 'grant', '010-7333-9379', '--channel', 'sms', '--purpose', 'ad')).toBe(
+      64,
+    );
     expect(err.join('')).toContain('--proof is required');
     expect(await run('consent', 'withdraw', '010-7333-9379', '--channel', 'fax', '--purpose', 'ad')).toBe(64);
     expect(err.join('')).toContain('--channel 은 sms | kakao | email | push | all 중 하나입니다');

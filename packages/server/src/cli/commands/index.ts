@@ -67,7 +67,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   {
     name: 'consent',
     summary: 'cli.group.consent',
-    load: async () => [(await import('./consent.ts')).registerConsent],
+    load: async () => [(await import('./consent/index.ts')).registerConsent],
   },
   {
     name: 'serve',
