@@ -361,7 +361,8 @@ describe('importFile: re-imports', () => {
       now: new Date('2024-04-03T00:00:00Z'),
     });
     expect(flip.consents).toBe(1);
-    // A grant is dated by the sign-up day (가입일 2023-01-02 10:00 KST); a refusal by the import time.
+    // A grant is dated by the sign-up day (가입일 2023-01-02 10:00 KST); a refusal by the export, i.e. the
+    // newest date in the file (최근 접속일 2024-03-30 21:00 and 2024-04-02 21:00 KST), not the import time.
     expect(await rows('SELECT channel, purpose, granted, "at", proof FROM consents ORDER BY "at", channel')).toEqual([
       {
         channel: 'sms',
@@ -374,15 +375,17 @@ describe('importFile: re-imports', () => {
         channel: 'email',
         purpose: 'ad',
         granted: false,
-        at: NOW,
-        proof: 'members1.xlsx:2 뉴스메일 수신여부=F (동의일: 가져온 시각 / dated by the import time)',
+        at: new Date('2024-03-30T12:00:00Z'),
+        proof:
+          'members1.xlsx:2 뉴스메일 수신여부=F (동의일: 파일을 내보낸 시점(파일의 가장 늦은 날짜) / dated by the export (the newest date in the file))',
       },
       {
         channel: 'sms',
         purpose: 'ad',
         granted: false,
-        at: new Date('2024-04-03T00:00:00Z'),
-        proof: 'members2.xlsx:2 SMS 수신여부=F (동의일: 가져온 시각 / dated by the import time)',
+        at: new Date('2024-04-02T12:00:00Z'),
+        proof:
+          'members2.xlsx:2 SMS 수신여부=F (동의일: 파일을 내보낸 시점(파일의 가장 늦은 날짜) / dated by the export (the newest date in the file))',
       },
     ]);
     expect(await rows('SELECT birthday_md, birth_year, birthday_lunar, grade, gender FROM customers')).toEqual([
