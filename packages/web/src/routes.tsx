@@ -7,6 +7,7 @@ import { CampaignsPage } from './pages/campaigns-page.tsx';
 import { CustomerPage } from './pages/customer-page.tsx';
 import { CustomersPage } from './pages/customers-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
+import { ImportPage } from './pages/import-page.tsx';
 import { SegmentsPage } from './pages/segments-page.tsx';
 import { SettingsPage } from './pages/settings-page.tsx';
 import type { PageProps } from './router/page-props.ts';
@@ -34,5 +35,6 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: '/campaigns/new', Page: CampaignComposerPage },
   { pattern: '/campaigns/:id/edit', Page: CampaignComposerPage },
   { pattern: '/campaigns/:id', Page: CampaignPage },
+  { pattern: '/imports', Page: ImportPage, nav: { label: 'navImports' } },
   { pattern: '/settings', Page: SettingsPage, nav: { label: 'navSettings' } },
 ];

@@ -113,3 +113,25 @@ export async function postForBlob(path: string, body: unknown): Promise<Blob> {
   }
   return res.blob();
 }
+
+/** POST a file as the raw body (`application/octet-stream`; the import upload), the answer as JSON. */
+export async function postFile<T>(path: string, file: Blob): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/octet-stream', accept: 'application/json' },
+      body: file,
+    });
+  } catch (e) {
+    throw new ApiFailure(0, 'NETWORK', e instanceof Error ? e.message : String(e));
+  }
+  const json = parseBody(await res.text());
+  if (!res.ok) {
+    const failure = failureOf(res.status, json);
+    if (res.status === 401) for (const l of unauthorizedListeners) l();
+    throw failure;
+  }
+  return json as T;
+}
