@@ -126,6 +126,8 @@ export function createDispatcher(engine: Engine, opts: DispatchOptions): { pass(
     claimedAt: Date | undefined,
     summary: DispatchSummary,
   ): Promise<void> {
+    // A 429 on the previous batch paused the bucket after this batch took its tokens.
+    await limiterFor(route)?.untilResumed(opts.signal);
     // A refusal or a pause/stop that happened after the claim wins: those rows are cancelled, not sent.
     const withdrawn = new Map([...(await findWithdrawn(engine, rows)), ...(await findHalted(engine, rows))]);
     const outcomes = await sendClaimed({
@@ -143,30 +145,50 @@ export function createDispatcher(engine: Engine, opts: DispatchOptions): { pass(
     addOutcomes(summary, outcomes, fallbacks.length);
   }
 
+  /**
+   * Claims and sends one channel's due messages, a claim at a time. Pipelined: the next claim is
+   * taken while the previous batch is checked, sent and recorded; sends never overlap (a 429's
+   * Retry-After holds the next batch), and each batch's rows are locked by its own token, so no
+   * message is in two batches.
+   */
   async function channelPass(channel: ChannelKind, route: ChannelRoute, summary: DispatchSummary): Promise<void> {
     const limit = limitFor(route);
     const limiter = limiterFor(route);
-    for (let n = 0; n < (opts.maxClaimsPerChannel ?? 50) && !opts.signal?.aborted; n++) {
-      const token = `${opts.workerId}/${++claims}`;
-      const input = (): ClaimInput => {
-        const now = opts.now();
-        const policy = opts.policy ?? DEFAULT_COMPLIANCE_POLICY;
-        const holdAds = findNextSendTime(now, { channel, purpose: 'ad', hasNightConsent: false, policy }) !== undefined;
-        return { channel, token, now, lockMs: opts.lockMs ?? 120_000, limit, startedAt, holdAds };
-      };
-      const doubt = await claimInDoubt(engine, input());
-      if (doubt.rows.length > 0) {
-        await limiter?.take(doubt.rows.length);
-        await process(route, doubt.rows, token, doubt.claimedAt, summary);
-        continue;
+    let inFlight: Promise<void> | undefined;
+    const settle = async () => {
+      const p = inFlight;
+      inFlight = undefined;
+      await p;
+    };
+    try {
+      for (let n = 0; n < (opts.maxClaimsPerChannel ?? 50) && !opts.signal?.aborted; n++) {
+        const token = `${opts.workerId}/${++claims}`;
+        const input = (): ClaimInput => {
+          const now = opts.now();
+          const policy = opts.policy ?? DEFAULT_COMPLIANCE_POLICY;
+          const holdAds =
+            findNextSendTime(now, { channel, purpose: 'ad', hasNightConsent: false, policy }) !== undefined;
+          return { channel, token, now, lockMs: opts.lockMs ?? 120_000, limit, startedAt, holdAds };
+        };
+        const doubt = await claimInDoubt(engine, input());
+        if (doubt.rows.length > 0) {
+          await settle();
+          await limiter?.take(doubt.rows.length);
+          await process(route, doubt.rows, token, doubt.claimedAt, summary);
+          continue;
+        }
+        await limiter?.take(limit, opts.signal);
+        if (opts.signal?.aborted) return limiter?.refund(limit);
+        const retries = await claimRetries(engine, input());
+        const rows = retries.length > 0 ? retries : await claimFresh(engine, input());
+        limiter?.refund(limit - rows.length);
+        if (rows.length === 0) return;
+        await settle();
+        inFlight = process(route, rows, token, undefined, summary);
+        inFlight.catch(() => undefined); // awaited by the next settle; never an unhandled rejection meanwhile
       }
-      await limiter?.take(limit, opts.signal);
-      if (opts.signal?.aborted) return limiter?.refund(limit);
-      const retries = await claimRetries(engine, input());
-      const rows = retries.length > 0 ? retries : await claimFresh(engine, input());
-      limiter?.refund(limit - rows.length);
-      if (rows.length === 0) return;
-      await process(route, rows, token, undefined, summary);
+    } finally {
+      await settle();
     }
   }
 

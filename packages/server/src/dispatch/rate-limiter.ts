@@ -42,6 +42,14 @@ export class RateLimiter {
     }
   }
 
+  /** Waits out a pause the provider asked for (tokens already taken stay taken). */
+  async untilResumed(signal?: AbortSignal): Promise<void> {
+    for (let wait = this.pausedUntil - this.now().getTime(); wait > 0 && !signal?.aborted; ) {
+      await this.sleep(wait, signal);
+      wait = this.pausedUntil - this.now().getTime();
+    }
+  }
+
   /** Gives back tokens taken for messages that were not sent. */
   refund(n: number): void {
     this.refill();
