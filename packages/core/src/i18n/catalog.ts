@@ -14,6 +14,7 @@ import { DOMAIN_ERROR_MESSAGES } from './messages/domain-errors.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
 import { IMPORTS_MESSAGES } from './messages/imports.ts';
 import { LIMITS_MESSAGES } from './messages/limits.ts';
+import { STORAGE_MESSAGES } from './messages/storage.ts';
 import { STUDIO_MESSAGES } from './messages/studio.ts';
 import { TRACKER_MESSAGES } from './messages/tracker.ts';
 import { UNSUBSCRIBE_MESSAGES } from './messages/unsubscribe.ts';
@@ -47,6 +48,7 @@ export const MESSAGES = {
   ...IMPORTS_MESSAGES,
   ...STUDIO_MESSAGES,
   ...CONNECTOR_MESSAGES,
+  ...STORAGE_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

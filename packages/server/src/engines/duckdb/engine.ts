@@ -6,6 +6,7 @@ import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { makePrivate, makePrivateDir, restrictUmask } from '../../files/private-files.ts';
 import type { Engine, Row } from '../engine.ts';
 import { ConnectionPool, WriterQueue } from '../pool.ts';
+import { corruptWarehouseError, diskFullError, storageFailure } from '../storage-errors.ts';
 import type { TableLayout } from './append-rows.ts';
 import { DuckDbSession } from './session.ts';
 
@@ -40,12 +41,16 @@ export class DuckDbEngine implements Engine {
   private readonly writer: WriterQueue<DuckDbSession>;
   private readonly readers: ConnectionPool<DuckDbSession>;
   private closed = false;
+  /** A full disk becomes DISK_FULL with what to do (storage-errors.ts). */
+  private readonly failed: (e: unknown) => never;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     writer: DuckDBConnection,
     readers: number,
+    path: string,
   ) {
+    this.failed = storageFailure(path);
     this.writer = new WriterQueue(new DuckDbSession(writer, this.layouts));
     this.readers = new ConnectionPool(readers, async () => new DuckDbSession(await instance.connect(), this.layouts));
   }
@@ -61,9 +66,11 @@ export class DuckDbEngine implements Engine {
     if (options.threads) config.threads = String(options.threads);
     const memoryLimit = options.memoryLimit ?? process.env.DALBIT_MEMORY_LIMIT;
     if (memoryLimit) config.memory_limit = memoryLimit;
-    const instance = await DuckDBInstance.create(path, config);
+    const instance = await DuckDBInstance.create(path, config).catch((e: unknown) => {
+      throw corruptWarehouseError(e, path) ?? diskFullError(e, path) ?? e;
+    });
     if (path !== ':memory:') makePrivate(path, `${path}.wal`);
-    return new DuckDbEngine(instance, await instance.connect(), Math.max(1, options.readers ?? 4));
+    return new DuckDbEngine(instance, await instance.connect(), Math.max(1, options.readers ?? 4), path);
   }
 
   private guard(what: string): void {
@@ -74,24 +81,24 @@ export class DuckDbEngine implements Engine {
 
   exec(sql: string): Promise<void> {
     this.guard('exec');
-    return this.writer.run((s) => s.exec(sql));
+    return this.writer.run((s) => s.exec(sql)).catch(this.failed);
   }
 
   query<T extends Row = Row>(q: CompiledQuery | string): Promise<T[]> {
     this.guard('query');
     const text = typeof q === 'string' ? q : q.sql;
-    if (isReadOnly(text)) return this.readers.use((s) => s.query<T>(q));
-    return this.writer.run((s) => s.query<T>(q));
+    if (isReadOnly(text)) return this.readers.use((s) => s.query<T>(q)).catch(this.failed);
+    return this.writer.run((s) => s.query<T>(q)).catch(this.failed);
   }
 
   insert(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
     this.guard('insert');
-    return this.writer.run((s) => s.insert(table, columns, rows));
+    return this.writer.run((s) => s.insert(table, columns, rows)).catch(this.failed);
   }
 
   transaction<T>(fn: (tx: Engine) => Promise<T>): Promise<T> {
     this.guard('transaction');
-    return this.writer.run((s) => s.inTransaction((tx) => this.inside.run(true, () => fn(tx))));
+    return this.writer.run((s) => s.inTransaction((tx) => this.inside.run(true, () => fn(tx)))).catch(this.failed);
   }
 
   async build<T>(fn: (tx: Engine) => Promise<T>): Promise<T> {
@@ -99,6 +106,8 @@ export class DuckDbEngine implements Engine {
     const session = new DuckDbSession(await this.instance.connect(), this.layouts);
     try {
       return await session.inTransaction((tx) => this.inside.run(true, () => fn(tx)));
+    } catch (e) {
+      return this.failed(e);
     } finally {
       session.connection.closeSync();
     }
