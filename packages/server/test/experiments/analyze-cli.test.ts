@@ -156,10 +156,12 @@ describe('dalbit experiment size', () => {
   it('rejects contradictory options', async () => {
     const r = await run(['experiment', 'size', '--rate', '0.05', '--mean', '3000', '--lift', '0.1']);
     expect(r.code).toBe(64);
-    expect(r.stderr).toContain('give exactly one of --rate or --mean');
-    expect(r.stderr).toContain('잘못된 옵션 / invalid options: --rate 와 --mean 중 하나만 지정하세요');
+    expect(r.stderr).toContain('잘못된 옵션: --rate 와 --mean 중 하나만 지정하세요');
+    const en = await run(['--lang', 'en', 'experiment', 'size', '--rate', '0.05', '--mean', '3000', '--lift', '0.1']);
+    expect(en.code).toBe(64);
+    expect(en.stderr).toContain('invalid options: give exactly one of --rate or --mean');
     const range = await run(['experiment', 'size', '--rate', '2', '--lift', '0.1']);
     expect(range.code).toBe(64);
-    expect(range.stderr).toContain('잘못된 옵션 / invalid options: --rate:');
+    expect(range.stderr).toContain('잘못된 옵션: --rate:');
   });
 });

@@ -32,7 +32,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   {
     name: 'experiment',
     summary: 'cli.group.experiment',
-    load: async () => [(await import('./experiment.ts')).registerExperiment],
+    load: async () => [(await import('./experiment/index.ts')).registerExperiment],
   },
   {
     name: 'basket',
