@@ -2,8 +2,9 @@ import { isDalbitError } from '@dalbit/core/errors/dalbit-error';
 import { EXIT_CODE_BY_KIND } from '@dalbit/core/errors/error-codes';
 import { MESSAGES, type MessageKey, translate } from '@dalbit/core/i18n/catalog';
 import type { Lang } from '@dalbit/core/i18n/lang';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { COMMAND_GROUPS, requestedGroup } from './commands/index.ts';
+import { GROUP_USAGE } from './commands/usage.ts';
 import type { CliContext } from './context.ts';
 import { helpLang, localizedHelp } from './localized-help.ts';
 
@@ -19,7 +20,14 @@ export async function buildProgram(
 ): Promise<Command> {
   const lang = ctx?.lang ?? helpLang(argv ?? [], env);
   const program = new Command('dalbit')
-    .configureHelp(localizedHelp(lang))
+    .configureHelp({
+      ...localizedHelp(lang),
+      // A command listed without its module has no options or arguments yet: show its real usage.
+      subcommandTerm: (cmd) => {
+        const usage = cmd.commands.length === 0 && cmd.options.length === 0 ? GROUP_USAGE[cmd.name()] : undefined;
+        return usage ? `${cmd.name()} ${usage}` : new Help().subcommandTerm(cmd);
+      },
+    })
     .description(translate(lang, 'cli.program'))
     .option('--data-dir <dir>', translate(lang, 'cli.option.dataDir'))
     .option('--lang <lang>', translate(lang, 'cli.option.lang'))

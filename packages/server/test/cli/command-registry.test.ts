@@ -3,8 +3,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { translate } from '@dalbit/core/i18n/catalog';
+import { Help } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_GROUPS, requestedGroup } from '../../src/cli/commands/index.ts';
+import { GROUP_USAGE } from '../../src/cli/commands/usage.ts';
 import { createContext } from '../../src/cli/context.ts';
 import { buildProgram } from '../../src/cli/main.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -16,6 +18,17 @@ describe('lazily loaded command groups', () => {
     const program = await buildProgram(createContext({}));
     const loaded = program.commands.map((c) => [c.name(), c.description()]);
     expect(loaded).toEqual(COMMAND_GROUPS.map((g) => [g.name, translate('ko', g.summary)]));
+  });
+
+  it("each group's usage in --help is what commander derives from the loaded command", async () => {
+    const program = await buildProgram(createContext({}));
+    const help = new Help();
+    const derived = program.commands.map((c) => help.subcommandTerm(c));
+    expect(derived).toEqual(
+      COMMAND_GROUPS.map((g) => (GROUP_USAGE[g.name] ? `${g.name} ${GROUP_USAGE[g.name]}` : g.name)),
+    );
+    const listed = await runCli(['--help']);
+    for (const term of derived) expect(listed.stdout).toContain(`  ${term} `);
   });
 
   it('finds the command after global options, and NAME in `help NAME`', () => {
