@@ -93,7 +93,7 @@ describe('dalbit serve (embedded runtime)', () => {
     expect(s.io.err.match(/no channel configured/g)).toHaveLength(1);
 
     const bad = spawnServe(dir, ['--refresh-at', '25:00'], cleanEnv({}));
-    expect(await bad.exit).toBe(2);
+    expect(await bad.exit).toBe(64); // usage (EX_USAGE), as in the README's exit table
     expect(bad.io.err).toContain('--refresh-at: use HH:MM');
   }, 60_000);
 });
