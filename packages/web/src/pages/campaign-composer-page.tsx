@@ -190,7 +190,9 @@ function SaveBar(props: {
       )}
       {props.blockers.length > 0 ? (
         <p className="warn small" data-testid="launch-blockers">
-          {t('studio.launchBlocked', { detail: props.blockers.map((b) => b.message).join(' · ') })}{' '}
+          {t('studio.settings.missing', {
+            fields: props.blockers.map((b) => t(`campaign.sender.${String(b.path[2]) as 'name'}`)).join(', '),
+          })}{' '}
           <a href="#/settings">{t('studio.goSettings')}</a>
         </p>
       ) : null}

@@ -21,6 +21,7 @@ interface Settings {
   policy: Policy;
   revision: number;
   changedBy: string | null;
+  changedByName: string | null;
   changedAt: string | null;
   missingSender: string[];
 }
@@ -45,7 +46,7 @@ function SenderStatus({ s }: { s: Settings }) {
         {s.revision === 0
           ? t('studio.settings.defaults')
           : t('studio.settings.changedBy', {
-              who: s.changedBy ?? '—',
+              who: s.changedByName ?? s.changedBy ?? '—',
               at: formatKst(s.changedAt),
               revision: s.revision,
             })}

@@ -213,7 +213,6 @@ export const STUDIO_MESSAGES = defineMessages({
   },
   'studio.checking': { ko: '확인 중…', en: 'Checking…' },
   'studio.allGood': { ko: '문제 없음 — 저장할 수 있습니다', en: 'No problems; ready to save' },
-  'studio.launchBlocked': { ko: '시작 전에 필요: {detail}', en: 'Needed before launch: {detail}' },
   'studio.goSettings': { ko: '설정으로 가기', en: 'Go to settings' },
   'studio.edit': { ko: '수정', en: 'Edit' },
   'studio.duplicate': { ko: '복제', en: 'Duplicate' },

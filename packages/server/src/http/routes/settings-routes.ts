@@ -1,4 +1,5 @@
 import { CompliancePolicySchema } from '@dalbit/core/compliance/policy';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { z } from 'zod';
 import {
   missingSenderFields,
@@ -13,15 +14,26 @@ const Settings = z.object({
   policy: z.record(z.string(), z.unknown()),
   revision: z.number().int(),
   changedBy: z.string().nullable(),
+  /** The name (or email) of the user who saved this revision, for people to read. */
+  changedByName: z.string().nullable(),
   changedAt: z.iso.datetime().nullable(),
   /** Sender fields still empty: ads cannot launch until they are set. */
   missingSender: z.array(z.string()),
 });
 
+/** A user's name (else email) by id; the id itself for a non-user author such as `demo`. */
+async function userDisplayName(engine: ApiDeps['engine'], id: string): Promise<string> {
+  const [u] = await engine.query<{ name: string | null; email: string }>(
+    compileBound(engine.dialect, (b) => `SELECT name, email FROM users WHERE user_id = ${b.p(id, 'string')}`),
+  );
+  return u ? u.name || u.email : id;
+}
+
 export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
   const { engine } = deps;
-  const view = (s: Awaited<ReturnType<typeof readComplianceSettings>>) => ({
+  const view = async (s: Awaited<ReturnType<typeof readComplianceSettings>>) => ({
     ...s,
+    changedByName: s.changedBy ? await userDisplayName(engine, s.changedBy) : null,
     missingSender: missingSenderFields(s.policy),
   });
   return [
@@ -32,7 +44,7 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
       access: 'read',
       summary: 'Sender and compliance settings: sender name, contact, 080 opt-out, quiet hours, caps, holidays',
       responses: { 200: { description: 'current settings (revision 0 = defaults)', schema: Settings } },
-      handle: async ({ c }) => sendJson(c, view(await readComplianceSettings(engine))),
+      handle: async ({ c }) => sendJson(c, await view(await readComplianceSettings(engine))),
     }),
     defineRoute({
       method: 'put',
@@ -48,7 +60,7 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
       },
       handle: async ({ body, c }) => {
         const who = principalOf(c);
-        return sendJson(c, view(await saveComplianceSettings(engine, body, { by: who.id, at: deps.now() })));
+        return sendJson(c, await view(await saveComplianceSettings(engine, body, { by: who.id, at: deps.now() })));
       },
     }),
   ];
