@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toKst } from '@dalbit/core/time/kst';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEffectivePolicy } from '../../src/campaigns/load-effective-policy.ts';
