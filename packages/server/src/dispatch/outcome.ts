@@ -24,6 +24,8 @@ export type Outcome =
       readonly code: string;
       readonly message: string;
       readonly fallback?: FallbackSend | undefined;
+      /** A push token the provider says is no longer registered (FCM `UNREGISTERED`): removed from `push_tokens`. */
+      readonly staleToken?: string | undefined;
     }
   | { readonly kind: 'in_doubt'; readonly key: string; readonly detail: string }
   | { readonly kind: 'cancelled'; readonly key: string; readonly code: string; readonly detail: string };
@@ -36,6 +38,9 @@ export interface FallbackSend {
 }
 
 export const FALLBACK_SUFFIX = ':fallback';
+
+/** Provider codes meaning "this device token is dead": FCM HTTP v1 `UNREGISTERED` (HTTP 404). */
+export const STALE_TOKEN_CODES: ReadonlySet<string> = new Set(['UNREGISTERED']);
 
 export function fallbackKeyFor(originalKey: string): string {
   return `${originalKey}${FALLBACK_SUFFIX}`;

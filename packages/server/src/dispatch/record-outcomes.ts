@@ -89,6 +89,18 @@ export async function enqueueFallbacks(
   return created;
 }
 
+/** Device tokens the provider called unregistered are never used again (`push_tokens.removed_at`). */
+async function removeStaleTokens(engine: Engine, tokens: readonly string[], now: Date): Promise<void> {
+  if (tokens.length === 0) return;
+  await engine.query(
+    compileBound(
+      engine.dialect,
+      (b) =>
+        `UPDATE push_tokens SET removed_at = ${b.p(now, 'timestamp')} WHERE removed_at IS NULL AND token IN (${tokens.map((t) => b.p(t, 'string')).join(', ')})`,
+    ),
+  );
+}
+
 /**
  * Writes one attempt's outcomes in one transaction: statuses (only rows still `sending`, so a
  * delivery report that arrived first is not overwritten), history events and fallback rows.
@@ -173,6 +185,11 @@ export async function recordOutcomes(
         at: now,
       })),
       opts.attemptSalt,
+    );
+    await removeStaleTokens(
+      tx,
+      of('failed').flatMap((o) => (o.staleToken ? [o.staleToken] : [])),
+      now,
     );
     const fallbacks = of('failed').flatMap((o) => (o.fallback ? [o.fallback] : []));
     return { fallbacks: await enqueueFallbacks(tx, fallbacks, now) };

@@ -4,7 +4,7 @@ import { type ChannelRoute, isDuplicateError } from './adapter-registry.ts';
 import { type BackoffPolicy, backoffDelayMs } from './backoff.ts';
 import { fallbackFor, withoutProviderFallback } from './fallback-sms.ts';
 import { type ClaimedRow, parseContent } from './outbox-row.ts';
-import type { Outcome } from './outcome.ts';
+import { type Outcome, STALE_TOKEN_CODES } from './outcome.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 
 export type FallbackMode = 'dispatcher' | 'provider';
@@ -60,6 +60,8 @@ export function classifyFailure(input: {
     code: error.code,
     message: error.retryable ? `${error.message} (gave up after ${row.attempts} attempts)` : error.message,
     fallback: step.fallback === 'dispatcher' ? fallbackFor(row.key, input.msg) : undefined,
+    staleToken:
+      input.msg?.channel === 'push' && STALE_TOKEN_CODES.has(error.providerCode ?? '') ? input.msg.token : undefined,
   };
 }
 
