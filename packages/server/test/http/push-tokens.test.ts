@@ -77,7 +77,7 @@ describe('push tokens', () => {
     try {
       const key = `?key=${demo.siteKeys.writeKey}`;
       const tokens = [live, gone];
-      for (const [i, p] of people.entries())
+      for (const i of people.keys())
         expect(
           (await post(`/api/push/tokens${key}`, { token: tokens[i], anonymous_id: `anon-stale-${i}` })).status,
         ).toBe(201);
