@@ -35,6 +35,8 @@ export interface Inspection {
   readonly encoding?: string;
   readonly source?: SourceKind;
   readonly forced: boolean;
+  /** The channel chosen for the whole file (kinds that take one), when set in the mapping. */
+  readonly channel?: string;
   /** Kinds whose required columns the headers have, best first. */
   readonly candidates: readonly SourceKind[];
   readonly headerLine?: number;
@@ -78,6 +80,7 @@ export function presentInspection(upload: Upload, s: ImportSummary, lang: Lang):
     ...(s.encoding ? { encoding: s.encoding } : {}),
     ...(s.source ? { source: s.source } : {}),
     forced: s.forced,
+    ...(upload.mapping?.channel ? { channel: upload.mapping.channel } : {}),
     candidates: s.candidates.map((c) => c.kind),
     ...(s.headerLine !== undefined ? { headerLine: s.headerLine } : {}),
     headers: s.headers,

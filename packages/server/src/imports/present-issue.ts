@@ -35,9 +35,10 @@ function fileProblem(i: RowIssue): { code: string; key: MessageKey } {
 }
 
 function rowKey(i: RowIssue): MessageKey {
-  if (i.code === 'MISSING' && i.column === undefined) {
+  if (i.code === 'MISSING' && (i.column === undefined || i.message.startsWith('no sales channel'))) {
     if (i.message.startsWith('no phone')) return 'imports.problem.noIdentity';
     if (i.message.startsWith('no paid amount')) return 'imports.problem.noAmount';
+    if (i.message.startsWith('no sales channel')) return 'imports.problem.noChannel';
   }
   return `imports.problem.${i.code}`;
 }

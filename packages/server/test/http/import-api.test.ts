@@ -217,6 +217,30 @@ describe('import API', () => {
     expect(full.body.inspection).toMatchObject({ blocked: false, rowsValid: 1, problemCount: 0, unusedHeaders: [] });
   });
 
+  it('a 29CM export without a channel column: the kind and the channel of the whole file are chosen', async () => {
+    const f = writeCsv(dir, '29cm.csv', [
+      ['주문번호', '주문일시', '구매자명', '구매자연락처', '판매자 상품코드', '상품명', '수량', '결제금액'],
+      ['T-1', '2024-03-09 10:00', '최바람', '010-5555-6666', 'P9', '머플러', '1', '45,000'],
+    ]);
+    const id = (await upload('owner', f, '29cm.csv')).body.inspection.upload.id;
+    const asOrders = await call('owner', 'PUT', `/api/imports/uploads/${id}/mapping`, { source: 'orders' });
+    expect(asOrders.body.inspection.problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        code: 'MISSING',
+        message: expect.stringContaining('판매채널을 알 수 없습니다'),
+      }),
+    ]);
+    const chosen = await call('owner', 'PUT', `/api/imports/uploads/${id}/mapping`, {
+      source: 'orders',
+      channel: '29cm',
+    });
+    expect(chosen.body.inspection).toMatchObject({ channel: '29cm', problemCount: 0, rowsValid: 1 });
+    const run = await call('owner', 'POST', `/api/imports/uploads/${id}/run`, {});
+    expect((await finished('owner', run.body.job.id)).phase).toBe('done');
+    expect(await count("orders WHERE order_id = '29cm:T-1' AND channel = '29cm'")).toBe(1);
+  });
+
   it("refuses what it should: roles, media types, file types, other people's uploads", async () => {
     const f = writeCsv(dir, 'x.csv', [
       POS_HEADER,

@@ -21,7 +21,7 @@ let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 let dir: string;
 /** This week's exports of the brand: the same brand's files of another week (another demo seed). */
-let files: { smartstore: string; pos: string; bad: string };
+let files: { cm: string; smartstore: string; pos: string; bad: string };
 let marketer: { email: string; password: string };
 
 beforeAll(async () => {
@@ -41,7 +41,14 @@ beforeAll(async () => {
     '무신사,B-3,B-3-1,2026-11-03 10:00,박산,010-4567-8901,mnt3,P-1,니트,M,1,0,39000,,결제완료',
   ].join('\r\n');
   writeFileSync(join(dir, 'musinsa-bad.csv'), `\uFEFF${bad}\r\n`);
+  const cm = [
+    '주문번호,주문일시,구매자명,구매자연락처,판매자 상품코드,상품명,수량,결제금액',
+    '29-1001,2026-11-10 10:00,최바람,010-5555-6666,P00006PL,시카 수면팩,1,"28,000"',
+    '29-1002,2026-11-11 11:00,정노을,010-5555-7777,P00006NJ,톤업 선크림,2,"48,000"',
+  ].join('\r\n');
+  writeFileSync(join(dir, '29cm-orders.csv'), `${cm}\r\n`);
   files = {
+    cm: join(dir, '29cm-orders.csv'),
     smartstore: join(dir, 'smartstore-orders.xlsx'),
     pos: join(dir, 'pos-sales.csv'),
     bad: join(dir, 'musinsa-bad.csv'),
@@ -257,5 +264,30 @@ describe('import page in Chromium (story 1)', () => {
     );
     await snap('09-english');
     await page.getByTestId('lang-toggle').click();
+  });
+
+  it('a 29CM export without a channel column: the marketer picks the kind and the channel, then imports', async () => {
+    await page.reload();
+    await page.getByTestId('import-drop').waitFor();
+    await page.getByTestId('import-file-input').setInputFiles(files.cm);
+    await page.getByTestId('import-facts').waitFor();
+    await page.getByTestId('import-kind').selectOption('orders');
+    await page.getByTestId('import-channel').waitFor();
+    expect(await page.getByTestId('import-problem').first().textContent()).toContain('판매채널을 알 수 없습니다');
+    await page.getByTestId('import-channel').selectOption('29cm');
+    await page.getByTestId('import-apply-mapping').click();
+    await page.getByTestId('import-no-problems').waitFor();
+    expect(await page.getByTestId('import-detected').textContent()).toContain('마켓 주문 (무신사·29CM 등)');
+    expect(await page.getByTestId('import-channel').inputValue()).toBe('29cm');
+    await expectNoRawTokens();
+    await snap('10-29cm-channel-chosen');
+    await page.getByTestId('import-run').click();
+    await waitForResult();
+    expect(await shown('orders')).toBe(2);
+    expect(
+      await count(
+        "SELECT count(*) AS n FROM orders WHERE channel = '29cm' AND order_id IN ('29cm:29-1001', '29cm:29-1002')",
+      ),
+    ).toBe(2);
   });
 });

@@ -31,6 +31,7 @@ export interface Inspection {
   readonly encoding?: string;
   readonly source?: SourceKind;
   readonly forced: boolean;
+  readonly channel?: string;
   readonly candidates: readonly SourceKind[];
   readonly headerLine?: number;
   readonly headers: readonly string[];
@@ -98,6 +99,8 @@ export interface ImportRecord {
 export interface MappingChoice {
   readonly source?: SourceKind;
   readonly columns: Readonly<Record<string, string | null>>;
+  /** The sales channel of the whole file (kinds that take one: marketplace orders, POS, customer lists). */
+  readonly channel?: string;
 }
 
 const up = (id: string) => `/api/imports/uploads/${encodeURIComponent(id)}`;

@@ -97,6 +97,10 @@ export const IMPORTS_MESSAGES = defineMessages({
     ko: '고객을 알아볼 휴대폰·이메일·카카오ID·회원아이디가 하나도 없습니다',
     en: 'No phone, e-mail, Kakao id or member id to identify the customer',
   },
+  'imports.problem.noChannel': {
+    ko: '판매채널을 알 수 없습니다. 판매채널 열을 고르거나 파일 전체의 채널을 정해 주세요',
+    en: 'No sales channel: pick the channel column or set the channel of the whole file',
+  },
   'imports.problem.noAmount': { ko: '결제금액이 없습니다', en: 'No amount paid for the line' },
   'imports.problem.BAD_DATE': {
     ko: '날짜로 읽을 수 없습니다 (예: 2026-12-07 14:30)',
@@ -183,6 +187,11 @@ export const IMPORTS_MESSAGES = defineMessages({
   'imports.fieldCol': { ko: '달빛 항목', en: 'Dalbit field' },
   'imports.columnCol': { ko: '파일의 열', en: 'Column in the file' },
   'imports.notUsed': { ko: '(사용 안 함)', en: '(not used)' },
+  'imports.channelLabel': { ko: '파일 전체의 판매채널', en: 'Sales channel of the whole file' },
+  'imports.channelFromFile': {
+    ko: '(파일의 판매채널 열 또는 기본값)',
+    en: '(the file’s channel column or the default)',
+  },
   'imports.unused': { ko: '쓰지 않는 열', en: 'Columns not used' },
   'imports.applyMapping': { ko: '매핑 적용하고 다시 확인', en: 'Apply the mapping and check again' },
   'imports.preview': {

@@ -64,7 +64,7 @@ export function InspectionView({
   const t = useT();
   const i = inspection;
   const [skip, setSkip] = useState(false);
-  const mappingKey = `${i.upload.id}:${i.source ?? ''}:${i.fields.map((f) => `${f.field}=${f.header ?? ''}`).join('|')}`;
+  const mappingKey = `${i.upload.id}:${i.source ?? ''}:${i.channel ?? ''}:${i.fields.map((f) => `${f.field}=${f.header ?? ''}`).join('|')}`;
   return (
     <>
       <FileFacts inspection={i} onApply={onApply} busy={busy} />

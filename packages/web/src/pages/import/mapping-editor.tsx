@@ -1,7 +1,7 @@
 import { SOURCE_KINDS, type SourceKind } from '@dalbit/core/ingest/source-kind';
 import { useState } from 'react';
 import type { Inspection, MappingChoice } from '../../api/imports.ts';
-import { useI18n } from '../../i18n.ts';
+import { channelName, useI18n } from '../../i18n.ts';
 import { useT } from '../../use-t.ts';
 import { fieldName, sourceLabel } from './import-labels.ts';
 
@@ -38,6 +38,29 @@ export function KindPicker({
   );
 }
 
+/** Kinds whose files may lack a channel column, and the channels a whole file can be set to. */
+const CHANNEL_KINDS: readonly string[] = ['orders', 'pos_sales', 'customers'];
+const CHANNELS = ['musinsa', '29cm', 'coupang', 'smartstore', 'cafe24', 'offline', 'popup', 'kakao'] as const;
+
+/** The channel of the whole file, for files without a channel column (a Musinsa or 29CM export). */
+function ChannelPicker({ value, onChange, busy }: { value: string; onChange: (c: string) => void; busy: boolean }) {
+  const t = useT();
+  const { lang } = useI18n();
+  return (
+    <label className="mapping-row channel-row">
+      <span className="mapping-field">{t('imports.channelLabel')}</span>
+      <select data-testid="import-channel" value={value} disabled={busy} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('imports.channelFromFile')}</option>
+        {CHANNELS.map((c) => (
+          <option key={c} value={c}>
+            {channelName(c, lang)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** One dropdown per Dalbit field listing the file's columns; "apply" re-checks with the choice. */
 export function MappingEditor({
   inspection,
@@ -52,8 +75,10 @@ export function MappingEditor({
   const { lang } = useI18n();
   const initial = Object.fromEntries(inspection.fields.map((f) => [f.field, f.header]));
   const [columns, setColumns] = useState<Record<string, string | null>>(initial);
+  const [channel, setChannel] = useState(inspection.channel ?? '');
   const headers = [...new Set(inspection.headers.filter((h) => h.trim() !== ''))];
-  const changed = inspection.fields.some((f) => (columns[f.field] ?? null) !== f.header);
+  const changed =
+    inspection.fields.some((f) => (columns[f.field] ?? null) !== f.header) || channel !== (inspection.channel ?? '');
   if (inspection.fields.length === 0) return null;
   return (
     <div data-testid="import-mapping">
@@ -81,12 +106,21 @@ export function MappingEditor({
           </label>
         ))}
       </div>
+      {inspection.source && CHANNEL_KINDS.includes(inspection.source) ? (
+        <ChannelPicker value={channel} onChange={setChannel} busy={busy} />
+      ) : null}
       <button
         type="button"
         className={changed ? 'primary' : ''}
         data-testid="import-apply-mapping"
         disabled={busy || !changed}
-        onClick={() => onApply({ ...(inspection.source ? { source: inspection.source } : {}), columns })}
+        onClick={() =>
+          onApply({
+            ...(inspection.source ? { source: inspection.source } : {}),
+            columns,
+            ...(channel ? { channel } : {}),
+          })
+        }
       >
         {t('imports.applyMapping')}
       </button>
