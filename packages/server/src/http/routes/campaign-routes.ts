@@ -36,164 +36,192 @@ const CampaignBody = z.record(z.string(), z.unknown());
 
 const statusLabel = (s: string) => translate('ko', `campaign.status.${s}` as 'campaign.status.draft');
 
-export function campaignRoutes(deps: ApiDeps): AnyRoute[] {
+function listRoute(deps: ApiDeps): AnyRoute {
   const { engine } = deps;
-  return [
-    defineRoute({
-      method: 'get',
-      path: '/api/campaigns',
-      tag: 'campaigns',
-      access: 'read',
-      summary: 'Campaigns with status, audience, split, last send and message counts by status and reason',
-      query: z.object({ includeArchived: z.enum(['true', 'false']).default('false') }),
-      responses: { 200: { description: 'campaigns', schema: z.object({ campaigns: z.array(Summary) }) } },
-      handle: async ({ query, c }) => {
-        const stored = (await listCampaigns(engine)).filter(
-          (s) => query.includeArchived === 'true' || s.campaign.status !== 'archived',
-        );
-        const campaigns = [];
-        for (const s of stored) {
-          const status = await readCampaignStatus(engine, s.campaign.id);
-          const k = s.campaign;
-          campaigns.push({
-            campaignId: k.id,
-            name: k.name,
-            purpose: k.purpose,
-            status: k.status,
-            statusLabel: statusLabel(k.status),
-            channel: k.channel,
-            trigger: k.trigger.kind,
-            audience:
-              k.audience.kind === 'segment'
-                ? k.audience.segmentId
-                : k.audience.kind === 'recipe'
-                  ? k.audience.recipe
-                  : k.audience.kind,
-            holdoutPercent: k.experiment.holdoutPercent,
-            arms: Math.max(1, k.experiment.variants.length),
-            revision: s.revision,
-            createdAt: s.createdAt,
-            lastSendAt: status.lastPlannedAt,
-            messages: status.messages,
-            exposures: status.exposures,
-          });
-        }
-        return sendJson(c, { campaigns });
-      },
-    }),
-    defineRoute({
-      method: 'get',
-      path: '/api/campaigns/{id}',
-      tag: 'campaigns',
-      access: 'read',
-      summary: 'The current revision of one campaign',
-      params: Id,
-      responses: {
-        200: {
-          description: 'campaign',
-          schema: Saved.extend({
-            createdAt: z.iso.datetime(),
-            statusLabel: z.string(),
-            now: z.iso.datetime().describe("the server's clock (the dashboard's default pre-flight day)"),
-          }),
-        },
-        404: { description: 'no such campaign' },
-      },
-      handle: async ({ params, c }) => {
-        const s = await findCampaign(engine, params.id);
-        if (!s) throw new ApiError('NOT_FOUND', translate('ko', 'campaign.NOT_FOUND', { id: params.id }));
-        return sendJson(c, {
-          campaign: s.campaign,
+  return defineRoute({
+    method: 'get',
+    path: '/api/campaigns',
+    tag: 'campaigns',
+    access: 'read',
+    summary: 'Campaigns with status, audience, split, last send and message counts by status and reason',
+    query: z.object({ includeArchived: z.enum(['true', 'false']).default('false') }),
+    responses: { 200: { description: 'campaigns', schema: z.object({ campaigns: z.array(Summary) }) } },
+    handle: async ({ query, c }) => {
+      const stored = (await listCampaigns(engine)).filter(
+        (s) => query.includeArchived === 'true' || s.campaign.status !== 'archived',
+      );
+      const campaigns = [];
+      for (const s of stored) {
+        const status = await readCampaignStatus(engine, s.campaign.id);
+        const k = s.campaign;
+        campaigns.push({
+          campaignId: k.id,
+          name: k.name,
+          purpose: k.purpose,
+          status: k.status,
+          statusLabel: statusLabel(k.status),
+          channel: k.channel,
+          trigger: k.trigger.kind,
+          audience:
+            k.audience.kind === 'segment'
+              ? k.audience.segmentId
+              : k.audience.kind === 'recipe'
+                ? k.audience.recipe
+                : k.audience.kind,
+          holdoutPercent: k.experiment.holdoutPercent,
+          arms: Math.max(1, k.experiment.variants.length),
           revision: s.revision,
           createdAt: s.createdAt,
-          statusLabel: statusLabel(s.campaign.status),
-          now: deps.now().toISOString(),
+          lastSendAt: status.lastPlannedAt,
+          messages: status.messages,
+          exposures: status.exposures,
         });
+      }
+      return sendJson(c, { campaigns });
+    },
+  });
+}
+
+function getRoute(deps: ApiDeps): AnyRoute {
+  const { engine } = deps;
+  return defineRoute({
+    method: 'get',
+    path: '/api/campaigns/{id}',
+    tag: 'campaigns',
+    access: 'read',
+    summary: 'The current revision of one campaign',
+    params: Id,
+    responses: {
+      200: {
+        description: 'campaign',
+        schema: Saved.extend({
+          createdAt: z.iso.datetime(),
+          statusLabel: z.string(),
+          now: z.iso.datetime().describe("the server's clock (the dashboard's default pre-flight day)"),
+        }),
       },
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/api/campaigns',
-      tag: 'campaigns',
-      access: 'campaign.write',
-      summary: 'Create a campaign (a draft unless `status` says otherwise); 409 when the id exists',
-      body: CampaignBody,
-      bodyDoc: CampaignDefinition,
-      responses: {
-        201: { description: 'saved', schema: Saved },
-        400: { description: 'CAMPAIGN_INVALID / CAMPAIGN_AUDIENCE_INVALID with issues per field' },
-        409: { description: 'CAMPAIGN_EXISTS' },
+      404: { description: 'no such campaign' },
+    },
+    handle: async ({ params, c }) => {
+      const s = await findCampaign(engine, params.id);
+      if (!s) throw new ApiError('NOT_FOUND', translate('ko', 'campaign.NOT_FOUND', { id: params.id }));
+      return sendJson(c, {
+        campaign: s.campaign,
+        revision: s.revision,
+        createdAt: s.createdAt,
+        statusLabel: statusLabel(s.campaign.status),
+        now: deps.now().toISOString(),
+      });
+    },
+  });
+}
+
+function createRoute(deps: ApiDeps): AnyRoute {
+  const { engine } = deps;
+  return defineRoute({
+    method: 'post',
+    path: '/api/campaigns',
+    tag: 'campaigns',
+    access: 'campaign.write',
+    summary: 'Create a campaign (a draft unless `status` says otherwise); 409 when the id exists',
+    body: CampaignBody,
+    bodyDoc: CampaignDefinition,
+    responses: {
+      201: { description: 'saved', schema: Saved },
+      400: { description: 'CAMPAIGN_INVALID / CAMPAIGN_AUDIENCE_INVALID with issues per field' },
+      409: { description: 'CAMPAIGN_EXISTS' },
+    },
+    handle: async ({ body, c }) => {
+      const raw = { status: 'draft', ...body };
+      const saved = await saveCampaignDefinition(engine, raw, { at: deps.now(), mode: 'create' });
+      return sendJson(c, saved, 201);
+    },
+  });
+}
+
+function editRoute(deps: ApiDeps): AnyRoute {
+  const { engine } = deps;
+  return defineRoute({
+    method: 'put',
+    path: '/api/campaigns/{id}',
+    tag: 'campaigns',
+    access: 'campaign.write',
+    summary: 'Edit: a new revision (status kept; a running campaign runs on it; what was sent stays with its revision)',
+    params: Id,
+    body: CampaignBody,
+    bodyDoc: CampaignDefinition,
+    responses: {
+      200: { description: 'saved', schema: Saved },
+      400: { description: 'CAMPAIGN_INVALID with issues per field' },
+      404: { description: 'no such campaign' },
+      409: { description: 'CAMPAIGN_NOT_EDITABLE (stopped or archived)' },
+    },
+    handle: async ({ params, body, c }) => sendJson(c, await reviseCampaign(engine, params.id, body, deps.now())),
+  });
+}
+
+function duplicateRoute(deps: ApiDeps): AnyRoute {
+  const { engine } = deps;
+  return defineRoute({
+    method: 'post',
+    path: '/api/campaigns/{id}/duplicate',
+    tag: 'campaigns',
+    access: 'campaign.write',
+    summary: 'Copy a campaign under a new id as a draft',
+    params: Id,
+    body: z.object({ newId: z.string().min(1).max(80), name: z.string().min(1).max(200).optional() }),
+    responses: {
+      201: { description: 'the copy', schema: Saved },
+      404: { description: 'no such campaign' },
+      409: { description: 'CAMPAIGN_EXISTS' },
+    },
+    handle: async ({ params, body, c }) =>
+      sendJson(c, await duplicateCampaign(engine, params.id, body, deps.now()), 201),
+  });
+}
+
+function versionsRoute(deps: ApiDeps): AnyRoute {
+  const { engine } = deps;
+  return defineRoute({
+    method: 'get',
+    path: '/api/campaigns/{id}/versions',
+    tag: 'campaigns',
+    access: 'read',
+    summary: 'Every revision with its status and the touches planned under it (sent stays with its revision)',
+    params: Id,
+    responses: {
+      200: {
+        description: 'revisions, newest first',
+        schema: z.object({
+          versions: z.array(
+            z.object({
+              revision: z.number().int(),
+              status: z.string(),
+              name: z.string(),
+              createdAt: z.iso.datetime(),
+              exposures: z.number().int(),
+              messages: z.number().int(),
+            }),
+          ),
+        }),
       },
-      handle: async ({ body, c }) => {
-        const raw = { status: 'draft', ...body };
-        const saved = await saveCampaignDefinition(engine, raw, { at: deps.now(), mode: 'create' });
-        return sendJson(c, saved, 201);
-      },
-    }),
-    defineRoute({
-      method: 'put',
-      path: '/api/campaigns/{id}',
-      tag: 'campaigns',
-      access: 'campaign.write',
-      summary:
-        'Edit: a new revision (status kept; a running campaign runs on it; what was sent stays with its revision)',
-      params: Id,
-      body: CampaignBody,
-      bodyDoc: CampaignDefinition,
-      responses: {
-        200: { description: 'saved', schema: Saved },
-        400: { description: 'CAMPAIGN_INVALID with issues per field' },
-        404: { description: 'no such campaign' },
-        409: { description: 'CAMPAIGN_NOT_EDITABLE (stopped or archived)' },
-      },
-      handle: async ({ params, body, c }) => sendJson(c, await reviseCampaign(engine, params.id, body, deps.now())),
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/api/campaigns/{id}/duplicate',
-      tag: 'campaigns',
-      access: 'campaign.write',
-      summary: 'Copy a campaign under a new id as a draft',
-      params: Id,
-      body: z.object({ newId: z.string().min(1).max(80), name: z.string().min(1).max(200).optional() }),
-      responses: {
-        201: { description: 'the copy', schema: Saved },
-        404: { description: 'no such campaign' },
-        409: { description: 'CAMPAIGN_EXISTS' },
-      },
-      handle: async ({ params, body, c }) =>
-        sendJson(c, await duplicateCampaign(engine, params.id, body, deps.now()), 201),
-    }),
-    defineRoute({
-      method: 'get',
-      path: '/api/campaigns/{id}/versions',
-      tag: 'campaigns',
-      access: 'read',
-      summary: 'Every revision with its status and the touches planned under it (sent stays with its revision)',
-      params: Id,
-      responses: {
-        200: {
-          description: 'revisions, newest first',
-          schema: z.object({
-            versions: z.array(
-              z.object({
-                revision: z.number().int(),
-                status: z.string(),
-                name: z.string(),
-                createdAt: z.iso.datetime(),
-                exposures: z.number().int(),
-                messages: z.number().int(),
-              }),
-            ),
-          }),
-        },
-        404: { description: 'no such campaign' },
-      },
-      handle: async ({ params, c }) => {
-        if (!(await findCampaign(engine, params.id)))
-          throw new ApiError('NOT_FOUND', translate('ko', 'campaign.NOT_FOUND', { id: params.id }));
-        return sendJson(c, { versions: await listCampaignVersions(engine, params.id) });
-      },
-    }),
+      404: { description: 'no such campaign' },
+    },
+    handle: async ({ params, c }) => {
+      if (!(await findCampaign(engine, params.id)))
+        throw new ApiError('NOT_FOUND', translate('ko', 'campaign.NOT_FOUND', { id: params.id }));
+      return sendJson(c, { versions: await listCampaignVersions(engine, params.id) });
+    },
+  });
+}
+
+export function campaignRoutes(deps: ApiDeps): AnyRoute[] {
+  return [
+    listRoute(deps),
+    getRoute(deps),
+    createRoute(deps),
+    editRoute(deps),
+    duplicateRoute(deps),
+    versionsRoute(deps),
   ];
 }
