@@ -165,5 +165,5 @@ describe('the CLI path', () => {
     } finally {
       await engine.close();
     }
-  }, 90_000);
+  }, 240_000);
 });
