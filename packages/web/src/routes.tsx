@@ -4,6 +4,7 @@ import { AnalyticsPage } from './pages/analytics-page.tsx';
 import { CampaignComposerPage } from './pages/campaign-composer-page.tsx';
 import { CampaignPage } from './pages/campaign-page.tsx';
 import { CampaignsPage } from './pages/campaigns-page.tsx';
+import { ConnectionsPage } from './pages/connections-page.tsx';
 import { CustomerPage } from './pages/customer-page.tsx';
 import { CustomersPage } from './pages/customers-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
@@ -36,5 +37,6 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: '/campaigns/:id/edit', Page: CampaignComposerPage },
   { pattern: '/campaigns/:id', Page: CampaignPage },
   { pattern: '/imports', Page: ImportPage, nav: { label: 'navImports' } },
+  { pattern: '/connections', Page: ConnectionsPage, nav: { label: 'navConnections' } },
   { pattern: '/settings', Page: SettingsPage, nav: { label: 'navSettings' } },
 ];

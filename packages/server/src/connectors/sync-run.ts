@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDalbitError } from '@dalbit/core/errors/dalbit-error';
+import { refreshFeatures } from '../segments/refresh-features.ts';
 import type { PageResult } from './commit-page.ts';
 import type { ConnectDeps } from './connect.ts';
 import { type Connection, findConnection, listConnections, saveConnection, writeRun } from './connection-store.ts';
@@ -107,6 +108,8 @@ async function runOnce(
     lastErrorCode: error?.code ?? null,
     updatedAt: finishedAt,
   });
+  // Audiences read segment features: new orders and members count at once, as after an import.
+  if (Object.values(rows).some((n) => n > 0)) await refreshFeatures(deps.engine, { asOf: startedAt });
   const status = error ? 'failed' : 'ok';
   await writeRun(deps.engine, connectionId, {
     runId,

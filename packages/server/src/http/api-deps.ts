@@ -1,4 +1,5 @@
 import type { AuthOptions } from '../auth/auth-options.ts';
+import type { ConnectorDeps } from '../connectors/connector-deps.ts';
 import type { Engine } from '../engines/engine.ts';
 import type { SiteKeys } from '../tracker/site-keys.ts';
 import type { TrackerLimits } from '../tracker/tracker-gate.ts';
@@ -16,4 +17,6 @@ export interface ApiDeps {
   readonly siteKeys?: SiteKeys;
   /** Per-key and per-IP limits on the public tracker routes (default: DEFAULT_TRACKER_LIMITS). */
   readonly trackerLimits?: Partial<TrackerLimits>;
+  /** Shop connectors' sealing key and HTTP (decision 0016); without them the connector routes answer 501. */
+  readonly connectors?: ConnectorDeps;
 }

@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { campaignCheckRoutes } from './routes/campaign-check-routes.ts';
 import { campaignLifecycleRoutes } from './routes/campaign-lifecycle-routes.ts';
 import { campaignRoutes } from './routes/campaign-routes.ts';
+import { connectorRoutes } from './routes/connector-routes.ts';
 import { consentRoutes } from './routes/consent-routes.ts';
 import { couponRoutes } from './routes/coupon-routes.ts';
 import { customerInsightRoutes } from './routes/customer-insight-routes.ts';
@@ -80,6 +81,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...pushRoutes(deps),
     ...onsiteRoutes(deps),
     ...identifyRoutes(deps),
+    ...connectorRoutes(deps),
     ...importRoutes(deps),
   ];
 }

@@ -23,6 +23,8 @@ export interface ServeOptions {
   readonly siteKeys?: SiteKeys;
   /** The brand secret that signs unsubscribe links (`/u/<token>`). */
   readonly linkSecret?: string;
+  /** Shop connectors' sealing key and HTTP (decision 0016). */
+  readonly connectors?: AppOptions['connectors'];
   /** The API's clock (default: the system clock). */
   readonly now?: () => Date;
   /** Background work started once the server listens and stopped (awaited) before it closes. */
@@ -71,6 +73,7 @@ export async function serveUntilStopped(engine: Engine, opts: ServeOptions): Pro
     ...(opts.siteKeys ? { siteKeys: opts.siteKeys } : {}),
     ...(opts.linkSecret ? { linkSecret: opts.linkSecret } : {}),
     ...(opts.mounts ? { mounts: opts.mounts } : {}),
+    ...(opts.connectors ? { connectors: opts.connectors } : {}),
   });
   opts.out(
     ko

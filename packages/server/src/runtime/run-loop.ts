@@ -1,6 +1,6 @@
 import type { RuntimeClock } from './runtime-clock.ts';
 
-export type LoopName = 'scheduler' | 'dispatcher' | 'daily-refresh';
+export type LoopName = 'scheduler' | 'dispatcher' | 'daily-refresh' | 'connectors';
 
 /** What one pass did: a log line (omitted for passes with nothing to report), and whether to go again at once. */
 export interface PassResult {

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { domainError } from '@dalbit/core/errors/dalbit-error';
 import { loadCouponSecret } from '../campaigns/campaign-settings.ts';
 import { loadEffectivePolicy } from '../campaigns/load-effective-policy.ts';
+import type { ConnectorDeps } from '../connectors/connector-deps.ts';
 import { parseChannelConfig } from '../dispatch/channel-config.ts';
 import type { Engine } from '../engines/engine.ts';
 import { SYSTEM_CLOCK } from './runtime-clock.ts';
@@ -26,6 +27,8 @@ export async function createServeRuntime(input: {
   lang: 'ko' | 'en';
   log: (line: string) => void;
   flags: RuntimeFlags;
+  /** Shop connectors: due connections sync every minute's check. */
+  connectors?: ConnectorDeps | undefined;
 }): Promise<EmbeddedRuntime> {
   const { flags } = input;
   const channels = flags.dispatcher ? parseChannelConfig(input.env) : undefined;
@@ -48,5 +51,6 @@ export async function createServeRuntime(input: {
         ? { intervalMs: flags.dispatchInterval, channels: channels.config, workerId: `${hostname()}:${process.pid}` }
         : undefined,
     dailyRefresh: flags.dailyRefresh ? { minuteOfDay: flags.refreshAt, checkMs: 60_000 } : undefined,
+    connectors: input.connectors ? { checkMs: 60_000, deps: input.connectors } : undefined,
   });
 }

@@ -1,5 +1,7 @@
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
 import type { Hono } from 'hono';
+import type { ConnectorDeps } from '../connectors/connector-deps.ts';
+import { createConnectorsPass } from '../connectors/connectors-pass.ts';
 import { buildAdapterRegistry } from '../dispatch/build-registry.ts';
 import type { ChannelConfig } from '../dispatch/channel-config.ts';
 import type { Engine } from '../engines/engine.ts';
@@ -31,6 +33,8 @@ export interface RuntimeOptions {
     | undefined;
   /** Daily refresh at `minuteOfDay` KST, checked every `checkMs` (off when undefined). */
   readonly dailyRefresh?: { readonly minuteOfDay: number; readonly checkMs: number } | undefined;
+  /** Shop connections synced when due, checked every `checkMs` (off when undefined). */
+  readonly connectors?: { readonly checkMs: number; readonly deps: ConnectorDeps } | undefined;
   readonly onPass?: ((e: PassEvent) => void) | undefined;
 }
 
@@ -117,6 +121,13 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
       name: 'daily-refresh',
       intervalMs: o.dailyRefresh.checkMs,
       pass: createDailyRefreshPass({ engine: o.engine, now, minuteOfDay: o.dailyRefresh.minuteOfDay, ko }),
+    });
+
+  if (o.connectors)
+    loops.push({
+      name: 'connectors',
+      intervalMs: o.connectors.checkMs,
+      pass: createConnectorsPass({ engine: o.engine, now, ko, ...o.connectors.deps }),
     });
 
   let running: Promise<[LoopName, LoopTotals]>[] = [];

@@ -5,6 +5,7 @@ import { createDemoContext } from '@dalbit/core/demo/demo-context';
 import { DemoParamsSchema } from '@dalbit/core/demo/demo-params';
 import { ensureFirstOwner } from '../../src/auth/first-owner.ts';
 import { loadCouponSecret } from '../../src/campaigns/campaign-settings.ts';
+import type { ConnectorDeps } from '../../src/connectors/connector-deps.ts';
 import { runDemo } from '../../src/demo/run-demo.ts';
 import type { Engine } from '../../src/engines/engine.ts';
 import { openWarehouse } from '../../src/engines/open-engine.ts';
@@ -37,6 +38,8 @@ export async function startDemoServer(opts: {
   seed?: number;
   /** Statement budget per request (default: the server's). */
   queryTimeoutMs?: number;
+  /** Shop connectors' sealing key and HTTP (the connector routes answer 501 without them). */
+  connectors?: ConnectorDeps;
 }): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), 'dalbit-http-'));
   const params = DemoParamsSchema.parse({
@@ -62,6 +65,7 @@ export async function startDemoServer(opts: {
     siteKeys,
     linkSecret,
     ...(opts.queryTimeoutMs ? { queryTimeoutMs: opts.queryTimeoutMs } : {}),
+    ...(opts.connectors ? { connectors: opts.connectors } : {}),
   });
   return {
     server,

@@ -35,6 +35,18 @@ export const CONNECTOR_MESSAGES = defineMessages({
     ko: '웹훅 서명이 올바르지 않습니다',
     en: 'the webhook signature does not verify',
   },
+  'cli.group.sync': {
+    ko: '연결된 쇼핑몰(카페24·스마트스토어)에서 바뀐 회원·주문·상품을 가져옵니다',
+    en: 'fetch changed members, orders and products from the connected shops (Cafe24, SmartStore)',
+  },
+  'cli.group.connect': {
+    ko: '쇼핑몰 연결: 카페24 (OAuth 동의 주소 출력) · 스마트스토어 (키 확인 후 저장)',
+    en: 'connect a shop: Cafe24 (prints the OAuth consent address) · SmartStore (checks and stores the keys)',
+  },
+  'connectors.sync.none': {
+    ko: '연결된 쇼핑몰이 없습니다 (dalbit connect)',
+    en: 'no shop is connected (dalbit connect)',
+  },
   'connectors.sync.line': {
     ko: '{id}: {resource} {rows}건 가져옴',
     en: '{id}: {resource} {rows} rows fetched',

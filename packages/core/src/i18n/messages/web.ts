@@ -11,6 +11,7 @@ export const WEB_MESSAGES = defineMessages({
   'web.navCampaigns': { ko: '캠페인', en: 'Campaigns' },
   'web.navSettings': { ko: '설정', en: 'Settings' },
   'web.navImports': { ko: '데이터 가져오기', en: 'Import data' },
+  'web.navConnections': { ko: '쇼핑몰 연결', en: 'Shop connections' },
   'web.langToggle': { ko: 'English', en: '한국어' },
   'web.loading': { ko: '불러오는 중…', en: 'Loading…' },
   'web.error': { ko: '오류', en: 'Error' },

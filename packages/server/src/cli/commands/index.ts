@@ -129,6 +129,16 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     load: async () => [(await import('./users.ts')).registerUsers],
   },
   {
+    name: 'connect',
+    summary: 'cli.group.connect',
+    load: async () => [(await import('./connect.ts')).registerConnect],
+  },
+  {
+    name: 'sync',
+    summary: 'cli.group.sync',
+    load: async () => [(await import('./sync.ts')).registerSync],
+  },
+  {
     name: 'tracker',
     summary: 'cli.group.tracker',
     load: async () => [(await import('./tracker.ts')).registerTracker],

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { authOptionsFromEnv } from '../../auth/auth-options.ts';
 import { loadCouponSecret } from '../../campaigns/campaign-settings.ts';
+import { connectorDepsFor } from '../../connectors/connector-deps.ts';
 import type { Engine } from '../../engines/engine.ts';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
 import { verifyAccessLog } from '../../http/verify-access-log.ts';
@@ -62,7 +63,9 @@ export function registerServe(program: Command, ctx: CliContext): void {
     const config = ctx.config(cmd);
     const engine = await ctx.warehouse(cmd);
     await checkAccessLogAtStart(engine, { strict: raw.auditStrict === true, lang: config.lang, err: ctx.err });
+    const connectors = await connectorDepsFor(config.dataDir, ctx.env);
     const runtime = await createServeRuntime({
+      connectors,
       engine,
       dataDir: config.dataDir,
       env: ctx.env,
@@ -80,6 +83,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       siteKeys: await loadSiteKeys(config.dataDir),
       linkSecret: await loadCouponSecret(config.dataDir, ctx.env),
       mounts: runtime.mounts,
+      connectors,
       background: runtime,
     });
   });

@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { beginCafe24, connectSmartstore } from '../../connectors/connect.ts';
+import { connectorDepsFor } from '../../connectors/connector-deps.ts';
+import { type CliContext, CliError } from '../context.ts';
+
+/** Secrets come from the environment, never from flags (shell history, process lists). */
+function secretFromEnv(ctx: CliContext, name: string): string {
+  const v = ctx.env[name];
+  if (!v) throw new CliError('BAD_FLAG', `set ${name} (the secret is read from the environment, not from a flag)`);
+  return v;
+}
+
+/**
+ * `dalbit connect cafe24 --mall-id … --client-id …` prints the consent address (the running
+ * `dalbit serve` receives the callback); `dalbit connect smartstore --client-id …` checks the keys
+ * by getting a token and stores them sealed.
+ */
+export function registerConnect(program: Command, ctx: CliContext): void {
+  const connect = program.command('connect').description(ctx.t('cli.group.connect'));
+  connect
+    .command('cafe24')
+    .requiredOption('--mall-id <id>', 'Cafe24 mall id')
+    .requiredOption('--client-id <id>', 'app client id (secret: DALBIT_CAFE24_CLIENT_SECRET)')
+    .option(
+      '--server <url>',
+      'address of the running dalbit serve (receives the OAuth callback)',
+      'http://127.0.0.1:8787',
+    )
+    .option('--api-base <url>', 'Admin API address (default https://{mall_id}.cafe24api.com)')
+    .action(async (o: { mallId: string; clientId: string; server: string; apiBase?: string }, cmd: Command) => {
+      const config = ctx.config(cmd);
+      const engine = await ctx.warehouse(cmd);
+      const deps = { engine, ...(await connectorDepsFor(config.dataDir, ctx.env)), now: new Date() };
+      const r = await beginCafe24(deps, {
+        mallId: o.mallId,
+        clientId: o.clientId,
+        clientSecret: secretFromEnv(ctx, 'DALBIT_CAFE24_CLIENT_SECRET'),
+        serviceKey: ctx.env.DALBIT_CAFE24_SERVICE_KEY,
+        apiBase: o.apiBase,
+        redirectUri: `${o.server.replace(/\/+$/, '')}/api/connectors/cafe24/callback`,
+      });
+      ctx.out(ctx.t('connectors.connect.open', { url: r.authorizeUrl }));
+    });
+  connect
+    .command('smartstore')
+    .requiredOption('--client-id <id>', 'Commerce API application id (secret: DALBIT_SMARTSTORE_CLIENT_SECRET)')
+    .option('--api-base <url>', 'Commerce API address (default https://api.commerce.naver.com)')
+    .action(async (o: { clientId: string; apiBase?: string }, cmd: Command) => {
+      const config = ctx.config(cmd);
+      const engine = await ctx.warehouse(cmd);
+      const deps = { engine, ...(await connectorDepsFor(config.dataDir, ctx.env)), now: new Date() };
+      const conn = await connectSmartstore(deps, {
+        clientId: o.clientId,
+        clientSecret: secretFromEnv(ctx, 'DALBIT_SMARTSTORE_CLIENT_SECRET'),
+        apiBase: o.apiBase,
+      });
+      ctx.out(ctx.t('connectors.connect.done', { id: conn.connectionId }));
+    });
+}

@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { connectorDepsFor } from '../../connectors/connector-deps.ts';
+import { syncAll } from '../../connectors/sync-run.ts';
+import { type CliContext, CliError } from '../context.ts';
+
+/** `dalbit sync [--since DATE]`: every connected shop, from its cursors (or from DATE). */
+export function registerSync(program: Command, ctx: CliContext): void {
+  program
+    .command('sync')
+    .description(ctx.t('cli.group.sync'))
+    .option('--since <date>', 'fetch again from this instant (ISO 8601) instead of the saved cursors')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { since?: string; json?: boolean }, cmd: Command) => {
+      const since = opts.since === undefined ? undefined : new Date(opts.since);
+      if (since && Number.isNaN(since.getTime())) throw new CliError('BAD_FLAG', `--since: not a date: ${opts.since}`);
+      const config = ctx.config(cmd);
+      const engine = await ctx.warehouse(cmd);
+      const deps = { engine, ...(await connectorDepsFor(config.dataDir, ctx.env)), now: new Date() };
+      const results = await syncAll(deps, { trigger: 'cli', since });
+      if (opts.json) return ctx.out(JSON.stringify({ results }));
+      if (results.length === 0) ctx.out(ctx.t('connectors.sync.none'));
+      for (const r of results) {
+        if (r.error) ctx.err(ctx.t('connectors.sync.failed', { id: r.connectionId, message: r.error.message }));
+        for (const [resource, rows] of Object.entries(r.rows))
+          ctx.out(ctx.t('connectors.sync.line', { id: r.connectionId, resource, rows }));
+      }
+      const failed = results.filter((r) => r.error);
+      if (failed.length > 0)
+        throw new CliError('STEPS_FAILED', failed.map((r) => `${r.connectionId}: ${r.error?.code}`).join(', '));
+    });
+}
