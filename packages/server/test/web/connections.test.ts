@@ -144,6 +144,8 @@ describe('shop connections from the dashboard in Chromium', () => {
     await card('smartstore:naver-app');
     expect(await syncNow('smartstore:naver-app')).toEqual({ product_orders: 3 });
     expect(await count("SELECT count(*) AS n FROM customers WHERE phone LIKE '+8250%'")).toBe(0);
+    await (await card('smartstore:naver-app')).getByTestId('rows').getByText('상품주문 3').waitFor();
+    await card('cafe24:dalbitmall');
     await shoot(page, '05-both-connected');
   });
 

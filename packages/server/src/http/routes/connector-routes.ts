@@ -29,6 +29,11 @@ export function connectorRoutes(deps: ApiDeps): AnyRoute[] {
     if (!deps.connectors) throw new ApiError('NOT_AVAILABLE', '쇼핑몰 연결 기능이 이 서버에 설정되지 않았습니다');
     return { engine: deps.engine, box: deps.connectors.box, http: deps.connectors.http, now: deps.now() };
   };
+  return [...connectRoutes(deps, ctx), ...operateRoutes(deps, ctx)];
+}
+
+/** Listing and connecting (Cafe24 OAuth start and callback, SmartStore keys). */
+function connectRoutes(deps: ApiDeps, ctx: () => ConnectDeps): AnyRoute[] {
   return [
     defineRoute({
       method: 'get',
@@ -112,6 +117,12 @@ export function connectorRoutes(deps: ApiDeps): AnyRoute[] {
         return sendJson(c, { connectionId: conn.connectionId });
       },
     }),
+  ];
+}
+
+/** Sync now, disconnect, and the webhook. */
+function operateRoutes(deps: ApiDeps, ctx: () => ConnectDeps): AnyRoute[] {
+  return [
     defineRoute({
       method: 'post',
       path: '/api/connectors/{id}/sync',
