@@ -60,7 +60,7 @@ describe('dalbit serve', () => {
     expect(err).toContain('server stopped');
   });
 
-  it('rejects a bad port with exit code 2', async () => {
+  it('rejects a bad port as a usage error (exit 64)', async () => {
     dir = mkdtempSync(join(tmpdir(), 'dalbit-serve-'));
     const child = spawn(process.execPath, [BIN, '--data-dir', dir, 'serve', '--port', 'http'], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -70,7 +70,7 @@ describe('dalbit serve', () => {
       err += b.toString();
     });
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(code).toBe(2);
+    expect(code).toBe(64);
     expect(err).toContain('--port');
   });
 });

@@ -24,13 +24,20 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/**
+ * Imports a source file makes only when it runs from the TypeScript sources (tests, benches), never
+ * from the built dist: the fit worker is loaded through tsx there and as dist/fit-worker.js in a build.
+ */
+const SOURCE_ONLY = new Set(['/packages/server/src/workers/run-fit.ts: tsx']);
+
 /** Package names a file imports (bare specifiers only; node: builtins left out). */
 function importedPackages(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const specs = [
-    ...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s*'([^'.][^']*)'/gm),
-    ...text.matchAll(/^\s*import\s*'([^'.][^']*)'/gm),
-    ...text.matchAll(/\bimport\(\s*'([^'.][^']*)'\s*\)/g),
+    // A specifier has no white space, which keeps "… came from' }" in a message text from matching.
+    ...text.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s*'([^'.\s][^'\s]*)'/gm),
+    ...text.matchAll(/^\s*import\s*'([^'.\s][^'\s]*)'/gm),
+    ...text.matchAll(/\bimport\(\s*'([^'.\s][^'\s]*)'\s*\)/g),
   ].map((m) => m[1] ?? '');
   return specs
     .filter((s) => !s.startsWith('node:') && !builtinModules.includes(s))
@@ -57,7 +64,9 @@ describe('package boundaries', () => {
       const dev = new Set([...runtime, ...Object.keys(m.devDependencies ?? {})]);
       const src = join(ROOT, 'packages', pkg, 'src');
       for (const file of sourceFiles(src))
-        for (const p of importedPackages(file)) if (!runtime.has(p)) missing.push(`${file.slice(ROOT.length)}: ${p}`);
+        for (const p of importedPackages(file))
+          if (!runtime.has(p) && !SOURCE_ONLY.has(`${file.slice(ROOT.length)}: ${p}`))
+            missing.push(`${file.slice(ROOT.length)}: ${p}`);
       const test = join(ROOT, 'packages', pkg, 'test');
       if (existsSync(test))
         for (const file of sourceFiles(test))
