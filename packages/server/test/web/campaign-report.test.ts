@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCampaigns } from '../../src/demo/seed-campaigns.ts';
 import { ensureDashboardBuilt } from '../../src/http/ensure-dashboard.ts';
 import { type DemoServer, startDemoServer } from '../http/demo-server.ts';
+import { seedUser } from '../support/auth.ts';
 import { launchChromium } from './browser.ts';
+import { loginThroughPage } from './login-page.ts';
 
 const SHOTS = '/tmp/shots/studio';
 let demo: DemoServer;
@@ -55,5 +57,20 @@ describe('campaign list and report in Chromium', () => {
     );
     expect(row2?.status).toBe('paused');
     await page.screenshot({ path: join(SHOTS, 'campaign-list-paused.png'), fullPage: true });
+  });
+
+  it('an analyst reads the settings and the campaign but cannot change them (no save, no lifecycle buttons)', async () => {
+    const analyst = await seedUser(demo.engine, { role: 'analyst' });
+    await loginThroughPage(page, demo.server.url, analyst);
+    await page.goto(`${demo.server.url}/#/settings`);
+    await page.getByTestId('settings-readonly').waitFor();
+    expect(await page.getByTestId('settings-save').count()).toBe(0);
+    expect(await page.getByTestId('settings-name').isDisabled()).toBe(true);
+    expect(await page.getByTestId('settings-sender-state').textContent()).toContain('광고를 시작할 수 있습니다');
+    await page.screenshot({ path: join(SHOTS, 'settings-analyst.png'), fullPage: true });
+    await page.goto(`${demo.server.url}/#/campaigns/vip-winter-sale`);
+    await page.getByTestId('campaign-verdict').waitFor();
+    expect(await page.locator('[data-testid^="action-"]').count()).toBe(0);
+    expect(await page.getByTestId('campaign-edit').count()).toBe(0);
   });
 });
