@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type AuthOptions, DEFAULT_AUTH_OPTIONS } from '../auth/auth-options.ts';
 import { DEFAULT_TRACKER_FILE, DEFAULT_WEB_ROOT } from '../repo-paths.ts';
+import { warmFitWorker } from '../workers/run-fit.ts';
 import { type AppOptions, createApp } from './create-app.ts';
 
 /** The address the server listens on is a Host it answers to (unless it listens on every interface). */
@@ -35,6 +36,7 @@ export async function startServer(
     webRoot: opts.webRoot ?? DEFAULT_WEB_ROOT,
     trackerFile: opts.trackerFile ?? DEFAULT_TRACKER_FILE,
   });
+  warmFitWorker(); // model fits run there; loaded before the first request needs it
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, (info: AddressInfo) => {
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;

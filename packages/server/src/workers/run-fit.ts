@@ -68,6 +68,15 @@ export function runFit<K extends FitTaskName>(
   });
 }
 
+/**
+ * Starts the fit worker ahead of the first fit (a server calls this at start), so no request pays
+ * for loading it. It does not keep the process alive while idle.
+ */
+export function warmFitWorker(): void {
+  worker ??= startWorker();
+  if (pending.size === 0) worker.unref();
+}
+
 /** Fits posted to the worker and not answered yet (tests: the API answers while one runs). */
 export function fitsRunning(): number {
   return pending.size;
