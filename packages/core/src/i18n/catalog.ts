@@ -6,6 +6,7 @@ import { CAMPAIGN_MESSAGES } from './messages/campaigns.ts';
 import { CLI_MESSAGES } from './messages/cli.ts';
 import { CLI_CAMPAIGN_MESSAGES } from './messages/cli-campaign.ts';
 import { CLI_CONSENT_MESSAGES } from './messages/cli-consent.ts';
+import { CLI_DISPATCHER_MESSAGES } from './messages/cli-dispatcher.ts';
 import { CLI_EXPERIMENT_MESSAGES } from './messages/cli-experiment.ts';
 import { CLI_IMPORT_MESSAGES } from './messages/cli-import.ts';
 import { CLI_SEGMENT_MESSAGES } from './messages/cli-segment.ts';
@@ -33,6 +34,7 @@ export const MESSAGES = {
   ...CLI_MESSAGES,
   ...CLI_CAMPAIGN_MESSAGES,
   ...CLI_CONSENT_MESSAGES,
+  ...CLI_DISPATCHER_MESSAGES,
   ...CLI_EXPERIMENT_MESSAGES,
   ...CLI_IMPORT_MESSAGES,
   ...CLI_SEGMENT_MESSAGES,
