@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { beginCafe24, completeCafe24, connectSmartstore, disconnect } from '../../src/connectors/connect.ts';
 import { findConnection, readCursors } from '../../src/connectors/connection-store.ts';
-import { type LocalCafe24, startLocalCafe24 } from '../../src/connectors/local-shops/local-cafe24.ts';
+import {
+  CAFE24_WEBHOOK_HEADER,
+  type LocalCafe24,
+  signCafe24Webhook,
+  startLocalCafe24,
+} from '../../src/connectors/local-shops/local-cafe24.ts';
 import { type LocalNaver, startLocalNaver } from '../../src/connectors/local-shops/local-naver.ts';
 import {
   cafe24Order,
@@ -15,6 +20,7 @@ import { DEFAULT_SHOP_HTTP } from '../../src/connectors/shop-fetch.ts';
 import { syncConnection } from '../../src/connectors/sync-run.ts';
 import type { Engine } from '../../src/engines/engine.ts';
 import { openMemoryWarehouse } from '../../src/engines/open-engine.ts';
+import { createApp } from '../../src/http/create-app.ts';
 
 const NOW = Date.parse('2026-12-07T03:00:00Z');
 const HOUR = 3600_000;
@@ -189,6 +195,26 @@ describe('Cafe24 connector against the local Admin API', () => {
     expect(
       await count("SELECT count(*) AS n FROM identities WHERE kind = 'member' AND value LIKE 'cafe24:bulk%'"),
     ).toBe(130);
+  });
+
+  it('accepts a webhook only with the service key signature, then syncs that mall', async () => {
+    const id = await connectCafe24();
+    const app = createApp({ engine, now: () => new Date(clock), log: () => {}, connectors: { box, http } });
+    const body = JSON.stringify({ event_no: 90023, resource: { mall_id: 'dalbitmall', order_id: '20261101-0000011' } });
+    const post = (signature: string) =>
+      app.request('/api/connectors/cafe24/webhook', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CAFE24_WEBHOOK_HEADER]: signature },
+        body,
+      });
+    expect((await post(signCafe24Webhook('wrong-key', body))).status).toBe(401);
+    expect((await post('')).status).toBe(401);
+    const ok = await post(signCafe24Webhook('svc-789', body));
+    expect(ok.status).toBe(202);
+    // The sync it started runs on; the next call joins it and returns its result.
+    const run = await syncConnection(deps(), id, { trigger: 'cli' });
+    expect(run.status).toBe('ok');
+    expect(await count("SELECT count(*) AS n FROM orders WHERE channel = 'cafe24'")).toBe(3);
   });
 
   it('disconnect revokes both tokens at the shop and forgets the connection', async () => {

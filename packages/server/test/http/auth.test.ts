@@ -145,6 +145,8 @@ describe('every route declares its access', () => {
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',
+      // Signed by the shop (base64 HMAC-SHA256 with the app's service key; sync.test.ts).
+      '/api/connectors/cafe24/webhook',
       // Tracker paths: public to sessions, gated by the site's write key (push-tokens.test.ts) or
       // the HMAC-signed identify (tracker-trust.test.ts).
       '/api/events',

@@ -12,4 +12,5 @@ export const GROUP_USAGE: Readonly<Record<string, string>> = {
   serve: '[options]',
   dispatcher: '[options]',
   refresh: '[options]',
+  sync: '[options]',
 };
