@@ -28,6 +28,7 @@ import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { identifyRoutes } from './routes/identify-routes.ts';
 import { importRoutes } from './routes/import-routes.ts';
+import { insightRoutes } from './routes/insight-routes.ts';
 import { onsiteRoutes } from './routes/onsite-routes.ts';
 import { pushRoutes } from './routes/push-routes.ts';
 import { recipeRoutes } from './routes/recipe-routes.ts';
@@ -69,6 +70,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...warehouseValuesRoutes(deps),
     ...segmentRoutes(deps),
     ...analyticsRoutes(deps),
+    ...insightRoutes(deps),
     ...reportRoutes(deps),
     ...campaignRoutes(deps),
     ...campaignLifecycleRoutes(deps),
