@@ -23,6 +23,7 @@ import { UNSUBSCRIBE_MESSAGES } from './messages/unsubscribe.ts';
 import { WEB_MESSAGES } from './messages/web.ts';
 import { WEB_AUDIENCE_MESSAGES } from './messages/web-audience.ts';
 import { WEB_BUILDER_MESSAGES } from './messages/web-builder.ts';
+import { WEB_INSIGHT_MESSAGES } from './messages/web-insight.ts';
 
 /**
  * The one message catalog: every text a person reads (CLI help and output, API error messages,
@@ -44,6 +45,7 @@ export const MESSAGES = {
   ...WEB_MESSAGES,
   ...WEB_AUDIENCE_MESSAGES,
   ...WEB_BUILDER_MESSAGES,
+  ...WEB_INSIGHT_MESSAGES,
   ...TRACKER_MESSAGES,
   ...UNSUBSCRIBE_MESSAGES,
   ...LIMITS_MESSAGES,

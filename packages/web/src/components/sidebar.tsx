@@ -43,7 +43,7 @@ export function Sidebar({ routes }: { routes: readonly RouteDef[] }) {
               className={sectionOf(r.pattern) === active ? 'active' : ''}
               data-testid={`nav-${id}`}
             >
-              {tw(r.nav.label)}
+              {'label' in r.nav ? tw(r.nav.label) : t(r.nav.coreLabel)}
             </a>
           );
         })}
