@@ -93,12 +93,10 @@ export function TraitsPage() {
                   title={t('insight.traits.migration')}
                   testId="traits-migration"
                   format={(n) => people(n)}
-                  data={d.channelPaths
-                    .slice(0, 12)
-                    .map((p) => ({
-                      label: `${channelName(p.from, lang)} → ${channelName(p.to, lang)}`,
-                      value: p.customers,
-                    }))}
+                  data={d.channelPaths.slice(0, 12).map((p) => ({
+                    label: `${channelName(p.from, lang)} → ${channelName(p.to, lang)}`,
+                    value: p.customers,
+                  }))}
                 />
               </div>
               <div className="card">

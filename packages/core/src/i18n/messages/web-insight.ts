@@ -66,6 +66,18 @@ export const WEB_INSIGHT_MESSAGES = defineMessages({
   'insight.traits.categories': { ko: '선호 카테고리', en: 'Preferred categories' },
   'insight.traits.hours': { ko: '선호 시간대 (KST)', en: 'Preferred hour (KST)' },
   'insight.traits.hour': { ko: '{hour}시', en: '{hour}:00' },
+  'audience.insight.noClv.noOrders': {
+    ko: '구매 이력이 없어 구매 확률과 예상 가치를 계산하지 않습니다',
+    en: 'No purchases yet, so no purchase probability or expected value',
+  },
+  'audience.insight.noClv.newBuyer': {
+    ko: '마지막 분석 이후에 처음 구매한 고객입니다. 다음 새로고침 때 구매 확률과 예상 가치를 계산합니다',
+    en: 'First purchase after the last analysis; the next refresh computes the probability and value',
+  },
+  'audience.insight.noClv.noModel': {
+    ko: '구매 확률 모델 결과가 없습니다. 아직 새로고침하지 않았거나, 구매 데이터가 적거나 고르지 않아 모델을 맞출 수 없었습니다',
+    en: 'No purchase-probability result: not refreshed yet, or the purchase data was too small or uneven to fit the model',
+  },
   'insight.people': { ko: '{count}명', en: '{count}' },
   'insight.customer': { ko: '고객', en: 'Customer' },
 });

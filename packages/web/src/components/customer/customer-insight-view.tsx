@@ -16,7 +16,7 @@ export function CustomerInsightView({ insight: i }: { insight: CustomerInsight }
   const t = useT();
   return (
     <div className="stack" data-testid="customer-insight">
-      <ScoresCard rfm={i.rfm} clv={i.clv} />
+      <ScoresCard rfm={i.rfm} clv={i.clv} hasOrders={i.timeline.some((r) => r.kind === 'order')} />
       <div className="card">
         <h2>{t('audience.insight.traits')}</h2>
         <TraitsList traits={i.traits} />

@@ -2,13 +2,23 @@ import { RFM_SEGMENT_LABELS } from '@dalbit/core/analytics/rfm/segments';
 import type { Row } from '../../api/customers.ts';
 import { formatKst, formatPercent, formatWon } from '../../format.ts';
 import { useI18n } from '../../i18n.ts';
-import { useT } from '../../use-t.ts';
+import { type CoreMessageKey, useT } from '../../use-t.ts';
 
 const rfmLabel = (key: string, lang: 'ko' | 'en'): string =>
   Object.hasOwn(RFM_SEGMENT_LABELS, key) ? RFM_SEGMENT_LABELS[key as keyof typeof RFM_SEGMENT_LABELS][lang] : key;
 
+/**
+ * Why a customer has no purchase probability or value: never bought, bought only after the last
+ * analysis, or the model has no result for the base (not computed yet, or it could not be fitted).
+ */
+function noClvReason(rfm: Row | null, hasOrders: boolean): CoreMessageKey {
+  if (!hasOrders) return 'audience.insight.noClv.noOrders';
+  if (rfm === null) return 'audience.insight.noClv.newBuyer';
+  return 'audience.insight.noClv.noModel';
+}
+
 /** RFM segment and scores, purchase probability, expected purchases and value (BG/NBD + Gamma-Gamma). */
-export function ScoresCard({ rfm, clv }: { rfm: Row | null; clv: Row | null }) {
+export function ScoresCard({ rfm, clv, hasOrders }: { rfm: Row | null; clv: Row | null; hasOrders: boolean }) {
   const { lang } = useI18n();
   const t = useT();
   return (
@@ -44,6 +54,11 @@ export function ScoresCard({ rfm, clv }: { rfm: Row | null; clv: Row | null }) {
           </>
         ) : null}
       </dl>
+      {clv === null ? (
+        <p className="notice" data-testid="customer-no-clv">
+          {t(noClvReason(rfm, hasOrders))}
+        </p>
+      ) : null}
       {rfm || clv ? (
         <p className="muted small">{t('audience.insight.computedAt', { time: formatKst((rfm ?? clv)?.as_of) })}</p>
       ) : null}
