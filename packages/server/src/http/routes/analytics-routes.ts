@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { mineWarehouseRules } from '../../analytics/basket/warehouse-rules.ts';
 import { computeWarehouseClv } from '../../analytics/clv/warehouse-clv.ts';
 import { computeWarehouseRfm } from '../../analytics/rfm/warehouse-rfm.ts';
-import { sql } from '../../engines/engine.ts';
+import { type Engine, sql } from '../../engines/engine.ts';
 import { productNames } from '../../segments/definition-names.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { ApiError } from '../api-error.ts';
@@ -45,17 +45,73 @@ function memo<T>(): (key: string, make: () => Promise<T>) => Promise<T> {
   };
 }
 
-export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
+const dayOf = (deps: ApiDeps, s: string | undefined): number =>
+  s === undefined ? toKstDay(deps.now()) : (isoDateToKstDay(s) as number);
+
+const RulesQuery = z.object({
+  asOf: Day,
+  // Cost bound (decision 0014): mining runs in this process, so support has a floor and
+  // rules at most MAX_RULE_LENGTH items; the answer holds at most `limit` rules.
+  support: z.coerce
+    .number()
+    .max(1)
+    .default(0.002)
+    .superRefine((v, ctx) => {
+      if (v < MIN_RULE_SUPPORT)
+        ctx.addIssue({
+          code: 'custom',
+          message: translate('ko', 'limits.supportTooLow', { support: v, floor: MIN_RULE_SUPPORT }),
+        });
+    })
+    .describe(`relative minimum support, at least ${MIN_RULE_SUPPORT}`),
+  confidence: z.coerce.number().min(0).max(1).default(0.1),
+  lift: z.coerce.number().min(0).default(1),
+  level: z.enum(['order', 'customer']).default('order'),
+  itemLevel: z.enum(['product', 'category']).default('product'),
+  minlen: z.coerce.number().int().min(1).max(MAX_RULE_LENGTH).default(2),
+  maxlen: z.coerce.number().int().min(1).max(MAX_RULE_LENGTH).default(3),
+  limit: z.coerce.number().int().min(1).max(500).default(30),
+});
+
+/** Mines the rules for one query and day and names their products. */
+async function rulesAnswer(engine: Engine, query: z.output<typeof RulesQuery>, asOfDay: number) {
+  const { set } = await mineWarehouseRules(engine, {
+    asOfDay,
+    level: query.level,
+    itemLevel: query.itemLevel,
+    rules: {
+      support: query.support,
+      confidence: query.confidence,
+      lift: query.lift,
+      minlen: query.minlen,
+      maxlen: query.maxlen,
+    },
+  });
+  const top = toRuleRecords(set, sortRules(set).slice(0, query.limit));
+  const names =
+    query.itemLevel === 'product'
+      ? await productNames(engine, [...new Set(top.flatMap((r) => [...r.lhs, r.rhs]))])
+      : new Map<string, string>();
+  const item = (id: string) => ({ id, name: names.get(id) ?? id });
+  return {
+    asOf: kstDayToIso(asOfDay),
+    transactions: set.n,
+    total: set.rules.length,
+    rules: top.map((r) => ({
+      lhs: r.lhs.map(item),
+      rhs: item(r.rhs),
+      support: r.support,
+      confidence: r.confidence,
+      lift: r.lift,
+      count: r.count,
+    })),
+  };
+}
+
+/** RFM: named segments and the R × F grid. */
+function rfmRoutes(deps: ApiDeps): AnyRoute[] {
   const { engine } = deps;
-  const dayOf = (s: string | undefined): number =>
-    s === undefined ? toKstDay(deps.now()) : (isoDateToKstDay(s) as number);
   const rfmCache = memo<unknown>();
-  const rulesCache = memo<unknown>();
-  const clvCache = memo<{
-    asOf: string;
-    customers: number;
-    top: { customerId: string; pAlive: number; expected90d: number; clv1y: number }[];
-  }>();
   return [
     defineRoute({
       method: 'get',
@@ -92,7 +148,7 @@ export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
         },
       },
       handle: async ({ query, c }) => {
-        const asOfDay = dayOf(query.asOf);
+        const asOfDay = dayOf(deps, query.asOf);
         const key = `${asOfDay}:${query.windowDays ?? ''}`;
         const out = await rfmCache(key, async () => {
           const scores = await computeWarehouseRfm(engine, {
@@ -109,6 +165,14 @@ export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
         return sendJson(c, out);
       },
     }),
+  ];
+}
+
+/** Market-basket rules with product names. */
+function basketRoutes(deps: ApiDeps): AnyRoute[] {
+  const { engine } = deps;
+  const rulesCache = memo<unknown>();
+  return [
     defineRoute({
       method: 'get',
       path: '/api/basket/rules',
@@ -116,30 +180,7 @@ export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
       access: 'read',
       summary:
         'Market-basket rules (arules apriori semantics) over paid order lines, highest lift first, with product names',
-      query: z.object({
-        asOf: Day,
-        // Cost bound (decision 0014): mining runs in this process, so support has a floor and
-        // rules at most MAX_RULE_LENGTH items; the answer holds at most `limit` rules.
-        support: z.coerce
-          .number()
-          .max(1)
-          .default(0.002)
-          .superRefine((v, ctx) => {
-            if (v < MIN_RULE_SUPPORT)
-              ctx.addIssue({
-                code: 'custom',
-                message: translate('ko', 'limits.supportTooLow', { support: v, floor: MIN_RULE_SUPPORT }),
-              });
-          })
-          .describe(`relative minimum support, at least ${MIN_RULE_SUPPORT}`),
-        confidence: z.coerce.number().min(0).max(1).default(0.1),
-        lift: z.coerce.number().min(0).default(1),
-        level: z.enum(['order', 'customer']).default('order'),
-        itemLevel: z.enum(['product', 'category']).default('product'),
-        minlen: z.coerce.number().int().min(1).max(MAX_RULE_LENGTH).default(2),
-        maxlen: z.coerce.number().int().min(1).max(MAX_RULE_LENGTH).default(3),
-        limit: z.coerce.number().int().min(1).max(500).default(30),
-      }),
+      query: RulesQuery,
       responses: {
         200: {
           description: 'rules',
@@ -161,43 +202,23 @@ export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
         },
       },
       handle: async ({ query, c }) => {
-        const asOfDay = dayOf(query.asOf);
-        const out = await rulesCache(JSON.stringify({ ...query, asOfDay }), async () => {
-          const { set } = await mineWarehouseRules(engine, {
-            asOfDay,
-            level: query.level,
-            itemLevel: query.itemLevel,
-            rules: {
-              support: query.support,
-              confidence: query.confidence,
-              lift: query.lift,
-              minlen: query.minlen,
-              maxlen: query.maxlen,
-            },
-          });
-          const top = toRuleRecords(set, sortRules(set).slice(0, query.limit));
-          const names =
-            query.itemLevel === 'product'
-              ? await productNames(engine, [...new Set(top.flatMap((r) => [...r.lhs, r.rhs]))])
-              : new Map<string, string>();
-          const item = (id: string) => ({ id, name: names.get(id) ?? id });
-          return {
-            asOf: kstDayToIso(asOfDay),
-            transactions: set.n,
-            total: set.rules.length,
-            rules: top.map((r) => ({
-              lhs: r.lhs.map(item),
-              rhs: item(r.rhs),
-              support: r.support,
-              confidence: r.confidence,
-              lift: r.lift,
-              count: r.count,
-            })),
-          };
-        });
+        const asOfDay = dayOf(deps, query.asOf);
+        const out = await rulesCache(JSON.stringify({ ...query, asOfDay }), () => rulesAnswer(engine, query, asOfDay));
         return sendJson(c, out);
       },
     }),
+  ];
+}
+
+/** Top customers by expected 1-year value (names masked). */
+function clvRoutes(deps: ApiDeps): AnyRoute[] {
+  const { engine } = deps;
+  const clvCache = memo<{
+    asOf: string;
+    customers: number;
+    top: { customerId: string; pAlive: number; expected90d: number; clv1y: number }[];
+  }>();
+  return [
     defineRoute({
       method: 'get',
       path: '/api/clv/top',
@@ -225,7 +246,7 @@ export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
         },
       },
       handle: async ({ query, c }) => {
-        const asOfDay = dayOf(query.asOf);
+        const asOfDay = dayOf(deps, query.asOf);
         const run = await clvCache(String(asOfDay), async () => {
           const r = await computeWarehouseClv(engine, asOfDay).catch((e: unknown) => {
             // A model that cannot be fitted or scored on this data is a property of the data, not a server fault.
@@ -268,4 +289,8 @@ export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
   ];
+}
+
+export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
+  return [...rfmRoutes(deps), ...basketRoutes(deps), ...clvRoutes(deps)];
 }

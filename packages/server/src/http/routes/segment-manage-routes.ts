@@ -20,10 +20,9 @@ import { storeError } from './segment-routes.ts';
 const Id = z.object({ id: z.string().min(1).max(100) });
 const Ok = z.record(z.string(), z.unknown());
 
-/** Saved audiences in the dashboard: sizes, a new version (edit), archive (delete) and a masked member export. */
-export function segmentManageRoutes(deps: ApiDeps): AnyRoute[] {
+/** Sizes of the saved segments, a new version of one, and archiving it. */
+function segmentChangeRoutes(deps: ApiDeps): AnyRoute[] {
   const { engine } = deps;
-  const trustedProxy = (deps.auth ?? DEFAULT_AUTH_OPTIONS).trustedProxy;
   return [
     defineRoute({
       method: 'get',
@@ -83,6 +82,14 @@ export function segmentManageRoutes(deps: ApiDeps): AnyRoute[] {
         return sendJson(c, { segment });
       },
     }),
+  ];
+}
+
+/** The members of a segment as a masked file (access-logged with who and from where). */
+function segmentExportRoutes(deps: ApiDeps): AnyRoute[] {
+  const { engine } = deps;
+  const trustedProxy = (deps.auth ?? DEFAULT_AUTH_OPTIONS).trustedProxy;
+  return [
     defineRoute({
       method: 'post',
       path: '/api/segments/{id}/export',
@@ -119,6 +126,11 @@ export function segmentManageRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
   ];
+}
+
+/** Saved audiences in the dashboard: sizes, a new version (edit), archive (delete) and a masked member export. */
+export function segmentManageRoutes(deps: ApiDeps): AnyRoute[] {
+  return [...segmentChangeRoutes(deps), ...segmentExportRoutes(deps)];
 }
 
 const originOf = (ip: string | null): { origin?: string } => (ip === null ? {} : { origin: ip });

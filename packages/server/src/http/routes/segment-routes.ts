@@ -99,11 +99,13 @@ async function readTrend(
   }));
 }
 
-export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
+const asOfOf = (deps: ApiDeps, s: string | undefined): Date => (s === undefined ? deps.now() : new Date(s));
+const WithDefinition = z.object({ definition: z.unknown(), asOf: AsOf });
+const WithDefinitionDoc = z.object({ definition: SegmentDefinition, asOf: AsOf });
+
+/** Live count and Korean read-back of a definition being edited. */
+function definitionRoutes(deps: ApiDeps): AnyRoute[] {
   const { engine } = deps;
-  const asOfOf = (s: string | undefined): Date => (s === undefined ? deps.now() : new Date(s));
-  const WithDefinition = z.object({ definition: z.unknown(), asOf: AsOf });
-  const WithDefinitionDoc = z.object({ definition: SegmentDefinition, asOf: AsOf });
   return [
     defineRoute({
       method: 'post',
@@ -120,7 +122,7 @@ export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
         },
       },
       handle: async ({ body, c }) => {
-        const asOf = asOfOf(body.asOf);
+        const asOf = asOfOf(deps, body.asOf);
         return sendJson(c, { ...(await countOrThrow(engine, body.definition, asOf)), asOf });
       },
     }),
@@ -135,6 +137,12 @@ export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
       responses: { 200: { description: 'the sentences', schema: Explained } },
       handle: async ({ body, c }) => sendJson(c, await explainBoth(engine, parseOrThrow(body.definition))),
     }),
+  ];
+}
+
+/** Recipes: audiences by marketing purpose with their parameters and default definitions. */
+function recipeListRoutes(): AnyRoute[] {
+  return [
     defineRoute({
       method: 'get',
       path: '/api/recipes',
@@ -193,6 +201,13 @@ export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
           }),
         }),
     }),
+  ];
+}
+
+/** Saved segments: the list and saving a new one. */
+function savedSegmentRoutes(deps: ApiDeps): AnyRoute[] {
+  const { engine } = deps;
+  return [
     defineRoute({
       method: 'get',
       path: '/api/segments',
@@ -241,6 +256,13 @@ export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
         return sendJson(c, { segment, count }, 201);
       },
     }),
+  ];
+}
+
+/** One saved segment: definition, read-back, live size, versions and size trend. */
+function segmentDetailRoutes(deps: ApiDeps): AnyRoute[] {
+  const { engine } = deps;
+  return [
     defineRoute({
       method: 'get',
       path: '/api/segments/{id}',
@@ -280,7 +302,7 @@ export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
           createdAt: v.createdAt,
           note: v.note,
         }));
-        const { count } = await countOrThrow(engine, current.definition, asOfOf(query.asOf));
+        const { count } = await countOrThrow(engine, current.definition, asOfOf(deps, query.asOf));
         return sendJson(c, {
           segment,
           definition: current.definition,
@@ -292,4 +314,8 @@ export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
   ];
+}
+
+export function segmentRoutes(deps: ApiDeps): AnyRoute[] {
+  return [...definitionRoutes(deps), ...recipeListRoutes(), ...savedSegmentRoutes(deps), ...segmentDetailRoutes(deps)];
 }
