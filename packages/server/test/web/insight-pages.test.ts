@@ -142,6 +142,7 @@ describe('analysis pages in Chromium', () => {
       await page.goto(`${demo.server.url}/#${p}`);
       await settled();
       await page.waitForTimeout(300);
+      // biome-ignore lint/performance/useDomNodeTextContent: only what is rendered counts (closed <details> hold the definition JSON)
       const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
       for (const re of RAW) {
         const m = text.match(re);
