@@ -1,9 +1,16 @@
 import type { CustomerView } from '../../api/customers.ts';
 import { formatKst, formatNumber, formatWon } from '../../format.ts';
-import { channelName, termName, useI18n } from '../../i18n.ts';
+import { channelName, type Lang, termName, useI18n } from '../../i18n.ts';
 import { UnmaskForm } from './unmask-form.tsx';
 
 const s = (v: unknown): string => (v === null || v === undefined || v === '' ? '-' : String(v));
+
+/** A member key is stored as `<channel>:<id>`; the channel is shown by its name ("자사몰 327***"). */
+function identityValue(kind: string, value: string, lang: Lang): string {
+  const at = value.indexOf(':');
+  if (kind !== 'member' || at <= 0) return value;
+  return `${channelName(value.slice(0, at), lang)} ${value.slice(at + 1)}`;
+}
 
 /** Name, contacts, grade, order totals, channels and identities; masked unless unmasked with a reason. */
 export function ProfileCard({ view: v, onUnmasked }: { view: CustomerView; onUnmasked: (v: CustomerView) => void }) {
@@ -12,8 +19,8 @@ export function ProfileCard({ view: v, onUnmasked }: { view: CustomerView; onUnm
   const sum = v.orders.summary;
   return (
     <div className="card profile" data-testid="customer-profile">
-      <h2>
-        {s(p.name)} <span className="muted mono small">{v.customerId}</span>
+      <h2 title={v.customerId} data-customer-id={v.customerId}>
+        {s(p.name)}
       </h2>
       <p className={v.masked ? 'notice' : 'notice warn'}>{v.masked ? t('masked') : t('unmasked')}</p>
       {v.masked ? <UnmaskForm customerId={v.customerId} onUnmasked={onUnmasked} /> : null}
@@ -46,7 +53,7 @@ export function ProfileCard({ view: v, onUnmasked }: { view: CustomerView; onUnm
         {v.identities.map((i) => (
           <li key={`${s(i.kind)}:${s(i.value)}`}>
             <span>{termName(s(i.kind), lang)}</span>
-            <span className="mono">{s(i.value)}</span>
+            <span className="mono">{identityValue(s(i.kind), s(i.value), lang)}</span>
           </li>
         ))}
       </ul>
