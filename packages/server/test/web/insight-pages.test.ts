@@ -127,7 +127,8 @@ describe('analysis pages in Chromium', () => {
       /\b(Customers|Segments|Analytics|Campaigns|Settings|Revenue|AOV|Save|Remove|Owner|Loading|Error|push)\b/,
       /\b(sms|kakao|email)_optin\b/,
       /\b(product_view|add_to_cart|page_view|warranty_issued|channel_added)\b/,
-      /\b(cafe24|smartstore|coupang|musinsa|offline)\b/,
+      // channel codes as words (a consent's proof may quote a file name such as cafe24-customers.xlsx)
+      /(?<![\w.-])(cafe24|smartstore|coupang|musinsa|offline)(?![\w.:-])/,
       /\b(champions|potential_loyalists|at_risk|cant_lose|hibernating)\b/,
       /\b(rfm|clv|traits)\.[a-z_]+/,
       /\b(p_alive|clv_1y|r_score|discount_order_share|cancel_rate)\b/,
