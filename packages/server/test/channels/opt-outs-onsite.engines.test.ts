@@ -157,11 +157,72 @@ for (const kind of ENGINES) {
       );
       const now = new Date('2026-05-06T03:00:00Z');
       expect(await fetchOnsite(engine, { anonymousId: 'anon-42' }, { now })).toEqual([
-        { onsiteId: a.providerMessageId, title: '장바구니에 담은 상품', body: '아직 고민 중이세요?', url: '/cart' },
+        {
+          onsiteId: a.providerMessageId,
+          title: '장바구니에 담은 상품',
+          body: '아직 고민 중이세요?',
+          url: '/cart',
+          idempotencyKey: 'cart:anon-42:1',
+          campaignId: null,
+        },
       ]);
       expect(await fetchOnsite(engine, { anonymousId: 'anon-42' }, { now })).toEqual([]);
       expect(await fetchOnsite(engine, { customerId: 'c9' }, { now })).toEqual([]); // expired
       expect(await fetchOnsite(engine, {}, { now })).toEqual([]);
+    });
+
+    it('holds back a popup whose campaign was paused after it was stored, and shows it after the resume', async () => {
+      const at = new Date('2026-05-06T01:00:00Z');
+      const onsite = new OnsiteAdapter(engine, { clock: () => at });
+      const msg = {
+        channel: 'onsite' as const,
+        purpose: 'ad' as const,
+        anonymousId: 'anon-7',
+        title: '신상품',
+        body: '보러 오세요',
+      };
+      const sent = await onsite.send(msg, { idempotencyKey: 'launch:anon-7:1' });
+      const message = (status: string) => [
+        'launch:anon-7:1',
+        'launch',
+        status,
+        'anon-7',
+        'onsite',
+        'ad',
+        0,
+        '{}',
+        1,
+        at,
+        at,
+        at,
+      ];
+      await engine.insert(
+        'messages',
+        [
+          'idempotency_key',
+          'campaign_id',
+          'status',
+          'recipient',
+          'channel',
+          'purpose',
+          'priority',
+          'content',
+          'attempts',
+          'due_at',
+          'created_at',
+          'updated_at',
+        ],
+        [message('delivered')],
+      );
+      const revision = (n: number, status: string) => ['launch', n, '신상품 팝업', status, '{}', at];
+      const cols = ['campaign_id', 'revision', 'name', 'status', 'definition', 'created_at'];
+      await engine.insert('campaigns', cols, [revision(1, 'active'), revision(2, 'paused')]);
+      const now = new Date('2026-05-06T03:00:00Z');
+      expect(await fetchOnsite(engine, { anonymousId: 'anon-7' }, { now })).toEqual([]);
+      await engine.insert('campaigns', cols, [revision(3, 'active')]);
+      expect(
+        (await fetchOnsite(engine, { anonymousId: 'anon-7' }, { now })).map((d) => [d.onsiteId, d.campaignId]),
+      ).toEqual([[sent.providerMessageId, 'launch']]);
     });
   });
 }
