@@ -7,6 +7,7 @@ import {
   openSync,
   renameSync,
   rmSync,
+  statSync,
   writeSync,
 } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
@@ -31,9 +32,12 @@ export function restrictUmask(): void {
   if ((old | 0o077) !== 0o077) process.umask(old | 0o077);
 }
 
-/** Creates `dir` (and parents) as 0700 when missing; an existing directory is left as it is. */
+/**
+ * Creates `dir` (and parents) as 0700 when missing; an existing directory is left as it is. A file in
+ * the way fails here with the system's own code (EEXIST, ENOTDIR), which the CLI and server explain.
+ */
 export function makePrivateDir(dir: string): void {
-  if (existsSync(dir)) return;
+  if (existsSync(dir) && statSync(dir).isDirectory()) return;
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   chmodSync(dir, PRIVATE_DIR_MODE);
 }
