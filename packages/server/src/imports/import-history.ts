@@ -1,22 +1,8 @@
+import type { ImportRecord } from '@dalbit/core/ingest/import-record';
 import type { Engine } from '../engines/engine.ts';
 import { sql } from '../engines/engine.ts';
 
-/** One past import as the history table shows it (CLI imports have no actor and older ones no counts). */
-export interface ImportRecord {
-  readonly importId: string;
-  readonly file: string;
-  readonly source: string;
-  readonly actor: string | null;
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly rowsRead: number;
-  readonly rowsWritten: number;
-  readonly rowsRejected: number;
-  readonly customersCreated: number | null;
-  readonly customersUpdated: number | null;
-  readonly customersMerged: number | null;
-  readonly orders: number | null;
-}
+export type { ImportRecord } from '@dalbit/core/ingest/import-record';
 
 interface Row extends Record<string, unknown> {
   import_id: string;

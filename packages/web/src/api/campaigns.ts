@@ -1,36 +1,7 @@
+import type { DraftCheck } from '@dalbit/core/campaigns/draft-check';
 import { request } from './client.ts';
 
-/** One problem of a draft: its path relative to the campaign (`templates.0.text`) and a Korean text. */
-export interface DraftIssue {
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-  readonly code: string;
-}
-
-export interface PreviewChannel {
-  readonly channel: string;
-  readonly outcome: 'send' | 'defer' | 'block' | 'problem';
-  readonly reason: string | null;
-  readonly reasonLabel: string | null;
-  readonly until: string | null;
-  readonly subject: string | null;
-  readonly text: string;
-  readonly length: { readonly value: number; readonly limit: number; readonly unit: 'bytes' | 'chars' } | null;
-  readonly notes: readonly string[];
-  readonly issues: readonly string[];
-}
-
-export interface DraftCheck {
-  readonly ok: boolean;
-  readonly issues: readonly DraftIssue[];
-  readonly launchBlockers: readonly DraftIssue[];
-  readonly preview: {
-    readonly customerId: string;
-    readonly arm: string;
-    readonly couponIssued: boolean;
-    readonly channels: readonly PreviewChannel[];
-  } | null;
-}
+export type { DraftCheck, DraftIssue, PreviewChannel } from '@dalbit/core/campaigns/draft-check';
 
 export interface SavedCampaign {
   readonly campaign: Record<string, unknown> & { id: string; name: string; status: string };

@@ -1,4 +1,5 @@
 import type { Lang } from '@dalbit/core/i18n/lang';
+import type { ImportRecord } from '@dalbit/core/ingest/import-record';
 import type { SourceKind } from '@dalbit/core/ingest/source-kind';
 import { getJson, postFile, postJson, request } from './client.ts';
 
@@ -80,21 +81,7 @@ export interface ImportJob {
   readonly hasRejects?: boolean;
 }
 
-export interface ImportRecord {
-  readonly importId: string;
-  readonly file: string;
-  readonly source: string;
-  readonly actor: string | null;
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly rowsRead: number;
-  readonly rowsWritten: number;
-  readonly rowsRejected: number;
-  readonly customersCreated: number | null;
-  readonly customersUpdated: number | null;
-  readonly customersMerged: number | null;
-  readonly orders: number | null;
-}
+export type { ImportRecord } from '@dalbit/core/ingest/import-record';
 
 export interface MappingChoice {
   readonly source?: SourceKind;
