@@ -57,7 +57,7 @@ export interface IngestResult {
 }
 
 const HEADER_SCAN_ROWS = 30;
-const PROGRESS_EVERY = 8192;
+const PROGRESS_EVERY = 2048;
 
 type Base = Pick<IngestResult, 'format' | 'encoding' | 'sheet' | 'forced'>;
 type Resolved = Omit<
@@ -85,6 +85,28 @@ interface Run {
  * file and writes the result.
  */
 export function ingestFile(input: Uint8Array | ByteSource, opts: IngestOptions): IngestResult {
+  const steps = ingestSteps(input, opts);
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    opts.onProgress?.(r.value);
+  }
+}
+
+/** How far reading has got: rows read and the share of the input's bytes consumed. */
+export interface IngestProgress {
+  readonly rowsRead: number;
+  readonly fraction: number;
+}
+
+/**
+ * `ingestFile` one step at a time: yields progress every few thousand rows and returns the
+ * result, so a server can give the event loop a turn between steps (progress polls answered
+ * while a large file is read). `ingestFile` drives it to the end in one go.
+ */
+export function* ingestSteps(
+  input: Uint8Array | ByteSource,
+  opts: IngestOptions,
+): Generator<IngestProgress, IngestResult, void> {
   const table = openTable(input, opts.fileName);
   const out = new BatchBuilder();
   const forcedKind = opts.source ?? opts.mapping?.source;
@@ -105,8 +127,8 @@ export function ingestFile(input: Uint8Array | ByteSource, opts: IngestOptions):
     fileProblems: () =>
       table.problems.map((p) => ({ file: opts.fileName, line: p.line, code: 'BAD_ROW', message: p.message })),
   };
-  if (table.format === 'jsonl' || forcedKind === 'events') return ingestEvents(run);
-  return ingestTable(run);
+  if (table.format === 'jsonl' || forcedKind === 'events') return yield* ingestEvents(run);
+  return yield* ingestTable(run);
 }
 
 function noRows(run: Run, resolved: Resolved, fileIssues: RowIssue[]): IngestResult {
@@ -125,7 +147,7 @@ function noRows(run: Run, resolved: Resolved, fileIssues: RowIssue[]): IngestRes
 const NO_COLUMNS = { candidates: [], headers: [], columns: [], unusedHeaders: [] } as const;
 
 /** JSON lines of events, one object a line. */
-function ingestEvents(run: Run): IngestResult {
+function* ingestEvents(run: Run): Generator<IngestProgress, IngestResult, void> {
   const { opts, table, issues } = run;
   const resolved: Resolved = { ...run.base, source: 'events', ...NO_COLUMNS };
   if (table.format !== 'jsonl') {
@@ -141,7 +163,7 @@ function ingestEvents(run: Run): IngestResult {
     const text = String(row.cells[0] ?? '');
     if (!mapper.mapLine(text, row.line))
       rejected.push({ line: row.line, cells: row.cells, reasons: issues.slice(before).map(describeIssue) });
-    if (opts.onProgress && rowsRead % PROGRESS_EVERY === 0) opts.onProgress({ rowsRead, fraction: table.progress() });
+    if (rowsRead % PROGRESS_EVERY === 0) yield { rowsRead, fraction: table.progress() };
   }
   mapper.finish();
   const batch = run.out.build();
@@ -152,7 +174,7 @@ function ingestEvents(run: Run): IngestResult {
 }
 
 /** A table (CSV or sheet): header, source kind and columns, then every row. */
-function ingestTable(run: Run): IngestResult {
+function* ingestTable(run: Run): Generator<IngestProgress, IngestResult, void> {
   const iterator = run.table.rows[Symbol.iterator]();
   const head: RawRow[] = [];
   for (let n = 0; n < HEADER_SCAN_ROWS; n++) {
@@ -166,7 +188,7 @@ function ingestTable(run: Run): IngestResult {
     yield* head.slice(header.headerAt + 1);
     for (let r = iterator.next(); !r.done; r = iterator.next()) yield r.value;
   })();
-  return mapRows(run, header, rest);
+  return yield* mapRows(run, header, rest);
 }
 
 interface Header {
@@ -244,7 +266,7 @@ function columnProblems(file: string, line: number, spec: SourceSpec, cols: Retu
 }
 
 /** Maps and validates every data row after the header; bad rows are set aside with reasons. */
-function mapRows(run: Run, header: Header, rows: Iterable<RawRow>): IngestResult {
+function* mapRows(run: Run, header: Header, rows: Iterable<RawRow>): Generator<IngestProgress, IngestResult, void> {
   const { opts, table, issues } = run;
   const { resolved, cols, spec } = header;
   const reader = new RowReader(opts.fileName, cols.index, resolved.headers, issues, {
@@ -267,10 +289,10 @@ function mapRows(run: Run, header: Header, rows: Iterable<RawRow>): IngestResult
     if (reader.failed)
       rejected.push({ line: row.line, cells: row.cells, reasons: issues.slice(before).map(describeIssue) });
     else if (capture) preview.push(capture);
-    if (opts.onProgress && rowsRead % PROGRESS_EVERY === 0) opts.onProgress({ rowsRead, fraction: table.progress() });
+    if (rowsRead % PROGRESS_EVERY === 0) yield { rowsRead, fraction: table.progress() };
   }
   mapper.finish?.();
-  opts.onProgress?.({ rowsRead, fraction: 1 });
+  yield { rowsRead, fraction: 1 };
   const fileIssues = run.fileProblems();
   const rowsAccepted = rowsRead - rejected.length;
   return { ...resolved, fileIssues, issues, rejected, rowsRead, rowsAccepted, batch: run.out.build(), preview };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CustomerIdFactory } from '@dalbit/core/identity/ids';
-import { type IngestResult, ingestFile } from '@dalbit/core/ingest/ingest-file';
+import { type IngestResult, ingestSteps } from '@dalbit/core/ingest/ingest-file';
 import { type MappingFile, parseMappingFile } from '@dalbit/core/ingest/mapping-file';
 import type { SourceKind } from '@dalbit/core/ingest/source-kind';
 import { matchRedemptions } from '../campaigns/match-redemptions.ts';
@@ -48,7 +48,7 @@ export async function importFile(engine: Engine, opts: ImportFileOptions): Promi
   const started = performance.now();
   const lap = stopwatch(opts.timings);
   const mapping = opts.mappingPath === undefined ? opts.mapping : readMapping(opts.mappingPath);
-  const { result, sha256 } = readExport(opts, mapping, lap);
+  const { result, sha256 } = await readExport(opts, mapping, lap);
   const base = summaryBase(opts.path, sha256, result);
   const seconds = () => Math.round(performance.now() - started) / 1000;
   const issues = [...result.fileIssues, ...result.issues];
@@ -91,32 +91,37 @@ const NOTHING = {
   customersMerged: 0,
 } as const;
 
-/** Hashes the file and ingests it, both streamed from the file (one chunk in memory at a time). */
-function readExport(
+/**
+ * Hashes the file and ingests it, both streamed from the file (one chunk in memory at a time).
+ * The event loop gets a turn every few thousand rows, so a server answers progress polls (and
+ * other requests) while a large file is read.
+ */
+async function readExport(
   opts: ImportFileOptions,
   mapping: MappingFile | undefined,
   lap: (name: string) => void,
-): { result: IngestResult; sha256: string } {
+): Promise<{ result: IngestResult; sha256: string }> {
   const fileName = opts.fileName ?? basename(opts.path);
   const src = openFileSource(opts.path);
   try {
     const sha256 = sha256Of(src);
     lap('read');
     const onProgress = opts.onProgress;
-    const result = ingestFile(src, {
+    const steps = ingestSteps(src, {
       fileName,
       now: opts.now,
       previewRows: opts.previewRows ?? (opts.dryRun ? 5 : 0),
       ...(opts.source ? { source: opts.source } : {}),
       ...(opts.channel ? { channel: opts.channel } : {}),
       ...(mapping ? { mapping } : {}),
-      ...(onProgress
-        ? {
-            onProgress: ({ rowsRead, fraction }) =>
-              onProgress({ rowsRead, totalBytes: src.size, bytesRead: Math.round(fraction * src.size) }),
-          }
-        : {}),
     });
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) {
+      const { rowsRead, fraction } = step.value;
+      onProgress?.({ rowsRead, totalBytes: src.size, bytesRead: Math.round(fraction * src.size) });
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    const result = step.value;
     lap('ingest');
     return { result, sha256 };
   } catch (e) {

@@ -23,6 +23,9 @@ export interface ImportJob {
   /** Share of the whole job done, in [0, 1]. */
   fraction: number;
   rowsRead: number;
+  /** Bytes of the file read so far (the reading phase) and its size. */
+  bytesRead: number;
+  readonly totalBytes: number;
   summary?: ImportSummary;
   error?: JobError;
   /** The import landed but refreshing features or segments failed (they catch up at the next refresh). */
@@ -74,6 +77,8 @@ export class ImportJobs {
       phase: 'queued',
       fraction: 0,
       rowsRead: 0,
+      bytesRead: 0,
+      totalBytes: upload.size,
     };
     this.jobs.set(job.id, job);
     this.tail = this.tail.then(() => this.run(job, upload, opts.skipBadRows));
@@ -110,6 +115,7 @@ export class ImportJobs {
         ...(rejectsPath ? { rejectsPath } : {}),
         onProgress: (p) => {
           job.rowsRead = p.rowsRead;
+          job.bytesRead = p.bytesRead;
           if (p.bytesRead >= p.totalBytes) at('writing');
           else at('reading', p.bytesRead / Math.max(1, p.totalBytes));
         },

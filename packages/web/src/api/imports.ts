@@ -73,6 +73,8 @@ export interface ImportJob {
   readonly phase: ImportPhase;
   readonly fraction: number;
   readonly rowsRead: number;
+  readonly bytesRead: number;
+  readonly totalBytes: number;
   readonly error?: { readonly code: string; readonly message: string };
   readonly refreshFailed?: boolean;
   readonly result?: ImportResult;

@@ -221,6 +221,7 @@ export const IMPORTS_MESSAGES = defineMessages({
   },
   'imports.progress': { ko: '진행 상황', en: 'Progress' },
   'imports.rowsRead': { ko: '{count}행 읽음', en: '{count} rows read' },
+  'imports.bytesRead': { ko: '파일 {read} / {total}', en: '{read} of {total} of the file' },
   'imports.resultTitle': { ko: '가져오기 결과', en: 'Result' },
   'imports.result.customersCreated': { ko: '새 고객', en: 'New customers' },
   'imports.result.customersUpdated': { ko: '갱신된 고객', en: 'Updated customers' },

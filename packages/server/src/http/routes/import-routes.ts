@@ -243,6 +243,8 @@ function presentJob(job: ImportJob, lang: Lang): Record<string, unknown> {
     phase: job.phase,
     fraction: job.fraction,
     rowsRead: job.rowsRead,
+    bytesRead: job.bytesRead,
+    totalBytes: job.totalBytes,
     ...(job.error
       ? {
           error: {

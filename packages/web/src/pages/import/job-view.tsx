@@ -2,9 +2,10 @@ import { type ImportJob, rejectsUrl } from '../../api/imports.ts';
 import { formatNumber, formatPercent } from '../../format.ts';
 import { useI18n } from '../../i18n.ts';
 import { type CoreMessageKey, useT } from '../../use-t.ts';
+import { formatSize } from './import-labels.ts';
 import { ProblemList } from './problem-list.tsx';
 
-/** The progress bar while the job runs: phase in words, share done, rows read. */
+/** The progress bar while the job runs: phase in words, share done, rows and bytes read. */
 export function JobProgress({ job }: { job: ImportJob }) {
   const t = useT();
   return (
@@ -21,7 +22,10 @@ export function JobProgress({ job }: { job: ImportJob }) {
       </div>
       <p className="small">
         <span data-testid="import-phase">{t(`imports.phase.${job.phase}`)}</span> · {formatPercent(job.fraction, 0)} ·{' '}
-        {t('imports.rowsRead', { count: formatNumber(job.rowsRead) })}
+        <span data-testid="import-rows-read">{t('imports.rowsRead', { count: formatNumber(job.rowsRead) })}</span> ·{' '}
+        <span data-testid="import-bytes-read">
+          {t('imports.bytesRead', { read: formatSize(job.bytesRead), total: formatSize(job.totalBytes) })}
+        </span>
       </p>
     </div>
   );
