@@ -58,10 +58,12 @@ const CHANNEL_KO: Record<ConsentChannel, string> = {
   push: '앱 푸시',
 };
 
-/** The notice text: sender, consent date, and how to keep or withdraw (no answer keeps consent). */
+/** The notice text: sender, consent date, and how to keep or withdraw (no answer keeps consent; the 080 line on phone channels). */
 export function formatReconfirmationNotice(due: ReconfirmationDue, policy: CompliancePolicy): string {
   const d = toKst(due.consentedAt);
   const date = `${d.year}년 ${d.month}월 ${d.day}일`;
-  const optOut = policy.sender.optOutNumber ? ` 수신을 원하지 않으시면 무료수신거부 ${policy.sender.optOutNumber}` : '';
+  const byPhone = due.channel === 'sms' || due.channel === 'kakao';
+  const optOut =
+    byPhone && policy.sender.optOutNumber ? ` 수신을 원하지 않으시면 무료수신거부 ${policy.sender.optOutNumber}` : '';
   return `[${policy.sender.name}] 광고성 정보 수신동의 안내\n고객님은 ${date}에 ${CHANNEL_KO[due.channel]} 광고성 정보 수신에 동의하셨습니다. 별도 의사 표시가 없으면 동의가 유지됩니다.${optOut}`;
 }

@@ -16,6 +16,7 @@ import { DOMAIN_ERROR_MESSAGES } from './messages/domain-errors.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
 import { IMPORTS_MESSAGES } from './messages/imports.ts';
 import { LIMITS_MESSAGES } from './messages/limits.ts';
+import { RECONFIRM_MESSAGES } from './messages/reconfirm.ts';
 import { STORAGE_MESSAGES } from './messages/storage.ts';
 import { STUDIO_MESSAGES } from './messages/studio.ts';
 import { TRACKER_MESSAGES } from './messages/tracker.ts';
@@ -55,6 +56,7 @@ export const MESSAGES = {
   ...STUDIO_MESSAGES,
   ...CONNECTOR_MESSAGES,
   ...STORAGE_MESSAGES,
+  ...RECONFIRM_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,6 +1,6 @@
 import type { RuntimeClock } from './runtime-clock.ts';
 
-export type LoopName = 'scheduler' | 'dispatcher' | 'daily-refresh' | 'connectors';
+export type LoopName = 'scheduler' | 'dispatcher' | 'daily-refresh' | 'connectors' | 'reconfirmation';
 
 /** What one pass did: a log line (omitted for passes with nothing to report), and whether to go again at once. */
 export interface PassResult {

@@ -25,6 +25,15 @@ export const RuntimeFlags = z.object({
       if (m === undefined) ctx.addIssue({ code: 'custom', message: 'use HH:MM (KST, 00:00–23:59)' });
       return m ?? 0;
     }),
+  reconfirmation: z.boolean().default(true),
+  reconfirmAt: z
+    .string()
+    .default('10:00')
+    .transform((v, ctx) => {
+      const m = parseDailyTime(v);
+      if (m === undefined) ctx.addIssue({ code: 'custom', message: 'use HH:MM (KST, 00:00–23:59)' });
+      return m ?? 0;
+    }),
 });
 export type RuntimeFlags = z.infer<typeof RuntimeFlags>;
 
@@ -32,6 +41,7 @@ const FLAG_NAMES: Record<string, string> = {
   schedulerInterval: '--scheduler-interval',
   dispatchInterval: '--dispatch-interval',
   refreshAt: '--refresh-at',
+  reconfirmAt: '--reconfirm-at',
 };
 
 /** The embedded runtime's switches on `dalbit serve`. */
@@ -42,7 +52,12 @@ export function withRuntimeOptions(c: Command): Command {
     .option('--no-dispatcher', 'do not send from the outbox nor take delivery reports (발송기 끄기)')
     .option('--dispatch-interval <duration>', 'dispatcher pause when idle (기본 1s)')
     .option('--refresh-at <HH:MM>', 'daily refresh of analytics and segments, KST (기본 04:00)')
-    .option('--no-daily-refresh', 'no daily refresh (일일 갱신 끄기)');
+    .option('--no-daily-refresh', 'no daily refresh (일일 갱신 끄기)')
+    .option(
+      '--reconfirm-at <HH:MM>',
+      'daily 2-year consent re-confirmation notices, KST (수신동의 확인 안내, 기본 10:00)',
+    )
+    .option('--no-reconfirmation', 'no consent re-confirmation notices (수신동의 확인 안내 끄기)');
 }
 
 /** Parses the flags; `issues` are ready to print (one line per flag). */
@@ -56,6 +71,8 @@ export function parseRuntimeFlags(
     dispatchInterval: raw.dispatchInterval,
     dailyRefresh: raw.dailyRefresh,
     refreshAt: raw.refreshAt,
+    reconfirmation: raw.reconfirmation,
+    reconfirmAt: raw.reconfirmAt,
   });
   if (r.success) return { ok: true, flags: r.data };
   return {

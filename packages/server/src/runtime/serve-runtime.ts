@@ -36,6 +36,7 @@ export async function createServeRuntime(input: {
     throw new RuntimeConfigError('BAD_CHANNEL_CONFIG', channels.issues.map((i) => `${i.key}: ${i.message}`).join('\n'));
   const { engine, dataDir } = input;
   const { policy } = await loadEffectivePolicy(engine, { dataDir });
+  const secret = flags.scheduler || flags.reconfirmation ? await loadCouponSecret(dataDir, input.env) : '';
   return createRuntime({
     engine: input.engine,
     clock: SYSTEM_CLOCK,
@@ -43,14 +44,13 @@ export async function createServeRuntime(input: {
     lang: input.lang,
     policy,
     loadPolicy: async () => (await loadEffectivePolicy(engine, { dataDir })).policy,
-    scheduler: flags.scheduler
-      ? { intervalMs: flags.schedulerInterval, couponSecret: await loadCouponSecret(input.dataDir, input.env) }
-      : undefined,
+    scheduler: flags.scheduler ? { intervalMs: flags.schedulerInterval, couponSecret: secret } : undefined,
     dispatcher:
       channels?.ok === true
         ? { intervalMs: flags.dispatchInterval, channels: channels.config, workerId: `${hostname()}:${process.pid}` }
         : undefined,
     dailyRefresh: flags.dailyRefresh ? { minuteOfDay: flags.refreshAt, checkMs: 60_000 } : undefined,
+    reconfirmation: flags.reconfirmation ? { minuteOfDay: flags.reconfirmAt, checkMs: 60_000, secret } : undefined,
     connectors: input.connectors ? { checkMs: 60_000, deps: input.connectors } : undefined,
   });
 }

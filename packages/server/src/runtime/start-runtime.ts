@@ -8,6 +8,7 @@ import type { Engine } from '../engines/engine.ts';
 import { createReceiptsApp } from '../http/receipts-app.ts';
 import { createDailyRefreshPass } from './daily-refresh-pass.ts';
 import { createDispatcherPass } from './dispatcher-pass.ts';
+import { createReconfirmationPass } from './reconfirmation-pass.ts';
 import { type LoopName, type LoopTotals, type PassEvent, type PassResult, runLoop } from './run-loop.ts';
 import type { RuntimeClock } from './runtime-clock.ts';
 import { createSchedulerPass } from './scheduler-pass.ts';
@@ -35,6 +36,10 @@ export interface RuntimeOptions {
   readonly dailyRefresh?: { readonly minuteOfDay: number; readonly checkMs: number } | undefined;
   /** Shop connections synced when due, checked every `checkMs` (off when undefined). */
   readonly connectors?: { readonly checkMs: number; readonly deps: ConnectorDeps } | undefined;
+  /** Two-year consent re-confirmation notices planned daily at `minuteOfDay` KST, checked every `checkMs` (off when undefined). */
+  readonly reconfirmation?:
+    | { readonly minuteOfDay: number; readonly checkMs: number; readonly secret?: string | undefined }
+    | undefined;
   readonly onPass?: ((e: PassEvent) => void) | undefined;
 }
 
@@ -123,6 +128,19 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
       pass: createDailyRefreshPass({ engine: o.engine, now, minuteOfDay: o.dailyRefresh.minuteOfDay, ko }),
     });
 
+  if (o.reconfirmation)
+    loops.push({
+      name: 'reconfirmation',
+      intervalMs: o.reconfirmation.checkMs,
+      pass: createReconfirmationPass({
+        engine: o.engine,
+        now,
+        loadPolicy: o.loadPolicy ?? (async () => o.policy),
+        minuteOfDay: o.reconfirmation.minuteOfDay,
+        secret: o.reconfirmation.secret,
+        ko,
+      }),
+    });
   if (o.connectors)
     loops.push({
       name: 'connectors',
