@@ -19,6 +19,7 @@ import { LIMITS_MESSAGES } from './messages/limits.ts';
 import { RECONFIRM_MESSAGES } from './messages/reconfirm.ts';
 import { STORAGE_MESSAGES } from './messages/storage.ts';
 import { STUDIO_MESSAGES } from './messages/studio.ts';
+import { STUDIO_FLOW_MESSAGES } from './messages/studio-flow.ts';
 import { TRACKER_MESSAGES } from './messages/tracker.ts';
 import { UNSUBSCRIBE_MESSAGES } from './messages/unsubscribe.ts';
 import { WEB_MESSAGES } from './messages/web.ts';
@@ -54,6 +55,7 @@ export const MESSAGES = {
   ...AUDIT_MESSAGES,
   ...IMPORTS_MESSAGES,
   ...STUDIO_MESSAGES,
+  ...STUDIO_FLOW_MESSAGES,
   ...CONNECTOR_MESSAGES,
   ...STORAGE_MESSAGES,
   ...RECONFIRM_MESSAGES,

@@ -160,7 +160,9 @@ describe('campaign studio in Chromium (stories 5, 7, 8)', () => {
     expect(shown.touches).toBeGreaterThan(0);
     expect(await page.getByTestId('action-launch').isDisabled()).toBe(false);
     await page.getByTestId('action-launch').click();
-    await expect.poll(() => page.getByTestId('campaign-status').textContent()).toContain('진행 중');
+    await expect
+      .poll(() => page.getByTestId('campaign-status').textContent(), { timeout: 30_000 })
+      .toContain('진행 중');
     // The scheduler's real pass, as `dalbit serve --scheduler` runs it, a minute after the launch.
     const { policy } = await loadEffectivePolicy(demo.engine);
     await runScheduler(demo.engine, {

@@ -8,6 +8,7 @@ import { draftFromDefinition } from '../components/campaign/draft-from-definitio
 import { type Draft, newDraft, toDefinition } from '../components/campaign/draft-model.ts';
 import { ExperimentEditor } from '../components/campaign/experiment-editor.tsx';
 import { FieldIssues } from '../components/campaign/field-issues.tsx';
+import { FollowUpEditor } from '../components/campaign/follow-up-editor.tsx';
 import { MessageSection } from '../components/campaign/message-section.tsx';
 import { PreviewPanel } from '../components/campaign/preview-panel.tsx';
 import { TriggerEditor } from '../components/campaign/trigger-editor.tsx';
@@ -132,6 +133,9 @@ function Composer({ initial, base, existing }: { initial: Draft; base: Record<st
           </Section>
           <Section title={t('studio.section.message')}>
             <MessageSection draft={d} set={set} issues={issues} />
+          </Section>
+          <Section title={t('studio.section.steps')}>
+            <FollowUpEditor draft={d} set={set} issues={issues} />
           </Section>
           <Section title={t('studio.section.coupon')}>
             <CouponEditor value={d.coupon} onChange={(c) => set({ coupon: c })} issues={issues} />

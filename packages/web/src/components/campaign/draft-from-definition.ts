@@ -3,6 +3,9 @@ import {
   type Channel,
   COMPOSER_CHANNELS,
   type Draft,
+  FOLLOW_UP_UNLESS,
+  type FollowUpDraft,
+  type FollowUpUnless,
   GOLDEN_ANCHORS,
   type GoldenAnchor,
   type MessageDraft,
@@ -40,6 +43,10 @@ function triggerInto(d: Draft, trigger: Json): void {
   } else if (trigger.kind === 'recurring') {
     d.trigger = 'recurring';
     d.time = str(trigger.time, d.time);
+    d.weekdays =
+      trigger.every === 'week' && Array.isArray(trigger.weekdays)
+        ? trigger.weekdays.filter((x): x is number => typeof x === 'number')
+        : [];
   } else if (trigger.kind === 'date_relative') {
     d.trigger = 'golden';
     const a = str(trigger.anchor);
@@ -51,6 +58,19 @@ function triggerInto(d: Draft, trigger: Json): void {
     d.delayHours = num(trigger.delayHours);
     d.exitOnOrder = Array.isArray(trigger.exitIf) && trigger.exitIf.length > 0;
   }
+}
+
+/** The composer's follow-up when the stored scenario has its shape (first → wait → branch → second → end). */
+function followUpOf(channel: Channel, scenario: Json): FollowUpDraft | null {
+  const steps = Array.isArray(scenario.steps) ? scenario.steps.map(obj) : [];
+  const [first, wait, branch, second] = steps;
+  if (first?.kind !== 'message' || wait?.kind !== 'wait' || branch?.kind !== 'branch' || second?.kind !== 'message')
+    return null;
+  const cond = obj(branch.if);
+  const type = cond.kind === 'purchased' ? 'purchased' : str(cond.type);
+  const unless = (FOLLOW_UP_UNLESS as readonly string[]).includes(type) ? (type as FollowUpUnless) : 'purchased';
+  const hours = num(wait.hours);
+  return { waitDays: hours === null ? null : hours / 24, unless, message: messageOf(channel, second.templates) };
 }
 
 /** A stored campaign back in the composer (fields the composer does not edit are kept by the server's schema defaults). */
@@ -88,5 +108,6 @@ export function draftFromDefinition(def: Json): Draft {
   const variants = Array.isArray(exp.variants) ? exp.variants.map(obj) : [];
   const b = variants.find((v) => v.name === 'B');
   d.armB = b?.templates ? messageOf(d.channel, b.templates) : null;
+  d.followUp = def.scenario ? followUpOf(d.channel, obj(def.scenario)) : null;
   return d;
 }

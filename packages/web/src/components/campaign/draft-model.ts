@@ -32,6 +32,20 @@ export interface CouponDraft {
   prefix: string;
 }
 
+/** What skips the second message: a purchase, or a tracked message event, since the first message. */
+export type FollowUpUnless = 'purchased' | 'message_clicked' | 'message_opened';
+export const FOLLOW_UP_UNLESS: readonly FollowUpUnless[] = ['purchased', 'message_clicked', 'message_opened'];
+
+/** A second message `waitDays` after the first, only to customers who did not do `unless` meanwhile. */
+export interface FollowUpDraft {
+  waitDays: number | null;
+  unless: FollowUpUnless;
+  message: MessageDraft;
+}
+
+/** Step ids of the composer's two-message scenario (issue paths point at `scenario.steps.<i>`). */
+export const FOLLOW_UP_STEP = { first: 0, wait: 1, branch: 2, second: 3, end: 4 } as const;
+
 export interface Draft {
   id: string;
   name: string;
@@ -48,6 +62,8 @@ export interface Draft {
   /** `YYYY-MM-DDTHH:MM` in KST (the datetime-local input). */
   scheduledAt: string;
   time: string;
+  /** Recurring: weekdays 0 (Sunday)–6; empty = every day. */
+  weekdays: number[];
   anchor: GoldenAnchor;
   offsetDays: number | null;
   eventType: string;
@@ -58,6 +74,8 @@ export interface Draft {
   holdoutPercent: number | null;
   /** Variant B's message (A is the main message); null = no A/B test. */
   armB: MessageDraft | null;
+  /** The follow-up step; null = one message. */
+  followUp: FollowUpDraft | null;
 }
 
 export const emptyMessage = (): MessageDraft => ({ subject: '', text: '', fallbackText: '' });
@@ -78,6 +96,7 @@ export function newDraft(): Draft {
     trigger: 'now',
     scheduledAt: '',
     time: '10:00',
+    weekdays: [],
     anchor: 'birthday',
     offsetDays: -3,
     eventType: 'add_to_cart',
@@ -87,6 +106,7 @@ export function newDraft(): Draft {
     coupon: null,
     holdoutPercent: 10,
     armB: null,
+    followUp: null,
   };
 }
 
@@ -123,7 +143,9 @@ function triggerOf(d: Draft, now: string): Record<string, unknown> {
     case 'scheduled':
       return { kind: 'broadcast', at: kstIso(d.scheduledAt) };
     case 'recurring':
-      return { kind: 'recurring', every: 'day', time: d.time };
+      return d.weekdays.length > 0 && d.weekdays.length < 7
+        ? { kind: 'recurring', every: 'week', weekdays: [...d.weekdays].sort(), time: d.time }
+        : { kind: 'recurring', every: 'day', time: d.time };
     case 'golden':
       return { kind: 'date_relative', anchor: d.anchor, offsetDays: d.offsetDays };
     case 'event':
@@ -155,6 +177,20 @@ function couponOf(c: CouponDraft): Record<string, unknown> {
   };
 }
 
+/** first message → wait → did they (buy | click | open)? yes: end, no: second message → end. */
+function scenarioOf(d: Draft, f: FollowUpDraft): Record<string, unknown> {
+  const cond = f.unless === 'purchased' ? { kind: 'purchased' } : { kind: 'event', type: f.unless };
+  return {
+    steps: [
+      { id: 'first', kind: 'message' },
+      { id: 'wait', kind: 'wait', hours: f.waitDays === null ? null : f.waitDays * 24 },
+      { id: 'check', kind: 'branch', if: cond, whenTrue: 'end', whenFalse: 'second' },
+      { id: 'second', kind: 'message', templates: [template(d.channel, f.message, d.fallbackToSms)] },
+      { id: 'end', kind: 'exit' },
+    ],
+  };
+}
+
 /** The campaign definition the API validates and stores. `now` is the server's clock (for "send now"). */
 export function toDefinition(d: Draft, now: string): Record<string, unknown> {
   const base = template(d.channel, d.message, d.fallbackToSms);
@@ -170,6 +206,7 @@ export function toDefinition(d: Draft, now: string): Record<string, unknown> {
     sender: senderOf(d),
     sendTime: { time: d.time, usePreferredHour: d.usePreferredHour, window: { start: '09:00', end: '20:00' } },
     ...(d.coupon ? { coupon: couponOf(d.coupon) } : {}),
+    ...(d.followUp ? { scenario: scenarioOf(d, d.followUp) } : {}),
     experiment: {
       holdoutPercent: d.holdoutPercent,
       variants: d.armB

@@ -6,6 +6,31 @@ import { FieldIssues } from './field-issues.tsx';
 
 const KINDS: readonly TriggerKind[] = ['now', 'scheduled', 'recurring', 'golden', 'event'];
 
+/** Monday first, as Korean calendars print the week; values are 0 (Sunday)–6. */
+const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
+
+function WeekdayPicker({ value, onChange }: { value: readonly number[]; onChange: (w: number[]) => void }) {
+  const t = useT();
+  const toggle = (day: number, on: boolean) =>
+    onChange(on ? [...value.filter((x) => x !== day), day].sort() : value.filter((x) => x !== day));
+  return (
+    <fieldset className="weekday-picker" data-testid="trigger-weekdays">
+      <legend className="small muted">{t('studio.trigger.weekdays')}</legend>
+      {WEEK_ORDER.map((day) => (
+        <label key={day} className="chip">
+          <input
+            type="checkbox"
+            data-testid={`weekday-${day}`}
+            checked={value.includes(day)}
+            onChange={(e) => toggle(day, e.target.checked)}
+          />
+          {t(`studio.weekday.${day}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** When the campaign fires: now, at a KST time, every day, at a golden time per customer, or after an event. */
 export function TriggerEditor(props: {
   draft: Draft;
@@ -41,6 +66,7 @@ export function TriggerEditor(props: {
           />
         </label>
       ) : null}
+      {d.trigger === 'recurring' ? <WeekdayPicker value={d.weekdays} onChange={(w) => set({ weekdays: w })} /> : null}
       {d.trigger === 'golden' ? (
         <div className="row">
           <label className="field">

@@ -1,0 +1,42 @@
+import { defineMessages } from '../define-messages.ts';
+
+/**
+ * Campaign studio, second part: the composer's follow-up step (wait, branch, second message), weekly
+ * recurrence, Kakao AlimTalk and webhook channels, the inline audience, cap collisions in the
+ * pre-flight and the channel-credential status and test send on the settings page.
+ */
+export const STUDIO_FLOW_MESSAGES = defineMessages({
+  'studio.section.steps': { ko: '5. 단계 (후속 메시지)', en: '5. Steps (follow-up)' },
+  'studio.flow.add': {
+    ko: '후속 메시지 추가 (기다린 뒤 조건에 따라)',
+    en: 'Add a follow-up (after a wait, on a condition)',
+  },
+  'studio.flow.remove': { ko: '후속 메시지 빼기', en: 'Remove the follow-up' },
+  'studio.flow.single': {
+    ko: '지금은 메시지 한 번으로 끝납니다.',
+    en: 'The campaign sends one message.',
+  },
+  'studio.flow.waitDays': { ko: '첫 메시지 후 기다릴 기간 (일)', en: 'Wait after the first message (days)' },
+  'studio.flow.unless': { ko: '이런 고객에게는 보내지 않음', en: 'Skip customers who' },
+  'studio.flow.unless.purchased': { ko: '그 사이 구매한 고객', en: 'bought in between' },
+  'studio.flow.unless.message_clicked': { ko: '그 사이 메시지를 클릭한 고객', en: 'clicked a message in between' },
+  'studio.flow.unless.message_opened': { ko: '그 사이 메시지를 연 고객', en: 'opened a message in between' },
+  'studio.flow.secondText': { ko: '두 번째 메시지', en: 'Second message' },
+  'studio.flow.node.first': { ko: '① 첫 메시지', en: '① First message' },
+  'studio.flow.node.wait': { ko: '② {days}일 기다림', en: '② Wait {days} days' },
+  'studio.flow.node.branch': { ko: '③ {condition}?', en: '③ {condition}?' },
+  'studio.flow.node.yes': { ko: '예 → 종료', en: 'yes → end' },
+  'studio.flow.node.no': { ko: '아니요 → ④ 두 번째 메시지', en: 'no → ④ second message' },
+  'studio.flow.cond.purchased': { ko: '구매했나요', en: 'Bought' },
+  'studio.flow.cond.message_clicked': { ko: '메시지를 클릭했나요', en: 'Clicked a message' },
+  'studio.flow.cond.message_opened': { ko: '메시지를 열었나요', en: 'Opened a message' },
+  'studio.where.scenario': { ko: '후속 메시지', en: 'Follow-up' },
+  'studio.trigger.weekdays': { ko: '요일 (선택하지 않으면 매일)', en: 'Weekdays (none = every day)' },
+  'studio.weekday.0': { ko: '일', en: 'Sun' },
+  'studio.weekday.1': { ko: '월', en: 'Mon' },
+  'studio.weekday.2': { ko: '화', en: 'Tue' },
+  'studio.weekday.3': { ko: '수', en: 'Wed' },
+  'studio.weekday.4': { ko: '목', en: 'Thu' },
+  'studio.weekday.5': { ko: '금', en: 'Fri' },
+  'studio.weekday.6': { ko: '토', en: 'Sat' },
+});

@@ -1,0 +1,164 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEffectivePolicy } from '../../src/campaigns/load-effective-policy.ts';
+import { runScheduler } from '../../src/campaigns/run-scheduler.ts';
+import { ensureDashboardBuilt } from '../../src/http/ensure-dashboard.ts';
+import { type DemoServer, startDemoServer } from '../http/demo-server.ts';
+import { insertRows } from '../support/insert-rows.ts';
+import { launchChromium } from './browser.ts';
+import { loginThroughPage } from './login-page.ts';
+
+// Story 5's multi-step and recurring parts in Chromium: a marketer adds a follow-up to a campaign
+// (wait 3 days, then a second text only to those who did not buy) and a weekly schedule (월·목),
+// each by clicking and typing; the stored definitions are what was clicked, and the scheduler's real
+// runs send the second text exactly to the first text's recipients who did not order in between.
+
+const SHOTS = '/tmp/shots/studio';
+const FLOW = 'follow-up-sms';
+const WEEKLY = 'weekly-news';
+const SMS_FROM = '0212345678';
+let demo: DemoServer;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const q = async (sql: string): Promise<Record<string, unknown>[]> => demo.engine.query(sql);
+const issueText = (at: string) => page.getByTestId(`issues-${at}`).textContent();
+const stored = async (id: string): Promise<Record<string, unknown>> => {
+  const [row] = await q(`SELECT definition FROM campaigns WHERE campaign_id = '${id}' ORDER BY revision DESC LIMIT 1`);
+  return JSON.parse(String(row?.definition)) as Record<string, unknown>;
+};
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  await ensureDashboardBuilt();
+  demo = await startDemoServer({ customers: 300, eventsPerCustomer: 2, seed: 3 });
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await loginThroughPage(page, demo.server.url, demo.owner);
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+async function startComposer(name: string, id: string): Promise<void> {
+  await page.goto(`${demo.server.url}/#/campaigns/new`);
+  await page.getByTestId('campaign-name').fill(name);
+  await page.getByTestId('campaign-id').fill(id);
+  await page.getByTestId('campaign-purpose').selectOption('info');
+  await page.getByTestId('channel').selectOption('sms');
+  await page.getByTestId('sender-sms').fill(SMS_FROM);
+}
+
+describe('campaign composer: steps and weekly recurrence (story 5)', () => {
+  it('a follow-up after 3 days to those who did not buy: built by clicking, drawn as a flow, bad text refused inline', async () => {
+    await startComposer('배송 후 리뷰 요청', FLOW);
+    await page.getByTestId('message-text').fill('{{ name }}님, 주문하신 상품은 잘 받으셨나요?');
+    await page.getByTestId('flow-add').click();
+    await page.getByTestId('flow-wait').locator('input').fill('3');
+    await page.getByTestId('flow-unless').selectOption('purchased');
+    const second = page.getByTestId('flow-second-text');
+    await second.fill('{{ nmae }}님, 리뷰를 남겨 주세요');
+    await expect.poll(() => issueText('scenario.steps.3.templates.0.text')).toContain('알 수 없는 변수 {{ nmae }}');
+    await second.fill('{{ name }}님, 리뷰를 남겨 주시면 다음 주문에 도움이 됩니다');
+    await expect.poll(() => page.getByTestId('check-state').textContent()).toContain('문제 없음');
+    const flow = (await page.getByTestId('flow-diagram').textContent()) ?? '';
+    expect(flow).toContain('3일 기다림');
+    expect(flow).toContain('구매했나요');
+    expect(flow).toContain('두 번째 메시지');
+    await shot('composer-follow-up');
+    await page.getByTestId('save-campaign').click();
+    await page.getByTestId('campaign-title').waitFor();
+    const def = await stored(FLOW);
+    expect(def.scenario).toEqual({
+      steps: [
+        { id: 'first', kind: 'message' },
+        { id: 'wait', kind: 'wait', hours: 72 },
+        { id: 'check', kind: 'branch', if: { kind: 'purchased' }, whenTrue: 'end', whenFalse: 'second' },
+        {
+          id: 'second',
+          kind: 'message',
+          templates: [{ channel: 'sms', text: '{{ name }}님, 리뷰를 남겨 주시면 다음 주문에 도움이 됩니다' }],
+        },
+        { id: 'end', kind: 'exit' },
+      ],
+    });
+    // Edit shows the same flow back.
+    await page.goto(`${demo.server.url}/#/campaigns/${FLOW}/edit`);
+    await expect.poll(() => page.getByTestId('flow-second-text').inputValue()).toContain('리뷰를 남겨 주시면');
+    expect(await page.getByTestId('flow-wait').locator('input').inputValue()).toBe('3');
+  });
+
+  it('launched, the real scheduler sends the second text only to the first text’s recipients who did not order', async () => {
+    await page.goto(`${demo.server.url}/#/campaigns/${FLOW}`);
+    await page.getByTestId('action-launch').click();
+    await expect
+      .poll(() => page.getByTestId('campaign-status').textContent(), { timeout: 30_000 })
+      .toContain('진행 중');
+    const { policy } = await loadEffectivePolicy(demo.engine);
+    const run = (ms: number) =>
+      runScheduler(demo.engine, {
+        now: new Date(demo.now.getTime() + ms),
+        campaignIds: [FLOW],
+        policy,
+        couponSecret: demo.linkSecret,
+      });
+    await run(60_000);
+    const step = async (id: string) =>
+      (
+        await q(
+          `SELECT customer_id FROM messages WHERE campaign_id = '${FLOW}' AND step_id = '${id}' AND status <> 'blocked' ORDER BY 1`,
+        )
+      ).map((r) => String(r.customer_id));
+    const first = await step('first');
+    expect(first.length).toBeGreaterThan(5);
+    expect(await step('second')).toEqual([]);
+    // A third of the first text's recipients order the next day (paid).
+    const buyers = first.filter((_, i) => i % 3 === 0);
+    await insertRows(
+      demo.engine,
+      'orders',
+      buyers.map((customer_id, i) => ({
+        order_id: `flow-${i}`,
+        channel: 'cafe24',
+        customer_id,
+        ordered_at: new Date(demo.now.getTime() + 86_400_000),
+        status: 'paid',
+        gross_amount: 30_000,
+        discount_amount: 0,
+        paid_amount: 30_000,
+        source: 'test',
+      })),
+    );
+    await run(2 * 86_400_000);
+    expect(await step('second')).toEqual([]);
+    await run(3 * 86_400_000 + 120_000);
+    expect(await step('second')).toEqual(first.filter((c) => !buyers.includes(c)));
+  });
+
+  it('a weekly schedule on Monday and Thursday is clicked, stored and shown back', async () => {
+    await startComposer('주간 소식', WEEKLY);
+    await page.getByTestId('message-text').fill('{{ name }}님, 이번 주 소식입니다');
+    await page.getByTestId('trigger-recurring').check();
+    await page.getByTestId('weekday-1').check();
+    await page.getByTestId('weekday-4').check();
+    await page.getByTestId('trigger-time').fill('09:30');
+    await expect.poll(() => page.getByTestId('check-state').textContent()).toContain('문제 없음');
+    await shot('composer-weekly');
+    await page.getByTestId('save-campaign').click();
+    await page.getByTestId('campaign-title').waitFor();
+    expect((await stored(WEEKLY)).trigger).toEqual({
+      kind: 'recurring',
+      every: 'week',
+      weekdays: [1, 4],
+      time: '09:30',
+    });
+    await page.goto(`${demo.server.url}/#/campaigns/${WEEKLY}/edit`);
+    await page.getByTestId('trigger-weekdays').waitFor();
+    const checked = await Promise.all([0, 1, 2, 3, 4, 5, 6].map((d) => page.getByTestId(`weekday-${d}`).isChecked()));
+    expect(checked).toEqual([false, true, false, false, true, false, false]);
+  });
+});
