@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from './i18n.ts';
 import { AnalyticsPage } from './pages/analytics-page.tsx';
+import { AudiencePage } from './pages/audience-page.tsx';
 import { CampaignComposerPage } from './pages/campaign-composer-page.tsx';
 import { CampaignPage } from './pages/campaign-page.tsx';
 import { CampaignsPage } from './pages/campaigns-page.tsx';
@@ -34,6 +35,7 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: '/customers', Page: CustomersPage, nav: { label: 'navCustomers' } },
   { pattern: '/customers/:id', Page: CustomerPage },
   { pattern: '/segments', Page: SegmentsPage, nav: { label: 'navSegments' } },
+  { pattern: '/segments/:id', Page: AudiencePage },
   { pattern: '/analytics', Page: AnalyticsPage, nav: { label: 'navAnalytics' } },
   { pattern: '/clusters', Page: ClustersPage, nav: { coreLabel: 'insight.nav.clusters' } },
   { pattern: '/traits', Page: TraitsPage, nav: { coreLabel: 'insight.nav.traits' } },

@@ -26,6 +26,7 @@ import { WEB_MESSAGES } from './messages/web.ts';
 import { WEB_AUDIENCE_MESSAGES } from './messages/web-audience.ts';
 import { WEB_BUILDER_MESSAGES } from './messages/web-builder.ts';
 import { WEB_INSIGHT_MESSAGES } from './messages/web-insight.ts';
+import { WEB_WORKSPACE_MESSAGES } from './messages/web-workspace.ts';
 
 /**
  * The one message catalog: every text a person reads (CLI help and output, API error messages,
@@ -48,6 +49,7 @@ export const MESSAGES = {
   ...WEB_AUDIENCE_MESSAGES,
   ...WEB_BUILDER_MESSAGES,
   ...WEB_INSIGHT_MESSAGES,
+  ...WEB_WORKSPACE_MESSAGES,
   ...TRACKER_MESSAGES,
   ...UNSUBSCRIBE_MESSAGES,
   ...LIMITS_MESSAGES,

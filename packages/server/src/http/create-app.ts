@@ -32,7 +32,9 @@ import { insightRoutes } from './routes/insight-routes.ts';
 import { onsiteRoutes } from './routes/onsite-routes.ts';
 import { pushRoutes } from './routes/push-routes.ts';
 import { recipeRoutes } from './routes/recipe-routes.ts';
+import { refreshRoutes } from './routes/refresh-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
+import { segmentHistoryRoutes } from './routes/segment-history-routes.ts';
 import { segmentManageRoutes } from './routes/segment-manage-routes.ts';
 import { segmentRoutes } from './routes/segment-routes.ts';
 import { settingsRoutes } from './routes/settings-routes.ts';
@@ -63,10 +65,12 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...authRoutes(deps),
     ...userRoutes(deps),
     ...statsRoutes(deps),
+    ...refreshRoutes(deps),
     ...customerRoutes(deps),
     ...customerInsightRoutes(deps),
     ...recipeRoutes(deps),
     ...segmentManageRoutes(deps),
+    ...segmentHistoryRoutes(deps),
     ...warehouseValuesRoutes(deps),
     ...segmentRoutes(deps),
     ...analyticsRoutes(deps),

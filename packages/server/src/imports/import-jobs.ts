@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { DalbitError, isDalbitError } from '@dalbit/core/errors/dalbit-error';
 import { type MessageKey, type MessageParams, translate } from '@dalbit/core/i18n/catalog';
+import { warehouseChanged } from '../analytics/derived-results.ts';
 import type { Engine } from '../engines/engine.ts';
 import { ImportError } from '../importers/import-error.ts';
 import { importFile } from '../importers/import-file.ts';
@@ -124,6 +125,8 @@ export class ImportJobs {
       job.rowsRead = summary.rowsRead;
       if (summary.rejectsPath) job.rejectsPath = summary.rejectsPath;
       if (summary.status !== 'imported') return this.fail(job, failureOf(summary));
+      // Pages showing kept model results (traits, RFM, rules, CLV) compute them again from the new data.
+      warehouseChanged(this.engine);
       await this.refresh(job, at);
       job.phase = 'done';
       job.fraction = 1;

@@ -7,7 +7,8 @@ import type { Engine } from '../engines/engine.ts';
 import { refreshFeatures } from '../segments/refresh-features.ts';
 import { refreshSegments } from '../segments/refresh-segments.ts';
 
-export type RefreshStepName = 'rfm' | 'related_products' | 'clv' | 'traits' | 'features' | 'segments';
+export const REFRESH_STEPS = ['rfm', 'related_products', 'clv', 'traits', 'features', 'segments'] as const;
+export type RefreshStepName = (typeof REFRESH_STEPS)[number];
 
 export interface RefreshStep {
   readonly step: RefreshStepName;
@@ -29,11 +30,17 @@ export const RELATED_PRODUCT_RULES = { support: 0.002, confidence: 0.1, maxlen: 
  */
 export async function refreshWarehouse(
   engine: Engine,
-  opts: { asOfDay: number; clock: () => number },
+  opts: {
+    asOfDay: number;
+    clock: () => number;
+    /** Called before each step starts (progress for the dashboard's refresh button). */
+    onStep?: (step: RefreshStepName, index: number) => void;
+  },
 ): Promise<readonly RefreshStep[]> {
   const asOf = kstDayStart(opts.asOfDay);
   const steps: RefreshStep[] = [];
   const run = async (step: RefreshStepName, fn: () => Promise<string>): Promise<void> => {
+    opts.onStep?.(step, steps.length);
     const started = opts.clock();
     try {
       const detail = await fn();

@@ -55,6 +55,7 @@ export interface SegmentHeader {
   readonly name: string;
   readonly recipe: string | null;
   readonly currentVersion: number;
+  readonly pinned: boolean;
   readonly updatedAt: string;
 }
 

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { archiveSegment, exportSegmentFile, fetchSegmentSizes, type SegmentHeader } from '../api/segments.ts';
 import { useLoad } from '../api/use-api.ts';
 import { useApi } from '../api.ts';
 import { formatKst, formatNumber } from '../format.ts';
 import { useI18n } from '../i18n.ts';
+import { hrefOf } from '../router/match-route.ts';
 import { useT } from '../use-t.ts';
-import { SegmentReport } from './segment-report.tsx';
 import { StatusView } from './status-view.tsx';
 import { useToast } from './toast.tsx';
 
@@ -18,12 +17,11 @@ function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Saved audiences with their size; open (report), edit (new version), export (masked CSV), delete (archive). */
+/** Saved audiences (pinned first) with their size; open (the audience page), edit (new version), export (masked CSV), delete (archive). */
 export function SavedSegments({ tick, onEdit }: { tick: number; onEdit: (s: SegmentHeader) => void }) {
   const { t: tw } = useI18n();
   const t = useT();
   const toast = useToast();
-  const [opened, setOpened] = useState<string | null>(null);
   const [saved, reload] = useApi<{ segments: SegmentHeader[] }>(`/api/segments?t=${tick}`);
   const [sizes, reloadSizes] = useLoad(`sizes:${tick}`, (signal) => fetchSegmentSizes(signal));
   const size = (id: string) => (sizes.state === 'ok' ? sizes.data.sizes[id] : undefined);
@@ -57,13 +55,14 @@ export function SavedSegments({ tick, onEdit }: { tick: number; onEdit: (s: Segm
             <ul className="plain" data-testid="saved-segments">
               {d.segments.map((s) => (
                 <li key={s.segmentId} data-testid={`saved-${s.segmentId}`}>
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => setOpened(opened === s.segmentId ? null : s.segmentId)}
-                  >
+                  {s.pinned ? (
+                    <span className="badge" data-testid="saved-pinned">
+                      {t('workspace.audience.pinned')}
+                    </span>
+                  ) : null}{' '}
+                  <a href={hrefOf('/segments/:id', { id: s.segmentId })} data-testid="saved-open">
                     {s.name}
-                  </button>
+                  </a>
                   <span className="small">
                     <strong data-testid="saved-size">
                       {size(s.segmentId) === undefined ? '…' : `${formatNumber(size(s.segmentId) ?? 0)}${tw('people')}`}
@@ -88,7 +87,6 @@ export function SavedSegments({ tick, onEdit }: { tick: number; onEdit: (s: Segm
           )
         }
       </StatusView>
-      {opened ? <SegmentReport key={opened} id={opened} /> : null}
     </div>
   );
 }

@@ -1,5 +1,7 @@
+import { useCallback } from 'react';
 import { useApi } from '../api.ts';
 import { dedupeRules } from '../components/dedupe-rules.ts';
+import { Freshness } from '../components/freshness.tsx';
 import { StatusView } from '../components/status-view.tsx';
 import { formatNumber, formatPercent, formatWon, formatWonShort } from '../format.ts';
 import { termName, useI18n } from '../i18n.ts';
@@ -9,6 +11,7 @@ import { useT } from '../use-t.ts';
 type Label = { ko: string; en: string };
 interface Rfm {
   asOf: string;
+  computedAt: string;
   customers: number;
   segments: {
     segment: string;
@@ -50,13 +53,20 @@ interface Report {
 export function AnalyticsPage() {
   const { t, lang } = useI18n();
   const tc = useT();
-  const [rfm] = useApi<Rfm>('/api/rfm');
-  const [rules] = useApi<Rules>('/api/basket/rules?limit=60');
-  const [clv] = useApi<Clv>('/api/clv/top?limit=10');
-  const [report] = useApi<Report>(`/api/reports/base?lang=${lang}`);
+  const [rfm, reloadRfm] = useApi<Rfm>('/api/rfm');
+  const [rules, reloadRules] = useApi<Rules>('/api/basket/rules?limit=60');
+  const [clv, reloadClv] = useApi<Clv>('/api/clv/top?limit=10');
+  const [report, reloadReport] = useApi<Report>(`/api/reports/base?lang=${lang}`);
+  const reloadAll = useCallback(() => {
+    reloadRfm();
+    reloadRules();
+    reloadClv();
+    reloadReport();
+  }, [reloadRfm, reloadRules, reloadClv, reloadReport]);
   return (
     <section>
       <h1>{t('analyticsTitle')}</h1>
+      {rfm.state === 'ok' ? <Freshness computedAt={rfm.data.computedAt} onRefreshed={reloadAll} /> : null}
       <div className="grid-2">
         <div className="card">
           <h2>{t('rfmTitle')}</h2>

@@ -1,6 +1,7 @@
 import { useApi } from '../api.ts';
 import { BarChart } from '../components/charts/bar-chart.tsx';
 import { type CostlyCustomer, CostlyTable } from '../components/insight/costly-table.tsx';
+import { Freshness } from '../components/freshness.tsx';
 import { StatusView } from '../components/status-view.tsx';
 import { formatKst, formatNumber, formatPercent } from '../format.ts';
 import { channelName, useI18n } from '../i18n.ts';
@@ -8,6 +9,7 @@ import { useT } from '../use-t.ts';
 
 interface Overview {
   asOf: string;
+  computedAt: string;
   customers: number;
   buyers: number;
   discountSensitive: number;
@@ -36,7 +38,7 @@ function Kpi({ label, value, hint, testId }: { label: string; value: string; hin
 export function TraitsPage() {
   const t = useT();
   const { lang } = useI18n();
-  const [data] = useApi<Overview>('/api/traits/overview');
+  const [data, reload] = useApi<Overview>('/api/traits/overview');
   const people = (n: number) => t('insight.people', { count: formatNumber(n) });
   return (
     <section>
@@ -44,6 +46,7 @@ export function TraitsPage() {
       <StatusView value={data}>
         {(d) => (
           <>
+            <Freshness computedAt={d.computedAt} onRefreshed={reload} />
             <p className="muted" data-testid="traits-asof">
               {t('insight.traits.asOf', {
                 asOf: formatKst(d.asOf),

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { mineWarehouseRules } from '../../analytics/basket/warehouse-rules.ts';
 import { computeWarehouseClv } from '../../analytics/clv/warehouse-clv.ts';
 import { computeWarehouseRfm } from '../../analytics/rfm/warehouse-rfm.ts';
+import { derivedResults } from '../../analytics/derived-results.ts';
 import { type Engine, sql } from '../../engines/engine.ts';
 import { productNames } from '../../segments/definition-names.ts';
 import type { ApiDeps } from '../api-deps.ts';
@@ -30,20 +31,8 @@ export const MAX_RULE_LENGTH = 5;
 
 const Label = z.object({ ko: z.string(), en: z.string() });
 
-/** Model results are computed once per as-of day and parameters (orders change only by import). */
-function memo<T>(): (key: string, make: () => Promise<T>) => Promise<T> {
-  const cache = new Map<string, Promise<T>>();
-  return (key, make) => {
-    let p = cache.get(key);
-    if (!p) {
-      p = make();
-      cache.set(key, p);
-      p.catch(() => cache.delete(key));
-      if (cache.size > 64) cache.delete(cache.keys().next().value as string);
-    }
-    return p;
-  };
-}
+/** When the answer was computed (kept until the warehouse changes: an import, a sync or a refresh). */
+export const ComputedAt = z.iso.datetime().describe('when this answer was computed from the warehouse');
 
 const dayOf = (deps: ApiDeps, s: string | undefined): number =>
   s === undefined ? toKstDay(deps.now()) : (isoDateToKstDay(s) as number);
@@ -111,7 +100,6 @@ async function rulesAnswer(engine: Engine, query: z.output<typeof RulesQuery>, a
 /** RFM: named segments and the R × F grid. */
 function rfmRoutes(deps: ApiDeps): AnyRoute[] {
   const { engine } = deps;
-  const rfmCache = memo<unknown>();
   return [
     defineRoute({
       method: 'get',
@@ -125,6 +113,7 @@ function rfmRoutes(deps: ApiDeps): AnyRoute[] {
           description: 'RFM summary',
           schema: z.object({
             asOf: z.string(),
+            computedAt: ComputedAt,
             customers: z.number().int(),
             segments: z.array(
               z.object({
@@ -150,7 +139,7 @@ function rfmRoutes(deps: ApiDeps): AnyRoute[] {
       handle: async ({ query, c }) => {
         const asOfDay = dayOf(deps, query.asOf);
         const key = `${asOfDay}:${query.windowDays ?? ''}`;
-        const out = await rfmCache(key, async () => {
+        const out = await derivedResults(engine).get(`rfm:${key}`, deps.now, async () => {
           const scores = await computeWarehouseRfm(engine, {
             asOfDay,
             ...(query.windowDays !== undefined ? { windowDays: query.windowDays } : {}),
@@ -162,7 +151,7 @@ function rfmRoutes(deps: ApiDeps): AnyRoute[] {
             grid: buildRfmGrid(scores),
           };
         });
-        return sendJson(c, out);
+        return sendJson(c, { ...out.value, computedAt: out.computedAt });
       },
     }),
   ];
@@ -171,7 +160,6 @@ function rfmRoutes(deps: ApiDeps): AnyRoute[] {
 /** Market-basket rules with product names. */
 function basketRoutes(deps: ApiDeps): AnyRoute[] {
   const { engine } = deps;
-  const rulesCache = memo<unknown>();
   return [
     defineRoute({
       method: 'get',
@@ -186,6 +174,7 @@ function basketRoutes(deps: ApiDeps): AnyRoute[] {
           description: 'rules',
           schema: z.object({
             asOf: z.string(),
+            computedAt: ComputedAt,
             transactions: z.number().int(),
             total: z.number().int(),
             rules: z.array(
@@ -203,8 +192,10 @@ function basketRoutes(deps: ApiDeps): AnyRoute[] {
       },
       handle: async ({ query, c }) => {
         const asOfDay = dayOf(deps, query.asOf);
-        const out = await rulesCache(JSON.stringify({ ...query, asOfDay }), () => rulesAnswer(engine, query, asOfDay));
-        return sendJson(c, out);
+        const out = await derivedResults(engine).get(`rules:${JSON.stringify({ ...query, asOfDay })}`, deps.now, () =>
+          rulesAnswer(engine, query, asOfDay),
+        );
+        return sendJson(c, { ...out.value, computedAt: out.computedAt });
       },
     }),
   ];
@@ -213,11 +204,6 @@ function basketRoutes(deps: ApiDeps): AnyRoute[] {
 /** Top customers by expected 1-year value (names masked). */
 function clvRoutes(deps: ApiDeps): AnyRoute[] {
   const { engine } = deps;
-  const clvCache = memo<{
-    asOf: string;
-    customers: number;
-    top: { customerId: string; pAlive: number; expected90d: number; clv1y: number }[];
-  }>();
   return [
     defineRoute({
       method: 'get',
@@ -232,6 +218,7 @@ function clvRoutes(deps: ApiDeps): AnyRoute[] {
           description: 'top customers by CLV',
           schema: z.object({
             asOf: z.string(),
+            computedAt: ComputedAt,
             customers: z.number().int(),
             top: z.array(
               z.object({
@@ -247,7 +234,7 @@ function clvRoutes(deps: ApiDeps): AnyRoute[] {
       },
       handle: async ({ query, c }) => {
         const asOfDay = dayOf(deps, query.asOf);
-        const run = await clvCache(String(asOfDay), async () => {
+        const derived = await derivedResults(engine).get(`clv:${asOfDay}`, deps.now, async () => {
           const r = await computeWarehouseClv(engine, asOfDay).catch((e: unknown) => {
             // A model that cannot be fitted or scored on this data is a property of the data, not a server fault.
             if (e instanceof ClvError || e instanceof RangeError)
@@ -268,6 +255,7 @@ function clvRoutes(deps: ApiDeps): AnyRoute[] {
             .slice(0, 200);
           return { asOf: kstDayToIso(asOfDay), customers: r.scores.length, top };
         });
+        const run = derived.value;
         const top = run.top.slice(0, query.limit);
         const d = engine.dialect;
         const ids = top.map((t) => t.customerId);
@@ -283,6 +271,7 @@ function clvRoutes(deps: ApiDeps): AnyRoute[] {
         const nameOf = new Map(names.map((n) => [n.customer_id, n.name]));
         return sendJson(c, {
           asOf: run.asOf,
+          computedAt: derived.computedAt,
           customers: run.customers,
           top: top.map((t) => ({ ...t, name: maskName(nameOf.get(t.customerId) ?? null) })),
         });

@@ -7,12 +7,14 @@ import { z } from 'zod';
 import { saveClusterAsSegment } from '../../analytics/clusters/save-cluster-segment.ts';
 import { findClusterRun, runWarehouseClusters } from '../../analytics/clusters/warehouse-clusters.ts';
 import { computeWarehouseTraits } from '../../analytics/traits/warehouse-traits.ts';
+import { derivedResults } from '../../analytics/derived-results.ts';
 import { type Engine, sql } from '../../engines/engine.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { ApiError } from '../api-error.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
 import { maskName } from '../mask.ts';
 import { sendJson } from '../send-json.ts';
+import { ComputedAt } from './analytics-routes.ts';
 
 const Label = z.object({ ko: z.string(), en: z.string() });
 const FEATURE_LABELS = new Map(CLUSTER_FEATURES.map((f) => [f.key, f.label]));
@@ -242,7 +244,6 @@ const Day = z
 
 /** Traits overview: discount sensitivity, channel migration, costly customers, preferred categories and hours. */
 function traitRoutes(deps: ApiDeps): AnyRoute[] {
-  const cache = new Map<number, Promise<z.infer<typeof TraitsOverview>>>();
   return [
     defineRoute({
       method: 'get',
@@ -254,17 +255,16 @@ function traitRoutes(deps: ApiDeps): AnyRoute[] {
       query: z.object({
         asOf: Day.describe('KST day; orders and events before 00:00 KST of it count (default: today)'),
       }),
-      responses: { 200: { description: 'the overview', schema: TraitsOverview } },
+      responses: {
+        200: { description: 'the overview', schema: TraitsOverview.extend({ computedAt: ComputedAt }) },
+      },
       handle: async ({ query, c }) => {
         const day = query.asOf === undefined ? toKstDay(deps.now()) : (isoDateToKstDay(query.asOf) as number);
-        let p = cache.get(day);
-        if (!p) {
-          p = traitsOverview(deps.engine, kstDayStart(day));
-          cache.set(day, p);
-          p.catch(() => cache.delete(day));
-          if (cache.size > 8) cache.delete(cache.keys().next().value as number);
-        }
-        return sendJson(c, await p);
+        // Kept until the warehouse changes (an import or a refresh drops it).
+        const out = await derivedResults(deps.engine).get(`traits:${day}`, deps.now, () =>
+          traitsOverview(deps.engine, kstDayStart(day)),
+        );
+        return sendJson(c, { ...out.value, computedAt: out.computedAt });
       },
     }),
   ];

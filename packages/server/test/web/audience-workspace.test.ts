@@ -1,0 +1,218 @@
+import { explainSegment } from '@dalbit/core/segments/explain';
+import type { Condition } from '@dalbit/core/segments/schema';
+import { DAY_MS, kstDayStart, kstDayToIso, toKstDay } from '@dalbit/core/time/kst';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDashboardBuilt } from '../../src/http/ensure-dashboard.ts';
+import { refreshWarehouse } from '../../src/jobs/refresh-warehouse.ts';
+import { refreshSegments } from '../../src/segments/refresh-segments.ts';
+import { type DemoServer, startDemoServer } from '../http/demo-server.ts';
+import { authHeaders } from '../support/auth.ts';
+import { launchChromium } from './browser.ts';
+import { loginThroughPage } from './login-page.ts';
+import { shoot } from './shots.ts';
+
+const SHOTS = process.env.DALBIT_SHOTS ?? '/tmp/shots/audience';
+
+let demo: DemoServer;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+let owner: { authorization: string };
+
+beforeAll(async () => {
+  await ensureDashboardBuilt();
+  demo = await startDemoServer({ customers: 300, eventsPerCustomer: 3, seed: 3 });
+  await refreshWarehouse(demo.engine, { asOfDay: toKstDay(demo.now), clock: () => 0 });
+  owner = await authHeaders(demo.engine, 'owner');
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await loginThroughPage(page, demo.server.url, demo.owner);
+}, 400_000);
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+async function call<T>(
+  path: string,
+  init: { body?: unknown; raw?: Buffer; headers?: Record<string, string>; method?: string } = {},
+) {
+  const res = await fetch(`${demo.server.url}${path}`, {
+    method: init.method ?? (init.body === undefined && init.raw === undefined ? 'GET' : 'POST'),
+    headers: {
+      ...owner,
+      'content-type': init.raw ? 'application/octet-stream' : 'application/json',
+      ...init.headers,
+    },
+    ...(init.raw ? { body: init.raw } : init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  return { status: res.status, json: (await res.json()) as T };
+}
+async function api<T>(path: string, body?: unknown): Promise<T> {
+  const r = await call<T>(path, body === undefined ? {} : { body });
+  expect(r.status).toBeLessThan(300);
+  return r.json;
+}
+const count = async (q: string): Promise<number> => Number((await demo.engine.query<{ n: number }>(q))[0]?.n ?? 0);
+const ko = (n: number): string => n.toLocaleString('ko-KR');
+
+const boughtLately: Condition = {
+  kind: 'orders',
+  measure: 'count',
+  op: 'gte',
+  value: 1,
+  filter: { window: { kind: 'last_days', days: 14 } },
+};
+const smsAd: Condition = { kind: 'reachable', channel: 'sms', purpose: 'ad' };
+
+describe('audience page', () => {
+  let id = '';
+  const today = () => toKstDay(demo.now);
+
+  it('shows the size per day from the daily refreshes and who entered and left, equal to the warehouse', async () => {
+    await api('/api/segments', { name: '다른 세그먼트', definition: { version: 1, root: smsAd } });
+    const created = await api<{ segment: { segmentId: string } }>('/api/segments', {
+      name: '최근 2주 구매 고객',
+      definition: { version: 1, root: boughtLately },
+    });
+    id = created.segment.segmentId;
+    // Four daily refreshes, as the daily loop leaves them (oldest first).
+    const days = [3, 2, 1, 0].map((back) => today() - back);
+    for (const d of days) await refreshSegments(demo.engine, { asOf: kstDayStart(d), segmentIds: [id] });
+    await page.goto(`${demo.server.url}/#/segments`);
+    await page.getByTestId(`saved-${id}`).getByTestId('saved-open').click();
+    await page.getByTestId('audience-size-chart').waitFor();
+    expect(await page.getByTestId('audience-name').textContent()).toContain('최근 2주 구매 고객');
+    const sizes: number[] = [];
+    for (const d of days) {
+      // The size of that day counted afresh from the definition (not from the membership tables).
+      const live = await api<{ count: number }>('/api/segments/count', {
+        definition: { version: 1, root: boughtLately },
+        asOf: kstDayStart(d).toISOString(),
+      });
+      sizes.push(live.count);
+      const row = page.getByTestId(`audience-day-${kstDayToIso(d)}`);
+      const cells = await row.locator('td').allInnerTexts();
+      const at = kstDayStart(d);
+      const entered = await count(
+        `SELECT count(*) AS n FROM segment_memberships WHERE segment_id = '${id}' AND exited_at IS NULL AND entered_at = TIMESTAMP '${at.toISOString().replace('T', ' ').replace('Z', '')}'`,
+      );
+      const exited = await count(
+        `SELECT count(*) AS n FROM segment_memberships WHERE segment_id = '${id}' AND exited_at = TIMESTAMP '${at.toISOString().replace('T', ' ').replace('Z', '')}'`,
+      );
+      expect(cells.slice(0, 4)).toEqual([kstDayToIso(d), ko(live.count), `+${ko(entered)}`, `−${ko(exited)}`]);
+      const prev = sizes.at(-2);
+      if (prev !== undefined) expect(entered - exited).toBe(live.count - prev);
+    }
+    // The size moves over the four days (people age out of the 14-day window), or the chart proves nothing.
+    expect(new Set(sizes).size).toBeGreaterThan(1);
+    const dots = await page.getByTestId('audience-size-chart').locator('circle title').allTextContents();
+    expect(dots).toEqual(days.map((d, i) => `${kstDayToIso(d).slice(5)}: ${ko(sizes[i] ?? -1)}명`));
+    // Who left on the last day: masked names linking to the customer pages.
+    const last = kstDayToIso(today());
+    await page.getByTestId(`audience-day-${last}`).getByTestId('audience-day-who').click();
+    await page.getByTestId('audience-movers').waitFor();
+    const leftRows = await demo.engine.query<{ customer_id: string }>(
+      `SELECT DISTINCT customer_id FROM segment_memberships WHERE segment_id = '${id}' AND exited_at = TIMESTAMP '${kstDayStart(today()).toISOString().replace('T', ' ').replace('Z', '')}' ORDER BY customer_id LIMIT 50`,
+    );
+    const links = await page.getByTestId('movers-exited').locator('a').evaluateAll((as) =>
+      as.map((a) => a.getAttribute('href') ?? ''),
+    );
+    expect(links).toEqual(leftRows.map((r) => `#/customers/${r.customer_id}`));
+    expect(await page.getByTestId('movers-exited').innerText()).not.toMatch(/c_[0-9a-z]{6,}/);
+    await shoot(page, 'audience-page', SHOTS);
+  });
+
+  it('shows each version in words with what changed, renames and pins (pinned first in the list)', async () => {
+    await api(`/api/segments/${id}/versions`, {
+      definition: { version: 1, root: { kind: 'and', items: [boughtLately, smsAd] } },
+    });
+    await page.reload();
+    const v2 = page.getByTestId('audience-version-2');
+    await v2.waitFor();
+    expect(await v2.getByTestId('diff-added').textContent()).toBe(
+      `추가 ${explainSegment({ version: 1, root: smsAd }, 'ko')}`,
+    );
+    expect(await v2.locator('.explain').textContent()).toBe(
+      explainSegment({ version: 1, root: { kind: 'and', items: [boughtLately, smsAd] } }, 'ko'),
+    );
+    expect(await page.getByTestId('audience-version-1').locator('.explain').textContent()).toBe(
+      explainSegment({ version: 1, root: boughtLately }, 'ko'),
+    );
+    await page.getByTestId('audience-rename-input').fill('2주 내 구매 · 문자 수신');
+    await page.getByTestId('audience-rename').click();
+    await page.getByTestId('audience-name').getByText('2주 내 구매 · 문자 수신').waitFor();
+    await page.getByTestId('audience-pin').click();
+    await page.getByTestId('audience-pinned').waitFor();
+    await shoot(page, 'audience-versions-pinned', SHOTS);
+    const list = await api<{ segments: { segmentId: string; name: string; pinned: boolean }[] }>('/api/segments');
+    expect(list.segments[0]).toMatchObject({ segmentId: id, name: '2주 내 구매 · 문자 수신', pinned: true });
+    await page.getByTestId('workspace-back').click();
+    const first = page.getByTestId('saved-segments').locator('li').first();
+    await first.getByText('2주 내 구매 · 문자 수신').waitFor();
+    expect(await first.getByTestId('saved-pinned').textContent()).toBe('고정됨');
+  });
+});
+
+describe('freshness and refresh', () => {
+  it('says when the traits were computed, and an import makes the traits page count the new customers', async () => {
+    const customers = await count('SELECT count(*) AS n FROM customers');
+    await page.goto(`${demo.server.url}/#/traits`);
+    await page.getByTestId('traits-asof').getByText(`고객 ${ko(customers)}명`).waitFor();
+    expect(await page.getByTestId('freshness-line').textContent()).toMatch(/^기준: \d{4}-\d{2}-\d{2} \d{2}:\d{2}, 방금 계산$/);
+    // Two orders of two new buyers arrive by an import through the API (as the import page does).
+    const csv = [
+      '주문번호,주문일시,구매자명,구매자연락처,판매자 상품코드,상품명,수량,결제금액',
+      '77-1001,2026-11-10 10:00,최바람,010-5151-6262,P00006PL,시카 수면팩,1,"28,000"',
+      '77-1002,2026-11-11 11:00,정노을,010-5151-7373,P00006NJ,톤업 선크림,2,"48,000"',
+    ].join('\r\n');
+    const up = await call<{ inspection: { upload: { id: string } } }>('/api/imports/uploads?name=29cm-orders.csv', {
+      raw: Buffer.from(`${csv}\r\n`),
+    });
+    expect(up.status).toBe(201);
+    const id = up.json.inspection.upload.id;
+    const mapped = await call(`/api/imports/uploads/${id}/mapping`, {
+      method: 'PUT',
+      body: { source: 'orders', channel: '29cm' },
+    });
+    expect(mapped.status).toBe(200);
+    const run = await api<{ job: { id: string } }>(`/api/imports/uploads/${id}/run`, {});
+    for (let i = 0; i < 200; i++) {
+      const { job } = await api<{ job: { phase: string } }>(`/api/imports/jobs/${run.job.id}`);
+      if (job.phase === 'done') break;
+      expect(job).not.toMatchObject({ phase: 'failed' });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const after = await count('SELECT count(*) AS n FROM customers');
+    expect(after).toBe(customers + 2);
+    await page.reload();
+    await page.getByTestId('traits-asof').getByText(`고객 ${ko(after)}명`).waitFor();
+    await shoot(page, 'traits-after-import', SHOTS);
+  });
+
+  it('refreshes everything from the page with progress, for roles that may; an analyst sees no button and is refused', async () => {
+    const active = (await api<{ segments: unknown[] }>('/api/segments')).segments.length;
+    expect(active).toBeGreaterThan(0);
+    const before = await count('SELECT count(*) AS n FROM segment_refreshes');
+    await page.goto(`${demo.server.url}/#/analytics`);
+    await page.getByTestId('rfm-grid').waitFor();
+    await page.getByTestId('basket-rules').locator('tbody tr').first().waitFor();
+    await page.getByTestId('refresh-button').click();
+    await page.getByTestId('refresh-progress').waitFor();
+    await shoot(page, 'refresh-progress', SHOTS);
+    await page.getByTestId('toast').getByText('다시 계산했습니다').waitFor({ timeout: 120_000 });
+    expect(await count('SELECT count(*) AS n FROM segment_refreshes')).toBe(before + active);
+    const state = await api<{ running: boolean; done: number; total: number; steps: { ok: boolean }[] }>(
+      '/api/refresh',
+    );
+    expect(state).toMatchObject({ running: false, done: 6, total: 6 });
+    expect(state.steps.every((s) => s.ok)).toBe(true);
+    await page.getByTestId('refresh-button').waitFor();
+    // Every card computed again from the refreshed warehouse.
+    await page.getByTestId('basket-rules').locator('tbody tr').first().waitFor();
+    await page.getByTestId('clv-top').locator('tbody tr').first().waitFor();
+    await shoot(page, 'refresh-done', SHOTS);
+    const analyst = await authHeaders(demo.engine, 'analyst');
+    expect((await call('/api/refresh', { body: {}, headers: analyst })).status).toBe(403);
+  });
+});
