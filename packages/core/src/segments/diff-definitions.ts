@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/lang.ts';
-import type { ExplainNames } from './explain-names.ts';
 import { explainSegment } from './explain.ts';
+import type { ExplainNames } from './explain-names.ts';
 import { normalizeCondition } from './normalize.ts';
 import type { Condition, SegmentDefinition } from './schema.ts';
 

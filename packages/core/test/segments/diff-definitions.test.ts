@@ -17,7 +17,10 @@ const say = (c: Condition) => explainSegment(def(c), 'ko');
 
 describe('diffDefinitions', () => {
   it('names the conditions added, removed and kept, in Korean', () => {
-    const d = diffDefinitions(def({ kind: 'and', items: [bought, sms] }), def({ kind: 'and', items: [bought, female] }));
+    const d = diffDefinitions(
+      def({ kind: 'and', items: [bought, sms] }),
+      def({ kind: 'and', items: [bought, female] }),
+    );
     expect(d.added).toEqual([say(female)]);
     expect(d.removed).toEqual([say(sms)]);
     expect(d.kept).toEqual([say(bought)]);
@@ -26,7 +29,13 @@ describe('diffDefinitions', () => {
   });
 
   it('treats a lone condition as a group of one and ignores key order', () => {
-    const reordered = { filter: { window: { days: 30, kind: 'last_days' } }, value: 1, op: 'gte', measure: 'count', kind: 'orders' };
+    const reordered = {
+      filter: { window: { days: 30, kind: 'last_days' } },
+      value: 1,
+      op: 'gte',
+      measure: 'count',
+      kind: 'orders',
+    };
     const d = diffDefinitions(def(bought), def({ kind: 'and', items: [reordered as Condition, sms] }));
     expect(d.removed).toEqual([]);
     expect(d.added).toEqual([say(sms)]);

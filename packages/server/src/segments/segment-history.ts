@@ -39,9 +39,7 @@ export async function segmentDays(engine: Engine, segmentId: string): Promise<Se
     if (r.moved === 'entered') d.entered += Number(r.n);
     else d.exited += Number(r.n);
   }
-  return [...byDay.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([day, d]) => ({ day: kstDayToIso(day), ...d }));
+  return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, d]) => ({ day: kstDayToIso(day), ...d }));
 }
 
 /** Customers who entered (or left) a segment on one KST day, by customer id, at most `limit` each. */

@@ -115,9 +115,10 @@ describe('audience page', () => {
     const leftRows = await demo.engine.query<{ customer_id: string }>(
       `SELECT DISTINCT customer_id FROM segment_memberships WHERE segment_id = '${id}' AND exited_at = TIMESTAMP '${kstDayStart(today()).toISOString().replace('T', ' ').replace('Z', '')}' ORDER BY customer_id LIMIT 50`,
     );
-    const links = await page.getByTestId('movers-exited').locator('a').evaluateAll((as) =>
-      as.map((a) => a.getAttribute('href') ?? ''),
-    );
+    const links = await page
+      .getByTestId('movers-exited')
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(links).toEqual(leftRows.map((r) => `#/customers/${r.customer_id}`));
     expect(await page.getByTestId('movers-exited').innerText()).not.toMatch(/c_[0-9a-z]{6,}/);
     await shoot(page, 'audience-page', SHOTS);
@@ -158,8 +159,13 @@ describe('freshness and refresh', () => {
   it('says when the traits were computed, and an import makes the traits page count the new customers', async () => {
     const customers = await count('SELECT count(*) AS n FROM customers');
     await page.goto(`${demo.server.url}/#/traits`);
-    await page.getByTestId('traits-asof').getByText(`고객 ${ko(customers)}명`).waitFor();
-    expect(await page.getByTestId('freshness-line').textContent()).toMatch(/^기준: \d{4}-\d{2}-\d{2} \d{2}:\d{2}, 방금 계산$/);
+    await page
+      .getByTestId('traits-asof')
+      .getByText(`고객 ${ko(customers)}명`)
+      .waitFor();
+    expect(await page.getByTestId('freshness-line').textContent()).toMatch(
+      /^기준: \d{4}-\d{2}-\d{2} \d{2}:\d{2}, 방금 계산$/,
+    );
     // Two orders of two new buyers arrive by an import through the API (as the import page does).
     const csv = [
       '주문번호,주문일시,구매자명,구매자연락처,판매자 상품코드,상품명,수량,결제금액',
@@ -186,7 +192,10 @@ describe('freshness and refresh', () => {
     const after = await count('SELECT count(*) AS n FROM customers');
     expect(after).toBe(customers + 2);
     await page.reload();
-    await page.getByTestId('traits-asof').getByText(`고객 ${ko(after)}명`).waitFor();
+    await page
+      .getByTestId('traits-asof')
+      .getByText(`고객 ${ko(after)}명`)
+      .waitFor();
     await shoot(page, 'traits-after-import', SHOTS);
   });
 

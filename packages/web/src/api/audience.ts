@@ -43,7 +43,8 @@ export interface AudienceVersion {
 
 const seg = (id: string) => `/api/segments/${encodeURIComponent(id)}`;
 
-export const fetchAudience = (id: string, signal?: AbortSignal): Promise<AudienceDetail> => getJson(seg(id), {}, signal);
+export const fetchAudience = (id: string, signal?: AbortSignal): Promise<AudienceDetail> =>
+  getJson(seg(id), {}, signal);
 export const fetchAudienceDays = (id: string, signal?: AbortSignal): Promise<{ days: AudienceDay[] }> =>
   getJson(`${seg(id)}/days`, {}, signal);
 export const fetchMovers = (

@@ -51,7 +51,10 @@ export function Freshness({ computedAt, onRefreshed }: { computedAt: string; onR
   return (
     <div className="freshness small muted" data-testid="freshness">
       <span data-testid="freshness-line">
-        {t('workspace.fresh.line', { at: formatKst(computedAt), age: ageText(t, computedAt, state?.now ?? computedAt) })}
+        {t('workspace.fresh.line', {
+          at: formatKst(computedAt),
+          age: ageText(t, computedAt, state?.now ?? computedAt),
+        })}
       </span>
       {session.can('data.import') ? (
         running && state ? (

@@ -1,7 +1,7 @@
 import { useApi } from '../api.ts';
 import { BarChart } from '../components/charts/bar-chart.tsx';
-import { type CostlyCustomer, CostlyTable } from '../components/insight/costly-table.tsx';
 import { Freshness } from '../components/freshness.tsx';
+import { type CostlyCustomer, CostlyTable } from '../components/insight/costly-table.tsx';
 import { StatusView } from '../components/status-view.tsx';
 import { formatKst, formatNumber, formatPercent } from '../format.ts';
 import { channelName, useI18n } from '../i18n.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_AUTH_OPTIONS } from '../../auth/auth-options.ts';
-import { REFRESH_STEPS } from '../../jobs/refresh-warehouse.ts';
 import { type RefreshRun, refreshRuns } from '../../jobs/refresh-runs.ts';
+import { REFRESH_STEPS } from '../../jobs/refresh-warehouse.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { actorOf } from '../caller.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
@@ -40,7 +40,8 @@ export function refreshRoutes(deps: ApiDeps): AnyRoute[] {
       path: '/api/refresh',
       tag: 'stats',
       access: 'read',
-      summary: "The warehouse refresh: whether one runs, its step and progress, the last one's end; and the server clock",
+      summary:
+        "The warehouse refresh: whether one runs, its step and progress, the last one's end; and the server clock",
       responses: { 200: { description: 'the refresh state', schema: RefreshState } },
       handle: ({ c }) => sendJson(c, answer(deps, runs.state)),
     }),

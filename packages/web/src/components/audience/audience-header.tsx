@@ -71,7 +71,11 @@ export function AudienceHeader({ detail, onChanged }: { detail: AudienceDetail; 
             data-testid="audience-rename-input"
             maxLength={200}
           />
-          <button type="submit" data-testid="audience-rename" disabled={!name.trim() || name.trim() === detail.segment.name}>
+          <button
+            type="submit"
+            data-testid="audience-rename"
+            disabled={!name.trim() || name.trim() === detail.segment.name}
+          >
             {t('workspace.audience.rename')}
           </button>
         </form>

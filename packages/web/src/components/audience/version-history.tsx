@@ -40,7 +40,11 @@ export function VersionHistory({ versions, current }: { versions: readonly Audie
               {v.version === current ? ` · ${t('workspace.audience.current')}` : ''}
             </div>
             <p className="explain">{v.explain[lang]}</p>
-            {v.changes ? <Changes diff={v.changes[lang]} /> : <p className="small muted">{t('workspace.audience.first')}</p>}
+            {v.changes ? (
+              <Changes diff={v.changes[lang]} />
+            ) : (
+              <p className="small muted">{t('workspace.audience.first')}</p>
+            )}
           </li>
         ))}
       </ol>
