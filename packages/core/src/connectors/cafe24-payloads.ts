@@ -62,6 +62,35 @@ export type Cafe24Product = z.infer<typeof Cafe24Product>;
 export const Cafe24Category = z.object({ category_no: Str, category_name: z.string() });
 export type Cafe24Category = z.infer<typeof Cafe24Category>;
 
+/** A member grade (`GET /api/v2/admin/customergroups`): members carry only its `group_no`. */
+export const Cafe24CustomerGroup = z.object({ group_no: Str, group_name: z.string() });
+export type Cafe24CustomerGroup = z.infer<typeof Cafe24CustomerGroup>;
+
+/**
+ * A coupon (`GET /api/v2/admin/coupons`): number, name, benefit (type letter, amount or percent),
+ * when it stops being usable, whether it was deleted.
+ */
+export const Cafe24Coupon = z.object({
+  coupon_no: Str,
+  coupon_name: z.string(),
+  benefit_type: z.string().nullish(),
+  benefit_price: Opt,
+  benefit_percentage: Opt,
+  available_end_datetime: z.string().nullish(),
+  deleted: z.string().nullish(),
+});
+export type Cafe24Coupon = z.infer<typeof Cafe24Coupon>;
+
+/** One issue of a coupon to a member (`GET /api/v2/admin/coupons/{coupon_no}/issues`). */
+export const Cafe24CouponIssue = z.object({
+  member_id: z.string().min(1),
+  issued_date: z.string().min(1),
+  expiration_date: z.string().nullish(),
+  used_coupon: z.enum(['T', 'F']),
+  used_date: z.string().nullish(),
+});
+export type Cafe24CouponIssue = z.infer<typeof Cafe24CouponIssue>;
+
 const sum = (...v: (string | null | undefined)[]): string | undefined => {
   const parts = v.filter((x): x is string => x !== null && x !== undefined && x !== '');
   if (parts.length === 0) return undefined;
@@ -71,8 +100,11 @@ const sum = (...v: (string | null | undefined)[]): string | undefined => {
   return Number.isFinite(total) ? String(total) : parts.join('+');
 };
 
-/** A member as the `cafe24_customers` export names its fields. */
-export function cafe24CustomerRow(c: Cafe24Customer, line: number): ApiRow {
+/**
+ * A member as the `cafe24_customers` export names its fields; the grade is the group's name (as the
+ * export's 회원등급 shows it), the number only when the shop does not list that group.
+ */
+export function cafe24CustomerRow(c: Cafe24Customer, groups: ReadonlyMap<string, string>, line: number): ApiRow {
   return {
     line,
     cells: {
@@ -85,7 +117,7 @@ export function cafe24CustomerRow(c: Cafe24Customer, line: number): ApiRow {
       birthday: c.birthday,
       solar_calendar: c.solar_calendar,
       gender: c.gender,
-      grade: c.group_no,
+      grade: c.group_no === null || c.group_no === undefined ? undefined : (groups.get(c.group_no) ?? c.group_no),
       joined_at: c.created_date,
       last_login_at: c.last_login_date,
     },

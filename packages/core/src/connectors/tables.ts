@@ -60,11 +60,50 @@ export const CONNECTOR_RUNS: TableDef = {
   ],
 };
 
+/** A Cafe24 coupon as the shop defines it (read whole each sync until it has ended). */
+export const SHOP_COUPONS: TableDef = {
+  name: 'shop_coupons',
+  key: ['connection_id', 'coupon_no'],
+  columns: [
+    col('connection_id', 'string'),
+    col('coupon_no', 'string'),
+    col('coupon_name', 'string'),
+    col('benefit_type', 'string', true), // Cafe24 letter: A amount, B percent, C/D points …
+    col('benefit_amount', 'int', true),
+    col('benefit_percent', 'int', true),
+    col('ends_at', 'timestamp', true),
+    col('deleted', 'bool'),
+    col('synced_at', 'timestamp'),
+  ],
+};
+
+/** A Cafe24 coupon issued to a member: whether and when it was used. */
+export const SHOP_COUPON_ISSUES: TableDef = {
+  name: 'shop_coupon_issues',
+  key: ['connection_id', 'coupon_no', 'member_id', 'issued_at'],
+  columns: [
+    col('connection_id', 'string'),
+    col('coupon_no', 'string'),
+    col('member_id', 'string'), // 'cafe24:<member_id>', the identity key
+    col('customer_id', 'string', true), // the member's customer when Dalbit knows the member
+    col('issued_at', 'timestamp'),
+    col('expires_at', 'timestamp', true),
+    col('used', 'bool'),
+    col('used_at', 'timestamp', true),
+    col('synced_at', 'timestamp'),
+  ],
+};
+
 /** Shop connectors (versions 90–99). */
 export const CONNECTOR_MIGRATIONS: readonly Migration[] = [
   {
     version: 90,
     name: 'shop connections, cursors and runs',
     steps: [CONNECTIONS, CONNECTOR_CURSORS, CONNECTOR_RUNS].map((table) => ({ kind: 'create_table', table })),
+  },
+  {
+    version: 91,
+    name: 'Cafe24 coupons and their issues to members',
+    steps: [SHOP_COUPONS, SHOP_COUPON_ISSUES].map((table) => ({ kind: 'create_table', table })),
   },
 ];

@@ -83,15 +83,20 @@ describe('shop API payloads map through the importer', () => {
       created_date: '2025-01-02T10:00:00+09:00',
       last_login_date: '2026-12-01T09:00:00+09:00',
     });
-    const api = ingestApiRows('cafe24_customers', [cafe24CustomerRow(member, 1)], { file: 'api', now: NOW });
+    const api = ingestApiRows('cafe24_customers', [cafe24CustomerRow(member, new Map([['1', '일반회원']]), 1)], {
+      file: 'api',
+      now: NOW,
+    });
     const csv = [
       '회원아이디,이름,휴대폰번호,이메일,SMS 수신여부,뉴스메일 수신여부,생년월일,양력/음력,성별,회원등급,가입일,최근접속일',
-      'hong123,홍길동,010-1234-5678,hong@example.com,T,F,1990-03-15,F,M,1,2025-01-02 10:00:00,2026-12-01 09:00:00',
+      'hong123,홍길동,010-1234-5678,hong@example.com,T,F,1990-03-15,F,M,일반회원,2025-01-02 10:00:00,2026-12-01 09:00:00',
     ].join('\n');
     const file = ingestFile(utf8(csv), { fileName: 'members.csv', source: 'cafe24_customers', now: NOW });
     expect(api.batch.persons).toEqual(file.batch.persons);
     expect(api.batch.consents.map((c) => c.consentId)).toEqual(file.batch.consents.map((c) => c.consentId));
     expect(api.batch.persons[0]?.birthdayLunar).toBe(true);
+    // The grade is the group's name, as the export's 회원등급 shows it.
+    expect(api.batch.persons[0]?.grade).toBe('일반회원');
   });
 
   it('a SmartStore product order keys on 상품주문번호 and never uses the 050 recipient number', () => {

@@ -4,6 +4,11 @@ import { type Engine, sql } from '../engines/engine.ts';
 
 export type Provider = 'cafe24' | 'smartstore';
 export const PROVIDERS: readonly Provider[] = ['cafe24', 'smartstore'];
+/** What each shop's sync reads, in order; a run reports every one (0 when nothing changed). */
+export const PROVIDER_RESOURCES: Record<Provider, readonly string[]> = {
+  cafe24: ['products', 'customers', 'orders', 'coupons'],
+  smartstore: ['product_orders'],
+};
 
 /** What `connections.secrets` holds once opened; never leaves the server. */
 export interface ConnectionSecrets {

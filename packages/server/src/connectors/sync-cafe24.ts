@@ -1,6 +1,7 @@
 import {
   Cafe24Category,
   Cafe24Customer,
+  Cafe24CustomerGroup,
   Cafe24Order,
   Cafe24Product,
   cafe24CustomerRow,
@@ -13,6 +14,7 @@ import { z } from 'zod';
 import { commitPage } from './commit-page.ts';
 import { readCursors } from './connection-store.ts';
 import { connectorError } from './connector-error.ts';
+import { syncCafe24Coupons } from './sync-cafe24-coupons.ts';
 import type { SyncRun } from './sync-run.ts';
 
 const PAGE = 100;
@@ -24,7 +26,13 @@ interface Cafe24Resource {
   readonly kind: Exclude<SourceKind, 'events'>;
   readonly params: Record<string, string>;
   readonly id: (r: Record<string, unknown>) => string;
-  readonly rows: (r: Record<string, unknown>, line: number, categories: ReadonlyMap<string, string>) => ApiRow[];
+  readonly rows: (r: Record<string, unknown>, line: number, names: Names) => ApiRow[];
+}
+
+/** Names the records refer to by number: product categories and member grades. */
+interface Names {
+  readonly categories: ReadonlyMap<string, string>;
+  readonly groups: ReadonlyMap<string, string>;
 }
 
 const RESOURCES: readonly Cafe24Resource[] = [
@@ -33,14 +41,14 @@ const RESOURCES: readonly Cafe24Resource[] = [
     kind: 'products',
     params: { date_type: 'updated_date' },
     id: (r) => String(r.product_no),
-    rows: (r, line, cats) => [cafe24ProductRow(Cafe24Product.parse(r), cats, line)],
+    rows: (r, line, names) => [cafe24ProductRow(Cafe24Product.parse(r), names.categories, line)],
   },
   {
     resource: 'customers',
     kind: 'cafe24_customers',
     params: { date_type: 'updated_date' },
     id: (r) => String(r.member_id),
-    rows: (r, line) => [cafe24CustomerRow(Cafe24Customer.parse(r), line)],
+    rows: (r, line, names) => [cafe24CustomerRow(Cafe24Customer.parse(r), names.groups, line)],
   },
   {
     resource: 'orders',
@@ -53,26 +61,41 @@ const RESOURCES: readonly Cafe24Resource[] = [
 
 const Stamped = z.object({ updated_date: z.string().min(1) }).passthrough();
 
-/** Cafe24: categories (names for products), then products, members and orders changed since each cursor. */
+/**
+ * Cafe24: categories and member grades (names for products and members), then products, members
+ * and orders changed since each cursor, then coupons and their issues.
+ */
 export async function syncCafe24(run: SyncRun): Promise<void> {
-  const categories = await fetchCategories(run);
+  const names: Names = {
+    categories: await fetchNames(run, 'categories', Cafe24Category, (c) => [c.category_no, c.category_name]),
+    groups: await fetchNames(run, 'customergroups', Cafe24CustomerGroup, (g) => [g.group_no, g.group_name]),
+  };
   const cursors = await readCursors(run.deps.engine, run.conn.connectionId);
   for (const r of RESOURCES) {
     const saved = cursors.get(r.resource)?.cursor as { since?: string; seen?: string[] } | undefined;
     const start = run.since ?? saved?.since ?? EPOCH;
     const seen = run.since === undefined ? (saved?.seen ?? []) : [];
-    await syncResource(run, r, { since: start, seen }, categories);
+    await syncResource(run, r, { since: start, seen }, names);
   }
+  // After members: an issue names its member, resolved to the customer they became.
+  await syncCafe24Coupons(run);
 }
 
-async function fetchCategories(run: SyncRun): Promise<Map<string, string>> {
+/** A whole small list (categories, member groups) as number → name. */
+async function fetchNames<T>(
+  run: SyncRun,
+  resource: 'categories' | 'customergroups',
+  schema: z.ZodType<T>,
+  pair: (x: T) => [string, string],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let offset = 0; ; offset += PAGE) {
-    const body = await run.session.json(`/api/v2/admin/categories?limit=${PAGE}&offset=${offset}`);
-    const list = z.object({ categories: z.array(Cafe24Category) }).safeParse(body);
-    if (!list.success) throw connectorError('CONNECTOR_BAD_PAYLOAD', { detail: 'categories' });
-    for (const c of list.data.categories) out.set(c.category_no, c.category_name);
-    if (list.data.categories.length < PAGE) return out;
+    const body = await run.session.json(`/api/v2/admin/${resource}?limit=${PAGE}&offset=${offset}`);
+    const list = z.object({ [resource]: z.array(schema) }).safeParse(body);
+    if (!list.success) throw connectorError('CONNECTOR_BAD_PAYLOAD', { detail: resource });
+    const page = list.data[resource] as T[];
+    for (const x of page) out.set(...pair(x));
+    if (page.length < PAGE) return out;
   }
 }
 
@@ -85,7 +108,7 @@ async function syncResource(
   run: SyncRun,
   r: Cafe24Resource,
   cursor: { since: string; seen: string[] },
-  categories: ReadonlyMap<string, string>,
+  names: Names,
 ): Promise<void> {
   const until = run.startedAt.toISOString();
   let { since, seen } = cursor;
@@ -113,7 +136,7 @@ async function syncResource(
       const rows: ApiRow[] = [];
       for (const [i, x] of fresh.entries()) {
         try {
-          rows.push(...r.rows(x, base + i + 1, categories));
+          rows.push(...r.rows(x, base + i + 1, names));
         } catch (e) {
           throw connectorError('CONNECTOR_BAD_PAYLOAD', { detail: `${r.resource} ${r.id(x)}` }, e);
         }

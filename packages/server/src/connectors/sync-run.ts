@@ -3,7 +3,14 @@ import { isDalbitError } from '@dalbit/core/errors/dalbit-error';
 import { refreshFeatures } from '../segments/refresh-features.ts';
 import type { PageResult } from './commit-page.ts';
 import type { ConnectDeps } from './connect.ts';
-import { type Connection, findConnection, listConnections, saveConnection, writeRun } from './connection-store.ts';
+import {
+  type Connection,
+  findConnection,
+  listConnections,
+  PROVIDER_RESOURCES,
+  saveConnection,
+  writeRun,
+} from './connection-store.ts';
 import { connectorError } from './connector-error.ts';
 import { syncCafe24 } from './sync-cafe24.ts';
 import { createSyncSession, type SyncSession } from './sync-session.ts';
@@ -29,6 +36,8 @@ export interface SyncResult {
   readonly connectionId: string;
   readonly runId: string;
   readonly status: 'ok' | 'failed';
+  /** When the run started (the instant its data is as of), ISO 8601. */
+  readonly at: string;
   readonly rows: Record<string, number>;
   readonly rejected: number;
   readonly error?: { readonly code: string; readonly message: string };
@@ -64,7 +73,7 @@ async function runOnce(
   const runId = randomUUID();
   const startedAt = deps.now;
   const t0 = performance.now();
-  const rows: Record<string, number> = {};
+  const rows: Record<string, number> = Object.fromEntries(PROVIDER_RESOURCES[conn.provider].map((r) => [r, 0]));
   const rejected: SyncRun['rejected'] = [];
   const session = createSyncSession(deps, conn);
   await writeRun(deps.engine, connectionId, {
@@ -120,7 +129,15 @@ async function runOnce(
     rows,
     errorCode: error?.code ?? null,
   });
-  return { connectionId, runId, status, rows, rejected: rejected.length, ...(error ? { error } : {}) };
+  return {
+    connectionId,
+    runId,
+    status,
+    at: startedAt.toISOString(),
+    rows,
+    rejected: rejected.length,
+    ...(error ? { error } : {}),
+  };
 }
 
 /** Syncs every connected shop (or only those whose next run is due). */

@@ -112,8 +112,38 @@ describe('Cafe24 connector against the local Admin API', () => {
 
     const first = await syncConnection(deps(), id, { trigger: 'cli' });
     expect(first.status).toBe('ok');
-    expect(first.rows).toEqual({ products: 3, customers: 4, orders: 3 });
+    // One coupon and its two issues (one used) count as 3 coupon records.
+    expect(first.rows).toEqual({ products: 3, customers: 4, orders: 3, coupons: 3 });
     expect(await count("SELECT count(*) AS n FROM orders WHERE channel = 'cafe24'")).toBe(3);
+    // The grade is the shop's group name, as the export shows it, not the group number.
+    expect(
+      await engine.query(
+        "SELECT c.grade FROM customers c JOIN identities i USING (customer_id) WHERE i.kind = 'member' AND i.value = 'cafe24:yuna_c'",
+      ),
+    ).toEqual([{ grade: 'VIP' }]);
+    expect(
+      await engine.query(
+        'SELECT i.member_id, i.used, i.customer_id IS NOT NULL AS known, c.coupon_name, c.benefit_amount FROM shop_coupon_issues i JOIN shop_coupons c USING (connection_id, coupon_no) ORDER BY i.member_id',
+      ),
+    ).toEqual([
+      {
+        member_id: 'cafe24:minji22',
+        used: false,
+        known: true,
+        coupon_name: '신규가입 3,000원 할인',
+        benefit_amount: 3000,
+      },
+      {
+        member_id: 'cafe24:sora01',
+        used: true,
+        known: true,
+        coupon_name: '신규가입 3,000원 할인',
+        benefit_amount: 3000,
+      },
+    ]);
+    expect(cafe24.calls.some((c) => /^\/api\/v2\/admin\/coupons\/\d+\/issues$/.test(c.path) && c.status === 200)).toBe(
+      true,
+    );
     expect(await count("SELECT count(*) AS n FROM consents WHERE channel = 'sms' AND granted")).toBe(3);
     expect(cafe24.calls.every((c) => c.version === '2025-09-01')).toBe(true);
 
@@ -134,8 +164,15 @@ describe('Cafe24 connector against the local Admin API', () => {
     };
     for (const item of returned.items) item.order_status = 'R40';
     returned.updated_date = kstIso(NOW + 40 * 60_000);
+    // The unused coupon is used now: the issue read again carries it (the list has no "changed since").
+    const unused = cafe24.issues.find((i) => i.member_id === 'minji22') as Record<string, unknown>;
+    unused.used_coupon = 'T';
+    unused.used_date = kstIso(NOW + 35 * 60_000);
     const second = await syncConnection(deps(), id, { trigger: 'cli' });
-    expect(second.rows).toEqual({ orders: 2 });
+    expect(second.rows).toEqual({ products: 0, customers: 0, orders: 2, coupons: 1 });
+    expect(await count('SELECT count(*) AS n FROM shop_coupon_issues WHERE used')).toBe(2);
+    const third = await syncConnection(deps(), id, { trigger: 'cli' });
+    expect(third.rows).toEqual({ products: 0, customers: 0, orders: 0, coupons: 0 });
     expect(await count("SELECT count(*) AS n FROM orders WHERE channel = 'cafe24'")).toBe(4);
     expect(
       await count(

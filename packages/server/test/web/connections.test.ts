@@ -64,7 +64,7 @@ async function card(id: string) {
   return c;
 }
 
-async function syncNow(id: string): Promise<Record<string, number>> {
+async function syncNow(id: string, expectText = '동기화 완료'): Promise<Record<string, number>> {
   const c = await card(id);
   // A sync refreshes the audience features afterwards: give it time on a busy machine.
   const answer = page.waitForResponse((r) => r.url().endsWith(`/api/connectors/${encodeURIComponent(id)}/sync`), {
@@ -73,7 +73,7 @@ async function syncNow(id: string): Promise<Record<string, number>> {
   await c.getByRole('button', { name: '지금 동기화' }).click();
   const body = (await (await answer).json()) as { status: string; rows: Record<string, number> };
   expect(body.status).toBe('ok');
-  await page.getByText('동기화 완료').first().waitFor();
+  await page.getByTestId('toast').filter({ hasText: expectText }).first().waitFor();
   return body.rows;
 }
 
@@ -96,6 +96,7 @@ describe('shop connections from the dashboard in Chromium', () => {
     await form.getByLabel('클라이언트 시크릿').fill('cafe24-secret-1');
     await form.getByLabel('서비스 키 (웹훅 서명)').fill('svc-key-1');
     await form.getByLabel('API 주소 (비우면 기본값)').fill(cafe24.url);
+    await form.getByLabel('자동 동기화 주기').selectOption({ label: '30분마다' });
     await shoot(page, '01-connect-form');
     await form.getByRole('button', { name: '연결하기' }).click();
     await page.getByRole('button', { name: '동의함' }).waitFor();
@@ -105,16 +106,47 @@ describe('shop connections from the dashboard in Chromium', () => {
     const c = await card('cafe24:dalbitmall');
     expect(await c.getByTestId('connection-status').textContent()).toBe('연결됨');
     expect(await page.content()).not.toContain('cafe24-secret-1');
+    // The interval chosen on the form is stored and shown; the run after a sync is that far ahead.
+    expect(await c.getByTestId('interval').textContent()).toBe('30분마다');
+    expect(await count("SELECT interval_minutes AS n FROM connections WHERE connection_id = 'cafe24:dalbitmall'")).toBe(
+      30,
+    );
 
     const before = await count("SELECT count(*) AS n FROM orders WHERE order_id LIKE 'cafe24:2026%'");
-    expect(await syncNow('cafe24:dalbitmall')).toEqual({ products: 3, customers: 4, orders: 3 });
+    // Coupons: one coupon and its two issues to members.
+    expect(await syncNow('cafe24:dalbitmall')).toEqual({ products: 3, customers: 4, orders: 3, coupons: 3 });
+    const [times] = await demo.engine.query<{ last: Date; next: Date }>(
+      "SELECT last_sync_at AS last, next_run_at AS next FROM connections WHERE connection_id = 'cafe24:dalbitmall'",
+    );
+    expect((times?.next.getTime() ?? 0) - (times?.last.getTime() ?? 0)).toBe(30 * 60_000);
     expect(
       await count(
         "SELECT count(*) AS n FROM orders WHERE order_id IN ('cafe24:20261101-0000011','cafe24:20261112-0000032','cafe24:20261120-0000007')",
       ),
     ).toBe(3);
     await c.getByTestId('rows').getByText('주문 3').waitFor();
+    await c.getByTestId('rows').getByText('쿠폰 3').waitFor();
     await shoot(page, '03-cafe24-synced');
+
+    // Nothing new at the shop: a sentence that says so, with the time and zero counts.
+    expect(await syncNow('cafe24:dalbitmall', '새 데이터 없음')).toEqual({
+      products: 0,
+      customers: 0,
+      orders: 0,
+      coupons: 0,
+    });
+    const toast = await page.getByTestId('toast').filter({ hasText: '새 데이터 없음' }).first().textContent();
+    expect(toast).toMatch(/^동기화 완료 \(.*\d{2}:\d{2}.*\): 새 데이터 없음 \(상품 0 · 회원 0 · 주문 0 · 쿠폰 0\)/);
+    await shoot(page, '03b-nothing-new');
+
+    // The member's grade is the shop's group name (VIP), on the customer page.
+    const [vip] = await demo.engine.query<{ customer_id: string }>(
+      "SELECT customer_id FROM identities WHERE kind = 'member' AND value = 'cafe24:yuna_c'",
+    );
+    await page.goto(`${demo.server.url}/#/customers/${encodeURIComponent(vip?.customer_id ?? '')}`);
+    await page.getByText('VIP', { exact: true }).waitFor();
+    await shoot(page, '03c-grade-name');
+    await page.goto(`${demo.server.url}/#/connections`);
 
     // The shop and Dalbit share the demo's clock: a new order just before it.
     cafe24.orders.push(
@@ -127,7 +159,7 @@ describe('shop connections from the dashboard in Chromium', () => {
         items: [{ code: 'P0000BAB', name: '비타민 세럼', qty: 1, price: 28000, status: 'N10' }],
       }),
     );
-    expect(await syncNow('cafe24:dalbitmall')).toEqual({ orders: 1 });
+    expect(await syncNow('cafe24:dalbitmall')).toEqual({ products: 0, customers: 0, orders: 1, coupons: 0 });
     expect(await count("SELECT count(*) AS n FROM orders WHERE order_id LIKE 'cafe24:2026%'")).toBe(before + 4);
   });
 
@@ -136,12 +168,13 @@ describe('shop connections from the dashboard in Chromium', () => {
     await form.getByLabel('클라이언트 ID').fill('naver-app');
     await form.getByLabel('클라이언트 시크릿').fill('$2a$04$AAAAAAAAAAAAAAAAAAAAAu');
     await form.getByLabel('API 주소 (비우면 기본값)').fill(naver.url);
+    await form.getByLabel('자동 동기화 주기').selectOption({ label: '1시간마다' });
     await form.getByRole('button', { name: '연결하기' }).click();
     await page.getByText('쇼핑몰 인증에 실패했습니다').first().waitFor();
     await shoot(page, '04-smartstore-refused');
     await form.getByLabel('클라이언트 시크릿').fill(NAVER_SECRET);
     await form.getByRole('button', { name: '연결하기' }).click();
-    await card('smartstore:naver-app');
+    expect(await (await card('smartstore:naver-app')).getByTestId('interval').textContent()).toBe('1시간마다');
     expect(await syncNow('smartstore:naver-app')).toEqual({ product_orders: 3 });
     expect(await count("SELECT count(*) AS n FROM customers WHERE phone LIKE '+8250%'")).toBe(0);
     await (await card('smartstore:naver-app')).getByTestId('rows').getByText('상품주문 3').waitFor();
@@ -228,7 +261,7 @@ describe('shop connections from the dashboard in Chromium', () => {
         items: [{ code: 'P0000BAA', name: '수분 크림', qty: 1, price: 32000, status: 'N00' }],
       }),
     );
-    expect(await syncNow('cafe24:dalbitmall')).toEqual({ orders: 1 });
+    expect(await syncNow('cafe24:dalbitmall')).toEqual({ products: 0, customers: 0, orders: 1, coupons: 0 });
     expect(
       await count(
         `SELECT count(*) AS n FROM orders WHERE order_id = 'cafe24:20261207-0000123' AND customer_id = '${shopper.customer_id}'`,

@@ -14,6 +14,7 @@ interface ConnectionView {
   provider: 'cafe24' | 'smartstore';
   shopId: string;
   status: 'pending' | 'connected' | 'error' | 'disconnected';
+  intervalMinutes: number;
   lastSyncAt: string | null;
   nextRunAt: string | null;
   lastError: { code: string; message: string; messageEn: string } | null;
@@ -21,6 +22,7 @@ interface ConnectionView {
 }
 interface SyncResult {
   status: 'ok' | 'failed';
+  at: string;
   rows: Record<string, number>;
   error?: { code: string; message: string };
 }
@@ -76,6 +78,22 @@ function rowsText(t: ReturnType<typeof useT>, rows: Record<string, number>): str
   return parts.length === 0 ? '-' : parts.join(' · ');
 }
 
+/** What a finished sync says: its time and the records per resource, or that nothing was new. */
+function syncedText(t: ReturnType<typeof useT>, r: SyncResult): string {
+  const nothing = Object.values(r.rows).every((n) => n === 0);
+  const params = { time: formatKst(r.at), summary: rowsText(t, r.rows) };
+  return t(nothing ? 'connectors.page.syncedNothing' : 'connectors.page.synced', params);
+}
+
+/** The choices of the automatic sync interval (minutes). */
+const INTERVALS = [5, 10, 30, 60, 180, 1440] as const;
+
+function intervalText(t: ReturnType<typeof useT>, minutes: number): string {
+  return minutes % 60 === 0
+    ? t('connectors.page.everyHours', { n: minutes / 60 })
+    : t('connectors.page.everyMinutes', { n: minutes });
+}
+
 function ConnectionCard({ c, onChange }: { c: ConnectionView; onChange: () => void }) {
   const t = useT();
   const { lang } = useI18n();
@@ -89,7 +107,7 @@ function ConnectionCard({ c, onChange }: { c: ConnectionView; onChange: () => vo
         method: 'POST',
       });
       if (r.error) toast.error(new Error(r.error.message));
-      else toast.ok(t('connectors.page.synced', { summary: rowsText(t, r.rows) }));
+      else toast.ok(syncedText(t, r));
     } catch (e) {
       toast.error(e);
     } finally {
@@ -116,6 +134,8 @@ function ConnectionCard({ c, onChange }: { c: ConnectionView; onChange: () => vo
       <dl className="facts">
         <dt>{t('connectors.page.lastSync')}</dt>
         <dd data-testid="last-sync">{c.lastSyncAt ? formatKst(c.lastSyncAt) : t('connectors.page.never')}</dd>
+        <dt>{t('connectors.page.interval')}</dt>
+        <dd data-testid="interval">{intervalText(t, c.intervalMinutes)}</dd>
         <dt>{t('connectors.page.nextRun')}</dt>
         <dd data-testid="next-run">{formatKst(c.nextRunAt)}</dd>
         <dt>{t('connectors.page.rows')}</dt>
@@ -158,11 +178,28 @@ function Field({ name, label, type = 'text' }: { name: string; label: MessageKey
   );
 }
 
-const formValues = (e: FormEvent<HTMLFormElement>): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const [k, v] of new FormData(e.currentTarget)) if (typeof v === 'string' && v.trim() !== '') out[k] = v.trim();
+const formValues = (e: FormEvent<HTMLFormElement>): Record<string, string | number> => {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of new FormData(e.currentTarget))
+    if (typeof v === 'string' && v.trim() !== '') out[k] = k === 'intervalMinutes' ? Number(v) : v.trim();
   return out;
 };
+
+function IntervalField() {
+  const t = useT();
+  return (
+    <label>
+      {t('connectors.page.interval')}
+      <select name="intervalMinutes" defaultValue="10">
+        {INTERVALS.map((m) => (
+          <option key={m} value={m}>
+            {intervalText(t, m)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 function Cafe24Form() {
   const t = useT();
@@ -187,6 +224,7 @@ function Cafe24Form() {
       <Field name="clientSecret" label="connectors.page.clientSecret" type="password" />
       <Field name="serviceKey" label="connectors.page.serviceKey" type="password" />
       <Field name="apiBase" label="connectors.page.apiBase" />
+      <IntervalField />
       <button type="submit">{t('connectors.page.connect')}</button>
     </form>
   );
@@ -212,6 +250,7 @@ function SmartstoreForm({ onDone }: { onDone: () => void }) {
       <Field name="clientId" label="connectors.page.clientId" />
       <Field name="clientSecret" label="connectors.page.clientSecret" type="password" />
       <Field name="apiBase" label="connectors.page.apiBase" />
+      <IntervalField />
       <button type="submit">{t('connectors.page.connect')}</button>
     </form>
   );

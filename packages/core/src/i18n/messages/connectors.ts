@@ -86,10 +86,18 @@ export const CONNECTOR_MESSAGES = defineMessages({
   'connectors.page.resource.orders': { ko: '주문', en: 'orders' },
   'connectors.page.resource.products': { ko: '상품', en: 'products' },
   'connectors.page.resource.product_orders': { ko: '상품주문', en: 'product orders' },
+  'connectors.page.resource.coupons': { ko: '쿠폰', en: 'coupons' },
   'connectors.page.synced': {
-    ko: '동기화 완료: {summary}',
-    en: 'sync finished: {summary}',
+    ko: '동기화 완료 ({time}): {summary}',
+    en: 'sync finished ({time}): {summary}',
   },
+  'connectors.page.syncedNothing': {
+    ko: '동기화 완료 ({time}): 새 데이터 없음 ({summary})',
+    en: 'sync finished ({time}): nothing new ({summary})',
+  },
+  'connectors.page.interval': { ko: '자동 동기화 주기', en: 'Automatic sync every' },
+  'connectors.page.everyMinutes': { ko: '{n}분마다', en: 'every {n} min' },
+  'connectors.page.everyHours': { ko: '{n}시간마다', en: 'every {n} h' },
   'connectors.page.confirmDisconnect': {
     ko: '연결을 해제하면 토큰이 폐기되고 자동 동기화가 멈춥니다. 이미 가져온 데이터는 남습니다.',
     en: 'Disconnecting revokes the tokens and stops the scheduled sync; data already fetched stays.',

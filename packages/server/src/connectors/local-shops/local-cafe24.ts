@@ -23,12 +23,19 @@ export interface LocalCafe24Options {
 }
 
 export type Cafe24Record = Record<string, unknown> & { updated_date: string };
+/** A small list without dates (member groups, coupons). */
+export type Cafe24Item = Record<string, unknown>;
+/** A coupon issued to a member (`GET /api/v2/admin/coupons/{coupon_no}/issues`). */
+export type Cafe24Issue = Record<string, unknown> & { coupon_no: string; issued_date: string };
 
 export interface LocalCafe24 extends LocalServer {
   readonly customers: Cafe24Record[];
   readonly orders: Cafe24Record[];
   readonly products: Cafe24Record[];
   readonly categories: Cafe24Record[];
+  readonly customergroups: Cafe24Item[];
+  readonly coupons: Cafe24Item[];
+  readonly issues: Cafe24Issue[];
   /** Every Admin API call: path, query, the version header sent. */
   readonly calls: { path: string; query: string; version: string | undefined; status: number }[];
   /** The next `n` Admin API calls answer 429 as a full bucket does. */
@@ -56,7 +63,11 @@ interface Grant {
 export async function startLocalCafe24(o: LocalCafe24Options): Promise<LocalCafe24> {
   const now = o.now ?? Date.now;
   const grant: Grant = { access: new Map(), refresh: new Map(), codes: new Map() };
-  const data = { customers: [], orders: [], products: [], categories: [] } as Record<string, Cafe24Record[]>;
+  const data = { customers: [], orders: [], products: [], categories: [], customergroups: [], coupons: [] } as Record<
+    string,
+    Cafe24Item[]
+  >;
+  const issues: Cafe24Issue[] = [];
   const calls: LocalCafe24['calls'] = [];
   const revoked: string[] = [];
   let throttled = 0;
@@ -70,10 +81,10 @@ export async function startLocalCafe24(o: LocalCafe24Options): Promise<LocalCafe
       return token(o, grant, req, await readText(req), now, res);
     if (path === '/api/v2/oauth/revoke' && req.method === 'POST')
       return revoke(o, grant, req, await readText(req), revoked, res);
-    const resource = /^\/api\/v2\/admin\/(customers|orders|products|categories)$/.exec(path)?.[1];
-    if (!resource || req.method !== 'GET') return void reply(res, 404, error(404, 'No API found'));
+    const list = adminList(path, data, issues);
+    if (!list || req.method !== 'GET') return void reply(res, 404, error(404, 'No API found'));
     const version = req.headers['x-cafe24-api-version'] as string | undefined;
-    const status = await admin({ o, grant, req, res, url, now, bucket, resource, rows: data[resource] ?? [] }, () => {
+    const status = await admin({ o, grant, req, res, url, now, bucket, ...list }, () => {
       if (throttled <= 0) return false;
       throttled--;
       return true;
@@ -86,6 +97,9 @@ export async function startLocalCafe24(o: LocalCafe24Options): Promise<LocalCafe
     orders: data.orders as Cafe24Record[],
     products: data.products as Cafe24Record[],
     categories: data.categories as Cafe24Record[],
+    customergroups: data.customergroups as Cafe24Item[],
+    coupons: data.coupons as Cafe24Item[],
+    issues,
     calls,
     revoked,
     throttle: (n) => {
@@ -227,7 +241,47 @@ function revoke(
   reply(res, 200, {});
 }
 
-interface AdminCall {
+/** What a list call reads: its records, the date the window filters on, its page size cap. */
+interface AdminList {
+  /** The answer's key (`customers`, `issues` …). */
+  resource: string;
+  rows: readonly Cafe24Item[];
+  /** Date field and the query parameters bounding it; no window for small lists. */
+  window?: { field: string; from: string; to: string };
+  maxLimit: number;
+}
+
+const WINDOWED = { field: 'updated_date', from: 'start_date', to: 'end_date' };
+
+/**
+ * The Admin API lists Dalbit reads: members, orders and products by `updated_date` window;
+ * categories, member groups and coupons whole; a coupon's issues by `issued_start_date` /
+ * `issued_end_date`, up to 500 a page.
+ */
+function adminList(
+  path: string,
+  data: Record<string, Cafe24Item[]>,
+  issues: readonly Cafe24Issue[],
+): AdminList | undefined {
+  const m =
+    /^\/api\/v2\/admin\/(customers|orders|products|categories|customergroups|coupons)(?:\/(\d+)\/issues)?$/.exec(path);
+  const resource = m?.[1];
+  if (!resource) return undefined;
+  const couponNo = m?.[2];
+  if (couponNo !== undefined) {
+    if (resource !== 'coupons' || !(data.coupons ?? []).some((c) => String(c.coupon_no) === couponNo)) return undefined;
+    return {
+      resource: 'issues',
+      rows: issues.filter((i) => i.coupon_no === couponNo),
+      window: { field: 'issued_date', from: 'issued_start_date', to: 'issued_end_date' },
+      maxLimit: 500,
+    };
+  }
+  const dated = resource === 'customers' || resource === 'orders' || resource === 'products';
+  return { resource, rows: data[resource] ?? [], ...(dated ? { window: WINDOWED } : {}), maxLimit: 100 };
+}
+
+interface AdminCall extends AdminList {
   o: LocalCafe24Options;
   grant: Grant;
   req: IncomingMessage;
@@ -235,12 +289,9 @@ interface AdminCall {
   url: URL;
   now: () => number;
   bucket: { size: number; level: number; at: number };
-  resource: string;
-  rows: readonly Cafe24Record[];
 }
 
 const MAX_OFFSET = 8000;
-const MAX_LIMIT = 100;
 const VERSION = /^\d{4}-\d{2}-\d{2}$/;
 
 /** One Admin API list call; returns the status it answered. */
@@ -267,28 +318,33 @@ async function admin(a: AdminCall, forced429: () => boolean): Promise<number> {
   bucket.level += 1;
   const limit = Number(url.searchParams.get('limit') ?? 10);
   const offset = Number(url.searchParams.get('offset') ?? 0);
-  if (!(limit >= 1 && limit <= MAX_LIMIT) || !(offset >= 0 && offset <= MAX_OFFSET)) {
-    reply(res, 422, error(422, `limit must be 1–${MAX_LIMIT} and offset 0–${MAX_OFFSET}`));
+  if (!(limit >= 1 && limit <= a.maxLimit) || !(offset >= 0 && offset <= MAX_OFFSET)) {
+    reply(res, 422, error(422, `limit must be 1–${a.maxLimit} and offset 0–${MAX_OFFSET}`));
     return 422;
   }
-  const from = url.searchParams.get('start_date');
-  const to = url.searchParams.get('end_date');
-  const inWindow = (r: Cafe24Record) =>
-    (from === null || Date.parse(r.updated_date) >= Date.parse(from)) &&
-    (to === null || Date.parse(r.updated_date) < Date.parse(to));
-  const page = a.rows
-    .filter(inWindow)
-    .sort((x, y) => Date.parse(x.updated_date) - Date.parse(y.updated_date))
+  const page = windowed(a, url)
     .slice(offset, offset + limit)
     .map((r) => embedded(r, url.searchParams.get('embed')));
   reply(res, 200, { [a.resource]: page }, { 'x-api-call-limit': `${Math.ceil(bucket.level)}/${bucket.size}` });
   return 200;
 }
 
+/** The list's records inside the asked window, oldest first (small lists: all, as stored). */
+function windowed(a: AdminList, url: URL): Cafe24Item[] {
+  const w = a.window;
+  if (!w) return [...a.rows];
+  const from = url.searchParams.get(w.from);
+  const to = url.searchParams.get(w.to);
+  const at = (r: Cafe24Item) => Date.parse(String(r[w.field]));
+  return a.rows
+    .filter((r) => (from === null || at(r) >= Date.parse(from)) && (to === null || at(r) < Date.parse(to)))
+    .sort((x, y) => at(x) - at(y));
+}
+
 /** Orders carry `items` and `buyer` only when `embed` asks for them. */
-function embedded(r: Cafe24Record, embed: string | null): Cafe24Record {
+function embedded(r: Cafe24Item, embed: string | null): Cafe24Item {
   const want = new Set((embed ?? '').split(','));
-  const out: Cafe24Record = { ...r };
+  const out: Cafe24Item = { ...r };
   for (const k of ['items', 'buyer']) if (k in out && !want.has(k)) delete out[k];
   return out;
 }

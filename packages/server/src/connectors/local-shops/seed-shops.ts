@@ -18,11 +18,12 @@ export function cafe24Member(m: {
   at: number;
   birthday?: string;
   lunar?: boolean;
+  group?: number;
 }): Cafe24Record {
   return {
     shop_no: 1,
     member_id: m.id,
-    group_no: 1,
+    group_no: m.group ?? 1,
     name: m.name,
     cellphone: m.phone,
     email: `${m.id}@example.com`,
@@ -74,8 +75,12 @@ export function cafe24Order(o: {
   };
 }
 
-/** A handful of members, orders, products and categories dated before `now`. */
+/** A handful of members (two grades), orders, products, categories and a coupon, dated before `now`. */
 export function seedCafe24(shop: LocalCafe24, now: number): void {
+  shop.customergroups.push(
+    { shop_no: 1, group_no: 1, group_name: '일반회원', group_description: '가입 시 기본 등급' },
+    { shop_no: 1, group_no: 2, group_name: 'VIP', group_description: '연간 구매 30만원 이상' },
+  );
   shop.categories.push(
     { category_no: 24, category_name: '스킨케어', updated_date: kstIso(now - 90 * 24 * HOUR) },
     { category_no: 25, category_name: '메이크업', updated_date: kstIso(now - 90 * 24 * HOUR) },
@@ -103,8 +108,20 @@ export function seedCafe24(shop: LocalCafe24, now: number): void {
     ['yuna_c', '최유나', '010-2345-6784', 'T', 'T'],
   ] as const;
   members.forEach(([id, name, phone, sms, mail], i) => {
-    shop.customers.push(cafe24Member({ id, name, phone, sms, mail, at: now - (40 - i) * 24 * HOUR, lunar: i === 1 }));
+    shop.customers.push(
+      cafe24Member({
+        id,
+        name,
+        phone,
+        sms,
+        mail,
+        at: now - (40 - i) * 24 * HOUR,
+        lunar: i === 1,
+        group: i === 3 ? 2 : 1,
+      }),
+    );
   });
+  seedCafe24Coupon(shop, now);
   const items = (code: string, name: string, price: number, status = 'N40') => [{ code, name, qty: 1, price, status }];
   shop.orders.push(
     cafe24Order({
@@ -131,6 +148,53 @@ export function seedCafe24(shop: LocalCafe24, now: number): void {
       at: now - 12 * 24 * HOUR,
       items: items('P0000BAC', '립 틴트', 15000, 'C40'),
     }),
+  );
+}
+
+/** A coupon as `GET /api/v2/admin/coupons` documents it (amount benefit 'A'), usable 60 more days. */
+export function cafe24Coupon(c: { no: string; name: string; amount: number; endsAt: number }): Record<string, unknown> {
+  return {
+    shop_no: 1,
+    coupon_no: c.no,
+    coupon_type: 'O',
+    coupon_name: c.name,
+    benefit_type: 'A',
+    benefit_text: `${c.amount.toLocaleString('ko-KR')}원 할인`,
+    benefit_price: `${c.amount}.00`,
+    benefit_percentage: null,
+    available_period_type: 'F',
+    available_end_datetime: kstIso(c.endsAt),
+    deleted: 'F',
+    is_stopped_issued_coupon: 'F',
+  };
+}
+
+/** One issue of a coupon to a member (`…/coupons/{coupon_no}/issues`). */
+export function cafe24Issue(i: { couponNo: string; member: string; at: number; expires: number; usedAt?: number }) {
+  return {
+    coupon_no: i.couponNo,
+    member_id: i.member,
+    group_no: 1,
+    issued_date: kstIso(i.at),
+    expiration_date: kstIso(i.expires),
+    used_coupon: i.usedAt === undefined ? 'F' : 'T',
+    used_date: i.usedAt === undefined ? null : kstIso(i.usedAt),
+    related_order_id: null,
+  } as const;
+}
+
+function seedCafe24Coupon(shop: LocalCafe24, now: number): void {
+  const no = '6069920000000000001';
+  shop.coupons.push(cafe24Coupon({ no, name: '신규가입 3,000원 할인', amount: 3000, endsAt: now + 60 * 24 * HOUR }));
+  shop.issues.push(
+    cafe24Issue({
+      couponNo: no,
+      member: 'sora01',
+      at: now - 35 * 24 * HOUR,
+      expires: now + 25 * 24 * HOUR,
+      usedAt: now - 30 * 24 * HOUR,
+    }),
+    cafe24Issue({ couponNo: no, member: 'minji22', at: now - 21 * 24 * HOUR, expires: now + 9 * 24 * HOUR }),
   );
 }
 
