@@ -22,6 +22,7 @@ import {
   ORDER_ITEMS,
   ORDERS,
   PRODUCTS,
+  STATS_SUMMARY,
   WARRANTIES,
 } from './tables.ts';
 
@@ -104,6 +105,11 @@ export const MIGRATIONS: readonly Migration[] = [
     steps: IMPORT_DETAIL_COLUMNS.map((column): MigrationStep => ({ kind: 'add_column', table: 'imports', column })),
   },
   ...CONNECTOR_MIGRATIONS,
+  {
+    version: 100,
+    name: 'stats summary (the costly headline figures, emptied by writes and filled on read)',
+    steps: [STATS_SUMMARY].map(create),
+  },
 ];
 
 /** Table definitions as of the latest migration (for fixtures and introspection). */

@@ -212,3 +212,22 @@ export const ACCESS_LOG: TableDef = {
     col('hash', 'string'),
   ],
 };
+
+/**
+ * The costly parts of `/api/stats` (migration 100), kept as a few rows: `kind` 'multi' (customers on
+ * two or more channels, in `customers`; always present when the summary is filled), 'status'
+ * (orders per order status), 'channel' (orders with a kept line, net revenue and customers per
+ * channel). Emptied by every write to orders, order lines, channels or merges in that write's own
+ * transaction and filled again on the next read, so it is never stale (decision 0020).
+ */
+export const STATS_SUMMARY: TableDef = {
+  name: 'stats_summary',
+  key: ['kind', 'label'],
+  columns: [
+    col('kind', 'string'),
+    col('label', 'string'),
+    col('orders', 'int'),
+    col('revenue', 'int'),
+    col('customers', 'int'),
+  ],
+};

@@ -6,6 +6,7 @@ import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { formatKstDateTime } from '@dalbit/core/time/kst';
 import type { Engine, Row } from '../engines/engine.ts';
 import { CsvWriter } from '../export/csv-writer.ts';
+import { invalidateStatsSummary } from '../identity/stats-summary.ts';
 import { importFile } from '../importers/import-file.ts';
 import { type PlantedOrder, type PlantSettings, type PlantTarget, planOrders } from './plant-orders.ts';
 
@@ -145,8 +146,11 @@ export async function plantExperiment(
         const r = f(o, orderIds[i] ?? '');
         return columnNames(def).map((c) => r[c] ?? null);
       });
-    await engine.insert(ORDERS.name, columnNames(ORDERS), rows(ORDERS, order));
-    await engine.insert(ORDER_ITEMS.name, columnNames(ORDER_ITEMS), rows(ORDER_ITEMS, line));
+    await engine.transaction(async (tx) => {
+      await tx.insert(ORDERS.name, columnNames(ORDERS), rows(ORDERS, order));
+      await tx.insert(ORDER_ITEMS.name, columnNames(ORDER_ITEMS), rows(ORDER_ITEMS, line));
+      await invalidateStatsSummary(tx);
+    });
   }
   return { orders, via: opts.via, orderIds };
 }
@@ -164,4 +168,5 @@ export async function removePlantedOrders(engine: Engine, orderIds: readonly str
         ),
       );
   }
+  await invalidateStatsSummary(engine);
 }

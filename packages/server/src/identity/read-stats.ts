@@ -1,5 +1,5 @@
-import { keptLineSql } from '@dalbit/core/analytics/revenue';
 import type { Engine } from '../engines/engine.ts';
+import { readStatsSummary, type StatsSummaryRow } from './stats-summary.ts';
 
 export interface WarehouseStats {
   readonly customers: number;
@@ -19,44 +19,46 @@ export interface WarehouseStats {
   }[];
 }
 
-/** Headline counts of the warehouse (read-only SQL that runs on DuckDB and ClickHouse alike). */
+/**
+ * Headline counts of the warehouse (read-only SQL that runs on DuckDB and ClickHouse alike). Row
+ * counts are read live (cheap); the figures that need a scan of every order and line (orders per
+ * status, revenue per channel, customers on two or more channels) come from `stats_summary`.
+ */
 export async function readStats(engine: Engine): Promise<WarehouseStats> {
   // One round trip for the counts: a short command is dominated by per-query latency.
-  const [c] = await engine.query<Record<string, number>>(
-    `SELECT (SELECT count(*) FROM customers) AS customers,
-       (SELECT count(*) FROM (SELECT customer_id FROM customer_channels GROUP BY customer_id
-          HAVING count(DISTINCT channel) >= 2) t) AS multi,
-       (SELECT count(*) FROM orders) AS orders,
-       (SELECT count(*) FROM order_items) AS lines,
-       (SELECT count(*) FROM events) AS events,
-       (SELECT count(*) FROM consents) AS consents,
-       (SELECT count(*) FROM merges WHERE undone_at IS NULL) AS active,
-       (SELECT count(*) FROM merges WHERE undone_at IS NOT NULL) AS undone`,
-  );
+  const [[c], summary] = await Promise.all([
+    engine.query<Record<string, number>>(
+      `SELECT (SELECT count(*) FROM customers) AS customers,
+         (SELECT count(*) FROM orders) AS orders,
+         (SELECT count(*) FROM order_items) AS lines,
+         (SELECT count(*) FROM events) AS events,
+         (SELECT count(*) FROM consents) AS consents,
+         (SELECT count(*) FROM merges WHERE undone_at IS NULL) AS active,
+         (SELECT count(*) FROM merges WHERE undone_at IS NOT NULL) AS undone`,
+    ),
+    readStatsSummary(engine),
+  ]);
   const n = (k: string): number => Number(c?.[k] ?? 0);
+  const of = (kind: StatsSummaryRow['kind']) => summary.filter((r) => r.kind === kind);
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return {
     customers: n('customers'),
-    customersOnTwoOrMoreChannels: n('multi'),
+    customersOnTwoOrMoreChannels: Number(of('multi')[0]?.customers ?? 0),
     orders: n('orders'),
     orderLines: n('lines'),
     events: n('events'),
     consents: n('consents'),
     merges: { active: n('active'), undone: n('undone') },
-    ordersByStatus: (
-      await engine.query<{ status: string; orders: number }>(
-        'SELECT status, count(*) AS orders FROM orders GROUP BY status ORDER BY status',
-      )
-    ).map((r) => ({ status: r.status, orders: Number(r.orders) })),
-    revenueByChannel: (
-      await engine.query<{ channel: string; orders: number; revenue: number; customers: number }>(
-        `SELECT channel, count(DISTINCT order_id) AS orders, sum(line_amount) AS revenue, count(DISTINCT customer_id) AS customers
-         FROM order_items WHERE ${keptLineSql()} GROUP BY channel ORDER BY revenue DESC, channel`,
-      )
-    ).map((r) => ({
-      channel: r.channel,
-      orders: Number(r.orders),
-      revenue: Number(r.revenue),
-      customers: Number(r.customers),
-    })),
+    ordersByStatus: of('status')
+      .map((r) => ({ status: r.label, orders: Number(r.orders) }))
+      .sort((a, b) => byText(a.status, b.status)),
+    revenueByChannel: of('channel')
+      .map((r) => ({
+        channel: r.label,
+        orders: Number(r.orders),
+        revenue: Number(r.revenue),
+        customers: Number(r.customers),
+      }))
+      .sort((a, b) => b.revenue - a.revenue || byText(a.channel, b.channel)),
   };
 }

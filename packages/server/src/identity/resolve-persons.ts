@@ -7,6 +7,7 @@ import { assertWritableEngine } from './linked-tables.ts';
 import { randomCustomerId } from './random-customer-id.ts';
 import { readIndex } from './read-index.ts';
 import { createStages, dropStages, STAGE, stagePlan, stageRecords } from './stage.ts';
+import { invalidateStatsSummary } from './stats-summary.ts';
 import {
   backfillAnonymousEvents,
   RA,
@@ -52,6 +53,8 @@ export async function resolvePersons(
 ): Promise<ResolvePersonsResult> {
   if (persons.length === 0) return { customerOf: new Map(), originOf: new Map(), created: 0, merged: 0 };
   assertWritableEngine(engine);
+  // Channels and merges change the cross-channel and per-channel customer figures.
+  await invalidateStatsSummary(engine);
   await createStages(engine);
   try {
     let t = performance.now();

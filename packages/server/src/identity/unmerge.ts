@@ -2,6 +2,7 @@ import { type Engine, sql } from '../engines/engine.ts';
 import { IdentityError } from './identity-error.ts';
 import { assertWritableEngine, CUSTOMER_LINKED_TABLES } from './linked-tables.ts';
 import { readCanonicalMap } from './read-index.ts';
+import { invalidateStatsSummary } from './stats-summary.ts';
 import { CUSTOMER_COLUMNS } from './write-merges.ts';
 import { writeProfiles } from './write-profiles.ts';
 
@@ -63,6 +64,7 @@ export async function unmerge(engine: Engine, target: UnmergeTarget, opts: { now
   assertWritableEngine(engine);
   return engine.transaction(async (tx) => {
     const m = await findMerge(tx, target);
+    await invalidateStatsSummary(tx);
     await tx.query(
       sql('UPDATE merges SET undone_at = $1 WHERE merge_id = $2', [opts.now, m.merge_id], ['timestamp', 'string']),
     );

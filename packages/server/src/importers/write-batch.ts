@@ -1,6 +1,7 @@
 import type { CanonicalBatch, EventRecord, OrderRecord } from '@dalbit/core/ingest/records';
 import type { SourceKind } from '@dalbit/core/ingest/source-kind';
 import type { Engine } from '../engines/engine.ts';
+import { invalidateStatsSummary } from '../identity/stats-summary.ts';
 import { boundInList, replaceRows, SMALL_BATCH, WRITE_SLICE } from './replace-rows.ts';
 import { writeConsents } from './write-consents.ts';
 
@@ -129,6 +130,7 @@ async function writeOrders(
   source: SourceKind,
 ): Promise<number> {
   if (orders.length === 0) return 0;
+  await invalidateStatsSummary(engine);
   let lineCount = 0;
   for (const o of orders) lineCount += o.lines.length;
   const orderIds = orders.map((o) => o.orderId);
