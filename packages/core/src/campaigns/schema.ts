@@ -165,7 +165,20 @@ function checkLiquid(
 
 const ko = (key: MessageKey, params?: MessageParams) => translate('ko', key, params);
 
+/** AlimTalk carries informational messages only (Kakao's rule): an ad may not use it on any arm or step. */
+function checkAlimtalkPurpose(c: z.infer<typeof CampaignObject>, ctx: z.core.$RefinementCtx): void {
+  if (c.purpose !== 'ad') return;
+  const used = [
+    c.channel,
+    ...c.experiment.variants.map((v) => v.channel),
+    ...(c.scenario?.steps ?? []).map((s) => (s.kind === 'message' ? s.channel : undefined)),
+  ];
+  if (used.includes('kakao_alimtalk'))
+    ctx.addIssue({ code: 'custom', path: ['channel'], message: ko('studio.check.alimtalkAd') });
+}
+
 function checkCampaign(c: z.infer<typeof CampaignObject>, ctx: z.core.$RefinementCtx): void {
+  checkAlimtalkPurpose(c, ctx);
   const coupon = c.coupon !== undefined;
   checkLiquid(c.templates, ['templates'], ctx, coupon);
   for (const [i, v] of c.experiment.variants.entries())

@@ -37,6 +37,13 @@ function lengthOf(m: OutboundMessage): PreviewChannel['length'] {
   }
 }
 
+/** AlimTalk's variables or a webhook's event and payload, as JSON (these channels carry no text). */
+function keyedText(m: Record<string, unknown>): string {
+  if (m.channel === 'kakao_alimtalk') return JSON.stringify(m.variables ?? {}, null, 1);
+  if (m.channel === 'webhook') return JSON.stringify({ event: m.event, payload: m.payload ?? {} }, null, 1);
+  return '';
+}
+
 /** A channel preview in the composer's terms: outcome, reason in Korean, the text as it leaves, its length. */
 export function presentChannel(p: ChannelPreview, lang: 'ko' | 'en'): PreviewChannel {
   const d = p.decision;
@@ -50,7 +57,7 @@ export function presentChannel(p: ChannelPreview, lang: 'ko' | 'en'): PreviewCha
     reasonLabel: reason ? (reasonText(reason, lang) ?? p.problem?.detail ?? reason) : null,
     until: d?.kind === 'defer' ? d.until.toISOString() : null,
     subject: str(m, 'subject') ?? str(m, 'title'),
-    text: str(m, 'text') ?? str(m, 'body') ?? (m.channel === 'kakao_alimtalk' ? JSON.stringify(m.variables ?? {}) : ''),
+    text: str(m, 'text') ?? str(m, 'body') ?? keyedText(m),
     length: out ? lengthOf(out) : null,
     notes: d && d.kind !== 'block' ? [...d.notes] : [],
     issues: p.issues.map((i) => i.message),

@@ -162,3 +162,74 @@ describe('campaign composer: steps and weekly recurrence (story 5)', () => {
     expect(checked).toEqual([false, true, false, false, true, false, false]);
   });
 });
+
+describe('campaign composer: Kakao AlimTalk and webhook (story 5)', () => {
+  it('AlimTalk: an ad is refused in Korean under the channel; the pasted template body gives a row per #{variable}; values are checked', async () => {
+    await page.goto(`${demo.server.url}/#/campaigns/new`);
+    await page.getByTestId('campaign-name').fill('배송 출발 알림톡');
+    await page.getByTestId('campaign-id').fill('shipped-alimtalk');
+    await page.getByTestId('channel').selectOption('kakao_alimtalk');
+    await page.getByTestId('alimtalk-info-only').waitFor();
+    await page.getByTestId('sender-kakao').fill('KA01PF-dalbit');
+    await page.getByTestId('message-code').fill('ORDER_SHIPPED_01');
+    await page
+      .getByTestId('message-body')
+      .fill('#{고객명}님, 주문하신 #{상품명}이(가) 출발했습니다. #{고객명}님 감사합니다.');
+    expect(await page.getByTestId('message-key-0').inputValue()).toBe('고객명');
+    expect(await page.getByTestId('message-key-1').inputValue()).toBe('상품명');
+    expect(await page.getByTestId('message-pair-2').count()).toBe(0);
+    await page.getByTestId('message-value-0').fill('{{ nmae }}');
+    await page.getByTestId('message-value-1').fill('겨울 코트');
+    await expect.poll(() => issueText('channel')).toContain('알림톡은 정보성 메시지만');
+    await expect.poll(() => issueText('templates.0.variables.고객명')).toContain('알 수 없는 변수 {{ nmae }}');
+    await shot('composer-alimtalk-refused');
+    await page.getByTestId('campaign-purpose').selectOption('info');
+    await page.getByTestId('message-value-0').fill('{{ name }}');
+    await expect.poll(() => page.getByTestId('check-state').textContent()).toContain('문제 없음');
+    await shot('composer-alimtalk');
+    await page.getByTestId('save-campaign').click();
+    await page.getByTestId('campaign-title').waitFor();
+    const def = await stored('shipped-alimtalk');
+    expect(def.templates).toEqual([
+      {
+        channel: 'kakao_alimtalk',
+        templateCode: 'ORDER_SHIPPED_01',
+        variables: { 고객명: '{{ name }}', 상품명: '겨울 코트' },
+      },
+    ]);
+    // The API refuses the same ad with a 400 at the channel.
+    const res = await page.request.post(`${demo.server.url}/api/campaigns`, {
+      data: { ...def, id: 'alimtalk-ad', purpose: 'ad' },
+      headers: { origin: demo.server.url },
+    });
+    expect(res.status()).toBe(400);
+    const body = (await res.json()) as { error: { issues: { path: (string | number)[]; message: string }[] } };
+    expect(body.error.issues.find((i) => i.path.includes('channel'))?.message).toContain('알림톡은 정보성 메시지만');
+  });
+
+  it('webhook: an event name and a payload with variables, previewed for a real customer as the JSON that leaves', async () => {
+    await page.goto(`${demo.server.url}/#/campaigns/new`);
+    await page.getByTestId('campaign-name').fill('VIP 알림 웹훅');
+    await page.getByTestId('campaign-id').fill('vip-webhook');
+    await page.getByTestId('campaign-purpose').selectOption('info');
+    await page.getByTestId('channel').selectOption('webhook');
+    await page.getByTestId('message-code').fill('customer.vip');
+    await page.getByTestId('message-pair-add').click();
+    await page.getByTestId('message-key-0').fill('customer_name');
+    await page.getByTestId('message-value-0').fill('{{ name }}');
+    await page.getByTestId('message-pair-add').click();
+    await page.getByTestId('message-key-1').fill('grade');
+    await page.getByTestId('message-value-1').fill('{{ grade }}');
+    await expect.poll(() => page.getByTestId('check-state').textContent()).toContain('문제 없음');
+    const [c] = await q('SELECT customer_id, name FROM customers WHERE name IS NOT NULL ORDER BY customer_id LIMIT 1');
+    await page.getByTestId('preview-customer').fill(String(c?.customer_id));
+    await expect.poll(() => page.getByTestId('preview-text-webhook').textContent()).toContain('customer.vip');
+    expect(await page.getByTestId('preview-text-webhook').textContent()).toContain(String(c?.name));
+    await shot('composer-webhook');
+    await page.getByTestId('save-campaign').click();
+    await page.getByTestId('campaign-title').waitFor();
+    expect((await stored('vip-webhook')).templates).toEqual([
+      { channel: 'webhook', event: 'customer.vip', payload: { customer_name: '{{ name }}', grade: '{{ grade }}' } },
+    ]);
+  });
+});

@@ -31,6 +31,43 @@ export const STUDIO_FLOW_MESSAGES = defineMessages({
   'studio.flow.cond.message_clicked': { ko: '메시지를 클릭했나요', en: 'Clicked a message' },
   'studio.flow.cond.message_opened': { ko: '메시지를 열었나요', en: 'Opened a message' },
   'studio.where.scenario': { ko: '후속 메시지', en: 'Follow-up' },
+  'studio.alimtalk.code': { ko: '등록된 알림톡 템플릿 코드', en: 'Registered AlimTalk template code' },
+  'studio.alimtalk.body': {
+    ko: '승인된 템플릿 본문 (붙여 넣으면 #{변수}마다 칸이 생깁니다, 저장되지 않음)',
+    en: 'Approved template body (pasting it adds a row per #{variable}; not stored)',
+  },
+  'studio.alimtalk.variables': {
+    ko: '템플릿 변수 값 ({{ name }} 같은 변수를 쓸 수 있습니다)',
+    en: 'Template variable values (variables such as {{ name }} allowed)',
+  },
+  'studio.alimtalk.infoOnly': {
+    ko: '알림톡은 정보성 메시지(주문·배송·예약 안내 등)만 보낼 수 있습니다. 광고는 브랜드 메시지나 문자로 보내세요.',
+    en: 'AlimTalk carries informational messages only (orders, shipping, bookings). Send ads as brand messages or SMS.',
+  },
+  'studio.webhook.event': {
+    ko: '웹훅 이벤트 이름 (예: customer.birthday_due)',
+    en: 'Webhook event name (e.g. customer.birthday_due)',
+  },
+  'studio.webhook.payload': {
+    ko: '보낼 값 (이름과 값, 값에는 {{ name }} 같은 변수를 쓸 수 있습니다)',
+    en: 'Payload (name and value; values may use variables such as {{ name }})',
+  },
+  'studio.webhook.note': {
+    ko: '설정된 웹훅 주소로 고객마다 서명된 JSON을 보냅니다 (DALBIT_WEBHOOK_URL).',
+    en: 'Sends signed JSON per customer to the configured webhook URL (DALBIT_WEBHOOK_URL).',
+  },
+  'studio.pair.key': { ko: '이름', en: 'Name' },
+  'studio.pair.value': { ko: '값', en: 'Value' },
+  'studio.pair.add': { ko: '값 추가', en: 'Add a value' },
+  'studio.pair.remove': { ko: '빼기', en: 'Remove' },
+  'studio.check.alimtalkAd': {
+    ko: '알림톡은 정보성 메시지만 보낼 수 있습니다 — 목적을 정보성으로 바꾸거나 브랜드 메시지·문자를 고르세요',
+    en: 'AlimTalk carries informational messages only: make the purpose informational or pick brand message or SMS',
+  },
+  'studio.preview.heldOut': {
+    ko: '실제로는 이 고객에게 보내지 않습니다 (아래는 보냈다면 나갔을 메시지)',
+    en: 'this customer will not receive it (below: what would have been sent)',
+  },
   'studio.trigger.weekdays': { ko: '요일 (선택하지 않으면 매일)', en: 'Weekdays (none = every day)' },
   'studio.weekday.0': { ko: '일', en: 'Sun' },
   'studio.weekday.1': { ko: '월', en: 'Mon' },

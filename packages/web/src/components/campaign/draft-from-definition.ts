@@ -10,6 +10,7 @@ import {
   type GoldenAnchor,
   type MessageDraft,
   newDraft,
+  newPair,
   TEXT_FIELD,
 } from './draft-model.ts';
 
@@ -22,10 +23,13 @@ function messageOf(channel: Channel, templates: unknown): MessageDraft {
   const list = Array.isArray(templates) ? templates.map(obj) : [];
   const t = list.find((x) => x.channel === channel) ?? {};
   const f = TEXT_FIELD[channel];
+  const named = obj(channel === 'webhook' ? t.payload : t.variables);
   return {
     subject: f.subject ? str(t[f.subject]) : '',
-    text: str(t[f.text]),
+    text: typeof t[f.text] === 'string' ? str(t[f.text]) : '',
     fallbackText: str(obj(t.smsFallback).text),
+    code: str(channel === 'webhook' ? t.event : t.templateCode),
+    pairs: Object.entries(named).map(([key, value]) => newPair(key, str(value))),
   };
 }
 

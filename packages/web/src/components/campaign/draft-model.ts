@@ -1,7 +1,18 @@
 /** The composer's form state and its translation to and from a campaign definition (the API's JSON). */
 
-export type Channel = 'sms' | 'kakao_brand' | 'email' | 'push' | 'onsite';
-export const COMPOSER_CHANNELS: readonly Channel[] = ['kakao_brand', 'sms', 'email', 'push', 'onsite'];
+export type Channel = 'sms' | 'kakao_brand' | 'kakao_alimtalk' | 'email' | 'push' | 'onsite' | 'webhook';
+export const COMPOSER_CHANNELS: readonly Channel[] = [
+  'kakao_brand',
+  'kakao_alimtalk',
+  'sms',
+  'email',
+  'push',
+  'onsite',
+  'webhook',
+];
+/** Channels whose message is a code plus named values (AlimTalk template, webhook event) instead of a text. */
+export const KEYED_CHANNELS: readonly Channel[] = ['kakao_alimtalk', 'webhook'];
+export const isKakao = (c: Channel): boolean => c === 'kakao_brand' || c === 'kakao_alimtalk';
 export type TriggerKind = 'now' | 'scheduled' | 'recurring' | 'golden' | 'event';
 export const GOLDEN_ANCHORS = [
   'birthday',
@@ -22,7 +33,20 @@ export interface MessageDraft {
   subject: string;
   text: string;
   fallbackText: string;
+  /** AlimTalk: the registered template code; webhook: the event name. */
+  code: string;
+  /** AlimTalk: values of the template's `#{variables}`; webhook: the payload (values are Liquid). */
+  pairs: Pair[];
 }
+
+/** One named value; `id` only keeps the row's identity while it is edited. */
+export interface Pair {
+  id: string;
+  key: string;
+  value: string;
+}
+let pairSeq = 0;
+export const newPair = (key = '', value = ''): Pair => ({ id: `p${++pairSeq}`, key, value });
 
 export interface CouponDraft {
   kind: 'amount' | 'percent';
@@ -78,7 +102,7 @@ export interface Draft {
   followUp: FollowUpDraft | null;
 }
 
-export const emptyMessage = (): MessageDraft => ({ subject: '', text: '', fallbackText: '' });
+export const emptyMessage = (): MessageDraft => ({ subject: '', text: '', fallbackText: '', code: '', pairs: [] });
 
 export function newDraft(): Draft {
   return {
@@ -114,10 +138,16 @@ export function newDraft(): Draft {
 export const TEXT_FIELD: Record<Channel, { subject: string | null; text: string }> = {
   sms: { subject: 'subject', text: 'text' },
   kakao_brand: { subject: null, text: 'text' },
+  kakao_alimtalk: { subject: null, text: 'variables' },
+  webhook: { subject: null, text: 'payload' },
   email: { subject: 'subject', text: 'text' },
   push: { subject: 'title', text: 'body' },
   onsite: { subject: 'title', text: 'body' },
 };
+
+/** Named values as an object; rows left entirely empty are dropped (an unnamed value is kept so it is refused). */
+const pairsOf = (m: MessageDraft): Record<string, string> =>
+  Object.fromEntries(m.pairs.filter((p) => p.key.trim() || p.value).map((p) => [p.key.trim(), p.value]));
 
 function template(channel: Channel, m: MessageDraft, fallback: boolean): Record<string, unknown> {
   const subject = m.subject.trim();
@@ -126,6 +156,15 @@ function template(channel: Channel, m: MessageDraft, fallback: boolean): Record<
       return { channel, text: m.text, ...(subject ? { subject } : {}) };
     case 'kakao_brand':
       return { channel, text: m.text, ...(fallback ? { smsFallback: { text: m.fallbackText.trim() || m.text } } : {}) };
+    case 'kakao_alimtalk':
+      return {
+        channel,
+        templateCode: m.code.trim(),
+        variables: pairsOf(m),
+        ...(fallback ? { smsFallback: { text: m.fallbackText.trim() } } : {}),
+      };
+    case 'webhook':
+      return { channel, event: m.code.trim(), payload: pairsOf(m) };
     case 'email':
       return { channel, subject: m.subject, text: m.text };
     case 'push':
@@ -201,7 +240,7 @@ export function toDefinition(d: Draft, now: string): Record<string, unknown> {
     audience: d.audience,
     trigger: triggerOf(d, now),
     channel: d.channel,
-    fallbackToSms: d.channel === 'kakao_brand' && d.fallbackToSms,
+    fallbackToSms: isKakao(d.channel) && d.fallbackToSms,
     templates: [base],
     sender: senderOf(d),
     sendTime: { time: d.time, usePreferredHour: d.usePreferredHour, window: { start: '09:00', end: '20:00' } },

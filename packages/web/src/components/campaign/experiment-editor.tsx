@@ -2,7 +2,7 @@ import type { DraftIssue } from '../../api/campaigns.ts';
 import { formatNumber } from '../../format.ts';
 import { useT } from '../../use-t.ts';
 import { NumberField } from '../form/number-field.tsx';
-import { type Draft, emptyMessage, TEXT_FIELD } from './draft-model.ts';
+import { type Draft, emptyMessage, isKakao, TEXT_FIELD } from './draft-model.ts';
 import { FieldIssues } from './field-issues.tsx';
 import { TemplateEditor } from './template-editor.tsx';
 
@@ -44,7 +44,7 @@ export function ExperimentEditor(props: {
             issues={props.issues}
             at="experiment.variants.1.templates.0"
             fields={TEXT_FIELD[d.channel]}
-            fallback={d.channel === 'kakao_brand' && d.fallbackToSms}
+            fallback={isKakao(d.channel) && d.fallbackToSms}
             testPrefix="arm-b"
           />
           <button type="button" className="link" data-testid="ab-remove" onClick={() => set({ armB: null })}>

@@ -8,6 +8,7 @@ import {
   FOLLOW_UP_UNLESS,
   type FollowUpDraft,
   type FollowUpUnless,
+  isKakao,
   TEXT_FIELD,
 } from './draft-model.ts';
 import { FieldIssues } from './field-issues.tsx';
@@ -90,7 +91,7 @@ export function FollowUpEditor(props: {
         issues={props.issues}
         at={`scenario.steps.${FOLLOW_UP_STEP.second}.templates.0`}
         fields={TEXT_FIELD[d.channel]}
-        fallback={d.channel === 'kakao_brand' && d.fallbackToSms}
+        fallback={isKakao(d.channel) && d.fallbackToSms}
         testPrefix="flow-second"
       />
       <button type="button" className="link" data-testid="flow-remove" onClick={() => set({ followUp: null })}>

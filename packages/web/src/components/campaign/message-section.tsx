@@ -2,14 +2,14 @@ import type { DraftIssue } from '../../api/campaigns.ts';
 import { channelName, useI18n } from '../../i18n.ts';
 import { useT } from '../../use-t.ts';
 import { ComplianceRules } from './compliance-rules.tsx';
-import { type Channel, COMPOSER_CHANNELS, type Draft, TEXT_FIELD } from './draft-model.ts';
+import { type Channel, COMPOSER_CHANNELS, type Draft, isKakao, TEXT_FIELD } from './draft-model.ts';
 import { FieldIssues } from './field-issues.tsx';
 import { TemplateEditor } from './template-editor.tsx';
 
 function SenderFields(props: { draft: Draft; set: (p: Partial<Draft>) => void; issues: readonly DraftIssue[] }) {
   const t = useT();
   const { draft: d, set } = props;
-  const phone = d.channel === 'sms' || (d.channel === 'kakao_brand' && d.fallbackToSms);
+  const phone = d.channel === 'sms' || (isKakao(d.channel) && d.fallbackToSms);
   return (
     <div className="row">
       {phone ? (
@@ -19,7 +19,7 @@ function SenderFields(props: { draft: Draft; set: (p: Partial<Draft>) => void; i
           <FieldIssues issues={props.issues} at="sender.smsFrom" />
         </label>
       ) : null}
-      {d.channel === 'kakao_brand' ? (
+      {isKakao(d.channel) ? (
         <label className="field">
           <span>{t('studio.field.kakaoKey')}</span>
           <input
@@ -77,7 +77,7 @@ export function MessageSection(props: {
             ))}
           </select>
         </label>
-        {d.channel === 'kakao_brand' ? (
+        {isKakao(d.channel) ? (
           <label>
             <input
               type="checkbox"
@@ -89,6 +89,13 @@ export function MessageSection(props: {
           </label>
         ) : null}
       </div>
+      <FieldIssues issues={props.issues} at="channel" />
+      {d.channel === 'kakao_alimtalk' ? (
+        <p className="notice small" data-testid="alimtalk-info-only">
+          {t('studio.alimtalk.infoOnly')}
+        </p>
+      ) : null}
+      {d.channel === 'webhook' ? <p className="muted small">{t('studio.webhook.note')}</p> : null}
       <SenderFields {...props} />
       <TemplateEditor
         channel={d.channel}
@@ -97,7 +104,7 @@ export function MessageSection(props: {
         issues={props.issues}
         at="templates.0"
         fields={TEXT_FIELD[d.channel]}
-        fallback={d.channel === 'kakao_brand' && d.fallbackToSms}
+        fallback={isKakao(d.channel) && d.fallbackToSms}
         testPrefix="message"
       />
       <FieldIssues issues={props.issues.filter((i) => i.path.length === 1)} at="templates" />

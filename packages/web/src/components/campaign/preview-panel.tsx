@@ -63,6 +63,7 @@ export function PreviewPanel(props: {
   hasCoupon: boolean;
 }) {
   const t = useT();
+  const { lang } = useI18n();
   const p = props.check?.preview ?? null;
   return (
     <div className="card preview-panel" data-testid="preview-panel">
@@ -78,7 +79,10 @@ export function PreviewPanel(props: {
       <FieldIssues issues={props.check?.issues ?? []} at="customer" />
       {p ? (
         <>
-          <p className="small muted">{t('studio.preview.arm', { arm: p.arm })}</p>
+          <p className="small muted" data-testid="preview-arm">
+            {t('studio.preview.arm', { arm: labelOf(lang, 'report.arm', p.arm) })}
+            {p.arm === 'holdout' ? ` — ${t('studio.preview.heldOut')}` : ''}
+          </p>
           {props.hasCoupon ? (
             <p className="small muted" data-testid="preview-coupon-note">
               {t(p.couponIssued ? 'studio.preview.couponIssued' : 'studio.preview.couponExample')}

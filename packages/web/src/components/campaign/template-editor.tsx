@@ -1,8 +1,9 @@
 import { useRef } from 'react';
 import type { DraftIssue } from '../../api/campaigns.ts';
 import { useT } from '../../use-t.ts';
-import type { Channel, MessageDraft } from './draft-model.ts';
+import { type Channel, KEYED_CHANNELS, type MessageDraft } from './draft-model.ts';
 import { FieldIssues } from './field-issues.tsx';
+import { KeyedTemplateEditor } from './keyed-template-editor.tsx';
 
 const VARIABLES = [
   ['name', '{{ name }}'],
@@ -18,7 +19,12 @@ const VARIABLES = [
  * The message text of one arm with a variable picker that inserts at the cursor. `at` is the path
  * of the template in the campaign JSON (`templates.0`), so the server's issues land under their field.
  */
-export function TemplateEditor(props: {
+export function TemplateEditor(props: TemplateEditorProps) {
+  if (KEYED_CHANNELS.includes(props.channel)) return <KeyedTemplateEditor {...props} />;
+  return <TextTemplateEditor {...props} />;
+}
+
+export interface TemplateEditorProps {
   channel: Channel;
   value: MessageDraft;
   onChange: (m: MessageDraft) => void;
@@ -27,7 +33,9 @@ export function TemplateEditor(props: {
   fields: { subject: string | null; text: string };
   fallback: boolean;
   testPrefix: string;
-}) {
+}
+
+function TextTemplateEditor(props: TemplateEditorProps) {
   const t = useT();
   const ref = useRef<HTMLTextAreaElement>(null);
   const { value, onChange, at, fields } = props;
