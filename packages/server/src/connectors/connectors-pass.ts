@@ -1,7 +1,7 @@
-import { translate } from '@dalbit/core/i18n/catalog';
 import type { Engine } from '../engines/engine.ts';
 import type { PassResult } from '../runtime/run-loop.ts';
 import type { ConnectorDeps } from './connector-deps.ts';
+import { syncLine } from './sync-lines.ts';
 import { syncAll } from './sync-run.ts';
 
 /** One tick of `serve`'s connector loop: every connection whose next run is due syncs from its cursors. */
@@ -15,13 +15,6 @@ export function createConnectorsPass(
       { trigger: 'schedule', dueOnly: true },
     );
     if (results.length === 0) return {};
-    const lines = results.map((r) =>
-      r.error
-        ? translate(lang, 'connectors.sync.failed', { id: r.connectionId, message: r.error.message })
-        : Object.entries(r.rows)
-            .map(([resource, rows]) => translate(lang, 'connectors.sync.line', { id: r.connectionId, resource, rows }))
-            .join(' · ') || translate(lang, 'connectors.sync.line', { id: r.connectionId, resource: '-', rows: 0 }),
-    );
-    return { line: `[connectors] ${lines.join(' · ')}` };
+    return { line: results.map((r) => syncLine(lang, r)).join(' · ') };
   };
 }

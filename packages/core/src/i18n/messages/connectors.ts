@@ -48,8 +48,28 @@ export const CONNECTOR_MESSAGES = defineMessages({
     en: 'no shop is connected (dalbit connect)',
   },
   'connectors.sync.line': {
-    ko: '{id}: {resource} {rows}건 가져옴',
-    en: '{id}: {resource} {rows} rows fetched',
+    ko: '{id}: {summary} 가져옴',
+    en: '{id}: {summary} fetched',
+  },
+  'connectors.sync.nothing': {
+    ko: '{id}: 새 데이터 없음 ({summary})',
+    en: '{id}: nothing new ({summary})',
+  },
+  'connectors.cli.secretEnv': {
+    ko: '{name} 환경 변수에 시크릿을 넣어 주세요 (시크릿은 셸 기록과 프로세스 목록에 남지 않도록 플래그가 아니라 환경 변수로 받습니다)',
+    en: 'set {name} (the secret is read from the environment, not from a flag, so it stays out of shell history and process lists)',
+  },
+  'connectors.cli.badSince': {
+    ko: '--since: 날짜로 읽을 수 없습니다: {value} (예: 2026-12-01 또는 2026-12-01T09:00:00+09:00)',
+    en: '--since: not a date: {value} (e.g. 2026-12-01 or 2026-12-01T09:00:00+09:00)',
+  },
+  'connectors.cli.badMallId': {
+    ko: '--mall-id: 카페24 쇼핑몰 ID는 영문 소문자·숫자·-·_ 2~50자입니다: {value}',
+    en: '--mall-id: a Cafe24 mall id is 2–50 letters, digits, - or _: {value}',
+  },
+  'connectors.cli.failed': {
+    ko: '동기화에 실패한 연결 {n}개: {list}',
+    en: '{n} connections failed to sync: {list}',
   },
   'connectors.sync.failed': { ko: '{id}: 동기화 실패 — {message}', en: '{id}: sync failed — {message}' },
   'connectors.connect.open': {

@@ -6,9 +6,12 @@ import { type CliContext, CliError } from '../context.ts';
 /** Secrets come from the environment, never from flags (shell history, process lists). */
 function secretFromEnv(ctx: CliContext, name: string): string {
   const v = ctx.env[name];
-  if (!v) throw new CliError('BAD_FLAG', `set ${name} (the secret is read from the environment, not from a flag)`);
+  if (!v) throw new CliError('BAD_ENV', ctx.t('connectors.cli.secretEnv', { name }));
   return v;
 }
+
+/** The same rule as the dashboard's form (POST /api/connectors/cafe24). */
+const MALL_ID = /^[a-z0-9][a-z0-9_-]{1,49}$/i;
 
 /**
  * `dalbit connect cafe24 --mall-id … --client-id …` prints the consent address (the running
@@ -28,13 +31,16 @@ export function registerConnect(program: Command, ctx: CliContext): void {
     )
     .option('--api-base <url>', 'Admin API address (default https://{mall_id}.cafe24api.com)')
     .action(async (o: { mallId: string; clientId: string; server: string; apiBase?: string }, cmd: Command) => {
+      if (!MALL_ID.test(o.mallId))
+        throw new CliError('BAD_FLAG', ctx.t('connectors.cli.badMallId', { value: o.mallId }));
+      const clientSecret = secretFromEnv(ctx, 'DALBIT_CAFE24_CLIENT_SECRET');
       const config = ctx.config(cmd);
       const engine = await ctx.warehouse(cmd);
       const deps = { engine, ...(await connectorDepsFor(config.dataDir, ctx.env)), now: new Date() };
       const r = await beginCafe24(deps, {
         mallId: o.mallId,
         clientId: o.clientId,
-        clientSecret: secretFromEnv(ctx, 'DALBIT_CAFE24_CLIENT_SECRET'),
+        clientSecret,
         serviceKey: ctx.env.DALBIT_CAFE24_SERVICE_KEY,
         apiBase: o.apiBase,
         redirectUri: `${o.server.replace(/\/+$/, '')}/api/connectors/cafe24/callback`,
@@ -46,12 +52,13 @@ export function registerConnect(program: Command, ctx: CliContext): void {
     .requiredOption('--client-id <id>', 'Commerce API application id (secret: DALBIT_SMARTSTORE_CLIENT_SECRET)')
     .option('--api-base <url>', 'Commerce API address (default https://api.commerce.naver.com)')
     .action(async (o: { clientId: string; apiBase?: string }, cmd: Command) => {
+      const clientSecret = secretFromEnv(ctx, 'DALBIT_SMARTSTORE_CLIENT_SECRET');
       const config = ctx.config(cmd);
       const engine = await ctx.warehouse(cmd);
       const deps = { engine, ...(await connectorDepsFor(config.dataDir, ctx.env)), now: new Date() };
       const conn = await connectSmartstore(deps, {
         clientId: o.clientId,
-        clientSecret: secretFromEnv(ctx, 'DALBIT_SMARTSTORE_CLIENT_SECRET'),
+        clientSecret,
         apiBase: o.apiBase,
       });
       ctx.out(ctx.t('connectors.connect.done', { id: conn.connectionId }));

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { connectorDepsFor } from '../../connectors/connector-deps.ts';
+import { ConnectorError, type ConnectorErrorCode } from '../../connectors/connector-error.ts';
+import { syncLine } from '../../connectors/sync-lines.ts';
 import { syncAll } from '../../connectors/sync-run.ts';
 import { type CliContext, CliError } from '../context.ts';
 
@@ -12,20 +14,22 @@ export function registerSync(program: Command, ctx: CliContext): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: { since?: string; json?: boolean }, cmd: Command) => {
       const since = opts.since === undefined ? undefined : new Date(opts.since);
-      if (since && Number.isNaN(since.getTime())) throw new CliError('BAD_FLAG', `--since: not a date: ${opts.since}`);
+      if (since && Number.isNaN(since.getTime()))
+        throw new CliError('BAD_FLAG', ctx.t('connectors.cli.badSince', { value: String(opts.since) }));
       const config = ctx.config(cmd);
       const engine = await ctx.warehouse(cmd);
       const deps = { engine, ...(await connectorDepsFor(config.dataDir, ctx.env)), now: new Date() };
       const results = await syncAll(deps, { trigger: 'cli', since });
       if (opts.json) return ctx.out(JSON.stringify({ results }));
       if (results.length === 0) ctx.out(ctx.t('connectors.sync.none'));
-      for (const r of results) {
-        if (r.error) ctx.err(ctx.t('connectors.sync.failed', { id: r.connectionId, message: r.error.message }));
-        for (const [resource, rows] of Object.entries(r.rows))
-          ctx.out(ctx.t('connectors.sync.line', { id: r.connectionId, resource, rows }));
-      }
+      for (const r of results) (r.error ? ctx.err : ctx.out)(syncLine(ctx.lang, r));
+      // The exit code is the first failure's kind (a shop unreachable: 75, refused credentials …).
       const failed = results.filter((r) => r.error);
-      if (failed.length > 0)
-        throw new CliError('STEPS_FAILED', failed.map((r) => `${r.connectionId}: ${r.error?.code}`).join(', '));
+      const first = failed[0]?.error;
+      if (first)
+        throw new ConnectorError(
+          first.code as ConnectorErrorCode,
+          ctx.t('connectors.cli.failed', { n: failed.length, list: failed.map((r) => r.connectionId).join(', ') }),
+        );
     });
 }
