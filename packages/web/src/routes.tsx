@@ -11,6 +11,7 @@ import { CustomerPage } from './pages/customer-page.tsx';
 import { CustomersPage } from './pages/customers-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { ImportPage } from './pages/import-page.tsx';
+import { ReconfirmationsPage } from './pages/reconfirmations-page.tsx';
 import { SegmentsPage } from './pages/segments-page.tsx';
 import { SettingsPage } from './pages/settings-page.tsx';
 import { TraitsPage } from './pages/traits-page.tsx';
@@ -46,4 +47,5 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: '/imports', Page: ImportPage, nav: { label: 'navImports' } },
   { pattern: '/connections', Page: ConnectionsPage, nav: { label: 'navConnections' } },
   { pattern: '/settings', Page: SettingsPage, nav: { label: 'navSettings' } },
+  { pattern: '/consent', Page: ReconfirmationsPage, nav: { coreLabel: 'reconfirm.nav' } },
 ];

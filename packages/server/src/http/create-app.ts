@@ -32,6 +32,7 @@ import { insightRoutes } from './routes/insight-routes.ts';
 import { onsiteRoutes } from './routes/onsite-routes.ts';
 import { pushRoutes } from './routes/push-routes.ts';
 import { recipeRoutes } from './routes/recipe-routes.ts';
+import { reconfirmationRoutes } from './routes/reconfirmation-routes.ts';
 import { refreshRoutes } from './routes/refresh-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { segmentHistoryRoutes } from './routes/segment-history-routes.ts';
@@ -69,6 +70,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...customerRoutes(deps),
     ...customerInsightRoutes(deps),
     ...recipeRoutes(deps),
+    ...reconfirmationRoutes(deps),
     ...segmentManageRoutes(deps),
     ...segmentHistoryRoutes(deps),
     ...warehouseValuesRoutes(deps),

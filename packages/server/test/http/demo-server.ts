@@ -16,7 +16,7 @@ import { loadSiteKeys, type SiteKeys } from '../../src/tracker/site-keys.ts';
 export interface DemoServer {
   readonly server: RunningServer;
   readonly engine: Engine;
-  /** The fixed clock of the server: the moment the demo export was taken. */
+  /** The fixed clock of the server: the moment the demo export was taken, unless the caller chose another. */
   readonly now: Date;
   readonly logs: string[];
   /** The first owner, created as `dalbit demo` does (its printed login). */
@@ -40,6 +40,8 @@ export async function startDemoServer(opts: {
   queryTimeoutMs?: number;
   /** Shop connectors' sealing key and HTTP (the connector routes answer 501 without them). */
   connectors?: ConnectorDeps;
+  /** The server's fixed clock (default: the moment the demo export was taken). */
+  now?: Date;
 }): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), 'dalbit-http-'));
   const params = DemoParamsSchema.parse({
@@ -47,10 +49,11 @@ export async function startDemoServer(opts: {
     seed: opts.seed ?? 11,
     eventsPerCustomer: opts.eventsPerCustomer ?? 4,
   });
-  const now = new Date(createDemoContext(params).exportedAt);
+  const exportedAt = new Date(createDemoContext(params).exportedAt);
+  const now = opts.now ?? exportedAt;
   const engine = await openWarehouse({ dataDir: dir });
   await runDemo(engine, { params, outDir: join(dir, 'demo-files'), now });
-  await refreshFeatures(engine, { asOf: now });
+  await refreshFeatures(engine, { asOf: exportedAt });
   const owner = await ensureFirstOwner(engine, now);
   if (!owner) throw new Error('a fresh demo warehouse already had users');
   const logs: string[] = [];

@@ -22,12 +22,16 @@ export const RECONFIRM_MESSAGES = defineMessages({
     ko: '{channel} 수신동의 확인 안내 {waiting}건을 보낼 수 없습니다. 설정되지 않은 항목: {missing}. 발신자 정보는 설정 페이지에서, 발신번호·이메일 발신 주소는 캠페인 발신 설정에서 입력하세요.',
     en: 'Cannot send {waiting} {channel} re-confirmation notices. Missing: {missing}. Set the sender on the settings page and the sender number / email address in a campaign.',
   },
+  'reconfirm.nav': { ko: '수신동의 재확인', en: 'Consent re-confirmation' },
   'reconfirm.title': { ko: '수신동의 재확인 (2년 주기)', en: 'Consent re-confirmation (every 2 years)' },
   'reconfirm.lead': {
     ko: '정보통신망법에 따라 광고 수신에 동의한 날부터 2년마다 동의 사실을 알립니다. 안내는 광고가 아닌 정보성 메시지로 동의한 채널로 발송되며, 답이 없으면 동의가 유지됩니다. 안내가 기한까지 전달되지 못하면 그 채널의 동의는 만료됩니다.',
     en: 'By law, every 2 years from the consent date each consenting customer is told they consented. The notice is informational (not an ad) and goes on the consented channel; no answer keeps the consent. When a notice cannot be delivered by its deadline, that channel’s consent lapses.',
   },
-  'reconfirm.card.upcoming': { ko: '30일 내 예정', en: 'Due within 30 days' },
+  'reconfirm.card.upcoming': {
+    ko: '안내 예정 (기준일 30일 이내·경과)',
+    en: 'Not notified yet (due within 30 days or past)',
+  },
   'reconfirm.card.pending': { ko: '발송 대기', en: 'Waiting to send' },
   'reconfirm.card.sent': { ko: '발송됨', en: 'Sent' },
   'reconfirm.card.undelivered': { ko: '전달 못함', en: 'Not delivered' },

@@ -9,6 +9,7 @@ import { ensureFirstOwner } from '../../auth/first-owner.ts';
 import { loadCouponSecret } from '../../campaigns/campaign-settings.ts';
 import { type DemoRunSummary, readDemoStats, runDemo } from '../../demo/run-demo.ts';
 import { seedDemoCampaigns } from '../../demo/seed-campaigns.ts';
+import { seedDemoReconfirmations } from '../../demo/seed-reconfirmations.ts';
 import { seedRecipeSegments } from '../../demo/seed-segments.ts';
 import { writeDemoFiles } from '../../demo/write-demo-files.ts';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
@@ -123,6 +124,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       const exportedAt = new Date(createDemoContext(params).exportedAt);
       await refreshFeatures(engine, { asOf: exportedAt });
       const campaigns = await seedDemoCampaigns(engine, { now, asOf: exportedAt, workDir: outDir });
+      await seedDemoReconfirmations(engine, { asOf: exportedAt, now });
       const asOfDay = toKstDay(exportedAt);
       const refresh = await refreshWarehouse(engine, { asOfDay, clock: () => performance.now() });
       // The campaigns plant their result orders after the import: the summary's customers, orders and

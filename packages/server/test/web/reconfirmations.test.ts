@@ -1,0 +1,146 @@
+import { CampaignDefinition } from '@dalbit/core/campaigns/schema';
+import { createDemoContext } from '@dalbit/core/demo/demo-context';
+import { DemoParamsSchema } from '@dalbit/core/demo/demo-params';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveCampaign } from '../../src/campaigns/campaign-store.ts';
+import { saveComplianceSettings } from '../../src/campaigns/compliance-settings.ts';
+import { DEMO_SENDER } from '../../src/demo/seed-campaigns.ts';
+import { seedDemoReconfirmations } from '../../src/demo/seed-reconfirmations.ts';
+import { ensureDashboardBuilt } from '../../src/http/ensure-dashboard.ts';
+import { type DemoServer, startDemoServer } from '../http/demo-server.ts';
+import { launchChromium } from './browser.ts';
+import { loginThroughPage } from './login-page.ts';
+
+process.env.DALBIT_SHOTS ??= '/tmp/shots/loops';
+const { shoot } = await import('./shots.ts');
+
+// The two-year consent re-confirmation page in Chromium over a demo brand 40 days after its data
+// ends, whose re-confirmation ran as the demo runs it (a pass a week from the data's end, earlier
+// notices delivered, the last pass's waiting; three customers lost their phone number so their
+// notices could not go and their consents lapsed): every count on the page equals an independent
+// SQL count over the raw tables.
+
+let demo: DemoServer;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+
+beforeAll(async () => {
+  await ensureDashboardBuilt();
+  const exportedAt = new Date(createDemoContext(DemoParamsSchema.parse({ customers: 400, seed: 5 })).exportedAt);
+  demo = await startDemoServer({
+    customers: 400,
+    eventsPerCustomer: 2,
+    seed: 5,
+    now: new Date(exportedAt.getTime() + 40 * 86_400_000),
+  });
+  await saveComplianceSettings(demo.engine, { sender: DEMO_SENDER }, { by: 'demo', at: demo.now });
+  const sms = CampaignDefinition.parse({
+    id: 'ship-notice',
+    name: '출고 안내',
+    purpose: 'info',
+    trigger: { kind: 'broadcast', at: demo.now.toISOString() },
+    channel: 'sms',
+    templates: [{ channel: 'sms', text: '{{ name }}님 주문 상품 출고' }],
+    sender: { smsFrom: '0200000000' },
+  });
+  await saveCampaign(demo.engine, sms, new Date(demo.now.getTime() - 90 * 86_400_000));
+  // The three earliest SMS anniversaries have no phone any more: their notices cannot go.
+  await demo.engine.query(`UPDATE customers SET phone = NULL WHERE customer_id IN (
+    SELECT customer_id FROM consents WHERE purpose = 'ad' AND channel = 'sms' AND granted ORDER BY "at", customer_id LIMIT 3)`);
+  await seedDemoReconfirmations(demo.engine, { asOf: exportedAt, now: demo.now });
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await loginThroughPage(page, demo.server.url, demo.owner);
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+const count = async (sql: string): Promise<number> =>
+  Number((await demo.engine.query<{ n: number | bigint }>(sql))[0]?.n ?? 0);
+const NOTICES = "FROM messages WHERE step_id = 'reconfirmation' AND campaign_id IS NULL";
+
+/** Cycles not planned yet whose anniversary (every 2 years from the latest grant) falls within 30 days, in SQL. */
+async function upcomingBySql(now: Date): Promise<number> {
+  const horizon = new Date(now.getTime() + 30 * 86_400_000).toISOString();
+  return count(`
+    WITH latest AS (
+      SELECT customer_id, channel, arg_max(granted, (epoch_ms("at") * 2 + CASE WHEN granted THEN 0 ELSE 1 END)) AS granted,
+             max("at") AS at
+      FROM consents WHERE purpose = 'ad' AND channel IN ('sms', 'kakao', 'email', 'push') AND "at" <= TIMESTAMPTZ '${now.toISOString()}'
+      GROUP BY customer_id, channel),
+    cycles AS (
+      SELECT l.customer_id, l.channel, max(l.at + to_years(2 * k)) AS due_at
+      FROM latest l, range(1, 40) r(k)
+      WHERE l.granted AND l.at + to_years(2 * k) <= TIMESTAMPTZ '${horizon}'
+      GROUP BY l.customer_id, l.channel)
+    SELECT count(*) AS n FROM cycles c
+    WHERE NOT EXISTS (SELECT 1 ${NOTICES.replace('FROM messages', 'FROM messages m')} AND m.customer_id = c.customer_id
+      AND m.occurrence = c.channel || '|' || strftime(c.due_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%g') || 'Z')`);
+}
+
+describe('consent re-confirmation page in Chromium', () => {
+  it('shows upcoming, waiting, sent, not delivered and lapsed counts equal to SQL, and lists each with masked contacts', async () => {
+    const expected = {
+      upcoming: await upcomingBySql(demo.now),
+      pending: await count(
+        `SELECT count(*) AS n ${NOTICES} AND status IN ('queued', 'sending', 'retry', 'in_doubt', 'deferred')`,
+      ),
+      sent: await count(`SELECT count(*) AS n ${NOTICES} AND status IN ('accepted', 'at_carrier', 'delivered')`),
+      lapsed: await count("SELECT count(*) AS n FROM consents WHERE source = 'reconfirmation_lapse' AND NOT granted"),
+    };
+    const notDelivered = await count(
+      `SELECT count(*) AS n ${NOTICES} AND status IN ('blocked', 'failed', 'cancelled')`,
+    );
+    const undelivered = notDelivered - expected.lapsed;
+    // Some of each state (email is refused: the campaigns have no email sender).
+    for (const n of Object.values(expected)) expect(n).toBeGreaterThan(0);
+
+    await page.goto(`${demo.server.url}/#/consent`);
+    await page.getByRole('heading', { name: '수신동의 재확인 (2년 주기)' }).waitFor();
+    const value = async (s: string) =>
+      Number((await page.getByTestId(`reconfirm-count-${s}-value`).innerText()).replaceAll(',', ''));
+    await page.getByTestId('reconfirm-count-sent-value').waitFor();
+    expect({
+      upcoming: await value('upcoming'),
+      pending: await value('pending'),
+      sent: await value('sent'),
+      lapsed: await value('lapsed'),
+    }).toEqual(expected);
+    expect(await value('undelivered')).toBe(undelivered);
+    await shoot(page, 'reconfirm-all');
+
+    for (const [state, n] of Object.entries({ ...expected, undelivered })) {
+      await page.getByTestId(`reconfirm-count-${state}`).click();
+      await page.locator(`[data-testid="reconfirm-count-${state}"][aria-pressed="true"]`).waitFor();
+      const label = {
+        upcoming: '예정',
+        pending: '발송 대기',
+        sent: '발송됨',
+        undelivered: '전달 못함',
+        lapsed: '동의 만료',
+      }[state];
+      await page
+        .getByTestId('reconfirm-shown')
+        .filter({ hasText: `${label} · ${n.toLocaleString('ko-KR')}` })
+        .waitFor();
+      const rows = page.locator(`[data-testid="reconfirm-list"] tbody tr`);
+      if (n > 0) await rows.first().waitFor();
+      expect(await rows.count()).toBe(Math.min(n, 200));
+      expect(await page.locator(`[data-testid="reconfirm-list"] tbody tr:not([data-state="${state}"])`).count()).toBe(
+        0,
+      );
+      if (n > 0) {
+        const text = await page.getByTestId('reconfirm-list').innerText();
+        expect(text).toMatch(/\*/); // masked names and contacts
+        expect(text).not.toMatch(/010-\d{4}-\d{4}/);
+        await shoot(page, `reconfirm-${state}`);
+      }
+      await page.getByTestId(`reconfirm-count-${state}`).click(); // back to all
+    }
+    // Email notices cannot go: the refusal says so in Korean.
+    expect(await page.getByTestId('reconfirm-refused-email').innerText()).toContain('이메일 수신동의 확인 안내');
+  }, 180_000);
+});
