@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEffectivePolicy } from '../../src/campaigns/load-effective-policy.ts';
+import { resolveAudience } from '../../src/campaigns/resolve-audience.ts';
 import { runScheduler } from '../../src/campaigns/run-scheduler.ts';
 import { ensureDashboardBuilt } from '../../src/http/ensure-dashboard.ts';
 import { type DemoServer, startDemoServer } from '../http/demo-server.ts';
@@ -231,5 +232,56 @@ describe('campaign composer: Kakao AlimTalk and webhook (story 5)', () => {
     expect((await stored('vip-webhook')).templates).toEqual([
       { channel: 'webhook', event: 'customer.vip', payload: { customer_name: '{{ name }}', grade: '{{ grade }}' } },
     ]);
+  });
+});
+
+describe('campaign composer: the audience built in place (story 5)', () => {
+  const liveCount = async () => Number(await page.getByTestId('audience-live').getAttribute('data-count'));
+
+  it('conditions built with the audience page’s builder without leaving; the count shown is the campaign’s real audience', async () => {
+    await startComposer('3회 이상 구매 고객 감사', 'inline-3-orders');
+    await page.getByTestId('message-text').fill('{{ name }}님, 늘 감사합니다');
+    await page.getByTestId('audience-select').selectOption('inline');
+    await page.getByTestId('inline-audience').waitFor();
+    // One condition is stored as itself (the builder drops a group of one).
+    const root = { kind: 'orders', measure: 'count', op: 'gte', value: 3 };
+    const real = (
+      await resolveAudience(demo.engine, { kind: 'definition', definition: { version: 1, root } }, demo.now)
+    ).length;
+    expect(real).toBeGreaterThan(0);
+    await page.getByTestId('cond-0-0-cmp-value').fill('3');
+    await expect.poll(liveCount, { timeout: 30_000 }).toBe(real);
+    await expect.poll(() => page.getByTestId('check-state').textContent()).toContain('문제 없음');
+    await shot('composer-inline-audience');
+    await page.getByTestId('save-campaign').click();
+    await page.getByTestId('campaign-title').waitFor();
+    const audience = (await stored('inline-3-orders')).audience as { kind: string; definition: { root: unknown } };
+    expect(audience.kind).toBe('definition');
+    expect(audience.definition.root).toEqual(root);
+  });
+
+  it('a recipe’s parameter changed in the composer: the count follows and the campaign stores the parameter', async () => {
+    await startComposer('3개월 미구매 복귀', 'lapsed-3');
+    await page.getByTestId('message-text').fill('{{ name }}님, 오랜만이에요');
+    await page.getByTestId('audience-select').selectOption('recipe:lapsed-6-months');
+    await page.getByTestId('recipe-params').waitFor();
+    const six = (
+      await resolveAudience(demo.engine, { kind: 'recipe', recipe: 'lapsed-6-months', params: { months: 6 } }, demo.now)
+    ).length;
+    await expect.poll(liveCount, { timeout: 30_000 }).toBe(six);
+    await page.getByTestId('param-months').locator('input').fill('3');
+    const three = (
+      await resolveAudience(demo.engine, { kind: 'recipe', recipe: 'lapsed-6-months', params: { months: 3 } }, demo.now)
+    ).length;
+    expect(three).not.toBe(six);
+    await expect.poll(liveCount, { timeout: 30_000 }).toBe(three);
+    await shot('composer-recipe-params');
+    await page.getByTestId('save-campaign').click();
+    await page.getByTestId('campaign-title').waitFor();
+    expect((await stored('lapsed-3')).audience).toEqual({
+      kind: 'recipe',
+      recipe: 'lapsed-6-months',
+      params: { months: 3 },
+    });
   });
 });

@@ -68,6 +68,8 @@ export const STUDIO_FLOW_MESSAGES = defineMessages({
     ko: '실제로는 이 고객에게 보내지 않습니다 (아래는 보냈다면 나갔을 메시지)',
     en: 'this customer will not receive it (below: what would have been sent)',
   },
+  'studio.inline.option': { ko: '여기서 조건 만들기', en: 'Build conditions here' },
+  'studio.inline.invalid': { ko: '조건을 고치면 인원을 셉니다', en: 'Fix the conditions to count' },
   'studio.trigger.weekdays': { ko: '요일 (선택하지 않으면 매일)', en: 'Weekdays (none = every day)' },
   'studio.weekday.0': { ko: '일', en: 'Sun' },
   'studio.weekday.1': { ko: '월', en: 'Mon' },

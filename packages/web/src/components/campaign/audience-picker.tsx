@@ -5,8 +5,12 @@ import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n.ts';
 import { useT } from '../../use-t.ts';
 import type { AudienceChoice } from './draft-model.ts';
+import { InlineAudience, RecipeParams, startInline } from './inline-audience.tsx';
 
-/** Who the campaign may reach: everyone, a saved audience (with its live size) or a recipe with its defaults. */
+/**
+ * Who the campaign may reach: everyone, a saved audience (with its live size), a recipe with its
+ * parameters, or conditions built here with the audience page's condition builder.
+ */
 export function AudiencePicker({ value, onChange }: { value: AudienceChoice; onChange: (a: AudienceChoice) => void }) {
   const t = useT();
   const { lang } = useI18n();
@@ -18,6 +22,7 @@ export function AudiencePicker({ value, onChange }: { value: AudienceChoice; onC
   const size = value.kind === 'segment' && sizes.state === 'ok' ? sizes.data.sizes[value.segmentId] : undefined;
   const select = (v: string) => {
     if (v === 'all') onChange({ kind: 'all' });
+    else if (v === 'inline') onChange(startInline());
     else if (v.startsWith('segment:')) onChange({ kind: 'segment', segmentId: v.slice(8) });
     else if (v.startsWith('recipe:')) {
       const r = recs.find((x) => x.name === v.slice(7));
@@ -29,11 +34,15 @@ export function AudiencePicker({ value, onChange }: { value: AudienceChoice; onC
       ? `segment:${value.segmentId}`
       : value.kind === 'recipe'
         ? `recipe:${value.recipe}`
-        : 'all';
+        : value.kind === 'definition'
+          ? 'inline'
+          : 'all';
+  const recipe = value.kind === 'recipe' ? recs.find((r) => r.name === value.recipe) : undefined;
   return (
     <div>
       <select data-testid="audience-select" value={current} onChange={(e) => select(e.target.value)}>
         <option value="all">{t('studio.audience.all')}</option>
+        <option value="inline">{t('studio.inline.option')}</option>
         <optgroup label={t('studio.audience.segment')}>
           {segs.map((s) => (
             <option key={s.segmentId} value={`segment:${s.segmentId}`}>
@@ -54,6 +63,10 @@ export function AudiencePicker({ value, onChange }: { value: AudienceChoice; onC
           {' '}
           {t('studio.audience.size', { count: formatNumber(size) })}
         </span>
+      ) : null}
+      {value.kind === 'definition' ? <InlineAudience definition={value.definition} onChange={onChange} /> : null}
+      {value.kind === 'recipe' && recipe ? (
+        <RecipeParams key={recipe.name} recipe={recipe} params={value.params} onChange={onChange} />
       ) : null}
     </div>
   );

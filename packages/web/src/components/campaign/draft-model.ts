@@ -27,7 +27,8 @@ export type GoldenAnchor = (typeof GOLDEN_ANCHORS)[number];
 export type AudienceChoice =
   | { kind: 'all' }
   | { kind: 'segment'; segmentId: string }
-  | { kind: 'recipe'; recipe: string; params: Record<string, unknown> };
+  | { kind: 'recipe'; recipe: string; params: Record<string, unknown> }
+  | { kind: 'definition'; definition: unknown };
 
 export interface MessageDraft {
   subject: string;
