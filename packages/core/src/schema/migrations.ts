@@ -5,6 +5,7 @@ import { MESSAGE_EVENTS, MESSAGES, ONSITE_IMPRESSIONS, ONSITE_MESSAGES } from '.
 import { CONSENT_NOTICES, OPT_OUTS } from '../compliance/tables.ts';
 import { CONNECTOR_MIGRATIONS } from '../connectors/tables.ts';
 import { MERGE_SNAPSHOTS, NEVER_MERGE, PERSON_RECORD_PROFILE_COLUMNS, PERSON_RECORDS } from '../identity/tables.ts';
+import { IMPORT_STATE_MIGRATIONS } from '../ingest/import-state-tables.ts';
 import { TRACKER_MIGRATIONS } from '../ingest/tracker-tables.ts';
 import { SEGMENT_MIGRATIONS } from '../segments/migrations.ts';
 import { CLV_SCORES, CUSTOMER_TRAITS, RELATED_PRODUCTS, RFM_SCORES } from './analytics-tables.ts';
@@ -110,6 +111,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'stats summary (the costly headline figures, emptied by writes and filled on read)',
     steps: [STATS_SUMMARY].map(create),
   },
+  ...IMPORT_STATE_MIGRATIONS,
 ];
 
 /** Table definitions as of the latest migration (for fixtures and introspection). */

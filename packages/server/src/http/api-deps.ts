@@ -19,4 +19,6 @@ export interface ApiDeps {
   readonly trackerLimits?: Partial<TrackerLimits>;
   /** Shop connectors' sealing key and HTTP (decision 0016); without them the connector routes answer 501. */
   readonly connectors?: ConnectorDeps;
+  /** Where import uploads wait (`<dataDir>/uploads` under `dalbit serve`, so they outlive a restart); default: a private temp directory. */
+  readonly uploadDir?: string;
 }

@@ -27,6 +27,7 @@ import { customerInsightRoutes } from './routes/customer-insight-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { identifyRoutes } from './routes/identify-routes.ts';
+import { importMappingRoutes } from './routes/import-mapping-routes.ts';
 import { importRoutes } from './routes/import-routes.ts';
 import { insightRoutes } from './routes/insight-routes.ts';
 import { onsiteRoutes } from './routes/onsite-routes.ts';
@@ -91,6 +92,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...identifyRoutes(deps),
     ...connectorRoutes(deps),
     ...importRoutes(deps),
+    ...importMappingRoutes(deps),
   ];
 }
 

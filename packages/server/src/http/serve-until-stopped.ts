@@ -25,6 +25,8 @@ export interface ServeOptions {
   readonly linkSecret?: string;
   /** Shop connectors' sealing key and HTTP (decision 0016). */
   readonly connectors?: AppOptions['connectors'];
+  /** Import uploads (decision 0017): `<dataDir>/uploads`. */
+  readonly uploadDir?: string;
   /** The API's clock (default: the system clock). */
   readonly now?: () => Date;
   /** Background work started once the server listens and stopped (awaited) before it closes. */
@@ -74,6 +76,7 @@ export async function serveUntilStopped(engine: Engine, opts: ServeOptions): Pro
     ...(opts.linkSecret ? { linkSecret: opts.linkSecret } : {}),
     ...(opts.mounts ? { mounts: opts.mounts } : {}),
     ...(opts.connectors ? { connectors: opts.connectors } : {}),
+    ...(opts.uploadDir ? { uploadDir: opts.uploadDir } : {}),
   });
   opts.out(
     ko

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { DalbitError, isDalbitError } from '@dalbit/core/errors/dalbit-error';
 import { type MessageKey, type MessageParams, translate } from '@dalbit/core/i18n/catalog';
 import { warehouseChanged } from '../analytics/derived-results.ts';
@@ -9,9 +8,11 @@ import { importFile } from '../importers/import-file.ts';
 import type { ImportSummary } from '../importers/import-summary.ts';
 import { refreshFeatures } from '../segments/refresh-features.ts';
 import { refreshSegments } from '../segments/refresh-segments.ts';
+import { importLanded, listJobs, liveJobs, loadJob, saveJob } from './job-store.ts';
 import type { Upload, UploadStore } from './upload-store.ts';
 
-export type ImportPhase = 'queued' | 'reading' | 'writing' | 'refreshing' | 'done' | 'failed';
+/** `interrupted`: its server stopped while it ran (found so by the next server). */
+export type ImportPhase = 'queued' | 'reading' | 'writing' | 'refreshing' | 'done' | 'failed' | 'interrupted';
 
 /** One run of the importer started from the dashboard; polled for progress. */
 export interface ImportJob {
@@ -33,6 +34,8 @@ export interface ImportJob {
   refreshFailed?: boolean;
   /** The importer's rejects CSV (rows set aside), when any were. */
   rejectsPath?: string;
+  /** The phase it was in when its server stopped (`interrupted` jobs). */
+  interruptedIn?: ImportPhase;
 }
 
 /** Why a job wrote nothing: a catalog message (shown in the reader's language) or a server message. */
@@ -50,22 +53,47 @@ const SPAN: Record<'reading' | 'writing' | 'refreshing', [number, number]> = {
   refreshing: [0.85, 1],
 };
 
-const KEEP_MS = 24 * 60 * 60 * 1000;
+const ENDED: readonly ImportPhase[] = ['done', 'failed', 'interrupted'];
+export const isEnded = (job: ImportJob): boolean => ENDED.includes(job.phase);
 
 /**
- * Runs imports one after another (the warehouse takes one writer) and keeps their state in memory
- * for polling; the lasting record is the `imports` table. A job of a restarted server is gone.
+ * Runs imports one after another (the warehouse takes one writer). Live progress is polled from
+ * memory; each phase change and the outcome are written to `import_jobs`, so the history stays
+ * and a job whose server stopped shows as interrupted (marked by the next server at start).
  */
 export class ImportJobs {
   private readonly jobs = new Map<string, ImportJob>();
+  private readonly saving = new Map<string, Promise<void>>();
   private tail: Promise<void> = Promise.resolve();
+  /** Jobs of an earlier server marked interrupted and old upload files removed. */
+  readonly ready: Promise<void>;
 
   constructor(
     private readonly engine: Engine,
     private readonly uploads: UploadStore,
     private readonly now: () => Date,
     private readonly log: (line: string) => void,
-  ) {}
+  ) {
+    this.ready = this.recover().catch((e: unknown) => {
+      this.log(`[imports] recovering jobs failed: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  }
+
+  /** Marks the jobs an earlier server left under way as interrupted, with the Korean reason. */
+  private async recover(): Promise<void> {
+    this.uploads.sweep(this.now());
+    for (const job of await liveJobs(this.engine)) {
+      job.interruptedIn = job.phase;
+      const importId =
+        job.phase === 'refreshing' || job.phase === 'writing' ? await importLanded(this.engine, job) : undefined;
+      job.error = importId
+        ? keyed('IMPORT_INTERRUPTED', 'imports.error.interruptedAfterWrite')
+        : keyed('IMPORT_INTERRUPTED', 'imports.error.interrupted');
+      job.phase = 'interrupted';
+      await saveJob(this.engine, job, this.now());
+      this.log(`[imports] job ${job.id} (${job.fileName}) was interrupted by a restart in phase ${job.interruptedIn}`);
+    }
+  }
 
   start(upload: Upload, opts: { skipBadRows: boolean; actor: string }): ImportJob {
     this.sweep();
@@ -82,13 +110,15 @@ export class ImportJobs {
       totalBytes: upload.size,
     };
     this.jobs.set(job.id, job);
+    this.persist(job);
     this.tail = this.tail.then(() => this.run(job, upload, opts.skipBadRows));
     return job;
   }
 
-  /** The job, for the person who started it (or anyone when `any`, for owners). */
-  get(id: string, actor: string, any = false): ImportJob {
-    const job = this.jobs.get(id);
+  /** The job, for the person who started it (or anyone when `any`, for owners); also one of an earlier server. */
+  async get(id: string, actor: string, any = false): Promise<ImportJob> {
+    await this.ready;
+    const job = this.jobs.get(id) ?? (await loadJob(this.engine, id));
     if (!job || (!any && job.actor !== actor))
       throw new DalbitError({
         code: 'IMPORT_JOB_NOT_FOUND',
@@ -98,11 +128,32 @@ export class ImportJobs {
     return job;
   }
 
+  /** Latest jobs first (live ones as they are now), of `actor` or everyone's. */
+  async list(actor: string | undefined, limit: number): Promise<ImportJob[]> {
+    await this.ready;
+    const stored = await listJobs(this.engine, actor, limit);
+    return stored.map((j) => this.jobs.get(j.id) ?? j);
+  }
+
+  /** Writes the job's state after the writes before it (one chain per job); a failure is logged, not thrown. */
+  private persist(job: ImportJob): void {
+    const snapshot = { ...job };
+    const prev = this.saving.get(job.id) ?? this.ready;
+    const next = prev
+      .then(() => saveJob(this.engine, snapshot, this.now()))
+      .catch((e: unknown) =>
+        this.log(`[imports] saving job ${job.id} failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    this.saving.set(job.id, next);
+  }
+
   private async run(job: ImportJob, upload: Upload, skipBadRows: boolean): Promise<void> {
     const at = (phase: 'reading' | 'writing' | 'refreshing', f = 0): void => {
       const [a, b] = SPAN[phase];
+      const changed = job.phase !== phase;
       job.phase = phase;
       job.fraction = a + (b - a) * Math.min(1, Math.max(0, f));
+      if (changed) this.persist(job);
     };
     try {
       at('reading');
@@ -130,6 +181,7 @@ export class ImportJobs {
       await this.refresh(job, at);
       job.phase = 'done';
       job.fraction = 1;
+      this.persist(job);
     } catch (e) {
       if (!isDalbitError(e))
         this.log(`[imports] job ${job.id} failed: ${e instanceof Error ? (e.stack ?? e.message) : e}`);
@@ -154,14 +206,17 @@ export class ImportJobs {
   private fail(job: ImportJob, error: JobError): void {
     job.phase = 'failed';
     job.error = error;
+    this.persist(job);
   }
 
+  /** Ended jobs leave memory (their row stays); their files go with the upload directory's sweep. */
   private sweep(): void {
-    const now = this.now().getTime();
     for (const [id, job] of this.jobs) {
-      if (now - job.createdAt.getTime() <= KEEP_MS || job.phase === 'queued') continue;
-      if (job.rejectsPath) rmSync(job.rejectsPath, { force: true });
-      this.jobs.delete(id);
+      if (!isEnded(job)) continue;
+      void this.saving.get(id)?.then(() => {
+        this.jobs.delete(id);
+        this.saving.delete(id);
+      });
     }
   }
 }

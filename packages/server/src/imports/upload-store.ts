@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { DalbitError } from '@dalbit/core/errors/dalbit-error';
 import { translate } from '@dalbit/core/i18n/catalog';
-import type { MappingFile } from '@dalbit/core/ingest/mapping-file';
+import { MappingFile } from '@dalbit/core/ingest/mapping-file';
+import { z } from 'zod';
+import { makePrivateDir, PRIVATE_FILE_MODE, writePrivateFile } from '../files/private-files.ts';
 
 /** Uploads above this are refused while streaming (413); the importer reads the whole file. */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
-/** An upload is kept this long for previews and a run, then removed at the next upload. */
-const KEEP_MS = 24 * 60 * 60 * 1000;
+/** Files in the upload directory untouched this long are removed (at start and at each upload). */
+export const UPLOAD_KEEP_HOURS = 24;
 
 const ACCEPTED = new Set(['.xlsx', '.csv', '.tsv', '.txt', '.jsonl', '.ndjson']);
 
@@ -44,15 +46,34 @@ const notFound = (): DalbitError =>
     message: translate('ko', 'imports.error.uploadNotFound'),
   });
 
+/** What `<id>.json` beside the file records, so an upload outlives a server restart. */
+const UploadMeta = z.object({
+  id: z.string().uuid(),
+  fileName: z.string(),
+  size: z.number().int(),
+  createdAt: z.string(),
+  actor: z.string(),
+  mapping: MappingFile.optional(),
+});
+
 /**
- * Uploaded files of one server: streamed to a 0700 temp directory as 0600 files (never held in
- * memory), kept for a day, gone with the process's temp directory. Not shared between processes.
+ * Uploaded files: streamed as 0600 files (never held in memory) into a 0700 directory with a
+ * `<id>.json` beside each (name, who, mapping), so uploads survive a restart when the directory
+ * is the data directory's `uploads/` (`dalbit serve`); without one, a private temp directory.
+ * Anything in it untouched for `keepHours` is removed at start and at each upload.
  */
 export class UploadStore {
   private dir: string | undefined;
   private readonly uploads = new Map<string, Upload>();
+  readonly maxBytes: number;
+  private readonly keepMs: number;
 
-  constructor(readonly maxBytes: number = MAX_UPLOAD_BYTES) {}
+  constructor(opts: { dir?: string; maxBytes?: number; keepHours?: number } = {}) {
+    this.dir = opts.dir;
+    this.maxBytes = opts.maxBytes ?? MAX_UPLOAD_BYTES;
+    this.keepMs = (opts.keepHours ?? UPLOAD_KEEP_HOURS) * 60 * 60 * 1000;
+    if (this.dir) makePrivateDir(this.dir);
+  }
 
   /** Refuses a name the importer cannot read (by extension) before any byte is stored. */
   static checkName(fileName: string): void {
@@ -73,22 +94,82 @@ export class UploadStore {
     const path = join(this.root(), `${id}${extname(fileName).toLowerCase()}`);
     const size = await this.writeStream(body, path);
     const upload: Upload = { id, fileName, path, size, createdAt: now, actor };
+    this.writeMeta(upload);
     this.uploads.set(id, upload);
     return upload;
   }
 
   /** The upload, when it exists and `actor` uploaded it (or `any` is set for owners). */
   get(id: string, actor: string, any = false): Upload {
-    const u = this.uploads.get(id);
+    const u = this.uploads.get(id) ?? this.load(id);
     if (!u || (!any && u.actor !== actor)) throw notFound();
     return u;
   }
 
+  /** The mapping chosen in the editor, kept with the upload (also across a restart). */
+  setMapping(upload: Upload, mapping: MappingFile): void {
+    upload.mapping = mapping;
+    this.writeMeta(upload);
+  }
+
   remove(id: string): void {
-    const u = this.uploads.get(id);
-    if (!u) return;
+    const u = this.uploads.get(id) ?? this.load(id);
     this.uploads.delete(id);
-    rmSync(u.path, { force: true });
+    if (u) rmSync(u.path, { force: true });
+    rmSync(this.metaPath(id), { force: true });
+  }
+
+  /** Removes every file of the directory (uploads, their records, rows set aside) older than the keep time. */
+  sweep(now: Date): number {
+    let removed = 0;
+    const root = this.root();
+    for (const name of readdirSync(root)) {
+      const p = join(root, name);
+      const st = statSync(p, { throwIfNoEntry: false });
+      if (!st?.isFile() || now.getTime() - st.mtimeMs <= this.keepMs) continue;
+      rmSync(p, { force: true });
+      this.uploads.delete(name.replace(/\.[^.]*$/, ''));
+      removed++;
+    }
+    return removed;
+  }
+
+  private metaPath(id: string): string {
+    return join(this.root(), `${id}.json`);
+  }
+
+  private writeMeta(u: Upload): void {
+    const meta = {
+      id: u.id,
+      fileName: u.fileName,
+      size: u.size,
+      createdAt: u.createdAt.toISOString(),
+      actor: u.actor,
+      ...(u.mapping ? { mapping: u.mapping } : {}),
+    };
+    writePrivateFile(this.metaPath(u.id), JSON.stringify(meta));
+  }
+
+  /** An upload of an earlier server (its record and file still in the directory). */
+  private load(id: string): Upload | undefined {
+    const metaPath = this.metaPath(id);
+    if (!existsSync(metaPath)) return undefined;
+    const parsed = UploadMeta.safeParse(JSON.parse(readFileSync(metaPath, 'utf8')));
+    if (!parsed.success) return undefined;
+    const m = parsed.data;
+    const path = join(this.root(), `${m.id}${extname(m.fileName).toLowerCase()}`);
+    if (!existsSync(path)) return undefined;
+    const upload: Upload = {
+      id: m.id,
+      fileName: m.fileName,
+      path,
+      size: m.size,
+      createdAt: new Date(m.createdAt),
+      actor: m.actor,
+      ...(m.mapping ? { mapping: m.mapping } : {}),
+    };
+    this.uploads.set(id, upload);
+    return upload;
   }
 
   /** A private path beside the uploads (rejects files of runs). */
@@ -101,12 +182,8 @@ export class UploadStore {
     return this.dir;
   }
 
-  private sweep(now: Date): void {
-    for (const u of [...this.uploads.values()]) if (now.getTime() - u.createdAt.getTime() > KEEP_MS) this.remove(u.id);
-  }
-
   private async writeStream(body: ReadableStream<Uint8Array> | null, path: string): Promise<number> {
-    const file = await open(path, 'wx', 0o600);
+    const file = await open(path, 'wx', PRIVATE_FILE_MODE);
     let size = 0;
     try {
       const reader = body?.getReader();

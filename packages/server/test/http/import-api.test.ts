@@ -260,7 +260,7 @@ describe('import API', () => {
   });
 
   it('streams an upload to a 0600 file and refuses one above the cap without keeping it', async () => {
-    const store = new UploadStore(1000);
+    const store = new UploadStore({ maxBytes: 1000 });
     const chunks = (n: number) =>
       new ReadableStream<Uint8Array>({
         start(ctl) {

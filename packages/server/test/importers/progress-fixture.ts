@@ -8,7 +8,7 @@ export function musinsaRows(n: number): string[][] {
       '무신사',
       `M-${i}`,
       `M-${i}-1`,
-      `2026-11-${day} 10:00:00`,
+      `2026-10-${day} 10:00:00`,
       `고객${i}`,
       phone,
       `id${i}`,

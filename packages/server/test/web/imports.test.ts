@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoFiles } from '../../src/demo/write-demo-files.ts';
 import { ensureDashboardBuilt } from '../../src/http/ensure-dashboard.ts';
 import { type DemoServer, startDemoServer } from '../http/demo-server.ts';
+import { ORDERS_HEADER, writeCsv } from '../importers/fixtures.ts';
+import { musinsaRows } from '../importers/progress-fixture.ts';
 import { seedUser } from '../support/auth.ts';
 import { launchChromium } from './browser.ts';
 import { loginThroughPage } from './login-page.ts';
@@ -289,5 +291,93 @@ describe('import page in Chromium (story 1)', () => {
         "SELECT count(*) AS n FROM orders WHERE channel = '29cm' AND order_id IN ('29cm:29-1001', '29cm:29-1002')",
       ),
     ).toBe(2);
+  });
+
+  it('a mapping saved under a name is offered for the next file it fits; renamed and deleted with who and when', async () => {
+    await page.reload();
+    await page.getByTestId('import-drop').waitFor();
+    await page.getByTestId('import-file-input').setInputFiles(files.pos);
+    await page.getByTestId('import-saved-mappings').waitFor();
+    await page.getByTestId('mappings-none-fit').waitFor();
+    await page.getByTestId('map-buyer_phone').selectOption('고객 연락처 번호');
+    await page.getByTestId('import-apply-mapping').click();
+    await page.getByTestId('import-unused').waitFor({ state: 'detached' });
+    await page.getByTestId('mapping-name').fill('강남점 POS');
+    await page.getByTestId('mapping-save').click();
+    await page.getByTestId('mapping-fit-강남점 POS').waitFor();
+    const [stored] = await demo.engine.query<{
+      name: string;
+      source_kind: string;
+      created_by: string;
+      mapping: string;
+    }>('SELECT name, source_kind, created_by, mapping FROM import_mappings');
+    expect(stored).toMatchObject({
+      name: '강남점 POS',
+      source_kind: 'pos_sales',
+      created_by: `user:${marketer.email}`,
+    });
+    expect(JSON.parse(String(stored?.mapping)).columns.buyer_phone).toBe('고객 연락처 번호');
+    await expectNoRawTokens();
+    await snap('11-mapping-saved');
+
+    // Next week's file from the same POS: the saved mapping is offered and applied in one click.
+    await page.reload();
+    await page.getByTestId('import-file-input').setInputFiles(files.pos);
+    await page.getByTestId('mapping-fit-강남점 POS').waitFor();
+    expect(await page.getByTestId('map-buyer_phone').inputValue()).toBe('');
+    await page.getByTestId('mapping-fit-강남점 POS').getByTestId('mapping-apply').click();
+    await expect.poll(() => page.getByTestId('map-buyer_phone').inputValue()).toBe('고객 연락처 번호');
+    expect(await page.getByTestId('import-unused').count()).toBe(0);
+    expect((await page.getByTestId('import-preview').allInnerTexts()).join('\n')).toMatch(/010-\*\*\*\*-\d{4}/);
+    await snap('12-mapping-applied');
+
+    // A marketplace file does not have the POS columns: the mapping is not offered there.
+    await page.reload();
+    await page.getByTestId('import-file-input').setInputFiles(files.bad);
+    await page.getByTestId('mappings-none-fit').waitFor();
+
+    await page.getByTestId('mappings-all').locator('summary').click();
+    await page.getByTestId('mapping-row-강남점 POS').getByTestId('mapping-rename').click();
+    await page.getByTestId('mapping-rename-input').fill('강남점 포스');
+    await page.getByTestId('mapping-rename-save').click();
+    await page.getByTestId('mapping-row-강남점 포스').waitFor();
+    expect(await page.getByTestId('mapping-row-강남점 포스').textContent()).toContain('매장 POS 판매');
+    expect(await page.getByTestId('mapping-row-강남점 포스').textContent()).toContain(marketer.email);
+    await snap('13-mapping-renamed');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('mapping-row-강남점 포스').getByTestId('mapping-delete').click();
+    await page.getByTestId('mappings-all').waitFor({ state: 'detached' });
+    expect(await count('SELECT count(*) AS n FROM import_mappings')).toBe(0);
+  });
+
+  it('a large file shows rows and bytes read while it is being read, then the result', async () => {
+    const big = writeCsv(dir, 'musinsa-week.csv', [ORDERS_HEADER, ...musinsaRows(60_000)]);
+    await page.reload();
+    await page.getByTestId('import-file-input').setInputFiles(big);
+    await page.getByTestId('import-facts').waitFor({ timeout: 120_000 });
+    await page.getByTestId('import-run').click();
+    // The reading phase is seen with some rows read and part of the file consumed.
+    const seen = await page.waitForFunction(
+      () => {
+        const phase = document.querySelector('[data-testid="import-phase"]')?.textContent;
+        const rows = Number(
+          (document.querySelector('[data-testid="import-rows-read"]')?.textContent ?? '').replace(/\D/g, ''),
+        );
+        const bytes = document.querySelector('[data-testid="import-bytes-read"]')?.textContent ?? '';
+        return phase === '파일 읽는 중' && rows > 0 && rows < 60_000 ? bytes : false;
+      },
+      undefined,
+      { timeout: 120_000, polling: 'raf' },
+    );
+    await snap('14-reading-progress');
+    const bytes = String(await seen.jsonValue());
+    // Part of the file, as read so far: "파일 2.3 MB / 6.9 MB".
+    const size = (n: string, unit: string) => Number(n.replace(/,/g, '')) * (unit === 'MB' ? 1024 : 1);
+    const m = bytes.match(/^파일 ([\d.,]+) (KB|MB) \/ ([\d.,]+) (MB)$/) ?? [];
+    const [read, total] = [size(m[1] ?? '', m[2] ?? ''), size(m[3] ?? '', m[4] ?? '')];
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(total ?? 0);
+    await waitForResult();
+    expect(await shown('rowsWritten')).toBe(60_000);
   });
 });

@@ -1,5 +1,6 @@
 import type { Lang } from '@dalbit/core/i18n/lang';
 import type { ImportRecord } from '@dalbit/core/ingest/import-record';
+import type { SavedMapping } from '@dalbit/core/ingest/saved-mapping';
 import type { SourceKind } from '@dalbit/core/ingest/source-kind';
 import { getJson, postFile, postJson, request } from './client.ts';
 
@@ -47,7 +48,11 @@ export interface Inspection {
   readonly preview: readonly { readonly line: number; readonly cells: Readonly<Record<string, PreviewCell>> }[];
 }
 
-export type ImportPhase = 'queued' | 'reading' | 'writing' | 'refreshing' | 'done' | 'failed';
+export type ImportPhase = 'queued' | 'reading' | 'writing' | 'refreshing' | 'done' | 'failed' | 'interrupted';
+
+/** Done, failed, or interrupted by a server restart: nothing more will happen to the job. */
+export const jobEnded = (job: { readonly phase: ImportPhase }): boolean =>
+  job.phase === 'done' || job.phase === 'failed' || job.phase === 'interrupted';
 
 export interface ImportResult {
   readonly status: 'imported' | 'failed' | 'dry_run';
@@ -70,6 +75,7 @@ export interface ImportJob {
   readonly id: string;
   readonly uploadId: string;
   readonly fileName: string;
+  readonly createdAt: string;
   readonly phase: ImportPhase;
   readonly fraction: number;
   readonly rowsRead: number;
@@ -117,6 +123,10 @@ export const runImport = (id: string, skipBadRows: boolean, lang: Lang): Promise
 export const fetchImportJob = (id: string, lang: Lang, signal?: AbortSignal): Promise<{ job: ImportJob }> =>
   getJson(`/api/imports/jobs/${encodeURIComponent(id)}`, { lang }, signal);
 
+/** GET /api/imports/jobs — my latest import jobs (an owner's: everyone's). */
+export const fetchImportJobs = (lang: Lang, signal?: AbortSignal): Promise<{ jobs: ImportJob[] }> =>
+  getJson('/api/imports/jobs', { lang, limit: 5 }, signal);
+
 /** GET /api/imports/jobs/{id}/rejects — the rows set aside as CSV (a plain link: the session cookie goes with it). */
 export const rejectsUrl = (id: string, lang: Lang): string =>
   `/api/imports/jobs/${encodeURIComponent(id)}/rejects?lang=${lang}`;
@@ -124,3 +134,24 @@ export const rejectsUrl = (id: string, lang: Lang): string =>
 /** GET /api/imports — the import history, latest first. */
 export const fetchImportHistory = (signal?: AbortSignal): Promise<{ imports: ImportRecord[] }> =>
   getJson('/api/imports', { limit: 20 }, signal);
+
+export type { SavedMapping } from '@dalbit/core/ingest/saved-mapping';
+
+/** GET /api/imports/mappings — every saved mapping of the brand. */
+export const fetchSavedMappings = (signal?: AbortSignal): Promise<{ mappings: SavedMapping[] }> =>
+  getJson('/api/imports/mappings', {}, signal);
+
+/** POST /api/imports/mappings — the current mapping under a name. */
+export const saveNamedMapping = (body: {
+  name: string;
+  mapping: MappingChoice & { source: SourceKind };
+  headers: readonly string[];
+}): Promise<{ mapping: SavedMapping }> => postJson('/api/imports/mappings', body);
+
+/** PUT /api/imports/mappings/{id} — a new name. */
+export const renameSavedMapping = (id: string, name: string): Promise<{ mapping: SavedMapping }> =>
+  request(`/api/imports/mappings/${encodeURIComponent(id)}`, { method: 'PUT', body: { name } });
+
+/** DELETE /api/imports/mappings/{id}. */
+export const deleteSavedMapping = (id: string): Promise<{ ok: true }> =>
+  request(`/api/imports/mappings/${encodeURIComponent(id)}`, { method: 'DELETE' });

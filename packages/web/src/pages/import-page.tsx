@@ -4,6 +4,7 @@ import {
   fetchInspection,
   type ImportJob,
   type Inspection,
+  jobEnded,
   type MappingChoice,
   runImport,
   saveImportMapping,
@@ -17,6 +18,7 @@ import { DropZone } from './import/drop-zone.tsx';
 import { ImportHistory } from './import/import-history.tsx';
 import { InspectionView } from './import/inspection-view.tsx';
 import { JobProgress, JobResult } from './import/job-view.tsx';
+import { RecentJobs } from './import/recent-jobs.tsx';
 import './import/import-page.css';
 
 const POLL_MS = 400;
@@ -30,7 +32,7 @@ function useJobPolling(
 ) {
   const { lang } = useI18n();
   const id = job?.id;
-  const ended = job?.phase === 'done' || job?.phase === 'failed';
+  const ended = job ? jobEnded(job) : false;
   // biome-ignore lint/correctness/useExhaustiveDependencies: polling restarts only for a new job or language
   useEffect(() => {
     if (!id) return;
@@ -41,7 +43,7 @@ function useJobPolling(
         const { job: next } = await fetchImportJob(id, lang, ctl.signal);
         if (ctl.signal.aborted) return;
         setJob(next);
-        if (next.phase === 'done' || next.phase === 'failed') onEnd();
+        if (jobEnded(next)) onEnd();
         else timer = setTimeout(tick, POLL_MS);
       } catch (e) {
         if (!ctl.signal.aborted) onError(e);
@@ -105,7 +107,7 @@ export function ImportPage() {
       void call('check', async () => setInspection((await fetchInspection(uploadId, lang)).inspection));
   }, [lang]);
 
-  const running = job !== null && job.phase !== 'done' && job.phase !== 'failed';
+  const running = job !== null && !jobEnded(job);
   return (
     <section data-testid="import-page">
       <h1>{t('imports.title')}</h1>
@@ -118,6 +120,7 @@ export function ImportPage() {
       ) : null}
       {running ? <JobProgress job={job} /> : null}
       {job && !running ? <JobResult job={job} onAnother={reset} /> : null}
+      <RecentJobs version={historyVersion} current={job?.id} onOpen={(j) => setJob(j)} />
       <ImportHistory version={historyVersion} />
     </section>
   );

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { translate } from '@dalbit/core/i18n/catalog';
 import type { Lang } from '@dalbit/core/i18n/lang';
 import type { Command } from 'commander';
@@ -85,6 +86,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       mounts: runtime.mounts,
       connectors,
       background: runtime,
+      uploadDir: join(config.dataDir, 'uploads'),
     });
   });
 }

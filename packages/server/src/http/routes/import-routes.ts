@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { DalbitError } from '@dalbit/core/errors/dalbit-error';
 import { translate } from '@dalbit/core/i18n/catalog';
 import type { Lang } from '@dalbit/core/i18n/lang';
@@ -36,7 +37,7 @@ const MappingBody = z
  * mapping, run the import as a job with progress, download the rows set aside, read the history.
  */
 export function importRoutes(deps: ApiDeps): AnyRoute[] {
-  const uploads = new UploadStore();
+  const uploads = new UploadStore(deps.uploadDir ? { dir: deps.uploadDir } : {});
   const jobs = new ImportJobs(deps.engine, uploads, deps.now, deps.log);
   const ctx: ImportRouteContext = {
     deps,
@@ -44,7 +45,7 @@ export function importRoutes(deps: ApiDeps): AnyRoute[] {
     jobs,
     trustedProxy: (deps.auth ?? DEFAULT_AUTH_OPTIONS).trustedProxy,
   };
-  return [...uploadRoutes(ctx), ...jobRoutes(ctx)];
+  return [...uploadRoutes(ctx), ...jobRoutes(ctx), ...jobListRoutes(ctx)];
 }
 
 interface ImportRouteContext {
@@ -137,7 +138,7 @@ function uploadRoutes(x: ImportRouteContext): AnyRoute[] {
       handle: async ({ params, query, body, c }) => {
         const who = caller(c, x);
         const upload = x.uploads.get(params.id, who.actor, who.any);
-        upload.mapping = body;
+        x.uploads.setMapping(upload, body);
         return sendJson(c, { inspection: await inspect(x, upload, query.lang) });
       },
     }),
@@ -188,9 +189,9 @@ function jobRoutes(x: ImportRouteContext): AnyRoute[] {
       params: Id,
       query: LangQuery,
       responses: { 200: { description: 'the job', schema: z.object({ job: Json }) } },
-      handle: ({ params, query, c }) => {
+      handle: async ({ params, query, c }) => {
         const who = caller(c, x);
-        return sendJson(c, { job: presentJob(x.jobs.get(params.id, who.actor, who.any), query.lang) });
+        return sendJson(c, { job: presentJob(await x.jobs.get(params.id, who.actor, who.any), query.lang) });
       },
     }),
     defineRoute({
@@ -202,10 +203,11 @@ function jobRoutes(x: ImportRouteContext): AnyRoute[] {
       params: Id,
       query: LangQuery,
       responses: { 200: { description: 'the CSV (attachment)' }, 404: { description: 'no rows were set aside' } },
-      handle: ({ params, query, c }) => {
+      handle: async ({ params, query, c }) => {
         const who = caller(c, x);
-        const job = x.jobs.get(params.id, who.actor, who.any);
-        if (!job.rejectsPath || !job.summary)
+        const job = await x.jobs.get(params.id, who.actor, who.any);
+        // Rows set aside live beside the uploads and are removed with them after the keep time.
+        if (!job.rejectsPath || !job.summary || !existsSync(job.rejectsPath))
           throw new DalbitError({
             code: 'NO_REJECTS',
             kind: 'not_found',
@@ -232,6 +234,26 @@ function jobRoutes(x: ImportRouteContext): AnyRoute[] {
   ];
 }
 
+function jobListRoutes(x: ImportRouteContext): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/imports/jobs',
+      tag: 'imports',
+      access: 'data.import',
+      summary:
+        "The caller's import jobs, latest first (an owner's: everyone's): under way, done, failed, or interrupted by a server restart with the reason",
+      query: LangQuery.extend({ limit: z.coerce.number().int().min(1).max(100).default(10) }),
+      responses: { 200: { description: 'the jobs', schema: z.object({ jobs: z.array(Json) }) } },
+      handle: async ({ query, c }) => {
+        const who = caller(c, x);
+        const jobs = await x.jobs.list(who.any ? undefined : who.actor, query.limit);
+        return sendJson(c, { jobs: jobs.map((j) => presentJob(j, query.lang)) });
+      },
+    }),
+  ];
+}
+
 /** A job as the page polls it: phase and progress, then the counts or the reason, problems in `lang`. */
 function presentJob(job: ImportJob, lang: Lang): Record<string, unknown> {
   const s = job.summary;
@@ -240,6 +262,7 @@ function presentJob(job: ImportJob, lang: Lang): Record<string, unknown> {
     id: job.id,
     uploadId: job.uploadId,
     fileName: job.fileName,
+    createdAt: job.createdAt.toISOString(),
     phase: job.phase,
     fraction: job.fraction,
     rowsRead: job.rowsRead,

@@ -7,6 +7,7 @@ import { encodingLabel, formatSize, sourceLabel } from './import-labels.ts';
 import { KindPicker, MappingEditor } from './mapping-editor.tsx';
 import { PreviewTable } from './preview-table.tsx';
 import { ProblemList } from './problem-list.tsx';
+import { SavedMappings } from './saved-mappings.tsx';
 
 /** What the file is: name, kind (detected or chosen, changeable), encoding, header row, rows. */
 function FileFacts({
@@ -93,6 +94,7 @@ export function InspectionView({
           </p>
         ) : null}
       </div>
+      <SavedMappings inspection={i} onApply={onApply} busy={busy} />
       <div className="card">
         <h2>{t('imports.preview')}</h2>
         <PreviewTable inspection={i} />

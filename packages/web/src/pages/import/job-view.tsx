@@ -46,7 +46,7 @@ export function JobResult({ job, onAnother }: { job: ImportJob; onAnother: () =>
   const t = useT();
   const { lang } = useI18n();
   const r = job.result;
-  const failed = job.phase === 'failed';
+  const failed = job.phase !== 'done';
   return (
     <div className="card" data-testid="import-result">
       <h2>{t('imports.resultTitle')}</h2>
