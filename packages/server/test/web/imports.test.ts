@@ -358,14 +358,11 @@ describe('import page in Chromium (story 1)', () => {
     await page.getByTestId('import-run').click();
     // The reading phase is seen with some rows read and part of the file consumed.
     const seen = await page.waitForFunction(
-      () => {
-        const phase = document.querySelector('[data-testid="import-phase"]')?.textContent;
-        const rows = Number(
-          (document.querySelector('[data-testid="import-rows-read"]')?.textContent ?? '').replace(/\D/g, ''),
-        );
-        const bytes = document.querySelector('[data-testid="import-bytes-read"]')?.textContent ?? '';
-        return phase === '파일 읽는 중' && rows > 0 && rows < 60_000 ? bytes : false;
-      },
+      `(() => {
+        const text = (id) => document.querySelector('[data-testid="' + id + '"]')?.textContent ?? '';
+        const rows = Number(text('import-rows-read').replace(/\\D/g, ''));
+        return text('import-phase') === '파일 읽는 중' && rows > 0 && rows < 60000 ? text('import-bytes-read') : false;
+      })()`,
       undefined,
       { timeout: 120_000, polling: 'raf' },
     );
