@@ -30,6 +30,14 @@ export function withQueryScope<T>(
   return store.run(scope, fn);
 }
 
+/**
+ * Runs `fn` outside any request's scope: work a request starts but does not wait for (an import
+ * job) must not inherit the request's deadline or its cancellation.
+ */
+export function outsideQueryScope<T>(fn: () => T): T {
+  return store.exit(fn);
+}
+
 export function currentQueryScope(): QueryScope | undefined {
   return store.getStore();
 }

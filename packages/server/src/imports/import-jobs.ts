@@ -3,6 +3,7 @@ import { DalbitError, isDalbitError } from '@dalbit/core/errors/dalbit-error';
 import { type MessageKey, type MessageParams, translate } from '@dalbit/core/i18n/catalog';
 import { warehouseChanged } from '../analytics/derived-results.ts';
 import type { Engine } from '../engines/engine.ts';
+import { outsideQueryScope } from '../engines/query-scope.ts';
 import { ImportError } from '../importers/import-error.ts';
 import { importFile } from '../importers/import-file.ts';
 import type { ImportSummary } from '../importers/import-summary.ts';
@@ -111,7 +112,8 @@ export class ImportJobs {
     };
     this.jobs.set(job.id, job);
     this.persist(job);
-    this.tail = this.tail.then(() => this.run(job, upload, opts.skipBadRows));
+    // The job outlives the request that started it: none of its statements obey that request's deadline.
+    this.tail = this.tail.then(() => outsideQueryScope(() => this.run(job, upload, opts.skipBadRows)));
     return job;
   }
 
@@ -140,7 +142,7 @@ export class ImportJobs {
     const snapshot = { ...job };
     const prev = this.saving.get(job.id) ?? this.ready;
     const next = prev
-      .then(() => saveJob(this.engine, snapshot, this.now()))
+      .then(() => outsideQueryScope(() => saveJob(this.engine, snapshot, this.now())))
       .catch((e: unknown) =>
         this.log(`[imports] saving job ${job.id} failed: ${e instanceof Error ? e.message : String(e)}`),
       );

@@ -7,7 +7,8 @@ import { type RunningServer, startServer } from '../../src/http/start-server.ts'
 import type { ImportJob } from '../../src/imports/import-jobs.ts';
 import { saveJob } from '../../src/imports/job-store.ts';
 import { UploadStore } from '../../src/imports/upload-store.ts';
-import { NOW, POS_HEADER, tempDir, writeCsv } from '../importers/fixtures.ts';
+import { NOW, ORDERS_HEADER, POS_HEADER, tempDir, writeCsv } from '../importers/fixtures.ts';
+import { musinsaRows } from '../importers/progress-fixture.ts';
 import { authHeaders } from '../support/auth.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the test walks deep JSON answers
@@ -182,6 +183,44 @@ describe('uploads and jobs across a server restart', () => {
     expect(done.phase).toBe('done');
     const mine = (await call('marketer', 'GET', '/api/imports/jobs')).body.jobs as Json[];
     expect(mine[0]).toMatchObject({ id: done.id, phase: 'done', fileName: 'pos.csv' });
+  });
+
+  it('a job outlives the deadline of the request that started it', async () => {
+    const budget = await startServer({
+      engine,
+      host: '127.0.0.1',
+      port: 0,
+      now: () => NOW,
+      log: () => undefined,
+      queryTimeoutMs: 300,
+    });
+    try {
+      const file = writeCsv(dir, 'orders.csv', [ORDERS_HEADER, ...musinsaRows(6000)]);
+      const res = await fetch(`${budget.url}/api/imports/uploads?name=orders.csv`, {
+        method: 'POST',
+        headers: { ...as.owner, 'content-type': 'application/octet-stream' },
+        body: readFileSync(file),
+      });
+      const id = ((await res.json()) as Json).inspection.upload.id as string;
+      const started = performance.now();
+      const run = await fetch(`${budget.url}/api/imports/uploads/${id}/run`, {
+        method: 'POST',
+        headers: { ...as.owner, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      let job = ((await run.json()) as Json).job;
+      while (!['done', 'failed', 'interrupted'].includes(job.phase)) {
+        await new Promise((r) => setTimeout(r, 50));
+        job = ((await (await fetch(`${budget.url}/api/imports/jobs/${job.id}`, { headers: as.owner })).json()) as Json)
+          .job;
+      }
+      // Only meaningful when the job took longer than the request's budget (6,000 new customers do).
+      expect(performance.now() - started).toBeGreaterThan(300);
+      expect(job.error).toBeUndefined();
+      expect(job).toMatchObject({ phase: 'done', result: { rowsWritten: 6000 } });
+    } finally {
+      await budget.close();
+    }
   });
 
   it('removes upload files untouched for the keep time, at start and at each upload', async () => {

@@ -353,16 +353,19 @@ describe('import page in Chromium (story 1)', () => {
   it('a large file shows rows and bytes read while it is being read, then the result', async () => {
     const big = writeCsv(dir, 'musinsa-week.csv', [ORDERS_HEADER, ...musinsaRows(60_000)]);
     await page.reload();
+    await page.getByTestId('nav-imports').click();
     await page.getByTestId('import-file-input').setInputFiles(big);
     await page.getByTestId('import-facts').waitFor({ timeout: 120_000 });
     await page.getByTestId('import-run').click();
     // The reading phase is seen with some rows read and part of the file consumed.
+    type Doc = { querySelector(s: string): { textContent: string | null } | null };
     const seen = await page.waitForFunction(
-      `(() => {
-        const text = (id) => document.querySelector('[data-testid="' + id + '"]')?.textContent ?? '';
-        const rows = Number(text('import-rows-read').replace(/\\D/g, ''));
-        return text('import-phase') === '파일 읽는 중' && rows > 0 && rows < 60000 ? text('import-bytes-read') : false;
-      })()`,
+      () => {
+        const doc = (globalThis as unknown as { document: Doc }).document;
+        const text = (id: string) => doc.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
+        const rows = Number(text('import-rows-read').replace(/\D/g, ''));
+        return text('import-phase') === '파일 읽는 중' && rows > 0 && rows < 60_000 ? text('import-bytes-read') : false;
+      },
       undefined,
       { timeout: 120_000, polling: 'raf' },
     );
@@ -375,6 +378,8 @@ describe('import page in Chromium (story 1)', () => {
     expect(read).toBeGreaterThan(0);
     expect(read).toBeLessThan(total ?? 0);
     await waitForResult();
+    const error = page.getByTestId('import-error');
+    if ((await error.count()) > 0) throw new Error(`${await error.textContent()}\n${demo.logs.slice(-5).join('\n')}`);
     expect(await shown('rowsWritten')).toBe(60_000);
   });
 });
