@@ -11,6 +11,7 @@ import {
   buildTransactionsFromBaskets,
   type Transactions,
 } from '../packages/core/src/analytics/basket/transactions.ts';
+import { translator } from '../packages/core/src/i18n/catalog.ts';
 import { readTransactionsFile } from '../packages/server/src/analytics/basket/read-transactions-file.ts';
 import { measureInR } from './r-peer.ts';
 
@@ -36,7 +37,11 @@ function time(tx: Transactions, opts: { support: number; confidence: number }, w
 
 export async function run(): Promise<Record<string, unknown>> {
   const t0 = performance.now();
-  const file = await readTransactionsFile(fileURLToPath(new URL('groceries/transactions.csv', DATA)));
+  const file = await readTransactionsFile(
+    fileURLToPath(new URL('groceries/transactions.csv', DATA)),
+    'order',
+    translator('en'),
+  );
   const groceries = buildTransactions(file.rows);
   const loadMs = performance.now() - t0;
   const g = time(groceries, { support: 0.001, confidence: 0.5 }, 10, 21);

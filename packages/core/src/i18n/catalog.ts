@@ -4,6 +4,8 @@ import { AUDIT_MESSAGES } from './messages/audit.ts';
 import { AUTH_MESSAGES } from './messages/auth.ts';
 import { CAMPAIGN_MESSAGES } from './messages/campaigns.ts';
 import { CLI_MESSAGES } from './messages/cli.ts';
+import { CLI_ADMIN_MESSAGES } from './messages/cli-admin.ts';
+import { CLI_ANALYTICS_MESSAGES } from './messages/cli-analytics.ts';
 import { CLI_CAMPAIGN_MESSAGES } from './messages/cli-campaign.ts';
 import { CLI_CONSENT_MESSAGES } from './messages/cli-consent.ts';
 import { CLI_DISPATCHER_MESSAGES } from './messages/cli-dispatcher.ts';
@@ -36,6 +38,8 @@ import { WEB_WORKSPACE_MESSAGES } from './messages/web-workspace.ts';
 export const MESSAGES = {
   ...COMMON_MESSAGES,
   ...CLI_MESSAGES,
+  ...CLI_ANALYTICS_MESSAGES,
+  ...CLI_ADMIN_MESSAGES,
   ...CLI_CAMPAIGN_MESSAGES,
   ...CLI_CONSENT_MESSAGES,
   ...CLI_DISPATCHER_MESSAGES,

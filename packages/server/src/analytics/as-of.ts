@@ -1,6 +1,6 @@
+import type { MessageKey, MessageParams } from '@dalbit/core/i18n/catalog';
 import { kstDayToIso, toKstDay } from '@dalbit/core/time/kst';
 import type { Engine } from '../engines/engine.ts';
-import { parseAsOfDay } from './basket/cli-options.ts';
 
 /** Where an as-of day came from: the flag, today, or the end of the data (the day after the latest order/event). */
 export type AsOfSource = 'flag' | 'today' | 'data_end';
@@ -22,16 +22,16 @@ export async function warehouseDataEnd(engine: Engine): Promise<Date | undefined
 }
 
 /**
- * The one "as of" rule: an explicit flag wins; otherwise today (KST), unless the data ends before
+ * The one "as of" rule: an explicit flag (its day, parsed by the caller) wins; otherwise today (KST), unless the data ends before
  * today — then the day after the last day with data (as if the export was read the next morning),
  * so analytics and simulations look at the data instead of weeks of silence after it.
  */
 export async function resolveAsOfDay(
   engine: Engine,
-  value: string | undefined,
-  opts: { readonly now?: Date; readonly flag?: string } = {},
+  flagDay: number | undefined,
+  opts: { readonly now?: Date } = {},
 ): Promise<ResolvedAsOf> {
-  if (value !== undefined) return { day: parseAsOfDay(value, opts.flag), source: 'flag' };
+  if (flagDay !== undefined) return { day: flagDay, source: 'flag' };
   const today = toKstDay(opts.now ?? new Date());
   const end = await warehouseDataEnd(engine);
   if (!end) return { day: today, source: 'today' };
@@ -40,10 +40,11 @@ export async function resolveAsOfDay(
   return { day: today, source: 'today', dataLastDay: lastDay };
 }
 
-/** One line (Korean first) telling the user the as-of day came from the end of the data. */
-export function asOfNotice(r: ResolvedAsOf): string | undefined {
+/** One line telling the user the as-of day came from the end of the data. */
+export function asOfNotice(
+  r: ResolvedAsOf,
+  t: (key: MessageKey, params?: MessageParams) => string,
+): string | undefined {
   if (r.source !== 'data_end' || r.dataLastDay === undefined) return undefined;
-  const last = kstDayToIso(r.dataLastDay);
-  const day = kstDayToIso(r.day);
-  return `기준일 ${day}: 데이터가 ${last}에 끝나 그다음 날을 기준으로 합니다 (바꾸려면 --as-of) / as of ${day}: the data ends ${last}, so the day after it is used (change with --as-of)`;
+  return t('cli.asOf.notice', { day: kstDayToIso(r.day), last: kstDayToIso(r.dataLastDay) });
 }

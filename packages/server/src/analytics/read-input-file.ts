@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { CliError } from '../cli/context.ts';
+import type { MessageKey, MessageParams } from '@dalbit/core/i18n/catalog';
+import { fileReadError } from '../cli/file-errors.ts';
 
-/** Text of an analytics input file (file modes); a missing or unreadable file is a user error. */
-export async function readInputFile(path: string): Promise<string> {
+/** Text of an analytics input file (file modes); a missing file is FILE_NOT_FOUND (exit 66), else FILE_UNREADABLE. */
+export async function readInputFile(
+  path: string,
+  t: (key: MessageKey, params?: MessageParams) => string,
+): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-    throw new CliError('FILE_UNREADABLE', `파일을 읽을 수 없습니다 / cannot read ${path}: ${why}`);
+    throw fileReadError({ t }, path, e);
   }
 }

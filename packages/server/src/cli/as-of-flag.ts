@@ -1,4 +1,5 @@
 import { asOfNotice, resolveAsOfDay } from '../analytics/as-of.ts';
+import { parseAsOfDay } from '../analytics/basket/cli-options.ts';
 import type { Engine } from '../engines/engine.ts';
 import type { CliContext } from './context.ts';
 
@@ -9,8 +10,8 @@ export async function cliAsOfDay(
   value: string | undefined,
   flag = '--as-of',
 ): Promise<number> {
-  const r = await resolveAsOfDay(engine, value, { flag });
-  const notice = asOfNotice(r);
+  const r = await resolveAsOfDay(engine, value === undefined ? undefined : parseAsOfDay(value, ctx.t, flag));
+  const notice = asOfNotice(r, ctx.t);
   if (notice) ctx.err(notice);
   return r.day;
 }

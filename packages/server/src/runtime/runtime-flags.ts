@@ -1,3 +1,4 @@
+import type { MessageKey } from '@dalbit/core/i18n/catalog';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseDailyTime } from './daily-due.ts';
@@ -45,19 +46,16 @@ const FLAG_NAMES: Record<string, string> = {
 };
 
 /** The embedded runtime's switches on `dalbit serve`. */
-export function withRuntimeOptions(c: Command): Command {
+export function withRuntimeOptions(c: Command, t: (key: MessageKey) => string): Command {
   return c
-    .option('--no-scheduler', 'do not run the campaign scheduler (캠페인 스케줄러 끄기)')
-    .option('--scheduler-interval <duration>', 'scheduler pass every … (기본 60s)')
-    .option('--no-dispatcher', 'do not send from the outbox nor take delivery reports (발송기 끄기)')
-    .option('--dispatch-interval <duration>', 'dispatcher pause when idle (기본 1s)')
-    .option('--refresh-at <HH:MM>', 'daily refresh of analytics and segments, KST (기본 04:00)')
-    .option('--no-daily-refresh', 'no daily refresh (일일 갱신 끄기)')
-    .option(
-      '--reconfirm-at <HH:MM>',
-      'daily 2-year consent re-confirmation notices, KST (수신동의 확인 안내, 기본 10:00)',
-    )
-    .option('--no-reconfirmation', 'no consent re-confirmation notices (수신동의 확인 안내 끄기)');
+    .option('--no-scheduler', t('cli.serve.opt.noScheduler'))
+    .option('--scheduler-interval <duration>', t('cli.serve.opt.schedulerInterval'))
+    .option('--no-dispatcher', t('cli.serve.opt.noDispatcher'))
+    .option('--dispatch-interval <duration>', t('cli.serve.opt.dispatchInterval'))
+    .option('--refresh-at <HH:MM>', t('cli.serve.opt.refreshAt'))
+    .option('--no-daily-refresh', t('cli.serve.opt.noDailyRefresh'))
+    .option('--reconfirm-at <HH:MM>', t('cli.serve.opt.reconfirmAt'))
+    .option('--no-reconfirmation', t('cli.serve.opt.noReconfirmation'));
 }
 
 /** Parses the flags; `issues` are ready to print (one line per flag). */

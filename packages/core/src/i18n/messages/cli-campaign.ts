@@ -29,7 +29,10 @@ export const CLI_CAMPAIGN_MESSAGES = defineMessages({
   'cli.campaign.opt.name': { ko: '캠페인 이름', en: 'campaign name' },
   'cli.campaign.opt.purpose': { ko: '목적: ad(광고) 또는 info(정보성)', en: 'purpose: ad or info' },
   'cli.campaign.opt.channel': { ko: '채널: {channels}', en: 'channel: {channels}' },
-  'cli.campaign.opt.text': { ko: '메시지 템플릿, 예: "{{ name }}님 …"', en: 'message template, e.g. "{{ name }}님 …"' },
+  'cli.campaign.opt.text': {
+    ko: '메시지 템플릿, 예: "{{ name }}님 …"',
+    en: 'message template (Liquid), e.g. "Hi {{ name }}, …"',
+  },
   'cli.campaign.opt.subject': {
     ko: '이메일 제목 / 푸시 제목 / 알림톡 템플릿 코드',
     en: 'email subject / push title / AlimTalk template code',
@@ -61,6 +64,6 @@ export const CLI_CAMPAIGN_MESSAGES = defineMessages({
     ko: '준수 정책 JSON 파일 (기본값: 웨어하우스 설정 또는 데이터 폴더)',
     en: 'compliance policy JSON (default: warehouse settings or the data directory)',
   },
-  'cli.campaign.opt.day': { ko: 'YYYY-MM-DD (KST)', en: 'YYYY-MM-DD (KST)' },
+  'cli.campaign.opt.day': { ko: '날짜 YYYY-MM-DD (KST)', en: 'date YYYY-MM-DD (KST)' },
   'cli.campaign.opt.now': { ko: '기준 시각 (기본값: 지금)', en: 'as of (default now)' },
 });

@@ -12,7 +12,10 @@ export const CLI_CONSENT_MESSAGES = defineMessages({
     ko: '080 수신거부 목록(한 줄에 번호 하나, 날짜 선택)을 철회로 반영',
     en: 'apply an 080 opt-out list (one number a line, optional date) as withdrawals',
   },
-  'cli.consent.opt.channel': { ko: 'sms | kakao | email | push | all', en: 'sms | kakao | email | push | all' },
+  'cli.consent.opt.channel': {
+    ko: '채널: sms | kakao | email | push | all',
+    en: 'channel: sms | kakao | email | push | all',
+  },
   'cli.consent.opt.purpose': {
     ko: 'ad(광고) | night_ad(야간 광고) | info(정보성) | all',
     en: 'ad | night_ad | info | all',

@@ -55,7 +55,7 @@ export const CLI_SEGMENT_MESSAGES = defineMessages({
     ko: 'customer_features 를 먼저 다시 만들지 않음',
     en: 'do not rebuild customer_features first',
   },
-  'cli.segment.opt.format': { ko: 'csv | xlsx | kakao-friends', en: 'csv | xlsx | kakao-friends' },
+  'cli.segment.opt.format': { ko: '형식: csv | xlsx | kakao-friends', en: 'format: csv | xlsx | kakao-friends' },
   'cli.segment.opt.columns': { ko: '쉼표로 구분한 열: {columns}', en: 'comma-separated: {columns}' },
   'cli.segment.opt.unmask': {
     ko: '개인정보를 마스킹하지 않고 포함 (--reason 필요)',

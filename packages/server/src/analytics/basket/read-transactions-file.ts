@@ -1,5 +1,7 @@
 import type { TransactionRow } from '@dalbit/core/analytics/basket/transactions';
+import type { MessageKey, MessageParams } from '@dalbit/core/i18n/catalog';
 import { parseCsv } from '@dalbit/core/ingest/csv/parse-csv';
+import { CliError } from '../../cli/cli-error.ts';
 import { readInputFile } from '../read-input-file.ts';
 
 export interface FileIssue {
@@ -22,9 +24,10 @@ export interface TransactionsFile {
  */
 export async function readTransactionsFile(
   file: string,
-  level: 'order' | 'customer' = 'order',
+  level: 'order' | 'customer',
+  t: (key: MessageKey, params?: MessageParams) => string,
 ): Promise<TransactionsFile> {
-  const text = await readInputFile(file);
+  const text = await readInputFile(file, t);
   const issues: FileIssue[] = [];
   const rows: TransactionRow[] = [];
   let header: string[] | undefined;
@@ -67,4 +70,17 @@ export async function readTransactionsFile(
 
 export function formatFileIssue(i: FileIssue): string {
   return `${i.file}:${i.line}${i.column ? ` (${i.column})` : ''}: ${i.message}`;
+}
+
+/** The issues of an input file as one INVALID_INPUT error (the first 20 listed). */
+export function fileIssuesError(
+  issues: readonly FileIssue[],
+  t: (key: MessageKey, params?: MessageParams) => string,
+): CliError {
+  const shown = issues.slice(0, 20).map(formatFileIssue);
+  const more = issues.length > 20 ? [t('cli.error.moreIssues', { count: issues.length - 20 })] : [];
+  return new CliError(
+    'INVALID_INPUT',
+    [t('cli.error.invalidInput', { count: issues.length }), ...shown, ...more].join('\n'),
+  );
 }

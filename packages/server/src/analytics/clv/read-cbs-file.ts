@@ -1,27 +1,23 @@
-import { readFile } from 'node:fs/promises';
 import type { CbsRow } from '@dalbit/core/analytics/clv/cbs';
 import { parseCbsCsv } from '@dalbit/core/analytics/clv/parse-cbs-csv';
-import { CliError } from '../../cli/context.ts';
+import type { MessageKey, MessageParams } from '@dalbit/core/i18n/catalog';
+import { CliError } from '../../cli/cli-error.ts';
+import { readInputFile } from '../read-input-file.ts';
 
 /** Reads a CBS file in Hardie's layout; every problem is reported with file, line and column. */
-export async function readCbsFile(path: string): Promise<readonly CbsRow[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new CliError(
-      'FILE_UNREADABLE',
-      `파일을 읽을 수 없습니다 / cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
+export async function readCbsFile(
+  path: string,
+  t: (key: MessageKey, params?: MessageParams) => string,
+): Promise<readonly CbsRow[]> {
+  const text = await readInputFile(path, t);
   const parsed = parseCbsCsv(text);
   if (parsed.ok) return parsed.rows;
   const lines = parsed.issues
     .slice(0, 20)
     .map((i) => `${path}:${i.line}${i.column ? ` (${i.column})` : ''}: ${i.message}`);
-  const more = parsed.issues.length > 20 ? `\n… ${parsed.issues.length - 20} more` : '';
+  const more = parsed.issues.length > 20 ? `\n${t('cli.error.moreIssues', { count: parsed.issues.length - 20 })}` : '';
   throw new CliError(
     'INVALID_INPUT',
-    `잘못된 입력 / invalid input (${parsed.issues.length}):\n${lines.join('\n')}${more}`,
+    `${t('cli.error.invalidInput', { count: parsed.issues.length })}\n${lines.join('\n')}${more}`,
   );
 }

@@ -1,4 +1,5 @@
 import type { Purchase } from '@dalbit/core/analytics/rfm/rfm-metrics';
+import type { MessageKey, MessageParams } from '@dalbit/core/i18n/catalog';
 import { parseCsv } from '@dalbit/core/ingest/csv/parse-csv';
 import { isoDateToKstDay } from '@dalbit/core/time/kst';
 import type { FileIssue } from '../basket/read-transactions-file.ts';
@@ -11,8 +12,11 @@ const REQUIRED = ['InvoiceNo', 'InvoiceDate', 'CustomerID', 'TotalPrice'] as con
  * order). The day is the calendar date written in InvoiceDate (`YYYY-MM-DD`, optionally followed by
  * a time). TotalPrice becomes integer cents (rounded half away from zero) so sums are exact.
  */
-export async function readInvoicesFile(file: string): Promise<{ purchases: Purchase[]; issues: FileIssue[] }> {
-  const text = await readInputFile(file);
+export async function readInvoicesFile(
+  file: string,
+  t: (key: MessageKey, params?: MessageParams) => string,
+): Promise<{ purchases: Purchase[]; issues: FileIssue[] }> {
+  const text = await readInputFile(file, t);
   const issues: FileIssue[] = [];
   const purchases: Purchase[] = [];
   let idx: Record<(typeof REQUIRED)[number], number> | undefined;

@@ -22,8 +22,8 @@ export function registerAudit(program: Command, ctx: CliContext): void {
   const audit = program.command('audit').description(ctx.t('cli.group.audit'));
   audit
     .command('verify')
-    .description('check the access log chain against the key and head in the data directory (exit 65 if tampered)')
-    .option('--json', 'machine-readable output')
+    .description(ctx.t('cli.audit.verify'))
+    .option('--json', ctx.t('cli.option.json'))
     .action(async (o: { json?: boolean }, cmd: Command) => {
       const { lang } = ctx.config(cmd);
       const report = await verifyAccessLog(await ctx.warehouse(cmd));

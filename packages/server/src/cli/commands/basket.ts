@@ -5,10 +5,10 @@ import { buildTransactions } from '@dalbit/core/analytics/basket/transactions';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseOptions } from '../../analytics/basket/cli-options.ts';
-import { formatFileIssue, readTransactionsFile } from '../../analytics/basket/read-transactions-file.ts';
+import { fileIssuesError, readTransactionsFile } from '../../analytics/basket/read-transactions-file.ts';
 import { refreshRelatedProducts } from '../../analytics/basket/warehouse-rules.ts';
 import { cliAsOfDay } from '../as-of-flag.ts';
-import { type CliContext, CliError } from '../context.ts';
+import type { CliContext } from '../context.ts';
 
 const RulesOptions = z.object({
   transactions: z.string().min(1).optional(),
@@ -28,29 +28,25 @@ const RulesOptions = z.object({
 
 export function registerBasket(program: Command, ctx: CliContext): void {
   const basket = program.command('basket').description(ctx.t('cli.group.basket'));
+  const t = ctx.t;
   basket
     .command('rules')
-    .description(
-      'association rules as R arules apriori computes them; without --transactions: the warehouse (also refreshes related_products)',
-    )
-    .option('--transactions <file>', 'CSV with transaction_id,item[,customer_id] rows (file mode)')
-    .requiredOption('--support <s>', 'minimum support, 0 < s ≤ 1 (frequent iff count ≥ ceil(s × N))')
-    .requiredOption('--confidence <c>', 'minimum confidence, 0 ≤ c ≤ 1')
-    .option('--minlen <n>', 'minimum items in lhs + rhs (arules minlen; 1 allows {} => {x})')
-    .option('--maxlen <n>', 'maximum items in lhs + rhs (arules maxlen, default 10)')
-    .option('--lift <l>', 'minimum lift')
-    .option('--level <level>', 'baskets per order or per customer: order|customer')
-    .option('--item-level <level>', 'warehouse: product|category')
-    .option(
-      '--as-of <date>',
-      'warehouse: KST date YYYY-MM-DD; orders before it count (default: today, or the day after the data ends when that is earlier)',
-    )
-    .option('--window-days <n>', 'warehouse: only the last N days before --as-of')
-    .option('--top <n>', 'warehouse: related products kept per customer (default 5)')
-    .option('--format <format>', 'csv|json (default csv)')
-    .option('--json', 'same as --format json')
+    .description(t('cli.basket.rules'))
+    .option('--transactions <file>', t('cli.basket.opt.transactions'))
+    .requiredOption('--support <s>', t('cli.basket.opt.support'))
+    .requiredOption('--confidence <c>', t('cli.basket.opt.confidence'))
+    .option('--minlen <n>', t('cli.basket.opt.minlen'))
+    .option('--maxlen <n>', t('cli.basket.opt.maxlen'))
+    .option('--lift <l>', t('cli.basket.opt.lift'))
+    .option('--level <level>', t('cli.basket.opt.level'))
+    .option('--item-level <level>', t('cli.basket.opt.itemLevel'))
+    .option('--as-of <date>', t('cli.option.asOfDay'))
+    .option('--window-days <n>', t('cli.basket.opt.windowDays'))
+    .option('--top <n>', t('cli.basket.opt.top'))
+    .option('--format <format>', t('cli.basket.opt.format'))
+    .option('--json', t('cli.option.formatJson'))
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
-      const o = parseOptions(RulesOptions, raw);
+      const o = parseOptions(RulesOptions, raw, t);
       const format = o.json ? 'json' : o.format;
       const ruleOpts = {
         support: o.support,
@@ -61,14 +57,8 @@ export function registerBasket(program: Command, ctx: CliContext): void {
       };
       let set: RuleSet;
       if (o.transactions !== undefined) {
-        const file = await readTransactionsFile(o.transactions, o.level);
-        if (file.issues.length > 0) {
-          const shown = file.issues.slice(0, 20).map(formatFileIssue);
-          throw new CliError(
-            'INVALID_INPUT',
-            `잘못된 입력 / invalid input (${file.issues.length}):\n${shown.join('\n')}`,
-          );
-        }
+        const file = await readTransactionsFile(o.transactions, o.level, t);
+        if (file.issues.length > 0) throw fileIssuesError(file.issues, t);
         set = mineRules(buildTransactions(file.rows), ruleOpts);
       } else {
         const engine = await ctx.warehouse(cmd);
@@ -83,7 +73,12 @@ export function registerBasket(program: Command, ctx: CliContext): void {
         });
         set = result.set;
         ctx.err(
-          `related_products: ${result.rows} rows for ${result.customers} customers (${result.skippedLines} lines without ${o.itemLevel})`,
+          t('cli.basket.stored', {
+            rows: result.rows,
+            customers: result.customers,
+            skipped: result.skippedLines,
+            itemLevel: o.itemLevel,
+          }),
         );
       }
       const rules = sortRules(set);

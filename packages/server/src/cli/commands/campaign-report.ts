@@ -5,16 +5,17 @@ import { exportCampaignReport } from '../../reports/campaign/export-campaign-rep
 import { loadCampaignReport } from '../../reports/campaign/load-campaign-report.ts';
 import { type CliContext, CliError } from '../context.ts';
 
-const Options = z
-  .object({
-    windowDays: z.coerce.number().gt(0).max(366).default(7),
-    control: z.string().min(1).optional(),
-    level: z.coerce.number().gt(0).lt(1).default(0.95),
-    json: z.boolean().optional(),
-    format: z.enum(['csv', 'xlsx']).optional(),
-    out: z.string().min(1).optional(),
-  })
-  .refine((o) => (o.format === undefined) === (o.out === undefined), { message: '--format and --out go together' });
+const options = (t: CliContext['t']) =>
+  z
+    .object({
+      windowDays: z.coerce.number().gt(0).max(366).default(7),
+      control: z.string().min(1).optional(),
+      level: z.coerce.number().gt(0).lt(1).default(0.95),
+      json: z.boolean().optional(),
+      format: z.enum(['csv', 'xlsx']).optional(),
+      out: z.string().min(1).optional(),
+    })
+    .refine((o) => (o.format === undefined) === (o.out === undefined), { message: t('cli.campaignReport.formatOut') });
 
 /** Stable JSON: undefined statistics become null. */
 const toJsonValue = (_key: string, value: unknown): unknown => (value === undefined ? null : value);
@@ -22,17 +23,15 @@ const toJsonValue = (_key: string, value: unknown): unknown => (value === undefi
 function addReportCommand(parent: Command, name: string, ctx: CliContext): void {
   parent
     .command(name)
-    .description(
-      '캠페인 성과 리포트: 퍼널, 홀드아웃 대비 효과(95% 구간), 승자, 일별 추이 / funnel, lift vs holdout, winner, daily trend',
-    )
-    .option('--window-days <n>', 'attribution window after each exposure, in days', '7')
-    .option('--control <arm>', 'arm to compare against (default: holdout)')
-    .option('--level <p>', 'confidence level', '0.95')
-    .option('--json', 'machine-readable output')
-    .option('--format <kind>', 'export as csv or xlsx (with --out)')
-    .option('--out <file>', 'export file')
+    .description(ctx.t('cli.campaignReport.describe'))
+    .option('--window-days <n>', ctx.t('cli.campaignReport.opt.windowDays'), '7')
+    .option('--control <arm>', ctx.t('cli.campaignReport.opt.control'))
+    .option('--level <p>', ctx.t('cli.campaignReport.opt.level'), '0.95')
+    .option('--json', ctx.t('cli.option.json'))
+    .option('--format <kind>', ctx.t('cli.campaignReport.opt.format'))
+    .option('--out <file>', ctx.t('cli.campaignReport.opt.out'))
     .action(async (id: string, raw: Record<string, unknown>, cmd: Command) => {
-      const parsed = Options.safeParse(raw);
+      const parsed = options(ctx.t).safeParse(raw);
       if (!parsed.success)
         throw new CliError(
           'BAD_FLAG',
@@ -53,7 +52,7 @@ function addReportCommand(parent: Command, name: string, ctx: CliContext): void 
       });
       if (o.format !== undefined && o.out !== undefined) {
         const n = exportCampaignReport(report, { format: o.format, out: o.out, lang, now: new Date() });
-        ctx.err(lang === 'ko' ? `${o.out}: ${n}행 저장` : `${o.out}: ${n} rows written`);
+        ctx.err(ctx.t('cli.campaignReport.written', { file: o.out, rows: n }));
       }
       if (o.json) ctx.out(JSON.stringify(report, toJsonValue, 2));
       else if (o.format === undefined) ctx.out(renderCampaignReport(report, lang));
@@ -69,7 +68,8 @@ export function registerCampaignReport(program: Command, ctx: CliContext): void 
   if (campaign) addReportCommand(campaign, 'report <id>', ctx);
   else {
     const report =
-      program.commands.find((c) => c.name() === 'report') ?? program.command('report').description('reports (리포트)');
+      program.commands.find((c) => c.name() === 'report') ??
+      program.command('report').description(ctx.t('cli.campaignReport.group'));
     addReportCommand(report, 'campaign <id>', ctx);
   }
 }

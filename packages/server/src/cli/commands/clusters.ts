@@ -1,5 +1,6 @@
 import { CLUSTER_FEATURES } from '@dalbit/core/analytics/clusters/cluster-features';
 import { K_RANGE } from '@dalbit/core/analytics/clusters/discover-segments';
+import type { Lang } from '@dalbit/core/i18n/lang';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseOptions } from '../../analytics/basket/cli-options.ts';
@@ -23,21 +24,16 @@ const SaveOptions = z.object({ name: z.string().min(1).max(200).optional(), json
 
 export function registerClusters(program: Command, ctx: CliContext): void {
   const clusters = program.command('clusters').description(ctx.t('cli.group.clusters'));
+  const t = ctx.t;
   clusters
     .command('run', { isDefault: true })
-    .description('clusters every buyer, names each cluster, and stores the run (default subcommand)')
-    .option(
-      '--k <k>',
-      `number of clusters (default: best silhouette for k in ${K_RANGE[0]}..${K_RANGE[K_RANGE.length - 1]})`,
-    )
-    .option('--seed <s>', 'random seed (default 42); the same seed and data give the same clusters')
-    .option(
-      '--as-of <date>',
-      'orders before 00:00 KST of this date count (default: today, or the day after the data ends when that is earlier)',
-    )
-    .option('--json', 'machine-readable output')
+    .description(t('cli.clusters.run'))
+    .option('--k <k>', t('cli.clusters.opt.k', { from: K_RANGE[0] ?? 2, to: K_RANGE[K_RANGE.length - 1] ?? 2 }))
+    .option('--seed <s>', t('cli.clusters.opt.seed'))
+    .option('--as-of <date>', t('cli.option.asOfDay'))
+    .option('--json', t('cli.option.json'))
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
-      const o = parseOptions(RunOptions, raw);
+      const o = parseOptions(RunOptions, raw, t);
       const engine = await ctx.warehouse(cmd);
       const asOfDay = await cliAsOfDay(ctx, engine, o.asOf);
       const run = await runWarehouseClusters(engine, {
@@ -52,14 +48,14 @@ export function registerClusters(program: Command, ctx: CliContext): void {
     });
   clusters
     .command('save <run> <cluster>')
-    .description('saves one cluster of a run as a segment (a snapshot of its members)')
-    .option('--name <name>', 'segment name (default: the cluster label)')
-    .option('--json', 'machine-readable output')
+    .description(t('cli.clusters.save'))
+    .option('--name <name>', t('cli.clusters.opt.name'))
+    .option('--json', t('cli.option.json'))
     .action(async (runId: string, clusterArg: string, raw: Record<string, unknown>, cmd: Command) => {
-      const o = parseOptions(SaveOptions, raw);
+      const o = parseOptions(SaveOptions, raw, t);
       const cluster = Number(clusterArg);
       if (!Number.isInteger(cluster) || cluster < 1)
-        throw new CliError('BAD_FLAG', `<cluster>: 1 이상의 정수 / expected a cluster number ≥ 1, got '${clusterArg}'`);
+        throw new CliError('BAD_FLAG', t('cli.clusters.badNumber', { value: clusterArg }));
       const engine = await ctx.warehouse(cmd);
       const lang = ctx.config(cmd).lang;
       const r = await saveClusterAsSegment(engine, {
@@ -77,47 +73,44 @@ export function registerClusters(program: Command, ctx: CliContext): void {
             2,
           ),
         );
-      else
-        ctx.out(
-          lang === 'ko'
-            ? `세그먼트 저장: ${r.segment.segmentId} '${r.segment.name}' (고객 ${r.members}명)`
-            : `segment saved: ${r.segment.segmentId} '${r.segment.name}' (${r.members} customers)`,
-        );
+      else ctx.out(t('cli.clusters.saved', { id: r.segment.segmentId, name: r.segment.name, members: r.members }));
     });
 }
 
-function printRun(ctx: CliContext, run: ClusterRun, lang: 'ko' | 'en'): void {
-  const ko = lang === 'ko';
+function printRun(ctx: CliContext, run: ClusterRun, lang: Lang): void {
+  const t = ctx.t;
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   const won = (x: number): string => Math.round(x).toLocaleString('en-US');
   const label = new Map(CLUSTER_FEATURES.map((f) => [f.key, f.label[lang]]));
   const fmt = (x: number): string => (Math.abs(x) >= 100 ? won(x) : x.toFixed(2));
+  const how =
+    run.criterion === 'silhouette'
+      ? t('cli.clusters.bestSilhouette', { sample: run.sampleSize })
+      : t('cli.clusters.given');
   ctx.out(
-    ko
-      ? `자동 세그먼트 ${run.runId}: 구매 고객 ${run.assignments.length}명, k=${run.k} (${run.criterion === 'silhouette' ? `실루엣 최대, 표본 ${run.sampleSize}명` : '지정'}), 실루엣 ${run.silhouette.toFixed(3)}, seed ${run.seed}`
-      : `auto segments ${run.runId}: ${run.assignments.length} buyers, k=${run.k} (${run.criterion === 'silhouette' ? `best silhouette, sample ${run.sampleSize}` : 'given'}), silhouette ${run.silhouette.toFixed(3)}, seed ${run.seed}`,
+    t('cli.clusters.head', {
+      runId: run.runId,
+      buyers: run.assignments.length,
+      k: run.k,
+      how,
+      silhouette: run.silhouette.toFixed(3),
+      seed: run.seed,
+    }),
   );
   if (run.criterion === 'silhouette')
     ctx.out(
-      `${ko ? '실루엣' : 'silhouette'}: ${run.silhouetteByK.map((s) => `k=${s.k} ${s.silhouette.toFixed(3)}`).join(', ')}`,
+      `${t('cli.clusters.silhouette')}: ${run.silhouetteByK.map((s) => `k=${s.k} ${s.silhouette.toFixed(3)}`).join(', ')}`,
     );
   for (const c of run.clusters) {
     ctx.out('');
     ctx.out(`#${c.cluster} ${c.label[lang]}`);
-    ctx.out(
-      ko
-        ? `  고객 ${c.size}명 (${pct(c.share)}) · 매출 ${won(c.revenue)}원 (${pct(c.revenueShare)})`
-        : `  ${c.size} customers (${pct(c.share)}) · revenue ${won(c.revenue)} KRW (${pct(c.revenueShare)})`,
-    );
+    const size = { size: c.size, share: pct(c.share), revenue: won(c.revenue), revenueShare: pct(c.revenueShare) };
+    ctx.out(`  ${t('cli.clusters.size', size)}`);
     for (const x of c.contrasts.slice(0, 3))
       ctx.out(
-        `  ${x.d > 0 ? '▲' : '▼'} ${label.get(x.feature)}: ${fmt(x.mean)} ${ko ? 'vs 나머지' : 'vs rest'} ${fmt(x.restMean)} (d=${x.d.toFixed(2)})`,
+        `  ${x.d > 0 ? '▲' : '▼'} ${label.get(x.feature)}: ${fmt(x.mean)} ${t('cli.clusters.vsRest')} ${fmt(x.restMean)} (d=${x.d.toFixed(2)})`,
       );
   }
   ctx.out('');
-  ctx.out(
-    ko
-      ? `세그먼트로 저장: dalbit clusters save ${run.runId} <번호>`
-      : `save as a segment: dalbit clusters save ${run.runId} <number>`,
-  );
+  ctx.out(t('cli.clusters.saveHint', { runId: run.runId }));
 }

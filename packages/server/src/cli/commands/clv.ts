@@ -29,44 +29,35 @@ const ScoreOptions = z.object({
 
 export function registerClv(program: Command, ctx: CliContext): void {
   const clv = program.command('clv').description(ctx.t('cli.group.clv'));
+  const t = ctx.t;
   clv
     .command('fit')
-    .description(
-      'fit BG/NBD, Gamma-Gamma (and Pareto/NBD in file mode); without --cbs: the warehouse, storing clv_scores',
-    )
-    .option('--cbs <file>', "CSV in Hardie's layout: cust,x,t.x,T.cal[,x.star][,m.x] (x.star is ignored)")
-    .option(
-      '--as-of <date>',
-      'warehouse mode: paid orders before this KST date count (default: today, or the day after the data ends when that is earlier)',
-    )
-    .option('--json', 'machine-readable output')
+    .description(t('cli.clv.fit'))
+    .option('--cbs <file>', t('cli.clv.opt.cbs'))
+    .option('--as-of <date>', t('cli.option.asOfDay'))
+    .option('--json', t('cli.option.json'))
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
-      const o = parseOptions(FitOptions, raw);
-      const report = o.cbs !== undefined ? fitFile(await readCbsFile(o.cbs)) : await runWarehouse(ctx, cmd, o.asOf);
-      ctx.out(o.json ? JSON.stringify(report, null, 2) : renderText(report));
+      const o = parseOptions(FitOptions, raw, t);
+      const report = o.cbs !== undefined ? fitFile(await readCbsFile(o.cbs, t)) : await runWarehouse(ctx, cmd, o.asOf);
+      ctx.out(o.json ? JSON.stringify(report, null, 2) : renderText(report, t));
     });
   clv
     .command('score')
-    .description(
-      'per-customer P(alive), expected purchases and expected spend; without --cbs: the warehouse, storing clv_scores',
-    )
-    .option('--cbs <file>', "CSV in Hardie's layout: cust,x,t.x,T.cal[,x.star][,m.x]")
-    .option('--horizon <t>', 'file mode: horizon in the file time unit (default 39)')
-    .option('--format <format>', 'csv|json (default csv)')
-    .option('--json', 'same as --format json')
-    .option(
-      '--as-of <date>',
-      'warehouse mode: paid orders before this KST date count (default: today, or the day after the data ends when that is earlier)',
-    )
+    .description(t('cli.clv.score'))
+    .option('--cbs <file>', t('cli.clv.opt.cbs'))
+    .option('--horizon <t>', t('cli.clv.opt.horizon'))
+    .option('--format <format>', t('cli.basket.opt.format'))
+    .option('--json', t('cli.option.formatJson'))
+    .option('--as-of <date>', t('cli.option.asOfDay'))
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
-      const o = parseOptions(ScoreOptions, raw);
+      const o = parseOptions(ScoreOptions, raw, t);
       const format = o.json ? 'json' : (o.format ?? 'csv');
       if (o.cbs === undefined) {
         const report = await runWarehouse(ctx, cmd, o.asOf);
-        ctx.out(format === 'json' ? JSON.stringify(report, null, 2) : renderText(report));
+        ctx.out(format === 'json' ? JSON.stringify(report, null, 2) : renderText(report, t));
         return;
       }
-      const rows = await readCbsFile(o.cbs);
+      const rows = await readCbsFile(o.cbs, t);
       const horizon = o.horizon ?? 39;
       const gg = tryFitGammaGamma(rows);
       const scores = scoreCustomers({
@@ -147,8 +138,8 @@ function tryFitGammaGamma(rows: readonly CbsRow[]): GammaGammaFit | undefined {
   }
 }
 
-function renderText(report: Record<string, unknown>): string {
-  const lines: string[] = [`고객 수 / customers: ${String(report.customers)}`];
+function renderText(report: Record<string, unknown>, t: CliContext['t']): string {
+  const lines: string[] = [t('cli.clv.customers', { count: String(report.customers) })];
   for (const key of ['bgnbd', 'gammaGamma', 'paretoNbd'] as const) {
     const m = report[key] as { params: Record<string, number>; logLikelihood: number } | null | undefined;
     if (!m) continue;
@@ -157,6 +148,6 @@ function renderText(report: Record<string, unknown>): string {
       .join(' ');
     lines.push(`${key}: ${params}  LL=${m.logLikelihood.toFixed(4)}`);
   }
-  if (report.stored !== undefined) lines.push(`clv_scores 저장 / stored: ${String(report.stored)}`);
+  if (report.stored !== undefined) lines.push(t('cli.clv.stored', { count: String(report.stored) }));
   return lines.join('\n');
 }

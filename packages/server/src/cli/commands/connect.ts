@@ -22,14 +22,11 @@ export function registerConnect(program: Command, ctx: CliContext): void {
   const connect = program.command('connect').description(ctx.t('cli.group.connect'));
   connect
     .command('cafe24')
-    .requiredOption('--mall-id <id>', 'Cafe24 mall id')
-    .requiredOption('--client-id <id>', 'app client id (secret: DALBIT_CAFE24_CLIENT_SECRET)')
-    .option(
-      '--server <url>',
-      'address of the running dalbit serve (receives the OAuth callback)',
-      'http://127.0.0.1:8787',
-    )
-    .option('--api-base <url>', 'Admin API address (default https://{mall_id}.cafe24api.com)')
+    .description(ctx.t('cli.connect.cafe24'))
+    .requiredOption('--mall-id <id>', ctx.t('cli.connect.opt.mallId'))
+    .requiredOption('--client-id <id>', ctx.t('cli.connect.opt.cafe24ClientId'))
+    .option('--server <url>', ctx.t('cli.connect.opt.server'), 'http://127.0.0.1:8787')
+    .option('--api-base <url>', ctx.t('cli.connect.opt.cafe24ApiBase'))
     .action(async (o: { mallId: string; clientId: string; server: string; apiBase?: string }, cmd: Command) => {
       if (!MALL_ID.test(o.mallId))
         throw new CliError('BAD_FLAG', ctx.t('connectors.cli.badMallId', { value: o.mallId }));
@@ -49,8 +46,9 @@ export function registerConnect(program: Command, ctx: CliContext): void {
     });
   connect
     .command('smartstore')
-    .requiredOption('--client-id <id>', 'Commerce API application id (secret: DALBIT_SMARTSTORE_CLIENT_SECRET)')
-    .option('--api-base <url>', 'Commerce API address (default https://api.commerce.naver.com)')
+    .description(ctx.t('cli.connect.smartstore'))
+    .requiredOption('--client-id <id>', ctx.t('cli.connect.opt.smartstoreClientId'))
+    .option('--api-base <url>', ctx.t('cli.connect.opt.smartstoreApiBase'))
     .action(async (o: { clientId: string; apiBase?: string }, cmd: Command) => {
       const clientSecret = secretFromEnv(ctx, 'DALBIT_SMARTSTORE_CLIENT_SECRET');
       const config = ctx.config(cmd);

@@ -1,4 +1,4 @@
-import type { Lang } from '@dalbit/core/i18n/lang';
+import type { MessageKey } from '@dalbit/core/i18n/catalog';
 import { formatKstMinute } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import type { Row } from '../../engines/engine.ts';
@@ -7,44 +7,25 @@ import { type CustomerView, listMerges, readCustomerView } from '../../identity/
 import { unmerge } from '../../identity/unmerge.ts';
 import { type CliContext, CliError } from '../context.ts';
 
-const L = {
-  profile: { ko: '프로필', en: 'Profile' },
-  identities: { ko: '식별키', en: 'Identities' },
-  channels: { ko: '채널', en: 'Channels' },
-  orders: { ko: '주문', en: 'Orders' },
-  lastOrders: { ko: '최근 주문', en: 'Last orders' },
-  consents: { ko: '수신동의 (채널·목적별 최신)', en: 'Consents (latest per channel and purpose)' },
-  merges: { ko: '병합 이력', en: 'Merges' },
-  none: { ko: '(없음)', en: '(none)' },
-  mergedFrom: { ko: '병합됨', en: 'merged' },
-  summary: {
-    ko: '전체 {orders}건, 결제 {paid}건, 매출 {revenue}, 첫 주문 {first}, 최근 주문 {last}',
-    en: '{orders} orders, {paid} paid, revenue {revenue}, first {first}, last {last}',
-  },
-  undone: { ko: '취소됨', en: 'undone' },
-  unmerged: {
-    ko: '병합 취소: {loser} ← {winner} 분리 ({merge}). 되돌린 행: {rows}',
-    en: 'unmerged {loser} from {winner} ({merge}); rows restored: {rows}',
-  },
-  noMerges: { ko: '병합 이력이 없습니다', en: 'no merges' },
-} as const satisfies Record<string, Record<Lang, string>>;
-
-const fill = (t: string, v: Record<string, unknown>) => t.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? '-'));
-
 /** KST wall time, the way Korean operators read it. */
 export function formatKst(v: unknown): string {
   if (!(v instanceof Date)) return v === null || v === undefined ? '-' : String(v);
   return formatKstMinute(v);
 }
-export const formatWon = (n: unknown, lang: Lang): string =>
-  `${Number(n ?? 0).toLocaleString('ko-KR')}${lang === 'ko' ? '원' : ' KRW'}`;
+export const formatWon = (n: unknown, t: CliContext['t']): string =>
+  t('cli.won', { amount: Number(n ?? 0).toLocaleString('ko-KR') });
 
-const table = (rows: readonly Row[], lang: Lang): string[] =>
-  rows.length === 0 ? [`  ${L.none[lang]}`] : rows.map((r) => `  ${Object.values(r).map(formatKst).join('  ')}`);
-
-function printView(ctx: CliContext, v: CustomerView, lang: Lang, mergedFrom: string | undefined): void {
+function printView(ctx: CliContext, v: CustomerView, mergedFrom: string | undefined): void {
+  const t = ctx.t;
   const p = v.profile;
-  ctx.out(`${L.profile[lang]}: ${String(p.customer_id)}${mergedFrom ? ` (${mergedFrom} ${L.mergedFrom[lang]})` : ''}`);
+  const section = (title: MessageKey, rows: readonly Row[]): void => {
+    ctx.out(`${t(title)}:`);
+    if (rows.length === 0) ctx.out(`  ${t('cli.customers.none')}`);
+    for (const r of rows) ctx.out(`  ${Object.values(r).map(formatKst).join('  ')}`);
+  };
+  ctx.out(
+    `${t('cli.customers.profile')}: ${String(p.customer_id)}${mergedFrom ? ` (${t('cli.customers.mergedFrom', { id: mergedFrom })})` : ''}`,
+  );
   for (const k of [
     'name',
     'phone',
@@ -58,22 +39,22 @@ function printView(ctx: CliContext, v: CustomerView, lang: Lang, mergedFrom: str
     'attributes',
   ])
     if (p[k] !== null && p[k] !== undefined) ctx.out(`  ${k}: ${formatKst(p[k])}`);
-  ctx.out(`${L.identities[lang]}:`);
-  for (const line of table(v.identities, lang)) ctx.out(line);
-  ctx.out(`${L.channels[lang]}:`);
-  for (const line of table(v.channels, lang)) ctx.out(line);
+  section('cli.customers.identities', v.identities);
+  section('cli.customers.channels', v.channels);
   const s = v.orders.summary;
-  ctx.out(
-    `${L.orders[lang]}: ${fill(L.summary[lang], { orders: s.orders, paid: s.paid_orders ?? 0, revenue: formatWon(s.revenue, lang), first: formatKst(s.first_order_at), last: formatKst(s.last_order_at) })}`,
-  );
+  const summary = {
+    orders: String(s.orders ?? '-'),
+    paid: String(s.paid_orders ?? 0),
+    revenue: formatWon(s.revenue, t),
+    first: formatKst(s.first_order_at),
+    last: formatKst(s.last_order_at),
+  };
+  ctx.out(`${t('cli.customers.orders')}: ${t('cli.customers.summary', summary)}`);
   for (const r of v.orders.byChannel)
-    ctx.out(`  ${String(r.channel)}: ${String(r.orders)} / ${formatWon(r.revenue, lang)}`);
-  ctx.out(`${L.lastOrders[lang]}:`);
-  for (const line of table(v.orders.last, lang)) ctx.out(line);
-  ctx.out(`${L.consents[lang]}:`);
-  for (const line of table(v.consents, lang)) ctx.out(line);
-  ctx.out(`${L.merges[lang]}:`);
-  for (const line of table(v.merges, lang)) ctx.out(line);
+    ctx.out(`  ${String(r.channel)}: ${String(r.orders)} / ${formatWon(r.revenue, t)}`);
+  section('cli.customers.lastOrders', v.orders.last);
+  section('cli.customers.consents', v.consents);
+  section('cli.customers.mergeHistory', v.merges);
 }
 
 const toJson = (v: unknown): string =>
@@ -83,49 +64,40 @@ export function registerCustomers(program: Command, ctx: CliContext): void {
   const customers = program.command('customers').description(ctx.t('cli.group.customers'));
   customers
     .command('show <query>')
-    .description(
-      'profile, identities, channels, orders, consents and merges of a customer (id, phone in any format, email, or member key)',
-    )
-    .option('--json', 'machine-readable output')
-    .option('--orders <n>', 'how many recent orders to list', '5')
+    .description(ctx.t('cli.customers.show'))
+    .option('--json', ctx.t('cli.option.json'))
+    .option('--orders <n>', ctx.t('cli.customers.opt.orders'), '5')
     .action(async (query: string, opts: { json?: boolean; orders: string }, cmd: Command) => {
-      const lang = ctx.config(cmd).lang;
       const engine = await ctx.warehouse(cmd);
       const found = await findCustomer(engine, query);
-      if (!found.found)
-        throw new CliError(
-          'NOT_FOUND',
-          `${lang === 'ko' ? '고객을 찾을 수 없습니다' : 'customer not found'}: ${found.reason}`,
-        );
+      if (!found.found) throw new CliError('NOT_FOUND', ctx.t('cli.customers.notFound', { reason: found.reason }));
       const view = await readCustomerView(engine, found.customerId, {
         lastOrders: Number.parseInt(opts.orders, 10) || 5,
       });
-      if (!view) throw new CliError('INTERNAL', `customer ${found.customerId} has no profile row`);
+      if (!view) throw new CliError('INTERNAL', ctx.t('cli.customers.noProfile', { id: found.customerId }));
       if (opts.json)
         ctx.out(toJson({ via: found.via, ...(found.mergedFrom ? { mergedFrom: found.mergedFrom } : {}), ...view }));
-      else printView(ctx, view, lang, found.mergedFrom);
+      else printView(ctx, view, found.mergedFrom);
     });
   customers
     .command('merges')
-    .description('list merges, newest first')
-    .option('--json', 'machine-readable output')
-    .option('--limit <n>', 'at most this many', '1000')
+    .description(ctx.t('cli.customers.merges'))
+    .option('--json', ctx.t('cli.option.json'))
+    .option('--limit <n>', ctx.t('cli.customers.opt.limit'), '1000')
     .action(async (opts: { json?: boolean; limit: string }, cmd: Command) => {
-      const lang = ctx.config(cmd).lang;
       const rows = await listMerges(await ctx.warehouse(cmd), { limit: Number.parseInt(opts.limit, 10) || 1000 });
       if (opts.json) return ctx.out(toJson(rows));
-      if (rows.length === 0) return ctx.out(L.noMerges[lang]);
+      if (rows.length === 0) return ctx.out(ctx.t('cli.customers.noMerges'));
       for (const r of rows)
         ctx.out(
-          `${String(r.merge_id)}  ${String(r.loser_id)} → ${String(r.winner_id)}  ${String(r.reason_kind)}:${String(r.reason_value)}  ${formatKst(r.merged_at)}${r.undone_at ? `  (${L.undone[lang]} ${formatKst(r.undone_at)})` : ''}`,
+          `${String(r.merge_id)}  ${String(r.loser_id)} → ${String(r.winner_id)}  ${String(r.reason_kind)}:${String(r.reason_value)}  ${formatKst(r.merged_at)}${r.undone_at ? `  (${ctx.t('cli.customers.undone')} ${formatKst(r.undone_at)})` : ''}`,
         );
     });
   customers
     .command('unmerge <mergeIdOrCustomerId>')
-    .description('undo a merge (by merge id, or the id of the customer that was merged away); it will not be re-merged')
-    .option('--json', 'machine-readable output')
+    .description(ctx.t('cli.customers.unmerge'))
+    .option('--json', ctx.t('cli.option.json'))
     .action(async (target: string, opts: { json?: boolean }, cmd: Command) => {
-      const lang = ctx.config(cmd).lang;
       const engine = await ctx.warehouse(cmd);
       {
         const res = await unmerge(engine, target.startsWith('m_') ? { mergeId: target } : { customerId: target }, {
@@ -139,7 +111,7 @@ export function registerCustomers(program: Command, ctx: CliContext): void {
         ctx.out(
           opts.json
             ? toJson(res)
-            : fill(L.unmerged[lang], { loser: res.loserId, winner: res.winnerId, merge: res.mergeId, rows }),
+            : ctx.t('cli.customers.unmerged', { loser: res.loserId, winner: res.winnerId, merge: res.mergeId, rows }),
         );
       }
     });

@@ -7,12 +7,12 @@ export function registerInit(program: Command, ctx: CliContext): void {
   program
     .command('init')
     .description(ctx.t('cli.group.init'))
-    .option('--json', 'machine-readable output')
+    .option('--json', ctx.t('cli.option.json'))
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const { dataDir, engine, lang } = ctx.config(cmd);
       const login = await ensureFirstOwner(await ctx.warehouse(cmd), new Date());
       if (opts.json) return ctx.out(JSON.stringify({ dataDir, engine, ok: true, login }));
-      ctx.out(`warehouse ready: ${dataDir} (${engine})`);
+      ctx.out(ctx.t('cli.init.ready', { dataDir, engine }));
       ctx.out(loginLine(login, lang));
     });
 }

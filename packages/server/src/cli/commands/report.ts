@@ -19,28 +19,21 @@ const ReportOptions = z.object({
 
 export function registerReport(program: Command, ctx: CliContext): void {
   const report = program.command('report').description(ctx.t('cli.group.report'));
+  const t = ctx.t;
   const addOptions = (c: Command): Command =>
     c
-      .option(
-        '--as-of <date>',
-        'orders, consents and events before 00:00 KST of this date count (default: today, or the day after the data ends when that is earlier)',
-      )
-      .option('--top <n>', 'how many categories and products (default 5)')
-      .option('--json', 'machine-readable output');
-  addOptions(report.command('base').description('the whole customer base')).action(
+      .option('--as-of <date>', t('cli.option.asOfDay'))
+      .option('--top <n>', t('cli.report.opt.top'))
+      .option('--json', t('cli.option.json'));
+  addOptions(report.command('base').description(t('cli.report.base'))).action(
     async (raw: Record<string, unknown>, cmd: Command) => {
-      await runReport(ctx, cmd, ['base'], parseOptions(ReportOptions, raw));
+      await runReport(ctx, cmd, ['base'], parseOptions(ReportOptions, raw, t));
     },
   );
   addOptions(
-    report
-      .command('segment <id>')
-      .description(
-        'a stored segment id, a cluster (cluster:<run>:<n>) or base; --vs puts a second audience side by side',
-      )
-      .option('--vs <id>', 'second audience to compare with'),
+    report.command('segment <id>').description(t('cli.report.segment')).option('--vs <id>', t('cli.report.opt.vs')),
   ).action(async (id: string, raw: Record<string, unknown>, cmd: Command) => {
-    const o = parseOptions(ReportOptions, raw);
+    const o = parseOptions(ReportOptions, raw, t);
     await runReport(ctx, cmd, o.vs === undefined ? [id] : [id, o.vs], o);
   });
 }

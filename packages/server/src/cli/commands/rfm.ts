@@ -5,15 +5,16 @@ import { summarizeSegments } from '@dalbit/core/analytics/rfm/segment-summary';
 import { countTransitions, type SegmentState } from '@dalbit/core/analytics/rfm/segment-transitions';
 import { RFM_SEGMENT_LABELS } from '@dalbit/core/analytics/rfm/segments';
 import { neutralizeFormula, quoteCsvField } from '@dalbit/core/export/csv';
+import type { Lang } from '@dalbit/core/i18n/lang';
 import { kstDayToIso } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseAsOfDay, parseOptions } from '../../analytics/basket/cli-options.ts';
-import { formatFileIssue } from '../../analytics/basket/read-transactions-file.ts';
+import { fileIssuesError } from '../../analytics/basket/read-transactions-file.ts';
 import { readInvoicesFile } from '../../analytics/rfm/read-invoices-file.ts';
 import { computeWarehouseRfm, storeRfmScores } from '../../analytics/rfm/warehouse-rfm.ts';
 import { cliAsOfDay } from '../as-of-flag.ts';
-import { type CliContext, CliError } from '../context.ts';
+import type { CliContext } from '../context.ts';
 
 const RfmOptions = z.object({
   invoices: z.string().min(1).optional(),
@@ -29,34 +30,23 @@ export function registerRfm(program: Command, ctx: CliContext): void {
   program
     .command('rfm')
     .description(ctx.t('cli.group.rfm'))
-    .option(
-      '--invoices <file>',
-      'CSV with InvoiceNo,InvoiceDate,CustomerID,TotalPrice (file mode: per-customer scores)',
-    )
-    .option(
-      '--as-of <date>',
-      'analysis date YYYY-MM-DD (KST); purchases before it count (default: today; warehouse: the day after the data ends when that is earlier)',
-    )
-    .option('--window-days <n>', 'only purchases of the last N days before --as-of')
-    .option('--format <format>', 'file mode csv|json (default csv); warehouse table|json (default table)')
-    .option('--json', 'same as --format json')
-    .option('--grid', 'warehouse: also print the R × F grid with mean monetary')
-    .option('--vs-date <date>', 'warehouse: also count segment transitions from this earlier date')
+    .option('--invoices <file>', ctx.t('cli.rfm.opt.invoices'))
+    .option('--as-of <date>', ctx.t('cli.option.asOfDay'))
+    .option('--window-days <n>', ctx.t('cli.rfm.opt.windowDays'))
+    .option('--format <format>', ctx.t('cli.rfm.opt.format'))
+    .option('--json', ctx.t('cli.option.formatJson'))
+    .option('--grid', ctx.t('cli.rfm.opt.grid'))
+    .option('--vs-date <date>', ctx.t('cli.rfm.opt.vsDate'))
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
-      const o = parseOptions(RfmOptions, raw);
+      const o = parseOptions(RfmOptions, raw, ctx.t);
       const lang = ctx.lang;
       if (o.invoices !== undefined) {
         const window = {
-          asOfDay: parseAsOfDay(o.asOf),
+          asOfDay: parseAsOfDay(o.asOf, ctx.t),
           ...(o.windowDays === undefined ? {} : { windowDays: o.windowDays }),
         };
-        const file = await readInvoicesFile(o.invoices);
-        if (file.issues.length > 0) {
-          throw new CliError(
-            'INVALID_INPUT',
-            `잘못된 입력 / invalid input (${file.issues.length}):\n${file.issues.slice(0, 20).map(formatFileIssue).join('\n')}`,
-          );
-        }
+        const file = await readInvoicesFile(o.invoices, ctx.t);
+        if (file.issues.length > 0) throw fileIssuesError(file.issues, ctx.t);
         const scores = scoreRfm(computeRfmMetrics(file.purchases, window)).map((s) => ({
           ...s,
           monetary: s.monetary / 100,
@@ -76,7 +66,7 @@ export function registerRfm(program: Command, ctx: CliContext): void {
       };
       if (o.grid) report.grid = buildRfmGrid(scores);
       if (o.vsDate !== undefined) {
-        const fromDay = parseAsOfDay(o.vsDate, '--vs-date');
+        const fromDay = parseAsOfDay(o.vsDate, ctx.t, '--vs-date');
         const before = await computeWarehouseRfm(engine, { ...window, asOfDay: fromDay });
         report.vsDate = kstDayToIso(fromDay);
         report.transitions = countTransitions(before, scores);
@@ -123,24 +113,18 @@ function printScores(ctx: CliContext, scores: readonly RfmScore[], format: 'csv'
 
 type Summary = { label: string; customers: number; share: number; revenue: number; revenueShare: number };
 
-function printReport(ctx: CliContext, report: Record<string, unknown>, lang: 'ko' | 'en'): void {
-  const ko = lang === 'ko';
+function printReport(ctx: CliContext, report: Record<string, unknown>, lang: Lang): void {
+  const t = ctx.t;
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   const won = (x: number): string => Math.round(x).toLocaleString('en-US');
-  ctx.out(
-    ko
-      ? `RFM 기준일 ${String(report.asOf)} · 고객 ${String(report.customers)}명`
-      : `RFM as of ${String(report.asOf)} · ${String(report.customers)} customers`,
-  );
-  ctx.out(
-    ko ? '세그먼트\t고객 수\t비중\t매출(원)\t매출 비중' : 'segment\tcustomers\tshare\trevenue (KRW)\trevenue share',
-  );
+  ctx.out(t('cli.rfm.head', { asOf: String(report.asOf), customers: String(report.customers) }));
+  ctx.out(t('cli.rfm.columns'));
   for (const s of report.segments as Summary[])
     ctx.out([s.label, s.customers, pct(s.share), won(s.revenue), pct(s.revenueShare)].join('\t'));
   const grid = report.grid as { r: number; f: number; count: number; meanMonetary: number | null }[] | undefined;
   if (grid) {
     ctx.out('');
-    ctx.out(ko ? 'R × F (고객 수 / 평균 구매액)' : 'R × F (customers / mean monetary)');
+    ctx.out(t('cli.rfm.grid'));
     ctx.out(['R\\F', 1, 2, 3, 4, 5].join('\t'));
     for (let r = 5; r >= 1; r--) {
       const cells = grid
@@ -151,13 +135,9 @@ function printReport(ctx: CliContext, report: Record<string, unknown>, lang: 'ko
   }
   const transitions = report.transitions as { from: SegmentState; to: SegmentState; customers: number }[] | undefined;
   if (transitions) {
-    const name = (s: SegmentState): string => (s === 'none' ? (ko ? '(없음)' : '(none)') : RFM_SEGMENT_LABELS[s][lang]);
+    const name = (s: SegmentState): string => (s === 'none' ? t('cli.rfm.none') : RFM_SEGMENT_LABELS[s][lang]);
     ctx.out('');
-    ctx.out(
-      ko
-        ? `세그먼트 이동 ${String(report.vsDate)} → ${String(report.asOf)}`
-        : `segment moves ${String(report.vsDate)} → ${String(report.asOf)}`,
-    );
-    for (const t of transitions) ctx.out(`${name(t.from)} → ${name(t.to)}\t${t.customers}`);
+    ctx.out(t('cli.rfm.moves', { from: String(report.vsDate), to: String(report.asOf) }));
+    for (const tr of transitions) ctx.out(`${name(tr.from)} → ${name(tr.to)}\t${tr.customers}`);
   }
 }

@@ -36,10 +36,8 @@ export const ServeFlags = z.object({
 });
 
 /** `--port` / `--host` for commands that start the server. */
-export function withServeOptions(c: Command): Command {
-  return c
-    .option('--port <n>', 'HTTP port (기본 8787; 0 = any free port)')
-    .option('--host <host>', 'listen address (기본 127.0.0.1)');
+export function withServeOptions(c: Command, t: CliContext['t']): Command {
+  return c.option('--port <n>', t('cli.serve.opt.port')).option('--host <host>', t('cli.serve.opt.host'));
 }
 
 export function parseServeFlags(raw: Record<string, unknown>): z.infer<typeof ServeFlags> {
@@ -55,8 +53,10 @@ export function registerServe(program: Command, ctx: CliContext): void {
       program
         .command('serve')
         .description(ctx.t('cli.group.serve'))
-        .option('--audit-strict', 'refuse to start when the access log does not verify (default: warn loudly)'),
+        .option('--audit-strict', ctx.t('cli.serve.opt.auditStrict')),
+      ctx.t,
     ),
+    ctx.t,
   ).action(async (raw: Record<string, unknown>, cmd: Command) => {
     const { host, port } = parseServeFlags(raw);
     const rf = parseRuntimeFlags(raw);

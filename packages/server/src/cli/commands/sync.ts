@@ -10,8 +10,8 @@ export function registerSync(program: Command, ctx: CliContext): void {
   program
     .command('sync')
     .description(ctx.t('cli.group.sync'))
-    .option('--since <date>', 'fetch again from this instant (ISO 8601) instead of the saved cursors')
-    .option('--json', 'machine-readable output')
+    .option('--since <date>', ctx.t('cli.sync.opt.since'))
+    .option('--json', ctx.t('cli.option.json'))
     .action(async (opts: { since?: string; json?: boolean }, cmd: Command) => {
       const since = opts.since === undefined ? undefined : new Date(opts.since);
       if (since && Number.isNaN(since.getTime()))

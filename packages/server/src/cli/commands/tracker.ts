@@ -16,15 +16,10 @@ export function registerTracker(program: Command, ctx: CliContext): void {
   const tracker = program.command('tracker').description(ctx.t('cli.group.tracker'));
   tracker
     .command('keys')
-    .description(
-      'show the public write key, the snippet and the secret key for signed identify (owner only: the file is 0600)',
-    )
-    .option(
-      '--url <url>',
-      'public URL of this server, for the snippet (default DALBIT_PUBLIC_URL or http://127.0.0.1:8787)',
-    )
-    .option('--rotate', 'replace the write key and the secret key')
-    .option('--json', 'machine-readable output')
+    .description(ctx.t('cli.tracker.keys'))
+    .option('--url <url>', ctx.t('cli.tracker.opt.url'))
+    .option('--rotate', ctx.t('cli.tracker.opt.rotate'))
+    .option('--json', ctx.t('cli.option.json'))
     .action(async (o: { url?: string; rotate?: boolean; json?: boolean }, cmd: Command) => {
       const config = ctx.config(cmd);
       const lang = config.lang;

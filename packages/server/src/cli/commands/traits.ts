@@ -1,4 +1,5 @@
 import { summarizeTraits, type TraitsSummary } from '@dalbit/core/analytics/traits/summarize-traits';
+import type { MessageKey } from '@dalbit/core/i18n/catalog';
 import { kstDayStart } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -13,47 +14,35 @@ export function registerTraits(program: Command, ctx: CliContext): void {
   const traits = program.command('traits').description(ctx.t('cli.group.traits'));
   traits
     .command('compute')
-    .description('computes the traits of every customer and replaces customer_traits')
-    .option(
-      '--as-of <date>',
-      'orders and events before 00:00 KST of this date count (default: today, or the day after the data ends when that is earlier)',
-    )
-    .option('--json', 'machine-readable summary')
+    .description(ctx.t('cli.traits.compute'))
+    .option('--as-of <date>', ctx.t('cli.option.asOfDay'))
+    .option('--json', ctx.t('cli.option.json'))
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
-      const o = parseOptions(ComputeOptions, raw);
+      const o = parseOptions(ComputeOptions, raw, ctx.t);
       const engine = await ctx.warehouse(cmd);
       const asOf = kstDayStart(await cliAsOfDay(ctx, engine, o.asOf));
       const rows = await computeWarehouseTraits(engine, asOf);
       await storeTraits(engine, rows, asOf);
       const summary = summarizeTraits(rows, asOf);
       if (o.json) ctx.out(JSON.stringify({ asOf: asOf.toISOString(), ...summary }, null, 2));
-      else printSummary(ctx, summary, ctx.config(cmd).lang);
+      else printSummary(ctx, summary);
     });
 }
 
-function printSummary(ctx: CliContext, s: TraitsSummary, lang: 'ko' | 'en'): void {
-  const ko = lang === 'ko';
+function printSummary(ctx: CliContext, s: TraitsSummary): void {
+  const t = ctx.t;
   const pct = (n: number): string => (s.customers === 0 ? '0.0%' : `${((n / s.customers) * 100).toFixed(1)}%`);
-  const line = (k: string, e: string, n: number): void => ctx.out(`${ko ? k : e}\t${n}\t${pct(n)}`);
-  ctx.out(
-    ko
-      ? `고객 성향 저장: 고객 ${s.customers}명 (구매 고객 ${s.buyers}명)`
-      : `customer traits stored: ${s.customers} customers (${s.buyers} buyers)`,
-  );
-  line('할인 민감 (할인 주문 ≥ 50%)', 'discount-sensitive (≥ 50% discounted orders)', s.discountSensitive);
-  line('체리피커 (점수 ≥ 0.5)', 'cherry-pickers (score ≥ 0.5)', s.cherryPickers);
-  line('마켓 → 자사몰 전환', 'marketplace → own shop', s.migratedToOwnShop);
-  line('7일 안에 골든타임', 'golden time within 7 days', s.goldenTimeNext7Days);
-  if (s.medianOfMedianIntervals !== null)
-    ctx.out(
-      ko
-        ? `재구매 주기 중앙값\t${s.medianOfMedianIntervals}일`
-        : `median repurchase interval\t${s.medianOfMedianIntervals} days`,
-    );
-  ctx.out(ko ? '\n첫 채널 → 현재 채널' : '\nfirst channel → current channel');
+  const line = (key: MessageKey, n: number): void => ctx.out(`${t(key)}\t${n}\t${pct(n)}`);
+  ctx.out(t('cli.traits.stored', { customers: s.customers, buyers: s.buyers }));
+  line('cli.traits.discount', s.discountSensitive);
+  line('cli.traits.cherry', s.cherryPickers);
+  line('cli.traits.migrated', s.migratedToOwnShop);
+  line('cli.traits.golden', s.goldenTimeNext7Days);
+  if (s.medianOfMedianIntervals !== null) ctx.out(t('cli.traits.interval', { days: s.medianOfMedianIntervals }));
+  ctx.out(`\n${t('cli.traits.paths')}`);
   for (const p of s.channelPaths) ctx.out(`${p.from} → ${p.to}\t${p.customers}`);
-  ctx.out(ko ? '\n선호 카테고리' : '\npreferred categories');
+  ctx.out(`\n${t('cli.traits.categories')}`);
   for (const c of s.preferredCategories) ctx.out(`${c.category}\t${c.customers}`);
   const peak = s.preferredHours.indexOf(Math.max(...s.preferredHours));
-  ctx.out(ko ? `\n가장 많은 활동 시간대\t${peak}시 (KST)` : `\nmost common active hour\t${peak}:00 KST`);
+  ctx.out(`\n${t('cli.traits.peak', { hour: peak })}`);
 }

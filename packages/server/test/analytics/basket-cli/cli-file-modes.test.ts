@@ -176,15 +176,23 @@ describe('file modes with a file that cannot be read', () => {
   it.each([
     ['basket', 'rules', '--transactions', '<file>', '--support', '0.1', '--confidence', '0.1'],
     ['rfm', '--invoices', '<file>'],
-  ])('%s %s: a missing file or a directory is exit 74 with 파일을 읽을 수 없습니다, not a stack', async (...args) => {
-    const dir = mkdtempSync(join(tmpdir(), 'dalbit-cli-unreadable-'));
-    for (const [file, code] of [
-      [join(dir, 'nope.csv'), 'ENOENT'],
-      [dir, 'EISDIR'],
-    ] as const) {
-      const r = await run(args.map((a) => (a === '<file>' ? file : a)));
-      expect(r.code).toBe(74);
-      expect(r.stderr).toBe(`error: 파일을 읽을 수 없습니다 / cannot read ${file}: ${code}\n`);
-    }
-  });
+  ])(
+    '%s %s: a missing file is exit 66 (EX_NOINPUT), a directory exit 74, each with 파일을 읽을 수 없습니다, not a stack',
+    async (...args) => {
+      const dir = mkdtempSync(join(tmpdir(), 'dalbit-cli-unreadable-'));
+      for (const [file, code, exit] of [
+        [join(dir, 'nope.csv'), 'ENOENT', 66],
+        [dir, 'EISDIR', 74],
+      ] as const) {
+        const r = await run(args.map((a) => (a === '<file>' ? file : a)));
+        expect(r.code).toBe(exit);
+        expect(r.stderr).toContain(`파일을 읽을 수 없습니다: ${file} (${code})\n`);
+        expect(r.stderr).not.toContain('    at ');
+        const en = await run(['--lang', 'en', ...args.map((a) => (a === '<file>' ? file : a))]);
+        expect(en.code).toBe(exit);
+        expect(en.stderr).toContain(`cannot read ${file}: ${code}\n`);
+        expect(en.stderr).not.toMatch(/[\uac00-\ud7a3]/);
+      }
+    },
+  );
 });

@@ -85,7 +85,7 @@ describe('warehouse CLI', () => {
       '"{A}","{B}",1,0.5,0.666666666666667,0.75,0.888888888888889,2',
       '"{B}","{A}",1,0.5,0.666666666666667,0.75,0.888888888888889,2',
     ]);
-    expect(r.stderr).toContain('related_products: 2 rows for 2 customers');
+    expect(r.stderr).toContain('related_products: 고객 2명에 2행');
     const engine = await openWarehouse({ dataDir });
     try {
       expect(await engine.query('SELECT customer_id, product_id FROM related_products ORDER BY customer_id')).toEqual([

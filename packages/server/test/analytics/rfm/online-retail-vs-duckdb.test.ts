@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { computeRfmMetrics } from '@dalbit/core/analytics/rfm/rfm-metrics';
 import { scoreRfm } from '@dalbit/core/analytics/rfm/score-rfm';
 import { RFM_SEGMENT_LABELS } from '@dalbit/core/analytics/rfm/segments';
+import { translator } from '@dalbit/core/i18n/catalog';
 import { isoDateToKstDay } from '@dalbit/core/time/kst';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInvoicesFile } from '../../../src/analytics/rfm/read-invoices-file.ts';
@@ -48,7 +49,7 @@ describe('RFM on Online Retail, analysis date 2011-12-10', () => {
   });
 
   it('every customer has the same recency, frequency, monetary, scores and segment as DuckDB NTILE', async () => {
-    const { purchases, issues } = await readInvoicesFile(INVOICES);
+    const { purchases, issues } = await readInvoicesFile(INVOICES, translator('en'));
     expect(issues).toEqual([]);
     const ours = scoreRfm(computeRfmMetrics(purchases, { asOfDay: isoDateToKstDay('2011-12-10') as number }));
     const ref = await engine.query<{

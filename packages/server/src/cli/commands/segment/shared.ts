@@ -31,7 +31,7 @@ export function readDefinition(ctx: CliContext, file: string): SegmentDefinition
 export async function parseAsOf(ctx: CliContext, engine: Engine, value: string | undefined): Promise<Date> {
   if (value === undefined) {
     const r = await resolveAsOfDay(engine, undefined);
-    const notice = asOfNotice(r);
+    const notice = asOfNotice(r, ctx.t);
     if (!notice) return new Date();
     ctx.err(notice);
     return kstDayStart(r.day);
