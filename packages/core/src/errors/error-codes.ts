@@ -11,6 +11,7 @@ export type ErrorKind =
   | 'unauthenticated'
   | 'forbidden'
   | 'too_large'
+  | 'unprocessable' // well-formed, but the data does not allow it (a model that cannot be fitted on it)
   | 'rate_limited'
   | 'unavailable' // a dependency is not there: engine feature, provider, locked warehouse
   | 'io' // the file system: unreadable/unwritable file, full disk
@@ -25,6 +26,7 @@ export const EXIT_CODE_BY_KIND = {
   unauthenticated: 77, // EX_NOPERM
   forbidden: 77,
   too_large: 65,
+  unprocessable: 65,
   rate_limited: 75, // EX_TEMPFAIL
   unavailable: 75,
   io: 74, // EX_IOERR
@@ -39,6 +41,7 @@ export const HTTP_STATUS_BY_KIND = {
   unauthenticated: 401,
   forbidden: 403,
   too_large: 413,
+  unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,
   io: 500,

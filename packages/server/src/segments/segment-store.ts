@@ -29,11 +29,11 @@ export interface SegmentVersion {
   readonly note: string | null;
 }
 
-export type SegmentStoreErrorCode = 'NOT_FOUND' | 'INVALID_DEFINITION' | 'CORRUPT_DEFINITION';
+export type SegmentStoreErrorCode = 'NOT_FOUND' | 'INVALID_SEGMENT' | 'CORRUPT_DEFINITION';
 
 const SEGMENT_STORE_ERROR_KIND = {
   NOT_FOUND: 'not_found',
-  INVALID_DEFINITION: 'invalid_input',
+  INVALID_SEGMENT: 'invalid_input',
   CORRUPT_DEFINITION: 'internal',
 } as const satisfies Record<SegmentStoreErrorCode, ErrorKind>;
 
@@ -158,8 +158,7 @@ export async function getVersionOrThrow(engine: Engine, segmentId: string, versi
 
 function validOrThrow(definition: unknown): SegmentDefinition {
   const parsed = parseSegment(definition);
-  if (!parsed.ok)
-    throw new SegmentStoreError('INVALID_DEFINITION', 'the segment definition is not valid', parsed.issues);
+  if (!parsed.ok) throw new SegmentStoreError('INVALID_SEGMENT', 'the segment definition is not valid', parsed.issues);
   return parsed.definition;
 }
 

@@ -4,7 +4,7 @@ import type { ErrorKind } from '../../errors/error-codes.ts';
 export type ClusterErrorCode = 'TOO_FEW_BUYERS' | 'RUN_NOT_FOUND' | 'CLUSTER_NOT_FOUND';
 
 const CLUSTER_ERROR_KIND = {
-  TOO_FEW_BUYERS: 'invalid_input',
+  TOO_FEW_BUYERS: 'unprocessable',
   RUN_NOT_FOUND: 'not_found',
   CLUSTER_NOT_FOUND: 'not_found',
 } as const satisfies Record<ClusterErrorCode, ErrorKind>;

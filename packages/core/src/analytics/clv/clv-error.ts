@@ -4,11 +4,11 @@ import type { ErrorKind } from '../../errors/error-codes.ts';
 export type ClvErrorCode = 'NO_CUSTOMERS' | 'NO_REPEAT_SPEND' | 'FIT_FAILED' | 'BAD_CBS' | 'DEGENERATE_FIT';
 
 const CLV_ERROR_KIND = {
-  NO_CUSTOMERS: 'invalid_input',
-  NO_REPEAT_SPEND: 'invalid_input',
-  FIT_FAILED: 'invalid_input',
+  NO_CUSTOMERS: 'unprocessable',
+  NO_REPEAT_SPEND: 'unprocessable',
+  FIT_FAILED: 'unprocessable',
   BAD_CBS: 'invalid_input',
-  DEGENERATE_FIT: 'invalid_input',
+  DEGENERATE_FIT: 'unprocessable',
 } as const satisfies Record<ClvErrorCode, ErrorKind>;
 
 /** Failures of the CLV models that callers can act on, with a stable code. */

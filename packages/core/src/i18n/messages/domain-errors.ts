@@ -35,7 +35,7 @@ export const DOMAIN_ERROR_MESSAGES = defineMessages({
   'domain.UNKNOWN_CAMPAIGN': { ko: '캠페인을 찾을 수 없습니다', en: 'campaign not found' },
   'domain.UNKNOWN_CONTROL': { ko: '대조군에 속한 고객이 없습니다', en: 'the control arm has no customers' },
   'domain.NOT_FOUND': { ko: '찾을 수 없습니다', en: 'not found' },
-  'domain.INVALID_DEFINITION': { ko: '정의가 올바르지 않습니다', en: 'invalid definition' },
+  'domain.INVALID_SEGMENT': { ko: '세그먼트 정의가 올바르지 않습니다', en: 'invalid segment definition' },
   'domain.CORRUPT_DEFINITION': { ko: '저장된 정의가 손상되었습니다', en: 'the stored definition is corrupt' },
   'domain.INVALID_STORED': {
     ko: '저장된 캠페인이 더 이상 유효하지 않습니다',

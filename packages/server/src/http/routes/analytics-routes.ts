@@ -236,9 +236,9 @@ function clvRoutes(deps: ApiDeps): AnyRoute[] {
         const asOfDay = dayOf(deps, query.asOf);
         const derived = await derivedResults(engine).get(`clv:${asOfDay}`, deps.now, async () => {
           const r = await computeWarehouseClv(engine, asOfDay).catch((e: unknown) => {
-            // A model that cannot be fitted or scored on this data is a property of the data, not a server fault.
-            if (e instanceof ClvError || e instanceof RangeError)
-              throw new ApiError('UNPROCESSABLE', `CLV model failed on this data: ${e.message}`, [], { cause: e });
+            // A model that cannot be fitted or scored on this data is a property of the data (a ClvError, 422),
+            // not a server fault; the numeric code's RangeError says the same.
+            if (e instanceof RangeError) throw new ClvError('FIT_FAILED', e.message, { cause: e });
             throw e;
           });
           const top = r.scores

@@ -12,7 +12,7 @@ import { preflightCampaign } from '../../campaigns/preflight-campaign.ts';
 import { previewCampaign } from '../../campaigns/preview-campaign.ts';
 import { resolveCustomerOrThrow } from '../../consent/record-consent.ts';
 import { exportCampaignReport } from '../../reports/campaign/export-campaign-report.ts';
-import { CampaignReportError, loadCampaignReport } from '../../reports/campaign/load-campaign-report.ts';
+import { loadCampaignReport } from '../../reports/campaign/load-campaign-report.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { ApiError } from '../api-error.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
@@ -48,22 +48,11 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** The report of a campaign; an unknown campaign is a 404, a report that cannot be built a 400. */
 async function loadReportOrThrow(deps: ApiDeps, id: string, q: { windowDays: number; control?: string | undefined }) {
-  try {
-    return await loadCampaignReport(deps.engine, {
-      campaignId: id,
-      windowDays: q.windowDays,
-      ...(q.control ? { control: q.control } : {}),
-    });
-  } catch (e) {
-    if (e instanceof CampaignReportError)
-      throw new ApiError(
-        e.code === 'UNKNOWN_CAMPAIGN' ? 'NOT_FOUND' : 'VALIDATION_FAILED',
-        e.code === 'UNKNOWN_CAMPAIGN' ? translate('ko', 'campaign.NOT_FOUND', { id }) : e.message,
-        [],
-        { cause: e },
-      );
-    throw e;
-  }
+  return await loadCampaignReport(deps.engine, {
+    campaignId: id,
+    windowDays: q.windowDays,
+    ...(q.control ? { control: q.control } : {}),
+  });
 }
 
 async function campaignOrThrow(deps: ApiDeps, id: string) {

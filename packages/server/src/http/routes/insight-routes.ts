@@ -1,4 +1,3 @@
-import { ClusterError } from '@dalbit/core/analytics/clusters/cluster-error';
 import { CLUSTER_FEATURES } from '@dalbit/core/analytics/clusters/cluster-features';
 import type { CustomerTraits } from '@dalbit/core/analytics/traits/customer-traits';
 import { summarizeTraits } from '@dalbit/core/analytics/traits/summarize-traits';
@@ -40,15 +39,6 @@ const ClusterRun = z.object({
     }),
   ),
 });
-
-/** A cluster failure (no buyers, unknown run) is a property of the data or the request: 422 / 404. */
-function clusterError(e: unknown): never {
-  if (e instanceof ClusterError) {
-    const notFound = e.code === 'RUN_NOT_FOUND' || e.code === 'CLUSTER_NOT_FOUND';
-    throw new ApiError(notFound ? 'NOT_FOUND' : 'UNPROCESSABLE', e.message, [], { cause: e });
-  }
-  throw e;
-}
 
 async function latestRun(engine: Engine, runId?: string): Promise<z.infer<typeof ClusterRun> | null> {
   const run = await findClusterRun(engine, runId);
@@ -115,7 +105,7 @@ function clusterRoutes(deps: ApiDeps): AnyRoute[] {
           seed: body.seed,
           now,
           ...(body.k === undefined ? {} : { k: body.k }),
-        }).catch(clusterError);
+        });
         return sendJson(c, { run: await latestRun(engine, run.runId) });
       },
     }),
@@ -141,7 +131,7 @@ function clusterRoutes(deps: ApiDeps): AnyRoute[] {
           lang: body.lang,
           now: deps.now(),
           ...(body.name === undefined ? {} : { name: body.name }),
-        }).catch(clusterError);
+        });
         return sendJson(c, { segmentId: r.segment.segmentId, name: r.segment.name, members: r.members }, 201);
       },
     }),

@@ -15,7 +15,7 @@ import type { ApiDeps } from '../api-deps.ts';
 import { actorOf, clientIp } from '../caller.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
 import { sendJson } from '../send-json.ts';
-import { storeError } from './segment-routes.ts';
+import { parseOrThrow } from './segment-routes.ts';
 
 const Id = z.object({ id: z.string().min(1).max(100) });
 const Ok = z.record(z.string(), z.unknown());
@@ -56,12 +56,13 @@ function segmentChangeRoutes(deps: ApiDeps): AnyRoute[] {
       body: z.object({ definition: z.unknown(), note: z.string().max(500).optional() }),
       responses: { 200: { description: 'the updated header', schema: z.object({ segment: Ok }) } },
       handle: async ({ params, body, c }) => {
+        parseOrThrow(body.definition);
         const segment = await updateSegmentDefinition(engine, {
           segmentId: params.id,
           definition: body.definition,
           now: deps.now(),
           ...(body.note !== undefined ? { note: body.note } : {}),
-        }).catch(storeError);
+        });
         return sendJson(c, { segment });
       },
     }),
@@ -78,7 +79,7 @@ function segmentChangeRoutes(deps: ApiDeps): AnyRoute[] {
           segmentId: params.id,
           now: deps.now(),
           status: 'archived',
-        }).catch(storeError);
+        });
         return sendJson(c, { segment });
       },
     }),
@@ -110,7 +111,7 @@ function segmentExportRoutes(deps: ApiDeps): AnyRoute[] {
             actor: actorOf(c, trustedProxy),
             ...originOf(clientIp(c, trustedProxy)),
             now: deps.now(),
-          }).catch(storeError);
+          });
           const type =
             body.format === 'csv'
               ? 'text/csv; charset=utf-8'

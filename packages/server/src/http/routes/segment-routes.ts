@@ -7,13 +7,7 @@ import { z } from 'zod';
 import { type Engine, sql } from '../../engines/engine.ts';
 import { countSegment } from '../../segments/count-segment.ts';
 import { definitionNames } from '../../segments/definition-names.ts';
-import {
-  createSegment,
-  getVersionOrThrow,
-  listSegments,
-  listVersions,
-  SegmentStoreError,
-} from '../../segments/segment-store.ts';
+import { createSegment, getVersionOrThrow, listSegments, listVersions } from '../../segments/segment-store.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { ApiError, type ApiIssue } from '../api-error.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
@@ -39,7 +33,8 @@ const segmentIssues = (
   prefix: readonly (string | number)[],
 ): ApiIssue[] => issues.map((i) => ({ path: [...prefix, ...i.path], message: i.message, code: i.code }));
 
-function parseOrThrow(definition: unknown): SegmentDefinition {
+/** The definition parsed, or INVALID_SEGMENT with issue paths under `body.definition`. */
+export function parseOrThrow(definition: unknown): SegmentDefinition {
   const parsed = parseSegment(definition);
   if (!parsed.ok)
     throw new ApiError(
@@ -69,14 +64,6 @@ async function countOrThrow(
 async function explainBoth(engine: Engine, d: SegmentDefinition): Promise<{ ko: string; en: string }> {
   const names = await definitionNames(engine, d);
   return { ko: explainSegment(d, 'ko', names), en: explainSegment(d, 'en', names) };
-}
-
-export function storeError(e: unknown): never {
-  if (e instanceof SegmentStoreError) {
-    if (e.code === 'NOT_FOUND') throw new ApiError('NOT_FOUND', e.message, [], { cause: e });
-    throw new ApiError('INVALID_SEGMENT', e.message, segmentIssues(e.issues, ['body', 'definition']), { cause: e });
-  }
-  throw e;
 }
 
 async function readTrend(
@@ -252,7 +239,7 @@ function savedSegmentRoutes(deps: ApiDeps): AnyRoute[] {
           ...(body.description !== undefined ? { description: body.description } : {}),
           ...(body.recipe !== undefined ? { recipe: body.recipe } : {}),
           ...(body.pinned !== undefined ? { pinned: body.pinned } : {}),
-        }).catch(storeError);
+        });
         return sendJson(c, { segment, count }, 201);
       },
     }),
@@ -295,7 +282,7 @@ function segmentDetailRoutes(deps: ApiDeps): AnyRoute[] {
         404: { description: 'no such segment' },
       },
       handle: async ({ params, query, c }) => {
-        const current = await getVersionOrThrow(engine, params.id).catch(storeError);
+        const current = await getVersionOrThrow(engine, params.id);
         const segment = (await listSegments(engine)).find((s) => s.segmentId === params.id);
         const versions = (await listVersions(engine, params.id)).map((v) => ({
           version: v.version,

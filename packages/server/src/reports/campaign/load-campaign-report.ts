@@ -2,6 +2,7 @@ import { DEFAULT_ATTRIBUTION_WINDOW_DAYS } from '@dalbit/core/attribution/attrib
 import { campaignArms } from '@dalbit/core/campaigns/arms';
 import { domainError } from '@dalbit/core/errors/dalbit-error';
 import type { ErrorKind } from '@dalbit/core/errors/error-codes';
+import { translate } from '@dalbit/core/i18n/catalog';
 import { buildCampaignReport, type CampaignReport } from '@dalbit/core/reports/campaign/build-campaign-report';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { loadCampaignOutcomes, loadCampaignWindowOrders } from '../../attribution/load-attribution.ts';
@@ -48,10 +49,11 @@ export async function loadCampaignReport(engine: Engine, opts: CampaignReportOpt
         (b) => `SELECT count(*) AS n FROM messages WHERE campaign_id = ${b.p(campaignId, 'string')}`,
       ),
     );
-    if (Number(m?.n ?? 0) === 0) throw new CampaignReportError('UNKNOWN_CAMPAIGN', `unknown campaign: ${campaignId}`);
+    if (Number(m?.n ?? 0) === 0)
+      throw new CampaignReportError('UNKNOWN_CAMPAIGN', translate('ko', 'campaign.NOT_FOUND', { id: campaignId }));
   }
   if (opts.control !== undefined && !outcomes.some((o) => o.arm === opts.control))
-    throw new CampaignReportError('UNKNOWN_CONTROL', `no customer is in the control arm "${opts.control}"`);
+    throw new CampaignReportError('UNKNOWN_CONTROL', `${translate('ko', 'domain.UNKNOWN_CONTROL')}: ${opts.control}`);
   const coupons = await loadCouponFacts(engine, campaignId);
   return buildCampaignReport({
     campaignId,
