@@ -165,6 +165,7 @@ export const CLI_ANALYTICS_MESSAGES = defineMessages({
   'cli.traits.categories': { ko: '선호 카테고리', en: 'preferred categories' },
   'cli.traits.peak': { ko: '가장 많은 활동 시간대\t{hour}시 (KST)', en: 'most common active hour\t{hour}:00 KST' },
 
+  'cli.report.allCustomers': { ko: '전체 고객', en: 'all customers' },
   'cli.report.base': { ko: '고객 전체', en: 'the whole customer base' },
   'cli.report.segment': {
     ko: '저장된 세그먼트 id, 군집 (cluster:<실행>:<번호>) 또는 base; --vs 로 두 번째 대상을 나란히 비교',

@@ -64,6 +64,14 @@ export const CLI_CAMPAIGN_MESSAGES = defineMessages({
     ko: '준수 정책 JSON 파일 (기본값: 웨어하우스 설정 또는 데이터 폴더)',
     en: 'compliance policy JSON (default: warehouse settings or the data directory)',
   },
+  'cli.campaign.notFound': { ko: '캠페인을 찾을 수 없습니다: {id}', en: 'no campaign "{id}"' },
+  'cli.campaign.statusMessages': { ko: '메시지 (상태, 사유, 건수)', en: 'messages (status, reason, count)' },
+  'cli.campaign.statusExposures': { ko: '노출 (그룹, 대상, 메시지)', en: 'exposures (arm, targeted, with message)' },
+  'cli.campaign.statusCoupons': {
+    ko: '쿠폰: 발급 {issued}, 사용 {redeemed} (유효 사용 {valid})',
+    en: 'coupons: issued {issued}, redeemed {redeemed} (valid {valid})',
+  },
+  'cli.campaign.holdout': { ko: '대조군(미발송)', en: 'holdout (not sent)' },
   'cli.campaign.opt.day': { ko: '날짜 YYYY-MM-DD (KST)', en: 'date YYYY-MM-DD (KST)' },
   'cli.campaign.opt.now': { ko: '기준 시각 (기본값: 지금)', en: 'as of (default now)' },
 });

@@ -1,5 +1,6 @@
 import { ClusterError } from '@dalbit/core/analytics/clusters/cluster-error';
 import type { Lang } from '@dalbit/core/analytics/report/report-labels';
+import { translate } from '@dalbit/core/i18n/catalog';
 import { compileDefinition } from '@dalbit/core/segments/compile-segment';
 import { CUSTOMER_FEATURES } from '@dalbit/core/segments/tables';
 import { type Engine, sql } from '../../engines/engine.ts';
@@ -26,7 +27,7 @@ export async function resolveAudience(
   options: { asOf: Date; lang: Lang },
 ): Promise<Audience> {
   if (id === 'base' || id === 'all')
-    return { name: options.lang === 'ko' ? '전체 고객' : 'all customers', members: { kind: 'all' } };
+    return { name: translate(options.lang, 'cli.report.allCustomers'), members: { kind: 'all' } };
   const cluster = CLUSTER_KEY.exec(id);
   if (cluster) {
     const [, runId = '', n = '0'] = cluster;

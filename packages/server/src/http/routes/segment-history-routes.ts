@@ -12,7 +12,6 @@ import type { ApiDeps } from '../api-deps.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
 import { maskName } from '../mask.ts';
 import { sendJson } from '../send-json.ts';
-import { storeError } from './segment-routes.ts';
 
 const Id = z.object({ id: z.string().min(1).max(100) });
 const Label = z.object({ ko: z.string(), en: z.string() });
@@ -98,7 +97,7 @@ function historyRoutes(deps: ApiDeps): AnyRoute[] {
         404: { description: 'no such segment' },
       },
       handle: async ({ params, c }) => {
-        await getSegmentOrThrow(engine, params.id).catch(storeError);
+        await getSegmentOrThrow(engine, params.id);
         return sendJson(c, { days: await segmentDays(engine, params.id) });
       },
     }),
@@ -118,7 +117,7 @@ function historyRoutes(deps: ApiDeps): AnyRoute[] {
         404: { description: 'no such segment' },
       },
       handle: async ({ params, query, c }) => {
-        await getSegmentOrThrow(engine, params.id).catch(storeError);
+        await getSegmentOrThrow(engine, params.id);
         const day = isoDateToKstDay(query.day) as number;
         const m = await segmentMovers(engine, { segmentId: params.id, day, limit: query.limit });
         const names = await maskedNames(engine, [...m.entered, ...m.exited]);
@@ -158,7 +157,7 @@ function versionRoutes(deps: ApiDeps): AnyRoute[] {
         404: { description: 'no such segment' },
       },
       handle: async ({ params, c }) => {
-        await getSegmentOrThrow(engine, params.id).catch(storeError);
+        await getSegmentOrThrow(engine, params.id);
         return sendJson(c, { versions: await versionsAnswer(engine, params.id) });
       },
     }),
@@ -189,7 +188,7 @@ function headerRoutes(deps: ApiDeps): AnyRoute[] {
           now: deps.now(),
           ...(body.name !== undefined ? { name: body.name } : {}),
           ...(body.pinned !== undefined ? { pinned: body.pinned } : {}),
-        }).catch(storeError);
+        });
         return sendJson(c, { segment });
       },
     }),

@@ -21,7 +21,7 @@ export function registerCampaignPreview(campaign: Command, ctx: CliContext): voi
         const p = await previewCampaign(engine, {
           campaign: stored.campaign,
           customerId: opts.customer,
-          at: parseInstant(opts.at, '--at'),
+          at: parseInstant(opts.at, '--at', ctx.t),
           policy,
           couponSecret,
         });

@@ -21,7 +21,7 @@ export function registerCampaignRun(campaign: Command, ctx: CliContext): void {
       if (stored.campaign.status !== 'active')
         throw new CliError('CONFLICT', `캠페인이 활성 상태가 아닙니다 / campaign is ${stored.campaign.status}`);
       const s = await runScheduler(engine, {
-        now: parseInstant(opts.now, '--now'),
+        now: parseInstant(opts.now, '--now', ctx.t),
         campaignIds: [id],
         policy,
         couponSecret,

@@ -1,3 +1,4 @@
+import { translate } from '@dalbit/core/i18n/catalog';
 import { toKst } from '@dalbit/core/time/kst';
 import type { Command } from 'commander';
 import { loadCouponSecret } from '../../../campaigns/campaign-settings.ts';
@@ -20,16 +21,16 @@ export const kstText = (d: Date): string => {
   return `${k.dateKey} ${String(Math.floor(k.minuteOfDay / 60)).padStart(2, '0')}:${String(k.minuteOfDay % 60).padStart(2, '0')} KST`;
 };
 
-export function parseInstant(value: string | undefined, flag: string): Date {
+export function parseInstant(value: string | undefined, flag: string, t: CliContext['t']): Date {
   if (value === undefined) return new Date();
   const d = new Date(value);
   if (Number.isNaN(d.getTime()))
-    throw new CliError('BAD_FLAG', `${flag}: 날짜/시간 형식 오류 / not an ISO date-time: ${value}`);
+    throw new CliError('BAD_FLAG', t('cli.error.notDateTime', { flag, value }));
   return d;
 }
 
 export function decisionLine(d: TouchDecision, lang: Lang): string {
-  const what = d.outcome === 'holdout' ? (lang === 'ko' ? '대조군(미발송)' : 'holdout (not sent)') : d.outcome;
+  const what = d.outcome === 'holdout' ? translate(lang, 'cli.campaign.holdout') : d.outcome;
   const text = d.message && 'text' in d.message ? ` | ${d.message.text.replaceAll('\n', ' / ')}` : '';
   return `  ${kstText(d.dueAt)}  ${d.customerId}  ${d.channel}  ${d.arm}  ${what}${d.reason ? `  ${describeReason(d.reason, lang)}` : ''}${text}`;
 }

@@ -11,16 +11,15 @@ export function registerCampaignStatus(campaign: Command, ctx: CliContext): void
     .option('--json', ctx.t('cli.option.json'))
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
       const engine = await ctx.warehouse(cmd);
-      if (!(await findCampaign(engine, id))) throw new CliError('NOT_FOUND', `캠페인 없음 / no campaign "${id}"`);
+      if (!(await findCampaign(engine, id))) throw new CliError('NOT_FOUND', ctx.t('cli.campaign.notFound', { id }));
       const s = await readCampaignStatus(engine, id);
       if (opts.json) return ctx.out(JSON.stringify(s));
       const lang = ctx.config(cmd).lang;
-      ctx.out(lang === 'ko' ? '메시지 (상태, 사유, 건수)' : 'messages (status, reason, count)');
+      ctx.out(ctx.t('cli.campaign.statusMessages'));
       for (const m of s.messages) ctx.out(`  ${m.status}  ${describeReason(m.reason, lang) || '-'}  ${m.count}`);
-      ctx.out(lang === 'ko' ? '노출 (그룹, 대상, 메시지)' : 'exposures (arm, targeted, with message)');
+      ctx.out(ctx.t('cli.campaign.statusExposures'));
       for (const e of s.exposures) ctx.out(`  ${e.arm}  ${e.count}  ${e.withMessage}`);
-      ctx.out(
-        `쿠폰 / coupons: issued ${s.coupons.issued}, redeemed ${s.coupons.redeemed} (valid ${s.coupons.validRedemptions})`,
-      );
+      const { issued, redeemed, validRedemptions: valid } = s.coupons;
+      ctx.out(ctx.t('cli.campaign.statusCoupons', { issued, redeemed, valid }));
     });
 }
