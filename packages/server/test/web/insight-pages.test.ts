@@ -1,34 +1,21 @@
-import { toKstDay } from '@dalbit/core/time/kst';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDashboardBuilt } from '../../src/http/ensure-dashboard.ts';
-import { refreshWarehouse } from '../../src/jobs/refresh-warehouse.ts';
-import { type DemoServer, startDemoServer } from '../http/demo-server.ts';
-import { authHeaders } from '../support/auth.ts';
-import { launchChromium } from './browser.ts';
-import { loginThroughPage } from './login-page.ts';
+import type { DemoServer } from '../http/demo-server.ts';
+import { type DashboardSession, openDashboard } from './dashboard-session.ts';
 import { shoot } from './shots.ts';
 
 const SHOTS = process.env.DALBIT_SHOTS ?? '/tmp/shots/builder';
 
+let session: DashboardSession | undefined;
 let demo: DemoServer;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 let owner: { authorization: string };
 
 beforeAll(async () => {
-  await ensureDashboardBuilt();
-  demo = await startDemoServer({ customers: 800, eventsPerCustomer: 3, seed: 1 });
-  await refreshWarehouse(demo.engine, { asOfDay: toKstDay(demo.now), clock: () => 0 });
-  owner = await authHeaders(demo.engine, 'owner');
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await loginThroughPage(page, demo.server.url, demo.owner);
+  session = await openDashboard({ customers: 800, eventsPerCustomer: 3, seed: 1 });
+  ({ demo, page, owner } = session);
 }, 400_000);
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+afterAll(() => session?.close());
 
 async function api<T>(path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${demo.server.url}${path}`, {
