@@ -13,7 +13,6 @@ import { computeWarehouseRfm } from '../../analytics/rfm/warehouse-rfm.ts';
 import { type Engine, sql } from '../../engines/engine.ts';
 import { productNames } from '../../segments/definition-names.ts';
 import type { ApiDeps } from '../api-deps.ts';
-import { ApiError } from '../api-error.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
 import { maskName } from '../mask.ts';
 import { sendJson } from '../send-json.ts';

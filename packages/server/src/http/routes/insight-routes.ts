@@ -9,7 +9,6 @@ import { derivedResults } from '../../analytics/derived-results.ts';
 import { computeWarehouseTraits } from '../../analytics/traits/warehouse-traits.ts';
 import { type Engine, sql } from '../../engines/engine.ts';
 import type { ApiDeps } from '../api-deps.ts';
-import { ApiError } from '../api-error.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
 import { maskName } from '../mask.ts';
 import { sendJson } from '../send-json.ts';

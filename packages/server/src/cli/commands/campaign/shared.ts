@@ -24,8 +24,7 @@ export const kstText = (d: Date): string => {
 export function parseInstant(value: string | undefined, flag: string, t: CliContext['t']): Date {
   if (value === undefined) return new Date();
   const d = new Date(value);
-  if (Number.isNaN(d.getTime()))
-    throw new CliError('BAD_FLAG', t('cli.error.notDateTime', { flag, value }));
+  if (Number.isNaN(d.getTime())) throw new CliError('BAD_FLAG', t('cli.error.notDateTime', { flag, value }));
   return d;
 }
 
