@@ -76,6 +76,18 @@ export const CONNECTOR_MESSAGES = defineMessages({
     ko: '브라우저에서 다음 주소를 열어 앱 설치에 동의하세요:\n{url}',
     en: 'open this address in a browser and approve the app:\n{url}',
   },
+  'connectors.demo.opt': {
+    ko: '로컬 카페24·스마트스토어 서버도 띄워 연결하고 동기화합니다',
+    en: 'also start local Cafe24 and SmartStore servers, connect and sync them',
+  },
+  'connectors.demo.shops': {
+    ko: '데모 쇼핑몰 연결 (로컬 프로토콜 서버): 카페24 {cafe24} · 스마트스토어 {naver}',
+    en: 'demo shops connected (local protocol servers): Cafe24 {cafe24} · SmartStore {naver}',
+  },
+  'connectors.demo.live': {
+    ko: "데모 카페24 몰에 {n}분마다 새 주문이 들어오고 {n}분마다 자동 동기화됩니다: 대시보드의 '쇼핑몰 연결'에서 확인하세요",
+    en: "a new order arrives on the demo Cafe24 mall every {n} min and syncs every {n} min: see 'Shop connections' in the dashboard",
+  },
   'connectors.connect.done': { ko: '연결되었습니다: {id}', en: 'connected: {id}' },
   'connectors.page.title': { ko: '쇼핑몰 연결', en: 'Shop connections' },
   'connectors.page.lead': {

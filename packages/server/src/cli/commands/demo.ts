@@ -8,6 +8,9 @@ import type { Command } from 'commander';
 import { authOptionsFromEnv } from '../../auth/auth-options.ts';
 import { ensureFirstOwner } from '../../auth/first-owner.ts';
 import { loadCouponSecret } from '../../campaigns/campaign-settings.ts';
+import type { Config } from '../../config.ts';
+import { connectorDepsFor } from '../../connectors/connector-deps.ts';
+import { type DemoShops, demoConnectorsRuntime, startDemoShops } from '../../connectors/demo-shops.ts';
 import { type DemoRunSummary, readDemoStats, runDemo } from '../../demo/run-demo.ts';
 import { seedDemoCampaigns } from '../../demo/seed-campaigns.ts';
 import { seedDemoReconfirmations } from '../../demo/seed-reconfirmations.ts';
@@ -32,6 +35,7 @@ interface DemoFlags {
   serve?: boolean;
   port?: string;
   host?: string;
+  connectors?: boolean;
 }
 
 function toParams(flags: DemoFlags): DemoParams {
@@ -141,13 +145,51 @@ async function loadDemo(
   return login;
 }
 
+/**
+ * After the import: the local shops when `--connectors` asks (connected and synced once, then
+ * synced by the connector loop while serving), then the server until stopped. The connections
+ * page works in every demo (the sealing key of the data directory).
+ */
+async function shopsAndServe(
+  engine: Engine,
+  ctx: CliContext,
+  o: { flags: DemoFlags; serve: ReturnType<typeof parseServeFlags> | undefined; config: Config },
+): Promise<void> {
+  const { flags, serve, config } = o;
+  const { dataDir, lang } = config;
+  const connectors = await connectorDepsFor(dataDir, ctx.env);
+  let shops: DemoShops | undefined;
+  if (flags.connectors) {
+    const origin = serve ? `http://${serve.host}:${serve.port}` : 'http://127.0.0.1:8787';
+    shops = await startDemoShops(engine, { ...connectors, lang, serverOrigin: origin });
+    for (const l of [...shops.lines, ...(serve ? [shops.live] : [])]) (flags.json ? ctx.err : ctx.out)(l);
+  }
+  try {
+    if (serve)
+      await serveUntilStopped(engine, {
+        ...serve,
+        lang,
+        out: ctx.out,
+        err: ctx.err,
+        auth: authOptionsFromEnv(config.security),
+        siteKeys: await loadSiteKeys(dataDir),
+        linkSecret: await loadCouponSecret(dataDir, ctx.env),
+        connectors,
+        ...(shops
+          ? { background: await demoConnectorsRuntime(engine, { ...connectors, dataDir, lang, log: ctx.err }) }
+          : {}),
+      });
+  } finally {
+    await shops?.close();
+  }
+}
+
 export function registerDemo(program: Command, ctx: CliContext): void {
   const t = ctx.t;
   const demo = withServeOptions(
-    withCommonOptions(program.command('demo').description(t('cli.group.demo')), t).option(
-      '--no-serve',
-      t('cli.demo.opt.noServe'),
-    ),
+    withCommonOptions(program.command('demo').description(t('cli.group.demo')), t)
+      .option('--no-serve', t('cli.demo.opt.noServe'))
+      .option('--connectors', t('connectors.demo.opt')),
     t,
   ).action(async (flags: DemoFlags, cmd: Command) => {
     const params = toParams(flags);
@@ -160,16 +202,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     const outDir = join(dataDir, 'demo-files');
     const login = await loadDemo(ctx, engine, { params, outDir, json: flags.json === true, lang });
     if (!flags.json) ctx.out(loginLine(login, lang));
-    if (serve)
-      await serveUntilStopped(engine, {
-        ...serve,
-        lang,
-        out: ctx.out,
-        err: ctx.err,
-        auth: authOptionsFromEnv(config.security),
-        siteKeys: await loadSiteKeys(config.dataDir),
-        linkSecret: await loadCouponSecret(config.dataDir, ctx.env),
-      });
+    await shopsAndServe(engine, ctx, { flags, serve, config });
   });
   registerDemoGenerate(demo, ctx);
 }
