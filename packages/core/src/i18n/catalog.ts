@@ -19,6 +19,7 @@ import { ERROR_MESSAGES } from './messages/errors.ts';
 import { IMPORTS_MESSAGES } from './messages/imports.ts';
 import { LIMITS_MESSAGES } from './messages/limits.ts';
 import { RECONFIRM_MESSAGES } from './messages/reconfirm.ts';
+import { REPORT_TEXT_MESSAGES } from './messages/report-text.ts';
 import { STORAGE_MESSAGES } from './messages/storage.ts';
 import { STUDIO_MESSAGES } from './messages/studio.ts';
 import { STUDIO_FLOW_MESSAGES } from './messages/studio-flow.ts';
@@ -64,6 +65,7 @@ export const MESSAGES = {
   ...STUDIO_FLOW_MESSAGES,
   ...CONNECTOR_MESSAGES,
   ...STORAGE_MESSAGES,
+  ...REPORT_TEXT_MESSAGES,
   ...RECONFIRM_MESSAGES,
 } as const satisfies Record<string, Message>;
 

@@ -1,3 +1,4 @@
+import { translator } from '../../i18n/catalog.ts';
 import { formatKstDate } from '../../time/kst.ts';
 import type { AudienceReport, IndexedItem } from './audience-report.ts';
 import { findInsights } from './report-insights.ts';
@@ -18,11 +19,12 @@ function items(
   pick: (r: AudienceReport) => readonly IndexedItem[],
   lang: Lang,
 ): string[] {
+  const t = translator(lang);
   return reports.flatMap((r, i) => [
     ...(reports.length > 1 ? [`[${r.name}]`] : []),
     ...pick(r).map(
       (c, j) =>
-        `${j + 1}. ${c.name}\t${c.buyers}${lang === 'ko' ? '명' : ''} (${pct(c.share)})\t${won(c.revenue)}\t${lang === 'ko' ? '지수' : 'index'} ${idx(c.index)}`,
+        `${j + 1}. ${c.name}\t${t('report.people', { count: c.buyers })} (${pct(c.share)})\t${won(c.revenue)}\t${t('report.index', { index: idx(c.index) })}`,
     ),
     ...(i < reports.length - 1 ? [''] : []),
   ]);
@@ -34,21 +36,22 @@ function items(
  */
 export function formatReports(reports: readonly AudienceReport[], lang: Lang): string {
   const T = (k: keyof typeof REPORT_TEXT): string => REPORT_TEXT[k][lang];
-  const ko = lang === 'ko';
+  const t = translator(lang);
   const first = reports[0];
   if (!first) return '';
   const col = (f: (r: AudienceReport) => string): string[] => reports.map(f);
+  const minutes = (s: number | null): string => (s === null ? '-' : t('report.minutes', { minutes: num(s / 60) }));
   const out: string[] = [];
   const day = formatKstDate(first.asOf);
-  out.push(`${ko ? '고객 리포트' : 'audience report'} · ${ko ? `${day} 0시(KST) 기준` : `as of ${day} 00:00 KST`}`);
+  out.push(t('report.title', { day }));
   out.push(
     ...table([
       ['', ...col((r) => r.name)],
       [T('audience'), ...col((r) => `${won(r.size)} (${pct(r.share)} ${T('share')})`)],
       [T('buyers'), ...col((r) => won(r.buyers))],
-      [T('revenue'), ...col((r) => `${won(r.revenue)}${ko ? '원' : ' KRW'} (${pct(r.revenueShare)})`)],
-      [T('aov'), ...col((r) => `${won(r.aov)}${ko ? '원' : ' KRW'}`)],
-      [T('frequency'), ...col((r) => `${num(r.frequency, 2)}${ko ? '회' : ''}`)],
+      [T('revenue'), ...col((r) => `${t('report.won', { amount: won(r.revenue) })} (${pct(r.revenueShare)})`)],
+      [T('aov'), ...col((r) => t('report.won', { amount: won(r.aov) }))],
+      [T('frequency'), ...col((r) => t('report.times', { count: num(r.frequency, 2) }))],
     ]),
   );
   out.push('', `${T('recency')}`);
@@ -70,7 +73,7 @@ export function formatReports(reports: readonly AudienceReport[], lang: Lang): s
         channelLabel(ch, lang),
         ...col((r) => {
           const c = r.channels.find((x) => x.channel === ch);
-          return c ? `${won(c.revenue)} (${pct(c.revenueShare)}) · ${c.buyers}${ko ? '명' : ' buyers'}` : '-';
+          return c ? `${won(c.revenue)} (${pct(c.revenueShare)}) · ${t('report.buyers', { count: c.buyers })}` : '-';
         }),
       ]),
     ),
@@ -83,39 +86,36 @@ export function formatReports(reports: readonly AudienceReport[], lang: Lang): s
         ...col((r) => {
           const c = r.reach[i];
           return c
-            ? `${won(c.reachable)} (${pct(c.reachableShare)}) · ${ko ? '동의' : 'consented'} ${won(c.consented)} · ${ko ? '연락처' : 'contact'} ${won(c.contactable)}`
+            ? t('report.reach', {
+                reachable: won(c.reachable),
+                share: pct(c.reachableShare),
+                consented: won(c.consented),
+                contact: won(c.contactable),
+              })
             : '-';
         }),
       ]),
     ),
   );
-  out.push('', `${T('visits')} · ${ko ? `최근 ${first.visits.windowDays}일` : `last ${first.visits.windowDays} days`}`);
+  out.push('', `${T('visits')} · ${t('report.lastDays', { days: first.visits.windowDays })}`);
   out.push(
     ...table([
-      [ko ? '방문 고객' : 'visitors', ...col((r) => won(r.visits.visitors))],
+      [t('report.visitors'), ...col((r) => won(r.visits.visitors))],
       [
-        ko ? '세션' : 'sessions',
-        ...col((r) => `${won(r.visits.sessions)} (${num(r.visits.sessionsPerVisitor)}/${ko ? '인' : 'visitor'})`),
-      ],
-      [
-        ko ? '평균 세션 시간' : 'avg session',
+        t('report.sessions'),
         ...col((r) =>
-          r.visits.avgSessionSeconds === null ? '-' : `${num(r.visits.avgSessionSeconds / 60)}${ko ? '분' : ' min'}`,
+          t('report.perVisitor', { sessions: won(r.visits.sessions), perVisitor: num(r.visits.sessionsPerVisitor) }),
         ),
       ],
-      [
-        ko ? '1인당 체류 시간' : 'time per visitor',
-        ...col((r) =>
-          r.visits.secondsPerVisitor === null ? '-' : `${num(r.visits.secondsPerVisitor / 60)}${ko ? '분' : ' min'}`,
-        ),
-      ],
+      [t('report.avgSession'), ...col((r) => minutes(r.visits.avgSessionSeconds))],
+      [t('report.timePerVisitor'), ...col((r) => minutes(r.visits.secondsPerVisitor))],
     ]),
   );
   out.push('', T('trend'));
   out.push(
     ...table(
       first.trend.map((m, i) => [
-        m.partial ? `${m.month} (${ko ? '진행 중' : 'to date'})` : m.month,
+        m.partial ? t('report.toDate', { month: m.month }) : m.month,
         ...col((r) => `${won(r.trend[i]?.revenue ?? 0)} / ${won(r.trend[i]?.activeCustomers ?? 0)}`),
       ]),
     ),

@@ -24,6 +24,17 @@ export interface Recipe<P extends z.ZodObject = z.ZodObject> {
   build(params: z.infer<P>): Condition;
 }
 
+/** What a person reads about a recipe (its texts in both languages), without its parameters and builder. */
+export type RecipeSummary = Pick<
+  Recipe,
+  'name' | 'title' | 'purpose' | 'type' | 'action' | 'goldenTime' | 'description'
+>;
+
+export function recipeSummary(r: Recipe): RecipeSummary {
+  const { name, title, purpose, type, action, goldenTime, description } = r;
+  return { name, title, purpose, type, action, goldenTime, description };
+}
+
 export function defineRecipe<P extends z.ZodObject>(r: Recipe<P>): Recipe<P> {
   return r;
 }

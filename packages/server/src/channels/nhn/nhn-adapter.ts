@@ -1,15 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { AlimtalkMessage, OutboundMessage, SmsMessage } from '@dalbit/core/channels/outbound-message';
-import type {
-  BatchItemResult,
-  ChannelAdapter,
-  ProviderAccepted,
-  ReceiptEvent,
-  SendContext,
-} from '@dalbit/core/channels/port';
+import type { BatchItemResult, ReceiptEvent } from '@dalbit/core/channels/port';
 import { SendError } from '@dalbit/core/channels/send-error';
 import { chunks } from '@dalbit/core/sql/bind-sql';
 import { z } from 'zod';
+import { BatchChannelAdapter } from '../batch-adapter.ts';
 import { type HttpAnswer, httpFailure, postJson } from '../http/post-json.ts';
 import { NHN_MAX_RECIPIENTS, type NhnConfig } from './nhn-config.ts';
 import { nhnError } from './parse-nhn-error.ts';
@@ -40,23 +35,8 @@ const SmsAnswer = z.object({
  * NHN Cloud: AlimTalk v2.3 (`X-Secret-Key`, `X-NC-API-IDEMPOTENCY-KEY`, ≤ 1,000 recipients, SMS
  * fallback through `resendParameter`) and SMS v3.0 (sms / mms, ad-sms / ad-mms).
  */
-export class NhnAdapter<C extends NhnChannel> implements ChannelAdapter<C> {
+export class NhnAdapter<C extends NhnChannel> extends BatchChannelAdapter<C, NhnConfig> {
   readonly provider = 'nhn';
-  private readonly clock: () => Date;
-
-  constructor(
-    readonly channel: C,
-    private readonly config: NhnConfig,
-  ) {
-    this.clock = config.clock ?? (() => new Date());
-  }
-
-  async send(msg: OutboundMessage<C>, ctx: SendContext): Promise<ProviderAccepted> {
-    const [r] = await this.sendMany([{ msg, idempotencyKey: ctx.idempotencyKey }], { signal: ctx.signal });
-    if (!r) throw new SendError('PROVIDER_DOWN', 'nhn returned no result');
-    if (!r.ok) throw r.error;
-    return r.accepted;
-  }
 
   async sendMany(
     items: readonly Item<C>[],

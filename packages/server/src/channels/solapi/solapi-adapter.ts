@@ -1,13 +1,8 @@
 import type { OutboundMessage } from '@dalbit/core/channels/outbound-message';
-import type {
-  BatchItemResult,
-  ChannelAdapter,
-  ProviderAccepted,
-  ReceiptEvent,
-  SendContext,
-} from '@dalbit/core/channels/port';
+import type { BatchItemResult, ReceiptEvent } from '@dalbit/core/channels/port';
 import { SendError } from '@dalbit/core/channels/send-error';
 import { z } from 'zod';
+import { BatchChannelAdapter } from '../batch-adapter.ts';
 import { postJson } from '../http/post-json.ts';
 import { parseSolapiHttpError, solapiFailedItemError } from './parse-solapi-error.ts';
 import { solapiReportToEvents } from './parse-solapi-report.ts';
@@ -45,23 +40,8 @@ const Answer = z.object({
  * SMS/LMS, AlimTalk (`ATA`) and brand messages (`BMS_TEXT`) through Solapi
  * `POST /messages/v4/send-many/detail`, up to 10,000 messages a request.
  */
-export class SolapiAdapter<C extends SolapiChannel> implements ChannelAdapter<C> {
+export class SolapiAdapter<C extends SolapiChannel> extends BatchChannelAdapter<C, SolapiConfig> {
   readonly provider = 'solapi';
-  private readonly clock: () => Date;
-
-  constructor(
-    readonly channel: C,
-    private readonly config: SolapiConfig,
-  ) {
-    this.clock = config.clock ?? (() => new Date());
-  }
-
-  async send(msg: OutboundMessage<C>, ctx: SendContext): Promise<ProviderAccepted> {
-    const [result] = await this.sendMany([{ msg, idempotencyKey: ctx.idempotencyKey }], { signal: ctx.signal });
-    if (!result) throw new SendError('PROVIDER_DOWN', 'solapi returned no result');
-    if (!result.ok) throw result.error;
-    return result.accepted;
-  }
 
   async sendMany(
     items: readonly { msg: OutboundMessage<C>; idempotencyKey: string }[],

@@ -1,5 +1,5 @@
 import { RECIPES } from '@dalbit/core/segments/recipes/index';
-import { PURPOSE_LABELS } from '@dalbit/core/segments/recipes/recipe';
+import { PURPOSE_LABELS, recipeSummary } from '@dalbit/core/segments/recipes/recipe';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 
@@ -24,13 +24,7 @@ export function registerRecipes(program: Command, ctx: CliContext): void {
     .action((o: { json?: boolean }) => {
       const lang = ctx.lang;
       const rows = RECIPES.map((r) => ({
-        name: r.name,
-        title: r.title,
-        purpose: r.purpose,
-        type: r.type,
-        action: r.action,
-        goldenTime: r.goldenTime,
-        description: r.description,
+        ...recipeSummary(r),
         params: describeParams(r.params.shape, ctx.t('cli.recipes.required')),
       }));
       if (o.json) return ctx.out(JSON.stringify(rows, null, 2));

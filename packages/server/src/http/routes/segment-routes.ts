@@ -1,6 +1,6 @@
 import { explainSegment } from '@dalbit/core/segments/explain';
 import { RECIPES } from '@dalbit/core/segments/recipes/index';
-import { PURPOSE_LABELS } from '@dalbit/core/segments/recipes/recipe';
+import { PURPOSE_LABELS, recipeSummary } from '@dalbit/core/segments/recipes/recipe';
 import { SegmentDefinition } from '@dalbit/core/segments/schema';
 import { parseSegment } from '@dalbit/core/segments/validate';
 import { z } from 'zod';
@@ -174,13 +174,7 @@ function recipeListRoutes(): AnyRoute[] {
               unrepresentable: 'any',
             }) as Record<string, unknown>;
             return {
-              name: r.name,
-              title: r.title,
-              purpose: r.purpose,
-              type: r.type,
-              action: r.action,
-              goldenTime: r.goldenTime,
-              description: r.description,
+              ...recipeSummary(r),
               params,
               defaults,
               definition: parsed.success ? { version: 1, root: r.build(defaults) } : null,
