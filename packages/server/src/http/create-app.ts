@@ -36,13 +36,14 @@ import { recipeRoutes } from './routes/recipe-routes.ts';
 import { reconfirmationRoutes } from './routes/reconfirmation-routes.ts';
 import { refreshRoutes } from './routes/refresh-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
+import { rfmTransitionRoutes } from './routes/rfm-transition-routes.ts';
 import { segmentHistoryRoutes } from './routes/segment-history-routes.ts';
 import { segmentManageRoutes } from './routes/segment-manage-routes.ts';
 import { segmentRoutes } from './routes/segment-routes.ts';
 import { settingsRoutes } from './routes/settings-routes.ts';
 import { statsRoutes } from './routes/stats-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
-import { warehouseValuesRoutes } from './routes/warehouse-values-routes.ts';
+import { eventPropertyRoutes, warehouseValuesRoutes } from './routes/warehouse-values-routes.ts';
 import { createUnsubscribeApp, dashboardStylesheets } from './unsubscribe-app.ts';
 
 export interface AppOptions extends ApiDeps {
@@ -75,8 +76,10 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...segmentManageRoutes(deps),
     ...segmentHistoryRoutes(deps),
     ...warehouseValuesRoutes(deps),
+    ...eventPropertyRoutes(deps),
     ...segmentRoutes(deps),
     ...analyticsRoutes(deps),
+    ...rfmTransitionRoutes(deps),
     ...insightRoutes(deps),
     ...reportRoutes(deps),
     ...campaignRoutes(deps),

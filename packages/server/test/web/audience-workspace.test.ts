@@ -3,6 +3,7 @@ import type { Condition } from '@dalbit/core/segments/schema';
 import { DAY_MS, kstDayStart, kstDayToIso, toKstDay } from '@dalbit/core/time/kst';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeWarehouseRfm, storeRfmScores } from '../../src/analytics/rfm/warehouse-rfm.ts';
 import { refreshSegments } from '../../src/segments/refresh-segments.ts';
 import type { DemoServer } from '../http/demo-server.ts';
 import { authHeaders } from '../support/auth.ts';
@@ -212,5 +213,145 @@ describe('freshness and refresh', () => {
     await shoot(page, 'refresh-done', SHOTS);
     const analyst = await authHeaders(demo.engine, 'analyst');
     expect((await call('/api/refresh', { body: {}, headers: analyst })).status).toBe(403);
+  });
+});
+
+describe('RFM page', () => {
+  it('opens the audience of a grid cell by clicking it, with the size the stored scores give', async () => {
+    await page.goto(`${demo.server.url}/#/analytics`);
+    await page.getByTestId('rfm-grid').waitFor();
+    const cellCount = async (r: number, f: number) =>
+      count(`SELECT count(*) AS n FROM rfm_scores WHERE r_score = ${r} AND f_score = ${f}`);
+    const expected = await cellCount(5, 1);
+    expect(expected).toBeGreaterThan(0);
+    expect(await page.getByTestId('rfm-cell-5-1').locator('strong').textContent()).toBe(ko(expected));
+    await page.getByTestId('rfm-cell-5-1').click();
+    await page.locator(`[data-testid="audience-count"][data-count="${expected}"]`).waitFor();
+    expect(page.url()).toMatch(/#\/segments\/rfm-r5-f1$/);
+    const explained = (await page.getByTestId('audience-explain').textContent()) ?? '';
+    expect(explained).not.toMatch(/rfm\.|r_score|f_score/);
+    await shoot(page, 'rfm-cell-audience', SHOTS);
+    // A second click opens the same audience instead of saving another.
+    await page.goto(`${demo.server.url}/#/analytics`);
+    await page.getByTestId('rfm-cell-5-1').click();
+    await page.getByTestId('audience-count').waitFor();
+    const list = await api<{ segments: { segmentId: string }[] }>('/api/segments');
+    expect(list.segments.filter((s) => s.segmentId === 'rfm-r5-f1')).toHaveLength(1);
+  });
+
+  it('shows month-to-month moves between RFM segments equal to the stored scores of both days', async () => {
+    const day = toKstDay(demo.now);
+    // Last month's scores stored beside this month's, then this month's restored (as the daily refresh leaves them).
+    await storeRfmScores(demo.engine, await computeWarehouseRfm(demo.engine, { asOfDay: day - 30 }), day - 30);
+    await demo.engine.exec('CREATE OR REPLACE TABLE rfm_prev AS SELECT * FROM rfm_scores');
+    await storeRfmScores(demo.engine, await computeWarehouseRfm(demo.engine, { asOfDay: day }), day);
+    const rows = await demo.engine.query<{ from_seg: string | null; to_seg: string; n: number }>(
+      `SELECT p.segment AS from_seg, c.segment AS to_seg, count(*) AS n
+         FROM rfm_scores c LEFT JOIN rfm_prev p ON p.customer_id = c.customer_id GROUP BY 1, 2`,
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    await page.goto(`${demo.server.url}/#/analytics`);
+    await page.getByTestId('rfm-transitions').waitFor();
+    const shownTotal = (await page.getByTestId('rfm-transitions').locator('td').allInnerTexts())
+      .filter((x) => x !== '')
+      .reduce((a, x) => a + Number(x.replace(/,/g, '')), 0);
+    expect(shownTotal).toBe(await count('SELECT count(*) AS n FROM rfm_scores'));
+    for (const r of rows) {
+      const cell = page.getByTestId(`transition-${r.from_seg ?? 'new'}-${r.to_seg}`);
+      expect(await cell.textContent()).toBe(ko(Number(r.n)));
+    }
+    await page.getByTestId('rfm-transitions').scrollIntoViewIfNeeded();
+    await shoot(page, 'rfm-transitions', SHOTS);
+  });
+});
+
+describe('charts and pickers', () => {
+  it('draws channel migration as a Sankey whose bands are the stored first → current channel counts', async () => {
+    const rows = await demo.engine.query<{ a: string; b: string; n: number }>(
+      `SELECT first_channel AS a, current_channel AS b, count(*) AS n FROM customer_traits
+         WHERE first_channel IS NOT NULL AND current_channel IS NOT NULL GROUP BY 1, 2`,
+    );
+    expect(rows.some((r) => r.a !== r.b)).toBe(true);
+    await page.goto(`${demo.server.url}/#/traits`);
+    const bands = page.getByTestId('traits-migration').getByTestId('sankey-band');
+    await bands.first().waitFor();
+    const shown = await bands.evaluateAll((els) =>
+      els.map((e) => `${e.getAttribute('data-from')}>${e.getAttribute('data-to')}=${e.getAttribute('data-value')}`),
+    );
+    expect(shown.sort()).toEqual(rows.map((r) => `${r.a}>${r.b}=${Number(r.n)}`).sort());
+    const titles = (await bands.locator('title').allTextContents()).join('\n');
+    expect(titles).toMatch(/→ .+: [\d,]+명/);
+    expect(titles).not.toMatch(/\b(cafe24|smartstore|coupang|musinsa|offline)\b/);
+    await page.getByTestId('traits-migration').scrollIntoViewIfNeeded();
+    await shoot(page, 'traits-sankey', SHOTS);
+  });
+
+  it('draws related products as a network whose lines carry the confidence the orders give', async () => {
+    const { rules } = await api<{
+      rules: { lhs: { id: string }[]; rhs: { id: string }; confidence: number }[];
+    }>('/api/basket/rules?limit=60');
+    await page.goto(`${demo.server.url}/#/analytics`);
+    const edges = page.getByTestId('basket-network').getByTestId('network-edge');
+    await edges.first().waitFor();
+    const shownRows = await page.getByTestId('basket-rules').locator('tbody tr').count();
+    const drawn = await edges.evaluateAll((els) =>
+      els.map((e) => ({ from: e.getAttribute('data-from') ?? '', to: e.getAttribute('data-to') ?? '' })),
+    );
+    expect(drawn.length).toBeGreaterThanOrEqual(shownRows);
+    const asOf = kstDayStart(toKstDay(demo.now)).toISOString().replace('T', ' ').replace('Z', '');
+    let checked = 0;
+    for (const e of drawn) {
+      const rule = rules.find((r) => r.lhs.length === 1 && r.lhs[0]?.id === e.from && r.rhs.id === e.to);
+      if (!rule) continue;
+      // Confidence counted afresh: paid orders holding both products over paid orders holding the first.
+      const [c] = await demo.engine.query<{ both: number; lhs: number }>(
+        `WITH t AS (SELECT DISTINCT order_id, product_id FROM order_items WHERE status = 'paid' AND ordered_at < TIMESTAMP '${asOf}')
+         SELECT (SELECT count(*) FROM t a JOIN t b ON a.order_id = b.order_id WHERE a.product_id = '${e.from}' AND b.product_id = '${e.to}') AS both,
+                (SELECT count(*) FROM t WHERE product_id = '${e.from}') AS lhs`,
+      );
+      const confidence = Number(c?.both) / Number(c?.lhs);
+      expect(confidence).toBeCloseTo(rule.confidence, 9);
+      const title = await page
+        .locator(`[data-testid="network-edge"][data-from="${e.from}"][data-to="${e.to}"] title`)
+        .textContent();
+      expect(title).toContain(`신뢰도 ${(confidence * 100).toFixed(1)}%`);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(await page.getByTestId('basket-network').locator('text').allTextContents()).not.toContain('');
+    await page.getByTestId('basket-network').scrollIntoViewIfNeeded();
+    await shoot(page, 'basket-network', SHOTS);
+  });
+
+  it('picks an event property key and value from the warehouse in the builder; the count is the SQL count', async () => {
+    const [top] = await demo.engine.query<{ q: string }>(
+      `SELECT json_extract_string(properties, '$.query') AS q FROM events WHERE type = 'search' AND customer_id IS NOT NULL
+         GROUP BY 1 ORDER BY count(DISTINCT customer_id) DESC, 1 LIMIT 1`,
+    );
+    if (!top) throw new Error('the demo has no searches');
+    await page.goto(`${demo.server.url}/#/segments`);
+    await page.getByTestId('builder-reset').click();
+    await page.getByTestId('group-0-add-kind').selectOption('events');
+    await page.getByTestId('group-0-add').click();
+    await page.getByTestId('cond-0-0-type').selectOption('search');
+    await page.getByTestId('cond-0-0-days').fill('365');
+    await page.getByTestId('cond-0-0-add-prop').click();
+    const key = page.getByTestId('cond-0-0-prop-0-key');
+    await key.locator('option[value="query"]').waitFor({ state: 'attached' });
+    await key.selectOption('query');
+    await page.getByTestId('cond-0-0-prop-0-cmp-value').selectOption(top.q);
+    const since = new Date(demo.now.getTime() - 365 * DAY_MS).toISOString().replace('T', ' ').replace('Z', '');
+    const now = demo.now.toISOString().replace('T', ' ').replace('Z', '');
+    const n = await count(
+      `SELECT count(DISTINCT customer_id) AS n FROM events WHERE type = 'search' AND customer_id IS NOT NULL
+         AND json_extract_string(properties, '$.query') = '${top.q.replaceAll("'", "''")}'
+         AND occurred_at >= TIMESTAMP '${since}' AND occurred_at < TIMESTAMP '${now}'`,
+    );
+    expect(n).toBeGreaterThan(0);
+    await page.locator(`[data-testid="live-count"][data-count="${n}"]`).waitFor();
+    const shown = JSON.parse((await page.getByTestId('definition-json').textContent()) ?? 'null');
+    expect(shown.root.items[0].properties).toEqual([{ key: 'query', op: 'eq', value: top.q }]);
+    expect(await page.getByTestId('live-explain').textContent()).toContain(top.q);
+    await shoot(page, 'builder-property-picker', SHOTS);
   });
 });

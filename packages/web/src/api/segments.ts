@@ -50,6 +50,18 @@ export const buildRecipe = (
 export const fetchValues = (kind: PickerKind, signal?: AbortSignal): Promise<{ values: PickerValue[] }> =>
   getJson(`/api/values/${kind}`, {}, signal);
 
+export interface EventPropertyKey {
+  readonly key: string;
+  readonly count: number;
+  readonly values: readonly { readonly value: string; readonly count: number }[];
+}
+
+/** GET /api/event-properties — property keys of recent events (of one type) with their common values. */
+export const fetchEventProperties = (
+  type: string | undefined,
+  signal?: AbortSignal,
+): Promise<{ keys: EventPropertyKey[] }> => getJson('/api/event-properties', { type }, signal);
+
 export interface SegmentHeader {
   readonly segmentId: string;
   readonly name: string;

@@ -1,11 +1,16 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
+import { postJson } from '../api/client.ts';
 import { useApi } from '../api.ts';
+import { NetworkChart } from '../components/charts/network-chart.tsx';
 import { dedupeRules } from '../components/dedupe-rules.ts';
 import { Freshness } from '../components/freshness.tsx';
+import { RfmTransitions } from '../components/insight/rfm-transitions.tsx';
 import { StatusView } from '../components/status-view.tsx';
+import { useToast } from '../components/toast.tsx';
 import { formatNumber, formatPercent, formatWon, formatWonShort } from '../format.ts';
 import { termName, useI18n } from '../i18n.ts';
 import { hrefOf } from '../router/match-route.ts';
+import { useSession } from '../session/session-context.tsx';
 import { useT } from '../use-t.ts';
 
 type Label = { ko: string; en: string };
@@ -57,7 +62,9 @@ export function AnalyticsPage() {
   const [rules, reloadRules] = useApi<Rules>('/api/basket/rules?limit=60');
   const [clv, reloadClv] = useApi<Clv>('/api/clv/top?limit=10');
   const [report, reloadReport] = useApi<Report>(`/api/reports/base?lang=${lang}`);
+  const [tick, setTick] = useState(0);
   const reloadAll = useCallback(() => {
+    setTick((n) => n + 1);
     reloadRfm();
     reloadRules();
     reloadClv();
@@ -105,18 +112,7 @@ export function AnalyticsPage() {
                   <div className="axis-y">{t('recency')} ↑</div>
                   <div className="cells">
                     {d.grid.map((c) => (
-                      <div
-                        key={`${c.r}-${c.f}`}
-                        className="cell"
-                        style={{
-                          background: `rgba(79, 70, 229, ${0.08 + (0.85 * c.count) / max})`,
-                          color: c.count / max > 0.5 ? '#fff' : '#1e1b4b',
-                        }}
-                        title={`R${c.r} F${c.f}`}
-                      >
-                        <strong>{formatNumber(c.count)}</strong>
-                        <span>{c.meanMonetary === null ? '-' : formatWonShort(c.meanMonetary, lang)}</span>
-                      </div>
+                      <RfmCell key={`${c.r}-${c.f}`} cell={c} max={max} />
                     ))}
                   </div>
                   <div className="axis-x">{t('frequency')} →</div>
@@ -125,32 +121,56 @@ export function AnalyticsPage() {
             }}
           </StatusView>
         </div>
-        <div className="card">
+        <RfmTransitions tick={tick} />
+        <div className="card span-all">
           <h2>{t('basketTitle')}</h2>
           <StatusView value={rules}>
             {(d) => (
-              <table data-testid="basket-rules">
-                <thead>
-                  <tr>
-                    <th>{t('antecedent')}</th>
-                    <th>{t('consequent')}</th>
-                    <th className="num">{t('confidence')}</th>
-                    <th className="num">{t('lift')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {dedupeRules(d.rules)
+              <>
+                <p className="muted small">{tc('workspace.network.intro')}</p>
+                <NetworkChart
+                  title={t('basketTitle')}
+                  testId="basket-network"
+                  edges={dedupeRules(d.rules)
                     .slice(0, 12)
-                    .map((r) => (
-                      <tr key={`${r.lhs.map((x) => x.id).join('+')}>${r.rhs.id}`}>
-                        <td>{r.lhs.map((x) => x.name).join(' + ')}</td>
-                        <td>{r.rhs.name}</td>
-                        <td className="num">{formatPercent(r.confidence)}</td>
-                        <td className="num">{r.lift.toFixed(1)}</td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
+                    .flatMap((r) =>
+                      r.lhs.map((x) => ({
+                        from: x,
+                        to: r.rhs,
+                        weight: r.lift,
+                        strength: r.confidence,
+                        text: tc('workspace.network.edge', {
+                          from: r.lhs.map((y) => y.name).join(' + '),
+                          to: r.rhs.name,
+                          confidence: formatPercent(r.confidence),
+                          lift: r.lift.toFixed(1),
+                        }),
+                      })),
+                    )}
+                />
+                <table data-testid="basket-rules">
+                  <thead>
+                    <tr>
+                      <th>{t('antecedent')}</th>
+                      <th>{t('consequent')}</th>
+                      <th className="num">{t('confidence')}</th>
+                      <th className="num">{t('lift')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {dedupeRules(d.rules)
+                      .slice(0, 12)
+                      .map((r) => (
+                        <tr key={`${r.lhs.map((x) => x.id).join('+')}>${r.rhs.id}`}>
+                          <td>{r.lhs.map((x) => x.name).join(' + ')}</td>
+                          <td>{r.rhs.name}</td>
+                          <td className="num">{formatPercent(r.confidence)}</td>
+                          <td className="num">{r.lift.toFixed(1)}</td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              </>
             )}
           </StatusView>
         </div>
@@ -222,5 +242,51 @@ export function AnalyticsPage() {
         </div>
       </div>
     </section>
+  );
+}
+
+type Cell = Rfm['grid'][number];
+
+/** One R × F cell; clicking it opens (or first saves) the audience of that cell. */
+function RfmCell({ cell: c, max }: { cell: Cell; max: number }) {
+  const { lang } = useI18n();
+  const t = useT();
+  const toast = useToast();
+  const canSave = useSession().can('audience.write');
+  const style = {
+    background: `rgba(79, 70, 229, ${0.08 + (0.85 * c.count) / max})`,
+    color: c.count / max > 0.5 ? '#fff' : '#1e1b4b',
+  };
+  const body = (
+    <>
+      <strong>{formatNumber(c.count)}</strong>
+      <span>{c.meanMonetary === null ? '-' : formatWonShort(c.meanMonetary, lang)}</span>
+    </>
+  );
+  if (!canSave)
+    return (
+      <div className="cell" style={style} title={`R${c.r} F${c.f}`}>
+        {body}
+      </div>
+    );
+  const open = async () => {
+    try {
+      const a = await postJson<{ segmentId: string }>('/api/rfm/cells/audience', { r: c.r, f: c.f });
+      window.location.hash = hrefOf('/segments/:id', { id: a.segmentId });
+    } catch (e) {
+      toast.error(e);
+    }
+  };
+  return (
+    <button
+      type="button"
+      className="cell"
+      style={style}
+      data-testid={`rfm-cell-${c.r}-${c.f}`}
+      title={t('workspace.rfm.cellTitle', { r: c.r, f: c.f, count: formatNumber(c.count) })}
+      onClick={() => void open()}
+    >
+      {body}
+    </button>
   );
 }

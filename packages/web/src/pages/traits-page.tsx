@@ -1,5 +1,6 @@
 import { useApi } from '../api.ts';
 import { BarChart } from '../components/charts/bar-chart.tsx';
+import { SankeyChart } from '../components/charts/sankey-chart.tsx';
 import { Freshness } from '../components/freshness.tsx';
 import { type CostlyCustomer, CostlyTable } from '../components/insight/costly-table.tsx';
 import { StatusView } from '../components/status-view.tsx';
@@ -92,14 +93,13 @@ export function TraitsPage() {
             <div className="grid-2">
               <div className="card">
                 <h2>{t('insight.traits.migration')}</h2>
-                <BarChart
+                <p className="muted small">{t('workspace.sankey.intro')}</p>
+                <SankeyChart
                   title={t('insight.traits.migration')}
                   testId="traits-migration"
                   format={(n) => people(n)}
-                  data={d.channelPaths.slice(0, 12).map((p) => ({
-                    label: `${channelName(p.from, lang)} → ${channelName(p.to, lang)}`,
-                    value: p.customers,
-                  }))}
+                  label={(c) => channelName(c, lang)}
+                  flows={d.channelPaths.map((p) => ({ from: p.from, to: p.to, value: p.customers }))}
                 />
               </div>
               <div className="card">

@@ -50,7 +50,7 @@ export function summarizeTraits(traits: readonly CustomerTraits[], asOf: Date): 
     discountSensitive: traits.filter((t) => (t.discountOrderShare ?? 0) >= 0.5).length,
     cherryPickers: traits.filter((t) => (t.cherryPickerScore ?? 0) >= 0.5).length,
     migratedToOwnShop: traits.filter((t) => t.migratedAt !== null).length,
-    channelPaths: top(paths, 'path', 8).map(({ path, customers }) => {
+    channelPaths: top(paths, 'path', 64).map(({ path, customers }) => {
       const [from = '', to = ''] = path.split('\u0000');
       return { from, to, customers };
     }),

@@ -56,4 +56,29 @@ export const WEB_WORKSPACE_MESSAGES = defineMessages({
     en: 'The conditions are joined differently now (all ↔ any)',
   },
   'workspace.audience.noChange': { ko: '조건은 같습니다', en: 'Same conditions' },
+  'workspace.rfm.cellTitle': {
+    ko: '최근성 {r} · 빈도 {f}: 고객 {count}명 — 눌러서 세그먼트 열기',
+    en: 'Recency {r} · frequency {f}: {count} customers — click to open the audience',
+  },
+  'workspace.rfm.transitions': { ko: '월간 RFM 이동', en: 'RFM moves month to month' },
+  'workspace.rfm.transitionsIntro': {
+    ko: '{previous} 세그먼트(행)에서 {asOf} 세그먼트(열)로 옮겨 간 고객 수',
+    en: 'Customers by segment on {previous} (rows) and on {asOf} (columns)',
+  },
+  'workspace.rfm.newBuyers': { ko: '새 구매 고객', en: 'New buyers' },
+  'workspace.rfm.thenNow': { ko: '지난달 ↓ · 이번 달 →', en: 'then ↓ · now →' },
+  'workspace.sankey.intro': {
+    ko: '왼쪽은 처음 구매한 채널, 오른쪽은 지금 구매하는 채널입니다. 띠의 굵기는 고객 수입니다',
+    en: 'Left: the channel of the first purchase; right: the channel bought on now. Band width is customers',
+  },
+  'workspace.network.intro': {
+    ko: '상품을 점으로, 함께 사는 규칙을 선으로 그렸습니다. 선이 굵을수록 향상도가, 진할수록 신뢰도가 높습니다',
+    en: 'Products as dots, rules as lines: thicker means higher lift, darker means higher confidence',
+  },
+  'workspace.network.edge': {
+    ko: '{from} → {to}: 신뢰도 {confidence} · 향상도 {lift}',
+    en: '{from} → {to}: confidence {confidence} · lift {lift}',
+  },
+  'workspace.property.key': { ko: '속성 {key} ({count}건)', en: 'property {key} ({count})' },
+  'workspace.property.value': { ko: '{value} ({count}건)', en: '{value} ({count})' },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Engine } from '../../engines/engine.ts';
+import { type Engine, sql } from '../../engines/engine.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
 import { sendJson } from '../send-json.ts';
@@ -65,6 +65,85 @@ export function warehouseValuesRoutes(deps: ApiDeps): AnyRoute[] {
       },
       handle: async ({ params, query, c }) =>
         sendJson(c, { values: await readValues(deps.engine, params.kind, query.limit) }),
+    }),
+  ];
+}
+
+/** Events read for the property pickers: the newest ones, enough to list every key in use. */
+const PROPERTY_SAMPLE = 20_000;
+
+/** Property keys of recent events (of one type, or all) with how often each occurs and its most common values. */
+export async function readEventProperties(
+  engine: Engine,
+  type: string | undefined,
+): Promise<{ key: string; count: number; values: { value: string; count: number }[] }[]> {
+  const d = engine.dialect;
+  const rows = await engine.query<{ properties: string | null }>(
+    sql(
+      `SELECT properties FROM events WHERE properties IS NOT NULL${type ? ` AND type = ${d.placeholder(1, 'string')}` : ''}
+       ORDER BY occurred_at DESC LIMIT ${PROPERTY_SAMPLE}`,
+      type ? [type] : [],
+      type ? ['string'] : [],
+    ),
+  );
+  const keys = new Map<string, { count: number; values: Map<string, number> }>();
+  for (const r of rows) {
+    let parsed: unknown;
+    try {
+      parsed = typeof r.properties === 'string' ? JSON.parse(r.properties) : r.properties;
+    } catch {
+      continue;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) continue;
+    for (const [key, v] of Object.entries(parsed)) {
+      const k = keys.get(key) ?? { count: 0, values: new Map<string, number>() };
+      k.count += 1;
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+        k.values.set(String(v), (k.values.get(String(v)) ?? 0) + 1);
+      keys.set(key, k);
+    }
+  }
+  const byCount = <T extends { count: number }>(a: T & { k: string }, b: T & { k: string }) =>
+    b.count - a.count || (a.k < b.k ? -1 : 1);
+  return [...keys]
+    .map(([k, v]) => ({ k, ...v }))
+    .sort(byCount)
+    .map(({ k, count, values }) => ({
+      key: k,
+      count,
+      values: [...values]
+        .map(([value, n]) => ({ k: value, count: n }))
+        .sort(byCount)
+        .slice(0, 50)
+        .map(({ k: value, count: n }) => ({ value, count: n })),
+    }));
+}
+
+/** Event property keys and values for the condition builder's pickers. */
+export function eventPropertyRoutes(deps: ApiDeps): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/event-properties',
+      tag: 'segments',
+      access: 'read',
+      summary: `Property keys of the newest ${PROPERTY_SAMPLE.toLocaleString('en')} events (of one type, or all), most used first, each with its 50 most common values`,
+      query: z.object({ type: z.string().min(1).max(100).optional() }),
+      responses: {
+        200: {
+          description: 'the keys',
+          schema: z.object({
+            keys: z.array(
+              z.object({
+                key: z.string(),
+                count: z.number().int(),
+                values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+              }),
+            ),
+          }),
+        },
+      },
+      handle: async ({ query, c }) => sendJson(c, { keys: await readEventProperties(deps.engine, query.type) }),
     }),
   ];
 }

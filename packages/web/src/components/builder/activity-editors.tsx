@@ -1,5 +1,7 @@
 import type { EventStep, LeafCondition, PropertyFilter } from '@dalbit/core/segments/schema';
-import type { PickerKind } from '../../api/segments.ts';
+import { type EventPropertyKey, fetchEventProperties, type PickerKind } from '../../api/segments.ts';
+import { useLoad } from '../../api/use-api.ts';
+import { formatNumber } from '../../format.ts';
 import { useT } from '../../use-t.ts';
 import { ComparisonBox } from './comparison-box.tsx';
 import { CountRangeBox, LastDays, NumBox, Pick, ValuePick } from './fields.tsx';
@@ -13,34 +15,53 @@ const UTM_PICKERS: Record<string, PickerKind> = {
   utm_campaign: 'utm_campaigns',
 };
 
-/** One property filter: a UTM field (values from the warehouse) or any other property key typed in. */
+/**
+ * One property filter: a UTM field or a property key found in the warehouse's events (both with
+ * their values as pickers), or any other key typed in.
+ */
 function PropertyRow({
   p,
+  keys,
   onChange,
   onRemove,
   testId,
 }: {
   p: PropertyFilter;
+  keys: readonly EventPropertyKey[];
   onChange: (p: PropertyFilter) => void;
   onRemove: () => void;
   testId: string;
 }) {
   const t = useT();
   const utm = Object.hasOwn(UTM_PICKERS, p.key);
+  const known = keys.find((k) => k.key === p.key);
+  const listed = utm || known !== undefined;
   return (
     <span className="property-row" data-testid={testId}>
       <Pick
         label={t('builder.propertyKey')}
-        value={utm ? p.key : '_custom'}
+        value={listed ? p.key : '_custom'}
+        testId={`${testId}-key`}
         options={[
           ['utm_source', t('builder.utmSource')],
           ['utm_medium', t('builder.utmMedium')],
           ['utm_campaign', t('builder.utmCampaign')],
+          ...keys
+            .filter((k) => !Object.hasOwn(UTM_PICKERS, k.key))
+            .map((k) => [k.key, t('workspace.property.key', { key: k.key, count: formatNumber(k.count) })] as const),
           ['_custom', t('builder.otherProperty')],
         ]}
-        onChange={(key) => onChange({ key: key === '_custom' ? '' : key, op: 'in', value: [] })}
+        onChange={(key) =>
+          onChange(
+            key === '_custom'
+              ? { key: '', op: 'in', value: [] }
+              : Object.hasOwn(UTM_PICKERS, key)
+                ? { key, op: 'in', value: [] }
+                : { key, op: 'eq', value: '' },
+          )
+        }
       />
-      {utm ? null : (
+      {listed ? null : (
         <input
           aria-label={t('builder.propertyKey')}
           placeholder={t('builder.propertyKey')}
@@ -52,6 +73,14 @@ function PropertyRow({
         type="string"
         value={p}
         {...(utm ? { picker: UTM_PICKERS[p.key] as PickerKind } : {})}
+        {...(known
+          ? {
+              options: known.values.map(
+                (v) =>
+                  [v.value, t('workspace.property.value', { value: v.value, count: formatNumber(v.count) })] as const,
+              ),
+            }
+          : {})}
         onChange={(c) => onChange({ key: p.key, ...c } as PropertyFilter)}
         testId={`${testId}-cmp`}
       />
@@ -66,6 +95,8 @@ function PropertyRow({
 function StepFields({ step, onChange, testId }: { step: EventStep; onChange: (s: EventStep) => void; testId: string }) {
   const t = useT();
   const props = step.properties ?? [];
+  const type = step.type;
+  const [keys] = useLoad(`event-properties:${type}`, (signal) => fetchEventProperties(type || undefined, signal));
   const setProps = (next: PropertyFilter[]) => {
     const { properties: _, ...rest } = step;
     onChange(next.length ? { ...rest, properties: next } : rest);
@@ -95,6 +126,7 @@ function StepFields({ step, onChange, testId }: { step: EventStep; onChange: (s:
           // biome-ignore lint/suspicious/noArrayIndexKey: property filters have no identity beyond their position
           key={i}
           p={p}
+          keys={keys.state === 'ok' ? keys.data.keys : []}
           testId={`${testId}-prop-${i}`}
           onChange={(np) => setProps(props.map((x, j) => (j === i ? np : x)))}
           onRemove={() => setProps(props.filter((_, j) => j !== i))}

@@ -157,6 +157,7 @@ export function ComparisonBox({
         label={t('builder.value')}
         value={v}
         options={[['', '—'], ...options]}
+        testId={testId && `${testId}-value`}
         onChange={(x) => onChange({ ...c, value: x })}
       />
     ) : (
