@@ -274,7 +274,7 @@ describe('charts and pickers', () => {
     expect(rows.some((r) => r.a !== r.b)).toBe(true);
     await page.goto(`${demo.server.url}/#/traits`);
     const bands = page.getByTestId('traits-migration').getByTestId('sankey-band');
-    await bands.first().waitFor();
+    await bands.first().waitFor({ state: 'attached' });
     const shown = await bands.evaluateAll((els) =>
       els.map((e) => `${e.getAttribute('data-from')}>${e.getAttribute('data-to')}=${e.getAttribute('data-value')}`),
     );
@@ -292,7 +292,7 @@ describe('charts and pickers', () => {
     }>('/api/basket/rules?limit=60');
     await page.goto(`${demo.server.url}/#/analytics`);
     const edges = page.getByTestId('basket-network').getByTestId('network-edge');
-    await edges.first().waitFor();
+    await edges.first().waitFor({ state: 'attached' });
     const shownRows = await page.getByTestId('basket-rules').locator('tbody tr').count();
     const drawn = await edges.evaluateAll((els) =>
       els.map((e) => ({ from: e.getAttribute('data-from') ?? '', to: e.getAttribute('data-to') ?? '' })),
@@ -350,7 +350,14 @@ describe('charts and pickers', () => {
     expect(n).toBeGreaterThan(0);
     await page.locator(`[data-testid="live-count"][data-count="${n}"]`).waitFor();
     const shown = JSON.parse((await page.getByTestId('definition-json').textContent()) ?? 'null');
-    expect(shown.root.items[0].properties).toEqual([{ key: 'query', op: 'eq', value: top.q }]);
+    const leaf = shown.root.kind === 'and' ? shown.root.items[0] : shown.root;
+    expect(leaf).toEqual({
+      kind: 'events',
+      type: 'search',
+      window: { kind: 'last_days', days: 365 },
+      count: { min: 1 },
+      properties: [{ key: 'query', op: 'eq', value: top.q }],
+    });
     expect(await page.getByTestId('live-explain').textContent()).toContain(top.q);
     await shoot(page, 'builder-property-picker', SHOTS);
   });
