@@ -1,4 +1,5 @@
 import { toKstDay } from '@dalbit/core/time/kst';
+import { warehouseChanged } from '../analytics/derived-results.ts';
 import type { Engine } from '../engines/engine.ts';
 import { refreshWarehouse } from '../jobs/refresh-warehouse.ts';
 import { isDailyRunDue } from './daily-due.ts';
@@ -26,6 +27,7 @@ export function createDailyRefreshPass(d: DailyRefreshDeps): () => Promise<PassR
       return {};
     }
     const steps = await refreshWarehouse(d.engine, { asOfDay: toKstDay(now), clock: () => performance.now() });
+    warehouseChanged(d.engine);
     since = now;
     const failed = steps.filter((s) => !s.ok);
     const detail = steps.map((s) => `${s.step} ${s.ok ? s.detail : `✗ ${s.detail}`}`).join(' · ');

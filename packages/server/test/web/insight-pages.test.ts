@@ -99,11 +99,14 @@ describe('analysis pages in Chromium', () => {
     const [buyer] = await demo.engine.query<{ customer_id: string }>(
       'SELECT customer_id FROM clv_scores ORDER BY clv_1y DESC, customer_id LIMIT 1',
     );
+    const [audience] = (await api<{ segments: { segmentId: string }[] }>('/api/segments')).segments;
+    if (!audience) throw new Error('no saved audience to open');
     const pages = [
       '/',
       '/customers',
       `/customers/${buyer?.customer_id}`,
       '/segments',
+      `/segments/${audience.segmentId}`,
       '/analytics',
       '/clusters',
       '/traits',

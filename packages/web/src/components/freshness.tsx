@@ -18,7 +18,7 @@ export function ageText(t: ReturnType<typeof useT>, from: string, to: string): s
  * When the page's numbers were computed ("기준: 2026-11-16 14:00, 12분 전", against the server's
  * clock) and, for roles that may run refreshes, a button that recomputes everything with progress.
  */
-export function Freshness({ computedAt, onRefreshed }: { computedAt: string; onRefreshed: () => void }) {
+export function Freshness({ computedAt, onRefreshed }: { computedAt: string | null; onRefreshed: () => void }) {
   const t = useT();
   const toast = useToast();
   const session = useSession();
@@ -51,10 +51,12 @@ export function Freshness({ computedAt, onRefreshed }: { computedAt: string; onR
   return (
     <div className="freshness small muted" data-testid="freshness">
       <span data-testid="freshness-line">
-        {t('workspace.fresh.line', {
-          at: formatKst(computedAt),
-          age: ageText(t, computedAt, state?.now ?? computedAt),
-        })}
+        {computedAt === null
+          ? t('workspace.fresh.never')
+          : t('workspace.fresh.line', {
+              at: formatKst(computedAt),
+              age: ageText(t, computedAt, state?.now ?? computedAt),
+            })}
       </span>
       {session.can('data.import') ? (
         running && state ? (

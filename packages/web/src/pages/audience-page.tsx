@@ -29,7 +29,7 @@ export function AudiencePage({ params }: PageProps) {
           {t('workspace.audience.back')}
         </a>
       </p>
-      {last ? <Freshness computedAt={last.refreshedAt} onRefreshed={reload} /> : null}
+      {days.state === 'ok' ? <Freshness computedAt={last?.refreshedAt ?? null} onRefreshed={reload} /> : null}
       <StatusView value={detail} onRetry={reloadDetail}>
         {(d) => <AudienceHeader key={d.segment.name} detail={d} onChanged={reloadDetail} />}
       </StatusView>

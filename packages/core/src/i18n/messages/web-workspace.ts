@@ -3,6 +3,7 @@ import { defineMessages } from '../define-messages.ts';
 /** The dashboard's audience page, freshness line and refresh, RFM transitions and charts (`workspace.*`). */
 export const WEB_WORKSPACE_MESSAGES = defineMessages({
   'workspace.fresh.line': { ko: '기준: {at}, {age}', en: 'As of {at}, {age}' },
+  'workspace.fresh.never': { ko: '아직 계산한 적 없음', en: 'Not computed yet' },
   'workspace.fresh.justNow': { ko: '방금 계산', en: 'computed just now' },
   'workspace.fresh.minutes': { ko: '{n}분 전', en: '{n} min ago' },
   'workspace.fresh.hours': { ko: '{n}시간 전', en: '{n} h ago' },
