@@ -110,7 +110,7 @@ describe('audience page', () => {
       .locator('a')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(links).toEqual(leftRows.map((r) => `#/customers/${r.customer_id}`));
-    expect(await page.getByTestId('movers-exited').innerText()).not.toMatch(/c_[0-9a-z]{6,}/);
+    expect(await page.getByTestId('movers-exited').textContent()).not.toMatch(/c_[0-9a-z]{6,}/);
     await shoot(page, 'audience-page', SHOTS);
   });
 
