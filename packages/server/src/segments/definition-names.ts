@@ -1,5 +1,6 @@
 import { type ExplainNames, idsIn } from '@dalbit/core/segments/explain-names';
 import type { SegmentDefinition } from '@dalbit/core/segments/schema';
+import { findClusterRun } from '../analytics/clusters/warehouse-clusters.ts';
 import { type Engine, sql } from '../engines/engine.ts';
 import { listSegments } from './segment-store.ts';
 
@@ -27,5 +28,19 @@ export async function definitionNames(engine: Engine, def: SegmentDefinition): P
           .map((s) => [s.segmentId, s.name]),
       )
     : new Map<string, string>();
+  for (const [id, name] of await clusterNames(engine, ids.segments)) segments.set(id, name);
   return { products: await productNames(engine, ids.products), segments };
+}
+
+/** A saved found group references its snapshot `cluster:<run>:<n>`: named by the group's Korean label. */
+async function clusterNames(engine: Engine, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const id of ids) {
+    const m = /^cluster:(.+):(\d+)$/.exec(id);
+    if (!m) continue;
+    const run = await findClusterRun(engine, m[1]);
+    const label = run?.summary.clusters.find((c) => c.cluster === Number(m[2]))?.label.ko;
+    if (label) out.set(id, label);
+  }
+  return out;
 }
