@@ -10,7 +10,6 @@ import type { ApiDeps } from '../api-deps.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
 import { sendJson } from '../send-json.ts';
 import { ComputedAt } from './analytics-routes.ts';
-import { storeError } from './segment-routes.ts';
 
 const Label = z.object({ ko: z.string(), en: z.string() });
 const Segment = z.enum(RFM_SEGMENT_KEYS);
@@ -94,8 +93,7 @@ export function rfmTransitionRoutes(deps: ApiDeps): AnyRoute[] {
         const segmentId = `rfm-r${body.r}-f${body.f}`;
         const now = deps.now();
         const found = await findSegment(engine, segmentId);
-        if (found?.status === 'archived')
-          await updateSegmentHeader(engine, { segmentId, now, status: 'active' }).catch(storeError);
+        if (found?.status === 'archived') await updateSegmentHeader(engine, { segmentId, now, status: 'active' });
         const segment =
           found ??
           (await createSegment(engine, {
@@ -103,7 +101,7 @@ export function rfmTransitionRoutes(deps: ApiDeps): AnyRoute[] {
             name: `RFM 최근성 ${body.r} · 빈도 ${body.f}`,
             definition: rfmCellDefinition(body.r, body.f),
             now,
-          }).catch(storeError));
+          }));
         return sendJson(c, { segmentId, name: segment.name, created: !found });
       },
     }),
