@@ -1,14 +1,14 @@
 import type { CsvCell } from '@dalbit/core/export/csv';
 import {
-  CONTENT_TYPES_XML,
   columnName,
+  contentTypesXml,
   escapeXml,
   ROOT_RELS_XML,
   SHEET_HEAD,
   SHEET_TAIL,
   STYLES_XML,
-  toWorkbookXml,
-  WORKBOOK_RELS_XML,
+  workbookRelsXml,
+  workbookXml,
   type XlsxColumnType,
 } from '@dalbit/core/export/xlsx-xml';
 import { Zip } from 'fflate';
@@ -32,6 +32,33 @@ export interface XlsxWriterOptions {
   readonly mtime: Date;
   /** DEFLATE level 1–9 (default 1: speed over size, as streaming exporters do). */
   readonly level?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  /** Small sheets placed before the streamed one (a report's summary), written whole at the start. */
+  readonly sheetsBefore?: readonly { readonly name: string; readonly rows: readonly (readonly CsvCell[])[] }[];
+}
+
+/** One `<row>`: text inline, numbers (and date serials, style 1) as values; empty cells omitted. */
+function rowXml(
+  r: number,
+  cells: readonly CsvCell[],
+  types: readonly XlsxColumnType[],
+  asText: boolean,
+  columns: readonly string[] = [],
+): string {
+  let xml = `<row r="${r}">`;
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (v === undefined || v === '') continue;
+    const ref = `${columns[i] ?? columnName(i)}${r}`;
+    const type = asText ? 's' : (types[i] ?? 's');
+    if (typeof v === 'number' && type !== 's') {
+      xml += type === 'd' ? `<c r="${ref}" s="1"><v>${v}</v></c>` : `<c r="${ref}"><v>${v}</v></c>`;
+    } else {
+      const text = String(v);
+      const space = text.trim() === text ? '' : ' xml:space="preserve"';
+      xml += `<c r="${ref}" t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
+    }
+  }
+  return `${xml}</row>`;
 }
 
 /**
@@ -63,12 +90,18 @@ export class XlsxWriter implements TableWriter {
       this.zip.add(entry);
       entry.push(encoder.encode(text), true);
     };
-    addText('[Content_Types].xml', CONTENT_TYPES_XML);
+    const before = opts.sheetsBefore ?? [];
+    const sheets = before.length + 1;
+    addText('[Content_Types].xml', contentTypesXml(sheets));
     addText('_rels/.rels', ROOT_RELS_XML);
-    addText('xl/workbook.xml', toWorkbookXml(opts.sheetName));
-    addText('xl/_rels/workbook.xml.rels', WORKBOOK_RELS_XML);
+    addText('xl/workbook.xml', workbookXml([...before.map((b) => b.name), opts.sheetName]));
+    addText('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets));
     addText('xl/styles.xml', STYLES_XML);
-    this.sheet = new NativeZipDeflate('xl/worksheets/sheet1.xml', level);
+    before.forEach((b, i) => {
+      const rows = b.rows.map((cells, r) => rowXml(r + 1, cells, [], false)).join('');
+      addText(`xl/worksheets/sheet${i + 1}.xml`, `${SHEET_HEAD}${rows}${SHEET_TAIL}`);
+    });
+    this.sheet = new NativeZipDeflate(`xl/worksheets/sheet${sheets}.xml`, level);
     this.sheet.mtime = opts.mtime;
     this.zip.add(this.sheet);
     this.columns = Array.from(
@@ -86,22 +119,7 @@ export class XlsxWriter implements TableWriter {
   }
 
   writeRow(cells: readonly CsvCell[], asText = false): void {
-    const r = ++this.rowNumber;
-    let xml = `<row r="${r}">`;
-    for (let i = 0; i < cells.length; i++) {
-      const v = cells[i];
-      if (v === undefined || v === '') continue;
-      const ref = `${this.columns[i] ?? columnName(i)}${r}`;
-      const type = asText ? 's' : (this.types[i] ?? 's');
-      if (typeof v === 'number' && type !== 's') {
-        xml += type === 'd' ? `<c r="${ref}" s="1"><v>${v}</v></c>` : `<c r="${ref}"><v>${v}</v></c>`;
-      } else {
-        const text = String(v);
-        const space = text.trim() === text ? '' : ' xml:space="preserve"';
-        xml += `<c r="${ref}" t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
-      }
-    }
-    this.append(`${xml}</row>`);
+    this.append(rowXml(++this.rowNumber, cells, this.types, asText, this.columns));
   }
 
   private append(xml: string): void {

@@ -15,6 +15,7 @@ import { type AnyRoute, methodsAt, mountRoutes } from './define-route.ts';
 import { errorJson, renderError } from './error-response.ts';
 import { buildOpenApi } from './openapi.ts';
 import { analyticsRoutes } from './routes/analytics-routes.ts';
+import { audienceExportRoutes } from './routes/audience-export-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { campaignCheckRoutes } from './routes/campaign-check-routes.ts';
@@ -96,6 +97,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...connectorRoutes(deps),
     ...importRoutes(deps),
     ...importMappingRoutes(deps),
+    ...audienceExportRoutes(deps),
   ];
 }
 

@@ -76,7 +76,7 @@ export async function exportSegment(engine: Engine, req: ExportRequest): Promise
     );
   const columns = names as readonly ExportColumnName[];
 
-  const rows = await engine.query(printSql(membersDetailTree(req.segmentId, columns), engine.dialect));
+  const rows = await segmentMemberRows(engine, req.segmentId, columns);
   const tmp = `${req.out}.tmp-${process.pid}`;
   let written = 0;
   try {
@@ -123,6 +123,15 @@ export async function exportSegment(engine: Engine, req: ExportRequest): Promise
     at: req.now,
   });
   return { rows: written, path: req.out, masked: !unmask, accessLogId: log.logId };
+}
+
+/** The current members of a segment with the export columns asked for, by customer id. */
+export async function segmentMemberRows(
+  engine: Engine,
+  segmentId: string,
+  columns: readonly ExportColumnName[],
+): Promise<Record<string, unknown>[]> {
+  return await engine.query(printSql(membersDetailTree(segmentId, columns), engine.dialect));
 }
 
 function membersDetailTree(segmentId: string, columns: readonly ExportColumnName[]): SelectNode {

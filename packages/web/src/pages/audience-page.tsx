@@ -4,6 +4,7 @@ import { useLoad } from '../api/use-api.ts';
 import { AudienceHeader } from '../components/audience/audience-header.tsx';
 import { SizeHistory } from '../components/audience/size-history.tsx';
 import { VersionHistory } from '../components/audience/version-history.tsx';
+import { AudienceDownloads } from '../components/audience-downloads.tsx';
 import { Freshness } from '../components/freshness.tsx';
 import { SegmentReport } from '../components/segment-report.tsx';
 import { StatusView } from '../components/status-view.tsx';
@@ -47,6 +48,7 @@ export function AudiencePage({ params }: PageProps) {
       <div className="card">
         <SegmentReport id={id} />
       </div>
+      {detail.state === 'ok' ? <AudienceDownloads id={id} name={detail.data.segment.name} /> : null}
     </section>
   );
 }

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { postForBlob } from '../api/client.ts';
+import { useI18n } from '../i18n.ts';
+import { useSession } from '../session/session-context.tsx';
+import { useT } from '../use-t.ts';
+import { ErrorBanner } from './error-banner.tsx';
+import { useToast } from './toast.tsx';
+
+/** Hands a downloaded file to the browser under `name`. */
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * The audience's downloads: the report as XLSX (summary and members, masked unless the role may
+ * unmask and gives a reason) and the Kakao channel friend-group file (phones, so reason required).
+ */
+export function AudienceDownloads({ id, name }: { id: string; name: string }) {
+  const t = useT();
+  const { lang } = useI18n();
+  const { can } = useSession();
+  const toast = useToast();
+  const [unmask, setUnmask] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const mayUnmask = can('pii.unmask');
+  const short = reason.trim().length < 2;
+  const fetchFile = async (path: string, body: unknown, file: string) => {
+    setError(null);
+    try {
+      saveBlob(await postForBlob(path, body), file);
+      toast.ok(t('imports.export.done', { file }));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const q = encodeURIComponent(id);
+  return (
+    <div className="card" data-testid="audience-downloads">
+      <h2>{t('imports.export.title')}</h2>
+      {error ? <ErrorBanner error={error} /> : null}
+      {mayUnmask ? (
+        <p className="inline-form">
+          <label className="inline-label">
+            <input
+              type="checkbox"
+              data-testid="download-unmask"
+              checked={unmask}
+              onChange={(e) => setUnmask(e.target.checked)}
+            />
+            {t('imports.export.unmask')}
+          </label>
+          <label className="inline-label">
+            {t('imports.export.reason')}
+            <input
+              data-testid="download-reason"
+              value={reason}
+              maxLength={500}
+              placeholder={t('imports.export.reasonPlaceholder')}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </label>
+        </p>
+      ) : null}
+      <p className="actions">
+        <button
+          type="button"
+          data-testid="download-report"
+          disabled={unmask && short}
+          onClick={() =>
+            void fetchFile(
+              `/api/segments/${q}/report/export`,
+              { lang, unmask, ...(unmask ? { reason: reason.trim() } : {}) },
+              `${name}-${t('imports.export.reportFile')}.xlsx`,
+            )
+          }
+        >
+          {t('imports.export.report')}
+        </button>
+        {mayUnmask ? (
+          <button
+            type="button"
+            data-testid="download-kakao"
+            disabled={short}
+            title={t('imports.export.kakaoHelp')}
+            onClick={() =>
+              void fetchFile(`/api/segments/${q}/kakao-friends`, { reason: reason.trim() }, `${name}-kakao.csv`)
+            }
+          >
+            {t('imports.export.kakao')}
+          </button>
+        ) : null}
+      </p>
+      {mayUnmask ? <p className="muted small">{t('imports.export.kakaoHelp')}</p> : null}
+    </div>
+  );
+}
