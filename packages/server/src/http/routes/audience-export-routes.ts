@@ -12,7 +12,6 @@ import { exportSegment } from '../../segments/export-segment.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { actorOf, clientIp } from '../caller.ts';
 import { type AnyRoute, defineRoute, principalOf } from '../define-route.ts';
-import { storeError } from './segment-routes.ts';
 
 const Id = z.object({ id: z.string().min(1).max(200) });
 const Reason = z.string().trim().min(2).max(500);
@@ -78,7 +77,7 @@ export function audienceExportRoutes(deps: ApiDeps): AnyRoute[] {
           unmask: body.unmask,
           reason: reason || null,
           ...w,
-        }).catch(storeError);
+        });
         return c.body(r.bytes, 200, {
           'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           'content-disposition': attachment(
@@ -112,7 +111,7 @@ export function audienceExportRoutes(deps: ApiDeps): AnyRoute[] {
             actor: w.actor,
             now: w.now,
             ...(w.origin === null ? {} : { origin: w.origin }),
-          }).catch(storeError);
+          });
           return c.body(readFileSync(out), 200, {
             'content-type': 'text/csv; charset=utf-8',
             'content-disposition': attachment('kakao-friends.csv', `kakao-friends-${params.id}.csv`),
