@@ -49,3 +49,18 @@ export async function openDashboard(opts: {
     },
   };
 }
+
+/** The live size of a segment with this root, through the API as `auth` (the builder's count route). */
+export async function countSegment(baseUrl: string, auth: { authorization: string }, root: unknown): Promise<number> {
+  const res = await fetch(`${baseUrl}/api/segments/count`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ definition: { version: 1, root } }),
+  });
+  if (res.status !== 200) throw new Error(`segment count answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { count: number }).count;
+}
+
+/** Waits until the builder's live count shows `n`. */
+export const liveCountIs = (page: Page, n: number): Promise<void> =>
+  page.locator(`[data-testid="live-count"][data-count="${n}"]`).waitFor();

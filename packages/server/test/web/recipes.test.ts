@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoServer } from '../http/demo-server.ts';
-import { type DashboardSession, openDashboard } from './dashboard-session.ts';
+import { countSegment, type DashboardSession, liveCountIs, openDashboard } from './dashboard-session.ts';
 import { shoot } from './shots.ts';
 
 let session: DashboardSession | undefined;
@@ -15,16 +15,8 @@ beforeAll(async () => {
 }, 400_000);
 afterAll(() => session?.close());
 
-const count = async (root: unknown): Promise<number> => {
-  const res = await fetch(`${demo.server.url}/api/segments/count`, {
-    method: 'POST',
-    headers: { ...owner, 'content-type': 'application/json' },
-    body: JSON.stringify({ definition: { version: 1, root } }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { count: number }).count;
-};
-const liveIs = (n: number) => page.locator(`[data-testid="live-count"][data-count="${n}"]`).waitFor();
+const count = (root: unknown): Promise<number> => countSegment(demo.server.url, owner, root);
+const liveIs = (n: number) => liveCountIs(page, n);
 
 describe('segment builder and recipes in Chromium', () => {
   it('refuses a negative purchase count and an inverted age range in the form', async () => {
