@@ -71,14 +71,22 @@ export async function statsSummarySettled(engine: Engine): Promise<void> {
 }
 
 /**
- * The summary rows: read from `stats_summary` (a few rows) when it is filled; otherwise computed
- * from the facts for this answer while a fill starts beside it, so the next read is cheap again.
+ * The summary rows: read from `stats_summary` (a few rows) when it is filled. Otherwise: when a fill
+ * is already running, wait for it (a second full scan beside it would only slow both down); else
+ * compute them from the facts for this answer while a fill starts beside it.
  */
 export async function readStatsSummary(engine: Engine): Promise<StatsSummaryRow[]> {
-  const stored = await engine.query<StatsSummaryRow>(
-    `SELECT ${COLUMNS} FROM ${engine.dialect.quoteIdent(STATS_SUMMARY.name)}`,
-  );
-  if (stored.some((r) => r.kind === 'multi')) return stored;
+  const read = () =>
+    engine.query<StatsSummaryRow>(`SELECT ${COLUMNS} FROM ${engine.dialect.quoteIdent(STATS_SUMMARY.name)}`);
+  const filled = (rows: StatsSummaryRow[]) => rows.some((r) => r.kind === 'multi');
+  const stored = await read();
+  if (filled(stored)) return stored;
+  const running = filling.get(engine);
+  if (running) {
+    await running;
+    const after = await read();
+    if (filled(after)) return after;
+  }
   fillInBackground(engine);
   return engine.query<StatsSummaryRow>(summarySelect());
 }
