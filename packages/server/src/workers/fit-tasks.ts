@@ -5,6 +5,7 @@ import { indexRules, relatedFor } from '@dalbit/core/analytics/basket/related-pr
 import type { RuleSet } from '@dalbit/core/analytics/basket/rule';
 import { buildTransactions } from '@dalbit/core/analytics/basket/transactions';
 import type { DatedPurchase } from '@dalbit/core/analytics/clv/build-cbs';
+import { scoreRfm } from '@dalbit/core/analytics/rfm/score-rfm';
 import { computeTraits } from '@dalbit/core/analytics/traits/compute-traits';
 import type { CustomerTraits } from '@dalbit/core/analytics/traits/customer-traits';
 import { median } from '@dalbit/core/analytics/traits/median';
@@ -56,6 +57,37 @@ export function unpackPurchases(p: PackedPurchases): DatedPurchase[] {
   return out;
 }
 
+/**
+ * RFM metrics as columns: customer ids joined by NUL (one string crosses threads as one copy, where
+ * a million small objects take seconds to clone on the event loop), recency, frequency, monetary.
+ */
+export interface PackedRfmMetrics {
+  readonly ids: string;
+  readonly recency: Int32Array;
+  readonly frequency: Float64Array;
+  readonly monetary: Float64Array;
+}
+
+/** Quintile scores of packed metrics, same order: three sorts of every customer, off the event loop. */
+function scorePackedRfm(p: PackedRfmMetrics): { r: Uint8Array; f: Uint8Array; m: Uint8Array } {
+  const ids = p.recency.length === 0 ? [] : p.ids.split('\u0000');
+  const scores = scoreRfm(
+    ids.map((customerId, i) => ({
+      customerId,
+      recencyDays: p.recency[i] as number,
+      frequency: p.frequency[i] as number,
+      monetary: p.monetary[i] as number,
+    })),
+  );
+  const out = { r: new Uint8Array(ids.length), f: new Uint8Array(ids.length), m: new Uint8Array(ids.length) };
+  scores.forEach((s, i) => {
+    out.r[i] = s.r;
+    out.f[i] = s.f;
+    out.m[i] = s.m;
+  });
+  return out;
+}
+
 export interface RulesInput {
   readonly lines: readonly PurchaseLine[];
   readonly level: BasketLevel;
@@ -103,6 +135,7 @@ export const FIT_TASKS = {
   traits: (input: { inputs: readonly TraitInput[]; cheapGross: number }): CustomerTraits[] =>
     computeTraits(input.inputs, { cheapGross: input.cheapGross }),
   rules: mineAndRelate,
+  rfm: scorePackedRfm,
 } as const;
 
 export type FitTaskName = keyof typeof FIT_TASKS;

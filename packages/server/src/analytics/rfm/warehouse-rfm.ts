@@ -1,10 +1,12 @@
-import { type RfmScore, scoreRfm } from '@dalbit/core/analytics/rfm/score-rfm';
+import type { RfmScore } from '@dalbit/core/analytics/rfm/score-rfm';
+import { segmentOf } from '@dalbit/core/analytics/rfm/segments';
 import { RFM_SCORES } from '@dalbit/core/schema/analytics-tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { ParamType } from '@dalbit/core/sql/dialect';
 import { kstDayStart, toKstDay } from '@dalbit/core/time/kst';
 import { type Engine, sql } from '../../engines/engine.ts';
 import { replaceTable } from '../../engines/replace-table.ts';
+import { runFit } from '../../workers/run-fit.ts';
 
 export interface RfmRun {
   /** KST as-of day number: paid orders placed before 00:00 KST of that day count. */
@@ -35,14 +37,26 @@ export async function computeWarehouseRfm(engine: Engine, run: RfmRun): Promise<
       types,
     ),
   );
-  return scoreRfm(
-    rows.map((r) => ({
-      customerId: r.customer_id,
-      recencyDays: run.asOfDay - toKstDay(r.last_at),
-      frequency: Number(r.frequency),
-      monetary: Number(r.monetary),
-    })),
-  );
+  // Scored in the fit worker: three sorts of a million customers held the event loop for minutes.
+  const metrics = rows.map((r) => ({
+    customerId: r.customer_id,
+    recencyDays: run.asOfDay - toKstDay(r.last_at),
+    frequency: Number(r.frequency),
+    monetary: Number(r.monetary),
+  }));
+  const recency = Int32Array.from(metrics, (m) => m.recencyDays);
+  const frequency = Float64Array.from(metrics, (m) => m.frequency);
+  const monetary = Float64Array.from(metrics, (m) => m.monetary);
+  const ids = metrics.map((m) => m.customerId).join('\u0000');
+  const { r, f, m } = await runFit('rfm', { ids, recency, frequency, monetary }, [
+    recency.buffer,
+    frequency.buffer,
+    monetary.buffer,
+  ]);
+  return metrics.map((x, i) => {
+    const s = { r: r[i] as number, f: f[i] as number, m: m[i] as number };
+    return { ...x, ...s, segment: segmentOf(s.r, s.f, s.m) };
+  });
 }
 
 /** Replaces `rfm_scores` with one run (as_of = 00:00 KST of the as-of day). */
