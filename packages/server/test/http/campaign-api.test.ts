@@ -303,6 +303,27 @@ describe('campaign lifecycle over HTTP (real server, demo warehouse)', () => {
     expect((await call('analyst', 'GET', '/api/campaigns/nope/report')).status).toBe(404);
   });
 
+  it('shows delivered / opened / clicked only where the channel reported them, each equal to the outbox', async () => {
+    type Presented = {
+      arms: { arm: string; delivered: number; opened: number }[];
+      reported: Record<string, boolean>;
+      labels: Record<string, string>;
+    };
+    const before = (await call('analyst', 'GET', '/api/campaigns/winter/report')).body.presented as Presented;
+    expect(before.reported).toEqual({ delivered: false, opened: false, clicked: false });
+    // Three SMS delivery receipts arrive (as the receipts route records them).
+    await demo.engine.query(`UPDATE messages SET status = 'delivered', delivered_at = due_at WHERE idempotency_key IN (
+      SELECT idempotency_key FROM messages WHERE campaign_id = 'winter' ORDER BY idempotency_key LIMIT 3)`);
+    const after = (await call('analyst', 'GET', '/api/campaigns/winter/report')).body.presented as Presented;
+    expect(after.reported).toEqual({ delivered: true, opened: false, clicked: false });
+    expect(after.labels.delivered).toBe('도달');
+    expect(after.arms.find((a) => a.arm === 'main')?.delivered).toBe(
+      await count(
+        "SELECT count(DISTINCT customer_id) AS n FROM messages WHERE campaign_id = 'winter' AND delivered_at IS NOT NULL",
+      ),
+    );
+  });
+
   it('sets a coupon (new revision), lists the codes issued and exports them as CSV', async () => {
     const bad = await call('marketer', 'PUT', '/api/campaigns/winter-copy/coupon', {
       coupon: { kind: 'percent', value: 150, validDays: 7 },

@@ -52,7 +52,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.context.newPage();
   await loginThroughPage(page, demo.server.url, demo.owner);
-}, 480_000);
+}, 600_000);
 afterAll(async () => {
   await browser?.close();
   await demo?.stop();

@@ -18,6 +18,8 @@ export interface PresentedArm {
   readonly heldOut: number;
   readonly blocked: number;
   readonly sent: number;
+  readonly delivered: number;
+  readonly opened: number;
   readonly clicked: number;
   readonly converted: number;
   readonly conversionRate: number | null;
@@ -45,6 +47,12 @@ export interface PresentedCampaignReport {
   readonly lifts: readonly PresentedLift[];
   readonly verdictKind: CampaignReport['verdict']['kind'];
   readonly verdictText: string;
+  /**
+   * Engagement columns the campaign's channels report (delivery receipts: SMS, Kakao; opens: email,
+   * on-site; clicks: links, on-site): a column shows when any arm has a count for it, so an SMS
+   * campaign does not show an "opened" column of zeros.
+   */
+  readonly reported: { readonly delivered: boolean; readonly opened: boolean; readonly clicked: boolean };
 }
 
 const LABEL_KEYS = [
@@ -93,6 +101,8 @@ export function presentCampaignReport(r: CampaignReport, lang: Lang): PresentedC
         heldOut: f.heldOut,
         blocked: f.blocked,
         sent: f.sent,
+        delivered: f.delivered,
+        opened: f.opened,
         clicked: f.clicked,
         converted: f.converted,
         conversionRate: s ? s.conversionRate : null,
@@ -109,5 +119,10 @@ export function presentCampaignReport(r: CampaignReport, lang: Lang): PresentedC
     })),
     verdictKind: r.verdict.kind,
     verdictText: describeVerdict(r.verdict, lang, level),
+    reported: {
+      delivered: r.funnel.some((f) => f.delivered > 0),
+      opened: r.funnel.some((f) => f.opened > 0),
+      clicked: r.funnel.some((f) => f.clicked > 0),
+    },
   };
 }

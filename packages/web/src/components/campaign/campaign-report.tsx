@@ -20,6 +20,8 @@ interface Presented {
     heldOut: number;
     blocked: number;
     sent: number;
+    delivered: number;
+    opened: number;
     clicked: number;
     converted: number;
     conversionRate: number | null;
@@ -27,6 +29,7 @@ interface Presented {
   }[];
   lifts: { arm: string; label: string; relative: Interval | null; probabilityToBeat: number }[];
   verdictText: string;
+  reported: { delivered: boolean; opened: boolean; clicked: boolean };
 }
 interface Daily {
   day: string;
@@ -40,11 +43,18 @@ interface Report {
 }
 
 const pct = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
-const FUNNEL = ['targeted', 'heldOut', 'blocked', 'sent', 'clicked', 'converted'] as const;
+type FunnelKey = 'targeted' | 'heldOut' | 'blocked' | 'sent' | 'delivered' | 'opened' | 'clicked' | 'converted';
+
+/** The funnel columns, with delivered / opened / clicked only where the campaign's channels report them. */
+function funnelColumns(p: Presented): FunnelKey[] {
+  const engagement = (['delivered', 'opened', 'clicked'] as const).filter((k) => p.reported[k]);
+  return ['targeted', 'heldOut', 'blocked', 'sent', ...engagement, 'converted'];
+}
 
 function FunnelTable({ p }: { p: Presented }) {
   const { lang } = useI18n();
   const L = p.labels;
+  const FUNNEL = funnelColumns(p);
   return (
     <table data-testid="campaign-funnel">
       <thead>
