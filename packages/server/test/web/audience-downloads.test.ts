@@ -115,7 +115,7 @@ describe('audience downloads in Chromium', () => {
     expect((await accessLog('segment_report_export_unmasked')).at(-1)?.reason).toBe('매장 VIP 초대 발송');
 
     const kakao = await download('download-kakao');
-    expect(kakao.name).toBe('문자 광고 수신 고객-kakao.csv');
+    expect(kakao.name).toBe('문자 광고 수신 고객-카카오 친구 그룹 파일.csv');
     const phones = kakao.bytes.toString('utf8').trim().split('\r\n');
     expect(phones.length).toBeGreaterThan(10);
     for (const p of phones) expect(p).toMatch(/^01\d{8,9}$/);

@@ -89,7 +89,11 @@ export function AudienceDownloads({ id, name }: { id: string; name: string }) {
             disabled={short}
             title={t('imports.export.kakaoHelp')}
             onClick={() =>
-              void fetchFile(`/api/segments/${q}/kakao-friends`, { reason: reason.trim() }, `${name}-kakao.csv`)
+              void fetchFile(
+                `/api/segments/${q}/kakao-friends`,
+                { reason: reason.trim() },
+                `${name}-${t('imports.export.kakao')}.csv`,
+              )
             }
           >
             {t('imports.export.kakao')}
