@@ -141,7 +141,13 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
         ko,
       }),
     });
-  if (o.connectors)
+  if (o.connectors && o.engine.dialect.name !== 'duckdb')
+    o.log(
+      ko
+        ? '[connectors] 쇼핑몰 연결은 아직 DuckDB 엔진에서만 동작합니다: 자동 동기화 꺼짐'
+        : '[connectors] shop connections need the DuckDB engine: scheduled sync off',
+    );
+  else if (o.connectors)
     loops.push({
       name: 'connectors',
       intervalMs: o.connectors.checkMs,
