@@ -4,7 +4,7 @@ import { translate } from '@dalbit/core/i18n/catalog';
 import { addKstDays } from '@dalbit/core/time/kst';
 import type { Engine } from '../engines/engine.ts';
 import { launchBlockers } from './campaign-lifecycle.ts';
-import { findCampaignOrThrow } from './campaign-store.ts';
+import { findCampaignOrThrow, listCampaigns } from './campaign-store.ts';
 import type { TouchDecision } from './decision.ts';
 import { reasonText } from './reason-text.ts';
 import { simulateCampaign } from './simulate-campaign.ts';
@@ -31,6 +31,12 @@ export interface Preflight {
   readonly days: readonly { date: string; queued: number; deferred: number; blocked: number; holdout: number }[];
   /** A few messages as they would leave, for real customers. */
   readonly samples: readonly { customerId: string; channel: string; arm: string; dueAt: string; text: string }[];
+  /**
+   * Other running campaigns that take this campaign's cap slots: per campaign, how many of this
+   * campaign's touches are blocked by the frequency cap while that campaign reaches the same customer
+   * inside the cap window (planned together, as the scheduler runs them).
+   */
+  readonly collisions: readonly { campaignId: string; name: string; count: number; sampleCustomerIds: string[] }[];
   /** Why launch is refused now (empty = it can launch); `fixAt` is the dashboard page to fix it. */
   readonly launchBlockers: readonly { code: string; message: string; fixAt: string }[];
 }
@@ -60,6 +66,59 @@ const textOf = (d: TouchDecision): string => {
     .flatMap((k) => (typeof m[k] === 'string' ? [String(m[k])] : []))
     .join('\n');
 };
+
+const isGrantedAd = (d: TouchDecision): boolean =>
+  (d.outcome === 'queued' || d.outcome === 'deferred') && (d.purpose === 'ad' || d.channel === 'kakao_brand');
+
+/** This campaign's CAPPED touches attributed to the other campaigns reaching the same customer in the window. */
+function collisionsOf(
+  mine: readonly TouchDecision[],
+  others: readonly TouchDecision[],
+  names: ReadonlyMap<string, string>,
+  weekDays: number,
+): Preflight['collisions'] {
+  const window = weekDays * 86_400_000;
+  const byCustomer = new Map<string, TouchDecision[]>();
+  for (const o of others.filter(isGrantedAd))
+    byCustomer.set(o.customerId, [...(byCustomer.get(o.customerId) ?? []), o]);
+  const hits = new Map<string, string[]>();
+  for (const d of mine) {
+    if (d.outcome !== 'blocked' || d.reason !== 'CAPPED') continue;
+    const at = d.plannedAt.getTime();
+    const near = (byCustomer.get(d.customerId) ?? []).filter((o) => Math.abs(o.dueAt.getTime() - at) < window);
+    for (const id of new Set(near.map((o) => o.campaignId))) hits.set(id, [...(hits.get(id) ?? []), d.customerId]);
+  }
+  return [...hits.entries()]
+    .map(([campaignId, ids]) => ({
+      campaignId,
+      name: names.get(campaignId) ?? campaignId,
+      count: ids.length,
+      sampleCustomerIds: [...new Set(ids)].slice(0, SAMPLES),
+    }))
+    .sort((a, b) => b.count - a.count || (a.campaignId < b.campaignId ? -1 : 1));
+}
+
+/**
+ * The same days planned together with every other running campaign, as the scheduler runs them:
+ * this campaign's touches the frequency cap blocks there, per campaign that reaches the customer.
+ */
+async function capCollisions(
+  engine: Engine,
+  campaignId: string,
+  input: { from: string; to: string; policy: CompliancePolicy },
+): Promise<Preflight['collisions']> {
+  const stored = await listCampaigns(engine);
+  if (!stored.some((s) => s.campaign.status === 'active' && s.campaign.id !== campaignId)) return [];
+  const { from, to, policy } = input;
+  const joint = await simulateCampaign(engine, { campaignId, from, to, policy, withRunning: true });
+  const names = new Map(stored.map((s) => [s.campaign.id, s.campaign.name]));
+  return collisionsOf(
+    joint.days.flatMap((d) => d.decisions),
+    joint.others,
+    names,
+    policy.caps.weekDays,
+  );
+}
 
 /**
  * Pre-flight of a stored campaign over KST days [from, to] without sending: the replayed decisions
@@ -132,6 +191,7 @@ export async function preflightCampaign(
         dueAt: d.dueAt.toISOString(),
         text: textOf(d),
       })),
+    collisions: await capCollisions(engine, campaign.id, input),
     launchBlockers:
       missing.length > 0
         ? [

@@ -285,3 +285,62 @@ describe('campaign composer: the audience built in place (story 5)', () => {
     });
   });
 });
+
+describe('pre-flight: cap collisions with another running campaign (story 7)', () => {
+  it('the pre-flight counts the customers another running ad takes the daily slot from; the scheduler blocks exactly those', async () => {
+    const api = async (method: string, path: string, data?: unknown) => {
+      const res = await page.request.fetch(`${demo.server.url}${path}`, {
+        method,
+        headers: { origin: demo.server.url },
+        ...(data === undefined ? {} : { data }),
+      });
+      expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    // Only the two test campaigns run: any other running one (the follow-up above) is paused.
+    const listed = (await api('GET', '/api/campaigns')) as { campaigns: { campaignId: string; status: string }[] };
+    const demoActive = listed.campaigns.filter((x) => x.status === 'active');
+    for (const c of demoActive) await api('POST', `/api/campaigns/${c.campaignId}/pause`);
+    const settings = (await api('GET', '/api/settings/compliance')) as { policy: Record<string, unknown> };
+    await api('PUT', '/api/settings/compliance', {
+      ...settings.policy,
+      sender: { name: '달빛상회', contact: '02-123-4567', optOutNumber: '080-123-4567', address: '' },
+    });
+    const ad = (id: string, priority: number) => ({
+      id,
+      name: id === 'cap-first' ? '주말 특가 (우선)' : '신상품 소식',
+      purpose: 'ad',
+      priority,
+      audience: { kind: 'all' },
+      trigger: { kind: 'broadcast', at: demo.now.toISOString() },
+      channel: 'sms',
+      templates: [{ channel: 'sms', text: '{{ name }}님, 이번 주 소식' }],
+      sender: { smsFrom: SMS_FROM },
+      sendTime: { time: '10:00', usePreferredHour: false, window: { start: '00:00', end: '23:59' } },
+      experiment: { holdoutPercent: 0, variants: [] },
+    });
+    await api('POST', '/api/campaigns', ad('cap-first', 100));
+    await api('POST', '/api/campaigns/cap-first/launch');
+    await api('POST', '/api/campaigns', ad('cap-second', 0));
+    await page.goto(`${demo.server.url}/#/campaigns/cap-second`);
+    await page.getByTestId('preflight-run').click();
+    await page.getByTestId('preflight-result').waitFor({ timeout: 60_000 });
+    const row = page.getByTestId('preflight-collision-cap-first');
+    await row.waitFor();
+    const shown = Number(await row.getAttribute('data-count'));
+    expect(await row.textContent()).toContain('「주말 특가 (우선)」이(가) 먼저 도달');
+    await shot('preflight-collisions');
+    expect(shown).toBeGreaterThan(0);
+    await api('POST', '/api/campaigns/cap-second/launch');
+    const { policy } = await loadEffectivePolicy(demo.engine);
+    await runScheduler(demo.engine, {
+      now: new Date(demo.now.getTime() + 60_000),
+      policy,
+      couponSecret: demo.linkSecret,
+    });
+    const [real] =
+      await q(`SELECT count(*) AS n FROM messages s WHERE s.campaign_id = 'cap-second' AND s.reason = 'CAPPED'
+      AND s.customer_id IN (SELECT customer_id FROM messages WHERE campaign_id = 'cap-first' AND status <> 'blocked')`);
+    expect(Number(real?.n)).toBe(shown);
+  });
+});

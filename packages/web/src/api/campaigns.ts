@@ -24,6 +24,8 @@ export interface Preflight {
   readonly deferred: readonly PreflightReason[];
   readonly days: readonly { date: string; queued: number; deferred: number; blocked: number; holdout: number }[];
   readonly samples: readonly { customerId: string; channel: string; arm: string; dueAt: string; text: string }[];
+  /** Other running campaigns whose ads take this campaign's cap slots when planned together. */
+  readonly collisions: readonly { campaignId: string; name: string; count: number; sampleCustomerIds: string[] }[];
   readonly launchBlockers: readonly { code: string; message: string; fixAt: string }[];
 }
 

@@ -70,6 +70,11 @@ export const STUDIO_FLOW_MESSAGES = defineMessages({
   },
   'studio.inline.option': { ko: '여기서 조건 만들기', en: 'Build conditions here' },
   'studio.inline.invalid': { ko: '조건을 고치면 인원을 셉니다', en: 'Fix the conditions to count' },
+  'studio.collisions.title': {
+    ko: '다른 진행 중 캠페인과 겹쳐 빈도 한도에 막히는 고객 (함께 발송될 때)',
+    en: 'Blocked by the frequency cap because another running campaign reaches them (sent together)',
+  },
+  'studio.collisions.row': { ko: '「{name}」이(가) 먼저 도달', en: '"{name}" reaches them first' },
   'studio.trigger.weekdays': { ko: '요일 (선택하지 않으면 매일)', en: 'Weekdays (none = every day)' },
   'studio.weekday.0': { ko: '일', en: 'Sun' },
   'studio.weekday.1': { ko: '월', en: 'Mon' },

@@ -75,6 +75,16 @@ function PreflightResult({ p }: { p: Preflight }) {
       </p>
       <ReasonTable title={t('studio.preflight.blockedBy')} rows={p.blocked} testId="preflight-blocked" />
       <ReasonTable title={t('studio.preflight.deferredBy')} rows={p.deferred} testId="preflight-deferred" />
+      <ReasonTable
+        title={t('studio.collisions.title')}
+        rows={p.collisions.map((c) => ({
+          reason: c.campaignId,
+          label: t('studio.collisions.row', { name: c.name }),
+          count: c.count,
+          sampleCustomerIds: c.sampleCustomerIds,
+        }))}
+        testId="preflight-collision"
+      />
       {p.samples.length > 0 ? (
         <>
           <h4>{t('studio.preflight.sampleMessages')}</h4>
@@ -118,11 +128,23 @@ export function PreflightPanel({ id, defaultFrom, defaultTo }: { id: string; def
       <div className="row">
         <label className="field">
           <span>{t('studio.preflight.from')}</span>
-          <input type="date" data-testid="preflight-from" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <input
+            inputMode="numeric"
+            placeholder="YYYY-MM-DD"
+            data-testid="preflight-from"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+          />
         </label>
         <label className="field">
           <span>{t('studio.preflight.to')}</span>
-          <input type="date" data-testid="preflight-to" value={to} onChange={(e) => setTo(e.target.value)} />
+          <input
+            inputMode="numeric"
+            placeholder="YYYY-MM-DD"
+            data-testid="preflight-to"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+          />
         </label>
         <button type="button" data-testid="preflight-run" disabled={busy} onClick={run}>
           {busy ? t('studio.checking') : t('studio.preflight.run')}
