@@ -66,6 +66,8 @@ describe('campaign list and report in Chromium', () => {
     await page.getByTestId('settings-readonly').waitFor();
     expect(await page.getByTestId('settings-save').count()).toBe(0);
     expect(await page.getByTestId('settings-name').isDisabled()).toBe(true);
+    for (const cap of ['settings-per-day', 'settings-per-week', 'settings-week-days'])
+      expect(await page.getByTestId(cap).locator('input').isEditable()).toBe(false);
     expect(await page.getByTestId('settings-sender-state').textContent()).toContain('광고를 시작할 수 있습니다');
     await page.screenshot({ path: join(SHOTS, 'settings-analyst.png'), fullPage: true });
     await page.goto(`${demo.server.url}/#/campaigns/vip-winter-sale`);

@@ -167,7 +167,9 @@ function QuietAndCaps(props: {
           <label className="field">
             <span>{t('studio.settings.quietStart')}</span>
             <input
-              type="time"
+              inputMode="numeric"
+              placeholder="HH:MM"
+              pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
               data-testid="settings-quiet-start"
               disabled={props.disabled || !w}
               value={w?.start ?? ''}
@@ -177,7 +179,9 @@ function QuietAndCaps(props: {
           <label className="field">
             <span>{t('studio.settings.quietEnd')}</span>
             <input
-              type="time"
+              inputMode="numeric"
+              placeholder="HH:MM"
+              pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
               data-testid="settings-quiet-end"
               disabled={props.disabled || !w}
               value={w?.end ?? ''}
@@ -210,6 +214,7 @@ function QuietAndCaps(props: {
             integer
             required={false}
             testId="settings-per-day"
+            readOnly={props.disabled}
             onChange={props.caps('adsPerDay')}
           />
           <NumberField
@@ -218,6 +223,7 @@ function QuietAndCaps(props: {
             integer
             required={false}
             testId="settings-per-week"
+            readOnly={props.disabled}
             onChange={props.caps('adsPerWeek')}
           />
           <NumberField
@@ -226,6 +232,7 @@ function QuietAndCaps(props: {
             min={1}
             integer
             testId="settings-week-days"
+            readOnly={props.disabled}
             onChange={props.caps('weekDays')}
           />
         </div>

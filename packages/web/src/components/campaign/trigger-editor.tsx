@@ -59,10 +59,11 @@ export function TriggerEditor(props: {
         <label className="field">
           <span>{t('studio.trigger.at')}</span>
           <input
-            type="datetime-local"
+            inputMode="numeric"
+            placeholder="2026-12-24 10:00"
             data-testid="trigger-at"
-            value={d.scheduledAt}
-            onChange={(e) => set({ scheduledAt: e.target.value })}
+            value={d.scheduledAt.replace('T', ' ')}
+            onChange={(e) => set({ scheduledAt: e.target.value.replace(' ', 'T') })}
           />
         </label>
       ) : null}
@@ -122,7 +123,9 @@ export function TriggerEditor(props: {
           <label className="field">
             <span>{t('studio.trigger.time')}</span>
             <input
-              type="time"
+              inputMode="numeric"
+              placeholder="HH:MM (24시간)"
+              pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
               data-testid="trigger-time"
               value={d.time}
               onChange={(e) => set({ time: e.target.value })}

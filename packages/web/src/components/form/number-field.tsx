@@ -11,6 +11,8 @@ export interface NumberFieldProps extends NumberRules {
   readonly testId?: string;
   /** Reports whether what is typed is valid, so a form can disable its submit button. */
   readonly onValidity?: (valid: boolean) => void;
+  /** Shown but not editable (a role that may only read). */
+  readonly readOnly?: boolean;
 }
 
 /** A number input that refuses negatives (unless `min` says otherwise) with an inline Korean message. */
@@ -39,6 +41,8 @@ export function NumberField(props: NumberFieldProps) {
         inputMode="decimal"
         aria-label={props.label}
         aria-invalid={!check.ok}
+        readOnly={props.readOnly}
+        disabled={props.readOnly}
         value={text}
         onChange={(e) => change(e.target.value)}
       />
