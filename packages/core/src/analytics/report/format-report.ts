@@ -30,6 +30,47 @@ function items(
   ]);
 }
 
+/** Who ads can reach per channel: reachable (share) · consented · with a contact, one column per report. */
+function reachRows(reports: readonly AudienceReport[], lang: Lang): string[] {
+  const t = translator(lang);
+  const first = reports[0];
+  if (!first) return [];
+  return table(
+    first.reach.map((x, i) => [
+      REACH_LABELS[x.channel][lang],
+      ...reports.map((r) => {
+        const c = r.reach[i];
+        return c
+          ? t('report.reach', {
+              reachable: won(c.reachable),
+              share: pct(c.reachableShare),
+              consented: won(c.consented),
+              contact: won(c.contactable),
+            })
+          : '-';
+      }),
+    ]),
+  );
+}
+
+/** The visits table: visitors, sessions, time per session and per visitor, one column per report. */
+function visitRows(reports: readonly AudienceReport[], lang: Lang): string[] {
+  const t = translator(lang);
+  const col = (f: (r: AudienceReport) => string): string[] => reports.map(f);
+  const minutes = (s: number | null): string => (s === null ? '-' : t('report.minutes', { minutes: num(s / 60) }));
+  return table([
+    [t('report.visitors'), ...col((r) => won(r.visits.visitors))],
+    [
+      t('report.sessions'),
+      ...col((r) =>
+        t('report.perVisitor', { sessions: won(r.visits.sessions), perVisitor: num(r.visits.sessionsPerVisitor) }),
+      ),
+    ],
+    [t('report.avgSession'), ...col((r) => minutes(r.visits.avgSessionSeconds))],
+    [t('report.timePerVisitor'), ...col((r) => minutes(r.visits.secondsPerVisitor))],
+  ]);
+}
+
 /**
  * Plain-text rendering of one report or several side by side (tab-separated columns),
  * Korean or English, ending with the insights of each report.
@@ -40,7 +81,6 @@ export function formatReports(reports: readonly AudienceReport[], lang: Lang): s
   const first = reports[0];
   if (!first) return '';
   const col = (f: (r: AudienceReport) => string): string[] => reports.map(f);
-  const minutes = (s: number | null): string => (s === null ? '-' : t('report.minutes', { minutes: num(s / 60) }));
   const out: string[] = [];
   const day = formatKstDate(first.asOf);
   out.push(t('report.title', { day }));
@@ -78,38 +118,11 @@ export function formatReports(reports: readonly AudienceReport[], lang: Lang): s
       ]),
     ),
   );
-  out.push('', T('reach'));
+  out.push('', T('reach'), ...reachRows(reports, lang));
   out.push(
-    ...table(
-      first.reach.map((x, i) => [
-        REACH_LABELS[x.channel][lang],
-        ...col((r) => {
-          const c = r.reach[i];
-          return c
-            ? t('report.reach', {
-                reachable: won(c.reachable),
-                share: pct(c.reachableShare),
-                consented: won(c.consented),
-                contact: won(c.contactable),
-              })
-            : '-';
-        }),
-      ]),
-    ),
-  );
-  out.push('', `${T('visits')} · ${t('report.lastDays', { days: first.visits.windowDays })}`);
-  out.push(
-    ...table([
-      [t('report.visitors'), ...col((r) => won(r.visits.visitors))],
-      [
-        t('report.sessions'),
-        ...col((r) =>
-          t('report.perVisitor', { sessions: won(r.visits.sessions), perVisitor: num(r.visits.sessionsPerVisitor) }),
-        ),
-      ],
-      [t('report.avgSession'), ...col((r) => minutes(r.visits.avgSessionSeconds))],
-      [t('report.timePerVisitor'), ...col((r) => minutes(r.visits.secondsPerVisitor))],
-    ]),
+    '',
+    `${T('visits')} · ${t('report.lastDays', { days: first.visits.windowDays })}`,
+    ...visitRows(reports, lang),
   );
   out.push('', T('trend'));
   out.push(
