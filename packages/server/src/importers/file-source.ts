@@ -17,9 +17,12 @@ export function openFileSource(path: string): FileSource {
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    throw new ImportError('FILE_UNREADABLE', `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, {
-      cause: e,
-    });
+    const missing = (e as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+    throw new ImportError(
+      missing ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
+      `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`,
+      { cause: e },
+    );
   }
   const size = fstatSync(fd).size;
   return {

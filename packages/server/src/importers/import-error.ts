@@ -2,6 +2,7 @@ import { domainError } from '@dalbit/core/errors/dalbit-error';
 import type { ErrorKind } from '@dalbit/core/errors/error-codes';
 
 export type ImportErrorCode =
+  | 'FILE_NOT_FOUND' // the input file does not exist (exit 66, EX_NOINPUT, as in every file mode)
   | 'FILE_UNREADABLE'
   | 'BAD_MAPPING'
   | 'UNSUPPORTED_ENGINE'
@@ -9,6 +10,7 @@ export type ImportErrorCode =
   | 'REJECTS_UNWRITABLE';
 
 const IMPORT_ERROR_KIND = {
+  FILE_NOT_FOUND: 'not_found',
   FILE_UNREADABLE: 'io',
   BAD_MAPPING: 'invalid_input',
   UNSUPPORTED_ENGINE: 'unavailable',

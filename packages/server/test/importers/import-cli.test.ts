@@ -50,8 +50,8 @@ describe('dalbit import: files it cannot use', () => {
 
   it('a missing file and an unknown --source are explained in Korean first, English with DALBIT_LANG=en', async () => {
     const missing = await runCli(['--data-dir', dir, 'import', join(dir, 'nope.csv')]);
-    expect(missing.code).toBe(74);
-    expect(missing.stderr).toMatch(/^error: 파일을 읽을 수 없습니다 \/ cannot read .*nope\.csv: ENOENT/);
+    expect(missing.code).toBe(66); // EX_NOINPUT: a missing input file, as in every file mode
+    expect(missing.stderr).toMatch(/^error: 파일을 찾을 수 없습니다 \/ cannot read .*nope\.csv: ENOENT/);
     const file = writeText(dir, 'x.csv', 'a,b\n1,2\n');
     const source = await runCli(['--data-dir', dir, 'import', file, '--source', 'bogus']);
     expect(source.code).toBe(64);
@@ -59,6 +59,6 @@ describe('dalbit import: files it cannot use', () => {
     const sourceEn = await runCli(['--lang', 'en', '--data-dir', dir, 'import', file, '--source', 'bogus']);
     expect(sourceEn.stderr).toContain("unknown --source 'bogus'");
     const en = await runCli(['--data-dir', dir, 'import', join(dir, 'nope.csv')], { DALBIT_LANG: 'en' });
-    expect(en.stderr).toMatch(/^error: cannot read /);
+    expect(en.stderr).toMatch(/^error: file not found \/ cannot read /);
   });
 });

@@ -6,6 +6,7 @@ import { defineMessages } from '../define-messages.ts';
  * commands do not translate errors themselves.
  */
 export const DOMAIN_ERROR_MESSAGES = defineMessages({
+  'domain.FILE_NOT_FOUND': { ko: '파일을 찾을 수 없습니다', en: 'file not found' },
   'domain.FILE_UNREADABLE': { ko: '파일을 읽을 수 없습니다', en: 'cannot read the file' },
   'domain.BAD_MAPPING': { ko: '컬럼 매핑 파일이 잘못되었습니다', en: 'the column mapping file is invalid' },
   'domain.UNSUPPORTED_ENGINE': { ko: '이 엔진에서는 할 수 없습니다', en: 'this engine does not support it' },
