@@ -128,3 +128,13 @@ export function currentTables(migrations: readonly Migration[] = MIGRATIONS): Ma
   }
   return tables;
 }
+
+let latest: Map<string, TableDef> | undefined;
+
+/** The definition of a warehouse table as of the latest migration (row changes need its columns). */
+export function tableDef(name: string): TableDef {
+  latest ??= currentTables();
+  const t = latest.get(name);
+  if (!t) throw new RangeError(`unknown warehouse table: ${name}`);
+  return t;
+}

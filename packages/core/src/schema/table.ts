@@ -15,6 +15,11 @@ export interface TableDef {
   readonly columns: readonly ColumnDef[];
   /** Natural key: unique in DuckDB (enforced by importers), the ORDER BY key in ClickHouse. */
   readonly key: readonly string[];
+  /**
+   * Rows are only ever appended and the key does not name one row (several rows per key are
+   * meaningful): ClickHouse keeps every row (MergeTree) instead of the newest per key.
+   */
+  readonly appendOnly?: boolean;
 }
 
 export const col = (name: string, type: ColumnType, nullable = false): ColumnDef => ({ name, type, nullable });

@@ -96,6 +96,7 @@ export const SEGMENT_VERSIONS: TableDef = {
 export const SEGMENT_MEMBERSHIPS: TableDef = {
   name: 'segment_memberships',
   key: ['segment_id', 'customer_id', 'entered_at'],
+  appendOnly: true,
   columns: [
     col('segment_id', 'string'),
     col('customer_id', 'string'),
@@ -109,6 +110,7 @@ export const SEGMENT_MEMBERSHIPS: TableDef = {
 export const SEGMENT_REFRESHES: TableDef = {
   name: 'segment_refreshes',
   key: ['segment_id', 'as_of'],
+  appendOnly: true,
   columns: [
     col('segment_id', 'string'),
     col('version', 'int'),

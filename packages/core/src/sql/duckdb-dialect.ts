@@ -25,6 +25,12 @@ export const DUCKDB_DIALECT: SqlDialect = {
   fn: {
     epochMs: (ts) => `epoch_ms(${ts})`,
     argMax: (value, by) => `arg_max(${value}, ${by})`,
+    argMin: (value, by) => `arg_min(${value}, ${by})`,
+    orderKey: (parts) => `row(${parts.join(', ')})`,
+    boolAnd: (expr) => `bool_and(${expr})`,
+    jsonMergePatch: (target, patch) => `json_merge_patch(${target}, ${patch})::VARCHAR`,
+    jsonMergeAgg: (json, orderBy) =>
+      `list_reduce(list_prepend('{}', list(${json} ORDER BY ${orderBy})), (x, y) -> json_merge_patch(x, y))::VARCHAR`,
     nullable: (expr) => expr,
     kstMonthDay: (ts) => `strftime(${ts} + INTERVAL 9 HOUR, '%m-%d')`,
     jsonString: (json, key) => `json_extract_string(${json}, ${key})`,
@@ -32,5 +38,19 @@ export const DUCKDB_DIALECT: SqlDialect = {
     // A quoted JSONPath member, so keys with dots or spaces stay one key.
     jsonKeyValue: (key) => `$."${key}"`,
     contains: (text, needle) => `contains(${text}, ${needle})`,
+  },
+  write: {
+    deleteWhere: (c) =>
+      `DELETE FROM ${quote(c.table.name)} AS ${c.alias}${c.from ? ` USING ${c.from}` : ''} WHERE ${c.where}`,
+    updateWhere: (c) =>
+      `UPDATE ${quote(c.table.name)} AS ${c.alias} SET ${Object.entries(c.set)
+        .map(([k, v]) => `${quote(k)} = ${v}`)
+        .join(', ')}${c.from ? ` FROM ${c.from}` : ''} WHERE ${c.where}`,
+    tempTable: (name, def) =>
+      'as' in def
+        ? `CREATE OR REPLACE TEMP TABLE ${quote(name)} AS ${def.as}`
+        : `CREATE OR REPLACE TEMP TABLE ${quote(name)} (${def
+            .map((c) => `${quote(c.name)} ${DUCKDB_DIALECT.columnType(c.type, c.nullable ?? false)}`)
+            .join(', ')})`,
   },
 };

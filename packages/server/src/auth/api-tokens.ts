@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { API_TOKENS } from '@dalbit/core/auth/tables';
 import { columnNames } from '@dalbit/core/schema/table';
-import { type Engine, sql } from '../engines/engine.ts';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
+import type { Engine } from '../engines/engine.ts';
 import type { Principal } from './principal.ts';
 import { newSecret, secretHash } from './secret-token.ts';
 import { getUserById } from './users.ts';
@@ -34,7 +35,11 @@ export async function createApiToken(
 export async function readApiToken(engine: Engine, token: string): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const [t] = await engine.query<{ user_id: string }>(
-    sql('SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL', [secretHash(token)], ['string']),
+    compileBound(
+      engine.dialect,
+      (b) =>
+        `SELECT user_id FROM api_tokens WHERE token_hash = ${b.p(secretHash(token), 'string')} AND revoked_at IS NULL`,
+    ),
   );
   if (!t) return null;
   const user = await getUserById(engine, t.user_id);

@@ -1,6 +1,8 @@
 import { SESSIONS } from '@dalbit/core/auth/tables';
 import { columnNames } from '@dalbit/core/schema/table';
-import { type Engine, sql } from '../engines/engine.ts';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
+import type { Engine } from '../engines/engine.ts';
+import { updateRows } from '../engines/update-rows.ts';
 import type { Principal } from './principal.ts';
 import { newSecret, secretHash } from './secret-token.ts';
 import { getUserById } from './users.ts';
@@ -57,7 +59,11 @@ export async function readSession(
 ): Promise<Principal | null> {
   const hash = secretHash(token);
   const [s] = await engine.query<SessionRow & Record<string, unknown>>(
-    sql('SELECT user_id, last_seen_at, expires_at, ended_at FROM sessions WHERE token_hash = $1', [hash], ['string']),
+    compileBound(
+      engine.dialect,
+      (b) =>
+        `SELECT user_id, last_seen_at, expires_at, ended_at FROM sessions WHERE token_hash = ${b.p(hash, 'string')}`,
+    ),
   );
   if (!s || s.ended_at !== null) return null;
   const t = now.getTime();
@@ -66,18 +72,16 @@ export async function readSession(
   if (!user || user.disabled) return null;
   // Touch at most once a minute: a busy dashboard should not write on every request.
   if (t - s.last_seen_at.getTime() >= 60_000)
-    await engine.query(
-      sql('UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1', [hash, now], ['string', 'timestamp']),
-    );
+    await updateRows(engine, 'sessions', { last_seen_at: [now, 'timestamp'] }, { token_hash: [hash, 'string'] });
   return { id: user.id, email: user.email, name: user.name, role: user.role, via: 'session' };
 }
 
 export async function endSession(engine: Engine, token: string, now: Date): Promise<void> {
-  await engine.query(
-    sql(
-      'UPDATE sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL',
-      [secretHash(token), now],
-      ['string', 'timestamp'],
-    ),
+  await updateRows(
+    engine,
+    'sessions',
+    { ended_at: [now, 'timestamp'] },
+    { token_hash: [secretHash(token), 'string'] },
+    'r.ended_at IS NULL',
   );
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { USERS } from '@dalbit/core/auth/tables';
 import { columnNames } from '@dalbit/core/schema/table';
-import { type Engine, sql } from '../engines/engine.ts';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
+import type { Engine } from '../engines/engine.ts';
+import { updateRows } from '../engines/update-rows.ts';
 import { authError } from './errors.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password.ts';
 import { isRole, type Role } from './permissions.ts';
@@ -47,14 +49,14 @@ function checkPassword(password: string): void {
 
 export async function findUserRow(engine: Engine, email: string): Promise<(User & { passwordHash: string }) | null> {
   const [r] = await engine.query<UserRow & Record<string, unknown>>(
-    sql('SELECT * FROM users WHERE email = $1', [normalizeEmail(email)], ['string']),
+    compileBound(engine.dialect, (b) => `SELECT * FROM users WHERE email = ${b.p(normalizeEmail(email), 'string')}`),
   );
   return r ? { ...toUser(r), passwordHash: r.password_hash } : null;
 }
 
 export async function getUserById(engine: Engine, id: string): Promise<User | null> {
   const [r] = await engine.query<UserRow & Record<string, unknown>>(
-    sql('SELECT * FROM users WHERE user_id = $1', [id], ['string']),
+    compileBound(engine.dialect, (b) => `SELECT * FROM users WHERE user_id = ${b.p(id, 'string')}`),
   );
   return r ? toUser(r) : null;
 }
@@ -110,14 +112,14 @@ export async function disableUser(engine: Engine, email: string, now: Date): Pro
     if (owners.length <= 1) throw authError('LAST_OWNER', 'conflict', 'auth.lastOwner');
   }
   await engine.transaction(async (tx) => {
-    await tx.query(sql('UPDATE users SET disabled_at = $2 WHERE user_id = $1', [u.id, now], ['string', 'timestamp']));
+    await updateRows(tx, 'users', { disabled_at: [now, 'timestamp'] }, { user_id: [u.id, 'string'] });
     await endAllSessions(tx, u.id, now);
-    await tx.query(
-      sql(
-        'UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL',
-        [u.id, now],
-        ['string', 'timestamp'],
-      ),
+    await updateRows(
+      tx,
+      'api_tokens',
+      { revoked_at: [now, 'timestamp'] },
+      { user_id: [u.id, 'string'] },
+      'r.revoked_at IS NULL',
     );
   });
   return { ...u, disabled: true };
@@ -129,12 +131,11 @@ export async function resetPassword(engine: Engine, email: string, password: str
   checkPassword(password);
   const hashed = await hashPassword(password);
   await engine.transaction(async (tx) => {
-    await tx.query(
-      sql(
-        'UPDATE users SET password_hash = $2, password_changed_at = $3 WHERE user_id = $1',
-        [u.id, hashed, now],
-        ['string', 'string', 'timestamp'],
-      ),
+    await updateRows(
+      tx,
+      'users',
+      { password_hash: [hashed, 'string'], password_changed_at: [now, 'timestamp'] },
+      { user_id: [u.id, 'string'] },
     );
     await endAllSessions(tx, u.id, now);
   });
@@ -142,12 +143,12 @@ export async function resetPassword(engine: Engine, email: string, password: str
 }
 
 async function endAllSessions(engine: Engine, userId: string, now: Date): Promise<void> {
-  await engine.query(
-    sql(
-      'UPDATE sessions SET ended_at = $2 WHERE user_id = $1 AND ended_at IS NULL',
-      [userId, now],
-      ['string', 'timestamp'],
-    ),
+  await updateRows(
+    engine,
+    'sessions',
+    { ended_at: [now, 'timestamp'] },
+    { user_id: [userId, 'string'] },
+    'r.ended_at IS NULL',
   );
 }
 

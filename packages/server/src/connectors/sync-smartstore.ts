@@ -92,6 +92,7 @@ async function detailRows(run: SyncRun, changes: readonly SmartstoreChangedStatu
 /** Product-order numbers already in the warehouse for these orders (an export or an earlier sync). */
 async function knownSiblings(run: SyncRun, orderIds: readonly string[]): Promise<string[]> {
   const only = boundInList(
+    run.deps.engine.dialect,
     'order_id',
     orderIds.map((o) => `smartstore:${o}`),
   );

@@ -1,4 +1,5 @@
 import type { CampaignInput } from '@dalbit/core/campaigns/schema';
+import { tableDef } from '@dalbit/core/schema/migrations';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { addKstDays, fromKst, toKst } from '@dalbit/core/time/kst';
 import { lunarToSolarIso } from '@dalbit/core/time/lunar';
@@ -177,10 +178,19 @@ export async function seedDemoCampaigns(
  */
 async function markDemoMessagesDelivered(engine: Engine, campaignId: string): Promise<void> {
   await engine.query(
-    compileBound(
-      engine.dialect,
-      (b) =>
-        `UPDATE messages SET status = 'delivered', provider = 'demo', accepted_at = due_at, delivered_at = due_at, updated_at = due_at WHERE campaign_id = ${b.p(campaignId, 'string')} AND status IN ('planned', 'deferred', 'queued', 'retry')`,
+    compileBound(engine.dialect, (b) =>
+      engine.dialect.write.updateWhere({
+        table: tableDef('messages'),
+        alias: 'm',
+        set: {
+          status: "'delivered'",
+          provider: "'demo'",
+          accepted_at: 'm.due_at',
+          delivered_at: 'm.due_at',
+          updated_at: 'm.due_at',
+        },
+        where: `m.campaign_id = ${b.p(campaignId, 'string')} AND m.status IN ('planned', 'deferred', 'queued', 'retry')`,
+      }),
     ),
   );
 }

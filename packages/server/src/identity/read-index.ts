@@ -17,12 +17,15 @@ export interface StoredIndex extends IdentityIndex {
  * records, their creation times, and the never-merge pairs mapped to today's canonical ids.
  */
 export async function readIndex(engine: Engine): Promise<StoredIndex> {
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${HITS} AS
-      SELECT 'record' AS kind, p.record_id AS value, p.customer_id, p.origin_customer_id AS origin
+  await engine.exec(
+    engine.dialect.write.tempTable(HITS, {
+      as: `SELECT 'record' AS kind, p.record_id AS value, p.customer_id AS customer_id, p.origin_customer_id AS origin
       FROM person_records p JOIN (SELECT DISTINCT record_id FROM ${STAGE.records}) s USING (record_id)
       UNION ALL
       SELECT i.kind, i.value, i.customer_id, NULL
-      FROM identities i JOIN (SELECT DISTINCT kind, value FROM ${STAGE.keys}) s USING (kind, value)`);
+      FROM identities i JOIN (SELECT DISTINCT kind, value FROM ${STAGE.keys}) s USING (kind, value)`,
+    }),
+  );
   const rows = await engine.query<{ kind: string; value: string; customer_id: string; origin: string | null }>(
     `SELECT kind, value, customer_id, origin FROM ${HITS}`,
   );

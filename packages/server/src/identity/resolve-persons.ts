@@ -3,7 +3,6 @@ import { orderPersons, planResolution } from '@dalbit/core/identity/plan-resolut
 import type { PersonRecord } from '@dalbit/core/ingest/records';
 import type { Engine } from '../engines/engine.ts';
 import { expectCount } from './expect-count.ts';
-import { assertWritableEngine } from './linked-tables.ts';
 import { randomCustomerId } from './random-customer-id.ts';
 import { readIndex } from './read-index.ts';
 import { createStages, dropStages, STAGE, stagePlan, stageRecords } from './stage.ts';
@@ -32,7 +31,7 @@ export interface ResolvePersonsResult {
  * Resolves a batch of person records against the warehouse and writes the outcome: customers
  * (profile refreshed), identities, channels, source records, merges (linked rows re-pointed),
  * and events of newly known tracker ids. Call it inside the import's `engine.transaction`;
- * it opens none itself. DuckDB only (see `assertWritableEngine`).
+ * it opens none itself.
  *
  * @example
  * await engine.transaction(async (tx) => {
@@ -52,7 +51,6 @@ export async function resolvePersons(
   },
 ): Promise<ResolvePersonsResult> {
   if (persons.length === 0) return { customerOf: new Map(), originOf: new Map(), created: 0, merged: 0 };
-  assertWritableEngine(engine);
   // Channels and merges change the cross-channel and per-channel customer figures.
   await invalidateStatsSummary(engine);
   await createStages(engine);

@@ -1,5 +1,6 @@
 import type { ResolutionPlan } from '@dalbit/core/identity/plan-resolution';
 import type { PersonRecord } from '@dalbit/core/ingest/records';
+import { col } from '@dalbit/core/schema/table';
 import type { Engine } from '../engines/engine.ts';
 import { expectCount } from './expect-count.ts';
 
@@ -30,18 +31,30 @@ const RECORD_COLUMNS = [
   'attributes',
 ] as const;
 
+const s = (name: string) => col(name, 'string');
+const opt = (name: string, type: 'string' | 'int' | 'bool' | 'timestamp' = 'string') => col(name, type, true);
+
 export async function createStages(engine: Engine): Promise<void> {
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${STAGE.records} (rec INTEGER, record_id VARCHAR, channel VARCHAR, seen_at TIMESTAMP,
-    name VARCHAR, phone VARCHAR, email VARCHAR, birthday_md VARCHAR, birth_year BIGINT, birthday_lunar BOOLEAN, gender VARCHAR,
-    grade VARCHAR, member_id VARCHAR, joined_at TIMESTAMP, last_login_at TIMESTAMP, attributes VARCHAR)`);
+  const { tempTable } = engine.dialect.write;
   await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE ${STAGE.keys} (rec INTEGER, kind VARCHAR, value VARCHAR, mergeable BOOLEAN)`,
+    tempTable(STAGE.records, [
+      col('rec', 'int'),
+      s('record_id'),
+      s('channel'),
+      col('seen_at', 'timestamp'),
+      ...['name', 'phone', 'email', 'birthday_md'].map((n) => opt(n)),
+      opt('birth_year', 'int'),
+      opt('birthday_lunar', 'bool'),
+      ...['gender', 'grade', 'member_id'].map((n) => opt(n)),
+      opt('joined_at', 'timestamp'),
+      opt('last_login_at', 'timestamp'),
+      opt('attributes'),
+    ]),
   );
+  await engine.exec(tempTable(STAGE.keys, [col('rec', 'int'), s('kind'), s('value'), col('mergeable', 'bool')]));
+  await engine.exec(tempTable(STAGE.assign, [col('rec', 'int'), s('customer_id'), s('origin_customer_id')]));
   await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE ${STAGE.assign} (rec INTEGER, customer_id VARCHAR, origin_customer_id VARCHAR)`,
-  );
-  await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE ${STAGE.merges} (merge_id VARCHAR, winner_id VARCHAR, loser_id VARCHAR, reason_kind VARCHAR, reason_value VARCHAR)`,
+    tempTable(STAGE.merges, [s('merge_id'), s('winner_id'), s('loser_id'), s('reason_kind'), s('reason_value')]),
   );
 }
 

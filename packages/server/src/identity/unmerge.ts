@@ -1,6 +1,9 @@
-import { type Engine, sql } from '../engines/engine.ts';
+import { tableDef } from '@dalbit/core/schema/migrations';
+import { col } from '@dalbit/core/schema/table';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
+import type { Engine } from '../engines/engine.ts';
 import { IdentityError } from './identity-error.ts';
-import { assertWritableEngine, CUSTOMER_LINKED_TABLES } from './linked-tables.ts';
+import { CUSTOMER_LINKED_TABLES } from './linked-tables.ts';
 import { readCanonicalMap } from './read-index.ts';
 import { invalidateStatsSummary } from './stats-summary.ts';
 import { CUSTOMER_COLUMNS } from './write-merges.ts';
@@ -26,10 +29,10 @@ type MergeRow = {
 async function findMerge(engine: Engine, target: UnmergeTarget): Promise<MergeRow> {
   if ('mergeId' in target) {
     const [m] = await engine.query<MergeRow>(
-      sql(
-        'SELECT merge_id, winner_id, loser_id, undone_at FROM merges WHERE merge_id = $1',
-        [target.mergeId],
-        ['string'],
+      compileBound(
+        engine.dialect,
+        (b) =>
+          `SELECT merge_id, winner_id, loser_id, undone_at FROM merges WHERE merge_id = ${b.p(target.mergeId, 'string')}`,
       ),
     );
     if (!m) throw new IdentityError('MERGE_NOT_FOUND', `no merge ${target.mergeId}`);
@@ -37,12 +40,11 @@ async function findMerge(engine: Engine, target: UnmergeTarget): Promise<MergeRo
     return m;
   }
   const rows = await engine.query<MergeRow>(
-    sql(
-      `SELECT merge_id, winner_id, loser_id, undone_at FROM merges WHERE undone_at IS NULL AND (loser_id = $1 OR winner_id = $1)
-       ORDER BY loser_id = $1 DESC, merged_at DESC, merge_id`,
-      [target.customerId],
-      ['string'],
-    ),
+    compileBound(engine.dialect, (b) => {
+      const id = (): string => b.p(target.customerId, 'string');
+      return `SELECT merge_id, winner_id, loser_id, undone_at FROM merges WHERE undone_at IS NULL AND (loser_id = ${id()} OR winner_id = ${id()})
+       ORDER BY loser_id = ${id()} DESC, merged_at DESC, merge_id`;
+    }),
   );
   const asLoser = rows.filter((r) => r.loser_id === target.customerId);
   if (asLoser.length === 1 && asLoser[0]) return asLoser[0];
@@ -61,16 +63,23 @@ async function findMerge(engine: Engine, target: UnmergeTarget): Promise<MergeRo
  * the winner's fields that came from it), and records the pair so later imports never re-merge it.
  */
 export async function unmerge(engine: Engine, target: UnmergeTarget, opts: { now: Date }): Promise<UnmergeResult> {
-  assertWritableEngine(engine);
   return engine.transaction(async (tx) => {
     const m = await findMerge(tx, target);
     await invalidateStatsSummary(tx);
+    const { write } = tx.dialect;
     await tx.query(
-      sql('UPDATE merges SET undone_at = $1 WHERE merge_id = $2', [opts.now, m.merge_id], ['timestamp', 'string']),
+      compileBound(tx.dialect, (b) =>
+        write.updateWhere({
+          table: tableDef('merges'),
+          alias: 'merges',
+          set: { undone_at: b.p(opts.now, 'timestamp') },
+          where: `merges.merge_id = ${b.p(m.merge_id, 'string')}`,
+        }),
+      ),
     );
     const canonicalOf = await readCanonicalMap(tx);
     const ids = await tx.query<{ id: string }>('SELECT winner_id AS id FROM merges UNION SELECT loser_id FROM merges');
-    await tx.exec('CREATE OR REPLACE TEMP TABLE id_stage_canon (origin VARCHAR, canon VARCHAR)');
+    await tx.exec(write.tempTable('id_stage_canon', [col('origin', 'string'), col('canon', 'string')]));
     await tx.insert(
       'id_stage_canon',
       ['origin', 'canon'],
@@ -83,17 +92,22 @@ export async function unmerge(engine: Engine, target: UnmergeTarget, opts: { now
       );
       restored[table] = n?.n ?? 0;
       await tx.exec(
-        `UPDATE ${table} SET customer_id = u.canon FROM id_stage_canon u
-         WHERE ${table}.origin_customer_id = u.origin AND ${table}.customer_id IS DISTINCT FROM u.canon`,
+        write.updateWhere({
+          table: tableDef(table),
+          alias: table,
+          set: { customer_id: 'u.canon' },
+          from: 'id_stage_canon u',
+          where: `${table}.origin_customer_id = u.origin AND ${table}.customer_id IS DISTINCT FROM u.canon`,
+        }),
       );
     }
     await tx.exec('DROP TABLE id_stage_canon');
     await restoreProfiles(tx, m, { now: opts.now, winnerId: canonicalOf(m.winner_id) });
     await tx.query(
-      sql(
-        'INSERT INTO never_merge (customer_a, customer_b, merge_id, created_at) VALUES ($1, $2, $3, $4)',
-        [m.winner_id, m.loser_id, m.merge_id, opts.now],
-        ['string', 'string', 'string', 'timestamp'],
+      compileBound(
+        tx.dialect,
+        (b) =>
+          `INSERT INTO never_merge (customer_a, customer_b, merge_id, created_at) VALUES (${b.p(m.winner_id, 'string')}, ${b.p(m.loser_id, 'string')}, ${b.p(m.merge_id, 'string')}, ${b.p(opts.now, 'timestamp')})`,
       ),
     );
     return { mergeId: m.merge_id, winnerId: m.winner_id, loserId: m.loser_id, restored };
@@ -104,14 +118,13 @@ export async function unmerge(engine: Engine, target: UnmergeTarget, opts: { now
 async function restoreProfiles(engine: Engine, m: MergeRow, opts: { now: Date; winnerId: string }): Promise<void> {
   const cols = CUSTOMER_COLUMNS.join(', ');
   await engine.query(
-    sql(
-      `INSERT INTO customers (${cols}) SELECT ${cols} FROM merge_snapshots
-       WHERE merge_id = $1 AND role = 'loser' AND customer_id NOT IN (SELECT customer_id FROM customers)`,
-      [m.merge_id],
-      ['string'],
+    compileBound(
+      engine.dialect,
+      (b) => `INSERT INTO customers (${cols}) SELECT ${cols} FROM merge_snapshots
+       WHERE merge_id = ${b.p(m.merge_id, 'string')} AND role = 'loser' AND customer_id NOT IN (SELECT customer_id FROM customers)`,
     ),
   );
-  await engine.exec('CREATE OR REPLACE TEMP TABLE id_stage_unmerged (customer_id VARCHAR)');
+  await engine.exec(engine.dialect.write.tempTable('id_stage_unmerged', [col('customer_id', 'string')]));
   await engine.insert('id_stage_unmerged', ['customer_id'], [[opts.winnerId], [m.loser_id]]);
   await writeProfiles(engine, { now: opts.now, customerIdsSql: 'SELECT customer_id FROM id_stage_unmerged' });
   await engine.exec('DROP TABLE id_stage_unmerged');

@@ -1,5 +1,7 @@
+import { tableDef } from '@dalbit/core/schema/migrations';
 import { CUSTOMERS } from '@dalbit/core/schema/tables';
-import { type Engine, sql } from '../engines/engine.ts';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
+import type { Engine } from '../engines/engine.ts';
 import { CUSTOMER_LINKED_TABLES } from './linked-tables.ts';
 import { STAGE } from './stage.ts';
 
@@ -20,18 +22,30 @@ export async function writeMerges(engine: Engine, now: Date): Promise<void> {
        SELECT m.merge_id, '${role}', ${cols} FROM customers c JOIN ${STAGE.merges} m ON c.customer_id = m.${side}`,
     );
   }
+  const { write } = engine.dialect;
   await engine.query(
-    sql(
-      `INSERT INTO merges (merge_id, winner_id, loser_id, reason_kind, reason_value, merged_at, undone_at)
-       SELECT merge_id, winner_id, loser_id, reason_kind, reason_value, $1, NULL FROM ${STAGE.merges}`,
-      [now],
-      ['timestamp'],
+    compileBound(
+      engine.dialect,
+      (b) => `INSERT INTO merges (merge_id, winner_id, loser_id, reason_kind, reason_value, merged_at, undone_at)
+       SELECT merge_id, winner_id, loser_id, reason_kind, reason_value, ${b.p(now, 'timestamp')}, NULL FROM ${STAGE.merges}`,
     ),
   );
   for (const table of CUSTOMER_LINKED_TABLES) {
     await engine.exec(
-      `UPDATE ${table} SET customer_id = m.winner_id FROM ${STAGE.merges} m WHERE ${table}.customer_id = m.loser_id`,
+      write.updateWhere({
+        table: tableDef(table),
+        alias: table,
+        set: { customer_id: 'm.winner_id' },
+        from: `${STAGE.merges} m`,
+        where: `${table}.customer_id = m.loser_id`,
+      }),
     );
   }
-  await engine.exec(`DELETE FROM customers WHERE customer_id IN (SELECT loser_id FROM ${STAGE.merges})`);
+  await engine.exec(
+    write.deleteWhere({
+      table: tableDef('customers'),
+      alias: 'customers',
+      where: `customers.customer_id IN (SELECT loser_id FROM ${STAGE.merges})`,
+    }),
+  );
 }

@@ -1,4 +1,7 @@
-import type { CompiledQuery } from '@dalbit/core/sql/dialect';
+import { tableDef } from '@dalbit/core/schema/migrations';
+import { col } from '@dalbit/core/schema/table';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
+import type { CompiledQuery, SqlDialect } from '@dalbit/core/sql/dialect';
 import type { Engine } from '../engines/engine.ts';
 import { countRows, expectRowCount } from './row-count.ts';
 
@@ -16,12 +19,8 @@ export const WRITE_SLICE = 65_536;
 export const SMALL_BATCH = 1_000;
 
 /** `col IN ($1, $2, …)` with the keys bound: no temporary table for a small batch. */
-export function boundInList(column: string, keys: readonly string[]): CompiledQuery {
-  return {
-    sql: `${column} IN (${keys.map((_, i) => `$${i + 1}`).join(', ')})`,
-    params: keys,
-    paramTypes: keys.map(() => 'string' as const),
-  };
+export function boundInList(dialect: SqlDialect, column: string, keys: readonly string[]): CompiledQuery {
+  return compileBound(dialect, (b) => `${column} IN ${b.in(keys)}`);
 }
 
 async function replaceSmall(
@@ -32,8 +31,9 @@ async function replaceSmall(
   for (const d of deleteBy) {
     const keys = [...new Set(d.keys)];
     if (keys.length === 0) continue;
-    const where = boundInList(d.column, keys);
-    await engine.query({ ...where, sql: `DELETE FROM ${opts.table} WHERE ${where.sql}` });
+    const where = boundInList(engine.dialect, `t.${d.column}`, keys);
+    const table = tableDef(opts.table);
+    await engine.query({ ...where, sql: engine.dialect.write.deleteWhere({ table, alias: 't', where: where.sql }) });
   }
   await engine.insert(opts.table, opts.columns, opts.rows);
 }
@@ -66,14 +66,16 @@ export async function replaceRows(
     return replaceSmall(engine, { ...opts, rows: opts.rows as readonly (readonly unknown[])[] }, opts.deleteBy);
   let before = await countRows(engine, opts.table);
   if (before > 0) {
+    const { write } = engine.dialect;
     for (const d of opts.deleteBy) {
-      await engine.exec(`CREATE OR REPLACE TEMP TABLE ${KEYS} (k VARCHAR)`);
+      await engine.exec(write.tempTable(KEYS, [col('k', 'string')]));
       await engine.insert(
         KEYS,
         ['k'],
         Array.from(d.keys, (k) => [k]),
       );
-      await engine.exec(`DELETE FROM ${opts.table} WHERE ${d.column} IN (SELECT k FROM ${KEYS})`);
+      const table = tableDef(opts.table);
+      await engine.exec(write.deleteWhere({ table, alias: 't', where: `t.${d.column} IN (SELECT k FROM ${KEYS})` }));
     }
     await engine.exec(`DROP TABLE IF EXISTS ${KEYS}`);
     before = await countRows(engine, opts.table);

@@ -1,5 +1,6 @@
 import type { CanonicalBatch, EventRecord, OrderRecord } from '@dalbit/core/ingest/records';
 import type { SourceKind } from '@dalbit/core/ingest/source-kind';
+import { tableDef } from '@dalbit/core/schema/migrations';
 import type { Engine } from '../engines/engine.ts';
 import { invalidateStatsSummary } from '../identity/stats-summary.ts';
 import { boundInList, replaceRows, SMALL_BATCH, WRITE_SLICE } from './replace-rows.ts';
@@ -213,8 +214,13 @@ function* lineIdsOf(orders: readonly OrderRecord[]): Generator<string> {
 /** Order lines take their category from the catalogue. */
 async function fillCategories(engine: Engine, where: string): Promise<void> {
   await engine.exec(
-    `UPDATE order_items SET category = p.category FROM products p
-     WHERE order_items.product_id = p.product_id AND p.category IS NOT NULL AND order_items.category IS DISTINCT FROM p.category AND order_items.${where}`,
+    engine.dialect.write.updateWhere({
+      table: tableDef('order_items'),
+      alias: 'order_items',
+      set: { category: 'p.category' },
+      from: 'products p',
+      where: `order_items.product_id = p.product_id AND p.category IS NOT NULL AND order_items.category IS DISTINCT FROM p.category AND order_items.${where}`,
+    }),
   );
 }
 
@@ -258,15 +264,20 @@ async function writeEvents(
   if (known || anonymous.length === 0) return;
   // Anonymous events of a visitor identified by an earlier import belong to that customer.
   await engine.exec(
-    `UPDATE events SET customer_id = i.customer_id, origin_customer_id = i.customer_id FROM identities i
-     WHERE i.kind = 'anon' AND i.value = events.anonymous_id AND events.customer_id IS NULL AND events.anonymous_id IS NOT NULL`,
+    engine.dialect.write.updateWhere({
+      table: tableDef('events'),
+      alias: 'events',
+      set: { customer_id: 'i.customer_id', origin_customer_id: 'i.customer_id' },
+      from: 'identities i',
+      where: `i.kind = 'anon' AND i.value = events.anonymous_id AND events.customer_id IS NULL AND events.anonymous_id IS NOT NULL`,
+    }),
   );
 }
 
 /** anonymous id → customer, for the visitors among `anonymous` that an import or identify linked. */
 async function identifiedVisitors(engine: Engine, anonymous: readonly string[]): Promise<Map<string, string>> {
   if (anonymous.length === 0) return new Map();
-  const only = boundInList('value', anonymous);
+  const only = boundInList(engine.dialect, 'value', anonymous);
   const rows = await engine.query<{ value: string; customer_id: string }>({
     ...only,
     sql: `SELECT value, customer_id FROM identities WHERE kind = 'anon' AND ${only.sql}`,

@@ -49,14 +49,15 @@ export async function writeConsents(
       prev = x.granted;
     }
   }
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT ${LIST} FROM consents LIMIT 0`);
+  const d = engine.dialect;
+  await engine.exec(d.write.tempTable(STAGE, { as: `SELECT ${LIST} FROM consents LIMIT 0` }));
   await engine.insert(STAGE, COLUMNS, rows);
   const before = await count(engine);
   await engine.exec(
     `INSERT INTO consents (${LIST})
      SELECT ${COLUMNS.map((c) => `s."${c}"`).join(', ')} FROM ${STAGE} s
      LEFT JOIN (
-       SELECT customer_id, channel, purpose, arg_max(granted, "at") AS granted, max("at") AS "at"
+       SELECT customer_id, channel, purpose, ${d.fn.argMax('granted', '"at"')} AS granted, max("at") AS "at"
        FROM consents WHERE customer_id IN (SELECT customer_id FROM ${STAGE}) GROUP BY customer_id, channel, purpose
      ) l ON l.customer_id = s.customer_id AND l.channel = s.channel AND l.purpose = s.purpose
      WHERE NOT EXISTS (SELECT 1 FROM consents c WHERE c.consent_id = s.consent_id)

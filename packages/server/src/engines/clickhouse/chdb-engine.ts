@@ -15,6 +15,18 @@ export function toClickHouseValue(v: unknown): unknown {
   return v;
 }
 
+/** Settings of the session, for every statement (reads, `INSERT … SELECT`, DDL). */
+export const SESSION_SETTINGS = [
+  'final = 1',
+  'insert_allow_materialized_columns = 1',
+  // Standard SQL where ClickHouse differs by default (outer-join NULLs, columns before aliases, UNION).
+  'join_use_nulls = 1',
+  'prefer_column_name_to_alias = 1',
+  "union_default_mode = 'DISTINCT'",
+]
+  .map((s) => `SET ${s}`)
+  .join('; ');
+
 interface JsonCompact {
   meta: { name: string; type: string }[];
   data: unknown[][];
@@ -47,7 +59,11 @@ export class ChdbEngine implements Engine {
       restrictUmask(); // chDB writes its parts itself: private like the DuckDB warehouse
       makePrivateDir(path);
     }
-    return new ChdbEngine(path ? new Session(path) : new Session());
+    const session = path ? new Session(path) : new Session();
+    // Every read sees the newest live version of each row (decision 0019); tombstones are written
+    // into the materialised `_deleted` column.
+    session.query(SESSION_SETTINGS, 'CSV');
+    return new ChdbEngine(session);
   }
 
   async exec(sql: string): Promise<void> {
@@ -65,7 +81,10 @@ export class ChdbEngine implements Engine {
     const left = remainingMs(scope);
     // A statement cannot be interrupted from outside (chDB runs on this thread): ClickHouse stops it.
     const limit = left === undefined ? '' : `, max_execution_time = ${Math.max(1, Math.ceil(left / 1000))}`;
-    const settings = ` SETTINGS output_format_json_quote_64bit_integers = 0, output_format_json_quote_64bit_floats = 0${limit}`;
+    // An INSERT returns nothing, and `VALUES (…)` cannot be followed by a SETTINGS clause.
+    const settings = /^\s*INSERT\b/i.test(sql)
+      ? ''
+      : ` SETTINGS output_format_json_quote_64bit_integers = 0, output_format_json_quote_64bit_floats = 0${limit}`;
     let text: string;
     try {
       text = params.length
