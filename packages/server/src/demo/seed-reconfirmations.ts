@@ -1,3 +1,4 @@
+import { tableDef } from '@dalbit/core/schema/migrations';
 import { addKstDays, fromKst, toKst } from '@dalbit/core/time/kst';
 import { readComplianceSettings } from '../campaigns/compliance-settings.ts';
 import { type ReconfirmationRun, runReconfirmation } from '../consent/reconfirmation-run.ts';
@@ -34,8 +35,18 @@ export async function seedDemoReconfirmations(
     runs.push(await runReconfirmation(engine, { now, policy }));
     if (i < times.length - 1)
       await engine.query(
-        `UPDATE messages SET status = 'delivered', provider = 'demo', accepted_at = due_at, delivered_at = due_at, updated_at = due_at
-         WHERE step_id = 'reconfirmation' AND campaign_id IS NULL AND status = 'queued'`,
+        engine.dialect.write.updateWhere({
+          table: tableDef('messages'),
+          alias: 'm',
+          set: {
+            status: "'delivered'",
+            provider: "'demo'",
+            accepted_at: 'm.due_at',
+            delivered_at: 'm.due_at',
+            updated_at: 'm.due_at',
+          },
+          where: "m.step_id = 'reconfirmation' AND m.campaign_id IS NULL AND m.status = 'queued'",
+        }),
       );
   }
   return runs;
