@@ -21,7 +21,9 @@ const PROFILE_FIELDS = PERSON_RECORD_PROFILE_COLUMNS.map((c) => c.name);
 
 /**
  * Source records with the profile of their latest version: known ones follow their customer and
- * take newer data; new ones start with origin = customer.
+ * take newer data; new ones start with origin = customer. A field the newer record leaves empty
+ * keeps the stored value (a member export's grade survives an order export of the same member
+ * that has no grade column).
  */
 export async function writePersonRecords(
   engine: Engine,
@@ -51,7 +53,7 @@ export async function writePersonRecords(
           ...Object.fromEntries(
             PROFILE_FIELDS.map((f) => [
               f,
-              `CASE WHEN x.last_seen >= person_records.last_seen_at THEN x.${f} ELSE person_records.${f} END`,
+              `CASE WHEN x.last_seen >= person_records.last_seen_at THEN coalesce(x.${f}, person_records.${f}) ELSE coalesce(person_records.${f}, x.${f}) END`,
             ]),
           ),
         },

@@ -121,6 +121,13 @@ describe('Cafe24 connector against the local Admin API', () => {
         "SELECT c.grade FROM customers c JOIN identities i USING (customer_id) WHERE i.kind = 'member' AND i.value = 'cafe24:yuna_c'",
       ),
     ).toEqual([{ grade: 'VIP' }]);
+    // A member who also ordered keeps the grade: the order rows of the same member carry no grade,
+    // and an empty field of a newer record does not erase the stored one.
+    expect(
+      await engine.query(
+        "SELECT c.grade FROM customers c JOIN identities i USING (customer_id) WHERE i.kind = 'member' AND i.value = 'cafe24:minji22'",
+      ),
+    ).toEqual([{ grade: '일반회원' }]);
     expect(
       await engine.query(
         'SELECT i.member_id, i.used, i.customer_id IS NOT NULL AS known, c.coupon_name, c.benefit_amount FROM shop_coupon_issues i JOIN shop_coupons c USING (connection_id, coupon_no) ORDER BY i.member_id',
