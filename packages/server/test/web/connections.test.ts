@@ -88,8 +88,11 @@ async function cartAbandoners(asOf: Date): Promise<number> {
 
 describe('shop connections from the dashboard in Chromium', () => {
   it('connects Cafe24 by OAuth (consent page on the shop), pulls members and orders, then only what changed', async () => {
-    await page.getByTestId('nav-connections').click();
+    // Started from the settings page, as a marketer looks for it there first.
+    await page.goto(`${demo.server.url}/#/settings`);
+    await page.getByTestId('settings-connections-link').click();
     await page.getByText('아직 연결된 쇼핑몰이 없습니다.').waitFor();
+    expect(page.url()).toContain('#/connections');
     const form = page.getByTestId('cafe24-form');
     await form.getByLabel('쇼핑몰 ID (mall_id)').fill('dalbitmall');
     await form.getByLabel('클라이언트 ID').fill('cafe24-app');

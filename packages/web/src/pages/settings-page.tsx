@@ -33,6 +33,11 @@ export function SettingsPage() {
   return (
     <section>
       <h1>{t('studio.settings.title')}</h1>
+      <p className="small">
+        <a href="#/connections" data-testid="settings-connections-link">
+          {t('studio.settings.connectionsLink')}
+        </a>
+      </p>
       <StatusView value={settings}>{(s) => <SettingsForm key={s.revision} s={s} onSaved={reload} />}</StatusView>
     </section>
   );

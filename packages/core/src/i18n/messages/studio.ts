@@ -258,6 +258,10 @@ export const STUDIO_MESSAGES = defineMessages({
   'studio.status': { ko: '상태', en: 'Status' },
   'studio.version': { ko: '버전 {revision}', en: 'version {revision}' },
   'studio.settings.title': { ko: '발신·준법 설정', en: 'Sender and compliance settings' },
+  'studio.settings.connectionsLink': {
+    ko: 'Cafe24·스마트스토어 쇼핑몰 연결과 자동 동기화는 쇼핑몰 연결에서 설정합니다 →',
+    en: 'Connect Cafe24 or SmartStore and set automatic sync under Shop connections →',
+  },
   'studio.settings.sender': { ko: '발신자 정보 (광고에 표시)', en: 'Sender (printed on ads)' },
   'studio.settings.senderName': { ko: '발신자 이름 (브랜드명)', en: 'Sender name (brand)' },
   'studio.settings.senderContact': { ko: '발신자 연락처', en: 'Sender contact' },
