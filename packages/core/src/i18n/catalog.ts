@@ -1,5 +1,6 @@
 import type { Message } from './define-messages.ts';
 import type { Lang } from './lang.ts';
+import { AUDIENCE_LIST_MESSAGES } from './messages/audience-list.ts';
 import { AUDIT_MESSAGES } from './messages/audit.ts';
 import { AUTH_MESSAGES } from './messages/auth.ts';
 import { CAMPAIGN_MESSAGES } from './messages/campaigns.ts';
@@ -52,6 +53,7 @@ export const MESSAGES = {
   ...AUTH_MESSAGES,
   ...WEB_MESSAGES,
   ...WEB_AUDIENCE_MESSAGES,
+  ...AUDIENCE_LIST_MESSAGES,
   ...WEB_BUILDER_MESSAGES,
   ...WEB_INSIGHT_MESSAGES,
   ...WEB_WORKSPACE_MESSAGES,

@@ -42,6 +42,16 @@ export async function segmentDays(engine: Engine, segmentId: string): Promise<Se
   return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, d]) => ({ day: kstDayToIso(day), ...d }));
 }
 
+/**
+ * The size at the last refresh of a KST day (the same snapshot the size-per-day chart shows for that
+ * day), or null when the segment was not refreshed that day.
+ */
+export async function sizeOnKstDay(engine: Engine, segmentId: string, day: number): Promise<number | null> {
+  let size: number | null = null;
+  for (const p of await listSizeTrend(engine, segmentId)) if (toKstDay(p.asOf) === day) size = p.size;
+  return size;
+}
+
 /** Customers who entered (or left) a segment on one KST day, by customer id, at most `limit` each. */
 export async function segmentMovers(
   engine: Engine,

@@ -114,6 +114,61 @@ describe('audience page', () => {
     await shoot(page, 'audience-page', SHOTS);
   });
 
+  it("shows each audience's size and its change since yesterday's last refresh, equal to the refresh records", async () => {
+    // A later refresh yesterday (the last of that day counts) and one now (today's size).
+    await refreshSegments(demo.engine, {
+      asOf: new Date(kstDayStart(today() - 1).getTime() + 15 * 3600_000),
+      segmentIds: [id],
+    });
+    await refreshSegments(demo.engine, { asOf: new Date(demo.now), segmentIds: [id] });
+    const ts = (d: Date) => `TIMESTAMP '${d.toISOString().replace('T', ' ').replace('Z', '')}'`;
+    const lastSize = (day: number) =>
+      count(
+        `SELECT size AS n FROM segment_refreshes WHERE segment_id = '${id}' AND as_of >= ${ts(kstDayStart(day))} AND as_of < ${ts(kstDayStart(day + 1))} ORDER BY as_of DESC LIMIT 1`,
+      );
+    const todaySize = await lastSize(today());
+    const change = todaySize - (await lastSize(today() - 1));
+    await page.goto(`${demo.server.url}/#/segments`);
+    const row = page.getByTestId(`saved-${id}`);
+    await row
+      .getByTestId('saved-size')
+      .getByText(`${ko(todaySize)}명`)
+      .waitFor();
+    const expected = change === 0 ? '변동 없음' : `${change > 0 ? '▲' : '▼'}${ko(Math.abs(change))} 어제보다`;
+    expect(await row.getByTestId('saved-change').textContent()).toBe(expected);
+    // The other audience was never refreshed: no record yesterday.
+    const other = page.getByTestId('saved-segments').locator('li', { hasText: '다른 세그먼트' });
+    await other.getByTestId('saved-change').getByText('어제 기록 없음').waitFor();
+    await shoot(page, 'saved-change', SHOTS);
+  });
+
+  it('archives an audience from the list: gone from the list, shown under 보관함', async () => {
+    const made = await api<{ segment: { segmentId: string } }>('/api/segments', {
+      name: '보관할 오디언스',
+      definition: { version: 1, root: smsAd },
+    });
+    const archivedId = made.segment.segmentId;
+    await page.goto(`${demo.server.url}/#/segments`);
+    await page.reload();
+    const row = page.getByTestId(`saved-${archivedId}`);
+    page.once('dialog', (d) => void d.accept());
+    await row.getByTestId('saved-delete').click();
+    await row.waitFor({ state: 'detached' });
+    const status = await demo.engine.query<{ status: string }>(
+      `SELECT status FROM segments WHERE segment_id = '${archivedId}' ORDER BY revision DESC LIMIT 1`,
+    );
+    expect(status[0]?.status).toBe('archived');
+    await page.getByTestId('saved-filter-archived').click();
+    await page.getByTestId(`saved-${archivedId}`).waitFor();
+    expect(await page.getByTestId('saved-segments').locator('li').count()).toBe(1);
+    expect(await page.getByTestId(`saved-${archivedId}`).getByTestId('saved-delete').count()).toBe(0);
+    await shoot(page, 'saved-archived', SHOTS);
+    await page.getByTestId('saved-filter-active').click();
+    // Back on the audience page, where the next test continues.
+    await page.getByTestId(`saved-${id}`).getByTestId('saved-open').click();
+    await page.getByTestId('audience-name').waitFor();
+  });
+
   it('shows each version in words with what changed, renames and pins (pinned first in the list)', async () => {
     await api(`/api/segments/${id}/versions`, {
       definition: { version: 1, root: { kind: 'and', items: [boughtLately, smsAd] } },

@@ -71,9 +71,12 @@ export interface SegmentHeader {
   readonly updatedAt: string;
 }
 
-/** GET /api/segment-sizes — live size of every active saved segment. */
-export const fetchSegmentSizes = (signal?: AbortSignal): Promise<{ sizes: Record<string, number> }> =>
-  getJson('/api/segment-sizes', {}, signal);
+/** GET /api/segment-sizes — live size of every active (or archived) saved segment and yesterday's refreshed size. */
+export const fetchSegmentSizes = (
+  signal?: AbortSignal,
+  status: 'active' | 'archived' = 'active',
+): Promise<{ sizes: Record<string, number>; yesterday: Record<string, number | null> }> =>
+  getJson('/api/segment-sizes', { status }, signal);
 
 /** POST /api/segments/{id}/versions — the edited definition becomes a new version. */
 export const saveSegmentVersion = (id: string, definition: unknown): Promise<unknown> =>

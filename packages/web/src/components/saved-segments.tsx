@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { archiveSegment, exportSegmentFile, fetchSegmentSizes, type SegmentHeader } from '../api/segments.ts';
 import { useLoad } from '../api/use-api.ts';
 import { useApi } from '../api.ts';
 import { formatKst, formatNumber } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { hrefOf } from '../router/match-route.ts';
+import { useSession } from '../session/session-context.tsx';
 import { useT } from '../use-t.ts';
 import { StatusView } from './status-view.tsx';
 import { useToast } from './toast.tsx';
@@ -17,14 +19,30 @@ function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+type T = ReturnType<typeof useT>;
+
+/** Today's size against the last refresh of yesterday (KST): ▲12 어제보다, ▼3, 변동 없음, 어제 기록 없음. */
+function changeText(t: T, today: number, yesterday: number | null | undefined): string {
+  if (yesterday === null || yesterday === undefined) return t('audienceList.noYesterday');
+  const d = today - yesterday;
+  if (d === 0) return t('audienceList.same');
+  return t(d > 0 ? 'audienceList.up' : 'audienceList.down', { n: formatNumber(Math.abs(d)) });
+}
+
 /** Saved audiences (pinned first) with their size; open (the audience page), edit (new version), export (masked CSV), delete (archive). */
 export function SavedSegments({ tick, onEdit }: { tick: number; onEdit: (s: SegmentHeader) => void }) {
   const { t: tw } = useI18n();
   const t = useT();
   const toast = useToast();
-  const [saved, reload] = useApi<{ segments: SegmentHeader[] }>(`/api/segments?t=${tick}`);
-  const [sizes, reloadSizes] = useLoad(`sizes:${tick}`, (signal) => fetchSegmentSizes(signal));
+  const canWrite = useSession().can('audience.write');
+  const [status, setStatus] = useState<'active' | 'archived'>('active');
+  const [saved, reload] = useApi<{ segments: SegmentHeader[] }>(`/api/segments?status=${status}&t=${tick}`);
+  const [sizes, reloadSizes] = useLoad(`sizes:${status}:${tick}`, (signal) => fetchSegmentSizes(signal, status));
   const size = (id: string) => (sizes.state === 'ok' ? sizes.data.sizes[id] : undefined);
+  const change = (id: string) => {
+    const today = size(id);
+    return sizes.state === 'ok' && today !== undefined ? changeText(t, today, sizes.data.yesterday[id]) : '';
+  };
   const remove = async (s: SegmentHeader) => {
     if (!window.confirm(t('audience.saved.confirmDelete', { name: s.name }))) return;
     try {
@@ -47,10 +65,26 @@ export function SavedSegments({ tick, onEdit }: { tick: number; onEdit: (s: Segm
   return (
     <div className="card">
       <h2>{tw('savedSegments')}</h2>
+      <div className="row" role="tablist">
+        {(['active', 'archived'] as const).map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={status === k}
+            className="link"
+            style={{ fontWeight: status === k ? 700 : 400, textDecoration: status === k ? 'underline' : 'none' }}
+            data-testid={`saved-filter-${k}`}
+            onClick={() => setStatus(k)}
+          >
+            {t(k === 'active' ? 'audienceList.active' : 'audienceList.archived')}
+          </button>
+        ))}
+      </div>
       <StatusView value={saved}>
         {(d) =>
           d.segments.length === 0 ? (
-            <p className="muted">{tw('none')}</p>
+            <p className="muted">{status === 'archived' ? t('audienceList.noneArchived') : tw('none')}</p>
           ) : (
             <ul className="plain" data-testid="saved-segments">
               {d.segments.map((s) => (
@@ -66,20 +100,39 @@ export function SavedSegments({ tick, onEdit }: { tick: number; onEdit: (s: Segm
                   <span className="small">
                     <strong data-testid="saved-size">
                       {size(s.segmentId) === undefined ? '…' : `${formatNumber(size(s.segmentId) ?? 0)}${tw('people')}`}
-                    </strong>
+                    </strong>{' '}
+                    <span className="muted" data-testid="saved-change">
+                      {change(s.segmentId)}
+                    </span>
                     <span className="muted">
                       {' '}
                       · v{s.currentVersion} · {formatKst(s.updatedAt)}{' '}
                     </span>
-                    <button type="button" className="link" data-testid="saved-edit" onClick={() => onEdit(s)}>
-                      {t('audience.saved.edit')}
-                    </button>
-                    <button type="button" className="link" data-testid="saved-export" onClick={() => void exportCsv(s)}>
-                      {t('audience.saved.export')}
-                    </button>
-                    <button type="button" className="link" data-testid="saved-delete" onClick={() => void remove(s)}>
-                      {t('audience.saved.delete')}
-                    </button>
+                    {status === 'active' ? (
+                      <>
+                        <button type="button" className="link" data-testid="saved-edit" onClick={() => onEdit(s)}>
+                          {t('audience.saved.edit')}
+                        </button>
+                        <button
+                          type="button"
+                          className="link"
+                          data-testid="saved-export"
+                          onClick={() => void exportCsv(s)}
+                        >
+                          {t('audience.saved.export')}
+                        </button>
+                        {canWrite ? (
+                          <button
+                            type="button"
+                            className="link"
+                            data-testid="saved-delete"
+                            onClick={() => void remove(s)}
+                          >
+                            {t('audience.saved.delete')}
+                          </button>
+                        ) : null}
+                      </>
+                    ) : null}
                   </span>
                 </li>
               ))}

@@ -1,10 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { toKstDay } from '@dalbit/core/time/kst';
 import { z } from 'zod';
 import { DEFAULT_AUTH_OPTIONS } from '../../auth/auth-options.ts';
 import { countSegment } from '../../segments/count-segment.ts';
 import { exportSegment } from '../../segments/export-segment.ts';
+import { sizeOnKstDay } from '../../segments/segment-history.ts';
 import {
   getVersionOrThrow,
   listSegments,
@@ -29,21 +31,29 @@ function segmentChangeRoutes(deps: ApiDeps): AnyRoute[] {
       path: '/api/segment-sizes',
       tag: 'segments',
       access: 'read',
-      summary: 'The live size of every active saved segment',
+      summary:
+        "The live size of every saved segment (active, or archived with status=archived) and yesterday's size (the last refresh of the previous KST day, null when there was none)",
+      query: z.object({ status: z.enum(['active', 'archived']).default('active') }),
       responses: {
         200: {
           description: 'sizes by segment id',
-          schema: z.object({ sizes: z.record(z.string(), z.number().int()) }),
+          schema: z.object({
+            sizes: z.record(z.string(), z.number().int()),
+            yesterday: z.record(z.string(), z.number().int().nullable()),
+          }),
         },
       },
-      handle: async ({ c }) => {
+      handle: async ({ query, c }) => {
+        const now = deps.now();
         const sizes: Record<string, number> = {};
-        for (const s of (await listSegments(engine)).filter((x) => x.status === 'active')) {
+        const yesterday: Record<string, number | null> = {};
+        for (const s of (await listSegments(engine)).filter((x) => x.status === query.status)) {
           const v = await getVersionOrThrow(engine, s.segmentId);
-          const r = await countSegment(engine, v.definition, { asOf: deps.now() });
+          const r = await countSegment(engine, v.definition, { asOf: now });
           if (r.ok) sizes[s.segmentId] = r.count;
+          yesterday[s.segmentId] = await sizeOnKstDay(engine, s.segmentId, toKstDay(now) - 1);
         }
-        return sendJson(c, { sizes });
+        return sendJson(c, { sizes, yesterday });
       },
     }),
     defineRoute({

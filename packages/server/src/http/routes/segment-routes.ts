@@ -194,10 +194,11 @@ function savedSegmentRoutes(deps: ApiDeps): AnyRoute[] {
       path: '/api/segments',
       tag: 'segments',
       access: 'read',
-      summary: 'Saved segments (pinned first)',
+      summary: 'Saved segments (pinned first); archived ones with status=archived',
+      query: z.object({ status: z.enum(['active', 'archived']).default('active') }),
       responses: { 200: { description: 'segment headers', schema: z.object({ segments: z.array(Header) }) } },
-      handle: async ({ c }) =>
-        sendJson(c, { segments: (await listSegments(engine)).filter((s) => s.status === 'active') }),
+      handle: async ({ query, c }) =>
+        sendJson(c, { segments: (await listSegments(engine)).filter((s) => s.status === query.status) }),
     }),
     defineRoute({
       method: 'post',
