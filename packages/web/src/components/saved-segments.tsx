@@ -29,20 +29,63 @@ function changeText(t: T, today: number, yesterday: number | null | undefined): 
   return t(d > 0 ? 'audienceList.up' : 'audienceList.down', { n: formatNumber(Math.abs(d)) });
 }
 
+type Status = 'active' | 'archived';
+
+/** 사용 중 / 보관함: which saved audiences the list shows. */
+function StatusTabs({ status, onPick }: { status: Status; onPick: (s: Status) => void }) {
+  const t = useT();
+  return (
+    <div className="row" role="tablist">
+      {(['active', 'archived'] as const).map((k) => (
+        <button
+          key={k}
+          type="button"
+          role="tab"
+          aria-selected={status === k}
+          className="link"
+          style={{ fontWeight: status === k ? 700 : 400, textDecoration: status === k ? 'underline' : 'none' }}
+          data-testid={`saved-filter-${k}`}
+          onClick={() => onPick(k)}
+        >
+          {t(k === 'active' ? 'audienceList.active' : 'audienceList.archived')}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Edit, export and (for roles that may edit audiences) archive one active audience. */
+function RowActions(p: { canWrite: boolean; onEdit: () => void; onExport: () => void; onArchive: () => void }) {
+  const t = useT();
+  return (
+    <>
+      <button type="button" className="link" data-testid="saved-edit" onClick={p.onEdit}>
+        {t('audience.saved.edit')}
+      </button>
+      <button type="button" className="link" data-testid="saved-export" onClick={p.onExport}>
+        {t('audience.saved.export')}
+      </button>
+      {p.canWrite ? (
+        <button type="button" className="link" data-testid="saved-delete" onClick={p.onArchive}>
+          {t('audience.saved.delete')}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
 /** Saved audiences (pinned first) with their size; open (the audience page), edit (new version), export (masked CSV), delete (archive). */
 export function SavedSegments({ tick, onEdit }: { tick: number; onEdit: (s: SegmentHeader) => void }) {
   const { t: tw } = useI18n();
   const t = useT();
   const toast = useToast();
   const canWrite = useSession().can('audience.write');
-  const [status, setStatus] = useState<'active' | 'archived'>('active');
+  const [status, setStatus] = useState<Status>('active');
   const [saved, reload] = useApi<{ segments: SegmentHeader[] }>(`/api/segments?status=${status}&t=${tick}`);
   const [sizes, reloadSizes] = useLoad(`sizes:${status}:${tick}`, (signal) => fetchSegmentSizes(signal, status));
   const size = (id: string) => (sizes.state === 'ok' ? sizes.data.sizes[id] : undefined);
-  const change = (id: string) => {
-    const today = size(id);
-    return sizes.state === 'ok' && today !== undefined ? changeText(t, today, sizes.data.yesterday[id]) : '';
-  };
+  const change = (id: string) =>
+    sizes.state === 'ok' && id in sizes.data.sizes ? changeText(t, size(id) ?? 0, sizes.data.yesterday[id]) : '';
   const remove = async (s: SegmentHeader) => {
     if (!window.confirm(t('audience.saved.confirmDelete', { name: s.name }))) return;
     try {
@@ -65,22 +108,7 @@ export function SavedSegments({ tick, onEdit }: { tick: number; onEdit: (s: Segm
   return (
     <div className="card">
       <h2>{tw('savedSegments')}</h2>
-      <div className="row" role="tablist">
-        {(['active', 'archived'] as const).map((k) => (
-          <button
-            key={k}
-            type="button"
-            role="tab"
-            aria-selected={status === k}
-            className="link"
-            style={{ fontWeight: status === k ? 700 : 400, textDecoration: status === k ? 'underline' : 'none' }}
-            data-testid={`saved-filter-${k}`}
-            onClick={() => setStatus(k)}
-          >
-            {t(k === 'active' ? 'audienceList.active' : 'audienceList.archived')}
-          </button>
-        ))}
-      </div>
+      <StatusTabs status={status} onPick={setStatus} />
       <StatusView value={saved}>
         {(d) =>
           d.segments.length === 0 ? (
@@ -109,29 +137,12 @@ export function SavedSegments({ tick, onEdit }: { tick: number; onEdit: (s: Segm
                       · v{s.currentVersion} · {formatKst(s.updatedAt)}{' '}
                     </span>
                     {status === 'active' ? (
-                      <>
-                        <button type="button" className="link" data-testid="saved-edit" onClick={() => onEdit(s)}>
-                          {t('audience.saved.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="link"
-                          data-testid="saved-export"
-                          onClick={() => void exportCsv(s)}
-                        >
-                          {t('audience.saved.export')}
-                        </button>
-                        {canWrite ? (
-                          <button
-                            type="button"
-                            className="link"
-                            data-testid="saved-delete"
-                            onClick={() => void remove(s)}
-                          >
-                            {t('audience.saved.delete')}
-                          </button>
-                        ) : null}
-                      </>
+                      <RowActions
+                        canWrite={canWrite}
+                        onEdit={() => onEdit(s)}
+                        onExport={() => void exportCsv(s)}
+                        onArchive={() => void remove(s)}
+                      />
                     ) : null}
                   </span>
                 </li>
