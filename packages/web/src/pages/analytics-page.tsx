@@ -4,6 +4,7 @@ import { useApi } from '../api.ts';
 import { NetworkChart } from '../components/charts/network-chart.tsx';
 import { dedupeRules } from '../components/dedupe-rules.ts';
 import { Freshness } from '../components/freshness.tsx';
+import { ClvDistributions } from '../components/insight/clv-distributions.tsx';
 import { RfmTransitions } from '../components/insight/rfm-transitions.tsx';
 import { StatusView } from '../components/status-view.tsx';
 import { useToast } from '../components/toast.tsx';
@@ -202,6 +203,7 @@ export function AnalyticsPage() {
               </table>
             )}
           </StatusView>
+          <ClvDistributions tick={tick} />
         </div>
         <div className="card">
           <h2>{t('reportTitle')}</h2>

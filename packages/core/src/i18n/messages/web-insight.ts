@@ -26,6 +26,21 @@ export const WEB_INSIGHT_MESSAGES = defineMessages({
   'insight.clusters.vsRest': { ko: '나머지 {rest}', en: 'rest {rest}' },
   'insight.clusters.save': { ko: '세그먼트로 저장', en: 'Save as an audience' },
   'insight.clusters.saved': { ko: "'{name}' 저장 (고객 {members}명)", en: "Saved '{name}' ({members} customers)" },
+  'insight.clv.pAliveTitle': { ko: '구매 확률 분포', en: 'Purchase probability distribution' },
+  'insight.clv.valueTitle': { ko: '예상 1년 가치 분포', en: 'Expected 1-year value distribution' },
+  'insight.clv.percentBin': { ko: '{from}–{to}%', en: '{from}–{to}%' },
+  'insight.clv.valueUnder': { ko: '{to}원 미만', en: 'under ₩{to}' },
+  'insight.clv.valueBin': { ko: '{from}~{to}원', en: '₩{from}–{to}' },
+  'insight.clv.valueOver': { ko: '{from}원 이상', en: '₩{from}+' },
+  'insight.clv.people': { ko: '{count}명', en: '{count}' },
+  'insight.clv.basis': {
+    ko: '마지막 새로 고침({asOf}) 기준 · CLV 점수가 있는 고객 {customers}명',
+    en: 'as of the last refresh ({asOf}) · {customers} customers with a CLV score',
+  },
+  'insight.clv.none': {
+    ko: '아직 저장된 CLV 점수가 없습니다. 새로 고침을 실행하면 계산합니다',
+    en: 'No stored CLV scores yet; a refresh computes them',
+  },
   'insight.traits.title': { ko: '고객 성향', en: 'Customer traits' },
   'insight.traits.asOf': {
     ko: '{asOf} 기준 · 고객 {customers}명 (구매 고객 {buyers}명)',

@@ -7,6 +7,7 @@ import { translate } from '@dalbit/core/i18n/catalog';
 import { isoDateToKstDay, kstDayToIso, toKstDay } from '@dalbit/core/time/kst';
 import { z } from 'zod';
 import { mineWarehouseRules } from '../../analytics/basket/warehouse-rules.ts';
+import { clvDistribution } from '../../analytics/clv/clv-distribution.ts';
 import { computeWarehouseClv } from '../../analytics/clv/warehouse-clv.ts';
 import { derivedResults } from '../../analytics/derived-results.ts';
 import { computeWarehouseRfm } from '../../analytics/rfm/warehouse-rfm.ts';
@@ -279,6 +280,41 @@ function clvRoutes(deps: ApiDeps): AnyRoute[] {
   ];
 }
 
+const Bins = z.array(
+  z.object({
+    from: z.number(),
+    to: z.number().nullable().describe('exclusive upper bound; null for the open last bin'),
+    count: z.number().int(),
+  }),
+);
+
+/** Purchase-probability and expected 1-year value histograms of the stored CLV scores. */
+function clvDistributionRoute(deps: ApiDeps): AnyRoute {
+  return defineRoute({
+    method: 'get',
+    path: '/api/clv/distribution',
+    tag: 'analytics',
+    access: 'read',
+    summary:
+      "Histograms of the last refresh's CLV scores: P(alive) in 10 bins of 10 %, expected 1-year value in KRW bins (0, 1만, 3만, 5만, 10만, 30만, 50만, 100만원+)",
+    responses: {
+      200: {
+        description: 'customers per bin',
+        schema: z.object({
+          asOf: z.iso.datetime().nullable().describe('as-of time of the stored scores; null before the first refresh'),
+          customers: z.number().int().describe('customers with a stored CLV score'),
+          pAlive: Bins,
+          clv1y: Bins,
+        }),
+      },
+    },
+    handle: async ({ c }) => {
+      const d = await clvDistribution(deps.engine);
+      return sendJson(c, { ...d, asOf: d.customers > 0 && d.asOf ? new Date(d.asOf).toISOString() : null });
+    },
+  });
+}
+
 export function analyticsRoutes(deps: ApiDeps): AnyRoute[] {
-  return [...rfmRoutes(deps), ...basketRoutes(deps), ...clvRoutes(deps)];
+  return [...rfmRoutes(deps), ...basketRoutes(deps), ...clvRoutes(deps), clvDistributionRoute(deps)];
 }

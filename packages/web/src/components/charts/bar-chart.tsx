@@ -7,11 +7,14 @@ export function BarChart({
   format = (n) => n.toLocaleString('ko-KR'),
   title,
   testId,
+  barTestId,
 }: {
   data: readonly Datum[];
   format?: (n: number) => string;
   title: string;
   testId?: string;
+  /** `data-testid` of each bar's group (label, bar and value), e.g. for a test to read one bin. */
+  barTestId?: (d: Datum, i: number) => string;
 }) {
   const t = useT();
   if (data.length === 0) return <p className="muted">{t('chart.empty')}</p>;
@@ -34,7 +37,7 @@ export function BarChart({
         const y = i * row + 4;
         const w = Math.max(1, (Math.max(0, d.value) / max) * barW);
         return (
-          <g key={d.label}>
+          <g key={d.label} data-testid={barTestId?.(d, i)}>
             <text x={labelW - 8} y={y + row / 2} textAnchor="end" dominantBaseline="middle" className="chart-label">
               {d.label}
             </text>
