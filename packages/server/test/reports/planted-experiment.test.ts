@@ -157,7 +157,7 @@ describe('planted uplift on the demo brand', () => {
 
     const missing = await runCli(['campaign', 'report', 'nope'], env);
     expect(missing.code).toBe(66);
-    expect(missing.stderr).toContain('캠페인을 찾을 수 없습니다 / unknown campaign: nope');
+    expect(missing.stderr).toContain('캠페인을 찾을 수 없습니다: nope');
     const badFlags = await runCli(['campaign', 'report', CAMPAIGN, '--format', 'csv'], env);
     expect(badFlags.code).toBe(64);
   });
