@@ -63,7 +63,7 @@ describe('model fits run off the event loop', () => {
       await expect(computeWarehouseClv(empty, toKstDay(demo.now))).rejects.toMatchObject({
         name: 'ClvError',
         code: 'NO_CUSTOMERS',
-        kind: 'invalid_input',
+        kind: 'unprocessable',
       });
     } finally {
       await empty.close();
