@@ -7,10 +7,10 @@ import { saveClusterAsSegment } from '../../analytics/clusters/save-cluster-segm
 import { findClusterRun, runWarehouseClusters } from '../../analytics/clusters/warehouse-clusters.ts';
 import { derivedResults } from '../../analytics/derived-results.ts';
 import { computeWarehouseTraits } from '../../analytics/traits/warehouse-traits.ts';
-import { type Engine, sql } from '../../engines/engine.ts';
+import type { Engine } from '../../engines/engine.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
-import { maskName } from '../mask.ts';
+import { maskedNames } from '../masked-names.ts';
 import { sendJson } from '../send-json.ts';
 import { ComputedAt } from './analytics-routes.ts';
 
@@ -151,19 +151,6 @@ function ratioBuckets(values: readonly (number | null)[]): number[] {
 /** Costly customers: cancel rate + return rate of at least 30 %. */
 const COSTLY_RATE = 0.3;
 const costlyRate = (t: CustomerTraits): number => (t.cancelRate ?? 0) + (t.returnRate ?? 0);
-
-async function maskedNames(engine: Engine, ids: readonly string[]): Promise<Map<string, string | null>> {
-  if (ids.length === 0) return new Map();
-  const d = engine.dialect;
-  const rows = await engine.query<{ customer_id: string; name: string | null }>(
-    sql(
-      `SELECT customer_id, name FROM customers WHERE customer_id IN (${ids.map((_, i) => d.placeholder(i + 1, 'string')).join(', ')})`,
-      ids,
-      ids.map(() => 'string' as const),
-    ),
-  );
-  return new Map(rows.map((r) => [r.customer_id, maskName(r.name)]));
-}
 
 const TraitsOverview = z.object({
   asOf: z.iso.datetime(),

@@ -4,13 +4,13 @@ import type { ExplainNames } from '@dalbit/core/segments/explain-names';
 import type { SegmentDefinition } from '@dalbit/core/segments/schema';
 import { isoDateToKstDay } from '@dalbit/core/time/kst';
 import { z } from 'zod';
-import { type Engine, sql } from '../../engines/engine.ts';
+import type { Engine } from '../../engines/engine.ts';
 import { definitionNames } from '../../segments/definition-names.ts';
 import { segmentDays, segmentMovers } from '../../segments/segment-history.ts';
 import { getSegmentOrThrow, listVersions, updateSegmentHeader } from '../../segments/segment-store.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
-import { maskName } from '../mask.ts';
+import { maskedNames } from '../masked-names.ts';
 import { sendJson } from '../send-json.ts';
 
 const Id = z.object({ id: z.string().min(1).max(100) });
@@ -26,19 +26,6 @@ const Day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
   .refine((s) => isoDateToKstDay(s) !== undefined, 'not a calendar date');
 const Mover = z.object({ customerId: z.string(), name: z.string().nullable() });
-
-async function maskedNames(engine: Engine, ids: readonly string[]): Promise<Map<string, string | null>> {
-  if (ids.length === 0) return new Map();
-  const d = engine.dialect;
-  const rows = await engine.query<{ customer_id: string; name: string | null }>(
-    sql(
-      `SELECT customer_id, name FROM customers WHERE customer_id IN (${ids.map((_, i) => d.placeholder(i + 1, 'string')).join(', ')})`,
-      [...ids],
-      ids.map(() => 'string' as const),
-    ),
-  );
-  return new Map(rows.map((r) => [r.customer_id, maskName(r.name)]));
-}
 
 const mergeNames = (a: ExplainNames, b: ExplainNames): ExplainNames => ({
   products: new Map([...(a.products ?? []), ...(b.products ?? [])]),
