@@ -1,4 +1,5 @@
 import type { Message } from './define-messages.ts';
+import { josa } from './josa.ts';
 import type { Lang } from './lang.ts';
 import { AUDIENCE_LIST_MESSAGES } from './messages/audience-list.ts';
 import { AUDIT_MESSAGES } from './messages/audit.ts';
@@ -17,6 +18,7 @@ import { COMMON_MESSAGES } from './messages/common.ts';
 import { CONNECTOR_MESSAGES } from './messages/connectors.ts';
 import { DOMAIN_ERROR_MESSAGES } from './messages/domain-errors.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
+import { EXPLAIN_MESSAGES } from './messages/explain.ts';
 import { IMPORTS_MESSAGES } from './messages/imports.ts';
 import { LIMITS_MESSAGES } from './messages/limits.ts';
 import { RECONFIRM_MESSAGES } from './messages/reconfirm.ts';
@@ -68,16 +70,25 @@ export const MESSAGES = {
   ...CONNECTOR_MESSAGES,
   ...STORAGE_MESSAGES,
   ...REPORT_TEXT_MESSAGES,
+  ...EXPLAIN_MESSAGES,
   ...RECONFIRM_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-/** Fills `{name}` placeholders; a placeholder without a value stays visible so a gap is noticed in tests. */
+/**
+ * Fills `{name}` placeholders; a placeholder without a value stays visible so a gap is noticed in tests.
+ * `{name|이/가}` adds the Korean particle that fits the value's last syllable (`{label|이/가}` → "나이가", "등급이").
+ */
 export function fillPlaceholders(template: string, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  return template.replace(
+    /\{(\w+)(?:\|([^/{}|]+)\/([^/{}|]+))?\}/g,
+    (whole, name: string, withFinal?: string, without?: string) => {
+      if (!Object.hasOwn(params, name)) return whole;
+      const value = String(params[name]);
+      return withFinal !== undefined && without !== undefined ? josa(value, withFinal, without) : value;
+    },
   );
 }
 

@@ -1,61 +1,41 @@
+import { type MessageKey, translate } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Window } from './schema.ts';
 
 export type { Lang } from '../i18n/lang.ts';
 
-/** Picks the Korean particle by the last syllable's final consonant (받침): 이/가, 을/를, 은/는. */
-export function josa(word: string, withFinal: string, withoutFinal: string): string {
-  const last =
-    word
-      .replace(/\([^)]*\)$/, '')
-      .trim()
-      .at(-1) ?? '';
-  const code = last.charCodeAt(0) - 0xac00;
-  const hasFinal = code >= 0 && code <= 11_171 ? code % 28 !== 0 : /[0-9lmnr]$/i.test(last) && !/[2459]$/.test(last);
-  return `${word}${hasFinal ? withFinal : withoutFinal}`;
-}
-
 export function windowText(w: Window, lang: Lang): string {
   switch (w.kind) {
     case 'last_days':
-      return lang === 'ko' ? `최근 ${w.days}일` : `in the last ${w.days} days`;
+      return translate(lang, 'explain.window.lastDays', { days: w.days });
     case 'days_ago':
-      if (w.min === w.max) return lang === 'ko' ? `${w.min}일 전` : `${w.min} days ago`;
-      return lang === 'ko' ? `${w.min}~${w.max}일 전` : `${w.min}–${w.max} days ago`;
+      if (w.min === w.max) return translate(lang, 'explain.window.daysAgo', { days: w.min });
+      return translate(lang, 'explain.window.daysAgoRange', { min: w.min, max: w.max });
     case 'dates':
-      return lang === 'ko'
-        ? `${w.from ?? ''} ~ ${w.to ?? ''}`.trim()
-        : `between ${w.from ?? 'the start'} and ${w.to ?? 'now'}`;
+      return datesText(w.from, w.to, lang);
     case 'years_ago': {
-      const around = w.withinDays
-        ? lang === 'ko'
-          ? ` (${w.withinDays}일 전부터)`
-          : ` (or up to ${w.withinDays} days before)`
-        : '';
-      return lang === 'ko' ? `정확히 ${w.years}년 전 같은 날${around}` : `exactly ${w.years} years ago${around}`;
+      const around = w.withinDays ? translate(lang, 'explain.window.yearsAround', { days: w.withinDays }) : '';
+      return translate(lang, 'explain.window.yearsAgo', { years: w.years, around });
     }
   }
 }
 
-const OPS_KO: Record<string, (v: string, unit: string) => string> = {
-  eq: (v, u) => `${v}${u}`,
-  neq: (v, u) => `${v}${u} 아님`,
-  gt: (v, u) => `${v}${u} 초과`,
-  gte: (v, u) => `${v}${u} 이상`,
-  lt: (v, u) => `${v}${u} 미만`,
-  lte: (v, u) => `${v}${u} 이하`,
-  in: (v, u) => `${v}${u} 중 하나`,
-  not_in: (v, u) => `${v}${u} 외`,
-};
-const OPS_EN: Record<string, string> = {
-  eq: 'is',
-  neq: 'is not',
-  gt: 'above',
-  gte: 'at least',
-  lt: 'below',
-  lte: 'at most',
-  in: 'one of',
-  not_in: 'none of',
+function datesText(from: string | undefined, to: string | undefined, lang: Lang): string {
+  if (from !== undefined && to !== undefined) return translate(lang, 'explain.window.dates', { from, to });
+  if (from !== undefined) return translate(lang, 'explain.window.since', { from });
+  if (to !== undefined) return translate(lang, 'explain.window.until', { to });
+  return translate(lang, 'explain.window.anyDate');
+}
+
+const OP_KEYS: Readonly<Record<string, MessageKey>> = {
+  eq: 'explain.op.eq',
+  neq: 'explain.op.neq',
+  gt: 'explain.op.gt',
+  gte: 'explain.op.gte',
+  lt: 'explain.op.lt',
+  lte: 'explain.op.lte',
+  in: 'explain.op.in',
+  not_in: 'explain.op.not_in',
 };
 
 /** "구매 횟수가 3회 이상" / "purchase count at least 3". */
@@ -67,20 +47,18 @@ export function comparisonText(
   show: (v: unknown) => string = String,
 ): string {
   const list = Array.isArray(c.value) ? c.value : [c.value];
-  const values = list.map(show).join(', ');
-  if (c.op === 'exists') return lang === 'ko' ? `${josa(label, '이', '가')} 있음` : `has ${label}`;
-  if (c.op === 'not_exists') return lang === 'ko' ? `${josa(label, '이', '가')} 없음` : `has no ${label}`;
+  if (c.op === 'exists' || c.op === 'not_exists') return translate(lang, `explain.op.${c.op}`, { label });
   if (c.op === 'within' || c.op === 'not_within') {
-    const w = c.window ? windowText(c.window, lang) : '';
-    if (lang === 'en') return `${label} ${c.op === 'within' ? '' : 'not '}${w}`;
-    return `${josa(label, '이', '가')} ${w}${c.op === 'within' ? '' : ' 밖'}`;
+    const window = c.window ? windowText(c.window, lang) : '';
+    return translate(lang, `explain.op.${c.op}`, { label, window });
   }
   if (c.op === 'between') {
     const [a, b] = list.map(show);
-    return lang === 'ko' ? `${josa(label, '이', '가')} ${a}~${b}${unit}` : `${label} between ${a} and ${b}${unit}`;
+    return translate(lang, 'explain.op.between', { label, a: String(a), b: String(b), unit });
   }
-  if (lang === 'en') return `${label} ${OPS_EN[c.op] ?? c.op} ${values}${unit}`;
-  return `${josa(label, '이', '가')} ${(OPS_KO[c.op] ?? OPS_KO.eq)?.(values, unit) ?? values}`;
+  const values = list.map(show).join(', ');
+  const key = Object.hasOwn(OP_KEYS, c.op) ? OP_KEYS[c.op] : undefined;
+  return translate(lang, key ?? 'explain.op.other', { label, values, unit, op: c.op });
 }
 
 const PREDICATE_ENDINGS: readonly [string, string, string][] = [
@@ -104,3 +82,18 @@ export function finishKo(phrase: string): string {
     if (phrase.endsWith(end)) return `${phrase.slice(0, -end.length)}${adn} 고객`;
   return `${phrase}인 고객`;
 }
+
+/**
+ * How each language joins "and"-ed phrases and closes the sentence: Korean bends the ending of each
+ * phrase (connectKo, finishKo); English joins with the catalog's "and" and leaves the phrase as it is.
+ */
+export const GRAMMAR: Readonly<
+  Record<Lang, { readonly and: (phrases: readonly string[]) => string; readonly finish: (body: string) => string }>
+> = {
+  ko: {
+    and: (phrases) =>
+      phrases.map((p, n) => (n < phrases.length - 1 ? connectKo(p) : p)).join(translate('ko', 'explain.and')),
+    finish: finishKo,
+  },
+  en: { and: (phrases) => phrases.join(translate('en', 'explain.and')), finish: (body) => body },
+};
