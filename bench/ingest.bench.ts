@@ -1,56 +1,78 @@
 // `npm run bench -- ingest`: event ingest over HTTP on loopback, the way the tracker sends it —
 // batches of 20 events (19 page/product views + 1 identify carrying a phone and a member id) POSTed
-// to /api/events with the site's write key, by a bounded load generator (DALBIT_BENCH_INGEST_CLIENTS
-// concurrent clients, default 8; DALBIT_BENCH_INGEST_BATCHES batches, default 2,000). File-backed
-// DuckDB warehouse, like the product. Reports accepted events/s, batch latency p50/p95/p99, then
-// checks by count that nothing was lost or doubled (a tenth of the batches is sent twice: re-sending
-// the same event ids replaces, never duplicates).
+// to /api/events with the site's write key, by a bounded load generator in its own process
+// (bench/ingest-load.ts), once per concurrency in DALBIT_BENCH_INGEST_CLIENTS (default "8,64"),
+// DALBIT_BENCH_INGEST_BATCHES batches each (default 2,000). File-backed DuckDB warehouse, like the
+// product, holding DALBIT_BENCH_INGEST_PREFILL events beforehand (default 0). Reports accepted
+// events/s, batch latency p50/p95/p99, the server process's CPU seconds (user + sys, DuckDB's
+// threads included, the generator's not), then checks by count that nothing was lost or doubled (a
+// tenth of the batches is sent twice: re-sending the same event ids replaces, never duplicates).
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Engine } from '../packages/server/src/engines/engine.ts';
 import { openWarehouse } from '../packages/server/src/engines/open-engine.ts';
 import { startServer } from '../packages/server/src/http/start-server.ts';
 import { newSiteKeys } from '../packages/server/src/tracker/site-keys.ts';
+import { BATCH, trackerBatch } from './tracker-batch.ts';
 
-const BATCH = 20;
+const here = dirname(fileURLToPath(import.meta.url));
 
 const percentile = (xs: readonly number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return Math.round((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0) * 10) / 10;
 };
 
-/** One tracker-like batch: a visitor browsing, then identifying (phone + member id) once. */
-export function trackerBatch(n: number, at: Date): { events: Record<string, unknown>[] } {
-  const anon = `anon-${n}`;
-  const events: Record<string, unknown>[] = [];
-  for (let i = 0; i < BATCH - 1; i++)
-    events.push({
-      event_id: `b${n}-e${i}`,
-      type: i % 4 === 0 ? 'page_view' : 'product_view',
-      occurred_at: new Date(at.getTime() - (BATCH - i) * 1000).toISOString(),
-      anonymous_id: anon,
-      ...(i % 4 === 0 ? {} : { product_id: `P${(n * 7 + i) % 500}` }),
-      properties: { path: `/product/${i}`, referrer: 'https://search.naver.com/' },
-      utm_source: 'naver',
+interface Load {
+  latencies: number[];
+  seconds: number;
+  refused: number;
+}
+
+/** Runs the generator process for one phase and returns what it measured. */
+function generate(job: Record<string, unknown>): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'ingest-load.ts')], {
+      stdio: ['pipe', 'pipe', 'inherit'],
     });
-  events.push({
-    event_id: `b${n}-identify`,
-    type: 'identify',
-    occurred_at: at.toISOString(),
-    anonymous_id: anon,
-    phone: `010-${String(1000 + (n % 9000)).padStart(4, '0')}-${String(n % 10000).padStart(4, '0')}`,
-    member_id: `m${n}`,
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Load) : reject(new Error(`load ${code}`))));
+    child.stdin.end(JSON.stringify(job));
   });
-  return { events };
+}
+
+/** Events written straight to the table before the run, so deletes by event id meet a real table. */
+async function prefill(engine: Engine, count: number, at: Date): Promise<void> {
+  const cols = ['event_id', 'anonymous_id', 'type', 'occurred_at', 'source'];
+  for (let from = 0; from < count; from += 100_000) {
+    const rows: unknown[][] = [];
+    for (let i = from; i < Math.min(count, from + 100_000); i++)
+      rows.push([
+        `old-${i}`,
+        `anon-old-${i % 50_000}`,
+        'page_view',
+        new Date(at.getTime() - (count - i) * 1000),
+        'events',
+      ]);
+    await engine.insert('events', cols, rows);
+  }
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const clients = Number(process.env.DALBIT_BENCH_INGEST_CLIENTS ?? '8');
+  const concurrencies = (process.env.DALBIT_BENCH_INGEST_CLIENTS ?? '8,64').split(',').map(Number);
   const batches = Number(process.env.DALBIT_BENCH_INGEST_BATCHES ?? '2000');
+  const prefilled = Number(process.env.DALBIT_BENCH_INGEST_PREFILL ?? '0');
   const dir = mkdtempSync(join(tmpdir(), 'dalbit-bench-ingest-'));
   const engine = await openWarehouse({ dataDir: dir });
   const keys = newSiteKeys('bench');
   const now = new Date();
+  await prefill(engine, prefilled, now);
   const server = await startServer({
     engine,
     host: '127.0.0.1',
@@ -60,47 +82,52 @@ export async function run(): Promise<Record<string, unknown>> {
     siteKeys: keys,
     // The per-key and per-address limits (20,000 requests/min, 300/min) would cap a loopback
     // generator at 5 batches/s: this bench measures the write path, so the limits are lifted.
+    // The write queue keeps its default bound.
     trackerLimits: { perKeyPerMinute: 1e9, perIpPerMinute: 1e9 },
   });
   const url = `${server.url}/api/events?key=${encodeURIComponent(keys.writeKey)}`;
-  const send = async (n: number): Promise<number> => {
-    const t = performance.now();
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(trackerBatch(n, now)),
-    });
-    const body = (await res.json()) as { accepted?: number };
-    if (res.status !== 202 || body.accepted !== BATCH)
-      throw new Error(`batch ${n}: ${res.status} ${JSON.stringify(body)}`);
-    return performance.now() - t;
-  };
   try {
     // Warm-up (connections, prepared layouts), not counted.
-    for (let i = 0; i < 20; i++) await send(batches + i);
-    const plan = Array.from({ length: batches }, (_, i) => i);
-    const resent = plan.filter((i) => i % 10 === 0); // sent twice: replaced, never doubled
-    const queue = [...plan, ...resent];
-    const latencies: number[] = [];
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: clients }, async () => {
-        for (let n = queue.shift(); n !== undefined; n = queue.shift()) latencies.push(await send(n));
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
+    for (let i = 0; i < 20; i++)
+      await fetch(url, { method: 'POST', body: JSON.stringify(trackerBatch(1e9 + i, now)) }).then((r) => r.text());
+    const phases = [];
+    for (const [p, clients] of concurrencies.entries()) {
+      const cpu0 = process.cpuUsage();
+      const load = await generate({
+        url,
+        clients,
+        from: p * batches,
+        batches,
+        resendEvery: 10,
+        now: now.toISOString(),
+      });
+      const cpu = process.cpuUsage(cpu0);
+      const sent = load.latencies.length;
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+      phases.push({
+        clients,
+        batches: sent,
+        accepted_events_per_s: Math.round((sent * BATCH) / load.seconds),
+        batch_ms: {
+          p50: percentile(load.latencies, 0.5),
+          p95: percentile(load.latencies, 0.95),
+          p99: percentile(load.latencies, 0.99),
+        },
+        refused_queue_full: load.refused,
+        server_cpu_seconds: Math.round(cpuSeconds * 100) / 100,
+        server_cpu_ms_per_1k_events: Math.round((cpuSeconds * 1e6) / (sent * BATCH)),
+        load_average_1m: Math.round((loadavg()[0] ?? 0) * 10) / 10,
+      });
+    }
     const [stored] = await engine.query<{ n: number; claims: number }>(
       "SELECT (SELECT count(*) FROM events WHERE event_id LIKE 'b%') AS n, (SELECT count(*) FROM identity_claims) AS claims",
     );
-    const expected = (batches + 20) * BATCH;
+    const expected = (concurrencies.length * batches + 20) * BATCH;
     return {
       engine: 'duckdb (file)',
-      clients,
-      batches: latencies.length,
       events_per_batch: BATCH,
-      accepted_events_per_s: Math.round((latencies.length * BATCH) / seconds),
-      batches_per_s: Math.round(latencies.length / seconds),
-      batch_ms: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99) },
+      prefilled_events: prefilled,
+      phases,
       stored_events: Number(stored?.n ?? 0),
       expected_events: expected,
       nothing_lost_or_doubled: Number(stored?.n ?? 0) === expected,

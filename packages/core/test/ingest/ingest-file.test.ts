@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectSource } from '../../src/ingest/detect-source.ts';
 import { ingestFile } from '../../src/ingest/ingest-file.ts';
+import { mapEventValues } from '../../src/ingest/mappers/map-event-line.ts';
 import { writeXlsx } from '../../src/ingest/xlsx/write-xlsx.ts';
 
 const NOW = new Date('2024-04-01T00:00:00Z');
@@ -279,5 +280,16 @@ describe('row validation', () => {
       ['e3', undefined, 'a2'],
     ]);
     expect(r.batch.events[2]?.utm).toEqual({ source: 'kakao' });
+    // Parsed items (an HTTP body) map to the same batch as the file's lines, problems included.
+    const bad = { event_id: 'e4', type: 'page_view', occurred_at: 'yesterday', anonymous_id: 'a3' };
+    const both = [...lines, bad, { ...bad, occurred_at: '2024-03-01T03:00:00Z' }];
+    const fromFile = ingestFile(utf8(both.map((l) => JSON.stringify(l)).join('\n')), {
+      fileName: 'events.jsonl',
+      now: NOW,
+    });
+    const fromValues = mapEventValues(both, { file: 'events.jsonl', now: NOW });
+    expect(fromValues.batch).toEqual(fromFile.batch);
+    expect(fromValues.issues).toEqual(fromFile.issues);
+    expect(fromValues.issues.map((i) => [i.line, i.column, i.code])).toEqual([[4, 'occurred_at', 'BAD_DATE']]);
   });
 });

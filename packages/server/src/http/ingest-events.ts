@@ -1,5 +1,5 @@
 import { phoneKeys } from '@dalbit/core/ingest/batch-builder';
-import { ingestFile } from '@dalbit/core/ingest/ingest-file';
+import { mapEventValues } from '@dalbit/core/ingest/mappers/map-event-line';
 import { normalisePhone } from '@dalbit/core/ingest/normalise/phone';
 import type { CanonicalBatch, EventRecord } from '@dalbit/core/ingest/records';
 import { z } from 'zod';
@@ -57,14 +57,11 @@ function mapEvents(
   opts: { now: Date; memberChannel?: string | undefined },
 ): { ok: true; batch: CanonicalBatch } | { ok: false; issues: ApiIssue[] } {
   const received = opts.now.toISOString();
-  const text = events.map((e) => JSON.stringify({ ...e, occurred_at: e.occurred_at ?? received })).join('\n');
-  const result = ingestFile(new TextEncoder().encode(text), {
-    fileName: 'api-events.jsonl',
-    source: 'events',
-    now: opts.now,
-    ...(opts.memberChannel ? { channel: opts.memberChannel } : {}),
-  });
-  const problems = [...result.fileIssues, ...result.issues];
+  const result = mapEventValues(
+    events.map((e) => (e.occurred_at === undefined ? { ...e, occurred_at: received } : e)),
+    { file: 'api-events.jsonl', now: opts.now, channel: opts.memberChannel },
+  );
+  const problems = result.issues;
   if (problems.length === 0) return { ok: true, batch: result.batch };
   return {
     ok: false,

@@ -11,6 +11,8 @@ export interface TrackerLimits {
   readonly perKeyPerMinute: number;
   readonly perIpPerMinute: number;
   readonly maxEvents: number;
+  /** Events accepted but not yet written beyond which a request is refused (503, Retry-After). */
+  readonly maxQueuedEvents: number;
 }
 
 /** A busy shop: 10,000 visitors each flushing every 2 s stay under the key limit; one browser flushes at most ~60 times a minute. */
@@ -18,6 +20,7 @@ export const DEFAULT_TRACKER_LIMITS: TrackerLimits = {
   perKeyPerMinute: 20_000,
   perIpPerMinute: 300,
   maxEvents: 500,
+  maxQueuedEvents: 20_000,
 };
 
 const fail = (code: string, kind: 'unauthenticated' | 'unavailable', key: MessageKey): DalbitError =>
@@ -38,6 +41,16 @@ export function rateLimited(seconds: number): DalbitError {
     kind: 'rate_limited',
     message: translate('ko', 'tracker.rateLimited', { seconds }),
     data: { retryAfter: seconds },
+  });
+}
+
+/** 503 with Retry-After when the event write queue is full: the tracker keeps the batch and sends it again. */
+export function ingestBusy(): DalbitError {
+  return new DalbitError({
+    code: 'INGEST_BUSY',
+    kind: 'unavailable',
+    message: translate('ko', 'tracker.busy', { seconds: 1 }),
+    data: { retryAfter: 1 },
   });
 }
 

@@ -195,6 +195,43 @@ describe('rate limits on the write key', () => {
   }
 });
 
+describe('bounded write queue', () => {
+  it('refuses a batch with 503 INGEST_BUSY and Retry-After while the queue is full, storing none of it', async () => {
+    // Queue bound of one event: while one group is written and one batch waits, the rest are refused.
+    const s = await startServer({
+      engine: demo.engine,
+      host: '127.0.0.1',
+      port: 0,
+      now: () => demo.now,
+      log: () => {},
+      siteKeys: demo.siteKeys,
+      trackerLimits: { maxQueuedEvents: 1, perIpPerMinute: 1e6, perKeyPerMinute: 1e6 },
+    });
+    try {
+      const body = (i: number) =>
+        JSON.stringify({
+          events: [0, 1].map((j) => ({ event_id: `busy-${i}-${j}`, type: 'page_view', anonymous_id: `busy-${i}` })),
+        });
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => track(body(i), demo.siteKeys.writeKey, s.url)),
+      );
+      const accepted = results.filter((r) => r.status === 202);
+      const refused = results.filter((r) => r.status === 503);
+      expect(accepted.length + refused.length).toBe(12);
+      expect(accepted.length).toBeGreaterThan(0);
+      expect(refused.length).toBeGreaterThan(0);
+      const first = refused[0] as Awaited<ReturnType<typeof track>>;
+      expect(first.headers.get('retry-after')).toBe('1');
+      expect((first.body as ErrorBody).error.code).toBe('INGEST_BUSY');
+      expect((first.body as ErrorBody).error.message).toContain('대기열이 가득 찼습니다');
+      // Exactly the accepted batches are stored, both events of each; a refused batch left nothing.
+      expect(await count("SELECT count(*) AS n FROM events WHERE event_id LIKE 'busy-%'")).toBe(2 * accepted.length);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('signed identify from the shop server', () => {
   it('refuses unsigned, wrongly signed and stale calls with 401, storing nothing', async () => {
     const [a] = await twoCustomersWithPhones();

@@ -18,6 +18,10 @@ export const TRACKER_MESSAGES = defineMessages({
     ko: '요청이 너무 많습니다. {seconds}초 뒤에 다시 보내세요',
     en: 'too many requests; retry in {seconds} seconds',
   },
+  'tracker.busy': {
+    ko: '이벤트 저장 대기열이 가득 찼습니다. {seconds}초 뒤에 다시 보내세요',
+    en: 'the event write queue is full; retry in {seconds} seconds',
+  },
   'tracker.tooManyEvents': {
     ko: '한 번에 보낼 수 있는 이벤트는 최대 {max}건입니다 (받은 건수: {count})',
     en: 'at most {max} events per request (got {count})',

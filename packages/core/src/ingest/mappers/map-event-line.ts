@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { parseBoundedJson } from '../../json/bounded-json.ts';
-import { compact, mobileOf, phoneKeys } from '../batch-builder.ts';
+import { BatchBuilder, compact, mobileOf, phoneKeys } from '../batch-builder.ts';
 import { parseTimestamp } from '../normalise/date.ts';
 import { normalisePhone } from '../normalise/phone.ts';
-import type { EventRecord, IdentityKey, PersonRecord, RowIssue } from '../records.ts';
+import type { CanonicalBatch, EventRecord, IdentityKey, PersonRecord, RowIssue } from '../records.ts';
 import type { MapContext } from './map-context.ts';
 
 const Id = z.union([z.string().min(1), z.number()]).transform(String);
@@ -43,12 +43,16 @@ export function createEventMapper(ctx: MapContext, issues: RowIssue[]) {
     );
     return false;
   };
-  return {
+  const mapper = {
     /** Returns false when the line was refused. */
     mapLine(text: string, line: number): boolean {
       const json = parseBoundedJson(text);
       if (!json.ok) return fail(line, undefined, 'BAD_ROW', `not valid JSON: ${json.message}`);
-      const p = EventLine.safeParse(json.value);
+      return mapper.mapValue(json.value, line);
+    },
+    /** One already-parsed line (an HTTP body's event): the same mapping, without the JSON text. */
+    mapValue(value: unknown, line: number): boolean {
+      const p = EventLine.safeParse(value);
       if (!p.success) {
         for (const i of p.error.issues) fail(line, i.path.join('.') || undefined, 'BAD_VALUE', i.message);
         return false;
@@ -114,4 +118,26 @@ export function createEventMapper(ctx: MapContext, issues: RowIssue[]) {
       }
     },
   };
+  return mapper;
+}
+
+/**
+ * Events already parsed (an HTTP body's items, item N as line N + 1), mapped exactly as the lines of
+ * an events JSON-lines file: same validation, keys and attribution, without a JSON text round trip.
+ */
+export function mapEventValues(
+  values: readonly unknown[],
+  opts: { file: string; now: Date; channel?: string | undefined },
+): { batch: CanonicalBatch; issues: RowIssue[] } {
+  const out = new BatchBuilder();
+  const issues: RowIssue[] = [];
+  const mapper = createEventMapper(
+    { source: 'events', file: opts.file, now: opts.now, out, ...(opts.channel ? { channel: opts.channel } : {}) },
+    issues,
+  );
+  values.forEach((v, i) => {
+    mapper.mapValue(v, i + 1);
+  });
+  mapper.finish();
+  return { batch: out.build(), issues };
 }

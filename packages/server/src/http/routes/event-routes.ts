@@ -3,7 +3,7 @@ import { translate } from '@dalbit/core/i18n/catalog';
 import { z } from 'zod';
 import { DEFAULT_AUTH_OPTIONS } from '../../auth/auth-options.ts';
 import { withQueryScope } from '../../engines/query-scope.ts';
-import { createTrackerGate } from '../../tracker/tracker-gate.ts';
+import { createTrackerGate, ingestBusy } from '../../tracker/tracker-gate.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { ApiError } from '../api-error.ts';
 import { type AnyRoute, defineRoute, readJson, validateBody } from '../define-route.ts';
@@ -34,8 +34,16 @@ export function eventRoutes(deps: ApiDeps): AnyRoute[] {
   });
   // Batches that arrive while one is being written are written together (group commit). A group
   // has its own statement budget: it must not stop because the request that started it went away.
-  const submit = createGroupCommit((writes: readonly TrackerWrite[]) =>
-    withQueryScope({ timeoutMs: GROUP_TIMEOUT_MS }, () => writeTrackerBatches(deps.engine, writes)),
+  // The queue is bounded by events waiting: past it a batch is refused (503) instead of queued.
+  const submit = createGroupCommit(
+    (writes: readonly TrackerWrite[]) =>
+      withQueryScope({ timeoutMs: GROUP_TIMEOUT_MS }, () => writeTrackerBatches(deps.engine, writes)),
+    {
+      maxItems: 500,
+      maxPending: gate.limits.maxQueuedEvents,
+      sizeOf: (w) => w.eventIds.length,
+      onFull: ingestBusy,
+    },
   );
   return [
     defineRoute({
@@ -46,7 +54,7 @@ export function eventRoutes(deps: ApiDeps): AnyRoute[] {
       summary:
         'Ingest a batch of behavioural events from the tracker (write key): appends events and anonymous ids only',
       description:
-        'Authenticated by the site’s public write key (`?key=dwk_…`), rate-limited per key and per client address (429 with Retry-After). Phone numbers and member ids in the batch are stored as unverified claims: they never create or merge customers and never touch consent — identity comes from the shop through the signed POST /api/identify. Any invalid item rejects the whole batch with per-item issues (body.events.N.field); at most 500 events per request (413).',
+        'Authenticated by the site’s public write key (`?key=dwk_…`), rate-limited per key and per client address (429 with Retry-After). Phone numbers and member ids in the batch are stored as unverified claims: they never create or merge customers and never touch consent — identity comes from the shop through the signed POST /api/identify. Any invalid item rejects the whole batch with per-item issues (body.events.N.field); at most 500 events per request (413). Batches are written together (group commit); when more events than the queue bound (20,000) wait to be written, the batch is refused with 503 `INGEST_BUSY` and Retry-After, nothing stored.',
       query: z.object({ key: z.string().max(200).optional().describe('the site’s write key (dwk_…)') }),
       bodyDoc: EventBatch,
       responses: {
