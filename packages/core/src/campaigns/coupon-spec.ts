@@ -4,8 +4,10 @@ import { translate } from '../i18n/catalog.ts';
 /**
  * A coupon issued with each message: one unique code per customer and occurrence.
  * `budget` caps how many codes the campaign issues (messages past it are blocked, not sent
- * without their coupon). `secret`: valid for one product only, issued once per customer ever,
- * and never while the customer holds another unexpired secret coupon.
+ * without their coupon). `perCustomer` caps how many codes one customer receives in all; a customer
+ * never holds two live (unexpired, unredeemed) codes of the same coupon (`coupon-limit.ts`).
+ * `secret`: valid for one product only, issued once per customer ever, and never while the
+ * customer holds another unexpired secret coupon.
  */
 export const CouponSpec = z
   .object({
@@ -14,6 +16,7 @@ export const CouponSpec = z
     value: z.number().int().positive(),
     validDays: z.number().int().min(1).max(366),
     budget: z.number().int().min(1).optional(),
+    perCustomer: z.number().int().min(1).max(100).optional(),
     prefix: z
       .string()
       .regex(/^[A-Z0-9]{0,8}$/)

@@ -1,3 +1,4 @@
+import type { CouponLimits } from '@dalbit/core/campaigns/coupon-limit';
 import type { ChannelKind, MessagePurpose } from '@dalbit/core/channels/channel-kind';
 import type { OutboundMessage } from '@dalbit/core/channels/outbound-message';
 import type { GuardNote } from '@dalbit/core/compliance/reason-code';
@@ -8,6 +9,8 @@ export const CAMPAIGN_BLOCK_REASONS = [
   'TEMPLATE_ERROR',
   'COUPON_BUDGET_EXHAUSTED',
   'COUPON_ONCE_PER_CUSTOMER',
+  'COUPON_PER_CUSTOMER_LIMIT',
+  'COUPON_STILL_HELD',
 ] as const;
 export type CampaignBlockReason = (typeof CAMPAIGN_BLOCK_REASONS)[number];
 
@@ -16,10 +19,17 @@ export const CAMPAIGN_REASON_TEXT: Record<CampaignBlockReason, { ko: string; en:
   TEMPLATE_ERROR: { ko: '템플릿 오류', en: 'template error' },
   COUPON_BUDGET_EXHAUSTED: { ko: '쿠폰 예산 소진', en: 'coupon budget exhausted' },
   COUPON_ONCE_PER_CUSTOMER: { ko: '시크릿 쿠폰은 고객당 1회', en: 'secret coupon: once per customer, one at a time' },
+  COUPON_PER_CUSTOMER_LIMIT: { ko: '고객당 쿠폰 발급 한도 도달', en: 'per-customer coupon limit reached' },
+  COUPON_STILL_HELD: {
+    ko: '같은 쿠폰을 아직 사용하지 않은 고객',
+    en: 'customer still holds an unused code of this coupon',
+  },
 };
 
 export interface CouponIssue {
   readonly code: string;
+  /** The campaign's limits, checked again when the plan is written (concurrent runs). */
+  readonly limits: CouponLimits;
   readonly kind: 'amount' | 'percent';
   readonly value: number;
   readonly productId: string | null;

@@ -17,7 +17,8 @@ export function memoryState(engine: Engine, simulated: ReadonlySet<string>): Mem
   const db = warehouseState(engine);
   const keys = new Set<string>();
   const ads = new Map<string, SentAd[]>();
-  const coupons = new Map<string, Set<string>>();
+  /** Per simulated campaign and customer: the expiry of each code issued. */
+  const coupons = new Map<string, Map<string, Date[]>>();
   const secretHolders = new Set<string>();
   const journeys = new Map<string, Map<string, JourneyState>>();
   return {
@@ -36,9 +37,12 @@ export function memoryState(engine: Engine, simulated: ReadonlySet<string>): Mem
       }
       return out;
     },
-    async coupons(campaignId) {
-      const own = coupons.get(campaignId) ?? new Set<string>();
-      return { issued: own.size, customers: own, secretHolders };
+    async coupons(campaignId, asOf) {
+      const own = coupons.get(campaignId) ?? new Map<string, Date[]>();
+      const held = new Map(
+        [...own].map(([id, ends]) => [id, { issued: ends.length, live: ends.filter((e) => e > asOf).length }]),
+      );
+      return { issued: [...own.values()].reduce((n, e) => n + e.length, 0), held, secretHolders };
     },
     couponOwners: (codes) => db.couponOwners(codes),
     async journeys(campaignId) {
@@ -56,7 +60,9 @@ export function memoryState(engine: Engine, simulated: ReadonlySet<string>): Mem
             { at: d.dueAt, channel: d.channel, campaignId: d.campaignId },
           ]);
         if (d.coupon && (d.outcome === 'queued' || d.outcome === 'deferred')) {
-          coupons.set(d.campaignId, (coupons.get(d.campaignId) ?? new Set()).add(d.customerId));
+          const own = coupons.get(d.campaignId) ?? new Map<string, Date[]>();
+          own.set(d.customerId, [...(own.get(d.customerId) ?? []), d.coupon.expiresAt]);
+          coupons.set(d.campaignId, own);
           if (d.coupon.secret) secretHolders.add(d.customerId);
         }
       }

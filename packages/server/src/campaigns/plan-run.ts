@@ -15,6 +15,7 @@ import { lunarToSolarIso } from '@dalbit/core/time/lunar';
 import type { Engine } from '../engines/engine.ts';
 import { allocateCaps } from './allocate-caps.ts';
 import { couponCodeFor, issuedCoupon } from './coupon-codes.ts';
+import { applyCouponRules } from './coupon-rules.ts';
 import type { CouponIssue, TouchDecision } from './decision.ts';
 import { loadRecipients, type RecipientFacts } from './load-recipients.ts';
 import { loadTriggerFacts } from './load-trigger-facts.ts';
@@ -149,6 +150,7 @@ async function decide(
       productId: spec.secret?.productId ?? null,
       secret: spec.secret !== undefined,
       expiresAt: coupon.expiresAt,
+      limits: { budget: spec.budget, perCustomer: spec.perCustomer, secret: spec.secret !== undefined },
     };
   }
   const built = buildMessage({
@@ -190,39 +192,6 @@ async function decide(
     : { ...common, outcome: 'queued', dueAt: it.plannedAt };
 }
 
-async function applyCouponRules(decisions: TouchDecision[], input: PlanRunInput): Promise<TouchDecision[]> {
-  const ledgers = new Map<string, { issued: number; customers: Set<string>; secretHolders: Set<string> }>();
-  const order = decisions
-    .map((d, i) => ({ d, i }))
-    .filter(({ d }) => d.coupon && (d.outcome === 'queued' || d.outcome === 'deferred'))
-    .sort((a, b) => b.d.priority - a.d.priority || a.d.plannedAt.getTime() - b.d.plannedAt.getTime() || a.i - b.i);
-  const out = [...decisions];
-  for (const { d, i } of order) {
-    const c = input.campaigns.find((x) => x.id === d.campaignId);
-    const spec = c ? planForArm(c, d.arm).coupon : undefined;
-    if (!spec || !d.coupon) continue;
-    let l = ledgers.get(d.campaignId);
-    if (!l) {
-      const s = await input.state.coupons(d.campaignId, input.now);
-      l = { issued: s.issued, customers: new Set(s.customers), secretHolders: new Set(s.secretHolders) };
-      ledgers.set(d.campaignId, l);
-    }
-    const block = (reason: string, detail: string) => {
-      out[i] = { ...d, outcome: 'blocked', dueAt: d.plannedAt, reason, detail, coupon: undefined };
-    };
-    if (spec.budget !== undefined && l.issued >= spec.budget)
-      block('COUPON_BUDGET_EXHAUSTED', `budget ${spec.budget} coupons reached`);
-    else if (spec.secret && (l.customers.has(d.customerId) || l.secretHolders.has(d.customerId)))
-      block('COUPON_ONCE_PER_CUSTOMER', 'secret coupon already issued or another one still open');
-    else {
-      l.issued++;
-      l.customers.add(d.customerId);
-      if (spec.secret) l.secretHolders.add(d.customerId);
-    }
-  }
-  return out;
-}
-
 /**
  * The dry-run core of the scheduler: who is due in the window, their arm, the rendered message,
  * the guard's decision, caps across campaigns (priority wins) and coupon rules. Reads only; the
@@ -261,5 +230,5 @@ export async function planRun(engine: Engine, input: PlanRunInput): Promise<RunP
   const decided: TouchDecision[] = [];
   for (const it of due) decided.push(await decide(it, recipients.get(it.customerId), input, owners));
   const capped = await allocateCaps(decided, input.policy, input.state);
-  return { decisions: await applyCouponRules(capped, input), journeys };
+  return { decisions: await applyCouponRules(capped, input.state, input.now), journeys };
 }

@@ -1,13 +1,15 @@
+import type { CouponHold } from '@dalbit/core/campaigns/coupon-limit';
 import type { JourneyState } from '@dalbit/core/campaigns/scenario';
 import type { SentAd } from '@dalbit/core/compliance/frequency-caps';
 import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Engine } from '../engines/engine.ts';
 import { loadAdLedger } from './load-recipients.ts';
 
-/** Coupons a campaign has issued so far (budget, once-per-customer, one secret coupon at a time). */
+/** Coupons a campaign has issued so far (budget, per-customer limits, one secret coupon at a time). */
 export interface CouponLedger {
   readonly issued: number;
-  readonly customers: ReadonlySet<string>;
+  /** Per customer: codes of this campaign issued, and how many are still live at `asOf`. */
+  readonly held: ReadonlyMap<string, CouponHold>;
   /** Customers holding an unexpired, unredeemed secret coupon of any campaign. */
   readonly secretHolders: ReadonlySet<string>;
 }
@@ -69,8 +71,14 @@ export function warehouseState(engine: Engine): RunState {
     },
     adLedger: (ids, from, to, weekDays) => loadAdLedger(engine, ids, from, to, weekDays),
     async coupons(campaignId, asOf) {
-      const own = await engine.query<{ customer_id: string }>(
-        compileBound(d, (b) => `SELECT customer_id FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')}`),
+      const own = await engine.query<{ customer_id: string; issued: number; live: number }>(
+        compileBound(
+          d,
+          (b) => `SELECT k.customer_id, count(*) AS issued,
+            sum(CASE WHEN k.expires_at > ${b.p(asOf, 'timestamp')}
+              AND k.code NOT IN (SELECT r.code FROM coupon_redemptions r WHERE r.valid) THEN 1 ELSE 0 END) AS live
+            FROM coupons k WHERE k.campaign_id = ${b.p(campaignId, 'string')} GROUP BY k.customer_id`,
+        ),
       );
       const secret = await engine.query<{ customer_id: string }>(
         compileBound(
@@ -82,8 +90,8 @@ export function warehouseState(engine: Engine): RunState {
         ),
       );
       return {
-        issued: own.length,
-        customers: new Set(own.map((r) => r.customer_id)),
+        issued: own.reduce((n, r) => n + Number(r.issued), 0),
+        held: new Map(own.map((r) => [r.customer_id, { issued: Number(r.issued), live: Number(r.live ?? 0) }])),
         secretHolders: new Set(secret.map((r) => r.customer_id)),
       };
     },

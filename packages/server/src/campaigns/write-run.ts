@@ -4,8 +4,10 @@ import { MESSAGE_EVENTS, MESSAGES } from '@dalbit/core/channels/tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Engine } from '../engines/engine.ts';
+import { applyCouponRules } from './coupon-rules.ts';
 import type { TouchDecision } from './decision.ts';
 import type { RunPlan } from './plan-run.ts';
+import { warehouseState } from './run-state.ts';
 
 const eventId = (key: string, status: string, at: Date): string =>
   createHash('sha256').update(`${key}\u0000${status}\u0000${at.toISOString()}`).digest('hex').slice(0, 32);
@@ -61,7 +63,8 @@ async function nextSeqs(engine: Engine, plan: RunPlan): Promise<Map<string, numb
 
 /**
  * Writes a plan in one transaction: messages (only keys not yet present), their first status event,
- * exposures (holdout included, no key), coupons and journey states.
+ * exposures (holdout included, no key), coupons and journey states. Coupon limits are checked again
+ * against the warehouse inside the transaction, so a run planned beside another issues exactly once.
  */
 export async function writeRun(
   engine: Engine,
@@ -76,7 +79,11 @@ export async function writeRun(
       tx,
       sendable.map((d) => d.key),
     );
-    const fresh = sendable.filter((d) => !present.has(d.key));
+    const fresh = await applyCouponRules(
+      sendable.filter((d) => !present.has(d.key)),
+      warehouseState(tx),
+      now,
+    );
     await tx.insert(
       MESSAGES.name,
       columnNames(MESSAGES),
@@ -98,8 +105,7 @@ export async function writeRun(
         return columnNames(MESSAGE_EVENTS).map((c) => row[c] ?? null);
       }),
     );
-    const freshKeys = new Set(fresh.map((d) => d.key));
-    const exposures = plan.decisions.filter((d) => d.outcome === 'holdout' || freshKeys.has(d.key));
+    const exposures = [...plan.decisions.filter((d) => d.outcome === 'holdout'), ...fresh];
     await tx.insert(
       CAMPAIGN_EXPOSURES.name,
       [...columnNames(CAMPAIGN_EXPOSURES), EXPOSURE_REVISION.name],

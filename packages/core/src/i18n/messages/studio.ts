@@ -169,6 +169,10 @@ export const STUDIO_MESSAGES = defineMessages({
   'studio.coupon.value': { ko: '할인 값', en: 'Value' },
   'studio.coupon.validDays': { ko: '유효 기간 (일)', en: 'Valid for (days)' },
   'studio.coupon.budget': { ko: '최대 발급 수 (비우면 제한 없음)', en: 'Budget (empty = no limit)' },
+  'studio.coupon.perCustomer': {
+    ko: '고객당 최대 발급 수 (비우면 제한 없음, 미사용 쿠폰이 있으면 다시 발급하지 않음)',
+    en: 'Per customer at most (empty = no limit; never while an unused code is open)',
+  },
   'studio.coupon.prefix': { ko: '코드 앞자리 (영문 대문자·숫자 8자까지)', en: 'Code prefix (A–Z, 0–9, up to 8)' },
   'studio.holdout': { ko: '대조군 비율 (보내지 않고 비교, 0–50%)', en: 'Holdout (not sent, 0–50%)' },
   'studio.ab.add': { ko: 'B안 추가 (A/B 테스트)', en: 'Add variant B (A/B test)' },

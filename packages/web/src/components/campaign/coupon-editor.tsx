@@ -4,9 +4,16 @@ import { NumberField } from '../form/number-field.tsx';
 import type { CouponDraft } from './draft-model.ts';
 import { FieldIssues } from './field-issues.tsx';
 
-const DEFAULT: CouponDraft = { kind: 'amount', value: 5000, validDays: 14, budget: null, prefix: '' };
+const DEFAULT: CouponDraft = {
+  kind: 'amount',
+  value: 5000,
+  validDays: 14,
+  budget: null,
+  perCustomer: null,
+  prefix: '',
+};
 
-/** Attach a coupon (unique code per customer): amount or percent, validity, budget, code prefix. */
+/** Attach a coupon (unique code per customer): amount or percent, validity, budget, per-customer limit, code prefix. */
 export function CouponEditor(props: {
   value: CouponDraft | null;
   onChange: (c: CouponDraft | null) => void;
@@ -64,6 +71,16 @@ export function CouponEditor(props: {
             required={false}
             testId="coupon-budget"
             onChange={(v) => set({ budget: v })}
+          />
+          <NumberField
+            label={t('studio.coupon.perCustomer')}
+            value={c.perCustomer}
+            min={1}
+            max={100}
+            integer
+            required={false}
+            testId="coupon-per-customer"
+            onChange={(v) => set({ perCustomer: v })}
           />
           <label className="field">
             <span>{t('studio.coupon.prefix')}</span>

@@ -104,6 +104,7 @@ export function draftFromDefinition(def: Json): Draft {
         value: num(c.value),
         validDays: num(c.validDays),
         budget: num(c.budget),
+        perCustomer: num(c.perCustomer),
         prefix: str(c.prefix),
       }
     : null;

@@ -54,6 +54,8 @@ export interface CouponDraft {
   value: number | null;
   validDays: number | null;
   budget: number | null;
+  /** At most this many codes to one customer (null: no count; never two open codes anyway). */
+  perCustomer: number | null;
   prefix: string;
 }
 
@@ -214,6 +216,7 @@ function couponOf(c: CouponDraft): Record<string, unknown> {
     validDays: c.validDays,
     prefix: c.prefix,
     ...(c.budget !== null ? { budget: c.budget } : {}),
+    ...(c.perCustomer !== null ? { perCustomer: c.perCustomer } : {}),
   };
 }
 
