@@ -14,6 +14,7 @@ import { CLI_DISPATCHER_MESSAGES } from './messages/cli-dispatcher.ts';
 import { CLI_EXPERIMENT_MESSAGES } from './messages/cli-experiment.ts';
 import { CLI_IMPORT_MESSAGES } from './messages/cli-import.ts';
 import { CLI_SEGMENT_MESSAGES } from './messages/cli-segment.ts';
+import { CLICKHOUSE_MESSAGES } from './messages/clickhouse.ts';
 import { COMMON_MESSAGES } from './messages/common.ts';
 import { CONNECTOR_MESSAGES } from './messages/connectors.ts';
 import { DOMAIN_ERROR_MESSAGES } from './messages/domain-errors.ts';
@@ -50,6 +51,7 @@ export const MESSAGES = {
   ...CLI_EXPERIMENT_MESSAGES,
   ...CLI_IMPORT_MESSAGES,
   ...CLI_SEGMENT_MESSAGES,
+  ...CLICKHOUSE_MESSAGES,
   ...ERROR_MESSAGES,
   ...DOMAIN_ERROR_MESSAGES,
   ...AUTH_MESSAGES,

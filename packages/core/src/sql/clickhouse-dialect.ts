@@ -22,13 +22,13 @@ const PARAM_TYPES: Record<ParamType, string> = {
   'int[]': 'Array(Int64)',
 };
 
-const quote = (name: string): string => `\`${name.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``;
+export const quote = (name: string): string => `\`${name.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``;
 
 /** Row version and tombstone of every ReplacingMergeTree table (decision 0019); not in `SELECT *`. */
 export const VERSION = '_version';
 export const DELETED = '_deleted';
 
-const columnList = (columns: readonly ColumnDef[]): string =>
+export const columnList = (columns: readonly ColumnDef[]): string =>
   columns.map((c) => `${quote(c.name)} ${CLICKHOUSE_DIALECT.columnType(c.type, c.nullable ?? false)}`).join(', ');
 
 export const CLICKHOUSE_DIALECT: SqlDialect = {
@@ -42,6 +42,8 @@ export const CLICKHOUSE_DIALECT: SqlDialect = {
         ? ') ENGINE = MergeTree'
         : `, ${VERSION} UInt64 MATERIALIZED toUnixTimestamp64Nano(now64(9)), ${DELETED} UInt8 MATERIALIZED 0) ENGINE = ReplacingMergeTree(${VERSION}, ${DELETED})`
     } ORDER BY (${t.key.map(quote).join(', ')})`,
+  addColumn: (t, c) =>
+    `ALTER TABLE ${quote(t.name)} ADD COLUMN IF NOT EXISTS ${quote(c.name)} ${CLICKHOUSE_DIALECT.columnType(c.type, c.nullable ?? false)}`,
   fn: {
     epochMs: (ts) => `toUnixTimestamp64Milli(${ts})`,
     argMax: (value, by) => `argMax(${value}, ${by})`,

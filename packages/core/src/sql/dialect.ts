@@ -20,6 +20,8 @@ export interface SqlDialect {
   placeholder(index: number, type: ParamType): string;
   columnType(type: ColumnType, nullable: boolean): string;
   createTable(table: TableDef): string;
+  /** Adds a column to an existing table (a migration step); `table` is its full definition before the step. */
+  addColumn(table: TableDef, column: ColumnDef): string;
   /** Function leaves used by the segment compiler; arguments are already-printed SQL. */
   readonly fn: SqlFunctions;
   /** Row changes and session tables (decision 0019: ClickHouse writes new row versions). */

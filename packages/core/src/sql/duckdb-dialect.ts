@@ -22,6 +22,8 @@ export const DUCKDB_DIALECT: SqlDialect = {
     `CREATE TABLE IF NOT EXISTS ${quote(t.name)} (${t.columns
       .map((c) => `${quote(c.name)} ${DUCKDB_DIALECT.columnType(c.type, c.nullable ?? false)}`)
       .join(', ')})`,
+  addColumn: (t, c) =>
+    `ALTER TABLE ${quote(t.name)} ADD COLUMN ${quote(c.name)} ${DUCKDB_DIALECT.columnType(c.type, c.nullable ?? false)}`,
   fn: {
     epochMs: (ts) => `epoch_ms(${ts})`,
     argMax: (value, by) => `arg_max(${value}, ${by})`,

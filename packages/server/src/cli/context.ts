@@ -76,9 +76,11 @@ export function createContext(
       const c = config(cmd);
       // Loaded here, not at start-up: `--help` and file-mode commands never load an engine.
       const { openWarehouse } = await import('../engines/open-engine.ts');
-      const engine = await openWarehouse({ dataDir: c.dataDir, engine: c.engine }).catch((e: unknown) => {
-        throw lockedError(e, c.dataDir, t) ?? dataDirError(e, c.dataDir, t) ?? e;
-      });
+      const engine = await openWarehouse({ dataDir: c.dataDir, engine: c.engine, clickhouse: c.clickhouse }).catch(
+        (e: unknown) => {
+          throw lockedError(e, c.dataDir, t) ?? dataDirError(e, c.dataDir, t) ?? e;
+        },
+      );
       open.push(engine);
       return engine;
     },

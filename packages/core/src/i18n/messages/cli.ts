@@ -105,7 +105,7 @@ export const CLI_MESSAGES = defineMessages({
     en: 'evaluate as of this instant (default: now, or the day after the data ends when that is earlier)',
   },
   'cli.env.lang': { ko: 'ko | en', en: 'ko | en' },
-  'cli.env.engine': { ko: 'duckdb | chdb', en: 'duckdb | chdb' },
+  'cli.env.engine': { ko: 'duckdb | chdb | clickhouse', en: 'duckdb | chdb | clickhouse' },
   'cli.env.dataDir': { ko: '비어 있지 않은 경로', en: 'a non-empty path' },
   'cli.error.warehouseLocked': {
     ko: '다른 프로세스{who}가 이 데이터 디렉터리({dataDir})를 쓰고 있습니다 (예: dalbit serve). 그 프로세스를 멈춘 뒤 다시 실행하세요',

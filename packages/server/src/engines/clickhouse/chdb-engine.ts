@@ -5,44 +5,14 @@ import { makePrivateDir, restrictUmask } from '../../files/private-files.ts';
 import type { Engine, Row } from '../engine.ts';
 import { WriterQueue } from '../pool.ts';
 import { assertScopeOpen, currentQueryScope, queryTimeoutError, remainingMs } from '../query-scope.ts';
-
-/** Formats a value the way ClickHouse parses it from a bound parameter or a JSON row. */
-export function toClickHouseValue(v: unknown): unknown {
-  if (v === undefined) return null;
-  if (v instanceof Date) return v.toISOString().replace('T', ' ').replace('Z', '');
-  if (typeof v === 'bigint') return v.toString();
-  if (Array.isArray(v)) return v.map(toClickHouseValue);
-  return v;
-}
-
-/** Settings of the session, for every statement (reads, `INSERT … SELECT`, DDL). */
-export const SESSION_SETTINGS = [
-  'final = 1',
-  'insert_allow_materialized_columns = 1',
-  // Standard SQL where ClickHouse differs by default (outer-join NULLs, columns before aliases, UNION).
-  'join_use_nulls = 1',
-  'prefer_column_name_to_alias = 1',
-  "union_default_mode = 'DISTINCT'",
-]
-  .map((s) => `SET ${s}`)
-  .join('; ');
-
-interface JsonCompact {
-  meta: { name: string; type: string }[];
-  data: unknown[][];
-}
-
-function fromClickHouse(type: string, v: unknown): unknown {
-  if (v === null) return null;
-  const t = type.replace(/^Nullable\((.*)\)$/, '$1');
-  if (t.startsWith('DateTime')) return new Date(`${String(v).replace(' ', 'T')}Z`);
-  if (/^U?Int(8|16|32|64|128|256)$/.test(t)) {
-    const b = BigInt(String(v));
-    return b <= BigInt(Number.MAX_SAFE_INTEGER) && b >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(b) : b;
-  }
-  if (t.startsWith('Float') || t.startsWith('Decimal')) return Number(v);
-  return v;
-}
+import {
+  boundParams,
+  type JsonCompact,
+  rowsFromJsonCompact,
+  STATEMENT_SETTINGS,
+  setStatements,
+  toClickHouseValue,
+} from './values.ts';
 
 /**
  * ClickHouse through chDB (the engine embedded in-process). Same SQL as a ClickHouse server;
@@ -60,9 +30,7 @@ export class ChdbEngine implements Engine {
       makePrivateDir(path);
     }
     const session = path ? new Session(path) : new Session();
-    // Every read sees the newest live version of each row (decision 0019); tombstones are written
-    // into the materialised `_deleted` column.
-    session.query(SESSION_SETTINGS, 'CSV');
+    session.query(setStatements(STATEMENT_SETTINGS), 'CSV');
     return new ChdbEngine(session);
   }
 
@@ -72,10 +40,7 @@ export class ChdbEngine implements Engine {
 
   async query<T extends Row = Row>(q: CompiledQuery | string): Promise<T[]> {
     const { sql, params } = typeof q === 'string' ? { sql: q, params: [] as unknown[] } : q;
-    const args: Record<string, unknown> = {};
-    params.forEach((p, i) => {
-      args[`p${i + 1}`] = toClickHouseValue(p);
-    });
+    const args = boundParams(params);
     const scope = currentQueryScope();
     assertScopeOpen(scope);
     const left = remainingMs(scope);
@@ -95,14 +60,7 @@ export class ChdbEngine implements Engine {
       throw e;
     }
     if (!text) return [];
-    const out = JSON.parse(text) as JsonCompact;
-    return out.data.map((r) => {
-      const o: Row = {};
-      out.meta.forEach((m, i) => {
-        o[m.name] = fromClickHouse(m.type, r[i]);
-      });
-      return o as T;
-    });
+    return rowsFromJsonCompact<T>(JSON.parse(text) as JsonCompact);
   }
 
   async insert(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {

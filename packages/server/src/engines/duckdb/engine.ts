@@ -6,6 +6,7 @@ import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { makePrivate, makePrivateDir, restrictUmask } from '../../files/private-files.ts';
 import type { Engine, Row } from '../engine.ts';
 import { ConnectionPool, WriterQueue } from '../pool.ts';
+import { isReadOnly } from '../read-only.ts';
 import { corruptWarehouseError, diskFullError, storageFailure } from '../storage-errors.ts';
 import type { TableLayout } from './append-rows.ts';
 import { DuckDbSession } from './session.ts';
@@ -18,13 +19,7 @@ export interface DuckDbOptions {
   readonly readers?: number;
 }
 
-/** Statements that only read: they run on a pooled reader connection beside the writer. */
-const READ_ONLY = /^\s*(\(\s*)*(SELECT|FROM|VALUES|SHOW|DESCRIBE|SUMMARIZE|EXPLAIN|WITH)\b/i;
-const WRITES = /\b(INSERT|UPDATE|DELETE|MERGE|CREATE|ALTER|DROP|TRUNCATE|COPY|ATTACH|SET|CHECKPOINT)\b/i;
-
-export function isReadOnly(sql: string): boolean {
-  return READ_ONLY.test(sql) && !WRITES.test(sql);
-}
+export { isReadOnly } from '../read-only.ts';
 
 /**
  * Embedded DuckDB: one database instance, a pool of reader connections, and one writer connection
