@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MESSAGE_EVENTS } from '@dalbit/core/channels/tables';
+import { MESSAGE_EVENTS, MESSAGES } from '@dalbit/core/channels/tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Engine } from '../engines/engine.ts';
@@ -17,20 +17,36 @@ export async function cancelPendingMessages(
   code: 'CAMPAIGN_PAUSED' | 'CAMPAIGN_STOPPED',
   at: Date,
 ): Promise<number> {
-  const d = engine.dialect;
-  const where = (b: { p(v: unknown, t: 'string' | 'timestamp'): string }) =>
-    `campaign_id = ${b.p(campaignId, 'string')} AND status IN (${PENDING.map((s) => `'${s}'`).join(', ')}) AND (locked_until IS NULL OR locked_until < ${b.p(at, 'timestamp')})`;
-  const rows = await engine.query<{ idempotency_key: string }>(
-    compileBound(d, (b) => `SELECT idempotency_key FROM messages WHERE ${where(b)}`),
-  );
-  if (rows.length === 0) return 0;
-  await engine.query(
-    compileBound(
-      d,
-      (b) =>
-        `UPDATE messages SET status = 'cancelled', reason = ${b.p(code, 'string')}, updated_at = ${b.p(at, 'timestamp')} WHERE ${where(b)}`,
-    ),
-  );
+  // One turn (chDB) / transaction (DuckDB): a claim cannot take a row between the read and the change.
+  return engine.transaction(async (tx) => {
+    const d = tx.dialect;
+    const where = (b: { p(v: unknown, t: 'string' | 'timestamp'): string }, m: string) =>
+      `${m}campaign_id = ${b.p(campaignId, 'string')} AND ${m}status IN (${PENDING.map((s) => `'${s}'`).join(', ')}) AND (${m}locked_until IS NULL OR ${m}locked_until < ${b.p(at, 'timestamp')})`;
+    const rows = await tx.query<{ idempotency_key: string }>(
+      compileBound(d, (b) => `SELECT idempotency_key FROM messages WHERE ${where(b, '')}`),
+    );
+    if (rows.length === 0) return 0;
+    await tx.query(
+      compileBound(d, (b) =>
+        d.write.updateWhere({
+          table: MESSAGES,
+          alias: 'm',
+          set: { status: "'cancelled'", reason: b.p(code, 'string'), updated_at: b.p(at, 'timestamp') },
+          where: where(b, 'm.'),
+        }),
+      ),
+    );
+    await appendCancelEvents(tx, rows, code, at);
+    return rows.length;
+  });
+}
+
+async function appendCancelEvents(
+  engine: Engine,
+  rows: readonly { idempotency_key: string }[],
+  code: string,
+  at: Date,
+): Promise<void> {
   const cols = columnNames(MESSAGE_EVENTS);
   await engine.insert(
     MESSAGE_EVENTS.name,
@@ -51,5 +67,4 @@ export async function cancelPendingMessages(
       return cols.map((c) => row[c] ?? null);
     }),
   );
-  return rows.length;
 }

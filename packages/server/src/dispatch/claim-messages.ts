@@ -1,4 +1,5 @@
 import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
+import { MESSAGES } from '@dalbit/core/channels/tables';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Engine } from '../engines/engine.ts';
 import { CLAIM_COLUMNS, type ClaimedRow, type RawClaim, RETRY, SENDING, toClaimedRow } from './outbox-row.ts';
@@ -18,9 +19,44 @@ export interface ClaimInput {
 
 const NOT_HELD = (c: ClaimInput): string => (c.holdAds ? " AND purpose <> 'ad'" : '');
 
-const SET_CLAIM = (b: { p: (v: unknown, t: 'string' | 'timestamp') => string }, c: ClaimInput) =>
-  `status = '${SENDING}', locked_by = ${b.p(c.token, 'string')}, locked_until = ${b.p(new Date(c.now.getTime() + c.lockMs), 'timestamp')},
-   attempts = attempts + 1, updated_at = ${b.p(c.now, 'timestamp')}`;
+type Binder = { p: (v: unknown, t: 'string' | 'timestamp') => string };
+
+/**
+ * Claims the rows of `messages` chosen by `pick` (a `SELECT idempotency_key …` over the table) for
+ * token `c.token`, and reads them back. The change is written as the dialect writes one (DuckDB
+ * `UPDATE`; ClickHouse new versions of the rows, decision 0019) in one statement, inside a
+ * transaction: DuckDB's writer queue or chDB's turns, so no other claim or outcome interleaves (one
+ * dispatcher process per warehouse, decision 0008). The rows are read back by their claim
+ * (token and claim time: a dead process's rows under the same token are older than this claim).
+ */
+async function claimWhere(engine: Engine, c: ClaimInput, pick: (b: Binder) => string): Promise<RawClaim[]> {
+  return engine.transaction(async (tx) => {
+    const d = tx.dialect;
+    await tx.query(
+      compileBound(d, (b) =>
+        d.write.updateWhere({
+          table: MESSAGES,
+          alias: 'm',
+          set: {
+            status: `'${SENDING}'`,
+            locked_by: b.p(c.token, 'string'),
+            locked_until: b.p(new Date(c.now.getTime() + c.lockMs), 'timestamp'),
+            attempts: 'm.attempts + 1',
+            updated_at: b.p(c.now, 'timestamp'),
+          },
+          where: `m.idempotency_key IN (${pick(b)})`,
+        }),
+      ),
+    );
+    return tx.query<RawClaim>(
+      compileBound(
+        d,
+        (b) => `SELECT ${CLAIM_COLUMNS} FROM messages
+          WHERE locked_by = ${b.p(c.token, 'string')} AND status = '${SENDING}' AND updated_at = ${b.p(c.now, 'timestamp')}`,
+      ),
+    );
+  });
+}
 
 const byKey = (a: ClaimedRow, b: ClaimedRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
@@ -44,13 +80,11 @@ export async function claimInDoubt(
     ),
   );
   if (!group) return { rows: [], claimedAt: undefined };
-  const rows = await engine.query<RawClaim>(
-    compileBound(
-      d,
-      (b) => `UPDATE messages SET ${SET_CLAIM(b, c)}
-        WHERE channel = ${b.p(c.channel, 'string')} AND status = '${SENDING}' AND locked_by IS NOT DISTINCT FROM ${b.p(group.locked_by, 'string')}
-        RETURNING ${CLAIM_COLUMNS}`,
-    ),
+  const rows = await claimWhere(
+    engine,
+    c,
+    (b) => `SELECT idempotency_key FROM messages
+      WHERE channel = ${b.p(c.channel, 'string')} AND status = '${SENDING}' AND locked_by IS NOT DISTINCT FROM ${b.p(group.locked_by, 'string')}`,
   );
   return {
     rows: rows.map((r) => toClaimedRow(r, 'in_doubt', group.locked_by)).sort(byKey),
@@ -70,35 +104,27 @@ export async function claimRetries(engine: Engine, c: ClaimInput): Promise<Claim
     ),
   );
   if (!group) return [];
-  const rows = await engine.query<RawClaim>(
-    compileBound(
-      d,
-      (b) => `UPDATE messages SET ${SET_CLAIM(b, c)}
-        WHERE idempotency_key IN (
-          SELECT idempotency_key FROM messages
-          WHERE channel = ${b.p(c.channel, 'string')} AND status = '${RETRY}' AND locked_by IS NOT DISTINCT FROM ${b.p(group.locked_by, 'string')}
-            AND next_attempt_at <= ${b.p(c.now, 'timestamp')}${NOT_HELD(c)}
-          ORDER BY idempotency_key LIMIT ${Math.max(1, Math.floor(c.limit))})
-        RETURNING ${CLAIM_COLUMNS}`,
-    ),
+  const rows = await claimWhere(
+    engine,
+    c,
+    (b) => `SELECT idempotency_key FROM messages
+      WHERE channel = ${b.p(c.channel, 'string')} AND status = '${RETRY}' AND locked_by IS NOT DISTINCT FROM ${b.p(group.locked_by, 'string')}
+        AND next_attempt_at <= ${b.p(c.now, 'timestamp')}${NOT_HELD(c)}
+      ORDER BY idempotency_key LIMIT ${Math.max(1, Math.floor(c.limit))}`,
   );
   return rows.map((r) => toClaimedRow(r, 'retry', group.locked_by)).sort(byKey);
 }
 
 /** Takes up to `limit` due first sends (queued, or deferred whose time has come), by priority. */
 export async function claimFresh(engine: Engine, c: ClaimInput): Promise<ClaimedRow[]> {
-  const rows = await engine.query<RawClaim>(
-    compileBound(
-      engine.dialect,
-      (b) => `UPDATE messages SET ${SET_CLAIM(b, c)}
-        WHERE idempotency_key IN (
-          SELECT idempotency_key FROM messages
-          WHERE channel = ${b.p(c.channel, 'string')} AND status IN ('queued', 'deferred') AND due_at <= ${b.p(c.now, 'timestamp')}
-            AND (next_attempt_at IS NULL OR next_attempt_at <= ${b.p(c.now, 'timestamp')})
-            AND (locked_until IS NULL OR locked_until < ${b.p(c.now, 'timestamp')})${NOT_HELD(c)}
-          ORDER BY priority DESC, due_at, idempotency_key LIMIT ${Math.max(1, Math.floor(c.limit))})
-        RETURNING ${CLAIM_COLUMNS}`,
-    ),
+  const rows = await claimWhere(
+    engine,
+    c,
+    (b) => `SELECT idempotency_key FROM messages
+      WHERE channel = ${b.p(c.channel, 'string')} AND status IN ('queued', 'deferred') AND due_at <= ${b.p(c.now, 'timestamp')}
+        AND (next_attempt_at IS NULL OR next_attempt_at <= ${b.p(c.now, 'timestamp')})
+        AND (locked_until IS NULL OR locked_until < ${b.p(c.now, 'timestamp')})${NOT_HELD(c)}
+      ORDER BY priority DESC, due_at, idempotency_key LIMIT ${Math.max(1, Math.floor(c.limit))}`,
   );
   return rows.map((r) => toClaimedRow(r, 'fresh', null)).sort(byKey);
 }

@@ -1,8 +1,6 @@
 import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
 import { type CompliancePolicy, DEFAULT_COMPLIANCE_POLICY } from '@dalbit/core/compliance/policy';
 import { findNextSendTime } from '@dalbit/core/compliance/send-windows';
-import { DalbitError } from '@dalbit/core/errors/dalbit-error';
-import { translate } from '@dalbit/core/i18n/catalog';
 import type { Engine } from '../engines/engine.ts';
 import type { AdapterRegistry, ChannelRoute } from './adapter-registry.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './backoff.ts';
@@ -94,13 +92,6 @@ export function mayResendInDoubt(route: ChannelRoute, claimedAt: Date | undefine
  * loops over `pass()`, `dispatchOnce` runs one.
  */
 export function createDispatcher(engine: Engine, opts: DispatchOptions): { pass(): Promise<DispatchSummary> } {
-  if (engine.dialect.name !== 'duckdb')
-    // Claims are compare-and-set on DuckDB; the chDB/ClickHouse claim of decision 0019 is not built yet.
-    throw new DalbitError({
-      code: 'UNSUPPORTED_ENGINE',
-      kind: 'unavailable',
-      message: translate('ko', 'cli.dispatcher.needsDuckdb'),
-    });
   const startedAt = opts.now();
   const limiters = new Map<string, RateLimiter>();
   let claims = 0;

@@ -14,7 +14,7 @@ export async function findHalted(engine: Engine, rows: readonly ClaimedRow[]): P
   const found = await engine.query<{ idempotency_key: string; status: string }>(
     compileBound(
       engine.dialect,
-      (b) => `SELECT m.idempotency_key, c.status FROM messages m
+      (b) => `SELECT m.idempotency_key AS idempotency_key, c.status AS status FROM messages m
         JOIN (SELECT campaign_id, ${engine.dialect.fn.argMax('status', 'revision')} AS status FROM campaigns GROUP BY campaign_id) c
           ON c.campaign_id = m.campaign_id
         WHERE m.idempotency_key IN ${b.in(rows.map((r) => r.key))}`,

@@ -49,7 +49,7 @@ export async function findWithdrawn(engine: Engine, rows: readonly ClaimedRow[])
     const latest = await engine.query<{ customer_id: string; channel: string; granted: boolean }>(
       compileBound(
         d,
-        (b) => `SELECT customer_id, channel, arg_max(granted, "at") AS granted FROM consents
+        (b) => `SELECT customer_id, channel, ${d.fn.argMax('granted', '"at"')} AS granted FROM consents
           WHERE purpose = 'ad' AND customer_id IN ${b.in(customers)} GROUP BY customer_id, channel`,
       ),
     );

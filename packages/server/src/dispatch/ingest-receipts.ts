@@ -162,15 +162,19 @@ export async function ingestReceipts(
         { name: 'ts_now', type: 'timestamp' },
       ],
       rows,
-      set: `status = r.status,
-            delivered_at = CASE WHEN r.status = 'delivered' THEN r.ts ELSE m.delivered_at END,
-            failed_at = CASE WHEN r.status = 'failed' THEN r.ts ELSE m.failed_at END,
-            accepted_at = COALESCE(m.accepted_at, r.ts),
-            reason = CASE WHEN r.status = 'failed' THEN r.code ELSE m.reason END,
-            last_error_code = CASE WHEN r.status = 'failed' THEN r.code ELSE m.last_error_code END,
-            provider = COALESCE(m.provider, r.provider), provider_message_id = COALESCE(m.provider_message_id, r.pid),
-            via_fallback = CASE WHEN r.fb THEN true ELSE m.via_fallback END,
-            locked_until = NULL, updated_at = r.ts_now`,
+      set: {
+        status: 'r.status',
+        delivered_at: "CASE WHEN r.status = 'delivered' THEN r.ts ELSE m.delivered_at END",
+        failed_at: "CASE WHEN r.status = 'failed' THEN r.ts ELSE m.failed_at END",
+        accepted_at: 'COALESCE(m.accepted_at, r.ts)',
+        reason: "CASE WHEN r.status = 'failed' THEN r.code ELSE m.reason END",
+        last_error_code: "CASE WHEN r.status = 'failed' THEN r.code ELSE m.last_error_code END",
+        provider: 'COALESCE(m.provider, r.provider)',
+        provider_message_id: 'COALESCE(m.provider_message_id, r.pid)',
+        via_fallback: 'CASE WHEN r.fb THEN true ELSE m.via_fallback END',
+        locked_until: 'NULL',
+        updated_at: 'r.ts_now',
+      },
     });
     const queued = await enqueueFallbacks(tx, fallbacks, opts.now);
     return { applied: updates.size, stale, unmatched, fallbacksQueued: queued.length };

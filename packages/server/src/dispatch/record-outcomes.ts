@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { MESSAGE_EVENTS } from '@dalbit/core/channels/tables';
 import { columnNames } from '@dalbit/core/schema/table';
-import { compileBound } from '@dalbit/core/sql/bind-sql';
+import { tableDef } from '@dalbit/core/schema/migrations';
+import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Engine } from '../engines/engine.ts';
 import { IN_DOUBT, RETRY, SENDING } from './outbox-row.ts';
 import type { FallbackSend, Outcome } from './outcome.ts';
@@ -50,16 +51,25 @@ const MESSAGE_COLUMNS =
 /**
  * Queues the SMS replacing a failed Kakao message as its own outbox row, keyed
  * `<original>:fallback`: inserted only when absent, so it is sent at most once however often the
- * failure is reported.
+ * failure is reported. Call it inside the caller's transaction (the check and the insert are one
+ * turn on chDB, one transaction on DuckDB).
  */
 export async function enqueueFallbacks(
   engine: Engine,
   fallbacks: readonly FallbackSend[],
   now: Date,
 ): Promise<string[]> {
+  if (fallbacks.length === 0) return [];
+  const present = new Set<string>();
+  for (const part of chunks(fallbacks.flatMap((f) => [f.key, f.originalKey])))
+    for (const r of await engine.query<{ idempotency_key: string }>(
+      compileBound(engine.dialect, (b) => `SELECT idempotency_key FROM messages WHERE idempotency_key IN ${b.in(part)}`),
+    ))
+      present.add(r.idempotency_key);
   const created: string[] = [];
   for (const f of fallbacks) {
-    const rows = await engine.query<{ idempotency_key: string }>(
+    if (present.has(f.key) || !present.has(f.originalKey)) continue;
+    await engine.query(
       compileBound(
         engine.dialect,
         (b) => `INSERT INTO messages (${MESSAGE_COLUMNS})
@@ -67,12 +77,11 @@ export async function enqueueFallbacks(
                  'queued', 'KAKAO_FALLBACK', ${b.p(JSON.stringify(f.message), 'string')}, 0, ${b.p(now, 'timestamp')}, true,
                  ${b.p(now, 'timestamp')}, ${b.p(now, 'timestamp')}
           FROM messages
-          WHERE idempotency_key = ${b.p(f.originalKey, 'string')}
-            AND NOT EXISTS (SELECT 1 FROM messages WHERE idempotency_key = ${b.p(f.key, 'string')})
-          RETURNING idempotency_key`,
+          WHERE idempotency_key = ${b.p(f.originalKey, 'string')}`,
       ),
     );
-    if (rows.length > 0) created.push(f.key);
+    present.add(f.key);
+    created.push(f.key);
   }
   if (created.length > 0)
     await appendEvents(
@@ -93,10 +102,13 @@ export async function enqueueFallbacks(
 async function removeStaleTokens(engine: Engine, tokens: readonly string[], now: Date): Promise<void> {
   if (tokens.length === 0) return;
   await engine.query(
-    compileBound(
-      engine.dialect,
-      (b) =>
-        `UPDATE push_tokens SET removed_at = ${b.p(now, 'timestamp')} WHERE removed_at IS NULL AND token IN (${tokens.map((t) => b.p(t, 'string')).join(', ')})`,
+    compileBound(engine.dialect, (b) =>
+      engine.dialect.write.updateWhere({
+        table: tableDef('push_tokens'),
+        alias: 't',
+        set: { removed_at: b.p(now, 'timestamp') },
+        where: `t.removed_at IS NULL AND t.token IN ${b.in(tokens)}`,
+      }),
     ),
   );
 }
@@ -132,10 +144,17 @@ export async function recordOutcomes(
           o.duplicate ? 'DUPLICATE' : null,
           now,
         ]),
-        set: `status = CASE WHEN m.status IN ('${SENDING}', '${IN_DOUBT}') THEN 'accepted' ELSE m.status END,
-              provider = r.provider, provider_message_id = COALESCE(r.pid, m.provider_message_id),
-              provider_group_id = COALESCE(r.gid, m.provider_group_id), reason = COALESCE(r.reason, m.reason),
-              accepted_at = COALESCE(m.accepted_at, r.ts), locked_until = NULL, next_attempt_at = NULL, updated_at = r.ts`,
+        set: {
+          status: `CASE WHEN m.status IN ('${SENDING}', '${IN_DOUBT}') THEN 'accepted' ELSE m.status END`,
+          provider: 'r.provider',
+          provider_message_id: 'COALESCE(r.pid, m.provider_message_id)',
+          provider_group_id: 'COALESCE(r.gid, m.provider_group_id)',
+          reason: 'COALESCE(r.reason, m.reason)',
+          accepted_at: 'COALESCE(m.accepted_at, r.ts)',
+          locked_until: 'NULL',
+          next_attempt_at: 'NULL',
+          updated_at: 'r.ts',
+        },
       });
     const retry = of('retry');
     if (retry.length > 0)
@@ -147,8 +166,15 @@ export async function recordOutcomes(
           { name: 'ts', type: 'timestamp' },
         ],
         rows: retry.map((o) => [o.key, o.nextAttemptAt, o.code, o.message.slice(0, 1000), now]),
-        set: `status = '${RETRY}', next_attempt_at = r.nxt, reason = r.code, last_error_code = r.code, last_error = r.err,
-              locked_until = NULL, updated_at = r.ts`,
+        set: {
+          status: `'${RETRY}'`,
+          next_attempt_at: 'r.nxt',
+          reason: 'r.code',
+          last_error_code: 'r.code',
+          last_error: 'r.err',
+          locked_until: 'NULL',
+          updated_at: 'r.ts',
+        },
         where: `m.status = '${SENDING}'`,
       });
     const final = [
@@ -165,8 +191,15 @@ export async function recordOutcomes(
           { name: 'ts', type: 'timestamp' },
         ],
         rows: final.map((o) => [o.key, o.status, o.code, o.detail.slice(0, 1000), now]),
-        set: `status = r.status, reason = r.code, last_error_code = r.code, last_error = r.err, locked_until = NULL,
-              failed_at = CASE WHEN r.status = 'failed' THEN r.ts ELSE m.failed_at END, updated_at = r.ts`,
+        set: {
+          status: 'r.status',
+          reason: 'r.code',
+          last_error_code: 'r.code',
+          last_error: 'r.err',
+          locked_until: 'NULL',
+          failed_at: "CASE WHEN r.status = 'failed' THEN r.ts ELSE m.failed_at END",
+          updated_at: 'r.ts',
+        },
         where: `m.status = '${SENDING}'`,
       });
     await appendEvents(

@@ -81,11 +81,7 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
         ko,
       }),
     });
-  if (o.dispatcher && o.engine.dialect.name !== 'duckdb')
-    o.log(
-      ko ? '[dispatcher] 발송기는 DuckDB 엔진에서만 동작합니다: 꺼짐' : '[dispatcher] needs the DuckDB engine: off',
-    );
-  else if (o.dispatcher) {
+  if (o.dispatcher) {
     const registry = buildAdapterRegistry(o.dispatcher.channels, o.engine);
     closeAdapters = () => registry.close();
     const providers = Object.entries(registry.summary).filter(([c]) => c !== 'onsite');

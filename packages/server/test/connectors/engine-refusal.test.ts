@@ -8,7 +8,6 @@ import { beginCafe24, connectSmartstore } from '../../src/connectors/connect.ts'
 import { createSecretBox } from '../../src/connectors/secret-box.ts';
 import { DEFAULT_SHOP_HTTP } from '../../src/connectors/shop-fetch.ts';
 import { syncAll } from '../../src/connectors/sync-run.ts';
-import { createDispatcher } from '../../src/dispatch/dispatcher.ts';
 import type { Engine } from '../../src/engines/engine.ts';
 import { openMemoryWarehouse } from '../../src/engines/open-engine.ts';
 import { createRuntime } from '../../src/runtime/start-runtime.ts';
@@ -28,20 +27,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await engine?.close();
-});
-
-describe('the outbox dispatcher on chDB', () => {
-  it('refuses with a Korean DalbitError before claiming anything (claims need DuckDB for now)', async () => {
-    const before = await engine.query<{ n: number }>('SELECT count(*) AS n FROM messages');
-    expect(() => createDispatcher(engine, {} as Parameters<typeof createDispatcher>[1])).toThrow(
-      expect.objectContaining({
-        code: 'UNSUPPORTED_ENGINE',
-        kind: 'unavailable',
-        message: '발송기는 DuckDB 엔진에서만 동작합니다',
-      }),
-    );
-    expect(await engine.query<{ n: number }>('SELECT count(*) AS n FROM messages')).toEqual(before);
-  });
 });
 
 describe('shop connectors on chDB', () => {

@@ -6,11 +6,13 @@ import type { ChannelKind } from '@dalbit/core/channels/channel-kind';
 import type { OutboundMessage } from '@dalbit/core/channels/outbound-message';
 import { MESSAGES } from '@dalbit/core/channels/tables';
 import { columnNames } from '@dalbit/core/schema/table';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { DuckDbEngine } from '../../src/engines/duckdb/engine.ts';
 import type { Engine } from '../../src/engines/engine.ts';
 import { migrate } from '../../src/engines/migrate.ts';
+import { type EngineKind, openWarehouse } from '../../src/engines/open-engine.ts';
 
 export const SENDER = '0212345678';
 export const PF_ID = 'KA01PF-dalbit';
@@ -103,16 +105,20 @@ export async function eventsOf(
   engine: Engine,
   key: string,
 ): Promise<{ status: string; code: string | null; source: string }[]> {
-  return engine.query({
-    sql: 'SELECT status, code, source FROM message_events WHERE idempotency_key = $1 ORDER BY "at", status',
-    params: [key],
-    paramTypes: ['string'],
-  });
+  return engine.query(
+    compileBound(
+      engine.dialect,
+      (b) =>
+        `SELECT status, code, source FROM message_events WHERE idempotency_key = ${b.p(key, 'string')} ORDER BY "at", status`,
+    ),
+  );
 }
 
-export async function openTempWarehouse(): Promise<{ engine: Engine; dir: string; cleanup(): Promise<void> }> {
+export async function openTempWarehouse(
+  kind: EngineKind = 'duckdb',
+): Promise<{ engine: Engine; dir: string; cleanup(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'dalbit-dispatch-'));
-  const engine = await openDuckDbFile(dir);
+  const engine = kind === 'duckdb' ? await openDuckDbFile(dir) : await openWarehouse({ dataDir: dir, engine: kind });
   return {
     engine,
     dir,
@@ -121,6 +127,20 @@ export async function openTempWarehouse(): Promise<{ engine: Engine; dir: string
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Sets `campaign_id` of outbox rows, as the dialect writes a change (both engines). */
+export async function setCampaign(engine: Engine, campaignId: string, keys: readonly string[]): Promise<void> {
+  await engine.query(
+    compileBound(engine.dialect, (b) =>
+      engine.dialect.write.updateWhere({
+        table: MESSAGES,
+        alias: 'm',
+        set: { campaign_id: b.p(campaignId, 'string') },
+        where: `m.idempotency_key IN ${b.in(keys)}`,
+      }),
+    ),
+  );
 }
 
 /** Serves a hono app on 127.0.0.1 with an ephemeral port. */

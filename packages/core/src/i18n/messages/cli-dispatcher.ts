@@ -30,10 +30,6 @@ export const CLI_DISPATCHER_MESSAGES = defineMessages({
   },
   'cli.dispatcher.opt.json': { ko: '한 줄에 JSON 객체 하나', en: 'one JSON object per line' },
   'cli.dispatcher.duration': { ko: '500ms, 1s, 2m 처럼 쓰세요', en: 'use 500ms, 1s or 2m' },
-  'cli.dispatcher.needsDuckdb': {
-    ko: '발송기는 DuckDB 엔진에서만 동작합니다',
-    en: 'the dispatcher needs the DuckDB engine',
-  },
   'cli.dispatcher.pass': {
     ko: '발송 {claimed}건: 접수 {accepted} (중복 확인 {duplicates}) · 재시도 {retried} · 실패 {failed} · 확인 필요 {inDoubt} · 취소 {cancelled} · 대체발송 대기 {fallbacksQueued}',
     en: 'sent {claimed}: accepted {accepted} (already had {duplicates}) · retry {retried} · failed {failed} · in doubt {inDoubt} · cancelled {cancelled} · fallbacks queued {fallbacksQueued}',

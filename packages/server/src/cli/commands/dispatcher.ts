@@ -78,7 +78,6 @@ async function prepare(ctx: CliContext, cmd: Command, raw: Record<string, unknow
   if (!cfg.ok) throw new CliError('BAD_ENV', cfg.issues.map((i) => `${i.key}: ${i.message}`).join('\n'));
   const engine = await ctx.warehouse(cmd);
   const { policy } = await loadEffectivePolicy(engine, { dataDir: ctx.config(cmd).dataDir });
-  if (engine.dialect.name !== 'duckdb') throw new CliError('UNSUPPORTED_ENGINE', ctx.t('cli.dispatcher.needsDuckdb'));
   const registry = buildAdapterRegistry(cfg.config, engine);
   const base = {
     adapters: registry.adapters,
