@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { MESSAGE_EVENTS } from '@dalbit/core/channels/tables';
-import { columnNames } from '@dalbit/core/schema/table';
 import { tableDef } from '@dalbit/core/schema/migrations';
+import { columnNames } from '@dalbit/core/schema/table';
 import { chunks, compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Engine } from '../engines/engine.ts';
 import { IN_DOUBT, RETRY, SENDING } from './outbox-row.ts';
@@ -63,7 +63,10 @@ export async function enqueueFallbacks(
   const present = new Set<string>();
   for (const part of chunks(fallbacks.flatMap((f) => [f.key, f.originalKey])))
     for (const r of await engine.query<{ idempotency_key: string }>(
-      compileBound(engine.dialect, (b) => `SELECT idempotency_key FROM messages WHERE idempotency_key IN ${b.in(part)}`),
+      compileBound(
+        engine.dialect,
+        (b) => `SELECT idempotency_key FROM messages WHERE idempotency_key IN ${b.in(part)}`,
+      ),
     ))
       present.add(r.idempotency_key);
   const created: string[] = [];

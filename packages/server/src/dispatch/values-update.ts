@@ -24,7 +24,9 @@ export async function updateMessagesFromValues(engine: Engine, input: ValuesUpda
   const names = ['k', ...input.columns.map((c) => c.name)];
   // One table per column list: the DuckDB session caches a table's layout by its name.
   const table = `msg_update_${names.join('_')}`;
-  await engine.exec(write.tempTable(table, [col('k', 'string'), ...input.columns.map((c) => col(c.name, c.type, true))]));
+  await engine.exec(
+    write.tempTable(table, [col('k', 'string'), ...input.columns.map((c) => col(c.name, c.type, true))]),
+  );
   await engine.insert(table, names, input.rows);
   await engine.exec(
     write.updateWhere({
