@@ -1,4 +1,5 @@
 import { type ByteSource, toByteSource } from '../byte-source.ts';
+import { utf8Chunks } from '../utf8-chunks.ts';
 import { collectText, decodeXmlText, findAttr } from './xml-text.ts';
 import { readZipDirectory, readZipEntry, streamZipEntry, type ZipEntry } from './zip-entries.ts';
 
@@ -63,17 +64,11 @@ export function openWorkbook(input: Uint8Array | ByteSource): Workbook {
 }
 
 function* decodeUtf8Chunks(chunks: Iterable<Uint8Array>): Generator<string> {
-  const decoder = new TextDecoder('utf-8');
   try {
-    for (const c of chunks) {
-      const t = decoder.decode(c, { stream: true });
-      if (t !== '') yield t;
-    }
+    yield* utf8Chunks(chunks);
   } catch (cause) {
     throw new XlsxError('not a valid .xlsx file (worksheet unreadable)', { cause });
   }
-  const rest = decoder.decode();
-  if (rest !== '') yield rest;
 }
 
 function listSheets(workbook: string, rels: Map<string, string>): { name: string; path: string }[] {
