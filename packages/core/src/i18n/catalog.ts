@@ -17,6 +17,7 @@ import { CLI_SEGMENT_MESSAGES } from './messages/cli-segment.ts';
 import { CLICKHOUSE_MESSAGES } from './messages/clickhouse.ts';
 import { COMMON_MESSAGES } from './messages/common.ts';
 import { CONNECTOR_MESSAGES } from './messages/connectors.ts';
+import { COUPON_MESSAGES } from './messages/coupons.ts';
 import { DOMAIN_ERROR_MESSAGES } from './messages/domain-errors.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
 import { EXPLAIN_MESSAGES } from './messages/explain.ts';
@@ -69,6 +70,7 @@ export const MESSAGES = {
   ...IMPORTS_MESSAGES,
   ...STUDIO_MESSAGES,
   ...STUDIO_FLOW_MESSAGES,
+  ...COUPON_MESSAGES,
   ...CONNECTOR_MESSAGES,
   ...STORAGE_MESSAGES,
   ...REPORT_TEXT_MESSAGES,

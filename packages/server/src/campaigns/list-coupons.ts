@@ -15,15 +15,20 @@ export interface IssuedCouponRow {
   readonly redeemed: boolean;
 }
 
-/** Codes a campaign issued, oldest first, with whether a valid redemption was seen. */
+/** Codes a campaign issued, oldest first, with whether a valid redemption was seen (and how many were). */
 export async function listIssuedCoupons(
   engine: Engine,
   campaignId: string,
   page: { limit: number; offset: number },
-): Promise<{ total: number; coupons: IssuedCouponRow[] }> {
+): Promise<{ total: number; redeemed: number; coupons: IssuedCouponRow[] }> {
   const d = engine.dialect;
-  const [t] = await engine.query<{ n: number }>(
-    compileBound(d, (b) => `SELECT count(*) AS n FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')}`),
+  const [t] = await engine.query<{ n: number; redeemed: number }>(
+    compileBound(
+      d,
+      (b) => `SELECT count(*) AS n,
+        sum(CASE WHEN code IN (SELECT code FROM coupon_redemptions WHERE valid) THEN 1 ELSE 0 END) AS redeemed
+      FROM coupons WHERE campaign_id = ${b.p(campaignId, 'string')}`,
+    ),
   );
   const rows = await engine.query<{
     code: string;
@@ -46,6 +51,7 @@ export async function listIssuedCoupons(
   );
   return {
     total: Number(t?.n ?? 0),
+    redeemed: Number(t?.redeemed ?? 0),
     coupons: rows.map((r) => ({
       code: r.code,
       customerId: r.customer_id,

@@ -100,6 +100,11 @@ export function postJson<T>(path: string, body: unknown = {}, signal?: AbortSign
 
 /** POST a JSON body and receive a file (export downloads); errors as ApiFailure like `request`. */
 export async function postForBlob(path: string, body: unknown): Promise<Blob> {
+  return (await postForDownload(path, body)).blob;
+}
+
+/** POST with a JSON body, the answer as a file with its response headers (counts a route reports). */
+export async function postForDownload(path: string, body: unknown): Promise<{ blob: Blob; headers: Headers }> {
   const res = await fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
@@ -111,7 +116,7 @@ export async function postForBlob(path: string, body: unknown): Promise<Blob> {
     if (res.status === 401) for (const l of unauthorizedListeners) l();
     throw failure;
   }
-  return res.blob();
+  return { blob: await res.blob(), headers: res.headers };
 }
 
 /** POST a file as the raw body (`application/octet-stream`; the import upload), the answer as JSON. */

@@ -4,17 +4,8 @@ import { useI18n } from '../i18n.ts';
 import { useSession } from '../session/session-context.tsx';
 import { useT } from '../use-t.ts';
 import { ErrorBanner } from './error-banner.tsx';
+import { saveBlob } from './save-blob.ts';
 import { useToast } from './toast.tsx';
-
-/** Hands a downloaded file to the browser under `name`. */
-function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * The audience's downloads: the report as XLSX (summary and members, masked unless the role may

@@ -7,17 +7,9 @@ import { useI18n } from '../i18n.ts';
 import { hrefOf } from '../router/match-route.ts';
 import { useSession } from '../session/session-context.tsx';
 import { useT } from '../use-t.ts';
+import { saveBlob } from './save-blob.ts';
 import { StatusView } from './status-view.tsx';
 import { useToast } from './toast.tsx';
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 type T = ReturnType<typeof useT>;
 
@@ -99,7 +91,7 @@ export function SavedSegments({ tick, onEdit }: { tick: number; onEdit: (s: Segm
   };
   const exportCsv = async (s: SegmentHeader) => {
     try {
-      download(await exportSegmentFile(s.segmentId, 'csv'), `${s.name}.csv`);
+      saveBlob(await exportSegmentFile(s.segmentId, 'csv'), `${s.name}.csv`);
       toast.ok(t('audience.saved.exported'));
     } catch (e) {
       toast.error(e);

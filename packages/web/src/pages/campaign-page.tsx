@@ -1,6 +1,7 @@
 import { formatKstDate } from '@dalbit/core/time/kst';
 import { useApi } from '../api.ts';
 import { CampaignReport } from '../components/campaign/campaign-report.tsx';
+import { CouponsPanel } from '../components/campaign/coupons-panel.tsx';
 import { LifecycleBar } from '../components/campaign/lifecycle-bar.tsx';
 import { PreflightPanel } from '../components/campaign/preflight-panel.tsx';
 import { StatusView } from '../components/status-view.tsx';
@@ -16,6 +17,8 @@ interface Stored {
     purpose: string;
     channel: string;
     trigger: { kind: string; at?: string };
+    coupon?: unknown;
+    experiment?: { variants?: { coupon?: unknown }[] };
   };
   revision: number;
   statusLabel: string;
@@ -62,6 +65,9 @@ export function CampaignPage({ params }: PageProps) {
               />
               <PreflightPanel key={`${from}:${to}`} id={id} defaultFrom={from} defaultTo={to} />
               <CampaignReport id={id} />
+              {s.campaign.coupon || s.campaign.experiment?.variants?.some((v) => v.coupon) ? (
+                <CouponsPanel id={id} />
+              ) : null}
             </>
           );
         }}

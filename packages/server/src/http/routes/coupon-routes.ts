@@ -1,18 +1,36 @@
 import { CouponSpec } from '@dalbit/core/campaigns/coupon-spec';
 import { translate } from '@dalbit/core/i18n/catalog';
 import { z } from 'zod';
+import { DEFAULT_AUTH_OPTIONS } from '../../auth/auth-options.ts';
+import { cafe24CouponTargets, cafe24IssueRequests, cafe24MembersCsv } from '../../campaigns/cafe24-coupon-export.ts';
 import { reviseCampaign } from '../../campaigns/campaign-lifecycle.ts';
 import { findCampaign } from '../../campaigns/campaign-store.ts';
 import { couponsCsv, listIssuedCoupons } from '../../campaigns/list-coupons.ts';
+import { appendAccessLog } from '../access-log.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { ApiError } from '../api-error.ts';
+import { actorOf, clientIp } from '../caller.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
 import { sendJson } from '../send-json.ts';
 
 const Id = z.object({ id: z.string().min(1).max(200) });
 
+const Cafe24Export = z
+  .object({
+    /** `members-csv`: the admin's Excel issue file; `api-json`: Admin API issue requests. */
+    format: z.enum(['members-csv', 'api-json']),
+    reason: z.string().trim().min(2).max(500),
+    /** The shop's coupon number to put in the API path (else `{coupon_no}`). */
+    couponNo: z
+      .string()
+      .regex(/^\d{1,20}$/)
+      .optional(),
+  })
+  .strict();
+
 export function couponRoutes(deps: ApiDeps): AnyRoute[] {
   const { engine } = deps;
+  const trustedProxy = (deps.auth ?? DEFAULT_AUTH_OPTIONS).trustedProxy;
   const existing = async (id: string) => {
     const s = await findCampaign(engine, id);
     if (!s) throw new ApiError('NOT_FOUND', translate('ko', 'campaign.NOT_FOUND', { id }));
@@ -55,7 +73,11 @@ export function couponRoutes(deps: ApiDeps): AnyRoute[] {
       responses: {
         200: {
           description: 'codes',
-          schema: z.object({ total: z.number().int(), coupons: z.array(z.record(z.string(), z.unknown())) }),
+          schema: z.object({
+            total: z.number().int(),
+            redeemed: z.number().int(),
+            coupons: z.array(z.record(z.string(), z.unknown())),
+          }),
         },
         404: { description: 'no such campaign' },
       },
@@ -79,6 +101,53 @@ export function couponRoutes(deps: ApiDeps): AnyRoute[] {
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': `attachment; filename="coupons-${encodeURIComponent(params.id)}.csv"`,
           'cache-control': 'no-store',
+        });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/campaigns/{id}/coupons/cafe24',
+      tag: 'coupons',
+      access: 'pii.unmask',
+      summary:
+        "The Cafe24 members holding a live code of the campaign, in Cafe24's shapes: the member-id file of the admin's Excel issue, or Admin API issue requests (reason required, access-logged)",
+      description:
+        'Only customers with a Cafe24 membership and a code neither expired nor redeemed; the others are counted (`x-dalbit-without-member-id`). Decision 0022.',
+      params: Id,
+      body: Cafe24Export,
+      responses: {
+        200: { description: 'text/csv (members-csv) or JSON (api-json)' },
+        403: { description: 'the role may not export personal data' },
+        404: { description: 'no such campaign' },
+      },
+      handle: async ({ params, body, c }) => {
+        await existing(params.id);
+        const now = deps.now();
+        const t = await cafe24CouponTargets(engine, params.id, now);
+        await appendAccessLog(engine, {
+          actor: actorOf(c, trustedProxy),
+          action: 'coupon_cafe24_export',
+          subject: `campaign:${params.id} members:${t.members.length} format:${body.format}`,
+          reason: body.reason,
+          origin: clientIp(c, trustedProxy),
+          at: now,
+        });
+        const counts = {
+          'x-dalbit-members': String(t.members.length),
+          'x-dalbit-without-member-id': String(t.withoutMemberId),
+          'cache-control': 'no-store',
+        };
+        const name = `cafe24-coupon-${encodeURIComponent(params.id)}`;
+        if (body.format === 'api-json')
+          return c.body(JSON.stringify(cafe24IssueRequests(t, body.couponNo ?? null), null, 2), 200, {
+            ...counts,
+            'content-type': 'application/json; charset=utf-8',
+            'content-disposition': `attachment; filename="${name}-requests.json"`,
+          });
+        return c.body(cafe24MembersCsv(t), 200, {
+          ...counts,
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${name}-members.csv"`,
         });
       },
     }),
