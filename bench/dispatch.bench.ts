@@ -72,8 +72,10 @@ async function broadcast(
     T0,
   );
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const scheduled = await runScheduler(engine, { now: new Date(at.getTime() + 60_000), policy, campaignIds: [id] });
   const t1 = performance.now();
+  const c1 = process.cpuUsage();
   const solapi = createSolapiAdapters({ apiKey: 'KEY', apiSecret: 'SECRET', baseUrl: gateway.url });
   const configured = routeFor(solapi.sms, { batchSize: Number(process.env.DALBIT_BENCH_DISPATCH_BATCH ?? 1000) });
   const { ratePerSecond, ...unlimitedRoute } = configured;
@@ -86,12 +88,21 @@ async function broadcast(
   });
   const sent = await dispatcher.pass();
   const t2 = performance.now();
+  const c2 = process.cpuUsage();
+  // CPU seconds (user + sys) of this process: DuckDB's threads and the in-process gateway included.
+  const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => +((b.user - a.user + b.system - a.system) / 1e6).toFixed(2);
   return {
     rateLimit: limited ? `${ratePerSecond}/s` : 'none',
-    scheduler: { queued: scheduled.queued, blocked: scheduled.blocked, seconds: +((t1 - t0) / 1000).toFixed(3) },
+    scheduler: {
+      queued: scheduled.queued,
+      blocked: scheduled.blocked,
+      seconds: +((t1 - t0) / 1000).toFixed(3),
+      cpuSeconds: cpu(c0, c1),
+    },
     dispatch: {
       ...sent,
       seconds: +((t2 - t1) / 1000).toFixed(3),
+      cpuSeconds: cpu(c1, c2),
       messagesPerSecond: Math.round(sent.accepted / ((t2 - t1) / 1000)),
     },
     endToEndSeconds: +((t2 - t0) / 1000).toFixed(3),

@@ -45,10 +45,15 @@ export const EMPTY_INDEX: IdentityIndex = { owners: new Map(), createdAt: new Ma
 
 /** Canonical order of a batch: by record id, then seen time, so any import order plans the same. */
 export function orderPersons(persons: readonly PersonRecord[]): PersonRecord[] {
-  return [...persons].sort((a, b) =>
-    a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : a.seenAt.getTime() - b.seenAt.getTime(),
-  );
+  // A batch already in this order (the shell orders it before staging, then plans it) is not sorted again.
+  let ordered = true;
+  for (let i = 1; i < persons.length && ordered; i++)
+    ordered = byRecordThenSeen(persons[i - 1] as PersonRecord, persons[i] as PersonRecord) <= 0;
+  return ordered ? [...persons] : [...persons].sort(byRecordThenSeen);
 }
+
+const byRecordThenSeen = (a: PersonRecord, b: PersonRecord): number =>
+  a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : a.seenAt.getTime() - b.seenAt.getTime();
 
 const KINDS = Object.keys(KEY_KIND_PRIORITY) as ResolverKeyKind[];
 const RECORD_KIND = KINDS.indexOf('record');

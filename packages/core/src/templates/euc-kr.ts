@@ -19,6 +19,21 @@ export interface EucKrMeasure {
  */
 export type SmsEncoding = 'cp949' | 'euc-kr';
 
+/** CP949 bytes of one character, encoded once per distinct character (a campaign renders the same few hundred thousands of times). */
+const CP949 = new Map<string, Uint8Array>();
+const ASCII = Array.from({ length: 128 }, (_, c) => Uint8Array.of(c));
+
+function cp949Of(char: string): Uint8Array {
+  const code = char.charCodeAt(0);
+  if (code < 128) return ASCII[code] as Uint8Array;
+  let bytes = CP949.get(char);
+  if (bytes === undefined) {
+    bytes = Uint8Array.from(iconv.encode(char, 'cp949'));
+    if (CP949.size < 65_536) CP949.set(char, bytes);
+  }
+  return bytes;
+}
+
 /**
  * Measures text the way SMS gateways do: EUC-KR/CP949 bytes (ASCII 1, Hangul 2).
  * iconv-lite writes `?` for characters it cannot map; those are reported with their position.
@@ -28,7 +43,7 @@ export function measureEucKr(text: string, encoding: SmsEncoding = 'cp949'): Euc
   let bytes = 0;
   let index = 0;
   for (const char of text) {
-    const encoded = iconv.encode(char, 'cp949');
+    const encoded = cp949Of(char);
     const lost = char !== '?' && encoded.length === 1 && encoded[0] === 0x3f;
     const outsideStrict =
       encoding === 'euc-kr' && encoded.length === 2 && ((encoded[0] ?? 0) < 0xa1 || (encoded[1] ?? 0) < 0xa1);

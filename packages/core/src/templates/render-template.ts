@@ -59,6 +59,21 @@ export function compileTemplate(
   mode: TemplateMode,
   path = 'text',
 ): { ok: true; template: CompiledTemplate } | { ok: false; issues: TemplateIssue[] } {
+  // A campaign renders the same few templates for every recipient: each is parsed once.
+  const key = `${mode}\u0000${path}\u0000${source}`;
+  const cached = COMPILED.get(key);
+  if (cached) return cached.ok ? cached : { ok: false, issues: cached.issues.map((i) => ({ ...i })) };
+  const out = compileUncached(source, mode, path);
+  if (COMPILED.size >= MAX_COMPILED) COMPILED.clear();
+  COMPILED.set(key, out);
+  return out.ok ? out : { ok: false, issues: out.issues.map((i) => ({ ...i })) };
+}
+
+type Compiled = { ok: true; template: CompiledTemplate } | { ok: false; issues: TemplateIssue[] };
+const COMPILED = new Map<string, Compiled>();
+const MAX_COMPILED = 512;
+
+function compileUncached(source: string, mode: TemplateMode, path: string): Compiled {
   const liquid = ENGINES[mode];
   let parsed: Template[];
   let variables: string[];
