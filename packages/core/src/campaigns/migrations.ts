@@ -1,3 +1,4 @@
+import { CHANNEL_TESTS } from '../channels/tables.ts';
 import { COMPLIANCE_SETTINGS } from '../compliance/tables.ts';
 import type { Migration } from '../schema/migrations.ts';
 import type { TableDef } from '../schema/table.ts';
@@ -13,7 +14,7 @@ import {
 
 const create = (table: TableDef) => ({ kind: 'create_table', table }) as const;
 
-/** Campaign migrations (versions 42–45; 41 was taken by on-site impressions). */
+/** Campaign migrations (versions 42–46; 41 was taken by on-site impressions). */
 export const CAMPAIGN_MIGRATIONS: readonly Migration[] = [
   { version: 42, name: 'campaigns and scheduler runs', steps: [CAMPAIGNS, SCHEDULER_RUNS].map(create) },
   { version: 43, name: 'campaign exposures and journeys', steps: [CAMPAIGN_EXPOSURES, CAMPAIGN_JOURNEYS].map(create) },
@@ -26,4 +27,5 @@ export const CAMPAIGN_MIGRATIONS: readonly Migration[] = [
       create(COMPLIANCE_SETTINGS),
     ],
   },
+  { version: 46, name: 'channel test sends from the settings page', steps: [create(CHANNEL_TESTS)] },
 ];

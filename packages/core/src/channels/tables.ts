@@ -84,3 +84,23 @@ export const ONSITE_IMPRESSIONS: TableDef = {
     col('customer_id', 'string', true),
   ],
 };
+
+/**
+ * Test sends from the settings page (one real message through a channel's adapter to an address the
+ * user typed): who, when, through which provider and how it ended. The recipient is not kept (the
+ * access log has it masked). Read for the channel status ("last error").
+ */
+export const CHANNEL_TESTS: TableDef = {
+  name: 'channel_tests',
+  key: ['test_id'],
+  appendOnly: true,
+  columns: [
+    col('test_id', 'string'),
+    col('channel', 'string'),
+    col('provider', 'string'),
+    col('actor', 'string'),
+    col('at', 'timestamp'),
+    col('ok', 'bool'),
+    col('error_code', 'string', true),
+  ],
+};

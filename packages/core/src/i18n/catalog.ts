@@ -27,6 +27,7 @@ import { RECONFIRM_MESSAGES } from './messages/reconfirm.ts';
 import { REPORT_TEXT_MESSAGES } from './messages/report-text.ts';
 import { STORAGE_MESSAGES } from './messages/storage.ts';
 import { STUDIO_MESSAGES } from './messages/studio.ts';
+import { STUDIO_CHANNEL_MESSAGES } from './messages/studio-channels.ts';
 import { STUDIO_FLOW_MESSAGES } from './messages/studio-flow.ts';
 import { TRACKER_MESSAGES } from './messages/tracker.ts';
 import { UNSUBSCRIBE_MESSAGES } from './messages/unsubscribe.ts';
@@ -71,6 +72,7 @@ export const MESSAGES = {
   ...STUDIO_MESSAGES,
   ...STUDIO_FLOW_MESSAGES,
   ...COUPON_MESSAGES,
+  ...STUDIO_CHANNEL_MESSAGES,
   ...CONNECTOR_MESSAGES,
   ...STORAGE_MESSAGES,
   ...REPORT_TEXT_MESSAGES,

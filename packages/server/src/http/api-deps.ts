@@ -1,5 +1,6 @@
 import type { AuthOptions } from '../auth/auth-options.ts';
 import type { ConnectorDeps } from '../connectors/connector-deps.ts';
+import type { ChannelConfigResult } from '../dispatch/channel-config.ts';
 import type { Engine } from '../engines/engine.ts';
 import type { SiteKeys } from '../tracker/site-keys.ts';
 import type { TrackerLimits } from '../tracker/tracker-gate.ts';
@@ -19,6 +20,8 @@ export interface ApiDeps {
   readonly trackerLimits?: Partial<TrackerLimits>;
   /** Shop connectors' sealing key and HTTP (decision 0016); without them the connector routes answer 501. */
   readonly connectors?: ConnectorDeps;
+  /** Channel credentials parsed from the environment, for their status and test sends on the settings page (default: none set). */
+  readonly channels?: ChannelConfigResult;
   /** Where import uploads wait (`<dataDir>/uploads` under `dalbit serve`, so they outlive a restart); default: a private temp directory. */
   readonly uploadDir?: string;
 }

@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { campaignCheckRoutes } from './routes/campaign-check-routes.ts';
 import { campaignLifecycleRoutes } from './routes/campaign-lifecycle-routes.ts';
 import { campaignRoutes } from './routes/campaign-routes.ts';
+import { channelSettingsRoutes } from './routes/channel-settings-routes.ts';
 import { connectorRoutes } from './routes/connector-routes.ts';
 import { consentRoutes } from './routes/consent-routes.ts';
 import { couponRoutes } from './routes/coupon-routes.ts';
@@ -88,6 +89,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...campaignCheckRoutes(deps),
     ...couponRoutes(deps),
     ...settingsRoutes(deps),
+    ...channelSettingsRoutes(deps),
     ...consentRoutes(deps),
     ...eventRoutes(deps),
     ...auditRoutes(deps),

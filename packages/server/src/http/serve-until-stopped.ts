@@ -27,6 +27,8 @@ export interface ServeOptions {
   readonly connectors?: AppOptions['connectors'];
   /** Import uploads (decision 0017): `<dataDir>/uploads`. */
   readonly uploadDir?: string;
+  /** Channel credentials from the environment (settings page status and test sends). */
+  readonly channels?: AppOptions['channels'];
   /** The API's clock (default: the system clock). */
   readonly now?: () => Date;
   /** Background work started once the server listens and stopped (awaited) before it closes. */
@@ -77,6 +79,7 @@ export async function serveUntilStopped(engine: Engine, opts: ServeOptions): Pro
     ...(opts.mounts ? { mounts: opts.mounts } : {}),
     ...(opts.connectors ? { connectors: opts.connectors } : {}),
     ...(opts.uploadDir ? { uploadDir: opts.uploadDir } : {}),
+    ...(opts.channels ? { channels: opts.channels } : {}),
   });
   opts.out(
     ko

@@ -7,6 +7,7 @@ import { ensureFirstOwner } from '../../src/auth/first-owner.ts';
 import { loadCouponSecret } from '../../src/campaigns/campaign-settings.ts';
 import type { ConnectorDeps } from '../../src/connectors/connector-deps.ts';
 import { runDemo } from '../../src/demo/run-demo.ts';
+import type { ChannelConfigResult } from '../../src/dispatch/channel-config.ts';
 import type { Engine } from '../../src/engines/engine.ts';
 import { openWarehouse } from '../../src/engines/open-engine.ts';
 import { type RunningServer, startServer } from '../../src/http/start-server.ts';
@@ -42,6 +43,8 @@ export async function startDemoServer(opts: {
   connectors?: ConnectorDeps;
   /** The server's fixed clock (default: the moment the demo export was taken). */
   now?: Date;
+  /** Channel credentials for the settings page's status and test sends (default: none). */
+  channels?: ChannelConfigResult;
 }): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), 'dalbit-http-'));
   const params = DemoParamsSchema.parse({
@@ -69,6 +72,7 @@ export async function startDemoServer(opts: {
     linkSecret,
     ...(opts.queryTimeoutMs ? { queryTimeoutMs: opts.queryTimeoutMs } : {}),
     ...(opts.connectors ? { connectors: opts.connectors } : {}),
+    ...(opts.channels ? { channels: opts.channels } : {}),
   });
   return {
     server,

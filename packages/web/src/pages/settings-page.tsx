@@ -4,6 +4,7 @@ import { ApiFailure, request } from '../api/client.ts';
 import { useApi } from '../api.ts';
 import { FieldIssues } from '../components/campaign/field-issues.tsx';
 import { NumberField } from '../components/form/number-field.tsx';
+import { ChannelCredentials } from '../components/settings/channel-credentials.tsx';
 import { StatusView } from '../components/status-view.tsx';
 import { useToast } from '../components/toast.tsx';
 import { formatKst } from '../format.ts';
@@ -39,6 +40,7 @@ export function SettingsPage() {
         </a>
       </p>
       <StatusView value={settings}>{(s) => <SettingsForm key={s.revision} s={s} onSaved={reload} />}</StatusView>
+      <ChannelCredentials />
     </section>
   );
 }

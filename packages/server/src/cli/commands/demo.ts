@@ -16,6 +16,7 @@ import { seedDemoCampaigns } from '../../demo/seed-campaigns.ts';
 import { seedDemoReconfirmations } from '../../demo/seed-reconfirmations.ts';
 import { seedRecipeSegments } from '../../demo/seed-segments.ts';
 import { writeDemoFiles } from '../../demo/write-demo-files.ts';
+import { parseChannelConfig } from '../../dispatch/channel-config.ts';
 import type { Engine } from '../../engines/engine.ts';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
 import { refreshWarehouse } from '../../jobs/refresh-warehouse.ts';
@@ -175,6 +176,7 @@ async function shopsAndServe(
         siteKeys: await loadSiteKeys(dataDir),
         linkSecret: await loadCouponSecret(dataDir, ctx.env),
         connectors,
+        channels: parseChannelConfig(ctx.env),
         ...(shops
           ? { background: await demoConnectorsRuntime(engine, { ...connectors, dataDir, lang, log: ctx.err }) }
           : {}),

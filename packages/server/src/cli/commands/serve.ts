@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { authOptionsFromEnv } from '../../auth/auth-options.ts';
 import { loadCouponSecret } from '../../campaigns/campaign-settings.ts';
 import { connectorDepsFor } from '../../connectors/connector-deps.ts';
+import { parseChannelConfig } from '../../dispatch/channel-config.ts';
 import type { Engine } from '../../engines/engine.ts';
 import { serveUntilStopped } from '../../http/serve-until-stopped.ts';
 import { verifyAccessLog } from '../../http/verify-access-log.ts';
@@ -87,6 +88,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       connectors,
       background: runtime,
       uploadDir: join(config.dataDir, 'uploads'),
+      channels: parseChannelConfig(ctx.env),
     });
   });
 }

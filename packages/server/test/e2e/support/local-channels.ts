@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { verifyWebhookSignature } from '../../../src/channels/webhook/sign-webhook.ts';
 import { type BuiltRegistry, buildAdapterRegistry } from '../../../src/dispatch/build-registry.ts';
 import { parseChannelConfig } from '../../../src/dispatch/channel-config.ts';
 import { type DispatchSummary, dispatchOnce, emptySummary } from '../../../src/dispatch/dispatcher.ts';
 import type { Engine } from '../../../src/engines/engine.ts';
 import { createReceiptsApp } from '../../../src/http/receipts-app.ts';
+import { type LoopbackServer, readBody, sendJson, startLoopbackServer } from '../../support/http-server.ts';
 import { startSmtpSink } from '../../support/smtp-sink.ts';
 import { type SolapiGateway, startSolapiGateway } from '../../support/solapi-gateway.ts';
 import { PF_ID, POLICY, SMS_FROM } from './demo-brand.ts';
@@ -12,10 +14,20 @@ import { PF_ID, POLICY, SMS_FROM } from './demo-brand.ts';
 export const SOLAPI_KEY = 'NCS-E2E-KEY';
 export const SOLAPI_SECRET = 'e2e-solapi-secret';
 export const REPORT_TOKEN = 'e2e-report-token';
+export const WEBHOOK_SECRET = 'whsec_e2e_partner';
+
+/** One POST the partner endpoint received, with the verdict on its Dalbit-Signature. */
+export interface ReceivedHook {
+  readonly key: string | undefined;
+  readonly body: { id: string; type: string; purpose: string; data: unknown };
+  readonly signed: boolean;
+}
 
 export interface LocalChannels {
   readonly smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   readonly solapi: SolapiGateway;
+  /** A partner endpoint that verifies each webhook's signature (401 when it does not match). */
+  readonly webhook: LoopbackServer & { readonly hooks: ReceivedHook[] };
   readonly receiptsUrl: string;
   readonly registry: BuiltRegistry;
   /** The environment the registry was built from (what `dalbit dispatcher` would read). */
@@ -33,8 +45,29 @@ async function serveOnLoopback(app: {
   });
 }
 
+/** A partner's webhook endpoint on loopback that checks the HMAC signature as a receiver must. */
+export async function startWebhookReceiver(): Promise<LocalChannels['webhook']> {
+  const hooks: ReceivedHook[] = [];
+  const server = await startLoopbackServer(async (req, res) => {
+    const raw = await readBody(req);
+    const verdict = verifyWebhookSignature({
+      header: req.headers['dalbit-signature'] as string | undefined,
+      body: raw,
+      secrets: [WEBHOOK_SECRET],
+      now: new Date(),
+    });
+    hooks.push({
+      key: req.headers['idempotency-key'] as string | undefined,
+      body: JSON.parse(raw),
+      signed: verdict.ok,
+    });
+    sendJson(res, verdict.ok ? 200 : 401, {});
+  });
+  return { ...server, hooks };
+}
+
 /**
- * A real SMTP server and a local Solapi gateway on loopback, our receipts app for the gateway's
+ * A real SMTP server, a local Solapi gateway and a partner webhook endpoint on loopback, our receipts app for the gateway's
  * delivery reports, and the adapter registry built from environment variables the way the
  * `dalbit dispatcher` entry point builds it.
  */
@@ -67,7 +100,10 @@ export async function startLocalChannels(
     ...(opts.outcomes ? { outcomes: opts.outcomes } : {}),
     ...(opts.optedOut ? { optedOut: opts.optedOut } : {}),
   });
+  const webhook = await startWebhookReceiver();
   const env = {
+    DALBIT_WEBHOOK_URL: `${webhook.url}/dalbit`,
+    DALBIT_WEBHOOK_SECRET: WEBHOOK_SECRET,
     DALBIT_SOLAPI_API_KEY: SOLAPI_KEY,
     DALBIT_SOLAPI_API_SECRET: SOLAPI_SECRET,
     DALBIT_SOLAPI_BASE_URL: solapi.url,
@@ -84,12 +120,14 @@ export async function startLocalChannels(
   return {
     smtp,
     solapi,
+    webhook,
     receiptsUrl: receipts.url,
     registry,
     env,
     async close() {
       registry.close();
       await solapi.close();
+      await webhook.close();
       await receipts.close();
       await smtp.close();
     },
