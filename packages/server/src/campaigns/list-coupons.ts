@@ -90,3 +90,62 @@ export async function couponsCsv(engine: Engine, campaignId: string): Promise<{ 
   );
   return { csv: `\uFEFF${[line(HEADER), ...body].join('\r\n')}\r\n`, rows: coupons.length };
 }
+
+export interface CustomerCouponRow {
+  readonly code: string;
+  readonly campaignId: string;
+  readonly campaignName: string | null;
+  readonly kind: string;
+  readonly value: number;
+  readonly issuedAt: Date;
+  readonly expiresAt: Date;
+  /** First valid redemption, if any. */
+  readonly redeemedAt: Date | null;
+  /** `redeemed`, `expired` (at `now`, unused) or `live`. */
+  readonly state: 'redeemed' | 'expired' | 'live';
+}
+
+/** Coupons issued to one customer, newest first (at most 50), with each campaign's current name. */
+export async function listCustomerCoupons(engine: Engine, customerId: string, now: Date): Promise<CustomerCouponRow[]> {
+  const d = engine.dialect;
+  const rows = await engine.query<{
+    code: string;
+    campaign_id: string;
+    kind: string;
+    value: number;
+    issued_at: Date;
+    expires_at: Date;
+    redeemed_at: Date | null;
+  }>(
+    compileBound(
+      d,
+      (b) => `SELECT k.code, k.campaign_id, k.kind, k.value, k.issued_at, k.expires_at, r.redeemed_at
+      FROM coupons k
+      LEFT JOIN (SELECT code, min(redeemed_at) AS redeemed_at FROM coupon_redemptions WHERE valid GROUP BY code) r
+        ON r.code = k.code
+      WHERE k.customer_id = ${b.p(customerId, 'string')}
+      ORDER BY k.issued_at DESC, k.code LIMIT 50`,
+    ),
+  );
+  const ids = [...new Set(rows.map((r) => r.campaign_id))];
+  const names = new Map<string, string>();
+  if (ids.length > 0)
+    for (const h of await engine.query<{ campaign_id: string; name: string }>(
+      compileBound(
+        d,
+        (b) => `SELECT campaign_id, name FROM campaigns WHERE campaign_id IN ${b.in(ids)} ORDER BY revision`,
+      ),
+    ))
+      names.set(h.campaign_id, h.name);
+  return rows.map((r) => ({
+    code: r.code,
+    campaignId: r.campaign_id,
+    campaignName: names.get(r.campaign_id) ?? null,
+    kind: r.kind,
+    value: Number(r.value),
+    issuedAt: r.issued_at,
+    expiresAt: r.expires_at,
+    redeemedAt: r.redeemed_at ?? null,
+    state: r.redeemed_at ? 'redeemed' : r.expires_at.getTime() <= now.getTime() ? 'expired' : 'live',
+  }));
+}

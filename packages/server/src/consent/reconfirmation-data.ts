@@ -9,8 +9,8 @@ import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { listCampaigns } from '../campaigns/campaign-store.ts';
 import type { Engine } from '../engines/engine.ts';
 
-/** Every advertising consent event at or before `at` (the re-confirmation clock runs on these). */
-export async function loadAdConsents(engine: Engine, at: Date): Promise<ConsentEvent[]> {
+/** Every advertising consent event at or before `at` (the re-confirmation clock runs on these); one customer's when given. */
+export async function loadAdConsents(engine: Engine, at: Date, customerId?: string): Promise<ConsentEvent[]> {
   const d = engine.dialect;
   const rows = await engine.query<{
     customer_id: string;
@@ -23,7 +23,8 @@ export async function loadAdConsents(engine: Engine, at: Date): Promise<ConsentE
       d,
       (b) =>
         `SELECT customer_id, channel, granted, ${d.quoteIdent('at')} AS at, source FROM consents
-         WHERE purpose = 'ad' AND channel IN ('sms', 'kakao', 'email', 'push') AND ${d.quoteIdent('at')} <= ${b.p(at, 'timestamp')}`,
+         WHERE purpose = 'ad' AND channel IN ('sms', 'kakao', 'email', 'push') AND ${d.quoteIdent('at')} <= ${b.p(at, 'timestamp')}
+         ${customerId === undefined ? '' : `AND customer_id = ${b.p(customerId, 'string')}`}`,
     ),
   );
   return rows.map((r) => ({
@@ -44,8 +45,8 @@ export interface StoredNotice extends NoticeRow {
   readonly recipient: string | null;
 }
 
-/** Every re-confirmation notice in the outbox, whatever its status. */
-export async function loadNoticeRows(engine: Engine): Promise<StoredNotice[]> {
+/** Every re-confirmation notice in the outbox, whatever its status (one customer's when given). */
+export async function loadNoticeRows(engine: Engine, customerId?: string): Promise<StoredNotice[]> {
   const rows = await engine.query<{
     idempotency_key: string;
     customer_id: string;
@@ -57,8 +58,14 @@ export async function loadNoticeRows(engine: Engine): Promise<StoredNotice[]> {
     created_at: Date;
     accepted_at: Date | null;
   }>(
-    `SELECT idempotency_key, customer_id, occurrence, channel, status, reason, recipient, created_at, accepted_at
-     FROM messages WHERE step_id = '${RECONFIRMATION_STEP}' AND campaign_id IS NULL`,
+    compileBound(
+      engine.dialect,
+      (
+        b,
+      ) => `SELECT idempotency_key, customer_id, occurrence, channel, status, reason, recipient, created_at, accepted_at
+     FROM messages WHERE step_id = '${RECONFIRMATION_STEP}' AND campaign_id IS NULL
+     ${customerId === undefined ? '' : `AND customer_id = ${b.p(customerId, 'string')}`}`,
+    ),
   );
   return rows.flatMap((r) => {
     const o = parseReconfirmationOccurrence(r.occurrence);

@@ -53,9 +53,13 @@ async function collectEntries(
   engine: Engine,
   now: Date,
   policy: CompliancePolicy,
+  customerId?: string,
 ): Promise<{ entries: Entry[]; upcoming: ReturnType<typeof findReconfirmationsDue> }> {
   const years = policy.reconfirmation.intervalYears;
-  const [rows, consents] = await Promise.all([loadNoticeRows(engine), loadAdConsents(engine, now)]);
+  const [rows, consents] = await Promise.all([
+    loadNoticeRows(engine, customerId),
+    loadAdConsents(engine, now, customerId),
+  ]);
   const lapses = new Map<string, Date[]>();
   for (const e of consents)
     if (e.source === RECONFIRMATION_LAPSE_SOURCE && !e.granted) {
@@ -94,6 +98,20 @@ async function collectEntries(
       reason: null,
     });
   return { entries, upcoming };
+}
+
+/**
+ * One customer's re-confirmation cycles, newest due first: notices sent, waiting, not delivered,
+ * lapsed, and the next one due within 30 days (no contact values: the customer page masks those).
+ */
+export async function customerReconfirmations(
+  engine: Engine,
+  customerId: string,
+  now: Date,
+  policy: CompliancePolicy,
+): Promise<Entry[]> {
+  const { entries } = await collectEntries(engine, now, policy, customerId);
+  return entries.sort((a, b) => b.dueAt.localeCompare(a.dueAt) || a.channel.localeCompare(b.channel));
 }
 
 /** Masked name and the masked address on the item's channel. */

@@ -26,6 +26,7 @@ import { connectorRoutes } from './routes/connector-routes.ts';
 import { consentRoutes } from './routes/consent-routes.ts';
 import { couponRoutes } from './routes/coupon-routes.ts';
 import { customerInsightRoutes } from './routes/customer-insight-routes.ts';
+import { customerNoticeRoutes } from './routes/customer-notice-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { identifyRoutes } from './routes/identify-routes.ts';
@@ -73,6 +74,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...refreshRoutes(deps),
     ...customerRoutes(deps),
     ...customerInsightRoutes(deps),
+    ...customerNoticeRoutes(deps),
     ...recipeRoutes(deps),
     ...reconfirmationRoutes(deps),
     ...segmentManageRoutes(deps),

@@ -4,7 +4,8 @@ import { DemoParamsSchema } from '@dalbit/core/demo/demo-params';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveCampaign } from '../../src/campaigns/campaign-store.ts';
-import { saveComplianceSettings } from '../../src/campaigns/compliance-settings.ts';
+import { readComplianceSettings, saveComplianceSettings } from '../../src/campaigns/compliance-settings.ts';
+import { runScheduler } from '../../src/campaigns/run-scheduler.ts';
 import { DEMO_SENDER } from '../../src/demo/seed-campaigns.ts';
 import { seedDemoReconfirmations } from '../../src/demo/seed-reconfirmations.ts';
 import { ensureDashboardBuilt } from '../../src/http/ensure-dashboard.ts';
@@ -142,5 +143,70 @@ describe('consent re-confirmation page in Chromium', () => {
     }
     // Email notices cannot go: the refusal says so in Korean.
     expect(await page.getByTestId('reconfirm-refused-email').innerText()).toContain('이메일 수신동의 확인 안내');
+  }, 180_000);
+
+  it("the customer page lists that customer's notices with their outcome and the coupons they received, contacts masked", async () => {
+    // A coupon to everyone with a phone, issued by the real scheduler (the lapsed customers have none).
+    const coupon = CampaignDefinition.parse({
+      id: 'thanks-coupon',
+      name: '감사 쿠폰',
+      purpose: 'info',
+      status: 'active',
+      trigger: { kind: 'broadcast', at: new Date(demo.now.getTime() - 60_000).toISOString() },
+      channel: 'sms',
+      templates: [{ channel: 'sms', text: '{{ name }}님 감사 쿠폰 {{ coupon.code }}' }],
+      sender: { smsFrom: '0200000000' },
+      coupon: { kind: 'amount', value: 3000, validDays: 7 },
+    });
+    await saveCampaign(demo.engine, coupon, new Date(demo.now.getTime() - 120_000));
+    const { policy } = await readComplianceSettings(demo.engine);
+    await runScheduler(demo.engine, {
+      now: demo.now,
+      campaignIds: ['thanks-coupon'],
+      policy,
+      couponSecret: demo.linkSecret,
+    });
+
+    const [sent] = await demo.engine.query<{ customer_id: string; phone: string }>(
+      `SELECT m.customer_id, c.phone ${NOTICES.replace('FROM messages', 'FROM messages m JOIN customers c ON c.customer_id = m.customer_id')}
+       AND m.status IN ('accepted', 'at_carrier', 'delivered') AND c.phone IS NOT NULL ORDER BY m.customer_id LIMIT 1`,
+    );
+    const who = sent?.customer_id ?? '';
+    const sentNotices = await count(
+      `SELECT count(*) AS n ${NOTICES} AND customer_id = '${who}' AND status IN ('accepted', 'at_carrier', 'delivered')`,
+    );
+    const codes = await demo.engine.query<{ code: string }>(
+      `SELECT code FROM coupons WHERE customer_id = '${who}' ORDER BY issued_at DESC`,
+    );
+    expect(sentNotices).toBeGreaterThan(0);
+    expect(codes.length).toBe(1);
+    await page.goto(`${demo.server.url}/#/customers/${encodeURIComponent(who)}`);
+    await page.getByTestId('customer-notices').waitFor();
+    const notices = page.getByTestId('customer-reconfirmations');
+    expect(await notices.locator('tbody tr[data-state="sent"]').count()).toBe(sentNotices);
+    expect(await notices.locator('tbody tr[data-state="sent"]').first().textContent()).toContain('발송됨');
+    const coupons = page.getByTestId('customer-coupons');
+    expect(await coupons.locator('tbody tr').count()).toBe(1);
+    const row = (await coupons.locator('tbody tr').first().textContent()) ?? '';
+    expect(row).toContain(codes[0]?.code ?? '?');
+    expect(row).toContain('감사 쿠폰');
+    expect(row).toContain('3,000원');
+    expect(row).toContain('사용 가능');
+    const text = (await page.getByTestId('customer-notices').textContent()) ?? '';
+    expect(text).not.toContain(String(sent?.phone).slice(-8));
+    await shoot(page, 'customer-notices-sent');
+
+    // A customer whose consent lapsed: the notice could not go (no phone), no coupon either.
+    const [lapsed] = await demo.engine.query<{ customer_id: string }>(
+      "SELECT customer_id FROM consents WHERE source = 'reconfirmation_lapse' AND NOT granted ORDER BY customer_id LIMIT 1",
+    );
+    await page.goto(`${demo.server.url}/#/customers/${encodeURIComponent(lapsed?.customer_id ?? '')}`);
+    await page.getByTestId('customer-notices').waitFor();
+    const lapsedRow = page.locator('[data-testid="customer-reconfirmations"] tbody tr[data-state="lapsed"]');
+    expect(await lapsedRow.count()).toBeGreaterThan(0);
+    expect(await lapsedRow.first().textContent()).toContain('동의 만료 · 해당 채널 연락처 없음');
+    expect(await page.getByTestId('customer-coupons').count()).toBe(0);
+    expect(await page.getByTestId('customer-notices').textContent()).toContain('받은 쿠폰이 없습니다.');
+    await shoot(page, 'customer-notices-lapsed');
   }, 180_000);
 });

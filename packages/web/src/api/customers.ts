@@ -61,3 +61,29 @@ export const unmaskCustomer = (id: string, reason: string): Promise<CustomerView
 /** GET /api/customers/{id}/insight — scores, traits, audiences, messages, consent history, timeline. */
 export const fetchCustomerInsight = (id: string, signal?: AbortSignal): Promise<CustomerInsight> =>
   getJson(`/api/customers/${encodeURIComponent(id)}/insight`, { timeline: 100 }, signal);
+
+/** `GET /api/customers/{id}/notices`: consent re-confirmation cycles and coupons issued (no contact values). */
+export interface CustomerNotices {
+  readonly asOf: string;
+  readonly reconfirmations: readonly {
+    readonly channel: string;
+    readonly consentedAt: string | null;
+    readonly dueAt: string;
+    readonly state: 'upcoming' | 'pending' | 'sent' | 'undelivered' | 'lapsed';
+    readonly reason: string | null;
+  }[];
+  readonly coupons: readonly {
+    readonly code: string;
+    readonly campaignId: string;
+    readonly campaignName: string | null;
+    readonly kind: string;
+    readonly value: number;
+    readonly issuedAt: string;
+    readonly expiresAt: string;
+    readonly redeemedAt: string | null;
+    readonly state: 'redeemed' | 'expired' | 'live';
+  }[];
+}
+
+export const fetchCustomerNotices = (id: string, signal?: AbortSignal): Promise<CustomerNotices> =>
+  getJson(`/api/customers/${encodeURIComponent(id)}/notices`, {}, signal);
