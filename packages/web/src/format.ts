@@ -1,9 +1,10 @@
+import { translate } from '@dalbit/core/i18n/catalog';
 import { formatKstMinute } from '@dalbit/core/time/kst';
 import type { Lang } from './i18n.ts';
 
 export const formatNumber = (n: number): string => n.toLocaleString('ko-KR');
 export const formatWon = (n: number, lang: Lang): string =>
-  lang === 'ko' ? `${formatNumber(Math.round(n))}원` : `₩${formatNumber(Math.round(n))}`;
+  translate(lang, 'common.won', { amount: formatNumber(Math.round(n)) });
 export const formatPercent = (x: number, digits = 1): string => `${(x * 100).toFixed(digits)}%`;
 
 /** Korean wall time (UTC+9) of an ISO instant: "2026-11-15 09:30". */

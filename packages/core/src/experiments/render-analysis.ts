@@ -1,3 +1,4 @@
+import { type MessageKey, translator } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { ArmVsControl, ExperimentAnalysis } from './analyze-experiment.ts';
 import type { Interval } from './interval.ts';
@@ -59,26 +60,23 @@ const TEXT = {
   },
 } as const;
 
-const ISSUE_TEXT: Record<ExperimentFileIssueCode, { ko: string; en: string }> = {
-  EMPTY_FILE: { ko: '데이터 행이 없습니다', en: 'no data rows' },
-  MISSING_COLUMN: { ko: '필수 열이 없습니다', en: 'required column missing' },
-  FIELD_COUNT: { ko: '열 개수가 머리글과 다릅니다', en: 'field count differs from the header' },
-  EMPTY_ARM: { ko: '그룹(arm)이 비어 있습니다', en: 'arm is empty' },
-  BAD_CONVERTED: { ko: '0/1(또는 true/false)이어야 합니다', en: 'must be 0/1 (or true/false)' },
-  BAD_AMOUNT: { ko: '0 이상의 정수 원화 금액이어야 합니다', en: 'must be a non-negative whole KRW amount' },
-  REVENUE_WITHOUT_CONVERSION: {
-    ko: '전환하지 않은 고객의 매출이 0보다 큽니다',
-    en: 'revenue > 0 for a customer who did not convert',
-  },
-  UNTERMINATED_QUOTE: { ko: '닫히지 않은 따옴표', en: 'unterminated quote' },
-};
+const ISSUE_KEYS = {
+  EMPTY_FILE: 'experimentFile.EMPTY_FILE',
+  MISSING_COLUMN: 'experimentFile.MISSING_COLUMN',
+  FIELD_COUNT: 'experimentFile.FIELD_COUNT',
+  EMPTY_ARM: 'experimentFile.EMPTY_ARM',
+  BAD_CONVERTED: 'experimentFile.BAD_CONVERTED',
+  BAD_AMOUNT: 'experimentFile.BAD_AMOUNT',
+  REVENUE_WITHOUT_CONVERSION: 'experimentFile.REVENUE_WITHOUT_CONVERSION',
+  UNTERMINATED_QUOTE: 'experimentFile.UNTERMINATED_QUOTE',
+} as const satisfies Record<ExperimentFileIssueCode, MessageKey>;
 
 /** One line per issue, e.g. `12행, revenue: 0 이상의 정수 원화 금액이어야 합니다 ("12.5")`. */
 export function describeFileIssue(issue: ExperimentFileIssue, lang: Lang): string {
-  const where = lang === 'ko' ? `${issue.line}행` : `line ${issue.line}`;
+  const t = translator(lang);
   const column = issue.column ? `, ${issue.column}` : '';
   const value = issue.value !== undefined ? ` (${JSON.stringify(issue.value)})` : '';
-  return `${where}${column}: ${ISSUE_TEXT[issue.code][lang]}${value}`;
+  return `${t('experimentFile.line', { line: issue.line })}${column}: ${t(ISSUE_KEYS[issue.code])}${value}`;
 }
 
 const pct = (x: number, digits = 2): string => `${(x * 100).toFixed(digits)}%`;

@@ -20,17 +20,21 @@ import { CONNECTOR_MESSAGES } from './messages/connectors.ts';
 import { COUPON_MESSAGES } from './messages/coupons.ts';
 import { DOMAIN_ERROR_MESSAGES } from './messages/domain-errors.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
+import { EXPERIMENT_FILE_MESSAGES } from './messages/experiment-file.ts';
 import { EXPLAIN_MESSAGES } from './messages/explain.ts';
 import { IMPORTS_MESSAGES } from './messages/imports.ts';
 import { LIMITS_MESSAGES } from './messages/limits.ts';
 import { RECONFIRM_MESSAGES } from './messages/reconfirm.ts';
+import { REPORT_INSIGHT_MESSAGES } from './messages/report-insights.ts';
 import { REPORT_TEXT_MESSAGES } from './messages/report-text.ts';
+import { RUNTIME_MESSAGES } from './messages/runtime.ts';
 import { STORAGE_MESSAGES } from './messages/storage.ts';
 import { STUDIO_MESSAGES } from './messages/studio.ts';
 import { STUDIO_CHANNEL_MESSAGES } from './messages/studio-channels.ts';
 import { STUDIO_FLOW_MESSAGES } from './messages/studio-flow.ts';
 import { TRACKER_MESSAGES } from './messages/tracker.ts';
 import { UNSUBSCRIBE_MESSAGES } from './messages/unsubscribe.ts';
+import { VERDICT_MESSAGES } from './messages/verdict.ts';
 import { WEB_MESSAGES } from './messages/web.ts';
 import { WEB_AUDIENCE_MESSAGES } from './messages/web-audience.ts';
 import { WEB_BUILDER_MESSAGES } from './messages/web-builder.ts';
@@ -76,6 +80,10 @@ export const MESSAGES = {
   ...CONNECTOR_MESSAGES,
   ...STORAGE_MESSAGES,
   ...REPORT_TEXT_MESSAGES,
+  ...REPORT_INSIGHT_MESSAGES,
+  ...VERDICT_MESSAGES,
+  ...EXPERIMENT_FILE_MESSAGES,
+  ...RUNTIME_MESSAGES,
   ...EXPLAIN_MESSAGES,
   ...RECONFIRM_MESSAGES,
 } as const satisfies Record<string, Message>;

@@ -1,3 +1,4 @@
+import { translator } from '@dalbit/core/i18n/catalog';
 import type { AuthOptions } from '../auth/auth-options.ts';
 import type { Engine } from '../engines/engine.ts';
 import { refreshFeatures } from '../segments/refresh-features.ts';
@@ -52,21 +53,14 @@ function signalled(): Promise<void> {
  * Used by `dalbit serve` and `dalbit demo`.
  */
 export async function serveUntilStopped(engine: Engine, opts: ServeOptions): Promise<void> {
-  const ko = opts.lang === 'ko';
+  const t = translator(opts.lang);
   const refreshed = await refreshFeatures(engine, { asOf: new Date() });
   opts.err(
-    ko
-      ? `세그먼트 특성 갱신: 고객 ${refreshed.customers.toLocaleString('ko-KR')}명 (${refreshed.tookMs} ms)`
-      : `segment features refreshed: ${refreshed.customers} customers (${refreshed.tookMs} ms)`,
+    t('runtime.featuresRefreshed', { customers: refreshed.customers.toLocaleString('en-US'), ms: refreshed.tookMs }),
   );
   // The dashboard is built at install (`npm install` runs prepare) or by `npm run build`, never
   // here; without a build the API still serves and the root page says how to build it.
-  if (isDashboardStale())
-    opts.err(
-      ko
-        ? '대시보드 빌드가 없거나 소스보다 오래되었습니다: npm run build 를 실행하세요'
-        : 'the dashboard build is missing or older than its sources: run npm run build',
-    );
+  if (isDashboardStale()) opts.err(t('runtime.dashboardStale'));
   const server = await startServer({
     engine,
     host: opts.host,
@@ -81,15 +75,11 @@ export async function serveUntilStopped(engine: Engine, opts: ServeOptions): Pro
     ...(opts.uploadDir ? { uploadDir: opts.uploadDir } : {}),
     ...(opts.channels ? { channels: opts.channels } : {}),
   });
-  opts.out(
-    ko
-      ? `대시보드: ${server.url}/  ·  API 문서: ${server.url}/openapi.json  (종료: Ctrl+C)`
-      : `dashboard: ${server.url}/  ·  API: ${server.url}/openapi.json  (stop: Ctrl+C)`,
-  );
+  opts.out(t('runtime.serving', { url: server.url }));
   opts.background?.start();
   opts.onStarted?.(server);
   await (opts.until ?? signalled());
   await opts.background?.stop();
   await server.close();
-  opts.err(ko ? '서버를 종료했습니다' : 'server stopped');
+  opts.err(t('runtime.stopped'));
 }

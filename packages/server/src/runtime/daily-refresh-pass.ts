@@ -1,3 +1,5 @@
+import { translate } from '@dalbit/core/i18n/catalog';
+import type { Lang } from '@dalbit/core/i18n/lang';
 import { toKstDay } from '@dalbit/core/time/kst';
 import { warehouseChanged } from '../analytics/derived-results.ts';
 import type { Engine } from '../engines/engine.ts';
@@ -10,7 +12,7 @@ export interface DailyRefreshDeps {
   readonly now: () => Date;
   /** KST wall-clock minute of the day (04:00 → 240). */
   readonly minuteOfDay: number;
-  readonly ko: boolean;
+  readonly lang: Lang;
 }
 
 /**
@@ -32,9 +34,11 @@ export function createDailyRefreshPass(d: DailyRefreshDeps): () => Promise<PassR
     const failed = steps.filter((s) => !s.ok);
     const detail = steps.map((s) => `${s.step} ${s.ok ? s.detail : `✗ ${s.detail}`}`).join(' · ');
     return {
-      line: d.ko
-        ? `일일 갱신 ${steps.length - failed.length}/${steps.length}단계 성공: ${detail}`
-        : `daily refresh ${steps.length - failed.length}/${steps.length} steps ok: ${detail}`,
+      line: translate(d.lang, 'runtime.dailyRefreshPass', {
+        ok: steps.length - failed.length,
+        steps: steps.length,
+        detail,
+      }),
     };
   };
 }

@@ -1,5 +1,6 @@
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
 import { translate } from '@dalbit/core/i18n/catalog';
+import type { Lang } from '@dalbit/core/i18n/lang';
 import { runReconfirmation } from '../consent/reconfirmation-run.ts';
 import type { Engine } from '../engines/engine.ts';
 import { isDailyRunDue } from './daily-due.ts';
@@ -13,7 +14,7 @@ export interface ReconfirmationPassDeps {
   readonly minuteOfDay: number;
   /** Signs email unsubscribe links (the brand secret the scheduler uses). */
   readonly secret?: string | undefined;
-  readonly ko: boolean;
+  readonly lang: Lang;
 }
 
 /**
@@ -23,7 +24,7 @@ export interface ReconfirmationPassDeps {
  */
 export function createReconfirmationPass(d: ReconfirmationPassDeps): () => Promise<PassResult> {
   let since = d.now();
-  const lang = d.ko ? 'ko' : 'en';
+  const lang = d.lang;
   return async () => {
     const now = d.now();
     if (!isDailyRunDue({ since, now, minuteOfDay: d.minuteOfDay })) {

@@ -1,4 +1,6 @@
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
+import { translate } from '@dalbit/core/i18n/catalog';
+import type { Lang } from '@dalbit/core/i18n/lang';
 import { lunarToSolarIso } from '@dalbit/core/time/lunar';
 import { runScheduler } from '../campaigns/run-scheduler.ts';
 import type { Engine } from '../engines/engine.ts';
@@ -11,7 +13,7 @@ export interface SchedulerPassDeps {
   /** Reads the current policy before each pass (settings changed in the dashboard apply at once). */
   readonly loadPolicy?: (() => Promise<CompliancePolicy>) | undefined;
   readonly couponSecret: string;
-  readonly ko: boolean;
+  readonly lang: Lang;
 }
 
 /** One scheduler pass over every active campaign, as of the clock (safe to repeat: 0007). */
@@ -23,9 +25,8 @@ export function createSchedulerPass(d: SchedulerPassDeps): () => Promise<PassRes
       couponSecret: d.couponSecret,
       toSolar: lunarToSolarIso,
     });
-    const line = d.ko
-      ? `캠페인 ${s.campaigns.length}개 · 대상 ${s.touches}: 대기열 ${s.queued} · 연기 ${s.deferred} · 차단 ${s.blocked} · 대조군 ${s.holdout}`
-      : `${s.campaigns.length} campaigns · touches ${s.touches}: queued ${s.queued} · deferred ${s.deferred} · blocked ${s.blocked} · holdout ${s.holdout}`;
-    return { line };
+    const { touches, queued, deferred, blocked, holdout } = s;
+    const counts = { campaigns: s.campaigns.length, touches, queued, deferred, blocked, holdout };
+    return { line: translate(d.lang, 'runtime.schedulerPass', counts) };
   };
 }

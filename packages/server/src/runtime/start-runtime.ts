@@ -1,4 +1,6 @@
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
+import { translator } from '@dalbit/core/i18n/catalog';
+import type { Lang } from '@dalbit/core/i18n/lang';
 import type { Hono } from 'hono';
 import type { ConnectorDeps } from '../connectors/connector-deps.ts';
 import { createConnectorsPass } from '../connectors/connectors-pass.ts';
@@ -17,7 +19,7 @@ export interface RuntimeOptions {
   readonly engine: Engine;
   readonly clock: RuntimeClock;
   readonly log: (line: string) => void;
-  readonly lang: 'ko' | 'en';
+  readonly lang: Lang;
   readonly policy: CompliancePolicy;
   /** Re-reads the policy before each scheduler pass (warehouse settings); `policy` when absent. */
   readonly loadPolicy?: (() => Promise<CompliancePolicy>) | undefined;
@@ -61,7 +63,7 @@ export interface EmbeddedRuntime {
  * const server = await startServer({ engine, mounts: rt.mounts, … }); rt.start();
  */
 export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
-  const ko = o.lang === 'ko';
+  const t = translator(o.lang);
   const stop = new AbortController();
   const now = () => o.clock.now();
   const loops: { name: LoopName; intervalMs: number; pass: () => Promise<PassResult> }[] = [];
@@ -78,7 +80,7 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
         policy: o.policy,
         loadPolicy: o.loadPolicy,
         couponSecret: o.scheduler.couponSecret,
-        ko,
+        lang: o.lang,
       }),
     });
   if (o.dispatcher) {
@@ -87,10 +89,8 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
     const providers = Object.entries(registry.summary).filter(([c]) => c !== 'onsite');
     o.log(
       providers.length === 0
-        ? ko
-          ? '[dispatcher] 설정된 발송 채널이 없습니다 (온사이트 메시지만 처리): DALBIT_SMTP_HOST, DALBIT_SOLAPI_API_KEY … 를 설정하세요'
-          : '[dispatcher] no channel configured (on-site messages only): set DALBIT_SMTP_HOST, DALBIT_SOLAPI_API_KEY, …'
-        : `[dispatcher] ${providers.map(([c, p]) => `${c}=${p}`).join(', ')} · ${ko ? '수신 결과' : 'receipts'} POST /receipts/:provider`,
+        ? t('runtime.dispatcherNoChannel')
+        : t('runtime.dispatcherChannels', { providers: providers.map(([c, p]) => `${c}=${p}`).join(', ') }),
     );
     mounts.push({
       path: '/',
@@ -112,7 +112,7 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
         policy: o.policy,
         signal: stop.signal,
         log: o.log,
-        ko,
+        lang: o.lang,
         ...(o.dispatcher.lockMs ? { lockMs: o.dispatcher.lockMs } : {}),
       }),
     });
@@ -121,7 +121,7 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
     loops.push({
       name: 'daily-refresh',
       intervalMs: o.dailyRefresh.checkMs,
-      pass: createDailyRefreshPass({ engine: o.engine, now, minuteOfDay: o.dailyRefresh.minuteOfDay, ko }),
+      pass: createDailyRefreshPass({ engine: o.engine, now, minuteOfDay: o.dailyRefresh.minuteOfDay, lang: o.lang }),
     });
 
   if (o.reconfirmation)
@@ -134,20 +134,15 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
         loadPolicy: o.loadPolicy ?? (async () => o.policy),
         minuteOfDay: o.reconfirmation.minuteOfDay,
         secret: o.reconfirmation.secret,
-        ko,
+        lang: o.lang,
       }),
     });
-  if (o.connectors && o.engine.dialect.name !== 'duckdb')
-    o.log(
-      ko
-        ? '[connectors] 쇼핑몰 연결은 아직 DuckDB 엔진에서만 동작합니다: 자동 동기화 꺼짐'
-        : '[connectors] shop connections need the DuckDB engine: scheduled sync off',
-    );
+  if (o.connectors && o.engine.dialect.name !== 'duckdb') o.log(t('runtime.connectorsNeedDuckdb'));
   else if (o.connectors)
     loops.push({
       name: 'connectors',
       intervalMs: o.connectors.checkMs,
-      pass: createConnectorsPass({ engine: o.engine, now, ko, ...o.connectors.deps }),
+      pass: createConnectorsPass({ engine: o.engine, now, lang: o.lang, ...o.connectors.deps }),
     });
 
   let running: Promise<[LoopName, LoopTotals]>[] = [];

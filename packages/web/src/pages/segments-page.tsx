@@ -155,7 +155,7 @@ function LiveCard({
             {tw('people')}
           </div>
           <p className="explain" data-testid="live-explain">
-            {lang === 'ko' ? live.ko : live.en}
+            {live[lang]}
           </p>
         </>
       ) : live.state === 'invalid' ? (

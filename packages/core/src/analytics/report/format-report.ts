@@ -2,7 +2,14 @@ import { translator } from '../../i18n/catalog.ts';
 import { formatKstDate } from '../../time/kst.ts';
 import type { AudienceReport, IndexedItem } from './audience-report.ts';
 import { findInsights } from './report-insights.ts';
-import { channelLabel, type Lang, REACH_LABELS, RECENCY_LABELS, REPORT_TEXT } from './report-labels.ts';
+import {
+  channelLabel,
+  type Lang,
+  type ReportHeading,
+  reachLabel,
+  recencyLabel,
+  reportHeading,
+} from './report-labels.ts';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const won = (x: number | null): string => (x === null ? '-' : Math.round(x).toLocaleString('en-US'));
@@ -37,7 +44,7 @@ function reachRows(reports: readonly AudienceReport[], lang: Lang): string[] {
   if (!first) return [];
   return table(
     first.reach.map((x, i) => [
-      REACH_LABELS[x.channel][lang],
+      reachLabel(x.channel, lang),
       ...reports.map((r) => {
         const c = r.reach[i];
         return c
@@ -76,7 +83,7 @@ function visitRows(reports: readonly AudienceReport[], lang: Lang): string[] {
  * Korean or English, ending with the insights of each report.
  */
 export function formatReports(reports: readonly AudienceReport[], lang: Lang): string {
-  const T = (k: keyof typeof REPORT_TEXT): string => REPORT_TEXT[k][lang];
+  const T = (k: ReportHeading): string => reportHeading(k, lang);
   const t = translator(lang);
   const first = reports[0];
   if (!first) return '';
@@ -98,7 +105,7 @@ export function formatReports(reports: readonly AudienceReport[], lang: Lang): s
   out.push(
     ...table(
       first.recency.map((b, i) => [
-        RECENCY_LABELS[b.bucket][lang],
+        recencyLabel(b.bucket, lang),
         ...col((r) => `${won(r.recency[i]?.customers ?? 0)} (${pct(r.recency[i]?.share ?? 0)})`),
       ]),
     ),

@@ -59,6 +59,7 @@ export const CAMPAIGN_MESSAGES = defineMessages({
   'report.arm': { ko: '그룹', en: 'arm' },
   'report.arm.holdout': { ko: '대조군 (미발송)', en: 'holdout (not sent)' },
   'report.arm.main': { ko: '발송군', en: 'main' },
+  'report.arm.named': { ko: '{arm} 그룹', en: 'arm {arm}' },
   'report.targeted': { ko: '대상', en: 'targeted' },
   'report.heldOut': { ko: '대조군 제외', en: 'held out' },
   'report.blocked': { ko: '차단', en: 'blocked' },

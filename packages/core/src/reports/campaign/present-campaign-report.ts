@@ -69,7 +69,7 @@ const LABEL_KEYS = [
 export function armLabel(arm: string, lang: Lang): string {
   if (arm === HOLDOUT_ARM) return translate(lang, 'report.arm.holdout');
   if (arm === 'main') return translate(lang, 'report.arm.main');
-  return lang === 'ko' ? `${arm} 그룹` : `arm ${arm}`;
+  return translate(lang, 'report.arm.named', { arm });
 }
 
 const interval = (i: { estimate: number; lower: number; upper: number }): PresentedInterval => ({
