@@ -31,16 +31,35 @@ const left = (l: FromNode, query: SelectNode, alias: string, on: BoolExpr): From
   on,
 });
 
+/** Keeps only customers in `only` (the ones without a features row), or everyone. */
+type Restrict = (id: ValueExpr) => BoolExpr[];
+
+/** Customers that have no `customer_features` row yet (created after the last refresh). */
+function missingCustomers(): SelectNode {
+  const known = sel([{ expr: col('nf', 'customer_id'), alias: 'customer_id' }], {
+    kind: 'table',
+    table: CUSTOMER_FEATURES.name,
+    alias: 'nf',
+  });
+  const id = col('nc', column(CUSTOMERS, 'customer_id'));
+  return sel(
+    [{ expr: id, alias: 'customer_id' }],
+    { kind: 'table', table: CUSTOMERS.name, alias: 'nc' },
+    { where: { kind: 'not', item: { kind: 'in_query', left: id, query: known } } },
+  );
+}
+
 /** Per-customer order aggregates (shared measure definitions), bounded by asOf. */
 function orderAggregates(
   asOf: Date,
   statuses: readonly string[] | undefined,
   measures: readonly [OrderMeasureName, string][],
   extra: readonly SelectColumn[] = [],
+  restrict: Restrict = () => [],
 ): SelectNode {
   const o = 'o';
   const id = col(o, column(ORDERS, 'customer_id'));
-  const where: BoolExpr[] = [notNull(id), cmp(col(o, 'ordered_at'), '<=', param(asOf, 'timestamp'))];
+  const where: BoolExpr[] = [notNull(id), cmp(col(o, 'ordered_at'), '<=', param(asOf, 'timestamp')), ...restrict(id)];
   if (statuses) where.push(inList(col(o, column(ORDERS, 'status')), statuses, 'string'));
   const columns: SelectColumn[] = [
     { expr: id, alias: 'cid' },
@@ -53,12 +72,16 @@ function orderAggregates(
 /**
  * `INSERT INTO customer_features SELECT …` — one row per customer as of `asOf`: profile copy,
  * order aggregates (the same measure SQL the compiler uses), channels, latest consents, and
- * solar birthday / sign-up anniversary days from `anniversary_calendar`.
+ * solar birthday / sign-up anniversary days from `anniversary_calendar`. `onlyMissing`: only the
+ * customers without a row yet (new sign-ups between refreshes), every part restricted to them so
+ * it stays cheap; their spend percentile waits for the next full refresh (it ranks everyone).
  */
-export function refreshFeaturesTree(asOf: Date): InsertNode {
+export function refreshFeaturesTree(asOf: Date, opts: { onlyMissing?: boolean } = {}): InsertNode {
   const c = 'c';
   const cc = (name: string): ValueExpr => col(c, column(CUSTOMERS, name));
   const cid = cc('customer_id');
+  const only = opts.onlyMissing ? missingCustomers() : undefined;
+  const restrict: Restrict = (id) => (only ? [{ kind: 'in_query', left: id, query: only }] : []);
   const purchases = orderAggregates(
     asOf,
     PURCHASE_STATUSES,
@@ -73,11 +96,18 @@ export function refreshFeaturesTree(asOf: Date): InsertNode {
       ['last_date', 'last_order_at'],
     ],
     [{ expr: nullable({ kind: 'percent_rank', orderBy: measureAggregate('sum', 'o') }), alias: 'spend_percentile' }],
+    restrict,
   );
-  const all = orderAggregates(asOf, undefined, [
-    ['count', 'all_order_count'],
-    ['cancel_return_rate', 'cancel_return_rate'],
-  ]);
+  const all = orderAggregates(
+    asOf,
+    undefined,
+    [
+      ['count', 'all_order_count'],
+      ['cancel_return_rate', 'cancel_return_rate'],
+    ],
+    [],
+    restrict,
+  );
   const h = 'h';
   const hc = (name: string): ValueExpr => col(h, column(CUSTOMER_CHANNELS, name));
   const joined = agg('min', hc('joined_at'));
@@ -91,7 +121,7 @@ export function refreshFeaturesTree(asOf: Date): InsertNode {
       { expr: nullable({ kind: 'kst_day', item: joined }), alias: 'joined_day' },
     ],
     { kind: 'table', table: CUSTOMER_CHANNELS.name, alias: h },
-    { groupBy: [hc('customer_id')] },
+    { groupBy: [hc('customer_id')], ...(only ? { where: and(...restrict(hc('customer_id'))) } : {}) },
   );
   const k = 'k';
   const kc = (name: string): ValueExpr => col(k, column(CONSENTS, name));
@@ -112,7 +142,9 @@ export function refreshFeaturesTree(asOf: Date): InsertNode {
     ],
     { kind: 'table', table: CONSENTS.name, alias: k },
     {
-      where: cmp(kc('at'), '<=', param(asOf, 'timestamp')),
+      where: only
+        ? and(cmp(kc('at'), '<=', param(asOf, 'timestamp')), ...restrict(kc('customer_id')))
+        : cmp(kc('at'), '<=', param(asOf, 'timestamp')),
       groupBy: [kc('customer_id'), kc('channel'), kc('purpose')],
     },
   );
@@ -184,7 +216,7 @@ export function refreshFeaturesTree(asOf: Date): InsertNode {
     last_order_at: col('p', 'last_order_at'),
     all_order_count: coalesce(col('a', 'all_order_count'), lit(0)),
     cancel_return_rate: col('a', 'cancel_return_rate'),
-    spend_percentile: col('p', 'spend_percentile'),
+    spend_percentile: only ? lit(null) : col('p', 'spend_percentile'),
     ...Object.fromEntries(REACH.map(([ch, pu]) => [`consent_${ch}_${pu}`, positive(col('k', `consent_${ch}_${pu}`))])),
     ...Object.fromEntries([1, 2, 3].map((n) => [`birthday_day_${n}`, col('b', `day_${n}`)])),
     // An anniversary only counts after the sign-up day itself.
@@ -208,6 +240,7 @@ export function refreshFeaturesTree(asOf: Date): InsertNode {
     query: sel(
       names.map((n) => ({ expr: columns[n] ?? lit(null), alias: n })),
       from,
+      only ? { where: and(...restrict(cid)) } : {},
     ),
   };
 }

@@ -4,6 +4,7 @@ import type { Lang } from '@dalbit/core/i18n/lang';
 import { lunarToSolarIso } from '@dalbit/core/time/lunar';
 import { runScheduler } from '../campaigns/run-scheduler.ts';
 import type { Engine } from '../engines/engine.ts';
+import { addNewCustomerFeatures } from '../segments/refresh-features.ts';
 import type { PassResult } from './run-loop.ts';
 
 export interface SchedulerPassDeps {
@@ -16,11 +17,17 @@ export interface SchedulerPassDeps {
   readonly lang: Lang;
 }
 
-/** One scheduler pass over every active campaign, as of the clock (safe to repeat: 0007). */
+/**
+ * One scheduler pass over every active campaign, as of the clock (safe to repeat: 0007). Customers
+ * created since the last refresh get their audience row first, so a new sign-up's tracked event
+ * reaches event-based audiences at this pass too.
+ */
 export function createSchedulerPass(d: SchedulerPassDeps): () => Promise<PassResult> {
   return async () => {
+    const now = d.now();
+    await addNewCustomerFeatures(d.engine, now);
     const s = await runScheduler(d.engine, {
-      now: d.now(),
+      now,
       policy: d.loadPolicy ? await d.loadPolicy() : d.policy,
       couponSecret: d.couponSecret,
       toSolar: lunarToSolarIso,
