@@ -146,7 +146,7 @@ describe('uploads and jobs across a server restart', () => {
         'rows_read',
         'rows_written',
         'rows_rejected',
-        'started_at',
+        'acceptedat',
         'finished_at',
         'actor',
       ],
@@ -208,11 +208,19 @@ describe('uploads and jobs across a server restart', () => {
         headers: { ...as.owner, 'content-type': 'application/json' },
         body: '{}',
       });
-      let job = ((await run.json()) as Json).job;
+      const accepted = (await run.json()) as Json;
+      expect(accepted.error).toBeUndefined();
+      let job = accepted.job;
+      const jobId = job.id as string;
       while (!['done', 'failed', 'interrupted'].includes(job.phase)) {
         await new Promise((r) => setTimeout(r, 50));
-        job = ((await (await fetch(`${budget.url}/api/imports/jobs/${job.id}`, { headers: as.owner })).json()) as Json)
-          .job;
+        const poll = (await (
+          await fetch(`${budget.url}/api/imports/jobs/${jobId}`, { headers: as.owner })
+        ).json()) as Json;
+        // On a loaded machine a poll may itself run out of this tiny 300 ms budget; only that is retried.
+        if (poll.error?.code === 'QUERY_TIMEOUT') continue;
+        expect(poll.error).toBeUndefined();
+        job = poll.job;
       }
       // Only meaningful when the job took longer than the request's budget (6,000 new customers do).
       expect(performance.now() - started).toBeGreaterThan(300);
