@@ -24,7 +24,7 @@ export interface CliContext {
 export { CliError } from './cli-error.ts';
 
 /** DuckDB allows one process per warehouse file: say so plainly instead of a driver stack. */
-function lockedError(e: unknown, dataDir: string, t: CliContext['t']): CliError | undefined {
+export function lockedError(e: unknown, dataDir: string, t: CliContext['t']): CliError | undefined {
   const text = e instanceof Error ? e.message : String(e);
   if (!/Could not set lock on file|Conflicting lock/.test(text)) return undefined;
   const pid = /PID (\d+)/.exec(text)?.[1];

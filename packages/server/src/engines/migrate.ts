@@ -4,6 +4,23 @@ import type { Engine } from './engine.ts';
 
 const LEDGER = 'schema_migrations';
 
+/** Every table of the schema as the migrations leave it (name → definition), in creation order. */
+export function schemaTables(migrations: readonly Migration[] = MIGRATIONS): Map<string, TableDef> {
+  const tables = new Map<string, TableDef>();
+  for (const m of [...migrations].sort((a, b) => a.version - b.version))
+    for (const step of m.steps) {
+      if (step.kind === 'create_table') tables.set(step.table.name, step.table);
+      else {
+        const table = tables.get(step.table) ?? { name: step.table, columns: [], key: [] };
+        tables.set(step.table, {
+          ...table,
+          columns: [...table.columns, { ...step.column, nullable: step.column.nullable ?? true }],
+        });
+      }
+    }
+  return tables;
+}
+
 /** Applies every migration newer than the ledger's, in order, each in its own transaction. */
 export async function migrate(engine: Engine, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
   const d = engine.dialect;

@@ -10,7 +10,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('dalbit with a bad environment variable', () => {
   it.each([
     ['DALBIT_LANG', 'fr', 'ko | en'],
-    ['DALBIT_ENGINE', 'postgres', 'duckdb | chdb'],
+    ['DALBIT_ENGINE', 'postgres', 'duckdb | chdb | clickhouse'],
   ])('%s=%s is a user error naming the allowed values, not a crash', async (name, value, allowed) => {
     const r = await runCli(['--data-dir', dir, 'stats'], { [name]: value });
     expect(r.code).toBe(64);

@@ -32,6 +32,10 @@ export const CLICKHOUSE_MESSAGES = defineMessages({
     ko: '[{index}/{total}] {table}: 이미 같은 데이터가 있어 건너뜁니다 ({rows}행, 체크섬 {checksum})',
     en: '[{index}/{total}] {table}: already holds the same data, skipped ({rows} rows, checksum {checksum})',
   },
+  'migrate.tableEmpty': {
+    ko: '[{index}/{total}] {table}: 빈 테이블',
+    en: '[{index}/{total}] {table}: empty',
+  },
   'migrate.progress': {
     ko: '  {table}: {done}/{rows}행',
     en: '  {table}: {done}/{rows} rows',
@@ -52,7 +56,7 @@ export const CLICKHOUSE_MESSAGES = defineMessages({
     ko: '--to에는 clickhouse만 쓸 수 있습니다 (받은 값: {value})',
     en: '--to accepts only clickhouse (got: {value})',
   },
-  'migrate.description': {
+  'cli.group.migrate': {
     ko: 'DuckDB 웨어하우스를 ClickHouse(내장 chDB 또는 DALBIT_CLICKHOUSE_URL의 서버)로 옮기고 행 수·체크섬을 확인합니다. 다시 실행해도 중복되지 않습니다.',
     en: 'copy the DuckDB warehouse into ClickHouse (embedded chDB or the server at DALBIT_CLICKHOUSE_URL) and verify row counts and checksums; safe to re-run',
   },

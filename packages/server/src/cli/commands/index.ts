@@ -119,6 +119,11 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     load: async () => [(await import('./refresh.ts')).registerRefresh],
   },
   {
+    name: 'migrate',
+    summary: 'cli.group.migrate',
+    load: async () => [(await import('./migrate.ts')).registerMigrate],
+  },
+  {
     name: 'audit',
     summary: 'cli.group.audit',
     load: async () => [(await import('./audit.ts')).registerAudit],

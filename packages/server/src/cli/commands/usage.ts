@@ -12,5 +12,6 @@ export const GROUP_USAGE: Readonly<Record<string, string>> = {
   serve: '[options]',
   dispatcher: '[options]',
   refresh: '[options]',
+  migrate: '[options]',
   sync: '[options]',
 };
