@@ -16,6 +16,8 @@ import { col, inQuery } from '@dalbit/core/segments/sql/build';
 import type { SelectNode } from '@dalbit/core/segments/sql/node';
 import { printSql } from '@dalbit/core/segments/sql/print';
 import { CUSTOMER_FEATURES } from '@dalbit/core/segments/tables';
+import { createContext } from '@dalbit/core/segments/tree/context';
+import { reachableTree } from '@dalbit/core/segments/tree/reach';
 import type { Engine } from '../engines/engine.ts';
 import { CsvWriter } from '../export/csv-writer.ts';
 import { XlsxWriter } from '../export/xlsx-writer.ts';
@@ -76,7 +78,7 @@ export async function exportSegment(engine: Engine, req: ExportRequest): Promise
     );
   const columns = names as readonly ExportColumnName[];
 
-  const rows = await segmentMemberRows(engine, req.segmentId, columns);
+  const rows = await segmentMemberRows(engine, req.segmentId, columns, phoneList ? { kakaoAdOnly: req.now } : {});
   const tmp = `${req.out}.tmp-${process.pid}`;
   let written = 0;
   try {
@@ -130,14 +132,23 @@ export async function segmentMemberRows(
   engine: Engine,
   segmentId: string,
   columns: readonly ExportColumnName[],
+  /** `kakaoAdOnly`: only members reachable by Kakao ads (the friend-group file), by the one reachability rule. */
+  opts: { kakaoAdOnly?: Date } = {},
 ): Promise<Record<string, unknown>[]> {
-  return await engine.query(printSql(membersDetailTree(segmentId, columns), engine.dialect));
+  return await engine.query(printSql(membersDetailTree(segmentId, columns, opts.kakaoAdOnly), engine.dialect));
 }
 
-function membersDetailTree(segmentId: string, columns: readonly ExportColumnName[]): SelectNode {
+function membersDetailTree(segmentId: string, columns: readonly ExportColumnName[], kakaoAdAt?: Date): SelectNode {
   const c = 'c';
   const f = 'x';
   const { columns: _unused, ...spells } = openSpellsTree(segmentId);
+  const members = inQuery(col(c, 'customer_id'), {
+    ...spells,
+    columns: [{ expr: col('m', 'customer_id'), alias: 'customer_id' }],
+  });
+  const kakaoAd = kakaoAdAt
+    ? reachableTree({ channel: 'kakao', purpose: 'ad' }, { ...createContext(kakaoAdAt), base: f })
+    : undefined;
   return {
     kind: 'select',
     columns: columns.map((name) => {
@@ -151,10 +162,7 @@ function membersDetailTree(segmentId: string, columns: readonly ExportColumnName
       right: { kind: 'table', table: CUSTOMER_FEATURES.name, alias: f },
       on: { kind: 'compare', left: col(f, 'customer_id'), op: '=', right: col(c, 'customer_id') },
     },
-    where: inQuery(col(c, 'customer_id'), {
-      ...spells,
-      columns: [{ expr: col('m', 'customer_id'), alias: 'customer_id' }],
-    }),
+    where: kakaoAd ? { kind: 'and', items: [members, kakaoAd] } : members,
     orderBy: [{ expr: col(c, 'customer_id') }],
   };
 }

@@ -117,17 +117,21 @@ describe('audience downloads in Chromium', () => {
     const kakao = await download('download-kakao');
     expect(kakao.name).toBe('문자 광고 수신 고객-카카오 친구 그룹 파일.csv');
     const phones = kakao.bytes.toString('utf8').trim().split('\r\n');
-    expect(phones.length).toBeGreaterThan(10);
+    expect(phones.length).toBeGreaterThan(0);
     for (const p of phones) expect(p).toMatch(/^01\d{8,9}$/);
     expect(new Set(phones).size).toBe(phones.length);
-    const withPhone = Number(
+    // Only members a Kakao ad may reach (phone, Kakao ad consent, not marketplace-only): a friend group is for ads.
+    const kakaoReachable = Number(
       (
         await demo.engine.query<{ n: number }>(
-          `SELECT count(DISTINCT c.phone) AS n FROM customers c WHERE c.phone IS NOT NULL AND c.phone <> '' AND c.customer_id IN (SELECT customer_id FROM segment_memberships WHERE segment_id = '${id}' AND exited_at IS NULL)`,
+          `SELECT count(DISTINCT c.phone) AS n FROM customers c JOIN customer_features f ON f.customer_id = c.customer_id
+           WHERE c.phone IS NOT NULL AND c.phone <> '' AND f.consent_kakao_ad AND NOT f.marketplace_only
+             AND c.customer_id IN (SELECT customer_id FROM segment_memberships WHERE segment_id = '${id}' AND exited_at IS NULL)`,
         )
       )[0]?.n,
     );
-    expect(phones.length).toBe(withPhone);
+    expect(phones.length).toBe(kakaoReachable);
+    expect(phones.length).toBeLessThan(members);
     const log = (await accessLog('segment_export_unmasked')).at(-1);
     expect(log?.subject).toContain('format:kakao-friends');
     expect(log?.reason).toBe('매장 VIP 초대 발송');

@@ -286,8 +286,8 @@ export const IMPORTS_MESSAGES = defineMessages({
   'imports.export.reasonPlaceholder': { ko: '예: 매장 VIP 초대 발송', en: 'e.g. store VIP invitations' },
   'imports.export.kakao': { ko: '카카오 친구 그룹 파일', en: 'Kakao friend-group file' },
   'imports.export.kakaoHelp': {
-    ko: '카카오톡 채널 관리자센터의 친구 그룹에 올리는 휴대폰 번호 목록입니다. 사유가 접근 기록에 남습니다',
-    en: 'The phone list a Kakao channel friend group takes; the reason is written to the access log',
+    ko: '카카오톡 채널 관리자센터의 친구 그룹에 올리는 휴대폰 번호 목록입니다. 카카오톡 광고 수신에 동의한 고객만 담깁니다. 사유가 접근 기록에 남습니다',
+    en: 'The phone list a Kakao channel friend group takes, only customers who consented to Kakao ads; the reason is written to the access log',
   },
   'imports.export.done': { ko: '{file} 파일을 내려받았습니다', en: 'Downloaded {file}' },
   'imports.bytesRead': { ko: '파일 {read} / {total}', en: '{read} of {total} of the file' },
