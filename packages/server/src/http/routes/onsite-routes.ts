@@ -1,3 +1,4 @@
+import { MESSAGES } from '@dalbit/core/channels/tables';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { z } from 'zod';
 import { DEFAULT_AUTH_OPTIONS } from '../../auth/auth-options.ts';
@@ -45,11 +46,13 @@ async function markHandedOut(engine: Engine, shown: readonly OnsiteDelivery[], n
   if (shown.length === 0) return;
   const keys = shown.map((m) => m.idempotencyKey);
   await engine.query(
-    compileBound(
-      engine.dialect,
-      (b) =>
-        `UPDATE messages SET status = 'delivered', delivered_at = ${b.p(now, 'timestamp')}, updated_at = ${b.p(now, 'timestamp')}
-         WHERE idempotency_key IN (${keys.map((k) => b.p(k, 'string')).join(', ')}) AND delivered_at IS NULL`,
+    compileBound(engine.dialect, (b) =>
+      engine.dialect.write.updateWhere({
+        table: MESSAGES,
+        alias: 'm',
+        set: { status: "'delivered'", delivered_at: b.p(now, 'timestamp'), updated_at: b.p(now, 'timestamp') },
+        where: `m.idempotency_key IN ${b.in(keys)} AND m.delivered_at IS NULL`,
+      }),
     ),
   );
   await appendEvents(

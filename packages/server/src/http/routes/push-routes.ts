@@ -1,8 +1,10 @@
 import { PUSH_TOKENS } from '@dalbit/core/ingest/tracker-tables';
 import { columnNames } from '@dalbit/core/schema/table';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { z } from 'zod';
 import { DEFAULT_AUTH_OPTIONS } from '../../auth/auth-options.ts';
 import { type Engine, sql } from '../../engines/engine.ts';
+import { updateRows } from '../../engines/update-rows.ts';
 import { createTrackerGate } from '../../tracker/tracker-gate.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { type AnyRoute, defineRoute, readJson, validateBody } from '../define-route.ts';
@@ -17,9 +19,13 @@ const RemoveToken = z.object({ token: z.string().min(8).max(4096) });
 
 /** Stores a token (re-registering moves it to the new visitor and revives it). */
 async function storeToken(engine: Engine, t: z.infer<typeof PushToken>, site: string, now: Date): Promise<void> {
+  // DuckDB: one transaction; chDB: one turn, a tombstone then the newer row (decision 0019).
   await engine.transaction(async (tx) => {
-    const p = tx.dialect.placeholder(1, 'string');
-    await tx.query(sql(`DELETE FROM push_tokens WHERE token = ${p}`, [t.token], ['string']));
+    await tx.query(
+      compileBound(tx.dialect, (b) =>
+        tx.dialect.write.deleteWhere({ table: PUSH_TOKENS, alias: 't', where: `t.token = ${b.p(t.token, 'string')}` }),
+      ),
+    );
     await tx.insert(PUSH_TOKENS.name, columnNames(PUSH_TOKENS), [
       [t.token, t.anonymous_id, t.platform, site, now, null],
     ]);
@@ -74,12 +80,12 @@ export function pushRoutes(deps: ApiDeps): AnyRoute[] {
             ['string'],
           ),
         );
-        await deps.engine.query(
-          sql(
-            `UPDATE push_tokens SET removed_at = ${d.placeholder(1, 'timestamp')} WHERE token = ${d.placeholder(2, 'string')} AND removed_at IS NULL`,
-            [deps.now(), body.token],
-            ['timestamp', 'string'],
-          ),
+        await updateRows(
+          deps.engine,
+          PUSH_TOKENS.name,
+          { removed_at: [deps.now(), 'timestamp'] },
+          { token: [body.token, 'string'] },
+          'r.removed_at IS NULL',
         );
         return sendJson(c, { removed: Number(live[0]?.n ?? 0) }, 200);
       },
