@@ -53,18 +53,21 @@ export class BatchBuilder {
     return true;
   }
 
-  hasOrder(orderId: string): boolean {
-    return this.orders.has(orderId);
-  }
-
-  /** Opens an order (its first line's header fields); later lines only add to it. */
-  startOrder(order: Omit<OrderRecord, 'lines' | 'status'>): void {
-    this.orders.set(order.orderId, { ...order, lines: [] });
-  }
-
-  addOrderLine(orderId: string, line: OrderLineRecord, couponCode: string | undefined): void {
-    const o = this.orders.get(orderId);
-    if (!o) throw new RangeError(`order ${orderId} was not started`);
+  /**
+   * Adds a line to its order, opening the order from `open()` (its first line's header fields)
+   * when it is new; later lines only add to it. One map look-up a line.
+   */
+  addOrderLine(
+    orderId: string,
+    line: OrderLineRecord,
+    couponCode: string | undefined,
+    open: () => Omit<OrderRecord, 'lines' | 'status'>,
+  ): void {
+    let o = this.orders.get(orderId);
+    if (o === undefined) {
+      o = { ...open(), lines: [] };
+      this.orders.set(orderId, o);
+    }
     if (o.couponCode === undefined && couponCode !== undefined) o.couponCode = couponCode;
     o.lines.push(line);
   }

@@ -120,8 +120,6 @@ export function createOrderMapper(ctx: MapContext, profile: OrderProfile): RowMa
             }),
           );
       }
-      if (!ctx.out.hasOrder(orderId))
-        ctx.out.startOrder(compact({ orderId, channel, store, buyerRecordId, orderedAt, couponCode: coupon }));
       const line: OrderLineRecord =
         productName === undefined || option === undefined
           ? compact<OrderLineRecord>({
@@ -135,7 +133,9 @@ export function createOrderMapper(ctx: MapContext, profile: OrderProfile): RowMa
               status,
             })
           : { lineId, productId, productName, option, quantity, lineAmount: amount, discountAmount: discount, status };
-      ctx.out.addOrderLine(orderId, line, coupon);
+      ctx.out.addOrderLine(orderId, line, coupon, () =>
+        compact({ orderId, channel, store, buyerRecordId, orderedAt, couponCode: coupon }),
+      );
     },
   };
 }
