@@ -18,7 +18,9 @@ import { loginThroughPage } from './login-page.ts';
 // Korean, previews the real message for a real customer, is stopped at launch until the sender
 // settings are filled on the settings page, reads a pre-flight whose numbers per block reason equal
 // independent SQL counts and the scheduler's real run, launches, the dispatcher sends to the local
-// Solapi gateway, planted orders are imported, and the report shows lift, interval and verdict.
+// Solapi gateway, planted orders are imported, and the report shows lift, interval and verdict;
+// then the same audience gets an email and a webhook campaign, sent to the local SMTP server and
+// a partner endpoint that verifies each signature.
 
 const SHOTS = '/tmp/shots/studio';
 const PF_ID = 'KA01PF-dalbit';
@@ -222,7 +224,83 @@ describe('campaign studio in Chromium (stories 5, 7, 8)', () => {
     const file = await (await download).path();
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('the same audience by email and by webhook, built and launched by clicking: the dispatcher sends to the local SMTP server and the partner endpoint', async () => {
+    await composeInfo('vip-mail', '겨울 VIP 이메일 안내', async () => {
+      await page.getByTestId('channel').selectOption('email');
+      await page.getByTestId('sender-email-name').fill('달빛상회');
+      await page.getByTestId('sender-email-address').fill('news@dalbit.test');
+      await page.getByTestId('message-subject').fill('{{ name }}님, 겨울 세일 안내');
+      await page.getByTestId('message-text').fill('{{ name }}님, 이번 주 겨울 세일을 알려 드립니다.');
+    });
+    await composeInfo('vip-hook', 'VIP 알림 웹훅', async () => {
+      await page.getByTestId('channel').selectOption('webhook');
+      await page.getByTestId('message-code').fill('customer.vip');
+      await page.getByTestId('message-pair-add').click();
+      await page.getByTestId('message-key-0').fill('customer_name');
+      await page.getByTestId('message-value-0').fill('{{ name }}');
+    });
+    // "Send now" is the server's clock (the demo's date), so the scheduler's pass a minute later plans them.
+    for (const id of ['vip-mail', 'vip-hook']) {
+      const [row] = await q(
+        `SELECT definition FROM campaigns WHERE campaign_id = '${id}' ORDER BY revision DESC LIMIT 1`,
+      );
+      expect(JSON.parse(String(row?.definition)).trigger).toEqual({ kind: 'broadcast', at: demo.now.toISOString() });
+    }
+    const { policy } = await loadEffectivePolicy(demo.engine);
+    await runScheduler(demo.engine, {
+      now: new Date(demo.now.getTime() + 60_000),
+      campaignIds: ['vip-mail', 'vip-hook'],
+      policy,
+      couponSecret: demo.linkSecret,
+    });
+    const mails0 = ch.smtp.mails.length;
+    const hooks0 = ch.webhook.hooks.length;
+    await dispatchUntilIdle(demo.engine, ch, clockFrom(new Date(demo.now.getTime() + 120_000)));
+    const sentTo = async (id: string) =>
+      (
+        await q(
+          `SELECT recipient, idempotency_key FROM messages WHERE campaign_id = '${id}' AND status IN ('accepted', 'delivered') ORDER BY recipient`,
+        )
+      ).map((r) => ({ to: String(r.recipient), key: String(r.idempotency_key) }));
+    const mailed = await sentTo('vip-mail');
+    expect(mailed.length).toBeGreaterThan(0);
+    const mails = ch.smtp.mails.slice(mails0);
+    expect(mails.map((m) => m.envelope.to[0]).sort()).toEqual(mailed.map((m) => m.to));
+    for (const m of mails) {
+      expect(m.envelope.from).toBe('news@dalbit.test');
+      expect(m.parsed.subject).toMatch(/^[가-힣*]+님, 겨울 세일 안내$/);
+    }
+    const hooked = await sentTo('vip-hook');
+    expect(hooked.length).toBeGreaterThan(0);
+    const hooks = ch.webhook.hooks.slice(hooks0);
+    expect(hooks.map((h) => h.key).sort()).toEqual(hooked.map((h) => h.key).sort());
+    for (const h of hooks) {
+      expect(h.signed).toBe(true);
+      expect(h.body).toMatchObject({ type: 'customer.vip', purpose: 'info' });
+      expect(String((h.body.data as { customer_name?: unknown }).customer_name)).toMatch(/[가-힣]/);
+    }
+    await page.goto(`${demo.server.url}/#/campaigns/vip-mail`);
+    await page.getByTestId('campaign-title').waitFor();
+    await shot('report-email');
+  });
 });
+
+/** An informational campaign to the VIP audience built on the composer by clicking and typing, saved and launched from its page. */
+async function composeInfo(id: string, name: string, channel: () => Promise<void>): Promise<void> {
+  await page.goto(`${demo.server.url}/#/campaigns/new`);
+  await page.getByTestId('campaign-name').fill(name);
+  await page.getByTestId('campaign-id').fill(id);
+  await page.getByTestId('campaign-purpose').selectOption('info');
+  await page.getByTestId('audience-select').selectOption(`segment:${segmentId}`);
+  await page.getByTestId('audience-size').waitFor();
+  await channel();
+  await expect.poll(() => page.getByTestId('check-state').textContent()).toContain('문제 없음');
+  await page.getByTestId('save-campaign').click();
+  await page.getByTestId('campaign-title').waitFor();
+  await page.getByTestId('action-launch').click();
+  await expect.poll(() => page.getByTestId('campaign-status').textContent(), { timeout: 30_000 }).toContain('진행 중');
+}
 
 async function readPreflight(): Promise<{
   touches: number;
