@@ -38,5 +38,7 @@ export interface DraftCheck {
     readonly arm: string;
     readonly couponIssued: boolean;
     readonly channels: readonly PreviewChannel[];
+    /** Follow-up message steps (their own text), rendered for the same customer. */
+    readonly steps: readonly { readonly stepId: string; readonly channels: readonly PreviewChannel[] }[];
   } | null;
 }

@@ -128,6 +128,10 @@ export async function checkCampaignDraft(
         arm: p.arm,
         couponIssued: p.couponIssued,
         channels: p.channels.map((c) => presentChannel(c, input.lang)),
+        steps: p.steps.map((s) => ({
+          stepId: s.stepId,
+          channels: s.channels.map((c) => presentChannel(c, input.lang)),
+        })),
       };
     else
       issues.push({

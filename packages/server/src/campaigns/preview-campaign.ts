@@ -10,7 +10,7 @@ import type { TemplateIssue } from '@dalbit/core/templates/template-issue';
 import { validateMessage } from '@dalbit/core/templates/validate-message';
 import type { Engine } from '../engines/engine.ts';
 import { couponCodeFor, issuedCoupon } from './coupon-codes.ts';
-import { loadAdLedger, loadRecipients } from './load-recipients.ts';
+import { loadAdLedger, loadRecipients, type RecipientFacts } from './load-recipients.ts';
 
 export interface ChannelPreview {
   readonly channel: ChannelKind;
@@ -30,6 +30,8 @@ export interface CampaignPreview {
   /** True when the coupon shown is the code already issued to this customer (else an example code). */
   readonly couponIssued: boolean;
   readonly channels: readonly ChannelPreview[];
+  /** Later message steps of the scenario with their own text (a follow-up), rendered the same way. */
+  readonly steps: readonly { readonly stepId: string; readonly channels: readonly ChannelPreview[] }[];
 }
 
 /** The code this campaign last issued to the customer, as the message carried it. */
@@ -91,37 +93,28 @@ export async function previewCampaign(
         plan.coupon,
       ))
     : undefined;
-  const channels = [...new Set([plan.channel, ...plan.templates.map((t) => t.channel)])];
-  const previews: ChannelPreview[] = channels.map((channel) => {
-    const built = buildMessage({
+  const render = (
+    channel: ChannelKind,
+    templates: readonly CampaignDefinition['templates'][number][],
+  ): ChannelPreview =>
+    renderChannel({
+      c,
       channel,
-      purpose: c.purpose,
-      templates: plan.templates,
-      fallbackToSms: c.fallbackToSms,
-      sender: c.sender,
-      recipient: facts.recipient,
+      templates,
+      facts,
       coupon,
       policy: input.policy,
+      at: input.at,
+      ledger,
+      customerId: input.customerId,
     });
-    if (!built.ok) return { channel, problem: { reason: built.reason, detail: built.detail }, issues: built.issues };
-    const decision = checkCompliance(
-      {
-        message: built.message,
-        consents: facts.consents,
-        contact: facts.contact,
-        sentAds: ledger.get(input.customerId) ?? [],
-        goodsCategory: c.goodsCategory,
-      },
-      { policy: input.policy, now: input.at },
-    );
-    const out = decision.kind === 'block' ? built.message : decision.message;
-    return {
-      channel,
-      rendered: built.message,
-      decision,
-      issues: validateMessage(out).filter((i) => !i.code.startsWith('ALIMTALK_MISMATCH')),
-    };
-  });
+  const channels = [...new Set([plan.channel, ...plan.templates.map((t) => t.channel)])];
+  const previews = channels.map((channel) => render(channel, plan.templates));
+  const steps = (c.scenario?.steps ?? []).flatMap((s) =>
+    s.kind === 'message' && s.templates
+      ? [{ stepId: s.id, channels: [render(s.channel ?? plan.channel, s.templates)] }]
+      : [],
+  );
   return {
     campaignId: c.id,
     customerId: input.customerId,
@@ -129,5 +122,49 @@ export async function previewCampaign(
     at: input.at,
     couponIssued: issued !== undefined,
     channels: previews,
+    steps,
+  };
+}
+
+/** One channel's message for the customer, and the guard's verdict at `at` (nothing written). */
+function renderChannel(x: {
+  c: CampaignDefinition;
+  channel: ChannelKind;
+  templates: readonly CampaignDefinition['templates'][number][];
+  facts: RecipientFacts;
+  coupon: IssuedCoupon | undefined;
+  policy: CompliancePolicy;
+  at: Date;
+  ledger: Awaited<ReturnType<typeof loadAdLedger>>;
+  customerId: string;
+}): ChannelPreview {
+  const { c, channel } = x;
+  const built = buildMessage({
+    channel,
+    purpose: c.purpose,
+    templates: x.templates,
+    fallbackToSms: c.fallbackToSms,
+    sender: c.sender,
+    recipient: x.facts.recipient,
+    coupon: x.coupon,
+    policy: x.policy,
+  });
+  if (!built.ok) return { channel, problem: { reason: built.reason, detail: built.detail }, issues: built.issues };
+  const decision = checkCompliance(
+    {
+      message: built.message,
+      consents: x.facts.consents,
+      contact: x.facts.contact,
+      sentAds: x.ledger.get(x.customerId) ?? [],
+      goodsCategory: c.goodsCategory,
+    },
+    { policy: x.policy, now: x.at },
+  );
+  const out = decision.kind === 'block' ? built.message : decision.message;
+  return {
+    channel,
+    rendered: built.message,
+    decision,
+    issues: validateMessage(out).filter((i) => !i.code.startsWith('ALIMTALK_MISMATCH')),
   };
 }

@@ -66,6 +66,18 @@ describe('campaign composer: steps and weekly recurrence (story 5)', () => {
     await expect.poll(() => issueText('scenario.steps.3.templates.0.text')).toContain('알 수 없는 변수 {{ nmae }}');
     await second.fill('{{ name }}님, 리뷰를 남겨 주시면 다음 주문에 도움이 됩니다');
     await expect.poll(() => page.getByTestId('check-state').textContent()).toContain('문제 없음');
+    // The follow-up is previewed like the first message, for a real customer with their variables.
+    const [c] = await q(
+      `SELECT customer_id, name FROM customers WHERE name IS NOT NULL AND phone IS NOT NULL ORDER BY customer_id LIMIT 1`,
+    );
+    await page.getByTestId('preview-customer').fill(String(c?.customer_id));
+    await expect
+      .poll(() => page.getByTestId('preview-text-step-second-sms').textContent())
+      .toBe(`${String(c?.name)}님, 리뷰를 남겨 주시면 다음 주문에 도움이 됩니다`);
+    expect(await page.getByTestId('preview-text-sms').textContent()).toBe(
+      `${String(c?.name)}님, 주문하신 상품은 잘 받으셨나요?`,
+    );
+    expect(await page.getByTestId('preview-length-step-second-sms').textContent()).toMatch(/바이트|bytes/);
     const flow = (await page.getByTestId('flow-diagram').textContent()) ?? '';
     expect(flow).toContain('3일 기다림');
     expect(flow).toContain('구매했나요');

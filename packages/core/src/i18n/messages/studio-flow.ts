@@ -83,4 +83,8 @@ export const STUDIO_FLOW_MESSAGES = defineMessages({
   'studio.weekday.4': { ko: '목', en: 'Thu' },
   'studio.weekday.5': { ko: '금', en: 'Fri' },
   'studio.weekday.6': { ko: '토', en: 'Sat' },
+  'studio.preview.followUp': {
+    ko: '후속 메시지 (조건에 맞는 고객에게 나중에 발송)',
+    en: 'Follow-up message (sent later to those who match the condition)',
+  },
 });

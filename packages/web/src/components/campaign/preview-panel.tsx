@@ -16,22 +16,23 @@ function Outcome({ c }: { c: PreviewChannel }) {
   );
 }
 
-function ChannelCard({ c }: { c: PreviewChannel }) {
+/** One channel's rendered message; `at` prefixes the test ids of a follow-up step's card (`preview-step-3-sms`). */
+function ChannelCard({ c, at = '' }: { c: PreviewChannel; at?: string }) {
   const t = useT();
   const { lang } = useI18n();
   const over = c.length ? c.length.value > c.length.limit : false;
   return (
-    <div className="preview-channel" data-testid={`preview-${c.channel}`}>
+    <div className="preview-channel" data-testid={`preview-${at}${c.channel}`}>
       <h4>{channelName(c.channel, lang)}</h4>
       <Outcome c={c} />
       {c.subject ? <p className="preview-subject">{c.subject}</p> : null}
       {c.text ? (
-        <pre className="preview-text" data-testid={`preview-text-${c.channel}`}>
+        <pre className="preview-text" data-testid={`preview-text-${at}${c.channel}`}>
           {c.text}
         </pre>
       ) : null}
       {c.length ? (
-        <p className={`small ${over ? 'bad' : 'muted'}`} data-testid={`preview-length-${c.channel}`}>
+        <p className={`small ${over ? 'bad' : 'muted'}`} data-testid={`preview-length-${at}${c.channel}`}>
           {t('studio.preview.length', {
             value: formatNumber(c.length.value),
             limit: formatNumber(c.length.limit),
@@ -90,6 +91,14 @@ export function PreviewPanel(props: {
           ) : null}
           {p.channels.map((c) => (
             <ChannelCard key={c.channel} c={c} />
+          ))}
+          {(p.steps ?? []).map((s) => (
+            <div key={s.stepId} data-testid={`preview-step-${s.stepId}`}>
+              <h4>{t('studio.preview.followUp')}</h4>
+              {s.channels.map((c) => (
+                <ChannelCard key={c.channel} c={c} at={`step-${s.stepId}-`} />
+              ))}
+            </div>
           ))}
         </>
       ) : (
