@@ -29,6 +29,7 @@ interface Load {
   latencies: number[];
   seconds: number;
   refused: number;
+  connectionsDropped: number;
 }
 
 /** Runs the generator process for one phase and returns what it measured. */
@@ -114,6 +115,7 @@ export async function run(): Promise<Record<string, unknown>> {
           p99: percentile(load.latencies, 0.99),
         },
         refused_queue_full: load.refused,
+        connections_dropped_and_resent: load.connectionsDropped,
         server_cpu_seconds: Math.round(cpuSeconds * 100) / 100,
         server_cpu_ms_per_1k_events: Math.round((cpuSeconds * 1e6) / (sent * BATCH)),
         load_average_1m: Math.round((loadavg()[0] ?? 0) * 10) / 10,

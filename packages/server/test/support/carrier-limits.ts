@@ -1,5 +1,16 @@
 import iconv from 'iconv-lite';
 
+/** A gateway serving thousands of messages a second encodes each distinct character once. */
+const SEEN = new Map<string, Buffer>();
+function encoded(ch: string): Buffer {
+  let b = SEEN.get(ch);
+  if (b === undefined) {
+    b = iconv.encode(ch, 'cp949');
+    SEEN.set(ch, b);
+  }
+  return b;
+}
+
 /**
  * The gateways' own view of carrier limits, written independently of Dalbit's validator:
  * the whole text is encoded to CP949 and compared character by character.
@@ -8,7 +19,7 @@ export function carrierBytes(text: string): { bytes: number; bad: string[] } {
   const bad: string[] = [];
   let bytes = 0;
   for (const ch of text) {
-    const b = iconv.encode(ch, 'cp949');
+    const b = encoded(ch);
     if (ch !== '?' && b.length === 1 && b[0] === 0x3f) {
       bad.push(ch);
       bytes += 2;
