@@ -62,3 +62,15 @@ describe('dalbit import: files it cannot use', () => {
     expect(en.stderr).toMatch(/^error: file not found \/ cannot read /);
   });
 });
+
+describe('dalbit import: no silent success', () => {
+  it('a file with headers and no data rows is a warning and exit 1, and nothing is written', async () => {
+    const file = writeCsv(dir, 'headers-only.csv', [ORDERS_HEADER]);
+    const before = await orders();
+    const r = await runCli(['--data-dir', dir, 'import', file, '--no-refresh'], { DALBIT_LANG: 'ko' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('데이터 행이 없습니다');
+    expect(r.stderr).toContain('headers-only.csv');
+    expect(await orders()).toBe(before);
+  });
+});

@@ -31,6 +31,10 @@ export const CLI_IMPORT_MESSAGES = defineMessages({
     ko: '고객 피처 {customers}명, 세그먼트 {segments}개 갱신',
     en: 'refreshed features of {customers} customers and {segments} segments',
   },
+  'cli.import.noRows': {
+    ko: '경고: {file}에 데이터 행이 없습니다 (머리글만 있음). 아무것도 기록하지 않았습니다',
+    en: 'warning: {file} has no data rows (headers only); nothing written',
+  },
   'cli.import.failed': {
     ko: '가져오기 실패: 문제 {count}건, 아무것도 기록하지 않았습니다 (--rejects out.csv 로 정상 행만 가져올 수 있습니다)',
     en: 'import failed: {count} problem(s), nothing written (use --rejects out.csv to import the good rows)',

@@ -1,5 +1,5 @@
 import { isSourceKind, SOURCE_KINDS } from '@dalbit/core/ingest/source-kind';
-import type { Command } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import type { Engine } from '../../engines/engine.ts';
 import { importFile } from '../../importers/import-file.ts';
 import type { ImportSummary } from '../../importers/import-summary.ts';
@@ -45,6 +45,11 @@ export function registerImport(program: Command, ctx: CliContext): void {
       // Import errors (unreadable file, bad mapping …) are DalbitErrors: main reports them by kind.
       const summary = await runImport(engine, file, flags);
       printSummary(ctx, summary, flags);
+      // No silent success: a file with headers and no data rows is a warning and exit 1.
+      if (summary.status !== 'failed' && summary.rowsRead === 0) {
+        ctx.err(ctx.t('cli.import.noRows', { file }));
+        throw new CommanderError(1, 'dalbit.import.noRows', '');
+      }
       if (summary.status === 'imported' && flags.refresh !== false) await refreshAfter(ctx, engine, flags);
       if (summary.status === 'failed')
         throw new CliError('INVALID_INPUT', ctx.t('cli.import.failed', { count: summary.issues.length }));
