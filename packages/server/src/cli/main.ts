@@ -55,9 +55,11 @@ function describe(e: unknown, lang: Lang): { line: string; code: number } {
     const heading = Object.hasOwn(MESSAGES, key) ? translate(lang, key as MessageKey) : '';
     const head = heading && !e.message.includes(heading) ? `${heading} / ` : '';
     const issues = e.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    return { line: `error: ${head}${e.message}${issues ? `\n${issues}` : ''}`, code: EXIT_CODE_BY_KIND[e.kind] };
+    const message = `${head}${e.message}${issues ? `\n${issues}` : ''}`;
+    return { line: translate(lang, 'cli.error.line', { message }), code: EXIT_CODE_BY_KIND[e.kind] };
   }
-  return { line: `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, code: 70 };
+  const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  return { line: translate(lang, 'cli.error.unexpected', { detail }), code: 70 };
 }
 
 /**

@@ -109,7 +109,7 @@ describe('dalbit campaign', () => {
     const recipe = await runCli(['campaign', 'create', '--id', 'r', ...flags, '--recipe', 'no-such-recipe'], env);
     expect(recipe.code).toBe(65);
     expect(recipe.stderr).toContain(
-      "error: 대상 고객(audience)을 정할 수 없습니다 — 저장·발송하지 않았습니다: recipe no-such-recipe: unknown recipe 'no-such-recipe'",
+      "오류: 대상 고객(audience)을 정할 수 없습니다 — 저장·발송하지 않았습니다: recipe no-such-recipe: unknown recipe 'no-such-recipe'",
     );
     const segment = await runCli(['campaign', 'create', '--id', 's', ...flags, '--segment', 'seg-missing'], env);
     expect(segment.code).toBe(65);
@@ -139,7 +139,7 @@ describe('dalbit campaign', () => {
       expect(r.code).toBe(65);
       expect(r.stderr).toContain('대상 고객(audience)을 정할 수 없습니다');
       expect(r.stderr).toContain('segment seg-missing');
-      expect(r.stderr).not.toContain('unexpected error');
+      expect(r.stderr).not.toMatch(/unexpected error|예기치 않은 오류/);
     }
   });
 });

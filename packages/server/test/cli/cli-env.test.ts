@@ -16,7 +16,7 @@ describe('dalbit with a bad environment variable', () => {
     expect(r.code).toBe(64);
     expect(r.stderr).toContain('환경 변수 값이 잘못되었습니다');
     expect(r.stderr).toContain(`${name}="${value}" (${allowed})`);
-    expect(r.stderr).not.toContain('unexpected error');
+    expect(r.stderr).not.toMatch(/unexpected error|예기치 않은 오류/);
     expect(r.stderr).not.toContain('ZodError');
   });
 });
@@ -32,7 +32,7 @@ describe('dalbit with a data directory it cannot use', () => {
       const r = await runCli(['--data-dir', dataDir, 'stats', '--json']);
       expect(r.code).toBe(74);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`error: 데이터 디렉터리를 만들거나 열 수 없습니다: ${dataDir} (${code})\n`);
+      expect(r.stderr).toBe(`오류: 데이터 디렉터리를 만들거나 열 수 없습니다: ${dataDir} (${code})\n`);
       const en = await runCli(['--lang', 'en', '--data-dir', dataDir, 'stats', '--json']);
       expect(en.stderr).toBe(`error: cannot use the data directory ${dataDir}: ${code}\n`);
     }

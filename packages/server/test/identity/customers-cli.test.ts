@@ -102,10 +102,10 @@ describe('dalbit customers / stats', () => {
     expect(un.stdout).toContain('orders 1');
     const again = await run(['customers', 'unmerge', list[0].merge_id]);
     expect(again.code).toBe(65);
-    expect(again.stderr).toContain('error: 이미 취소된 병합입니다 / merge');
+    expect(again.stderr).toContain('오류: 이미 취소된 병합입니다 / merge');
     const unknown = await run(['customers', 'unmerge', 'c_0000']);
     expect(unknown.code).toBe(66);
-    expect(unknown.stderr).toBe('error: 취소할 병합이 없습니다 / customer c_0000 has no active merge\n');
+    expect(unknown.stderr).toBe('오류: 취소할 병합이 없습니다 / customer c_0000 has no active merge\n');
     const missing = await run(['customers', 'show', 'nobody@example.com']);
     expect(missing.code).toBe(66);
     expect(missing.stderr).toContain('고객을 찾을 수 없습니다');

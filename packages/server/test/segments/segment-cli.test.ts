@@ -89,15 +89,15 @@ describe('dalbit segment / recipes', () => {
     expect(text).toContain(`파일을 쓸 수 없습니다: ${missing} (ENOENT)`);
     expect(text).toContain(`파일을 쓸 수 없습니다: ${dir} (EISDIR)`);
     expect(text).toContain(`cannot write ${dir}: EISDIR`);
-    expect(text).not.toContain('unexpected error');
+    expect(text).not.toMatch(/unexpected error|예기치 않은 오류/);
     err.length = 0;
     expect(await run('segment', 'show', 'seg-missing')).toBe(66);
     expect(await run('segment', 'export', segmentId, '--unmask', '--out', join(dir, 'u.csv'))).toBe(65);
     expect(await run('segment', 'create', '--recipe', 'coupon-lovers', '--param', 'min')).toBe(64);
     expect(err.join('').split('\n').filter(Boolean)).toEqual([
-      "error: 찾을 수 없습니다 / segment 'seg-missing' not found",
-      'error: 사유(--reason)가 필요합니다 / unmasked exports (and kakao-friends phone lists) need --reason "…"',
-      'error: --param 은 key=value 형식이어야 합니다: min',
+      "오류: 찾을 수 없습니다 / segment 'seg-missing' not found",
+      '오류: 사유(--reason)가 필요합니다 / unmasked exports (and kakao-friends phone lists) need --reason "…"',
+      '오류: --param 은 key=value 형식이어야 합니다: min',
     ]);
     expect(readdirSync(dirname(dir)).filter((f) => f.startsWith(`${basename(dir)}.tmp-`))).toEqual([]);
   });

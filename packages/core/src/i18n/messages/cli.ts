@@ -115,6 +115,8 @@ export const CLI_MESSAGES = defineMessages({
     ko: '데이터 디렉터리를 만들거나 열 수 없습니다: {dataDir} ({code})',
     en: 'cannot use the data directory {dataDir}: {code}',
   },
+  'cli.error.line': { ko: '오류: {message}', en: 'error: {message}' },
+  'cli.error.unexpected': { ko: '예기치 않은 오류: {detail}', en: 'unexpected error: {detail}' },
   'cli.error.badEnv': { ko: '환경 변수 값이 잘못되었습니다: {list}', en: 'invalid environment variable: {list}' },
   'cli.error.fileUnreadable': { ko: '파일을 읽을 수 없습니다: {file} ({reason})', en: 'cannot read {file}: {reason}' },
   'cli.error.fileUnwritable': { ko: '파일을 쓸 수 없습니다: {file} ({reason})', en: 'cannot write {file}: {reason}' },

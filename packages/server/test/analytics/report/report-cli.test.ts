@@ -78,6 +78,6 @@ describe('dalbit report', () => {
 
     const missing = await runCli(['--data-dir', dataDir, 'report', 'segment', 'nope']);
     expect(missing.code).toBe(66);
-    expect(missing.stderr).toContain("error: 찾을 수 없습니다 / segment 'nope' not found");
+    expect(missing.stderr).toContain("오류: 찾을 수 없습니다 / segment 'nope' not found");
   });
 });
