@@ -1,6 +1,4 @@
 import type { CampaignInput } from '@dalbit/core/campaigns/schema';
-import { tableDef } from '@dalbit/core/schema/migrations';
-import { compileBound } from '@dalbit/core/sql/bind-sql';
 import { addKstDays, fromKst, toKst } from '@dalbit/core/time/kst';
 import { lunarToSolarIso } from '@dalbit/core/time/lunar';
 import { saveCampaignDefinition } from '../campaigns/campaign-lifecycle.ts';
@@ -10,6 +8,7 @@ import { runScheduler } from '../campaigns/run-scheduler.ts';
 import { plantExperiment } from '../demo-experiment/plant-experiment.ts';
 import type { Engine } from '../engines/engine.ts';
 import { listSegments } from '../segments/segment-store.ts';
+import { markDemoDelivered } from './mark-demo-delivered.ts';
 
 /** Clearly fake sender settings, so ads in the demo are not all blocked with SENDER_INFO_MISSING. */
 export const DEMO_SENDER = {
@@ -155,7 +154,12 @@ export async function seedDemoCampaigns(
       });
       touches += s.touches;
     }
-    await markDemoMessagesDelivered(engine, saved.campaign.id);
+    // The demo's campaigns ran in the past: their messages went out then.
+    await markDemoDelivered(
+      engine,
+      (b) =>
+        `m.campaign_id = ${b.p(saved.campaign.id, 'string')} AND m.status IN ('planned', 'deferred', 'queued', 'retry')`,
+    );
     const planted = await plantExperiment(engine, {
       campaignId: saved.campaign.id,
       via: 'insert',
@@ -169,28 +173,4 @@ export async function seedDemoCampaigns(
     out.push({ id: saved.campaign.id, touches, plantedOrders: planted.orders.length });
   }
   return out;
-}
-
-/**
- * The demo's campaigns ran in the past: their messages went out then (provider `demo`, delivered at
- * their due time). Left pending, the next `dalbit dispatcher` would hand them to a real provider
- * from the fake sender number.
- */
-async function markDemoMessagesDelivered(engine: Engine, campaignId: string): Promise<void> {
-  await engine.query(
-    compileBound(engine.dialect, (b) =>
-      engine.dialect.write.updateWhere({
-        table: tableDef('messages'),
-        alias: 'm',
-        set: {
-          status: "'delivered'",
-          provider: "'demo'",
-          accepted_at: 'm.due_at',
-          delivered_at: 'm.due_at',
-          updated_at: 'm.due_at',
-        },
-        where: `m.campaign_id = ${b.p(campaignId, 'string')} AND m.status IN ('planned', 'deferred', 'queued', 'retry')`,
-      }),
-    ),
-  );
 }

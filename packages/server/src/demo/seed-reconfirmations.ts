@@ -1,8 +1,8 @@
-import { tableDef } from '@dalbit/core/schema/migrations';
 import { addKstDays, fromKst, toKst } from '@dalbit/core/time/kst';
 import { readComplianceSettings } from '../campaigns/compliance-settings.ts';
 import { type ReconfirmationRun, runReconfirmation } from '../consent/reconfirmation-run.ts';
 import type { Engine } from '../engines/engine.ts';
+import { markDemoDelivered } from './mark-demo-delivered.ts';
 
 const WEEK = 7;
 
@@ -34,19 +34,9 @@ export async function seedDemoReconfirmations(
   for (const [i, now] of times.entries()) {
     runs.push(await runReconfirmation(engine, { now, policy }));
     if (i < times.length - 1)
-      await engine.query(
-        engine.dialect.write.updateWhere({
-          table: tableDef('messages'),
-          alias: 'm',
-          set: {
-            status: "'delivered'",
-            provider: "'demo'",
-            accepted_at: 'm.due_at',
-            delivered_at: 'm.due_at',
-            updated_at: 'm.due_at',
-          },
-          where: "m.step_id = 'reconfirmation' AND m.campaign_id IS NULL AND m.status = 'queued'",
-        }),
+      await markDemoDelivered(
+        engine,
+        () => "m.step_id = 'reconfirmation' AND m.campaign_id IS NULL AND m.status = 'queued'",
       );
   }
   return runs;
