@@ -50,7 +50,10 @@ export type GoldenAnchor = (typeof GOLDEN_ANCHORS)[number];
  *   coupon expiry, the next grade review (grade history is not stored: see docs/decisions/0007).
  */
 export const Trigger = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('broadcast'), at: z.iso.datetime({ offset: true }) }),
+  z.object({
+    kind: z.literal('broadcast'),
+    at: z.iso.datetime({ offset: true, error: translate('ko', 'studio.check.datetime') }),
+  }),
   z.object({
     kind: z.literal('recurring'),
     every: z.enum(['day', 'week']),

@@ -118,6 +118,57 @@ describe('campaign lifecycle over HTTP (real server, demo warehouse)', () => {
     expect(await count("SELECT count(*) AS n FROM campaigns WHERE campaign_id LIKE 'bad-%'")).toBe(0);
   });
 
+  it('refuses an unknown variable in a follow-up step and in an AlimTalk template: 400, code, field path, Korean message; nothing saved', async () => {
+    const followUp = await call('marketer', 'POST', '/api/campaigns', {
+      ...womenBroadcast('bad-follow-up'),
+      purpose: 'info',
+      scenario: {
+        steps: [
+          { id: 'first', kind: 'message' },
+          { id: 'wait', kind: 'wait', hours: 72 },
+          { id: 'check', kind: 'branch', if: { kind: 'purchased' }, whenTrue: 'end', whenFalse: 'second' },
+          { id: 'second', kind: 'message', templates: [{ channel: 'sms', text: '{{ nmae }}님, 리뷰를 남겨 주세요' }] },
+          { id: 'end', kind: 'exit' },
+        ],
+      },
+    });
+    expect(followUp.status).toBe(400);
+    expect(err(followUp).code).toBe('CAMPAIGN_INVALID');
+    const step = err(followUp).issues.find((i) => i.path.join('.').startsWith('body.scenario.steps.3.templates.0'));
+    expect(step?.message).toContain('알 수 없는 변수 {{ nmae }}');
+    const alimtalk = await call('marketer', 'POST', '/api/campaigns', {
+      ...womenBroadcast('bad-alimtalk'),
+      purpose: 'info',
+      channel: 'kakao_alimtalk',
+      sender: { kakaoSenderKey: 'KA01PF-dalbit' },
+      templates: [
+        {
+          channel: 'kakao_alimtalk',
+          templateCode: 'ORDER_SHIPPED_01',
+          variables: { 고객명: '{{ nmae }}', 상품명: '코트' },
+        },
+      ],
+    });
+    expect(alimtalk.status).toBe(400);
+    expect(err(alimtalk).code).toBe('CAMPAIGN_INVALID');
+    const variable = err(alimtalk).issues.find((i) => i.path.join('.').startsWith('body.templates.0'));
+    expect(variable?.message).toContain('알 수 없는 변수 {{ nmae }}');
+    expect(
+      await count("SELECT count(*) AS n FROM campaigns WHERE campaign_id IN ('bad-follow-up', 'bad-alimtalk')"),
+    ).toBe(0);
+  });
+
+  it('refuses a badly typed send date with 400 at body.trigger.at in Korean (YYYY-MM-DD HH:MM); nothing saved', async () => {
+    const bad = await call('marketer', 'POST', '/api/campaigns', {
+      ...womenBroadcast('bad-date'),
+      trigger: { kind: 'broadcast', at: '2026-13-45T25:99:00+09:00' },
+    });
+    expect(bad.status).toBe(400);
+    expect(err(bad).code).toBe('CAMPAIGN_INVALID');
+    expect(err(bad).issues.find((i) => i.path.join('.') === 'body.trigger.at')?.message).toContain('YYYY-MM-DD HH:MM');
+    expect(await count("SELECT count(*) AS n FROM campaigns WHERE campaign_id = 'bad-date'")).toBe(0);
+  });
+
   it('creates a draft, refuses a second one with the same id, and duplicates it as a draft', async () => {
     const created = await call('marketer', 'POST', '/api/campaigns', womenBroadcast('winter'));
     expect(created.status).toBe(201);

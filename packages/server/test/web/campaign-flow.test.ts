@@ -152,6 +152,36 @@ describe('campaign composer: steps and weekly recurrence (story 5)', () => {
     expect(await step('second')).toEqual(first.filter((c) => !buyers.includes(c)));
   });
 
+  it('a badly typed date or time in the schedule is refused in Korean under the field, and a save stores nothing', async () => {
+    await startComposer('잘못 입력한 예약', 'bad-schedule');
+    await page.getByTestId('message-text').fill('{{ name }}님, 이번 주 소식입니다');
+    await page.getByTestId('trigger-scheduled').check();
+    for (const typed of ['2026-13-45 25:99', '내일 오전 10시', '2026/12/24 10:00']) {
+      await page.getByTestId('trigger-at').fill(typed);
+      await expect
+        .poll(() => issueText('trigger'))
+        .toContain('날짜와 시각은 YYYY-MM-DD HH:MM (24시간, 한국 시간)으로 쓰세요');
+    }
+    await shot('composer-bad-datetime');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/campaigns') && r.request().method() === 'POST');
+    await page.getByTestId('save-campaign').click();
+    expect((await saved).status()).toBe(400);
+    await page.getByTestId('trigger-recurring').check();
+    await page.getByTestId('trigger-time').fill('25:00');
+    await expect.poll(() => issueText('trigger')).toContain('시각은 HH:MM (24시간, 한국 시간)으로 쓰세요');
+    await page.getByTestId('trigger-time').fill('9시 30분');
+    await expect.poll(() => issueText('trigger')).toContain('시각은 HH:MM');
+    await shot('composer-bad-time');
+    const again = page.waitForResponse((r) => r.url().endsWith('/api/campaigns') && r.request().method() === 'POST');
+    await page.getByTestId('save-campaign').click();
+    expect((await again).status()).toBe(400);
+    expect(page.url()).toContain('#/campaigns/new');
+    expect(await q(`SELECT campaign_id FROM campaigns WHERE campaign_id = 'bad-schedule'`)).toEqual([]);
+    // Typed correctly, the same draft saves.
+    await page.getByTestId('trigger-time').fill('09:30');
+    await expect.poll(() => page.getByTestId('issues-trigger').count()).toBe(0);
+  });
+
   it('a weekly schedule on Monday and Thursday is clicked, stored and shown back', async () => {
     await startComposer('주간 소식', WEEKLY);
     await page.getByTestId('message-text').fill('{{ name }}님, 이번 주 소식입니다');

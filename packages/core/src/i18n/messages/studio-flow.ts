@@ -87,4 +87,8 @@ export const STUDIO_FLOW_MESSAGES = defineMessages({
     ko: '후속 메시지 (조건에 맞는 고객에게 나중에 발송)',
     en: 'Follow-up message (sent later to those who match the condition)',
   },
+  'studio.check.datetime': {
+    ko: '날짜와 시각은 YYYY-MM-DD HH:MM (24시간, 한국 시간)으로 쓰세요. 예: 2026-12-24 10:00',
+    en: 'Date and time as YYYY-MM-DD HH:MM (24h, KST), e.g. 2026-12-24 10:00',
+  },
 });
