@@ -1,6 +1,7 @@
 import { IMPORT_JOBS } from '@dalbit/core/ingest/import-state-tables';
 import { columnNames } from '@dalbit/core/schema/table';
-import { type Engine, type Row, sql } from '../engines/engine.ts';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
+import type { Engine, Row } from '../engines/engine.ts';
 import type { ImportSummary } from '../importers/import-summary.ts';
 import type { ImportJob, ImportPhase } from './import-jobs.ts';
 
@@ -40,7 +41,12 @@ export async function saveJob(engine: Engine, job: ImportJob, now: Date): Promis
   };
   const cols = columnNames(IMPORT_JOBS);
   await engine.transaction(async (tx) => {
-    await tx.query(sql('DELETE FROM import_jobs WHERE job_id = $1', [job.id], ['string']));
+    // chDB has no DELETE with parameters: the dialect writes a tombstone (decision 0019).
+    await tx.query(
+      compileBound(tx.dialect, (b) =>
+        tx.dialect.write.deleteWhere({ table: IMPORT_JOBS, alias: 't', where: `t.job_id = ${b.p(job.id, 'string')}` }),
+      ),
+    );
     await tx.insert(IMPORT_JOBS.name, cols, [cols.map((c) => values[c] ?? null)]);
   });
 }
@@ -67,20 +73,19 @@ function fromRow(r: Row): ImportJob {
 }
 
 export async function loadJob(engine: Engine, id: string): Promise<ImportJob | undefined> {
-  const [r] = await engine.query(sql('SELECT * FROM import_jobs WHERE job_id = $1', [id], ['string']));
+  const [r] = await engine.query(
+    compileBound(engine.dialect, (b) => `SELECT * FROM import_jobs WHERE job_id = ${b.p(id, 'string')}`),
+  );
   return r ? fromRow(r) : undefined;
 }
 
 /** Latest jobs first, of one person (or everyone's when `actor` is undefined). */
 export async function listJobs(engine: Engine, actor: string | undefined, limit: number): Promise<ImportJob[]> {
   const rows = await engine.query(
-    actor === undefined
-      ? sql('SELECT * FROM import_jobs ORDER BY created_at DESC, job_id LIMIT $1', [limit], ['int'])
-      : sql(
-          'SELECT * FROM import_jobs WHERE actor = $1 ORDER BY created_at DESC, job_id LIMIT $2',
-          [actor, limit],
-          ['string', 'int'],
-        ),
+    compileBound(engine.dialect, (b) => {
+      const where = actor === undefined ? '' : `WHERE actor = ${b.p(actor, 'string')} `;
+      return `SELECT * FROM import_jobs ${where}ORDER BY created_at DESC, job_id LIMIT ${b.p(limit, 'int')}`;
+    }),
   );
   return rows.map(fromRow);
 }
@@ -94,10 +99,11 @@ export async function liveJobs(engine: Engine): Promise<ImportJob[]> {
 /** Whether the import history holds this job's import (committed before its server stopped). */
 export async function importLanded(engine: Engine, job: ImportJob): Promise<string | undefined> {
   const [r] = await engine.query<{ import_id: string }>(
-    sql(
-      'SELECT import_id FROM imports WHERE actor = $1 AND file = $2 AND started_at >= $3 ORDER BY started_at LIMIT 1',
-      [job.actor, job.fileName, job.createdAt],
-      ['string', 'string', 'timestamp'],
+    compileBound(
+      engine.dialect,
+      (b) =>
+        `SELECT import_id FROM imports WHERE actor = ${b.p(job.actor, 'string')} AND file = ${b.p(job.fileName, 'string')} ` +
+        `AND started_at >= ${b.p(job.createdAt, 'timestamp')} ORDER BY started_at LIMIT 1`,
     ),
   );
   return r?.import_id;

@@ -6,7 +6,8 @@ import type { MappingFile } from '@dalbit/core/ingest/mapping-file';
 import type { SavedMapping } from '@dalbit/core/ingest/saved-mapping';
 import type { SourceKind } from '@dalbit/core/ingest/source-kind';
 import { columnNames } from '@dalbit/core/schema/table';
-import { type Engine, type Row, sql } from '../engines/engine.ts';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
+import type { Engine, Row } from '../engines/engine.ts';
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
@@ -39,7 +40,9 @@ export async function listMappings(engine: Engine): Promise<SavedMapping[]> {
 }
 
 async function findMapping(engine: Engine, id: string): Promise<SavedMapping> {
-  const [r] = await engine.query(sql('SELECT * FROM import_mappings WHERE mapping_id = $1', [id], ['string']));
+  const [r] = await engine.query(
+    compileBound(engine.dialect, (b) => `SELECT * FROM import_mappings WHERE mapping_id = ${b.p(id, 'string')}`),
+  );
   if (!r) throw notFound();
   return fromRow(r);
 }
@@ -47,10 +50,10 @@ async function findMapping(engine: Engine, id: string): Promise<SavedMapping> {
 /** A name is unique per kind of file: the page offers mappings by name. */
 async function refuseTakenName(tx: Engine, source: string, name: string, except?: string): Promise<void> {
   const rows = await tx.query<{ mapping_id: string }>(
-    sql(
-      'SELECT mapping_id FROM import_mappings WHERE source_kind = $1 AND name = $2',
-      [source, name],
-      ['string', 'string'],
+    compileBound(
+      tx.dialect,
+      (b) =>
+        `SELECT mapping_id FROM import_mappings WHERE source_kind = ${b.p(source, 'string')} AND name = ${b.p(name, 'string')}`,
     ),
   );
   if (rows.some((r) => r.mapping_id !== except))
@@ -62,8 +65,21 @@ async function refuseTakenName(tx: Engine, source: string, name: string, except?
     });
 }
 
+/** Removes one mapping row as the dialect deletes (chDB: a tombstone, decision 0019). */
+async function removeRow(tx: Engine, id: string): Promise<void> {
+  await tx.query(
+    compileBound(tx.dialect, (b) =>
+      tx.dialect.write.deleteWhere({
+        table: IMPORT_MAPPINGS,
+        alias: 't',
+        where: `t.mapping_id = ${b.p(id, 'string')}`,
+      }),
+    ),
+  );
+}
+
 async function write(tx: Engine, m: SavedMapping): Promise<void> {
-  await tx.query(sql('DELETE FROM import_mappings WHERE mapping_id = $1', [m.id], ['string']));
+  await removeRow(tx, m.id);
   const values: Record<string, unknown> = {
     mapping_id: m.id,
     name: m.name,
@@ -123,6 +139,6 @@ export async function renameMapping(
 export async function deleteMapping(engine: Engine, id: string): Promise<void> {
   await engine.transaction(async (tx) => {
     await findMapping(tx, id);
-    await tx.query(sql('DELETE FROM import_mappings WHERE mapping_id = $1', [id], ['string']));
+    await removeRow(tx, id);
   });
 }
