@@ -4,7 +4,12 @@ import { translate } from '../i18n/catalog.ts';
 import type { HolidayBlock } from './holidays.ts';
 
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, translate('ko', 'studio.check.clock'));
-const DateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, translate('ko', 'studio.check.day'));
+/** A real calendar day (2026-12-32 is refused, not rolled over). */
+const isRealDay = (s: string): boolean => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+const DateKey = z.string().refine(isRealDay, translate('ko', 'studio.check.day'));
 const Channel = z.enum(CHANNEL_KINDS);
 const Window = z.object({ start: Clock, end: Clock });
 

@@ -152,6 +152,31 @@ describe('settings: channel credentials and test sends in Chromium', () => {
     await shot('settings-channels-last-error');
   });
 
+  it('extra days without ads: a badly typed day is refused in Korean under the field and nothing saved; typed right, a new revision', async () => {
+    const revision = async () => n('SELECT coalesce(max(revision), 0) AS n FROM compliance_settings');
+    const before = await revision();
+    await page.getByTestId('holiday-add').click();
+    await page.getByTestId('holiday-name-0').fill('창립기념일 휴무');
+    await page.getByTestId('holiday-from-0').fill('2026-12-32');
+    await page.getByTestId('holiday-to-0').fill('12/26');
+    await page.getByTestId('settings-save').click();
+    await expect.poll(() => text('issues-holidays.extraBlocks.0.from')).toContain('날짜는 YYYY-MM-DD');
+    expect(await text('issues-holidays.extraBlocks.0.to')).toContain('날짜는 YYYY-MM-DD');
+    expect(await revision()).toBe(before);
+    await shot('settings-holiday-bad');
+    await page.getByTestId('holiday-from-0').fill('2026-12-24');
+    await page.getByTestId('holiday-to-0').fill('2026-12-26');
+    await page.getByTestId('settings-save').click();
+    await expect.poll(revision).toBe(before + 1);
+    const [row] = await demo.engine.query<{ policy: string }>(
+      'SELECT policy FROM compliance_settings ORDER BY revision DESC LIMIT 1',
+    );
+    expect(JSON.parse(String(row?.policy)).holidays.extraBlocks).toEqual([
+      { name: '창립기념일 휴무', from: '2026-12-24', to: '2026-12-26' },
+    ]);
+    await expect.poll(() => page.getByTestId('holiday-from-0').inputValue()).toBe('2026-12-24');
+  });
+
   it('the analyst reads the status but has no test send; the API refuses them with 403', async () => {
     const analyst = await seedUser(demo.engine, { role: 'analyst' });
     // Same browser profile: logging in as the analyst ends the owner's session in it.

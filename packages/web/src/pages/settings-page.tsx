@@ -5,6 +5,7 @@ import { useApi } from '../api.ts';
 import { FieldIssues } from '../components/campaign/field-issues.tsx';
 import { NumberField } from '../components/form/number-field.tsx';
 import { ChannelCredentials } from '../components/settings/channel-credentials.tsx';
+import { type HolidayBlock, HolidayBlocks } from '../components/settings/holiday-blocks.tsx';
 import { StatusView } from '../components/status-view.tsx';
 import { useToast } from '../components/toast.tsx';
 import { formatKst } from '../format.ts';
@@ -16,7 +17,7 @@ interface Policy extends Json {
   sender: { name: string; contact: string; address: string; optOutNumber: string };
   quietHours: Json & { window: { start: string; end: string } | null };
   caps: Json & { adsPerDay: number | null; adsPerWeek: number | null; weekDays: number };
-  holidays: Json & { avoidLunarHolidays: boolean };
+  holidays: Json & { avoidLunarHolidays: boolean; extraBlocks: HolidayBlock[] };
 }
 interface Settings {
   policy: Policy;
@@ -142,6 +143,14 @@ function SettingsForm({ s, onSaved }: { s: Settings; onSaved: () => void }) {
         </div>
       </div>
       <QuietAndCaps p={p} setP={setP} caps={caps} disabled={!canWrite} issues={issues} />
+      <div className="card">
+        <HolidayBlocks
+          blocks={p.holidays.extraBlocks ?? []}
+          onChange={(extraBlocks) => setP({ ...p, holidays: { ...p.holidays, extraBlocks } })}
+          disabled={!canWrite}
+          issues={issues}
+        />
+      </div>
       {canWrite ? (
         <button type="button" className="primary" data-testid="settings-save" onClick={save}>
           {t('studio.settings.save')}

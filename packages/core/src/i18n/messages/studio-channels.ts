@@ -102,4 +102,13 @@ export const STUDIO_CHANNEL_MESSAGES = defineMessages({
     en: 'the same message was already accepted',
   },
   'studio.channels.reason.other': { ko: '발송사 오류 코드 {code}', en: 'provider error {code}' },
+  'studio.settings.extraBlocks': {
+    ko: '추가 휴무일 (이 기간에는 광고를 보내지 않음)',
+    en: 'Extra days without ads',
+  },
+  'studio.settings.blockName': { ko: '이름', en: 'Name' },
+  'studio.settings.blockFrom': { ko: '시작일', en: 'From' },
+  'studio.settings.blockTo': { ko: '종료일', en: 'To' },
+  'studio.settings.blockAdd': { ko: '+ 휴무일 추가', en: '+ Add days' },
+  'studio.settings.blockRemove': { ko: '삭제', en: 'Remove' },
 });
