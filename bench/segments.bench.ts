@@ -12,7 +12,7 @@ import { createSegment } from '../packages/server/src/segments/segment-store.ts'
 const AS_OF = new Date('2025-06-15T03:00:00.000Z');
 const RUNS = 9;
 
-const FEATURE_CONDITIONS: Record<string, unknown> = {
+export const FEATURE_CONDITIONS: Record<string, unknown> = {
   gender: { kind: 'profile', field: 'gender', op: 'eq', value: 'F' },
   age_band_and_grade: {
     kind: 'and',
@@ -34,7 +34,7 @@ const FEATURE_CONDITIONS: Record<string, unknown> = {
   birthday_7_days: { kind: 'anniversary', date: 'birthday', toDays: 7 },
   custom_attribute: { kind: 'profile', field: 'attributes.skin', op: 'eq', value: 'dry' },
 };
-const TABLE_CONDITIONS: Record<string, unknown> = {
+export const TABLE_CONDITIONS: Record<string, unknown> = {
   channel_member: { kind: 'channel', channels: ['cafe24'] },
   orders_windowed_smartstore: {
     kind: 'orders',
@@ -46,7 +46,7 @@ const TABLE_CONDITIONS: Record<string, unknown> = {
   orders_product: { kind: 'orders', filter: { products: ['P7'] }, measure: 'count', op: 'gte', value: 1 },
   rfm_champions: { kind: 'analytics', field: 'rfm.segment', op: 'eq', value: 'champions' },
 };
-const EVENT_CONDITIONS: Record<string, unknown> = {
+export const EVENT_CONDITIONS: Record<string, unknown> = {
   cart_last_7_days: { kind: 'events', type: 'add_to_cart', window: { kind: 'last_days', days: 7 } },
   viewed_p1_3_to_5_in_7_days: {
     kind: 'events',
