@@ -295,6 +295,10 @@ async function composeInfo(id: string, name: string, channel: () => Promise<void
   await page.getByTestId('audience-select').selectOption(`segment:${segmentId}`);
   await page.getByTestId('audience-size').waitFor();
   await channel();
+  // A preview answered by the server: the composer now knows the server's clock ("send now" is the demo's date).
+  const [c] = await q('SELECT customer_id FROM customers ORDER BY customer_id LIMIT 1');
+  await page.getByTestId('preview-customer').fill(String(c?.customer_id));
+  await page.getByTestId('preview-arm').waitFor();
   await expect.poll(() => page.getByTestId('check-state').textContent()).toContain('문제 없음');
   await page.getByTestId('save-campaign').click();
   await page.getByTestId('campaign-title').waitFor();
