@@ -4,7 +4,8 @@ import { chunks } from '@dalbit/core/sql/bind-sql';
 import { type Engine, sql } from '../engines/engine.ts';
 import { selectIn } from './in-list.ts';
 
-const COLUMNS = [
+/** The columns of a consent event row, in table order (also the import's staging order). */
+export const CONSENT_COLUMNS = [
   'consent_id',
   'customer_id',
   'origin_customer_id',
@@ -41,7 +42,7 @@ export async function appendConsents(engine: Engine, events: readonly ConsentEve
   const fresh = rows.filter((r, i) => !existing.has(r.id) && rows.findIndex((x) => x.id === r.id) === i);
   await engine.insert(
     'consents',
-    COLUMNS,
+    CONSENT_COLUMNS,
     fresh.map(({ id, e }) => [
       id,
       e.customerId,

@@ -1,18 +1,9 @@
 import type { ConsentRecord } from '@dalbit/core/ingest/records';
+import { CONSENT_COLUMNS } from '../consent/consent-store.ts';
 import type { Engine } from '../engines/engine.ts';
 
 const STAGE = 'import_stage_consents';
-const COLUMNS = [
-  'consent_id',
-  'customer_id',
-  'origin_customer_id',
-  'channel',
-  'purpose',
-  'granted',
-  'at',
-  'source',
-  'proof',
-];
+const COLUMNS = CONSENT_COLUMNS;
 // `at` is a keyword in DuckDB: quote every column.
 const LIST = COLUMNS.map((c) => `"${c}"`).join(', ');
 
