@@ -10,6 +10,11 @@ export interface WarehouseStats {
   readonly consents: number;
   readonly merges: { readonly active: number; readonly undone: number };
   readonly ordersByStatus: readonly { readonly status: string; readonly orders: number }[];
+  /**
+   * True while the figures from the summary (orders per status, revenue per channel, cross-channel
+   * customers) are the ones from before the last write, being recomputed; the row counts are live.
+   */
+  readonly summaryRefreshing: boolean;
   /** Net revenue (kept lines, `core/analytics/revenue.ts`) and the orders with a kept line, per channel. */
   readonly revenueByChannel: readonly {
     readonly channel: string;
@@ -26,7 +31,7 @@ export interface WarehouseStats {
  */
 export async function readStats(engine: Engine): Promise<WarehouseStats> {
   // One round trip for the counts: a short command is dominated by per-query latency.
-  const [[c], summary] = await Promise.all([
+  const [[c], { rows: summary, refreshing }] = await Promise.all([
     engine.query<Record<string, number>>(
       `SELECT (SELECT count(*) FROM customers) AS customers,
          (SELECT count(*) FROM orders) AS orders,
@@ -39,7 +44,7 @@ export async function readStats(engine: Engine): Promise<WarehouseStats> {
     readStatsSummary(engine),
   ]);
   const n = (k: string): number => Number(c?.[k] ?? 0);
-  const of = (kind: StatsSummaryRow['kind']) => summary.filter((r) => r.kind === kind);
+  const of = (kind: StatsSummaryRow['kind']): readonly StatsSummaryRow[] => summary.filter((r) => r.kind === kind);
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return {
     customers: n('customers'),
@@ -49,6 +54,7 @@ export async function readStats(engine: Engine): Promise<WarehouseStats> {
     events: n('events'),
     consents: n('consents'),
     merges: { active: n('active'), undone: n('undone') },
+    summaryRefreshing: refreshing,
     ordersByStatus: of('status')
       .map((r) => ({ status: r.label, orders: Number(r.orders) }))
       .sort((a, b) => byText(a.status, b.status)),

@@ -5,7 +5,7 @@ import { withQueryScope } from '../engines/query-scope.ts';
 
 /** One row of `stats_summary` (see its table definition in core). */
 export type StatsSummaryRow = {
-  readonly kind: 'multi' | 'status' | 'channel';
+  readonly kind: 'multi' | 'status' | 'channel' | 'stale';
   readonly label: string;
   readonly orders: number;
   readonly revenue: number;
@@ -32,13 +32,19 @@ function summarySelect(): string {
       FROM order_items WHERE ${keptLineSql()} GROUP BY channel`;
 }
 
+const STALE = 'stale';
+
 /**
- * Empties the summary. Every write to orders, order lines, customer channels or merges calls it
- * with its own transaction handle, so the emptying commits (or rolls back) with the write and a
- * reader never sees figures older than the facts.
+ * Marks the summary stale: a `stale` row beside the figures. Every write to orders, order lines,
+ * customer channels or merges calls it with its own transaction handle, so the mark commits (or
+ * rolls back) with the write. Readers then answer from the previous figures, flagged, while one
+ * fill recomputes them (at 1M customers the fill takes tens of seconds: longer than a request).
  */
 export async function invalidateStatsSummary(engine: Engine): Promise<void> {
-  await engine.exec(`TRUNCATE TABLE ${engine.dialect.quoteIdent(STATS_SUMMARY.name)}`);
+  const table = engine.dialect.quoteIdent(STATS_SUMMARY.name);
+  // One mark at most on DuckDB (ClickHouse's ReplacingMergeTree folds rows of one key itself).
+  if (engine.dialect.name === 'duckdb') await engine.exec(`DELETE FROM ${table} WHERE kind = '${STALE}'`);
+  await engine.exec(`INSERT INTO ${table} (${COLUMNS}) VALUES ('${STALE}', '', 0, 0, 0)`);
 }
 
 /**
@@ -70,23 +76,34 @@ export async function statsSummarySettled(engine: Engine): Promise<void> {
   await filling.get(engine);
 }
 
+/** The summary's figures, and whether they predate the last write (a fill is recomputing them). */
+export interface StatsSummary {
+  readonly rows: readonly StatsSummaryRow[];
+  readonly refreshing: boolean;
+}
+
 /**
- * The summary rows: read from `stats_summary` (a few rows) when it is filled. Otherwise: when a fill
- * is already running, wait for it (a second full scan beside it would only slow both down); else
- * compute them from the facts for this answer while a fill starts beside it.
+ * The summary rows: read from `stats_summary` (a few rows) when it is filled. When a write has
+ * marked it stale since: the previous figures, `refreshing`, and one fill starts beside them. When
+ * it was never filled: wait for a fill already running (a second full scan beside it would only
+ * slow both down); else compute them from the facts for this answer while a fill starts beside it.
  */
-export async function readStatsSummary(engine: Engine): Promise<StatsSummaryRow[]> {
+export async function readStatsSummary(engine: Engine): Promise<StatsSummary> {
   const read = () =>
     engine.query<StatsSummaryRow>(`SELECT ${COLUMNS} FROM ${engine.dialect.quoteIdent(STATS_SUMMARY.name)}`);
   const filled = (rows: StatsSummaryRow[]) => rows.some((r) => r.kind === 'multi');
   const stored = await read();
-  if (filled(stored)) return stored;
+  if (filled(stored)) {
+    const stale = stored.some((r) => r.kind === STALE);
+    if (stale) fillInBackground(engine);
+    return { rows: stored.filter((r) => r.kind !== STALE), refreshing: stale };
+  }
   const running = filling.get(engine);
   if (running) {
     await running;
     const after = await read();
-    if (filled(after)) return after;
+    if (filled(after)) return { rows: after.filter((r) => r.kind !== STALE), refreshing: false };
   }
   fillInBackground(engine);
-  return engine.query<StatsSummaryRow>(summarySelect());
+  return { rows: await engine.query<StatsSummaryRow>(summarySelect()), refreshing: false };
 }

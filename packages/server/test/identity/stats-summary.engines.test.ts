@@ -48,18 +48,41 @@ async function scanStats(engine: Engine) {
   };
 }
 
-const summaryRows = async (engine: Engine) =>
-  Number((await engine.query<{ n: number }>('SELECT count(*) AS n FROM stats_summary'))[0]?.n ?? 0);
+/** How the summary stands: never filled, filled and current, or filled and marked stale by a write since. */
+async function summaryState(engine: Engine): Promise<'unfilled' | 'current' | 'stale'> {
+  const kinds = new Set((await engine.query<{ kind: string }>('SELECT kind FROM stats_summary')).map((r) => r.kind));
+  if (!kinds.has('multi')) return 'unfilled';
+  return kinds.has('stale') ? 'stale' : 'current';
+}
 
-/** readStats agrees with the scan, both when it scans (summary emptied) and from the filled summary. */
-async function expectAgrees(engine: Engine, opts: { emptied: boolean }) {
-  expect((await summaryRows(engine)) === 0).toBe(opts.emptied);
+type Stats = Awaited<ReturnType<typeof readStats>>;
+const summaryParts = (s: Stats) => ({
+  customersOnTwoOrMoreChannels: s.customersOnTwoOrMoreChannels,
+  ordersByStatus: s.ordersByStatus,
+  revenueByChannel: s.revenueByChannel,
+});
+
+/**
+ * readStats agrees with the scan: at once when the summary is current or was never filled (it scans);
+ * after a write (stale) it first answers the previous summary figures, flagged, with live row counts,
+ * and the scan's figures once the fill it started has run.
+ */
+async function expectAgrees(
+  engine: Engine,
+  opts: { state: 'unfilled' | 'current' } | { state: 'stale'; previous: Stats },
+) {
+  expect(await summaryState(engine)).toBe(opts.state);
   const expected = await scanStats(engine);
-  expect(await readStats(engine)).toEqual(expected);
+  const first = await readStats(engine);
+  if (opts.state === 'stale') {
+    expect(first.summaryRefreshing).toBe(true);
+    expect(summaryParts(first)).toEqual(summaryParts(opts.previous));
+    expect(first.orders).toBe(expected.orders);
+  } else expect(first).toEqual({ ...expected, summaryRefreshing: false });
   await statsSummarySettled(engine);
-  expect(await summaryRows(engine)).toBeGreaterThan(0);
-  expect(await readStats(engine)).toEqual(expected);
-  return expected;
+  expect(await summaryState(engine)).toBe('current');
+  expect(await readStats(engine)).toEqual({ ...expected, summaryRefreshing: false });
+  return { ...expected, summaryRefreshing: false };
 }
 
 describe('duckdb: the stats summary on the demo brand', () => {
@@ -70,13 +93,13 @@ describe('duckdb: the stats summary on the demo brand', () => {
   afterAll(async () => brand?.close());
 
   it('agrees with the full scan after the demo import and refresh, and is kept afterwards', async () => {
-    const s = await expectAgrees(brand.engine, { emptied: true });
+    const s = await expectAgrees(brand.engine, { state: 'unfilled' });
     expect(s.revenueByChannel.length).toBeGreaterThan(1);
     expect(s.customersOnTwoOrMoreChannels).toBeGreaterThan(0);
-    await expectAgrees(brand.engine, { emptied: false });
+    await expectAgrees(brand.engine, { state: 'current' });
   });
 
-  it('an import of new orders empties it in its own transaction; the next read is right and fills it', async () => {
+  it('an import of new orders marks it stale in its own transaction; the next read answers the previous figures, flagged, and fills it', async () => {
     const before = await readStats(brand.engine);
     const dir = tempDir();
     const path = writeCsv(dir, 'pos-more.csv', [
@@ -87,7 +110,7 @@ describe('duckdb: the stats summary on the demo brand', () => {
     ]);
     const r = await importFile(brand.engine, { path, now: IMPORTED_AT });
     expect(r.status).toBe('imported');
-    const after = await expectAgrees(brand.engine, { emptied: true });
+    const after = await expectAgrees(brand.engine, { state: 'stale', previous: before });
     expect(after.orders).toBe(before.orders + 2);
     const revenue = (s: typeof before) => s.revenueByChannel.reduce((a, x) => a + x.revenue, 0);
     expect(revenue(after)).toBe(revenue(before) + 39_000 + 6_000 + 39_000);
@@ -99,24 +122,25 @@ describe('duckdb: the stats summary on the demo brand', () => {
       clock: () => performance.now(),
     });
     expect(steps.map((s) => s.step)).toContain('segments');
-    await expectAgrees(brand.engine, { emptied: false });
+    await expectAgrees(brand.engine, { state: 'current' });
   }, 300_000);
 
-  it('a merge and its undoing empty it; a rolled-back write leaves it filled', async () => {
+  it('a merge and its undoing mark it stale; a rolled-back write leaves it current', async () => {
     // The member of R-9001 now gives the phone of R-9002's buyer: the two customers merge.
     const path = writeCsv(tempDir(), 'pos-merge.csv', [
       POS_HEADER,
       ['2026-11-15 17:00:00', 'R-9003', '강남점', 'P2', '양말', '1', '6000', '0', 'M-9001', '010-2222-9002'],
     ]);
+    const before = await readStats(brand.engine);
     expect((await importFile(brand.engine, { path, now: IMPORTED_AT })).status).toBe('imported');
-    const merged = await expectAgrees(brand.engine, { emptied: true });
+    const merged = await expectAgrees(brand.engine, { state: 'stale', previous: before });
     const [m] = await brand.engine.query<{ merge_id: string }>(
       'SELECT merge_id FROM merges WHERE undone_at IS NULL ORDER BY merged_at DESC, merge_id LIMIT 1',
     );
     expect(m).toBeDefined();
     expect(merged.merges.active).toBeGreaterThan(0);
     await unmerge(brand.engine, { mergeId: m?.merge_id as string }, { now: IMPORTED_AT });
-    const s = await expectAgrees(brand.engine, { emptied: true });
+    const s = await expectAgrees(brand.engine, { state: 'stale', previous: merged });
     expect(s.merges.undone).toBeGreaterThan(0);
     await expect(
       brand.engine.transaction(async (tx) => {
@@ -125,7 +149,7 @@ describe('duckdb: the stats summary on the demo brand', () => {
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
-    await expectAgrees(brand.engine, { emptied: false });
+    await expectAgrees(brand.engine, { state: 'current' });
   }, 60_000);
 });
 
@@ -200,11 +224,11 @@ describe('chdb: the stats summary agrees with the full scan', () => {
   });
 
   it('from a scan, then from the filled summary, then after more orders', async () => {
-    const s = await expectAgrees(engine, { emptied: true });
+    const s = await expectAgrees(engine, { state: 'unfilled' });
     expect(s.revenueByChannel).toEqual([{ channel: 'cafe24', orders: 2, revenue: 17_000, customers: 2 }]);
     expect(s.customersOnTwoOrMoreChannels).toBe(1);
     await insertOrders([order('o4', 'c', 'coupang', 'paid', 30_000), order('o5', 'b', 'cafe24', 'returned', 1_000)]);
-    const after = await expectAgrees(engine, { emptied: true });
+    const after = await expectAgrees(engine, { state: 'stale', previous: s });
     expect(after.revenueByChannel.map((r) => r.channel)).toEqual(['coupang', 'cafe24']);
     expect(after.ordersByStatus).toEqual([
       { status: 'cancelled', orders: 1 },

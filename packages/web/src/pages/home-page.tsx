@@ -12,6 +12,7 @@ export interface Stats {
   events: number;
   consents: number;
   merges: { active: number; undone: number };
+  summaryRefreshing: boolean;
   ordersByStatus: { status: string; orders: number }[];
   revenueByChannel: { channel: string; orders: number; revenue: number; customers: number }[];
 }
@@ -38,6 +39,11 @@ export function HomePage() {
           const max = Math.max(1, ...s.revenueByChannel.map((r) => r.revenue));
           return (
             <>
+              {s.summaryRefreshing ? (
+                <p className="muted" data-testid="stats-refreshing">
+                  {t('statsRefreshing')}
+                </p>
+              ) : null}
               <div className="kpis">
                 <Kpi id="customers" label={t('kpiCustomers')} value={`${formatNumber(s.customers)}${t('people')}`} />
                 <Kpi id="orders" label={t('kpiOrders')} value={`${formatNumber(s.orders)}${t('count')}`} />

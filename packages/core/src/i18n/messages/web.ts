@@ -23,6 +23,10 @@ export const WEB_MESSAGES = defineMessages({
   'web.kpiCrossChannel': { ko: '2개 이상 채널 고객', en: 'Customers on 2+ channels' },
   'web.kpiMerges': { ko: '고객 병합', en: 'Customer merges' },
   'web.kpiEvents': { ko: '행동 이벤트', en: 'Behavioural events' },
+  'web.statsRefreshing': {
+    ko: '최근 가져오기 이후 주문 상태별·채널별 매출과 2개 이상 채널 고객 수를 다시 집계하는 중입니다. 아래는 직전 집계 값입니다.',
+    en: 'Orders per status, revenue per channel and customers on 2+ channels are being recounted after the last import; shown below are the previous figures.',
+  },
   'web.revenueByChannel': { ko: '채널별 매출', en: 'Revenue by channel' },
   'web.channel': { ko: '채널', en: 'Channel' },
   'web.orders': { ko: '주문', en: 'Orders' },

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { readStats } from '../../identity/read-stats.ts';
+import { statsSummarySettled } from '../../identity/stats-summary.ts';
 import type { CliContext } from '../context.ts';
 import { formatWon } from './customers.ts';
 
@@ -9,7 +10,13 @@ export function registerStats(program: Command, ctx: CliContext): void {
     .description(ctx.t('cli.group.stats'))
     .option('--json', ctx.t('cli.option.json'))
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const s = await readStats(await ctx.warehouse(cmd));
+      const warehouse = await ctx.warehouse(cmd);
+      let s = await readStats(warehouse);
+      // No request deadline here: after a write, wait for the recomputed figures instead of the previous ones.
+      if (s.summaryRefreshing) {
+        await statsSummarySettled(warehouse);
+        s = await readStats(warehouse);
+      }
       if (opts.json) return ctx.out(JSON.stringify(s, null, 2));
       const t = ctx.t;
       const n = (x: number) => x.toLocaleString('ko-KR');

@@ -11,6 +11,11 @@ const Stats = z.object({
   events: z.number().int(),
   consents: z.number().int(),
   merges: z.object({ active: z.number().int(), undone: z.number().int() }),
+  summaryRefreshing: z
+    .boolean()
+    .describe(
+      'true: orders per status, revenue per channel and cross-channel customers are from before the last write, being recomputed (row counts are live)',
+    ),
   ordersByStatus: z.array(z.object({ status: z.string(), orders: z.number().int() })),
   revenueByChannel: z.array(
     z.object({ channel: z.string(), orders: z.number().int(), revenue: z.number().int(), customers: z.number().int() }),
