@@ -75,10 +75,35 @@ function watchStalls(t0: number) {
     last = now;
   }, 20);
   return {
+    seen: stalls,
     stop: () => {
       clearInterval(timer);
       return stalls;
     },
+  };
+}
+
+/**
+ * The stalls summed up per refresh step (`marks` holds each step's start and end, in order): how many
+ * held the loop over 500 ms and the longest. Stalls after the measured window are not seen.
+ */
+function stallsByStep(stalls: readonly [number, number][], marks: readonly number[], stepCount: number) {
+  const stepAt = (t: number) => {
+    let i = 0;
+    while (i + 1 < stepCount && (marks[2 * (i + 1)] ?? Number.POSITIVE_INFINITY) <= t) i++;
+    return i;
+  };
+  const out = Array.from({ length: stepCount }, () => ({ over_500ms: 0, longest_ms: 0 }));
+  for (const [at, ms] of stalls) {
+    const s = out[stepAt(at)];
+    if (!s) continue;
+    if (ms > 500) s.over_500ms++;
+    s.longest_ms = Math.max(s.longest_ms, ms);
+  }
+  return {
+    over_500ms: out.reduce((n, s) => n + s.over_500ms, 0),
+    longest_ms: Math.max(0, ...out.map((s) => s.longest_ms)),
+    by_step: out,
   };
 }
 
@@ -144,16 +169,30 @@ export async function run(): Promise<Record<string, unknown>> {
       const measuredMs = Math.round(performance.now() - t);
       // Printed now: at 1M the refresh can outlast the session that measures it.
       log(`during (${done ? 'whole refresh' : `first ${measuredMs} ms`}) ${JSON.stringify(during)}`);
-      log(`stalls [ms into the refresh, length ms] ${JSON.stringify(stalls.stop())}; step marks ${marks.join(' ')}`);
+      log(
+        `stalls so far [ms into the refresh, length ms] ${JSON.stringify(stalls.seen)}; step marks ${marks.join(' ')}`,
+      );
       const steps = await refresh;
+      // Watched to the end of the refresh (past the measured window): where the event loop was held.
+      const stalled = stalls.stop();
       log(`refresh ${JSON.stringify(steps)}`);
+      log(`all stalls ${JSON.stringify(stalled)}; step marks ${marks.join(' ')}`);
+      const pauses = stallsByStep(stalled, marks, steps.length);
+      const { by_step: _, ...pauseTotals } = pauses;
       return {
         engine: 'duckdb (file)',
         scale: { customers, orders: customers * 10, events: customers * 50 },
         quiet_ms: quiet,
         during_refresh_ms: { ...during, measured_ms: measuredMs },
+        event_loop_pauses_during_refresh: pauseTotals,
         refresh_ms: Math.round(performance.now() - t),
-        refresh_steps: steps.map((s) => ({ step: s.step, ok: s.ok, ms: Math.round(s.tookMs) })),
+        refresh_steps: steps.map((s, i) => ({
+          step: s.step,
+          ok: s.ok,
+          ms: Math.round(s.tookMs),
+          pauses_over_500ms: pauses.by_step[i]?.over_500ms,
+          longest_pause_ms: pauses.by_step[i]?.longest_ms,
+        })),
         target: 'p95 < 200 ms for stats and a live count during a refresh on the 1M bench warehouse (issue 12)',
       };
     } finally {

@@ -17,6 +17,15 @@ export interface Engine {
   /** Statements without parameters (DDL, maintenance). */
   exec(sql: string): Promise<void>;
   query<T extends Row = Row>(q: CompiledQuery | string): Promise<T[]>;
+  /**
+   * The result of `q` in chunks of rows, `onRows` awaited between them (engines that can stream;
+   * callers use `eachChunk`, which falls back to `query`). For results of millions of rows folded
+   * into columns: no row objects outlive their chunk.
+   */
+  queryChunks?<T extends Row = Row>(
+    q: CompiledQuery | string,
+    onRows: (rows: readonly T[]) => void | Promise<void>,
+  ): Promise<void>;
   /** Bulk write; values in column order, `Date` for timestamps, `null` for missing. */
   insert(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
   /**
@@ -45,4 +54,25 @@ export function sql(
 
 export function toJsNumber(v: bigint): number | bigint {
   return v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(v) : v;
+}
+
+/** Rows handed to `onRows` at a time when the engine cannot stream (DuckDB's chunk size). */
+const FALLBACK_CHUNK = 2048;
+
+/**
+ * Streams the result of `q` to `onRows` chunk by chunk (`engine.queryChunks`), or reads it whole and
+ * hands it over in slices, yielding to the event loop between them.
+ * @example await eachChunk(engine, sql('SELECT id FROM t'), (rows) => { for (const r of rows) ids.push(r.id); });
+ */
+export async function eachChunk<T extends Row = Row>(
+  engine: Engine,
+  q: CompiledQuery | string,
+  onRows: (rows: readonly T[]) => void | Promise<void>,
+): Promise<void> {
+  if (engine.queryChunks) return engine.queryChunks<T>(q, onRows);
+  const rows = await engine.query<T>(q);
+  for (let at = 0; at < rows.length; at += FALLBACK_CHUNK) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    await onRows(rows.slice(at, at + FALLBACK_CHUNK));
+  }
 }

@@ -1,7 +1,7 @@
 import { kstDayStart } from '@dalbit/core/time/kst';
 import { refreshRelatedProducts } from '../analytics/basket/warehouse-rules.ts';
-import { computeWarehouseClv, storeClvScores } from '../analytics/clv/warehouse-clv.ts';
-import { computeWarehouseRfm, storeRfmScores } from '../analytics/rfm/warehouse-rfm.ts';
+import { refreshClvScores } from '../analytics/clv/warehouse-clv.ts';
+import { refreshRfmScores } from '../analytics/rfm/warehouse-rfm.ts';
 import { computeWarehouseTraits, storeTraits } from '../analytics/traits/warehouse-traits.ts';
 import type { Engine } from '../engines/engine.ts';
 import { refreshFeatures } from '../segments/refresh-features.ts';
@@ -55,17 +55,14 @@ export async function refreshWarehouse(
     }
   };
   await run('rfm', async () => {
-    const scores = await computeWarehouseRfm(engine, { asOfDay: opts.asOfDay });
-    await storeRfmScores(engine, scores, opts.asOfDay);
-    return `${scores.length} customers`;
+    return `${await refreshRfmScores(engine, opts.asOfDay)} customers`;
   });
   await run('related_products', async () => {
     const r = await refreshRelatedProducts(engine, { asOfDay: opts.asOfDay, rules: RELATED_PRODUCT_RULES });
     return `${r.set.rules.length} rules, ${r.customers} customers, ${r.rows} rows`;
   });
   await run('clv', async () => {
-    const fit = await computeWarehouseClv(engine, opts.asOfDay);
-    return `${await storeClvScores(engine, fit)} customers`;
+    return `${await refreshClvScores(engine, opts.asOfDay)} customers`;
   });
   await run('traits', async () => {
     const traits = await computeWarehouseTraits(engine, asOf);

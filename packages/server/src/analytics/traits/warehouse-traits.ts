@@ -3,6 +3,7 @@ import { CUSTOMER_TRAITS } from '@dalbit/core/schema/analytics-tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { Engine } from '../../engines/engine.ts';
 import { replaceTable } from '../../engines/replace-table.ts';
+import { inSlices } from '../../workers/packed-columns.ts';
 import { runFit } from '../../workers/run-fit.ts';
 import { loadTraitInputs } from './load-trait-inputs.ts';
 
@@ -27,7 +28,7 @@ export async function computeWarehouseTraits(engine: Engine, asOf: Date): Promis
 
 /** Replaces `customer_traits` with one run, atomically where the engine allows. */
 export async function storeTraits(engine: Engine, traits: readonly CustomerTraits[], asOf: Date): Promise<number> {
-  const rows = traits.map((t) => [
+  const row = (t: CustomerTraits) => [
     t.customerId,
     asOf,
     t.discountOrderShare,
@@ -43,7 +44,12 @@ export async function storeTraits(engine: Engine, traits: readonly CustomerTrait
     t.medianInterpurchaseDays,
     t.nextExpectedPurchaseAt,
     t.preferredHour,
-  ]);
-  await replaceTable(engine, CUSTOMER_TRAITS, (tx, target) => tx.insert(target, columnNames(CUSTOMER_TRAITS), rows));
-  return rows.length;
+  ];
+  // Rows built and appended a slice at a time (1M customers: no second copy of them on the heap).
+  await replaceTable(engine, CUSTOMER_TRAITS, (tx, target) =>
+    inSlices(traits.length, (from, to) =>
+      tx.insert(target, columnNames(CUSTOMER_TRAITS), traits.slice(from, to).map(row)),
+    ),
+  );
+  return traits.length;
 }

@@ -86,6 +86,16 @@ export class DuckDbEngine implements Engine {
     return this.writer.run((s) => s.query<T>(q)).catch(this.failed);
   }
 
+  queryChunks<T extends Row = Row>(
+    q: CompiledQuery | string,
+    onRows: (rows: readonly T[]) => void | Promise<void>,
+  ): Promise<void> {
+    this.guard('queryChunks');
+    const text = typeof q === 'string' ? q : q.sql;
+    if (isReadOnly(text)) return this.readers.use((s) => s.queryChunks<T>(q, onRows)).catch(this.failed);
+    return this.writer.run((s) => s.queryChunks<T>(q, onRows)).catch(this.failed);
+  }
+
   insert(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
     this.guard('insert');
     return this.writer.run((s) => s.insert(table, columns, rows)).catch(this.failed);

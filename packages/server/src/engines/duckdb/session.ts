@@ -53,23 +53,37 @@ export class DuckDbSession {
   }
 
   async query<T extends Row = Row>(q: CompiledQuery | string): Promise<T[]> {
+    const out: T[] = [];
+    await this.queryChunks<T>(q, (rows) => {
+      for (const r of rows) out.push(r);
+    });
+    return out;
+  }
+
+  /**
+   * The result chunk by chunk (2,048 rows): each fetch is a real asynchronous step, so converting a
+   * result of millions of rows never holds the event loop for more than one chunk, and a caller
+   * that folds the chunks (into columns) never holds millions of row objects at once.
+   */
+  async queryChunks<T extends Row = Row>(
+    q: CompiledQuery | string,
+    onRows: (rows: readonly T[]) => void | Promise<void>,
+  ): Promise<void> {
     const { sql, params } = typeof q === 'string' ? { sql: q, params: [] as unknown[] } : q;
     forgetLayouts(this.layouts, sql);
     const result = await this.guarded(() =>
       this.connection.run(sql, params.length ? params.map(toDuckValue) : undefined),
     );
     const names = result.columnNames();
-    const out: T[] = [];
-    // Chunk by chunk (2,048 rows): each fetch is a real asynchronous step, so converting a result
-    // of millions of rows never holds the event loop for more than one chunk.
     for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      const rows: T[] = [];
       for (const r of chunk.getRows()) {
         const o: Row = {};
         for (let i = 0; i < names.length; i++) o[names[i] as string] = fromDuckValue(r[i]);
-        out.push(o as T);
+        rows.push(o as T);
       }
+      await onRows(rows);
     }
-    return out;
   }
 
   async insert(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
@@ -84,12 +98,13 @@ export class DuckDbSession {
         this.layouts.set(table, layout);
       }
       const order = names.map((n) => columns.indexOf(n));
-      // In slices, letting the event loop run between them: appending is synchronous native work.
+      // In slices, letting the event loop run between them: appending and flushing are synchronous
+      // native work (one flush of a million rows at the end held the loop for seconds).
       for (let at = 0; at < rows.length; at += APPEND_SLICE) {
         if (at > 0) await yieldToEventLoop();
         appendRows(appender, layout, order, rows.slice(at, at + APPEND_SLICE));
+        appender.flushSync();
       }
-      appender.flushSync();
     } finally {
       appender.closeSync();
     }
@@ -125,6 +140,7 @@ export class DuckDbSession {
       dialect: DUCKDB_DIALECT,
       exec: (s) => this.exec(s),
       query: (q) => this.query(q),
+      queryChunks: (q, onRows) => this.queryChunks(q, onRows),
       insert: (t, c, r) => this.insert(t, c, r),
       transaction: (fn) => fn(self),
       build: (fn) => fn(self),

@@ -3,7 +3,7 @@ import { fitBgnbd } from '@dalbit/core/analytics/clv/fit-bgnbd';
 import { fitGammaGamma } from '@dalbit/core/analytics/clv/fit-gamma-gamma';
 import { parseCbsCsv } from '@dalbit/core/analytics/clv/parse-cbs-csv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeWarehouseClv, storeClvScores } from '../../../src/analytics/clv/warehouse-clv.ts';
+import { computeWarehouseClv, refreshClvScores, storeClvScores } from '../../../src/analytics/clv/warehouse-clv.ts';
 import type { Engine } from '../../../src/engines/engine.ts';
 import { type EngineKind, openMemoryWarehouse } from '../../../src/engines/open-engine.ts';
 import { insertRows } from '../../support/insert-rows.ts';
@@ -66,6 +66,11 @@ for (const kind of ['duckdb', 'chdb'] as const satisfies readonly EngineKind[]) 
         expect(s.expected_purchases_90d).toBeGreaterThan(s.expected_purchases_30d);
         expect(s.clv_1y).toBeGreaterThan(s.expected_spend * s.expected_purchases_90d);
       }
+
+      // The refresh's path (scores back from the worker as columns, stored slice by slice) stores
+      // the same rows to the last bit.
+      expect(await refreshClvScores(engine, AS_OF)).toBe(2357);
+      expect(await engine.query('SELECT * FROM clv_scores ORDER BY customer_id')).toEqual(stored);
     });
   });
 }

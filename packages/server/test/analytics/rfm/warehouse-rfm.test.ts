@@ -1,6 +1,6 @@
 import { isoDateToKstDay } from '@dalbit/core/time/kst';
 import { describe, expect, it } from 'vitest';
-import { computeWarehouseRfm, storeRfmScores } from '../../../src/analytics/rfm/warehouse-rfm.ts';
+import { computeWarehouseRfm, refreshRfmScores, storeRfmScores } from '../../../src/analytics/rfm/warehouse-rfm.ts';
 import { type EngineKind, openMemoryWarehouse } from '../../../src/engines/open-engine.ts';
 import { insertRows } from '../../support/insert-rows.ts';
 import { orderRow } from '../../support/warehouse-rows.ts';
@@ -64,6 +64,12 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
           m_score: 4,
           segment: 'champions',
         });
+
+        // The refresh's path (columns, rows appended slice by slice) stores the same rows.
+        const all = 'SELECT * FROM rfm_scores ORDER BY customer_id';
+        const before = await engine.query(all);
+        expect(await refreshRfmScores(engine, asOfDay)).toBe(5);
+        expect(await engine.query(all)).toEqual(before);
 
         const windowed = await computeWarehouseRfm(engine, { asOfDay, windowDays: 90 });
         expect(windowed.map((s) => s.customerId).sort()).toEqual(['c1', 'c2', 'c3', 'c4']);
