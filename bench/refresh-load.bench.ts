@@ -10,7 +10,7 @@
 // DALBIT_BENCH_REFRESH_DIR keeps the warehouse in that directory and reuses it on the next run
 // (building 1M customers takes about 20 minutes on 2 busy cores). DALBIT_BENCH_REFRESH_MAX_S stops
 // measuring after that many seconds of refresh (the report says whether the refresh had finished).
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -65,14 +65,32 @@ async function openBenchWarehouse(customers: number, log: (line: string) => void
   return { engine, dispose: () => (kept ? undefined : rmSync(dir, { recursive: true, force: true })) };
 }
 
-/** Event-loop stalls longer than 100 ms, as [ms since `t0`, length in ms]. */
+/**
+ * CPU time (ms) the main thread has used so far, from /proc (Linux; undefined elsewhere): a stall
+ * during which the main thread used little CPU was the machine's load (the thread waited for a
+ * core), one during which it used about its length was work holding the event loop.
+ */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10; // utime + stime in clock ticks of 10 ms
+  } catch {
+    return undefined;
+  }
+}
+
+/** Event-loop stalls longer than 100 ms, as [ms since `t0`, length in ms, main-thread CPU ms in it]. */
 function watchStalls(t0: number) {
-  const stalls: [number, number][] = [];
+  const stalls: [number, number, number][] = [];
   let last = performance.now();
+  let lastCpu = mainThreadCpuMs() ?? 0;
   const timer = setInterval(() => {
     const now = performance.now();
-    if (now - last > 120) stalls.push([Math.round(last - t0), Math.round(now - last - 20)]);
+    const cpu = mainThreadCpuMs() ?? 0;
+    if (now - last > 120) stalls.push([Math.round(last - t0), Math.round(now - last - 20), Math.round(cpu - lastCpu)]);
     last = now;
+    lastCpu = cpu;
   }, 20);
   return {
     seen: stalls,
@@ -85,24 +103,27 @@ function watchStalls(t0: number) {
 
 /**
  * The stalls summed up per refresh step (`marks` holds each step's start and end, in order): how many
- * held the loop over 500 ms and the longest. Stalls after the measured window are not seen.
+ * held the loop over 500 ms, the longest, and the longest during which the main thread was busy
+ * (used at least half of it on the CPU) rather than waiting for a core.
  */
-function stallsByStep(stalls: readonly [number, number][], marks: readonly number[], stepCount: number) {
+function stallsByStep(stalls: readonly [number, number, number][], marks: readonly number[], stepCount: number) {
   const stepAt = (t: number) => {
     let i = 0;
     while (i + 1 < stepCount && (marks[2 * (i + 1)] ?? Number.POSITIVE_INFINITY) <= t) i++;
     return i;
   };
-  const out = Array.from({ length: stepCount }, () => ({ over_500ms: 0, longest_ms: 0 }));
-  for (const [at, ms] of stalls) {
+  const out = Array.from({ length: stepCount }, () => ({ over_500ms: 0, longest_ms: 0, longest_busy_ms: 0 }));
+  for (const [at, ms, cpu] of stalls) {
     const s = out[stepAt(at)];
     if (!s) continue;
     if (ms > 500) s.over_500ms++;
     s.longest_ms = Math.max(s.longest_ms, ms);
+    if (cpu >= ms / 2) s.longest_busy_ms = Math.max(s.longest_busy_ms, ms);
   }
   return {
     over_500ms: out.reduce((n, s) => n + s.over_500ms, 0),
     longest_ms: Math.max(0, ...out.map((s) => s.longest_ms)),
+    longest_busy_ms: Math.max(0, ...out.map((s) => s.longest_busy_ms)),
     by_step: out,
   };
 }
@@ -170,7 +191,7 @@ export async function run(): Promise<Record<string, unknown>> {
       // Printed now: at 1M the refresh can outlast the session that measures it.
       log(`during (${done ? 'whole refresh' : `first ${measuredMs} ms`}) ${JSON.stringify(during)}`);
       log(
-        `stalls so far [ms into the refresh, length ms] ${JSON.stringify(stalls.seen)}; step marks ${marks.join(' ')}`,
+        `stalls so far [ms into the refresh, length ms, main-thread CPU ms] ${JSON.stringify(stalls.seen)}; step marks ${marks.join(' ')}`,
       );
       const steps = await refresh;
       // Watched to the end of the refresh (past the measured window): where the event loop was held.
@@ -192,6 +213,7 @@ export async function run(): Promise<Record<string, unknown>> {
           ms: Math.round(s.tookMs),
           pauses_over_500ms: pauses.by_step[i]?.over_500ms,
           longest_pause_ms: pauses.by_step[i]?.longest_ms,
+          longest_busy_pause_ms: pauses.by_step[i]?.longest_busy_ms,
         })),
         target: 'p95 < 200 ms for stats and a live count during a refresh on the 1M bench warehouse (issue 12)',
       };
