@@ -174,7 +174,12 @@ function checkAlimtalkPurpose(c: z.infer<typeof CampaignObject>, ctx: z.core.$Re
     ...(c.scenario?.steps ?? []).map((s) => (s.kind === 'message' ? s.channel : undefined)),
   ];
   if (used.includes('kakao_alimtalk'))
-    ctx.addIssue({ code: 'custom', path: ['channel'], message: ko('studio.check.alimtalkAd') });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['channel'],
+      message: ko('studio.check.alimtalkAd'),
+      params: { reason: 'ALIMTALK_AD' },
+    });
 }
 
 function checkCampaign(c: z.infer<typeof CampaignObject>, ctx: z.core.$RefinementCtx): void {
@@ -203,6 +208,7 @@ function checkCampaign(c: z.infer<typeof CampaignObject>, ctx: z.core.$Refinemen
         code: 'custom',
         path: ['experiment', 'variants', i, 'templates'],
         message: ko('studio.check.noTemplate', { channel: v.channel ?? c.channel }),
+        params: { reason: 'TEMPLATE_MISSING' },
       });
   }
   for (const [i, s] of (c.scenario?.steps ?? []).entries()) {
@@ -211,6 +217,7 @@ function checkCampaign(c: z.infer<typeof CampaignObject>, ctx: z.core.$Refinemen
         code: 'custom',
         path: ['scenario', 'steps', i, 'templates'],
         message: ko('studio.check.noTemplate', { channel: s.channel ?? c.channel }),
+        params: { reason: 'TEMPLATE_MISSING' },
       });
     if (s.kind === 'branch')
       for (const target of [s.whenTrue, s.whenFalse])
@@ -219,37 +226,75 @@ function checkCampaign(c: z.infer<typeof CampaignObject>, ctx: z.core.$Refinemen
             code: 'custom',
             path: ['scenario', 'steps', i],
             message: ko('studio.check.unknownStep', { target }),
+            params: { reason: 'UNKNOWN_STEP' },
           });
   }
   const ids = (c.scenario?.steps ?? []).map((s) => s.id);
   if (new Set(ids).size !== ids.length)
-    ctx.addIssue({ code: 'custom', path: ['scenario', 'steps'], message: ko('studio.check.stepIds') });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['scenario', 'steps'],
+      message: ko('studio.check.stepIds'),
+      params: { reason: 'DUPLICATE_STEP_ID' },
+    });
   if (!c.experiment.variants.length && !base.has(c.channel))
     ctx.addIssue({
       code: 'custom',
       path: ['templates'],
       message: ko('studio.check.noTemplate', { channel: c.channel }),
+      params: { reason: 'TEMPLATE_MISSING' },
     });
   const names = c.experiment.variants.map((v) => v.name);
   if (new Set(names).size !== names.length)
-    ctx.addIssue({ code: 'custom', path: ['experiment', 'variants'], message: ko('studio.check.armNames') });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['experiment', 'variants'],
+      message: ko('studio.check.armNames'),
+      params: { reason: 'DUPLICATE_ARM_NAME' },
+    });
   const phone = [...channelsUsed].some((ch) => ch === 'sms' || ch === 'kakao_brand' || ch === 'kakao_alimtalk');
   if ((phone || c.fallbackToSms) && channelsUsed.has('sms') && !c.sender.smsFrom)
-    ctx.addIssue({ code: 'custom', path: ['sender', 'smsFrom'], message: ko('studio.check.smsFrom') });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sender', 'smsFrom'],
+      message: ko('studio.check.smsFrom'),
+      params: { reason: 'SMS_FROM_MISSING' },
+    });
   if (c.fallbackToSms && !c.sender.smsFrom)
     ctx.addIssue({
       code: 'custom',
       path: ['sender', 'smsFrom'],
       message: ko('studio.check.smsFrom'),
+      params: { reason: 'SMS_FROM_MISSING' },
     });
   if ([...channelsUsed].some((ch) => ch === 'kakao_brand' || ch === 'kakao_alimtalk') && !c.sender.kakaoSenderKey)
-    ctx.addIssue({ code: 'custom', path: ['sender', 'kakaoSenderKey'], message: ko('studio.check.kakaoKey') });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sender', 'kakaoSenderKey'],
+      message: ko('studio.check.kakaoKey'),
+      params: { reason: 'KAKAO_SENDER_KEY_MISSING' },
+    });
   if (channelsUsed.has('email') && !c.sender.email)
-    ctx.addIssue({ code: 'custom', path: ['sender', 'email'], message: ko('studio.check.emailSender') });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sender', 'email'],
+      message: ko('studio.check.emailSender'),
+      params: { reason: 'EMAIL_SENDER_MISSING' },
+    });
   if (c.trigger.kind === 'date_relative' && c.trigger.anchor === 'product_purchase' && !c.trigger.productId)
-    ctx.addIssue({ code: 'custom', path: ['trigger', 'productId'], message: ko('studio.check.productId') });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['trigger', 'productId'],
+      message: ko('studio.check.productId'),
+      params: { reason: 'PRODUCT_ID_MISSING' },
+    });
   if (c.trigger.kind === 'date_relative' && c.trigger.anchor === 'grade_review' && !c.trigger.review)
-    ctx.addIssue({ code: 'custom', path: ['trigger', 'review'], message: ko('studio.check.review') });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['trigger', 'review'],
+      message: ko('studio.check.review'),
+      params: { reason: 'REVIEW_MISSING' },
+    });
 }
 
 /**

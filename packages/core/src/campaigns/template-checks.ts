@@ -111,7 +111,8 @@ function over(
 
 /**
  * Length limits of what the marketer wrote (before variables are filled and ad marks are added):
- * SMS/LMS in EUC-KR bytes (LMS 2,000), brand messages, email subjects and push in characters.
+ * SMS/LMS in EUC-KR bytes (LMS 2,000), brand messages, AlimTalk values, email subjects and push in
+ * characters; the SMS fallback of a Kakao message like SMS.
  * The preview measures the rendered message again for a real customer.
  */
 export function checkTemplateLimits(t: MessageTemplate, at: readonly (string | number)[]): TemplateCheckIssue[] {
@@ -149,6 +150,14 @@ export function checkTemplateLimits(t: MessageTemplate, at: readonly (string | n
       ];
     case 'email':
       return over([...at, 'subject'], 'studio.limit.emailSubject', [...t.subject].length, L.emailSubjectChars, 'chars');
+    case 'kakao_alimtalk':
+      // The approved template's text is not stored; a single value over the limit is over for sure.
+      return [
+        ...Object.entries(t.variables).flatMap(([name, value]) =>
+          over([...at, 'variables', name], 'studio.limit.alimtalkValue', [...value].length, L.alimtalkChars, 'chars'),
+        ),
+        ...(t.smsFallback ? smsText(t.smsFallback.text, t.smsFallback.subject, [...at, 'smsFallback']) : []),
+      ];
     case 'push':
       return [
         ...over([...at, 'title'], 'studio.limit.pushTitle', [...t.title].length, L.pushTitleChars, 'chars'),

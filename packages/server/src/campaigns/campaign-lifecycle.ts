@@ -21,6 +21,11 @@ function notFound(id: string): DalbitError {
   return new DalbitError({ code: 'CAMPAIGN_NOT_FOUND', kind: 'not_found', message: ko('campaign.NOT_FOUND', { id }) });
 }
 
+/** The machine-readable code of a schema issue: the rule's own (`COUPON_MISSING`) or zod's, upper case. */
+export function campaignIssueCode(i: { code: string; params?: Record<string, unknown> }): string {
+  return (i.code === 'custom' && typeof i.params?.reason === 'string' ? i.params.reason : i.code).toUpperCase();
+}
+
 /** Validates untrusted JSON into a campaign: every problem with its path under `body`, nothing saved. */
 export function parseCampaignOrThrow(raw: unknown): CampaignDefinition {
   const r = CampaignSchema.safeParse(raw, { error: zodKorean });
@@ -32,7 +37,7 @@ export function parseCampaignOrThrow(raw: unknown): CampaignDefinition {
     issues: r.error.issues.map((i) => ({
       path: ['body', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
       message: i.message,
-      code: i.code,
+      code: campaignIssueCode(i),
     })),
   });
 }

@@ -8,6 +8,7 @@ import { DEFAULT_CHANNEL_LIMITS } from '@dalbit/core/templates/channel-limits';
 import { measureEucKr } from '@dalbit/core/templates/euc-kr';
 import type { Engine } from '../engines/engine.ts';
 import { findCustomer } from '../identity/find-customer.ts';
+import { campaignIssueCode } from './campaign-lifecycle.ts';
 import { missingSenderFields } from './compliance-settings.ts';
 import { type ChannelPreview, previewCampaign } from './preview-campaign.ts';
 import { reasonText } from './reason-text.ts';
@@ -71,7 +72,7 @@ function parseDraft(raw: unknown): { campaign?: CampaignDefinition; issues: Draf
     issues: r.error.issues.map((i) => ({
       path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
       message: i.message,
-      code: (i.code === 'custom' && typeof i.params?.reason === 'string' ? i.params.reason : i.code).toUpperCase(),
+      code: campaignIssueCode(i),
     })),
   };
 }

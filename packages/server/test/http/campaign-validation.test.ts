@@ -56,30 +56,102 @@ describe('campaign rules: 400 with the field path and a Korean message', () => {
   it('an unknown variable', async () => {
     const issues = await refused(base({ templates: [{ channel: 'sms', text: '{{ nmae }}님 안녕하세요' }] }));
     expect(at(issues, ['body', 'templates', 0, 'text'])[0]?.message).toContain('알 수 없는 변수 {{ nmae }}');
+    expect(at(issues, ['body', 'templates', 0, 'text'])[0]?.code).toBe('UNKNOWN_VARIABLE');
   });
 
   it('a coupon variable without a coupon', async () => {
     const issues = await refused(base({ templates: [{ channel: 'sms', text: '쿠폰 {{ coupon.code }}' }] }));
-    expect(at(issues, ['body', 'templates', 0, 'text'])[0]?.message).toContain('캠페인에 쿠폰이 없습니다');
+    expect(at(issues, ['body', 'templates', 0, 'text'])).toEqual([
+      {
+        path: ['body', 'templates', 0, 'text'],
+        code: 'COUPON_MISSING',
+        message: expect.stringContaining('캠페인에 쿠폰이 없습니다'),
+      },
+    ]);
+    // The same in an A/B arm that drops the campaign's coupon (`coupon: null`).
+    const arm = await refused(
+      base({
+        coupon: { kind: 'amount', value: 3000, validDays: 7 },
+        templates: [{ channel: 'sms', text: '{{ name }}님 안녕하세요' }],
+        experiment: {
+          holdoutPercent: 0,
+          variants: [
+            { name: 'A', weight: 1 },
+            {
+              name: 'B',
+              weight: 1,
+              coupon: null,
+              templates: [{ channel: 'sms', text: '쿠폰 {{ coupon.expires_at }}' }],
+            },
+          ],
+        },
+      }),
+    );
+    const armPath = ['body', 'experiment', 'variants', 1, 'templates', 0, 'text'];
+    expect(at(arm, armPath).map((i) => i.code)).toEqual(['COUPON_MISSING']);
+    expect(at(arm, armPath)[0]?.message).toContain('캠페인에 쿠폰이 없습니다');
   });
 
   it('an object printed bare, and a member that does not exist', async () => {
     const coupon = { kind: 'amount', value: 3000, validDays: 7 };
     const bare = await refused(base({ coupon, templates: [{ channel: 'sms', text: '쿠폰 {{ coupon }}' }] }));
     expect(at(bare, ['body', 'templates', 0, 'text'])[0]?.message).toContain('coupon.code');
+    expect(at(bare, ['body', 'templates', 0, 'text'])[0]?.code).toBe('OBJECT_VARIABLE');
     const member = await refused(base({ coupon, templates: [{ channel: 'sms', text: '{{ coupon.expiresAt }}까지' }] }));
     expect(at(member, ['body', 'templates', 0, 'text'])[0]?.message).toContain('없는 항목');
+    expect(at(member, ['body', 'templates', 0, 'text'])[0]?.code).toBe('UNKNOWN_MEMBER');
   });
 
   it('a message over the channel limit (LMS 2,000 bytes) and a character SMS cannot carry', async () => {
     const long = await refused(base({ templates: [{ channel: 'sms', text: '가'.repeat(1001) }] }));
     expect(at(long, ['body', 'templates', 0, 'text'])[0]?.message).toContain('2,002바이트 (최대 2,000바이트)');
+    expect(at(long, ['body', 'templates', 0, 'text'])[0]?.code).toBe('TOO_LONG');
     const emoji = await refused(base({ templates: [{ channel: 'sms', text: '세일 🎉' }] }));
     expect(at(emoji, ['body', 'templates', 0, 'text'])[0]?.message).toContain('🎉');
+    expect(at(emoji, ['body', 'templates', 0, 'text'])[0]?.code).toBe('NON_EUC_KR_CHAR');
     const push = await refused(
       base({ channel: 'push', templates: [{ channel: 'push', title: '가'.repeat(70), body: '본문' }] }),
     );
     expect(at(push, ['body', 'templates', 0, 'title'])[0]?.message).toContain('푸시 제목');
+    expect(at(push, ['body', 'templates', 0, 'title'])[0]?.code).toBe('TOO_LONG');
+  });
+
+  it('an AlimTalk value over 1,000 characters and its SMS fallback over the LMS limit', async () => {
+    const alimtalk = (variables: Record<string, string>, smsFallback?: { text: string }) =>
+      base({
+        purpose: 'info',
+        channel: 'kakao_alimtalk',
+        sender: { kakaoSenderKey: 'KA01PF-dalbit', smsFrom: '0212345678' },
+        templates: [
+          {
+            channel: 'kakao_alimtalk',
+            templateCode: 'ORDER_SHIPPED_01',
+            variables,
+            ...(smsFallback ? { smsFallback } : {}),
+          },
+        ],
+      });
+    const value = await refused(alimtalk({ 고객명: '{{ name }}', 안내: '가'.repeat(1001) }));
+    expect(at(value, ['body', 'templates', 0, 'variables', '안내'])).toEqual([
+      {
+        path: ['body', 'templates', 0, 'variables', '안내'],
+        code: 'TOO_LONG',
+        message: expect.stringContaining('알림톡 변수 값이(가) 너무 깁니다: 1,001자 (최대 1,000자)'),
+      },
+    ]);
+    const fallback = await refused(alimtalk({ 고객명: '{{ name }}' }, { text: '나'.repeat(1001) }));
+    expect(at(fallback, ['body', 'templates', 0, 'smsFallback', 'text'])[0]?.code).toBe('TOO_LONG');
+    expect(at(fallback, ['body', 'templates', 0, 'smsFallback', 'text'])[0]?.message).toContain('2,002바이트');
+  });
+
+  it('other composer rules carry their own code: an ad on AlimTalk, a missing template, a missing sender', async () => {
+    const issues = await refused(
+      base({ channel: 'kakao_alimtalk', sender: {}, templates: [{ channel: 'sms', text: '안녕하세요' }] }),
+    );
+    const codes = issues.map((i) => `${i.path.join('.')}:${i.code}`);
+    expect(codes).toContain('body.channel:ALIMTALK_AD');
+    expect(codes).toContain('body.templates:TEMPLATE_MISSING');
+    expect(codes).toContain('body.sender.kakaoSenderKey:KAKAO_SENDER_KEY_MISSING');
   });
 
   it("zod's own checks read Korean too (holdout over 50 %, a missing name, a bad time)", async () => {

@@ -81,6 +81,7 @@ export const STUDIO_MESSAGES = defineMessages({
   'studio.limit.emailSubject': { ko: '이메일 제목', en: 'email subject' },
   'studio.limit.pushTitle': { ko: '푸시 제목', en: 'push title' },
   'studio.limit.pushBody': { ko: '푸시 본문', en: 'push body' },
+  'studio.limit.alimtalkValue': { ko: '알림톡 변수 값', en: 'AlimTalk variable value' },
   'studio.unit.bytes': { ko: '바이트', en: ' bytes' },
   'studio.unit.chars': { ko: '자', en: ' chars' },
   'studio.request.invalid': {
