@@ -22,7 +22,7 @@ function notFound(id: string): DalbitError {
 }
 
 /** The machine-readable code of a schema issue: the rule's own (`COUPON_MISSING`) or zod's, upper case. */
-export function campaignIssueCode(i: { code: string; params?: Record<string, unknown> }): string {
+export function campaignIssueCode(i: { code: string; params?: Record<string, unknown> | undefined }): string {
   return (i.code === 'custom' && typeof i.params?.reason === 'string' ? i.params.reason : i.code).toUpperCase();
 }
 
