@@ -228,6 +228,13 @@ describe('campaign composer: Kakao AlimTalk and webhook (story 5)', () => {
     await shot('composer-alimtalk-refused');
     await page.getByTestId('campaign-purpose').selectOption('info');
     await page.getByTestId('message-value-0').fill('{{ name }}');
+    // A value longer than an AlimTalk message can be (1,000 characters) is refused under its row.
+    await page.getByTestId('message-value-1').fill('코'.repeat(1001));
+    await expect
+      .poll(() => issueText('templates.0.variables.상품명'))
+      .toContain('알림톡 변수 값이(가) 너무 깁니다: 1,001자 (최대 1,000자)');
+    await shot('composer-alimtalk-too-long');
+    await page.getByTestId('message-value-1').fill('겨울 코트');
     await expect.poll(() => page.getByTestId('check-state').textContent()).toContain('문제 없음');
     await shot('composer-alimtalk');
     await page.getByTestId('save-campaign').click();
