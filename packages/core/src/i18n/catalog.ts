@@ -32,6 +32,7 @@ import { STORAGE_MESSAGES } from './messages/storage.ts';
 import { STUDIO_MESSAGES } from './messages/studio.ts';
 import { STUDIO_CHANNEL_MESSAGES } from './messages/studio-channels.ts';
 import { STUDIO_FLOW_MESSAGES } from './messages/studio-flow.ts';
+import { STUDIO_PRIORITY_MESSAGES } from './messages/studio-priority.ts';
 import { TRACKER_MESSAGES } from './messages/tracker.ts';
 import { UNSUBSCRIBE_MESSAGES } from './messages/unsubscribe.ts';
 import { VERDICT_MESSAGES } from './messages/verdict.ts';
@@ -77,6 +78,7 @@ export const MESSAGES = {
   ...STUDIO_FLOW_MESSAGES,
   ...COUPON_MESSAGES,
   ...STUDIO_CHANNEL_MESSAGES,
+  ...STUDIO_PRIORITY_MESSAGES,
   ...CONNECTOR_MESSAGES,
   ...STORAGE_MESSAGES,
   ...REPORT_TEXT_MESSAGES,

@@ -20,6 +20,7 @@ import { auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { campaignCheckRoutes } from './routes/campaign-check-routes.ts';
 import { campaignLifecycleRoutes } from './routes/campaign-lifecycle-routes.ts';
+import { campaignPriorityRoutes } from './routes/campaign-priority-routes.ts';
 import { campaignRoutes } from './routes/campaign-routes.ts';
 import { channelSettingsRoutes } from './routes/channel-settings-routes.ts';
 import { connectorRoutes } from './routes/connector-routes.ts';
@@ -88,6 +89,7 @@ export function apiRoutes(deps: ApiDeps): AnyRoute[] {
     ...reportRoutes(deps),
     ...campaignRoutes(deps),
     ...campaignLifecycleRoutes(deps),
+    ...campaignPriorityRoutes(deps),
     ...campaignCheckRoutes(deps),
     ...couponRoutes(deps),
     ...settingsRoutes(deps),

@@ -4,6 +4,7 @@ import { ApiFailure, request } from '../api/client.ts';
 import { useApi } from '../api.ts';
 import { FieldIssues } from '../components/campaign/field-issues.tsx';
 import { NumberField } from '../components/form/number-field.tsx';
+import { CampaignPriorities } from '../components/settings/campaign-priorities.tsx';
 import { ChannelCredentials } from '../components/settings/channel-credentials.tsx';
 import { type HolidayBlock, HolidayBlocks } from '../components/settings/holiday-blocks.tsx';
 import { StatusView } from '../components/status-view.tsx';
@@ -41,6 +42,7 @@ export function SettingsPage() {
         </a>
       </p>
       <StatusView value={settings}>{(s) => <SettingsForm key={s.revision} s={s} onSaved={reload} />}</StatusView>
+      <CampaignPriorities />
       <ChannelCredentials />
     </section>
   );

@@ -22,6 +22,7 @@ const Summary = z.object({
   trigger: z.string(),
   audience: z.string(),
   holdoutPercent: z.number(),
+  priority: z.number().int().describe('higher wins a frequency-cap collision'),
   arms: z.number().int(),
   revision: z.number().int(),
   createdAt: z.iso.datetime(),
@@ -69,6 +70,7 @@ function listRoute(deps: ApiDeps): AnyRoute {
                 ? k.audience.recipe
                 : k.audience.kind,
           holdoutPercent: k.experiment.holdoutPercent,
+          priority: k.priority,
           arms: Math.max(1, k.experiment.variants.length),
           revision: s.revision,
           createdAt: s.createdAt,
