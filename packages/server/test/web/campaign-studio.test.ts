@@ -106,6 +106,10 @@ describe('campaign studio in Chromium (stories 5, 7, 8)', () => {
     await expect.poll(() => page.getByTestId('issues-templates.0.text').count()).toBe(0);
     await text.fill('쿠폰 {{ coupon }}');
     await expect.poll(() => issueText('templates.0.text')).toContain('coupon.code');
+    await text.fill('{{ coupon.expiresAt }}까지');
+    await expect.poll(() => issueText('templates.0.text')).toContain('은(는) 없는 항목입니다');
+    await text.fill('{{ name 님');
+    await expect.poll(() => issueText('templates.0.text')).toContain('템플릿 문법 오류');
     await text.fill('가'.repeat(1001));
     await expect.poll(() => issueText('templates.0.text')).toContain('1,001자 (최대 1,000자)');
     await page.getByTestId('holdout').locator('input').fill('80');
