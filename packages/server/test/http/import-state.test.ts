@@ -146,7 +146,7 @@ describe('uploads and jobs across a server restart', () => {
         'rows_read',
         'rows_written',
         'rows_rejected',
-        'acceptedat',
+        'started_at',
         'finished_at',
         'actor',
       ],
