@@ -154,6 +154,48 @@ describe('campaign rules: 400 with the field path and a Korean message', () => {
     expect(codes).toContain('body.sender.kakaoSenderKey:KAKAO_SENDER_KEY_MISSING');
   });
 
+  it('scenario, arm, email-sender and date-trigger rules carry their own code at their path', async () => {
+    const codes = (issues: Issue[]) => issues.map((i) => `${i.path.join('.')}:${i.code}`);
+    const scenario = await refused(
+      base({
+        scenario: {
+          steps: [
+            { id: 'first', kind: 'message' },
+            { id: 'check', kind: 'branch', if: { kind: 'purchased' }, whenTrue: 'end', whenFalse: 'nowhere' },
+            { id: 'end', kind: 'exit' },
+            { id: 'end', kind: 'exit' },
+          ],
+        },
+      }),
+    );
+    expect(codes(scenario)).toContain('body.scenario.steps.1:UNKNOWN_STEP');
+    expect(codes(scenario)).toContain('body.scenario.steps:DUPLICATE_STEP_ID');
+    const arms = await refused(
+      base({
+        experiment: {
+          holdoutPercent: 0,
+          variants: [
+            { name: 'A', weight: 1 },
+            { name: 'A', weight: 1 },
+          ],
+        },
+      }),
+    );
+    expect(codes(arms)).toContain('body.experiment.variants:DUPLICATE_ARM_NAME');
+    const email = await refused(
+      base({ channel: 'email', sender: {}, templates: [{ channel: 'email', subject: '안내', text: '{{ name }}님' }] }),
+    );
+    expect(codes(email)).toContain('body.sender.email:EMAIL_SENDER_MISSING');
+    const product = await refused(
+      base({ purpose: 'info', trigger: { kind: 'date_relative', anchor: 'product_purchase', offsetDays: 30 } }),
+    );
+    expect(codes(product)).toContain('body.trigger.productId:PRODUCT_ID_MISSING');
+    const review = await refused(
+      base({ purpose: 'info', trigger: { kind: 'date_relative', anchor: 'grade_review', offsetDays: -3 } }),
+    );
+    expect(codes(review)).toContain('body.trigger.review:REVIEW_MISSING');
+  });
+
   it("zod's own checks read Korean too (holdout over 50 %, a missing name, a bad time)", async () => {
     const issues = await refused(
       base({
