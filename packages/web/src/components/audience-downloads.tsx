@@ -4,6 +4,7 @@ import { useI18n } from '../i18n.ts';
 import { useSession } from '../session/session-context.tsx';
 import { useT } from '../use-t.ts';
 import { ErrorBanner } from './error-banner.tsx';
+import { ReasonField } from './form/reason-field.tsx';
 import { saveBlob } from './save-blob.ts';
 import { useToast } from './toast.tsx';
 
@@ -46,16 +47,7 @@ export function AudienceDownloads({ id, name }: { id: string; name: string }) {
             />
             {t('imports.export.unmask')}
           </label>
-          <label className="inline-label">
-            {t('imports.export.reason')}
-            <input
-              data-testid="download-reason"
-              value={reason}
-              maxLength={500}
-              placeholder={t('imports.export.reasonPlaceholder')}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </label>
+          <ReasonField value={reason} onChange={setReason} testId="download-reason" />
         </p>
       ) : null}
       <p className="actions">

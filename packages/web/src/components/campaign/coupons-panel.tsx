@@ -4,6 +4,7 @@ import { useApi } from '../../api.ts';
 import { useSession } from '../../session/session-context.tsx';
 import { useT } from '../../use-t.ts';
 import { ErrorBanner } from '../error-banner.tsx';
+import { ReasonField } from '../form/reason-field.tsx';
 import { saveBlob } from '../save-blob.ts';
 import { StatusView } from '../status-view.tsx';
 import { useToast } from '../toast.tsx';
@@ -75,16 +76,7 @@ export function CouponsPanel({ id }: { id: string }) {
           <h3>{t('coupons.cafe24Title')}</h3>
           <p className="muted small">{t('coupons.cafe24Help')}</p>
           <p className="inline-form">
-            <label className="inline-label">
-              {t('imports.export.reason')}
-              <input
-                data-testid="coupons-reason"
-                value={reason}
-                maxLength={500}
-                placeholder={t('imports.export.reasonPlaceholder')}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            </label>
+            <ReasonField value={reason} onChange={setReason} testId="coupons-reason" />
             <label className="inline-label">
               {t('coupons.couponNo')}
               <input
