@@ -6,9 +6,8 @@ import { loadavg } from 'node:os';
 import type { Engine } from '../packages/server/src/engines/engine.ts';
 import { openMemoryWarehouse } from '../packages/server/src/engines/open-engine.ts';
 import { readStats } from '../packages/server/src/identity/read-stats.ts';
-import { countSegment } from '../packages/server/src/segments/count-segment.ts';
 import { refreshFeatures } from '../packages/server/src/segments/refresh-features.ts';
-import { EVENT_CONDITIONS, FEATURE_CONDITIONS, TABLE_CONDITIONS } from './segments.bench.ts';
+import { EVENT_CONDITIONS, FEATURE_CONDITIONS, TABLE_CONDITIONS, timeConditions } from './segments.bench.ts';
 
 const AS_OF = new Date('2025-06-15T03:00:00.000Z');
 const RUNS = 7;
@@ -74,29 +73,6 @@ export async function buildClickHouse(
     FROM ${ids(customers)} WHERE i % 10 = 0`);
 }
 
-const percentile = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0) * 10) / 10;
-};
-
-async function timeConditions(engine: Engine, conditions: Record<string, unknown>) {
-  const out: Record<string, { count: number; p50_ms: number; p95_ms: number }> = {};
-  const all: number[] = [];
-  for (const [name, root] of Object.entries(conditions)) {
-    const times: number[] = [];
-    let count = 0;
-    for (let i = 0; i < RUNS; i++) {
-      const r = await countSegment(engine, { version: 1, root }, { asOf: AS_OF });
-      if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.issues)}`);
-      if (i > 0) times.push(r.tookMs); // first run warms caches
-      count = r.count;
-    }
-    all.push(...times);
-    out[name] = { count, p50_ms: percentile(times, 0.5), p95_ms: percentile(times, 0.95) };
-  }
-  return { p50_ms: percentile(all, 0.5), p95_ms: percentile(all, 0.95), conditions: out };
-}
-
 export async function run(): Promise<Record<string, unknown>> {
   const customers = Number(process.env.DALBIT_BENCH_CHDB_CUSTOMERS ?? '1000000');
   const orders = customers * Number(process.env.DALBIT_BENCH_CHDB_ORDERS_PER_CUSTOMER ?? '3');
@@ -111,9 +87,9 @@ export async function run(): Promise<Record<string, unknown>> {
     t = performance.now();
     const stats = await readStats(engine);
     const statsMs = Math.round(performance.now() - t);
-    const featureConditions = await timeConditions(engine, FEATURE_CONDITIONS);
-    const tableConditions = await timeConditions(engine, TABLE_CONDITIONS);
-    const eventConditions = await timeConditions(engine, EVENT_CONDITIONS);
+    const featureConditions = await timeConditions(engine, FEATURE_CONDITIONS, RUNS);
+    const tableConditions = await timeConditions(engine, TABLE_CONDITIONS, RUNS);
+    const eventConditions = await timeConditions(engine, EVENT_CONDITIONS, RUNS);
     return {
       engine: 'chdb (in-memory session, ReplacingMergeTree read with FINAL)',
       scale: { customers, orders, order_items: orders, events },

@@ -134,13 +134,14 @@ const percentile = (xs: number[], p: number): number => {
   return Math.round((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0) * 10) / 10;
 };
 
-async function timeConditions(engine: Engine, conditions: Record<string, unknown>) {
+/** Each condition counted `runs` times (the first only warms caches): count, p50 and p95 per condition and overall. */
+export async function timeConditions(engine: Engine, conditions: Record<string, unknown>, runs = RUNS) {
   const out: Record<string, { count: number; p50_ms: number; p95_ms: number }> = {};
   const all: number[] = [];
   for (const [name, root] of Object.entries(conditions)) {
     const times: number[] = [];
     let count = 0;
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       const r = await countSegment(engine, { version: 1, root }, { asOf: AS_OF });
       if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.issues)}`);
       if (i > 0) times.push(r.tookMs); // first run warms caches
