@@ -18,6 +18,7 @@ import { CLICKHOUSE_MESSAGES } from './messages/clickhouse.ts';
 import { COMMON_MESSAGES } from './messages/common.ts';
 import { CONNECTOR_MESSAGES } from './messages/connectors.ts';
 import { COUPON_MESSAGES } from './messages/coupons.ts';
+import { DATA_DIR_MESSAGES } from './messages/data-dir.ts';
 import { DOMAIN_ERROR_MESSAGES } from './messages/domain-errors.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
 import { EXPERIMENT_FILE_MESSAGES } from './messages/experiment-file.ts';
@@ -50,6 +51,7 @@ import { WEB_WORKSPACE_MESSAGES } from './messages/web-workspace.ts';
 export const MESSAGES = {
   ...COMMON_MESSAGES,
   ...CLI_MESSAGES,
+  ...DATA_DIR_MESSAGES,
   ...CLI_ANALYTICS_MESSAGES,
   ...CLI_ADMIN_MESSAGES,
   ...CLI_CAMPAIGN_MESSAGES,

@@ -9,6 +9,7 @@ export type CliErrorCode =
   | 'FILE_UNREADABLE'
   | 'FILE_UNWRITABLE'
   | 'DATA_DIR_UNUSABLE'
+  | 'DATA_DIR_MISSING' // --data-dir names no directory and the command does not create one
   | 'WAREHOUSE_LOCKED'
   | 'INVALID_INPUT' // the file or definition given does not validate
   | 'NOT_FOUND'
@@ -25,6 +26,7 @@ const CLI_ERROR_KIND = {
   FILE_UNREADABLE: 'io',
   FILE_UNWRITABLE: 'io',
   DATA_DIR_UNUSABLE: 'io',
+  DATA_DIR_MISSING: 'not_found',
   WAREHOUSE_LOCKED: 'unavailable',
   INVALID_INPUT: 'invalid_input',
   NOT_FOUND: 'not_found',

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { type MessageKey, type MessageParams, translator } from '@dalbit/core/i18n/catalog';
 import { type Lang, parseLang } from '@dalbit/core/i18n/lang';
 import type { Command } from 'commander';
@@ -16,8 +17,12 @@ export interface CliContext {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
   config(cmd: Command): Config;
-  /** Opens (and migrates) the warehouse of `--data-dir`; closed by `main` when the command ends. */
-  warehouse(cmd: Command): Promise<Engine>;
+  /**
+   * Opens (and migrates) the warehouse of `--data-dir`; closed by `main` when the command ends.
+   * A data directory that does not exist is refused (a mistyped path must not read as an empty
+   * warehouse) unless `create` is set: only `init`, `demo` and `import` create one.
+   */
+  warehouse(cmd: Command, opts?: { create?: boolean }): Promise<Engine>;
 }
 
 // Re-exported: commands import it from here; it lives apart so `main` can load it without zod.
@@ -72,8 +77,11 @@ export function createContext(
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     config,
-    async warehouse(cmd) {
+    async warehouse(cmd, opts) {
       const c = config(cmd);
+      const created = !existsSync(c.dataDir);
+      if (created && opts?.create !== true)
+        throw new CliError('DATA_DIR_MISSING', t('dataDir.missing', { dataDir: c.dataDir }));
       // Loaded here, not at start-up: `--help` and file-mode commands never load an engine.
       const { openWarehouse } = await import('../engines/open-engine.ts');
       const engine = await openWarehouse({ dataDir: c.dataDir, engine: c.engine, clickhouse: c.clickhouse }).catch(
@@ -82,6 +90,7 @@ export function createContext(
         },
       );
       open.push(engine);
+      if (created) process.stderr.write(`${t('dataDir.created', { dataDir: c.dataDir })}\n`);
       return engine;
     },
     async closeAll() {

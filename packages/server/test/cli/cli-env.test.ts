@@ -29,11 +29,12 @@ describe('dalbit with a data directory it cannot use', () => {
       [file, 'EEXIST'],
       [join(file, 'sub'), 'ENOTDIR'],
     ] as const) {
-      const r = await runCli(['--data-dir', dataDir, 'stats', '--json']);
+      // init creates a missing directory, so both paths reach the file system's own refusal.
+      const r = await runCli(['--data-dir', dataDir, 'init', '--json']);
       expect(r.code).toBe(74);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(`오류: 데이터 디렉터리를 만들거나 열 수 없습니다: ${dataDir} (${code})\n`);
-      const en = await runCli(['--lang', 'en', '--data-dir', dataDir, 'stats', '--json']);
+      const en = await runCli(['--lang', 'en', '--data-dir', dataDir, 'init', '--json']);
       expect(en.stderr).toBe(`error: cannot use the data directory ${dataDir}: ${code}\n`);
     }
   });

@@ -16,8 +16,8 @@ export const CLI_MESSAGES = defineMessages({
   'cli.title.globalOptions': { ko: '공통 옵션:', en: 'Global Options:' },
   'cli.option.help': { ko: '도움말 보기', en: 'display help for command' },
   'cli.option.dataDir': {
-    ko: '데이터 폴더 (기본값 ./.dalbit 또는 $DALBIT_DATA_DIR)',
-    en: 'data directory (default ./.dalbit or $DALBIT_DATA_DIR)',
+    ko: '데이터 폴더 (기본값 ./.dalbit 또는 $DALBIT_DATA_DIR); 없는 폴더는 init, demo, import 만 새로 만들고 다른 명령은 거부',
+    en: 'data directory (default ./.dalbit or $DALBIT_DATA_DIR); only init, demo and import create a missing one, other commands refuse',
   },
   'cli.group.init': {
     ko: '데이터 폴더에 웨어하우스를 만듭니다 (다시 실행해도 안전)',

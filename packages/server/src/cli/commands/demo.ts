@@ -200,7 +200,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       flags.serve !== false && !flags.json ? parseServeFlags({ port: flags.port, host: flags.host }) : undefined;
     const config = ctx.config(cmd);
     const { dataDir, lang } = config;
-    const engine = await ctx.warehouse(cmd);
+    const engine = await ctx.warehouse(cmd, { create: true });
     const outDir = join(dataDir, 'demo-files');
     const login = await loadDemo(ctx, engine, { params, outDir, json: flags.json === true, lang });
     if (!flags.json) ctx.out(loginLine(login, lang));

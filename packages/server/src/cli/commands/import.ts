@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { isSourceKind, SOURCE_KINDS } from '@dalbit/core/ingest/source-kind';
 import { type Command, CommanderError } from 'commander';
 import type { Engine } from '../../engines/engine.ts';
@@ -41,7 +42,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .action(async (file: string, flags: ImportFlags, cmd: Command) => {
       if (flags.source !== undefined && !isSourceKind(flags.source))
         throw new CliError('BAD_FLAG', ctx.t('cli.import.unknownSource', { source: flags.source, kinds }));
-      const engine = await ctx.warehouse(cmd);
+      // A real import may start a new warehouse (said on stderr); a dry run or a missing file never creates one.
+      const engine = await ctx.warehouse(cmd, { create: flags.dryRun !== true && existsSync(file) });
       // Import errors (unreadable file, bad mapping …) are DalbitErrors: main reports them by kind.
       const summary = await runImport(engine, file, flags);
       printSummary(ctx, summary, flags);
