@@ -75,6 +75,12 @@ describe('analysis pages in Chromium', () => {
       .getByText(`${ko(o.migratedToOwnShop)}명`)
       .waitFor();
     expect(await page.getByTestId('costly-count').textContent()).toContain(`고객 ${ko(o.costly.customers)}명`);
+    // The overview's costly customers are the `costly-customers` recipe with its defaults (at least
+    // three orders: one cancelled first order is not a pattern), counted by the segment engine.
+    const recipe = await api<{ definition: unknown }>('/api/recipes/costly-customers/build', { params: {} });
+    const counted = await api<{ count: number }>('/api/segments/count', { definition: recipe.definition });
+    expect(o.costly.customers).toBe(counted.count);
+    expect(o.costly.customers).toBeGreaterThan(0);
     await page.getByTestId('traits-migration').waitFor();
     expect(await page.getByTestId('costly-top').textContent()).not.toMatch(/c_[0-9a-z]{6,}/);
     await shoot(page, 'traits-ko', SHOTS);

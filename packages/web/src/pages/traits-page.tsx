@@ -22,7 +22,7 @@ interface Overview {
   preferredCategories: { category: string; customers: number }[];
   preferredHours: number[];
   discountShareBuckets: number[];
-  costly: { rate: number; customers: number; top: CostlyCustomer[] };
+  costly: { rate: number; minOrders: number; customers: number; top: CostlyCustomer[] };
 }
 
 function Kpi({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
@@ -116,6 +116,7 @@ export function TraitsPage() {
                 <p data-testid="costly-count">
                   {t('insight.traits.costlyCount', {
                     rate: formatPercent(d.costly.rate, 0),
+                    orders: formatNumber(d.costly.minOrders),
                     customers: formatNumber(d.costly.customers),
                   })}
                 </p>

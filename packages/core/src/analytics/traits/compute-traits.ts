@@ -31,6 +31,7 @@ export function computeCustomerTraits(c: TraitInput, cheapGross: number): Custom
   const gaps = findInterpurchase(o.filter(isPurchase).map((x) => x.orderedAt));
   return {
     customerId: c.customerId,
+    orders: o.length,
     discountOrderShare: rate(count(isDiscounted), o.length),
     avgDiscountRate: o.length === 0 ? null : rate(discount, listPrice),
     couponUses: count((x) => x.couponCode !== null),

@@ -1,6 +1,8 @@
 /** One row of `customer_traits` (see docs/decisions/0006-traits-and-clusters.md for every definition). */
 export interface CustomerTraits {
   readonly customerId: string;
+  /** Orders of any status placed before the as-of instant (the denominator of the rates below). */
+  readonly orders: number;
   /** Share of orders (any status) with a discount or a coupon. */
   readonly discountOrderShare: number | null;
   /** Σ discount / Σ (paid + discount) over orders (any status). */

@@ -72,8 +72,8 @@ export const WEB_INSIGHT_MESSAGES = defineMessages({
   'insight.traits.discountShare': { ko: '할인 주문 비중 분포', en: 'Share of discounted orders' },
   'insight.traits.costly': { ko: '비용 유발 고객 (취소·반품)', en: 'Costly customers (cancellations, returns)' },
   'insight.traits.costlyCount': {
-    ko: '취소율 + 반품률이 {rate} 이상인 고객 {customers}명',
-    en: '{customers} customers with cancel + return rate of {rate} or more',
+    ko: '주문 {orders}건 이상 고객 중 취소율 + 반품률이 {rate} 이상인 고객 {customers}명',
+    en: '{customers} customers with {orders} or more orders and a cancel + return rate of {rate} or more',
   },
   'insight.traits.cancelRate': { ko: '취소율', en: 'Cancel rate' },
   'insight.traits.returnRate': { ko: '반품률', en: 'Return rate' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COSTLY_MIN_ORDERS, COSTLY_MIN_RATE } from '../../analytics/traits/costly.ts';
 import { defineRecipe } from './recipe.ts';
 
 const days = (fallback: number) => z.coerce.number().int().min(0).max(3650).default(fallback);
@@ -146,7 +147,7 @@ export const COSTLY_CUSTOMERS = defineRecipe({
     ko: '주문 N건 이상 중 취소·반품 비율이 X 이상인 고객',
     en: 'Cancel/return rate at least X over N or more orders',
   },
-  params: z.object({ rate: rate(0.3), orders: count(3) }),
+  params: z.object({ rate: rate(COSTLY_MIN_RATE), orders: count(COSTLY_MIN_ORDERS) }),
   build: (p) => ({
     kind: 'and',
     items: [

@@ -6,6 +6,7 @@ import { createRng } from '@dalbit/core/math/random/prng';
 import { describe, expect, it } from 'vitest';
 
 const BASE: Omit<CustomerTraits, 'customerId'> = {
+  orders: 3,
   discountOrderShare: 0,
   avgDiscountRate: 0,
   couponUses: 0,

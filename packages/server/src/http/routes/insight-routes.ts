@@ -1,5 +1,5 @@
 import { CLUSTER_FEATURES } from '@dalbit/core/analytics/clusters/cluster-features';
-import type { CustomerTraits } from '@dalbit/core/analytics/traits/customer-traits';
+import { COSTLY_MIN_ORDERS, COSTLY_MIN_RATE, costlyRate, isCostly } from '@dalbit/core/analytics/traits/costly';
 import { summarizeTraits } from '@dalbit/core/analytics/traits/summarize-traits';
 import { isoDateToKstDay, kstDayStart, toKstDay } from '@dalbit/core/time/kst';
 import { z } from 'zod';
@@ -148,10 +148,6 @@ function ratioBuckets(values: readonly (number | null)[]): number[] {
   return out;
 }
 
-/** Costly customers: cancel rate + return rate of at least 30 %. */
-const COSTLY_RATE = 0.3;
-const costlyRate = (t: CustomerTraits): number => (t.cancelRate ?? 0) + (t.returnRate ?? 0);
-
 const TraitsOverview = z.object({
   asOf: z.iso.datetime(),
   customers: z.number().int(),
@@ -167,6 +163,7 @@ const TraitsOverview = z.object({
   discountShareBuckets: z.array(z.number().int()).describe('customers per 10-point bucket of discounted-order share'),
   costly: z.object({
     rate: z.number(),
+    minOrders: z.number().int().describe('orders a customer needs before their rates count'),
     customers: z.number().int(),
     top: z.array(
       z.object({
@@ -183,7 +180,7 @@ const TraitsOverview = z.object({
 async function traitsOverview(engine: Engine, asOf: Date): Promise<z.infer<typeof TraitsOverview>> {
   const rows = await computeWarehouseTraits(engine, asOf);
   const costly = rows
-    .filter((t) => costlyRate(t) >= COSTLY_RATE)
+    .filter(isCostly)
     .sort((a, b) => costlyRate(b) - costlyRate(a) || (a.customerId < b.customerId ? -1 : 1));
   const top = costly.slice(0, 10);
   const names = await maskedNames(
@@ -199,7 +196,8 @@ async function traitsOverview(engine: Engine, asOf: Date): Promise<z.infer<typeo
     preferredHours: [...summary.preferredHours],
     discountShareBuckets: ratioBuckets(rows.map((r) => r.discountOrderShare)),
     costly: {
-      rate: COSTLY_RATE,
+      rate: COSTLY_MIN_RATE,
+      minOrders: COSTLY_MIN_ORDERS,
       customers: costly.length,
       top: top.map((t) => ({
         customerId: t.customerId,
