@@ -73,6 +73,13 @@ export async function buildClickHouse(
     FROM ${ids(customers)} WHERE i % 10 = 0`);
 }
 
+/** A line on stderr per finished step (a 10M run takes an hour): step, milliseconds, load average. */
+function progress(step: string, ms: number): void {
+  process.stderr.write(
+    `[chdb-segments] ${new Date().toISOString()} ${step}: ${ms} ms, load ${loadavg()[0]?.toFixed(1)}\n`,
+  );
+}
+
 export async function run(): Promise<Record<string, unknown>> {
   const customers = Number(process.env.DALBIT_BENCH_CHDB_CUSTOMERS ?? '1000000');
   const orders = customers * Number(process.env.DALBIT_BENCH_CHDB_ORDERS_PER_CUSTOMER ?? '3');
@@ -83,12 +90,17 @@ export async function run(): Promise<Record<string, unknown>> {
     let t = performance.now();
     await buildClickHouse(engine, customers, orders, events);
     const buildMs = Math.round(performance.now() - t);
+    progress('build', buildMs);
     const features = await refreshFeatures(engine, { asOf: AS_OF });
+    progress('feature refresh', features.tookMs);
     t = performance.now();
     const stats = await readStats(engine);
     const statsMs = Math.round(performance.now() - t);
+    progress('stats', statsMs);
     const featureConditions = await timeConditions(engine, FEATURE_CONDITIONS, RUNS);
+    progress('feature conditions', featureConditions.p50_ms);
     const tableConditions = await timeConditions(engine, TABLE_CONDITIONS, RUNS);
+    progress('table conditions', tableConditions.p50_ms);
     const eventConditions = await timeConditions(engine, EVENT_CONDITIONS, RUNS);
     return {
       engine: 'chdb (in-memory session, ReplacingMergeTree read with FINAL)',

@@ -150,6 +150,26 @@ function contract(name: string, open: () => Promise<Engine>, skip = false) {
       expect(sum?.s).toBe((2499 * 2500) / 2);
     });
 
+    it('reads 64-bit integers above 2^53 exactly (bigint), smaller ones as numbers, nested too', async () => {
+      const big = 2n ** 53n + 1n; // 9007199254740993: a JSON number would read it as ...992
+      await engine.insert('orders', ORDER_COLUMNS, [
+        order('i1', big as unknown as number, 'c64'),
+        order('i2', 7, 'c64'),
+      ]);
+      const rows = await engine.query(
+        sql(
+          "SELECT order_id, paid_amount FROM orders WHERE customer_id = 'c64' AND paid_amount >= {p1:Int64} ORDER BY order_id",
+          [big],
+          ['int'],
+        ),
+      );
+      expect(rows).toEqual([{ order_id: 'i1', paid_amount: big }]);
+      const [sums] = await engine.query(
+        "SELECT sum(paid_amount) AS won, count() AS n, groupArray(paid_amount) AS each, toUInt64(18446744073709551615) AS top, tuple(toInt64(5), 'x') AS pair FROM (SELECT paid_amount FROM orders WHERE customer_id = 'c64' ORDER BY order_id)",
+      );
+      expect(sums).toEqual({ won: big + 7n, n: 2, each: [big, 7], top: 2n ** 64n - 1n, pair: [5, 'x'] });
+    });
+
     it('stops a statement at the deadline of its query scope (QUERY_TIMEOUT)', async () => {
       const slow = withQueryScope({ timeoutMs: 1000 }, () =>
         engine.query('SELECT count() AS n FROM numbers(100000000000) WHERE sipHash64(number) % 7 = 3'),

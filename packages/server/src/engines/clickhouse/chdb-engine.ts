@@ -7,12 +7,17 @@ import { WriterQueue } from '../pool.ts';
 import { assertScopeOpen, currentQueryScope, queryTimeoutError, remainingMs } from '../query-scope.ts';
 import {
   boundParams,
+  JSON_OUTPUT_SETTINGS,
   type JsonCompact,
   rowsFromJsonCompact,
   STATEMENT_SETTINGS,
   setStatements,
   toClickHouseValue,
 } from './values.ts';
+
+const OUTPUT_SETTINGS = Object.entries(JSON_OUTPUT_SETTINGS)
+  .map(([k, v]) => `${k} = ${v}`)
+  .join(', ');
 
 /**
  * ClickHouse through chDB (the engine embedded in-process). Same SQL as a ClickHouse server;
@@ -47,9 +52,7 @@ export class ChdbEngine implements Engine {
     // A statement cannot be interrupted from outside (chDB runs on this thread): ClickHouse stops it.
     const limit = left === undefined ? '' : `, max_execution_time = ${Math.max(1, Math.ceil(left / 1000))}`;
     // An INSERT returns nothing, and `VALUES (…)` cannot be followed by a SETTINGS clause.
-    const settings = /^\s*INSERT\b/i.test(sql)
-      ? ''
-      : ` SETTINGS output_format_json_quote_64bit_integers = 0, output_format_json_quote_64bit_floats = 0${limit}`;
+    const settings = /^\s*INSERT\b/i.test(sql) ? '' : ` SETTINGS ${OUTPUT_SETTINGS}${limit}`;
     let text: string;
     try {
       text = params.length

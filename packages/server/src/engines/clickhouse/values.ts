@@ -37,9 +37,12 @@ export const STATEMENT_SETTINGS = {
   union_default_mode: 'DISTINCT',
 } as const;
 
-/** Output settings of reads: 64-bit numbers as JSON numbers, not strings. */
+/**
+ * Output settings of reads: 64-bit integers as JSON strings (a JSON number loses precision above
+ * 2^53), read back by type as `number` or, beyond 2^53, `bigint` (`fromClickHouse`).
+ */
 export const JSON_OUTPUT_SETTINGS = {
-  output_format_json_quote_64bit_integers: 0,
+  output_format_json_quote_64bit_integers: 1,
   output_format_json_quote_64bit_floats: 0,
 } as const;
 
@@ -55,15 +58,67 @@ export interface JsonCompact {
   data: unknown[][];
 }
 
-function fromClickHouse(type: string, v: unknown): unknown {
-  if (v === null) return null;
-  const t = type.replace(/^Nullable\((.*)\)$/, '$1');
-  if (t.startsWith('DateTime')) return new Date(`${String(v).replace(' ', 'T')}Z`);
-  if (/^U?Int(8|16|32|64|128|256)$/.test(t)) {
-    const b = BigInt(String(v));
-    return b <= BigInt(Number.MAX_SAFE_INTEGER) && b >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(b) : b;
+/** The top-level arguments of a type such as `Tuple(a Int64, b Array(String))`. */
+function typeArgs(inner: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const ch = inner[i];
+    if (ch === "'") quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === ',' && depth === 0) {
+      out.push(inner.slice(start, i).trim());
+      start = i + 1;
+    }
   }
-  if (t.startsWith('Float') || t.startsWith('Decimal')) return Number(v);
+  out.push(inner.slice(start).trim());
+  return out;
+}
+
+const wrapped = (type: string, name: string): string | undefined =>
+  type.startsWith(`${name}(`) && type.endsWith(')') ? type.slice(name.length + 1, -1) : undefined;
+
+/** An integer as `number`, or `bigint` beyond 2^53 (engine.ts). */
+function integer(v: unknown): number | bigint {
+  const b = BigInt(String(v));
+  return b <= BigInt(Number.MAX_SAFE_INTEGER) && b >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(b) : b;
+}
+
+/** A JSON value of a ClickHouse type as plain JS, through arrays, tuples and maps. */
+export function fromClickHouse(type: string, v: unknown): unknown {
+  if (v === null) return null;
+  const t = wrapped(type, 'Nullable') ?? wrapped(type, 'LowCardinality');
+  if (t !== undefined) return fromClickHouse(t, v);
+  if (type.startsWith('DateTime')) return new Date(`${String(v).replace(' ', 'T')}Z`);
+  if (/^U?Int(8|16|32|64|128|256)$/.test(type)) return integer(v);
+  if (type.startsWith('Float') || type.startsWith('Decimal')) return Number(v);
+  const item = wrapped(type, 'Array');
+  if (item !== undefined && Array.isArray(v)) return v.map((x) => fromClickHouse(item, x));
+  const parts = wrapped(type, 'Tuple');
+  if (parts !== undefined) return tupleValue(typeArgs(parts), v);
+  const kv = wrapped(type, 'Map');
+  if (kv !== undefined && typeof v === 'object') {
+    const [, valueType = 'String'] = typeArgs(kv);
+    return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, fromClickHouse(valueType, x)]));
+  }
+  return v;
+}
+
+/** A tuple arrives as an array, or as an object when its elements are named (`a Int64`). */
+function tupleValue(elements: readonly string[], v: unknown): unknown {
+  const named = elements.map((e) => /^(`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)\s+(.+)$/.exec(e));
+  if (Array.isArray(v)) return v.map((x, i) => fromClickHouse(named[i]?.[2] ?? elements[i] ?? 'String', x));
+  if (typeof v === 'object' && v !== null)
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => {
+        const m = named.find((n) => n && n[1]?.replaceAll('`', '') === k);
+        return [k, fromClickHouse(m?.[2] ?? 'String', x)];
+      }),
+    );
   return v;
 }
 
