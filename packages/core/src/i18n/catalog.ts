@@ -25,6 +25,7 @@ import { EXPERIMENT_FILE_MESSAGES } from './messages/experiment-file.ts';
 import { EXPLAIN_MESSAGES } from './messages/explain.ts';
 import { IMPORTS_MESSAGES } from './messages/imports.ts';
 import { LIMITS_MESSAGES } from './messages/limits.ts';
+import { LOOPS_MESSAGES } from './messages/loops.ts';
 import { RECONFIRM_MESSAGES } from './messages/reconfirm.ts';
 import { REPORT_INSIGHT_MESSAGES } from './messages/report-insights.ts';
 import { REPORT_TEXT_MESSAGES } from './messages/report-text.ts';
@@ -66,6 +67,7 @@ export const MESSAGES = {
   ...AUTH_MESSAGES,
   ...WEB_MESSAGES,
   ...WEB_AUDIENCE_MESSAGES,
+  ...LOOPS_MESSAGES,
   ...AUDIENCE_LIST_MESSAGES,
   ...WEB_BUILDER_MESSAGES,
   ...WEB_INSIGHT_MESSAGES,

@@ -63,6 +63,38 @@ export const PROFILE_FIELDS = {
     column: 'spend_percentile',
     label: { ko: '구매 금액 백분위', en: 'spend percentile' },
   },
+  first_utm_source: {
+    type: 'string',
+    column: 'first_utm_source',
+    label: { ko: '첫 유입 소스 (UTM)', en: 'first-touch UTM source' },
+  },
+  first_utm_medium: {
+    type: 'string',
+    column: 'first_utm_medium',
+    label: { ko: '첫 유입 매체 (UTM)', en: 'first-touch UTM medium' },
+  },
+  first_utm_campaign: {
+    type: 'string',
+    column: 'first_utm_campaign',
+    label: { ko: '첫 유입 캠페인 (UTM)', en: 'first-touch UTM campaign' },
+  },
+  first_touch_at: { type: 'date', column: 'first_touch_at', label: { ko: '첫 유입일', en: 'first-touch date' } },
+  last_utm_source: {
+    type: 'string',
+    column: 'last_utm_source',
+    label: { ko: '마지막 유입 소스 (UTM)', en: 'last-touch UTM source' },
+  },
+  last_utm_medium: {
+    type: 'string',
+    column: 'last_utm_medium',
+    label: { ko: '마지막 유입 매체 (UTM)', en: 'last-touch UTM medium' },
+  },
+  last_utm_campaign: {
+    type: 'string',
+    column: 'last_utm_campaign',
+    label: { ko: '마지막 유입 캠페인 (UTM)', en: 'last-touch UTM campaign' },
+  },
+  last_touch_at: { type: 'date', column: 'last_touch_at', label: { ko: '마지막 유입일', en: 'last-touch date' } },
 } as const satisfies Record<string, ProfileField>;
 export type ProfileFieldName = keyof typeof PROFILE_FIELDS;
 

@@ -1,5 +1,5 @@
 import { columnNames } from '../schema/table.ts';
-import { CONSENTS, CUSTOMER_CHANNELS, CUSTOMERS, ORDERS } from '../schema/tables.ts';
+import { CONSENTS, CUSTOMER_CHANNELS, CUSTOMERS, EVENTS, ORDERS } from '../schema/tables.ts';
 import { column, MARKETPLACE_CHANNELS, type OrderMeasureName, PURCHASE_STATUSES } from './catalog.ts';
 import { agg, and, cmp, col, count, flag, inList, lit, notNull, param } from './sql/build.ts';
 import type { BoolExpr, FromNode, InsertNode, SelectColumn, SelectNode, ValueExpr } from './sql/node.ts';
@@ -69,9 +69,67 @@ function orderAggregates(
   return sel(columns, { kind: 'table', table: ORDERS.name, alias: o }, { where: and(...where), groupBy: [id] });
 }
 
+const UTM = ['source', 'medium', 'campaign'] as const;
+
+/**
+ * Per customer, the first and the last event up to asOf that carried a non-empty `utm_source`,
+ * with that event's source, medium and campaign (ties at one instant broken by event id).
+ */
+function touchAggregates(asOf: Date, restrict: Restrict): SelectNode {
+  const t = 't';
+  const tc = (name: string): ValueExpr => col(t, column(EVENTS, name));
+  const id = tc('customer_id');
+  const by = [tc('occurred_at'), tc('event_id')];
+  // Blank instead of NULL so both engines' arg_min/arg_max keep the row (NULLs are skipped).
+  const text = (k: (typeof UTM)[number]): ValueExpr => coalesce(tc(`utm_${k}`), param('', 'string'));
+  return sel(
+    [
+      { expr: id, alias: 'cid' },
+      { expr: nullable(agg('min', tc('occurred_at'))), alias: 'first_touch_at' },
+      { expr: nullable(agg('max', tc('occurred_at'))), alias: 'last_touch_at' },
+      ...UTM.flatMap((k) => [
+        { expr: { kind: 'arg_by', fn: 'min', value: text(k), by } as ValueExpr, alias: `first_utm_${k}` },
+        { expr: { kind: 'arg_by', fn: 'max', value: text(k), by } as ValueExpr, alias: `last_utm_${k}` },
+      ]),
+    ],
+    { kind: 'table', table: EVENTS.name, alias: t },
+    {
+      where: and(
+        notNull(id),
+        notNull(tc('utm_source')),
+        cmp(tc('utm_source'), '<>', param('', 'string')),
+        cmp(tc('occurred_at'), '<=', param(asOf, 'timestamp')),
+        ...restrict(id),
+      ),
+      groupBy: [id],
+    },
+  );
+}
+
+/** The touch columns of a features row: blanks (no medium or campaign on that event) read as NULL. */
+function touchColumns(alias: string): Record<string, ValueExpr> {
+  const blankToNull = (e: ValueExpr): ValueExpr => ({
+    kind: 'case',
+    when: cmp(e, '=', param('', 'string')),
+    then: lit(null),
+    else: e,
+  });
+  return {
+    first_touch_at: col(alias, 'first_touch_at'),
+    last_touch_at: col(alias, 'last_touch_at'),
+    ...Object.fromEntries(
+      UTM.flatMap((k) => [
+        [`first_utm_${k}`, blankToNull(col(alias, `first_utm_${k}`))],
+        [`last_utm_${k}`, blankToNull(col(alias, `last_utm_${k}`))],
+      ]),
+    ),
+  };
+}
+
 /**
  * `INSERT INTO customer_features SELECT …` — one row per customer as of `asOf`: profile copy,
- * order aggregates (the same measure SQL the compiler uses), channels, latest consents, and
+ * order aggregates (the same measure SQL the compiler uses), channels, latest consents, first and
+ * last UTM touch, and
  * solar birthday / sign-up anniversary days from `anniversary_calendar`. `onlyMissing`: only the
  * customers without a row yet (new sign-ups between refreshes), every part restricted to them so
  * it stays cheap; their spend percentile waits for the next full refresh (it ranks everyone).
@@ -170,6 +228,7 @@ export function refreshFeaturesTree(asOf: Date, opts: { onlyMissing?: boolean } 
   from = left(from, all, 'a', on('a'));
   from = left(from, channels, 'ch', on('ch'));
   from = left(from, consents, 'k', on('k'));
+  from = left(from, touchAggregates(asOf, restrict), 't', on('t'));
   from = {
     kind: 'join',
     join: 'left',
@@ -217,6 +276,7 @@ export function refreshFeaturesTree(asOf: Date, opts: { onlyMissing?: boolean } 
     all_order_count: coalesce(col('a', 'all_order_count'), lit(0)),
     cancel_return_rate: col('a', 'cancel_return_rate'),
     spend_percentile: only ? lit(null) : col('p', 'spend_percentile'),
+    ...touchColumns('t'),
     ...Object.fromEntries(REACH.map(([ch, pu]) => [`consent_${ch}_${pu}`, positive(col('k', `consent_${ch}_${pu}`))])),
     ...Object.fromEntries([1, 2, 3].map((n) => [`birthday_day_${n}`, col('b', `day_${n}`)])),
     // An anniversary only counts after the sign-up day itself.

@@ -2,12 +2,13 @@ import type { Migration } from '../schema/migrations.ts';
 import type { TableDef } from '../schema/table.ts';
 import {
   ANNIVERSARY_CALENDAR,
-  CUSTOMER_FEATURES,
+  CUSTOMER_FEATURES_V10,
   SEGMENT_MEMBERSHIPS,
   SEGMENT_REFRESHES,
   SEGMENT_STAGING,
   SEGMENT_VERSIONS,
   SEGMENTS,
+  TOUCH_FEATURE_COLUMNS,
 } from './tables.ts';
 
 const create = (table: TableDef) => ({ kind: 'create_table', table }) as const;
@@ -18,7 +19,7 @@ export const SEGMENT_MIGRATIONS: readonly Migration[] = [
   {
     version: 10,
     name: 'customer features and analytics inputs',
-    steps: [CUSTOMER_FEATURES, ANNIVERSARY_CALENDAR].map(create),
+    steps: [CUSTOMER_FEATURES_V10, ANNIVERSARY_CALENDAR].map(create),
   },
   {
     version: 11,
@@ -26,4 +27,11 @@ export const SEGMENT_MIGRATIONS: readonly Migration[] = [
     steps: [SEGMENTS, SEGMENT_VERSIONS, SEGMENT_MEMBERSHIPS, SEGMENT_REFRESHES].map(create),
   },
   { version: 12, name: 'segment refresh staging', steps: [SEGMENT_STAGING].map(create) },
+  {
+    version: 13,
+    name: 'first and last UTM touch per customer',
+    steps: TOUCH_FEATURE_COLUMNS.map(
+      (column) => ({ kind: 'add_column', table: CUSTOMER_FEATURES_V10.name, column }) as const,
+    ),
+  },
 ];

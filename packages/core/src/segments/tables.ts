@@ -1,10 +1,7 @@
-import { col, type TableDef } from '../schema/table.ts';
+import { type ColumnDef, col, type TableDef } from '../schema/table.ts';
 
-/**
- * Per-customer features: one row per customer, rebuilt by `refreshFeatures` after each import.
- * Segment conditions that need no time window read only this table (the fast path).
- */
-export const CUSTOMER_FEATURES: TableDef = {
+/** `customer_features` as migration 10 created it; later migrations add the columns below. */
+export const CUSTOMER_FEATURES_V10: TableDef = {
   name: 'customer_features',
   key: ['customer_id'],
   columns: [
@@ -43,6 +40,31 @@ export const CUSTOMER_FEATURES: TableDef = {
     col('signup_day_2', 'int', true),
     col('signup_day_3', 'int', true),
   ],
+};
+
+/**
+ * Added by migration 13: the first and the last tracked visit that carried UTM parameters (an
+ * event with a non-empty `utm_source`, up to the refresh's asOf), with that one event's source,
+ * medium and campaign (the three always come from the same event).
+ */
+export const TOUCH_FEATURE_COLUMNS: readonly ColumnDef[] = [
+  col('first_touch_at', 'timestamp', true),
+  col('first_utm_source', 'string', true),
+  col('first_utm_medium', 'string', true),
+  col('first_utm_campaign', 'string', true),
+  col('last_touch_at', 'timestamp', true),
+  col('last_utm_source', 'string', true),
+  col('last_utm_medium', 'string', true),
+  col('last_utm_campaign', 'string', true),
+];
+
+/**
+ * Per-customer features: one row per customer, rebuilt by `refreshFeatures` after each import.
+ * Segment conditions that need no time window read only this table (the fast path).
+ */
+export const CUSTOMER_FEATURES: TableDef = {
+  ...CUSTOMER_FEATURES_V10,
+  columns: [...CUSTOMER_FEATURES_V10.columns, ...TOUCH_FEATURE_COLUMNS],
 };
 
 /** Month-day → solar KST day number in three consecutive years (lunar dates converted). */

@@ -1,3 +1,4 @@
+import { TOUCH_FEATURE_COLUMNS } from '@dalbit/core/segments/tables';
 import { type Engine, type Row, sql } from '../engines/engine.ts';
 import { listSegments } from '../segments/segment-store.ts';
 
@@ -6,6 +7,8 @@ export interface CustomerInsight {
   readonly rfm: Row | null;
   readonly clv: Row | null;
   readonly traits: Row | null;
+  /** First and last UTM touch from the customer's features row (as of its last refresh). */
+  readonly touch: Row | null;
   readonly segments: readonly { segmentId: string; name: string; enteredAt: Date | null }[];
   readonly campaigns: readonly Row[];
   readonly consents: readonly Row[];
@@ -99,6 +102,11 @@ export async function readCustomerInsight(
       id,
     ),
     traits: await one(engine, `SELECT * FROM customer_traits WHERE customer_id = ${p}`, id),
+    touch: await one(
+      engine,
+      `SELECT refreshed_at, ${TOUCH_FEATURE_COLUMNS.map((c) => c.name).join(', ')} FROM customer_features WHERE customer_id = ${p}`,
+      id,
+    ),
     segments: await memberships(engine, id),
     campaigns: await campaignsReceived(engine, id),
     consents: await engine.query(

@@ -36,6 +36,7 @@ export interface CustomerInsight {
   readonly rfm: Row | null;
   readonly clv: Row | null;
   readonly traits: Row | null;
+  readonly touch: Row | null;
   readonly segments: readonly { segmentId: string; name: string; enteredAt: string | null }[];
   readonly campaigns: readonly Row[];
   readonly consents: readonly Row[];

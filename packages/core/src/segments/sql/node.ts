@@ -19,6 +19,13 @@ export type ValueExpr =
   | { readonly kind: 'literal'; readonly value: number | boolean | null }
   | { readonly kind: 'agg'; readonly fn: 'count' | 'sum' | 'min' | 'max'; readonly arg?: ValueExpr }
   | { readonly kind: 'arg_max'; readonly value: ValueExpr; readonly by: ValueExpr }
+  /** `value` on the row with the smallest / largest `by` (compared part by part: ties broken by later parts). */
+  | {
+      readonly kind: 'arg_by';
+      readonly fn: 'min' | 'max';
+      readonly value: ValueExpr;
+      readonly by: readonly ValueExpr[];
+    }
   | { readonly kind: 'arith'; readonly op: '+' | '-' | '*' | '/'; readonly left: ValueExpr; readonly right: ValueExpr }
   | { readonly kind: 'nullif_zero'; readonly item: ValueExpr }
   | { readonly kind: 'coalesce'; readonly items: readonly ValueExpr[] }

@@ -30,6 +30,10 @@ export function printSql(statement: Statement, dialect: SqlDialect): CompiledQue
         return e.arg ? `${e.fn}(${value(e.arg)})` : `${e.fn}(*)`;
       case 'arg_max':
         return dialect.fn.argMax(value(e.value), value(e.by));
+      case 'arg_by': {
+        const by = dialect.fn.orderKey(e.by.map(value));
+        return e.fn === 'max' ? dialect.fn.argMax(value(e.value), by) : dialect.fn.argMin(value(e.value), by);
+      }
       case 'arith':
         return `(${value(e.left)} ${e.op} ${value(e.right)})`;
       case 'nullif_zero':

@@ -12,6 +12,10 @@ const Insight = z.object({
   rfm: z.record(z.string(), z.unknown()).nullable(),
   clv: z.record(z.string(), z.unknown()).nullable(),
   traits: z.record(z.string(), z.unknown()).nullable(),
+  touch: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('first and last UTM touch (source, medium, campaign, time) from the customer features'),
   segments: z.array(z.object({ segmentId: z.string(), name: z.string(), enteredAt: z.iso.datetime().nullable() })),
   campaigns: Rows,
   consents: Rows,

@@ -1,12 +1,22 @@
 import { PROFILE_FIELDS, type ProfileFieldName } from '@dalbit/core/segments/catalog';
 import type { LeafCondition } from '@dalbit/core/segments/schema';
-import type { SegmentHeader } from '../../api/segments.ts';
+import type { PickerKind, SegmentHeader } from '../../api/segments.ts';
 import { useApi } from '../../api.ts';
 import { channelName, useI18n } from '../../i18n.ts';
 import { useT } from '../../use-t.ts';
 import { withOptional } from './activity-editors.tsx';
 import { type Comparison, ComparisonBox } from './comparison-box.tsx';
 import { LastDays, MultiPick, NumBox, Pick, ValuePick } from './fields.tsx';
+
+/** Fields whose values are listed from the warehouse (UTM values seen on tracked events). */
+const FIELD_PICKERS: Partial<Record<ProfileFieldName, PickerKind>> = {
+  first_utm_source: 'utm_sources',
+  last_utm_source: 'utm_sources',
+  first_utm_medium: 'utm_mediums',
+  last_utm_medium: 'utm_mediums',
+  first_utm_campaign: 'utm_campaigns',
+  last_utm_campaign: 'utm_campaigns',
+};
 
 type Of<K extends LeafCondition['kind']> = Extract<LeafCondition, { kind: K }>;
 interface EditorProps<K extends LeafCondition['kind']> {
@@ -42,6 +52,7 @@ export function ProfileEditor({ c, onChange, testId }: EditorProps<'profile'>) {
         value={c}
         testId={`${testId}-cmp`}
         unit={'unit' in def ? def.unit[lang] : ''}
+        {...(FIELD_PICKERS[name] ? { picker: FIELD_PICKERS[name] } : {})}
         {...(name === 'gender'
           ? {
               options: [

@@ -6,6 +6,7 @@ import { hrefOf } from '../../router/match-route.ts';
 import { useT } from '../../use-t.ts';
 import { CustomerTimeline } from './customer-timeline.tsx';
 import { ScoresCard } from './scores-card.tsx';
+import { TouchFacts } from './touch-facts.tsx';
 import { TraitsList } from './traits-list.tsx';
 
 const s = (v: unknown): string => (v === null || v === undefined || v === '' ? '-' : String(v));
@@ -20,6 +21,7 @@ export function CustomerInsightView({ insight: i }: { insight: CustomerInsight }
       <div className="card">
         <h2>{t('audience.insight.traits')}</h2>
         <TraitsList traits={i.traits} />
+        <TouchFacts touch={i.touch} />
         <h3>{t('audience.insight.segments')}</h3>
         <ul className="plain small" data-testid="customer-segments">
           {i.segments.length === 0 ? <li>{tw('none')}</li> : null}
