@@ -23,6 +23,7 @@ import { DOMAIN_ERROR_MESSAGES } from './messages/domain-errors.ts';
 import { ERROR_MESSAGES } from './messages/errors.ts';
 import { EXPERIMENT_FILE_MESSAGES } from './messages/experiment-file.ts';
 import { EXPLAIN_MESSAGES } from './messages/explain.ts';
+import { IMPORT_CHECK_MESSAGES } from './messages/import-check.ts';
 import { IMPORTS_MESSAGES } from './messages/imports.ts';
 import { LIMITS_MESSAGES } from './messages/limits.ts';
 import { LOOPS_MESSAGES } from './messages/loops.ts';
@@ -78,6 +79,7 @@ export const MESSAGES = {
   ...CAMPAIGN_MESSAGES,
   ...AUDIT_MESSAGES,
   ...IMPORTS_MESSAGES,
+  ...IMPORT_CHECK_MESSAGES,
   ...STUDIO_MESSAGES,
   ...STUDIO_FLOW_MESSAGES,
   ...COUPON_MESSAGES,

@@ -2,7 +2,7 @@ import { BatchBuilder } from './batch-builder.ts';
 import type { ByteSource } from './byte-source.ts';
 import { createMapper } from './create-mapper.ts';
 import type { TextEncoding } from './decode-text.ts';
-import { ALL_ALIAS_KEYS, detectSource } from './detect-source.ts';
+import { ALL_ALIAS_KEYS, closeRunnerUp, detectSource } from './detect-source.ts';
 import { findHeaderRow } from './find-header-row.ts';
 import type { MapContext } from './mappers/map-context.ts';
 import { createEventMapper } from './mappers/map-event-line.ts';
@@ -41,6 +41,10 @@ export interface IngestResult {
   readonly source?: SourceKind;
   readonly forced: boolean;
   readonly candidates: readonly { kind: SourceKind; score: number }[];
+  /** Detected (not forced) and the second-best kind scored close: the user should confirm the kind. */
+  readonly runnerUp?: { readonly kind: SourceKind; readonly score: number };
+  /** The file imports, but a person should know (a key built from other columns). */
+  readonly warnings: readonly IngestWarning[];
   readonly headerLine?: number;
   readonly headers: readonly string[];
   readonly columns: readonly ColumnChoice[];
@@ -54,6 +58,16 @@ export interface IngestResult {
   readonly rowsAccepted: number;
   readonly batch: CanonicalBatch;
   readonly preview: readonly Record<string, unknown>[];
+}
+
+/**
+ * `PRODUCT_KEY_FROM_NAME`: the export has no product code column, so each product is keyed by
+ * `from` (its name) and the option; a product renamed in the shop becomes another product.
+ */
+export interface IngestWarning {
+  readonly code: 'PRODUCT_KEY_FROM_NAME';
+  readonly field: string;
+  readonly from: string;
 }
 
 const HEADER_SCAN_ROWS = 30;
@@ -144,7 +158,7 @@ function noRows(run: Run, resolved: Resolved, fileIssues: RowIssue[]): IngestRes
   };
 }
 
-const NO_COLUMNS = { candidates: [], headers: [], columns: [], unusedHeaders: [] } as const;
+const NO_COLUMNS = { candidates: [], warnings: [], headers: [], columns: [], unusedHeaders: [] } as const;
 
 /** JSON lines of events, one object a line. */
 function* ingestEvents(run: Run): Generator<IngestProgress, IngestResult, void> {
@@ -228,6 +242,7 @@ function resolveHeader(run: Run, head: readonly RawRow[]): Header | { resolved: 
   const kind = run.forcedKind ?? guesses[0]?.spec.kind;
   const spec = kind === undefined ? undefined : findSourceSpec(kind);
   const line = headerRow.line;
+  const runnerUp = run.forcedKind === undefined ? closeRunnerUp(candidates) : undefined;
   if (kind === undefined || spec === undefined) {
     const message =
       'cannot tell which kind of export this is from its headers; pass --source (see docs/import-formats.md)';
@@ -239,6 +254,8 @@ function resolveHeader(run: Run, head: readonly RawRow[]): Header | { resolved: 
     ...run.base,
     source: kind,
     candidates,
+    ...(runnerUp ? { runnerUp } : {}),
+    warnings: cols.fallbacks.map((f) => ({ code: 'PRODUCT_KEY_FROM_NAME' as const, field: f.field, from: f.from })),
     headers,
     headerLine: line,
     columns: cols.choices,

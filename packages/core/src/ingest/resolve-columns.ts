@@ -13,6 +13,8 @@ export interface ResolvedColumns {
   readonly index: ReadonlyMap<string, number>;
   readonly choices: readonly ColumnChoice[];
   readonly missingRequired: readonly string[];
+  /** Required fields missing but standing in by their fallback field (`product_code` ← `product_name`). */
+  readonly fallbacks: readonly { readonly field: string; readonly from: string }[];
   /** Mapping entries that name an unknown field or a header the file does not have. */
   readonly mappingProblems: readonly string[];
   readonly unusedHeaders: readonly string[];
@@ -54,9 +56,12 @@ export function resolveColumns(spec: SourceSpec, headers: readonly string[], map
       }
     }
   }
-  const missingRequired = Object.entries(spec.fields)
-    .filter(([field, fs]) => fs.required && !index.has(field))
-    .map(([field]) => field);
+  const missing = Object.entries(spec.fields).filter(([field, fs]) => fs.required && !index.has(field));
+  const standsIn = (fs: (typeof missing)[number][1]) => fs.fallback !== undefined && index.has(fs.fallback);
+  const missingRequired = missing.filter(([, fs]) => !standsIn(fs)).map(([field]) => field);
+  const fallbacks = missing
+    .filter(([, fs]) => standsIn(fs))
+    .map(([field, fs]) => ({ field, from: fs.fallback as string }));
   const unusedHeaders = headers.filter((h, i) => h !== '' && !taken.has(i));
-  return { index, choices, missingRequired, mappingProblems: problems, unusedHeaders };
+  return { index, choices, missingRequired, fallbacks, mappingProblems: problems, unusedHeaders };
 }

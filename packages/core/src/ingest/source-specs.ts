@@ -4,6 +4,11 @@ export interface FieldSpec {
   /** Header texts seen in real exports, matched ignoring spaces, case and punctuation. */
   readonly aliases: readonly string[];
   readonly required?: boolean;
+  /**
+   * A required field that may be missing when this one is found instead: the mapper builds a
+   * stable key from it (product code → product name and option) and the import warns.
+   */
+  readonly fallback?: string;
 }
 
 export interface SourceSpec {
@@ -15,14 +20,21 @@ export interface SourceSpec {
 }
 
 const f = (aliases: readonly string[], required = false): FieldSpec => ({ aliases, required });
+/** An order export's product code: sellers may leave its column out; the name (and option) stand in. */
+const orderProduct = (aliases: readonly string[]): FieldSpec => ({ aliases, required: true, fallback: 'product_name' });
 
 // Canonical ← aliases, after KOREA.md ("Header aliases seen in real exports").
 const ORDER_ID = f(['주문번호', 'order_id', '주문 번호'], true);
 const ORDERED_AT = f(['주문일시', '주문일', '주문일자', '결제일시', '결제일', 'ordered_at', 'order_date'], true);
-const PRODUCT_CODE = f(
-  ['상품코드', '판매자 상품코드', '자체 상품코드', '상품번호', 'product_code', 'product_id', 'sku'],
-  true,
-);
+const PRODUCT_CODE = orderProduct([
+  '상품코드',
+  '판매자 상품코드',
+  '자체 상품코드',
+  '상품번호',
+  'product_code',
+  'product_id',
+  'sku',
+]);
 const PRODUCT_NAME = f(['상품명', 'product_name']);
 const OPTION = f(['옵션정보', '옵션명', '옵션', '상품옵션', 'option']);
 const QTY = f(['수량', '구매수(수량)', '구매수', '주문수량', 'qty', 'quantity']);
@@ -57,7 +69,13 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
   {
     kind: 'smartstore_orders',
     label: '네이버 스마트스토어 주문',
-    signature: ['수취인연락처1', '최종 상품별 총 주문금액', '상품별 할인액', '상품별 총 주문금액'],
+    signature: [
+      '수취인연락처1',
+      '최종 상품별 총 주문금액',
+      '상품별 할인액',
+      '최종 상품별 할인액',
+      '상품별 총 주문금액',
+    ],
     fields: {
       line_id: f(['상품주문번호'], true),
       order_id: ORDER_ID,
@@ -66,12 +84,12 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
       masked_buyer_id: f(['구매자ID', '구매자 ID']),
       buyer_phone: f(['구매자연락처', '구매자 연락처']),
       recipient_phone: f(['수취인연락처1', '수취인 연락처1', '수취인연락처']),
-      product_code: f(['상품번호', '판매자 상품코드', '상품코드'], true),
+      product_code: orderProduct(['상품번호', '판매자 상품코드', '상품코드']),
       product_name: PRODUCT_NAME,
       option: OPTION,
       qty: QTY,
       unit_price: f(['상품가격', '판매가']),
-      discount: f(['상품별 할인액', '할인액']),
+      discount: f(['상품별 할인액', '최종 상품별 할인액', '할인액']),
       line_amount: f(['최종 상품별 총 주문금액', '상품별 총 주문금액']),
       status: STATUS,
     },
@@ -86,7 +104,7 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
       ordered_at: ORDERED_AT,
       buyer_name: f(['구매자', '구매자명']),
       buyer_phone: f(['구매자전화번호', '구매자 전화번호', '구매자연락처']),
-      product_code: f(['노출상품ID', '옵션ID', '등록상품ID', '상품코드'], true),
+      product_code: orderProduct(['노출상품ID', '옵션ID', '등록상품ID', '상품코드']),
       product_name: f(['등록상품명', '노출상품명', '상품명']),
       option: f(['등록옵션명', '노출옵션명', '옵션명']),
       qty: QTY,
@@ -128,7 +146,7 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
       ordered_at: f(['판매일시', '거래일시', '판매일자', '판매일'], true),
       order_id: f(['영수증번호', '거래번호', '전표번호'], true),
       store: f(['매장', '매장명', '점포', '점포명']),
-      product_code: f(['상품코드', '바코드', '품번'], true),
+      product_code: orderProduct(['상품코드', '바코드', '품번']),
       product_name: PRODUCT_NAME,
       qty: QTY,
       line_amount: f(['금액', '판매금액', '실판매금액', '결제금액']),

@@ -143,6 +143,8 @@ function summaryBase(file: string, sha256: string, result: IngestResult) {
     columns: result.columns,
     headers: result.headers,
     candidates: result.candidates,
+    ...(result.runnerUp ? { runnerUp: result.runnerUp } : {}),
+    warnings: result.warnings,
     unusedHeaders: result.unusedHeaders,
     rowsRead: result.rowsRead,
     preview: result.preview,

@@ -1,4 +1,5 @@
 import type { TextEncoding } from '@dalbit/core/ingest/decode-text';
+import type { IngestWarning } from '@dalbit/core/ingest/ingest-file';
 import type { FileFormat } from '@dalbit/core/ingest/read-table';
 import type { RowIssue } from '@dalbit/core/ingest/records';
 import type { ColumnChoice } from '@dalbit/core/ingest/resolve-columns';
@@ -24,6 +25,10 @@ export interface ImportSummary {
   readonly headers: readonly string[];
   /** Kinds whose required columns the headers have, best first (empty when forced or JSON lines). */
   readonly candidates: readonly { kind: SourceKind; score: number }[];
+  /** The second-best kind when it scored close to the detected one: the user should confirm. */
+  readonly runnerUp?: { readonly kind: SourceKind; readonly score: number };
+  /** The file imports, but a person should know (e.g. products keyed by name and option). */
+  readonly warnings: readonly IngestWarning[];
   readonly unusedHeaders: readonly string[];
   readonly rowsRead: number;
   readonly rowsWritten: number;

@@ -1,5 +1,7 @@
+import { translate } from '@dalbit/core/i18n/catalog';
 import type { Lang } from '@dalbit/core/i18n/lang';
 import { formatIssue } from '@dalbit/core/ingest/ingest-file';
+import type { SourceKind } from '@dalbit/core/ingest/source-kind';
 import { findSourceSpec } from '@dalbit/core/ingest/source-specs';
 import type { ImportSummary } from './import-summary.ts';
 
@@ -28,7 +30,29 @@ export function renderDetection(s: ImportSummary, lang: Lang): string[] {
   const label = findSourceSpec(s.source)?.label ?? 'JSON lines';
   const kind = s.forced ? T.forced[lang] : T.detected[lang];
   const where = s.headerLine === undefined ? '' : `, ${T.header[lang]} ${s.headerLine}`;
-  return [`${kind}: ${s.source} (${label}; ${s.format}${s.encoding ? ` ${s.encoding}` : ''}${where})`];
+  return [
+    `${kind}: ${s.source} (${label}; ${s.format}${s.encoding ? ` ${s.encoding}` : ''}${where})`,
+    ...renderRunnerUp(s, lang),
+    ...s.warnings.map(
+      () => `${translate(lang, 'importCheck.warning')}: ${translate(lang, 'importCheck.productKeyFromName')}`,
+    ),
+  ];
+}
+
+/** A close second kind: named with both scores and the flag that picks it. */
+function renderRunnerUp(s: ImportSummary, lang: Lang): string[] {
+  if (s.runnerUp === undefined || s.source === undefined) return [];
+  const label = (k: SourceKind) => translate(lang, `imports.source.${k}`);
+  const best = s.candidates.find((c) => c.kind === s.source);
+  const second = label(s.runnerUp.kind);
+  return [
+    `${translate(lang, 'importCheck.warning')}: ${translate(lang, 'importCheck.runnerUp', {
+      best: label(s.source),
+      second,
+      bestScore: best?.score ?? '?',
+      secondScore: s.runnerUp.score,
+    })}; ${translate(lang, 'importCheck.runnerUpCli', { second, secondKind: s.runnerUp.kind })}`,
+  ];
 }
 
 /** Dry run: mapping, first rows, every problem. */

@@ -17,6 +17,24 @@ export interface OrderProfile {
 }
 
 /**
+ * The product of a line whose export has no product code column: a stable key from the product
+ * name and option (`name:니트 / 블랙`), the same on every import of the same names. The import
+ * warns that a product renamed in the shop becomes another product.
+ */
+function productKeyFromName(r: RowReader, name: string | undefined, option: string | undefined): string | undefined {
+  if (name === undefined)
+    return void r.fail('product_name', 'MISSING', 'no product code column and the product name is empty');
+  return fallbackProductKey(name, option);
+}
+
+/** `name:<name>` or `name:<name> / <option>`, inner whitespace collapsed. */
+export function fallbackProductKey(name: string, option: string | undefined): string {
+  const tidy = (s: string) => s.trim().replace(/\s+/g, ' ');
+  const o = option === undefined ? '' : tidy(option);
+  return `name:${tidy(name)}${o === '' ? '' : ` / ${o}`}`;
+}
+
+/**
  * Maps one order line of any order export to an order, a line and the buyer. Ids are natural
  * keys (`channel:order number`, `channel:line number`), so re-importing yields the same ids.
  */
@@ -36,9 +54,11 @@ export function createOrderMapper(ctx: MapContext, profile: OrderProfile): RowMa
       const orderNo = r.id('order_id', true);
       const lineNo = r.id('line_id');
       const orderedAt = r.timestamp('ordered_at', true);
-      const productId = intern(r.id('product_code', true));
       const productName = intern(r.text('product_name'));
       const option = intern(r.text('option'));
+      const productId = intern(
+        r.has('product_code') ? r.id('product_code', true) : productKeyFromName(r, productName, option),
+      );
       const statusText = parseOrderStatus(r.raw('status'));
       let status: OrderStatus = 'paid';
       if (statusText.ok) status = statusText.value;
