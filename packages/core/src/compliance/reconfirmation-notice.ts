@@ -6,8 +6,7 @@ import type { ConsentChannel, ConsentEvent } from './consent-state.ts';
 import type { CompliancePolicy } from './policy.ts';
 import { formatReconfirmationNotice, type ReconfirmationDue } from './reconfirmation.ts';
 
-/** `step_id` of re-confirmation notices in `messages` (they belong to no campaign). */
-export const RECONFIRMATION_STEP = 'reconfirmation';
+export { RECONFIRMATION_STEP } from './reconfirmation-step.ts';
 
 /** Source of the consent withdrawal written when a cycle's notice never reached the customer. */
 export const RECONFIRMATION_LAPSE_SOURCE = 'reconfirmation_lapse';

@@ -43,7 +43,7 @@ async function campaignsReceived(engine: Engine, id: string): Promise<Row[]> {
   const p = engine.dialect.placeholder(1, 'string');
   const messages = await engine.query(
     sql(
-      `SELECT idempotency_key, campaign_id, channel, purpose, status, reason, created_at, delivered_at FROM messages
+      `SELECT idempotency_key, campaign_id, step_id, channel, purpose, status, reason, created_at, delivered_at FROM messages
        WHERE customer_id = ${p} ORDER BY created_at DESC LIMIT 50`,
       [id],
       ['string'],

@@ -102,7 +102,7 @@ describe('consent re-confirmation page in Chromium', () => {
     await page.goto(`${demo.server.url}/#/consent`);
     await page.getByRole('heading', { name: '수신동의 재확인 (2년 주기)' }).waitFor();
     const value = async (s: string) =>
-      Number((await page.getByTestId(`reconfirm-count-${s}-value`).innerText()).replaceAll(',', ''));
+      Number(((await page.getByTestId(`reconfirm-count-${s}-value`).textContent()) ?? '').replaceAll(',', ''));
     await page.getByTestId('reconfirm-count-sent-value').waitFor();
     expect({
       upcoming: await value('upcoming'),
@@ -134,7 +134,7 @@ describe('consent re-confirmation page in Chromium', () => {
         0,
       );
       if (n > 0) {
-        const text = await page.getByTestId('reconfirm-list').innerText();
+        const text = await page.getByTestId('reconfirm-list').textContent();
         expect(text).toMatch(/\*/); // masked names and contacts
         expect(text).not.toMatch(/010-\d{4}-\d{4}/);
         await shoot(page, `reconfirm-${state}`);
@@ -142,7 +142,7 @@ describe('consent re-confirmation page in Chromium', () => {
       await page.getByTestId(`reconfirm-count-${state}`).click(); // back to all
     }
     // Email notices cannot go: the refusal says so in Korean.
-    expect(await page.getByTestId('reconfirm-refused-email').innerText()).toContain('이메일 수신동의 확인 안내');
+    expect(await page.getByTestId('reconfirm-refused-email').textContent()).toContain('이메일 수신동의 확인 안내');
   }, 180_000);
 
   it("the customer page lists that customer's notices with their outcome and the coupons they received, contacts masked", async () => {
@@ -194,6 +194,13 @@ describe('consent re-confirmation page in Chromium', () => {
     expect(row).toContain('사용 가능');
     const text = (await page.getByTestId('customer-notices').textContent()) ?? '';
     expect(text).not.toContain(String(sent?.phone).slice(-8));
+    // The messages the customer received name the notice by what it is (it belongs to no campaign)
+    // and the coupon message by its campaign; none is an unnamed "- · 문자".
+    await page.getByTestId('customer-campaigns').waitFor();
+    const received = await page.getByTestId('customer-campaigns').locator('li').allTextContents();
+    expect(received.filter((l) => l.startsWith('수신동의 재확인 · 문자')).length).toBe(sentNotices);
+    expect(received.some((l) => l.startsWith('감사 쿠폰 · 문자'))).toBe(true);
+    expect(received.some((l) => l.startsWith('- ·'))).toBe(false);
     await shoot(page, 'customer-notices-sent');
 
     // A customer whose consent lapsed: the notice could not go (no phone), no coupon either.

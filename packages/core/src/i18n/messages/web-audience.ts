@@ -70,8 +70,8 @@ export const WEB_AUDIENCE_MESSAGES = defineMessages({
   'audience.insight.expectedSpend': { ko: '1회 예상 구매액', en: 'Expected order value' },
   'audience.insight.clv': { ko: '1년 예상 가치', en: 'Expected 1-year value' },
   'audience.insight.notComputed': {
-    ko: '아직 계산되지 않았습니다 (dalbit refresh 후 표시)',
-    en: 'Not computed yet (shown after dalbit refresh)',
+    ko: '아직 계산되지 않았습니다 (매일 자동 분석 또는 분석 화면의 ‘새로 계산’ 후 표시)',
+    en: 'Not computed yet (shown after the daily analysis or ‘Refresh’ on an analysis page)',
   },
   'audience.insight.traits': { ko: '고객 특성', en: 'Traits' },
   'audience.insight.segments': { ko: '소속 세그먼트', en: 'Audiences' },

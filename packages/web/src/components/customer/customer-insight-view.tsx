@@ -1,3 +1,4 @@
+import { RECONFIRMATION_STEP } from '@dalbit/core/compliance/reconfirmation-step';
 import type { CustomerInsight } from '../../api/customers.ts';
 import { formatKst } from '../../format.ts';
 import { channelName, termName, useI18n } from '../../i18n.ts';
@@ -10,6 +11,12 @@ import { TouchFacts } from './touch-facts.tsx';
 import { TraitsList } from './traits-list.tsx';
 
 const s = (v: unknown): string => (v === null || v === undefined || v === '' ? '-' : String(v));
+
+/** What sent a message: its campaign, or the two-year consent re-confirmation notice (no campaign). */
+function messageSource(c: Record<string, unknown>, t: ReturnType<typeof useT>): string {
+  if (c.campaign_id === null && c.step_id === RECONFIRMATION_STEP) return t('reconfirm.nav');
+  return s(c.campaign_name ?? c.campaign_id);
+}
 
 /** Scores, traits, audiences, campaign messages, consent history with proof, and the timeline. */
 export function CustomerInsightView({ insight: i }: { insight: CustomerInsight }) {
@@ -38,7 +45,7 @@ export function CustomerInsightView({ insight: i }: { insight: CustomerInsight }
           {i.campaigns.map((c) => (
             <li key={s(c.idempotency_key)}>
               <span>
-                {s(c.campaign_name ?? c.campaign_id)} · {channelName(s(c.channel), lang)}
+                {messageSource(c, t)} · {channelName(s(c.channel), lang)}
               </span>
               <span>
                 {messageStatusName(s(c.status), lang)} <span className="muted">{formatKst(c.created_at)}</span>
