@@ -1,7 +1,10 @@
 import type { ChannelKind, MessagePurpose } from '../channels/channel-kind.ts';
 import type { OutboundMessage, SmsFallback } from '../channels/outbound-message.ts';
 import type { CompliancePolicy } from '../compliance/policy.ts';
+import { translate } from '../i18n/catalog.ts';
 import { toDomesticDigits } from '../phone/phone.ts';
+import { fillAlimtalkTemplate } from '../templates/alimtalk-variables.ts';
+import { DEFAULT_CHANNEL_LIMITS } from '../templates/channel-limits.ts';
 import { compileTemplate, type TemplateMode } from '../templates/render-template.ts';
 import type { ProductRef, TemplateContext } from '../templates/template-context.ts';
 import type { TemplateIssue } from '../templates/template-issue.ts';
@@ -58,6 +61,18 @@ const fail = (
   detail: string,
   issues: TemplateIssue[] = [],
 ): BuiltMessage => ({ ok: false, reason, detail, issues });
+
+/** The approved AlimTalk text filled for this customer, as an issue when over the 1,000-character limit. */
+function alimtalkOverLimit(body: string, variables: Readonly<Record<string, string>>): TemplateIssue | null {
+  const actual = [...fillAlimtalkTemplate(body, variables)].length;
+  const limit = DEFAULT_CHANNEL_LIMITS.alimtalkChars;
+  if (actual <= limit) return null;
+  const message = translate('ko', 'campaign.alimtalkTooLong', {
+    actual: actual.toLocaleString('en-US'),
+    limit: limit.toLocaleString('en-US'),
+  });
+  return { code: 'ALIMTALK_TOO_LONG', path: 'text', message, limit, actual };
+}
 
 /**
  * Renders one channel's template for one customer into an `OutboundMessage` (before the guard,
@@ -145,6 +160,8 @@ export function buildMessage(input: {
     case 'kakao_alimtalk': {
       const variables: Record<string, string> = {};
       for (const [k, v] of Object.entries(tpl.variables)) variables[k] = text(v, `variables.${k}`);
+      const tooLong = tpl.templateBody === undefined ? null : alimtalkOverLimit(tpl.templateBody, variables);
+      if (tooLong) return fail('TEMPLATE_ERROR', tooLong.message, [tooLong]);
       const fallback = fallbackOf(tpl.smsFallback);
       message = {
         channel: 'kakao_alimtalk',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translate } from '../i18n/catalog.ts';
 
 const Text = z.string().min(1).max(10_000);
 /** SMS text used when a Kakao message falls back (ad marks are added by the guard). */
@@ -18,7 +19,19 @@ export const MessageTemplate = z.discriminatedUnion('channel', [
   }),
   z.object({
     channel: z.literal('kakao_alimtalk'),
-    templateCode: z.string().min(1).max(100),
+    templateCode: z
+      .string()
+      .max(100)
+      .refine((s) => s.trim() !== '', {
+        message: translate('ko', 'studio.check.templateCode'),
+        params: { reason: 'TEMPLATE_CODE_MISSING' },
+      }),
+    /**
+     * The approved template's text as registered with Kakao (`#{name}` variables), when known: its
+     * variables must be the ones given, and the filled text must fit 1,000 characters (checked at
+     * save for what every customer gets, and again per customer when the message is built).
+     */
+    templateBody: z.string().min(1).max(1000).optional(),
     /** Values of the approved template's `#{name}` variables, each a Liquid template. */
     variables: z.record(z.string().min(1), z.string()),
     smsFallback: SmsFallbackText.optional(),

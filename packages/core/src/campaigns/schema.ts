@@ -134,7 +134,7 @@ const CampaignObject = z.object({
 });
 
 /** Fields of a message template that are not Liquid text. */
-const NOT_LIQUID = new Set(['channel', 'targeting', 'templateCode', 'url', 'event']);
+const NOT_LIQUID = new Set(['channel', 'targeting', 'templateCode', 'templateBody', 'url', 'event']);
 
 /**
  * Every Liquid source in a template list must parse and read only known variables (a coupon variable

@@ -1,5 +1,6 @@
 import type { MessageKey, MessageParams } from '../i18n/catalog.ts';
 import { translate } from '../i18n/catalog.ts';
+import { extractAlimtalkVariables, fillAlimtalkTemplate } from '../templates/alimtalk-variables.ts';
 import { DEFAULT_CHANNEL_LIMITS } from '../templates/channel-limits.ts';
 import { measureEucKr } from '../templates/euc-kr.ts';
 import { compileTemplate, TEMPLATE_VARIABLES } from '../templates/render-template.ts';
@@ -109,6 +110,46 @@ function over(
   ];
 }
 
+/** A value as every customer gets it at least: its text outside `{{ … }}` and `{% … %}`. */
+const literalPart = (source: string): string => source.replace(LIQUID_PARTS, '');
+
+/**
+ * An AlimTalk template whose approved text is known: each `#{name}` has a value and no value is
+ * for a name the text lacks; the text filled with each value's literal part (what no customer's data
+ * can shorten) must fit the limit. Per-customer values are measured again when the message is built.
+ */
+function alimtalkBodyIssues(
+  body: string,
+  variables: Readonly<Record<string, string>>,
+  at: readonly (string | number)[],
+): TemplateCheckIssue[] {
+  const expected = extractAlimtalkVariables(body);
+  const issues: TemplateCheckIssue[] = [];
+  for (const name of expected)
+    if (!Object.hasOwn(variables, name))
+      issues.push({
+        path: [...at, 'templateBody'],
+        code: 'ALIMTALK_VARIABLE_MISSING',
+        message: ko('studio.check.alimtalkVariableMissing', { name }),
+      });
+  for (const name of Object.keys(variables))
+    if (!expected.includes(name))
+      issues.push({
+        path: [...at, 'variables', name],
+        code: 'ALIMTALK_VARIABLE_UNKNOWN',
+        message: ko('studio.check.alimtalkVariableUnknown', { name, known: expected.join(', ') || '—' }),
+      });
+  const least = fillAlimtalkTemplate(
+    body,
+    Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, literalPart(v)])),
+  );
+  const limit = DEFAULT_CHANNEL_LIMITS.alimtalkChars;
+  return [
+    ...issues,
+    ...over([...at, 'templateBody'], 'studio.limit.alimtalkFilled', [...least].length, limit, 'chars'),
+  ];
+}
+
 /**
  * Length limits of what the marketer wrote (before variables are filled and ad marks are added):
  * SMS/LMS in EUC-KR bytes (LMS 2,000), brand messages, AlimTalk values, email subjects and push in
@@ -151,11 +192,12 @@ export function checkTemplateLimits(t: MessageTemplate, at: readonly (string | n
     case 'email':
       return over([...at, 'subject'], 'studio.limit.emailSubject', [...t.subject].length, L.emailSubjectChars, 'chars');
     case 'kakao_alimtalk':
-      // The approved template's text is not stored; a single value over the limit is over for sure.
+      // A single value over the limit is over for sure; with the approved text, the filled total too.
       return [
         ...Object.entries(t.variables).flatMap(([name, value]) =>
           over([...at, 'variables', name], 'studio.limit.alimtalkValue', [...value].length, L.alimtalkChars, 'chars'),
         ),
+        ...(t.templateBody === undefined ? [] : alimtalkBodyIssues(t.templateBody, t.variables, at)),
         ...(t.smsFallback ? smsText(t.smsFallback.text, t.smsFallback.subject, [...at, 'smsFallback']) : []),
       ];
     case 'push':

@@ -12,6 +12,11 @@ const isRealDay = (s: string): boolean => {
 const DateKey = z.string().refine(isRealDay, translate('ko', 'studio.check.day'));
 const Channel = z.enum(CHANNEL_KINDS);
 const Window = z.object({ start: Clock, end: Clock });
+/** A free 080 opt-out number (KOREA.md `무료수신거부 080-XXX-XXXX`), hyphens optional; empty = not set yet. */
+const OptOutNumber = z.string().refine((s) => s.trim() === '' || /^080-?\d{3,4}-?\d{4}$/.test(s.trim()), {
+  message: translate('ko', 'studio.check.optOutNumber'),
+  params: { reason: 'OPT_OUT_NUMBER_INVALID' },
+});
 
 /** Every rule of the guard, with the KOREA.md values as defaults. Parsed from config with zod. */
 export const CompliancePolicySchema = z.object({
@@ -21,8 +26,8 @@ export const CompliancePolicySchema = z.object({
       name: z.string().default(''),
       contact: z.string().default(''),
       address: z.string().default(''),
-      /** Free opt-out number for SMS/Kakao ads, e.g. `080-123-4567`. */
-      optOutNumber: z.string().default(''),
+      /** Free opt-out number for SMS/Kakao ads, e.g. `080-123-4567` (empty until set: ads are blocked). */
+      optOutNumber: OptOutNumber.default(''),
     })
     .default({ name: '', contact: '', address: '', optOutNumber: '' }),
   marks: z

@@ -8,6 +8,7 @@ import type { Engine } from '../engines/engine.ts';
 import { findCampaign, saveCampaign } from './campaign-store.ts';
 import { cancelPendingMessages } from './cancel-pending.ts';
 import { missingSenderFields } from './compliance-settings.ts';
+import { campaignIssueCode } from './issue-code.ts';
 import { AudienceError, checkAudience } from './resolve-audience.ts';
 
 export interface SavedCampaign {
@@ -19,11 +20,6 @@ const ko = (key: MessageKey, params?: Record<string, string | number>) => transl
 
 function notFound(id: string): DalbitError {
   return new DalbitError({ code: 'CAMPAIGN_NOT_FOUND', kind: 'not_found', message: ko('campaign.NOT_FOUND', { id }) });
-}
-
-/** The machine-readable code of a schema issue: the rule's own (`COUPON_MISSING`) or zod's, upper case. */
-export function campaignIssueCode(i: { code: string; params?: Record<string, unknown> | undefined }): string {
-  return (i.code === 'custom' && typeof i.params?.reason === 'string' ? i.params.reason : i.code).toUpperCase();
 }
 
 /** Validates untrusted JSON into a campaign: every problem with its path under `body`, nothing saved. */
@@ -51,7 +47,7 @@ async function audienceOrThrow(engine: Engine, c: CampaignDefinition): Promise<v
       code: 'CAMPAIGN_AUDIENCE_INVALID',
       kind: 'invalid_input',
       message: ko('campaign.AUDIENCE_INVALID', { detail: e.message }),
-      issues: [{ path: ['body', 'audience'], message: e.message }],
+      issues: [{ path: ['body', 'audience'], message: e.message, code: 'AUDIENCE_INVALID' }],
       cause: e,
     });
   }

@@ -8,8 +8,8 @@ import { DEFAULT_CHANNEL_LIMITS } from '@dalbit/core/templates/channel-limits';
 import { measureEucKr } from '@dalbit/core/templates/euc-kr';
 import type { Engine } from '../engines/engine.ts';
 import { findCustomer } from '../identity/find-customer.ts';
-import { campaignIssueCode } from './campaign-lifecycle.ts';
 import { missingSenderFields } from './compliance-settings.ts';
+import { campaignIssueCode } from './issue-code.ts';
 import { type ChannelPreview, previewCampaign } from './preview-campaign.ts';
 import { reasonText } from './reason-text.ts';
 import { AudienceError, checkAudience } from './resolve-audience.ts';
@@ -58,8 +58,13 @@ export function presentChannel(p: ChannelPreview, lang: 'ko' | 'en'): PreviewCha
     reasonLabel: reason ? (reasonText(reason, lang) ?? p.problem?.detail ?? reason) : null,
     until: d?.kind === 'defer' ? d.until.toISOString() : null,
     subject: str(m, 'subject') ?? str(m, 'title'),
-    text: str(m, 'text') ?? str(m, 'body') ?? keyedText(m),
-    length: out ? lengthOf(out) : null,
+    text: p.alimtalkText ?? str(m, 'text') ?? str(m, 'body') ?? keyedText(m),
+    length:
+      p.alimtalkText !== undefined
+        ? { value: [...p.alimtalkText].length, limit: DEFAULT_CHANNEL_LIMITS.alimtalkChars, unit: 'chars' }
+        : out
+          ? lengthOf(out)
+          : null,
     notes: d && d.kind !== 'block' ? [...d.notes] : [],
     issues: p.issues.map((i) => i.message),
   };

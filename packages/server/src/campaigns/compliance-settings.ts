@@ -10,6 +10,7 @@ import { translate } from '@dalbit/core/i18n/catalog';
 import { zodKorean } from '@dalbit/core/i18n/zod-korean';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { Engine } from '../engines/engine.ts';
+import { campaignIssueCode } from './issue-code.ts';
 
 export interface StoredComplianceSettings {
   readonly policy: CompliancePolicy;
@@ -66,7 +67,7 @@ export async function saveComplianceSettings(
       issues: parsed.error.issues.map((i) => ({
         path: ['body', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
         message: i.message,
-        code: i.code,
+        code: campaignIssueCode(i),
       })),
     });
   return engine.transaction(async (tx) => {

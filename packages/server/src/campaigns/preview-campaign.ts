@@ -6,6 +6,7 @@ import type { OutboundMessage } from '@dalbit/core/channels/outbound-message';
 import { checkCompliance, type GuardDecision } from '@dalbit/core/compliance/check-compliance';
 import type { CompliancePolicy } from '@dalbit/core/compliance/policy';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
+import { fillAlimtalkTemplate } from '@dalbit/core/templates/alimtalk-variables';
 import type { TemplateIssue } from '@dalbit/core/templates/template-issue';
 import { validateMessage } from '@dalbit/core/templates/validate-message';
 import type { Engine } from '../engines/engine.ts';
@@ -20,6 +21,8 @@ export interface ChannelPreview {
   readonly decision?: GuardDecision | undefined;
   readonly problem?: { readonly reason: string; readonly detail: string } | undefined;
   readonly issues: readonly TemplateIssue[];
+  /** AlimTalk with its approved text known: that text filled for this customer, as Kakao shows it. */
+  readonly alimtalkText?: string | undefined;
 }
 
 export interface CampaignPreview {
@@ -161,10 +164,15 @@ function renderChannel(x: {
     { policy: x.policy, now: x.at },
   );
   const out = decision.kind === 'block' ? built.message : decision.message;
+  const tpl = x.templates.find((t) => t.channel === channel);
+  const body = tpl?.channel === 'kakao_alimtalk' ? tpl.templateBody : undefined;
   return {
     channel,
     rendered: built.message,
     decision,
     issues: validateMessage(out).filter((i) => !i.code.startsWith('ALIMTALK_MISMATCH')),
+    ...(body !== undefined && built.message.channel === 'kakao_alimtalk'
+      ? { alimtalkText: fillAlimtalkTemplate(body, built.message.variables) }
+      : {}),
   };
 }

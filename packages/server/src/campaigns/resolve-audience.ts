@@ -1,5 +1,6 @@
 import type { Audience } from '@dalbit/core/campaigns/schema';
 import { domainError } from '@dalbit/core/errors/dalbit-error';
+import { translate } from '@dalbit/core/i18n/catalog';
 import { buildRecipe } from '@dalbit/core/segments/recipes/index';
 import { parseSegment } from '@dalbit/core/segments/validate';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
@@ -11,6 +12,24 @@ import { getVersionOrThrow, SegmentStoreError } from '../segments/segment-store.
 export class AudienceError extends domainError<'INVALID_AUDIENCE'>('AudienceError', {
   INVALID_AUDIENCE: 'invalid_input',
 }) {}
+
+type Problem = { readonly path?: readonly (string | number)[]; readonly message: string };
+
+/** A recipe whose parameters do not build, in Korean. */
+const recipeError = (recipe: string, issues: readonly Problem[]) =>
+  new AudienceError(
+    'INVALID_AUDIENCE',
+    translate('ko', 'campaign.audience.recipeInvalid', { recipe, detail: issues.map((i) => i.message).join('; ') }),
+  );
+
+/** Inline conditions that do not parse or compile, in Korean (each problem's path kept for the detail). */
+const conditionsError = (issues: readonly Problem[]) =>
+  new AudienceError(
+    'INVALID_AUDIENCE',
+    translate('ko', 'campaign.audience.conditionsInvalid', {
+      detail: issues.map((i) => `${(i.path ?? []).join('.')}: ${i.message}`).join('; '),
+    }),
+  );
 
 /**
  * Customer ids of a campaign audience as of `asOf`: every customer the data knows by then (an
@@ -43,21 +62,13 @@ export async function resolveAudience(engine: Engine, audience: Audience, asOf: 
       break;
     case 'recipe': {
       const built = buildRecipe(audience.recipe, audience.params);
-      if (!built.ok)
-        throw new AudienceError(
-          'INVALID_AUDIENCE',
-          `recipe ${audience.recipe}: ${built.issues.map((i) => i.message).join('; ')}`,
-        );
+      if (!built.ok) throw recipeError(audience.recipe, built.issues);
       definition = built.definition;
       break;
     }
   }
   const members = await findSegmentMembers(engine, definition, { asOf });
-  if (!members.ok)
-    throw new AudienceError(
-      'INVALID_AUDIENCE',
-      members.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-    );
+  if (!members.ok) throw conditionsError(members.issues);
   return [...members.customerIds];
 }
 
@@ -67,7 +78,11 @@ async function segmentVersion(engine: Engine, segmentId: string): ReturnType<typ
     return await getVersionOrThrow(engine, segmentId);
   } catch (e) {
     if (e instanceof SegmentStoreError)
-      throw new AudienceError('INVALID_AUDIENCE', `segment ${segmentId}: ${e.message}`, { cause: e });
+      throw new AudienceError(
+        'INVALID_AUDIENCE',
+        translate('ko', 'campaign.audience.segmentMissing', { id: segmentId }),
+        { cause: e },
+      );
     throw e;
   }
 }
@@ -81,18 +96,10 @@ export async function checkAudience(engine: Engine, audience: Audience): Promise
   if (audience.kind === 'segment') await segmentVersion(engine, audience.segmentId);
   if (audience.kind === 'recipe') {
     const built = buildRecipe(audience.recipe, audience.params);
-    if (!built.ok)
-      throw new AudienceError(
-        'INVALID_AUDIENCE',
-        `recipe ${audience.recipe}: ${built.issues.map((i) => i.message).join('; ')}`,
-      );
+    if (!built.ok) throw recipeError(audience.recipe, built.issues);
   }
   if (audience.kind === 'definition') {
     const parsed = parseSegment(audience.definition);
-    if (!parsed.ok)
-      throw new AudienceError(
-        'INVALID_AUDIENCE',
-        parsed.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      );
+    if (!parsed.ok) throw conditionsError(parsed.issues);
   }
 }

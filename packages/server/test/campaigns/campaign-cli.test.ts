@@ -109,11 +109,11 @@ describe('dalbit campaign', () => {
     const recipe = await runCli(['campaign', 'create', '--id', 'r', ...flags, '--recipe', 'no-such-recipe'], env);
     expect(recipe.code).toBe(65);
     expect(recipe.stderr).toContain(
-      "오류: 대상 고객(audience)을 정할 수 없습니다 — 저장·발송하지 않았습니다: recipe no-such-recipe: unknown recipe 'no-such-recipe'",
+      "오류: 대상 고객(audience)을 정할 수 없습니다 — 저장·발송하지 않았습니다: 레시피 「no-such-recipe」로 대상을 만들 수 없습니다: unknown recipe 'no-such-recipe'",
     );
     const segment = await runCli(['campaign', 'create', '--id', 's', ...flags, '--segment', 'seg-missing'], env);
     expect(segment.code).toBe(65);
-    expect(segment.stderr).toContain('segment seg-missing');
+    expect(segment.stderr).toContain('저장된 대상 「seg-missing」을(를) 찾을 수 없습니다');
     expect(JSON.parse((await runCli(['campaign', 'list', '--json'], env)).stdout)).toEqual([]);
 
     // A campaign stored before this check (or by another writer) fails as a user error on use.

@@ -218,6 +218,19 @@ describe('campaign lifecycle over HTTP (real server, demo warehouse)', () => {
     expect(err(bad).code).toBe('SETTINGS_INVALID');
     expect(err(bad).message).toMatch(/설정값에 문제가 1건/);
     expect(err(bad).issues[0]?.path).toEqual(['body', 'quietHours', 'window', 'start']);
+    const badOptOut = await call('owner', 'PUT', '/api/settings/compliance', {
+      ...policy,
+      sender: { ...SENDER, optOutNumber: '02-123-4567' },
+    });
+    expect(badOptOut.status).toBe(400);
+    expect(err(badOptOut).issues).toEqual([
+      {
+        path: ['body', 'sender', 'optOutNumber'],
+        code: 'OPT_OUT_NUMBER_INVALID',
+        message: '수신거부 번호는 080으로 시작하는 무료 번호로 쓰세요 (예: 080-123-4567)',
+      },
+    ]);
+    expect((await readComplianceSettings(demo.engine)).revision).toBe(0);
     const saved = await call('owner', 'PUT', '/api/settings/compliance', { ...policy, sender: SENDER });
     expect(saved.status).toBe(200);
     expect(saved.body.revision).toBe(1);

@@ -144,6 +144,94 @@ describe('campaign rules: 400 with the field path and a Korean message', () => {
     expect(at(fallback, ['body', 'templates', 0, 'smsFallback', 'text'])[0]?.message).toContain('2,002바이트');
   });
 
+  it('AlimTalk with its approved text: the filled total over 1,000 characters, a missing or extra variable, no template code', async () => {
+    const BODY = '#{고객명}님, 주문하신 #{상품명}이(가) 출발했습니다.';
+    const alimtalk = (tpl: Record<string, unknown>) =>
+      base({
+        purpose: 'info',
+        channel: 'kakao_alimtalk',
+        sender: { kakaoSenderKey: 'KA01PF-dalbit' },
+        templates: [{ channel: 'kakao_alimtalk', templateCode: 'ORDER_SHIPPED_01', templateBody: BODY, ...tpl }],
+      });
+    // Each value alone fits (600 and 450), the text filled with both does not: 1,000 is passed for every customer.
+    const total = await refused(
+      alimtalk({ variables: { 고객명: `{{ name }}${'가'.repeat(600)}`, 상품명: '나'.repeat(450) } }),
+    );
+    expect(at(total, ['body', 'templates', 0, 'templateBody'])).toEqual([
+      {
+        path: ['body', 'templates', 0, 'templateBody'],
+        code: 'TOO_LONG',
+        message: expect.stringContaining('1,070자 (최대 1,000자)'),
+      },
+    ]);
+    const names = await refused(alimtalk({ variables: { 고객명: '{{ name }}', 상풍명: '코트' } }));
+    expect(at(names, ['body', 'templates', 0, 'templateBody'])[0]).toMatchObject({
+      code: 'ALIMTALK_VARIABLE_MISSING',
+      message: expect.stringContaining('#{상품명}'),
+    });
+    expect(at(names, ['body', 'templates', 0, 'variables', '상풍명'])[0]).toMatchObject({
+      code: 'ALIMTALK_VARIABLE_UNKNOWN',
+      message: expect.stringContaining('고객명, 상품명'),
+    });
+    const code = await refused(alimtalk({ templateCode: '  ', variables: { 고객명: '{{ name }}', 상품명: '코트' } }));
+    expect(at(code, ['body', 'templates', 0, 'templateCode'])[0]).toMatchObject({
+      code: 'TEMPLATE_CODE_MISSING',
+      message: expect.stringContaining('템플릿 코드'),
+    });
+    // Under the limit without the per-customer values it saves; a customer whose values pass it is
+    // refused when the message is built for them (the preview says so, and the scheduler blocks it).
+    const longPerCustomer = alimtalk({
+      templateBody: '#{고객명} #{고객명} #{고객명} #{상품명}',
+      variables: { 고객명: '{{name}}'.repeat(120), 상품명: '코트' },
+    });
+    const saved = await call('POST', '/api/campaigns', longPerCustomer);
+    expect(saved.status).toBe(201);
+    const [c] = await demo.engine.query<{ customer_id: string }>(
+      'SELECT customer_id FROM customers WHERE phone IS NOT NULL AND length(name) >= 3 ORDER BY customer_id LIMIT 1',
+    );
+    const check = await call('POST', '/api/campaigns/check', { campaign: longPerCustomer, customer: c?.customer_id });
+    const channel = (check.body.preview as { channels: { outcome: string; reason: string; reasonLabel: string }[] })
+      .channels[0];
+    expect(channel?.outcome).toBe('problem');
+    expect(channel?.reason).toBe('TEMPLATE_ERROR');
+    const fits = await call('POST', '/api/campaigns/check', {
+      campaign: alimtalk({ variables: { 고객명: '{{ name }}', 상품명: '코트' } }),
+      customer: c?.customer_id,
+    });
+    const shown = (fits.body.preview as { channels: { text: string; length: { value: number; limit: number } }[] })
+      .channels[0];
+    expect(shown?.text).toMatch(/^.+님, 주문하신 코트이\(가\) 출발했습니다\.$/);
+    expect(shown?.length).toEqual({ value: [...String(shown?.text)].length, limit: 1000, unit: 'chars' });
+  });
+
+  it('an audience that cannot be resolved: an unknown saved segment, conditions with a bad value', async () => {
+    const bySegment = base({ audience: { kind: 'segment', segmentId: 'gone-seg' } });
+    const segment = await call('POST', '/api/campaigns', bySegment);
+    expect(segment.status).toBe(400);
+    const e = segment.body.error as { code: string; issues: Issue[] };
+    expect(e.code).toBe('CAMPAIGN_AUDIENCE_INVALID');
+    expect(e.issues).toEqual([
+      {
+        path: ['body', 'audience'],
+        code: 'AUDIENCE_INVALID',
+        message: expect.stringContaining('저장된 대상 「gone-seg」을(를) 찾을 수 없습니다'),
+      },
+    ]);
+    const byConditions = base({
+      audience: {
+        kind: 'definition',
+        definition: { version: 1, root: { kind: 'orders', measure: 'count', op: 'gte', value: null } },
+      },
+    });
+    const inline = await call('POST', '/api/campaigns', byConditions);
+    expect(inline.status).toBe(400);
+    expect((inline.body.error as { issues: Issue[] }).issues[0]?.message).toContain('대상 조건에 문제가 있습니다');
+    const n = await demo.engine.query<{ n: number }>(
+      `SELECT count(*) AS n FROM campaigns WHERE campaign_id IN ('${bySegment.id}', '${byConditions.id}')`,
+    );
+    expect(Number(n[0]?.n)).toBe(0);
+  });
+
   it('other composer rules carry their own code: an ad on AlimTalk, a missing template, a missing sender', async () => {
     const issues = await refused(
       base({ channel: 'kakao_alimtalk', sender: {}, templates: [{ channel: 'sms', text: '안녕하세요' }] }),

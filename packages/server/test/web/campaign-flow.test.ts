@@ -244,6 +244,7 @@ describe('campaign composer: Kakao AlimTalk and webhook (story 5)', () => {
       {
         channel: 'kakao_alimtalk',
         templateCode: 'ORDER_SHIPPED_01',
+        templateBody: '#{고객명}님, 주문하신 #{상품명}이(가) 출발했습니다. #{고객명}님 감사합니다.',
         variables: { 고객명: '{{ name }}', 상품명: '겨울 코트' },
       },
     ]);

@@ -31,6 +31,14 @@ const saveIssues = (e: unknown): DraftIssue[] =>
       }))
     : [];
 
+/** What the page itself refuses before asking the server: builder values still marked wrong. */
+function localIssues(d: Draft, t: ReturnType<typeof useT>): DraftIssue[] {
+  const left = d.audience.kind === 'definition' ? (d.audience.problems ?? 0) : 0;
+  return left > 0
+    ? [{ path: ['audience'], code: 'AUDIENCE_INCOMPLETE', message: t('campaign.audience.incomplete', { count: left }) }]
+    : [];
+}
+
 /** /campaigns/new and /campaigns/:id/edit: the loaded campaign (edit) or a new draft. */
 export function CampaignComposerPage({ params }: PageProps) {
   const id = params.id;
@@ -101,8 +109,13 @@ function Composer({ initial, base, existing }: { initial: Draft; base: Record<st
     setDraft((cur) => ({ ...cur, ...p }));
   };
   const { check, now, busy } = useDraftCheck(d, customer, base);
-  const issues = refused ?? check?.issues.filter((i) => i.path[0] !== 'customer') ?? [];
+  const local = localIssues(d, t);
+  const issues = refused ?? [...local, ...(check?.issues.filter((i) => i.path[0] !== 'customer') ?? [])];
   const save = async () => {
+    if (local.length > 0) {
+      setRefused(local);
+      return;
+    }
     setSaving(true);
     try {
       const saved = await saveCampaign({ ...base, ...toDefinition(d, now), id: d.id.trim() }, existing);

@@ -19,6 +19,22 @@ export const CAMPAIGN_MESSAGES = defineMessages({
     ko: '대상 고객(audience)을 정할 수 없습니다 — 저장·발송하지 않았습니다: {detail}',
     en: 'the audience cannot be resolved; nothing saved: {detail}',
   },
+  'campaign.audience.segmentMissing': {
+    ko: '저장된 대상 「{id}」을(를) 찾을 수 없습니다 — 삭제되었거나 없는 대상입니다. 다른 대상을 고르세요',
+    en: 'no saved audience "{id}" (deleted or unknown); pick another audience',
+  },
+  'campaign.audience.recipeInvalid': {
+    ko: '레시피 「{recipe}」로 대상을 만들 수 없습니다: {detail}',
+    en: 'recipe "{recipe}" cannot build an audience: {detail}',
+  },
+  'campaign.audience.conditionsInvalid': {
+    ko: '대상 조건에 문제가 있습니다 — 빈 값이나 잘못된 값을 고치세요 ({detail})',
+    en: 'the audience conditions have a problem; fix empty or wrong values ({detail})',
+  },
+  'campaign.audience.incomplete': {
+    ko: '대상 조건에 고칠 값이 {count}개 있습니다 — 조건 아래 표시된 값을 고친 뒤 저장하세요',
+    en: '{count} value(s) in the audience conditions need fixing before saving',
+  },
   'campaign.BAD_TRANSITION': {
     ko: "'{status}' 상태의 캠페인은 '{action}'할 수 없습니다 (가능한 상태: {allowed})",
     en: 'a {status} campaign cannot {action} (allowed from: {allowed})',

@@ -33,8 +33,8 @@ export const STUDIO_FLOW_MESSAGES = defineMessages({
   'studio.where.scenario': { ko: '후속 메시지', en: 'Follow-up' },
   'studio.alimtalk.code': { ko: '등록된 알림톡 템플릿 코드', en: 'Registered AlimTalk template code' },
   'studio.alimtalk.body': {
-    ko: '승인된 템플릿 본문 (붙여 넣으면 #{변수}마다 칸이 생깁니다, 저장되지 않음)',
-    en: 'Approved template body (pasting it adds a row per #{variable}; not stored)',
+    ko: '승인된 템플릿 본문 (붙여 넣으면 #{변수}마다 칸이 생기고, 변수를 채운 길이를 1,000자 한도로 확인합니다)',
+    en: 'Approved template body (pasting it adds a row per #{variable}; the filled length is checked against 1,000 characters)',
   },
   'studio.alimtalk.variables': {
     ko: '템플릿 변수 값 ({{ name }} 같은 변수를 쓸 수 있습니다)',

@@ -41,6 +41,11 @@ export const STUDIO_MESSAGES = defineMessages({
     ko: '문자 발송에는 등록된 발신번호(숫자 8–12자리)가 필요합니다',
     en: 'SMS needs a registered sender number',
   },
+  'studio.sender.where': {
+    ko: '발신번호와 카카오 발신 프로필 키는 문자·카카오 발송 서비스에 등록된 값을 쓰세요. 연결 상태와 테스트 발송은 설정 페이지에 있습니다.',
+    en: 'Use the sender number and Kakao sender key registered with your SMS/Kakao provider. Connection status and test sends are on the settings page.',
+  },
+  'studio.sender.goSettings': { ko: '설정에서 채널 연결 확인', en: 'Check channels in settings' },
   'studio.check.kakaoKey': {
     ko: '카카오 발송에는 카카오 채널 발신 프로필 키가 필요합니다',
     en: 'Kakao needs the channel sender key',
@@ -69,6 +74,10 @@ export const STUDIO_MESSAGES = defineMessages({
     en: 'letters, digits, _ . - (max 80, starting with a letter or digit)',
   },
   'studio.check.clock': { ko: '시각은 HH:MM (24시간, 한국 시간)으로 쓰세요', en: 'HH:MM (24h, KST)' },
+  'studio.check.optOutNumber': {
+    ko: '수신거부 번호는 080으로 시작하는 무료 번호로 쓰세요 (예: 080-123-4567)',
+    en: 'the opt-out number is a free 080 number (e.g. 080-123-4567)',
+  },
   'studio.check.day': { ko: '날짜는 YYYY-MM-DD (한국 날짜)로 쓰세요', en: 'YYYY-MM-DD (KST)' },
   'studio.check.percent': { ko: '할인율은 1–100% 사이여야 합니다', en: 'percent must be 1–100' },
   'studio.check.senderSettings': {
@@ -82,6 +91,26 @@ export const STUDIO_MESSAGES = defineMessages({
   'studio.limit.pushTitle': { ko: '푸시 제목', en: 'push title' },
   'studio.limit.pushBody': { ko: '푸시 본문', en: 'push body' },
   'studio.limit.alimtalkValue': { ko: '알림톡 변수 값', en: 'AlimTalk variable value' },
+  'studio.limit.alimtalkFilled': {
+    ko: '알림톡 본문(변수를 채운 뒤, 고객별 값 제외)',
+    en: 'AlimTalk text with its variables filled (even without the per-customer values)',
+  },
+  'studio.check.templateCode': {
+    ko: '알림톡은 카카오 승인을 받은 템플릿 코드가 있어야 합니다 — 발송 서비스에 등록된 코드를 입력하세요',
+    en: 'AlimTalk needs the code of a template approved by Kakao',
+  },
+  'studio.check.alimtalkVariableMissing': {
+    ko: '승인된 템플릿의 변수 #{{name}}에 넣을 값이 없습니다',
+    en: 'no value for #{{name}} of the approved template',
+  },
+  'studio.check.alimtalkVariableUnknown': {
+    ko: '#{{name}}은(는) 승인된 템플릿 본문에 없는 변수입니다 (본문의 변수: {known})',
+    en: '#{{name}} is not in the approved template (its variables: {known})',
+  },
+  'campaign.alimtalkTooLong': {
+    ko: '변수를 채운 알림톡 본문이 {actual}자로 최대 {limit}자를 넘습니다',
+    en: 'the filled AlimTalk text is {actual} characters, over {limit}',
+  },
   'studio.unit.bytes': { ko: '바이트', en: ' bytes' },
   'studio.unit.chars': { ko: '자', en: ' chars' },
   'studio.request.invalid': {

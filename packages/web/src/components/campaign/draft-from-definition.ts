@@ -29,6 +29,7 @@ function messageOf(channel: Channel, templates: unknown): MessageDraft {
     text: typeof t[f.text] === 'string' ? str(t[f.text]) : '',
     fallbackText: str(obj(t.smsFallback).text),
     code: str(channel === 'webhook' ? t.event : t.templateCode),
+    body: channel === 'kakao_alimtalk' ? str(t.templateBody) : '',
     pairs: Object.entries(named).map(([key, value]) => newPair(key, str(value))),
   };
 }

@@ -28,7 +28,8 @@ export type AudienceChoice =
   | { kind: 'all' }
   | { kind: 'segment'; segmentId: string }
   | { kind: 'recipe'; recipe: string; params: Record<string, unknown> }
-  | { kind: 'definition'; definition: unknown };
+  /** `problems`: values the builder still refuses (the last good `definition` is kept; saving is refused). */
+  | { kind: 'definition'; definition: unknown; problems?: number };
 
 export interface MessageDraft {
   subject: string;
@@ -36,6 +37,8 @@ export interface MessageDraft {
   fallbackText: string;
   /** AlimTalk: the registered template code; webhook: the event name. */
   code: string;
+  /** AlimTalk: the approved template's text (`#{variables}`), stored so the filled length is checked. */
+  body: string;
   /** AlimTalk: values of the template's `#{variables}`; webhook: the payload (values are Liquid). */
   pairs: Pair[];
 }
@@ -105,7 +108,14 @@ export interface Draft {
   followUp: FollowUpDraft | null;
 }
 
-export const emptyMessage = (): MessageDraft => ({ subject: '', text: '', fallbackText: '', code: '', pairs: [] });
+export const emptyMessage = (): MessageDraft => ({
+  subject: '',
+  text: '',
+  fallbackText: '',
+  code: '',
+  body: '',
+  pairs: [],
+});
 
 export function newDraft(): Draft {
   return {
@@ -163,6 +173,7 @@ function template(channel: Channel, m: MessageDraft, fallback: boolean): Record<
       return {
         channel,
         templateCode: m.code.trim(),
+        ...(m.body.trim() ? { templateBody: m.body } : {}),
         variables: pairsOf(m),
         ...(fallback ? { smsFallback: { text: m.fallbackText.trim() } } : {}),
       };
@@ -241,7 +252,7 @@ export function toDefinition(d: Draft, now: string): Record<string, unknown> {
     id: d.id.trim(),
     name: d.name.trim(),
     purpose: d.purpose,
-    audience: d.audience,
+    audience: d.audience.kind === 'definition' ? { kind: 'definition', definition: d.audience.definition } : d.audience,
     trigger: triggerOf(d, now),
     channel: d.channel,
     fallbackToSms: isKakao(d.channel) && d.fallbackToSms,

@@ -58,7 +58,13 @@ export function InlineAudience({
   const live = useLiveCount(problems.length ? null : toDefinition(root));
   const change = (next: GroupNode) => {
     setRoot(next);
-    if (treeProblems(next).length === 0) onChange({ kind: 'definition', definition: toDefinition(next) });
+    const left = treeProblems(next).length;
+    // While a value is refused the draft keeps the last good conditions and says how many are left.
+    onChange(
+      left === 0
+        ? { kind: 'definition', definition: toDefinition(next) }
+        : { kind: 'definition', definition, problems: left },
+    );
   };
   return (
     <div className="inline-audience" data-testid="inline-audience">

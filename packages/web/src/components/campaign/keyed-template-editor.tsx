@@ -23,7 +23,7 @@ export function KeyedTemplateEditor(props: TemplateEditorProps) {
     set({ pairs: pairs.map((x, j) => (j === i ? { ...x, ...p } : x)) });
   const fromBody = (body: string) => {
     const missing = alimtalkVariables(body).filter((k) => !pairs.some((p) => p.key === k));
-    if (missing.length > 0) set({ pairs: [...pairs, ...missing.map((key) => newPair(key))] });
+    set({ body, pairs: missing.length > 0 ? [...pairs, ...missing.map((key) => newPair(key))] : pairs });
   };
   return (
     <div className="template-editor">
@@ -35,7 +35,8 @@ export function KeyedTemplateEditor(props: TemplateEditorProps) {
       {alimtalk ? (
         <label className="field">
           <span>{t('studio.alimtalk.body')}</span>
-          <textarea rows={3} data-testid={`${tp}-body`} onChange={(e) => fromBody(e.target.value)} />
+          <textarea rows={3} data-testid={`${tp}-body`} value={value.body} onChange={(e) => fromBody(e.target.value)} />
+          <FieldIssues issues={props.issues} at={`${at}.templateBody`} />
         </label>
       ) : null}
       <p className="muted small">{t(alimtalk ? 'studio.alimtalk.variables' : 'studio.webhook.payload')}</p>

@@ -3,7 +3,7 @@ import { channelName, useI18n } from '../../i18n.ts';
 import { useT } from '../../use-t.ts';
 import { ComplianceRules } from './compliance-rules.tsx';
 import { type Channel, COMPOSER_CHANNELS, type Draft, isKakao, TEXT_FIELD } from './draft-model.ts';
-import { FieldIssues } from './field-issues.tsx';
+import { FieldIssues, issuesAt } from './field-issues.tsx';
 import { TemplateEditor } from './template-editor.tsx';
 
 function SenderFields(props: { draft: Draft; set: (p: Partial<Draft>) => void; issues: readonly DraftIssue[] }) {
@@ -50,6 +50,14 @@ function SenderFields(props: { draft: Draft; set: (p: Partial<Draft>) => void; i
           </label>
           <FieldIssues issues={props.issues} at="sender.email" />
         </>
+      ) : null}
+      {issuesAt(props.issues, 'sender.smsFrom').length + issuesAt(props.issues, 'sender.kakaoSenderKey').length > 0 ? (
+        <p className="notice small" data-testid="sender-where">
+          {t('studio.sender.where')}{' '}
+          <a href="#/settings" data-testid="sender-settings-link">
+            {t('studio.sender.goSettings')}
+          </a>
+        </p>
       ) : null}
     </div>
   );
