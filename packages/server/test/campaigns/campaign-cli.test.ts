@@ -138,7 +138,7 @@ describe('dalbit campaign', () => {
       const r = await runCli(args, env);
       expect(r.code).toBe(65);
       expect(r.stderr).toContain('대상 고객(audience)을 정할 수 없습니다');
-      expect(r.stderr).toContain('segment seg-missing');
+      expect(r.stderr).toContain('「seg-missing」');
       expect(r.stderr).not.toMatch(/unexpected error|예기치 않은 오류/);
     }
   });
