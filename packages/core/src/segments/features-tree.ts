@@ -1,9 +1,10 @@
 import { columnNames } from '../schema/table.ts';
 import { CONSENTS, CUSTOMER_CHANNELS, CUSTOMERS, EVENTS, ORDERS } from '../schema/tables.ts';
+import { DAY_MS } from '../time/kst.ts';
 import { column, MARKETPLACE_CHANNELS, type OrderMeasureName, PURCHASE_STATUSES } from './catalog.ts';
-import { agg, and, cmp, col, count, flag, inList, lit, notNull, param } from './sql/build.ts';
+import { agg, and, cmp, col, count, flag, inList, lit, notNull, param, when } from './sql/build.ts';
 import type { BoolExpr, FromNode, InsertNode, SelectColumn, SelectNode, ValueExpr } from './sql/node.ts';
-import { ANNIVERSARY_CALENDAR, CUSTOMER_FEATURES } from './tables.ts';
+import { ANNIVERSARY_CALENDAR, CUSTOMER_FEATURES, LAST_EVENT_TYPES, lastEventColumn } from './tables.ts';
 import { measureAggregate } from './tree/orders.ts';
 
 const REACH = [
@@ -127,19 +128,44 @@ function touchColumns(alias: string): Record<string, ValueExpr> {
 }
 
 /**
- * `INSERT INTO customer_features SELECT …` — one row per customer as of `asOf`: profile copy,
- * order aggregates (the same measure SQL the compiler uses), channels, latest consents, first and
- * last UTM touch, and
- * solar birthday / sign-up anniversary days from `anniversary_calendar`. `onlyMissing`: only the
- * customers without a row yet (new sign-ups between refreshes), every part restricted to them so
- * it stays cheap; their spend percentile waits for the next full refresh (it ranks everyone).
+ * How far before the refresh's asOf the last-event columns stop: events that arrive late (a
+ * tracker batch sent after a reconnect) with a time in that last day are still found by the live
+ * scan a count does from `last_events_before` on (decision 0024).
  */
-export function refreshFeaturesTree(asOf: Date, opts: { onlyMissing?: boolean } = {}): InsertNode {
-  const c = 'c';
-  const cc = (name: string): ValueExpr => col(c, column(CUSTOMERS, name));
-  const cid = cc('customer_id');
-  const only = opts.onlyMissing ? missingCustomers() : undefined;
-  const restrict: Restrict = (id) => (only ? [{ kind: 'in_query', left: id, query: only }] : []);
+export const LAST_EVENTS_MARGIN_MS = DAY_MS;
+
+/** The instant before which a refresh as of `asOf` records each customer's last events. */
+export const lastEventsBefore = (asOf: Date): Date => new Date(asOf.getTime() - LAST_EVENTS_MARGIN_MS);
+
+/** Per-customer last time of each tracked event type, over events before `before` (one pass). */
+function lastEvents(before: Date, restrict: Restrict): SelectNode {
+  const e = 'e';
+  const id = col(e, column(EVENTS, 'customer_id'));
+  const type = col(e, column(EVENTS, 'type'));
+  const at = col(e, column(EVENTS, 'occurred_at'));
+  return sel(
+    [
+      { expr: id, alias: 'cid' },
+      ...LAST_EVENT_TYPES.map((t) => ({
+        expr: nullable(agg('max', when(cmp(type, '=', param(t, 'string')), at, lit(null)))),
+        alias: lastEventColumn(t),
+      })),
+    ],
+    { kind: 'table', table: EVENTS.name, alias: e },
+    {
+      where: and(
+        notNull(id),
+        cmp(at, '<', param(before, 'timestamp')),
+        inList(type, LAST_EVENT_TYPES, 'string'),
+        ...restrict(id),
+      ),
+      groupBy: [id],
+    },
+  );
+}
+
+/** Purchase and all-status order aggregates per customer (aliases `p` and `a` in the features join). */
+function orderParts(asOf: Date, restrict: Restrict): { purchases: SelectNode; all: SelectNode } {
   const purchases = orderAggregates(
     asOf,
     PURCHASE_STATUSES,
@@ -166,10 +192,15 @@ export function refreshFeaturesTree(asOf: Date, opts: { onlyMissing?: boolean } 
     [],
     restrict,
   );
+  return { purchases, all };
+}
+
+/** Channels per customer: how many, how many marketplaces, first join (and its KST day). */
+function channelAggregates(restrict: Restrict, restricted: boolean): SelectNode {
   const h = 'h';
   const hc = (name: string): ValueExpr => col(h, column(CUSTOMER_CHANNELS, name));
   const joined = agg('min', hc('joined_at'));
-  const channels = sel(
+  return sel(
     [
       { expr: hc('customer_id'), alias: 'cid' },
       { expr: count(), alias: 'n' },
@@ -179,8 +210,12 @@ export function refreshFeaturesTree(asOf: Date, opts: { onlyMissing?: boolean } 
       { expr: nullable({ kind: 'kst_day', item: joined }), alias: 'joined_day' },
     ],
     { kind: 'table', table: CUSTOMER_CHANNELS.name, alias: h },
-    { groupBy: [hc('customer_id')], ...(only ? { where: and(...restrict(hc('customer_id'))) } : {}) },
+    { groupBy: [hc('customer_id')], ...(restricted ? { where: and(...restrict(hc('customer_id'))) } : {}) },
   );
+}
+
+/** Latest consent per customer, channel and purpose as of `asOf`, pivoted to one column per reach. */
+function consentAggregates(asOf: Date, restrict: Restrict, restricted: boolean): SelectNode {
   const k = 'k';
   const kc = (name: string): ValueExpr => col(k, column(CONSENTS, name));
   const granted = flag(cmp(kc('granted'), '=', lit(true)));
@@ -190,6 +225,7 @@ export function refreshFeaturesTree(asOf: Date, opts: { onlyMissing?: boolean } 
     left: { kind: 'arith', op: '*', left: { kind: 'epoch_ms', item: kc('at') }, right: lit(2) },
     right: granted,
   };
+  const upToAsOf = cmp(kc('at'), '<=', param(asOf, 'timestamp'));
   const latest = sel(
     [
       { expr: kc('customer_id'), alias: 'cid' },
@@ -200,35 +236,44 @@ export function refreshFeaturesTree(asOf: Date, opts: { onlyMissing?: boolean } 
     ],
     { kind: 'table', table: CONSENTS.name, alias: k },
     {
-      where: only
-        ? and(cmp(kc('at'), '<=', param(asOf, 'timestamp')), ...restrict(kc('customer_id')))
-        : cmp(kc('at'), '<=', param(asOf, 'timestamp')),
+      where: restricted ? and(upToAsOf, ...restrict(kc('customer_id'))) : upToAsOf,
       groupBy: [kc('customer_id'), kc('channel'), kc('purpose')],
     },
   );
-  const consents = sel(
+  return sel(
     [
       { expr: col('l', 'cid'), alias: 'cid' },
       ...REACH.map(([ch, pu]) => ({
-        expr: agg('max', {
-          kind: 'case',
-          when: and(cmp(col('l', 'ch'), '=', param(ch, 'string')), cmp(col('l', 'pu'), '=', param(pu, 'string'))),
-          then: col('l', 'g'),
-          else: lit(0),
-        } as ValueExpr),
+        expr: agg(
+          'max',
+          when(
+            and(cmp(col('l', 'ch'), '=', param(ch, 'string')), cmp(col('l', 'pu'), '=', param(pu, 'string'))),
+            col('l', 'g'),
+            lit(0),
+          ),
+        ),
         alias: `consent_${ch}_${pu}`,
       })),
     ],
     { kind: 'subquery', query: latest, alias: 'l' },
     { groupBy: [col('l', 'cid')] },
   );
-  const on = (alias: string): BoolExpr => cmp(col(alias, 'cid'), '=', cid);
-  let from: FromNode = { kind: 'table', table: CUSTOMERS.name, alias: c };
+}
+
+const customerColumn = (name: string): ValueExpr => col('c', column(CUSTOMERS, name));
+
+/** customers `c` left-joined with every per-customer part and the anniversary calendar (`b`, `s`). */
+function featureSources(asOf: Date, restrict: Restrict, restricted: boolean): FromNode {
+  const cc = customerColumn;
+  const on = (alias: string): BoolExpr => cmp(col(alias, 'cid'), '=', cc('customer_id'));
+  const { purchases, all } = orderParts(asOf, restrict);
+  let from: FromNode = { kind: 'table', table: CUSTOMERS.name, alias: 'c' };
   from = left(from, purchases, 'p', on('p'));
   from = left(from, all, 'a', on('a'));
-  from = left(from, channels, 'ch', on('ch'));
-  from = left(from, consents, 'k', on('k'));
+  from = left(from, channelAggregates(restrict, restricted), 'ch', on('ch'));
+  from = left(from, consentAggregates(asOf, restrict, restricted), 'k', on('k'));
   from = left(from, touchAggregates(asOf, restrict), 't', on('t'));
+  from = left(from, lastEvents(lastEventsBefore(asOf), restrict), 'ev', on('ev'));
   from = {
     kind: 'join',
     join: 'left',
@@ -239,17 +284,23 @@ export function refreshFeaturesTree(asOf: Date, opts: { onlyMissing?: boolean } 
       cmp(col('b', 'lunar'), '=', coalesce(cc('birthday_lunar'), lit(false))),
     ),
   };
-  from = {
+  return {
     kind: 'join',
     join: 'left',
     left: from,
     right: { kind: 'table', table: ANNIVERSARY_CALENDAR.name, alias: 's' },
     on: and(cmp(col('s', 'md'), '=', col('ch', 'joined_md')), cmp(col('s', 'lunar'), '=', lit(false))),
   };
+}
+
+/** Each `customer_features` column's expression over the sources of `featureSources`. */
+function featureColumns(asOf: Date, restricted: boolean): Record<string, ValueExpr> {
+  const cc = customerColumn;
   const yes = (e: BoolExpr): ValueExpr => boolValue(e);
   const positive = (e: ValueExpr): ValueExpr => yes(cmp(coalesce(e, lit(0)), '=', lit(1)));
-  const columns: Record<string, ValueExpr> = {
-    customer_id: cid,
+  const zeroIfNone = (alias: string, name: string): ValueExpr => coalesce(col(alias, name), lit(0));
+  return {
+    customer_id: cc('customer_id'),
     refreshed_at: param(asOf, 'timestamp'),
     gender: cc('gender'),
     grade: cc('grade'),
@@ -258,24 +309,21 @@ export function refreshFeaturesTree(asOf: Date, opts: { onlyMissing?: boolean } 
     attributes: cc('attributes'),
     has_phone: yes(and(notNull(cc('phone')), cmp(cc('phone'), '<>', param('', 'string')))),
     has_email: yes(and(notNull(cc('email')), cmp(cc('email'), '<>', param('', 'string')))),
-    channel_count: coalesce(col('ch', 'n'), lit(0)),
+    channel_count: zeroIfNone('ch', 'n'),
     marketplace_only: yes(
-      and(
-        cmp(coalesce(col('ch', 'n'), lit(0)), '>', lit(0)),
-        cmp(coalesce(col('ch', 'marketplace_n'), lit(0)), '=', coalesce(col('ch', 'n'), lit(0))),
-      ),
+      and(cmp(zeroIfNone('ch', 'n'), '>', lit(0)), cmp(zeroIfNone('ch', 'marketplace_n'), '=', zeroIfNone('ch', 'n'))),
     ),
-    order_count: coalesce(col('p', 'order_count'), lit(0)),
-    order_sum: coalesce(col('p', 'order_sum'), lit(0)),
+    order_count: zeroIfNone('p', 'order_count'),
+    order_sum: zeroIfNone('p', 'order_sum'),
     avg_order_value: col('p', 'avg_order_value'),
     avg_discount_rate: col('p', 'avg_discount_rate'),
-    coupon_count: coalesce(col('p', 'coupon_count'), lit(0)),
-    discounted_count: coalesce(col('p', 'discounted_count'), lit(0)),
+    coupon_count: zeroIfNone('p', 'coupon_count'),
+    discounted_count: zeroIfNone('p', 'discounted_count'),
     first_order_at: col('p', 'first_order_at'),
     last_order_at: col('p', 'last_order_at'),
-    all_order_count: coalesce(col('a', 'all_order_count'), lit(0)),
+    all_order_count: zeroIfNone('a', 'all_order_count'),
     cancel_return_rate: col('a', 'cancel_return_rate'),
-    spend_percentile: only ? lit(null) : col('p', 'spend_percentile'),
+    spend_percentile: restricted ? lit(null) : col('p', 'spend_percentile'),
     ...touchColumns('t'),
     ...Object.fromEntries(REACH.map(([ch, pu]) => [`consent_${ch}_${pu}`, positive(col('k', `consent_${ch}_${pu}`))])),
     ...Object.fromEntries([1, 2, 3].map((n) => [`birthday_day_${n}`, col('b', `day_${n}`)])),
@@ -283,15 +331,26 @@ export function refreshFeaturesTree(asOf: Date, opts: { onlyMissing?: boolean } 
     ...Object.fromEntries(
       [1, 2, 3].map((n) => [
         `signup_day_${n}`,
-        {
-          kind: 'case',
-          when: cmp(col('s', `day_${n}`), '>', col('ch', 'joined_day')),
-          then: col('s', `day_${n}`),
-          else: lit(null),
-        } as ValueExpr,
+        when(cmp(col('s', `day_${n}`), '>', col('ch', 'joined_day')), col('s', `day_${n}`), lit(null)),
       ]),
     ),
+    last_events_before: param(lastEventsBefore(asOf), 'timestamp'),
+    ...Object.fromEntries(LAST_EVENT_TYPES.map((t) => [lastEventColumn(t), col('ev', lastEventColumn(t))])),
   };
+}
+
+/**
+ * `INSERT INTO customer_features SELECT …` — one row per customer as of `asOf`: profile copy,
+ * order aggregates (the same measure SQL the compiler uses), channels, latest consents, first and
+ * last UTM touch, the last time of each tracked event type, and solar birthday / sign-up anniversary days from
+ * `anniversary_calendar`. `onlyMissing`: only the customers without a row yet (new sign-ups
+ * between refreshes), every part restricted to them so it stays cheap; their spend percentile
+ * waits for the next full refresh (it ranks everyone).
+ */
+export function refreshFeaturesTree(asOf: Date, opts: { onlyMissing?: boolean } = {}): InsertNode {
+  const only = opts.onlyMissing ? missingCustomers() : undefined;
+  const restrict: Restrict = (id) => (only ? [{ kind: 'in_query', left: id, query: only }] : []);
+  const columns = featureColumns(asOf, only !== undefined);
   const names = columnNames(CUSTOMER_FEATURES);
   return {
     kind: 'insert',
@@ -299,8 +358,8 @@ export function refreshFeaturesTree(asOf: Date, opts: { onlyMissing?: boolean } 
     columns: names,
     query: sel(
       names.map((n) => ({ expr: columns[n] ?? lit(null), alias: n })),
-      from,
-      only ? { where: and(...restrict(cid)) } : {},
+      featureSources(asOf, restrict, only !== undefined),
+      only ? { where: and(...restrict(customerColumn('customer_id'))) } : {},
     ),
   };
 }

@@ -3,6 +3,7 @@ import type { TableDef } from '../schema/table.ts';
 import {
   ANNIVERSARY_CALENDAR,
   CUSTOMER_FEATURES_V10,
+  LAST_EVENT_COLUMNS,
   SEGMENT_MEMBERSHIPS,
   SEGMENT_REFRESHES,
   SEGMENT_STAGING,
@@ -31,6 +32,13 @@ export const SEGMENT_MIGRATIONS: readonly Migration[] = [
     version: 13,
     name: 'first and last UTM touch per customer',
     steps: TOUCH_FEATURE_COLUMNS.map(
+      (column) => ({ kind: 'add_column', table: CUSTOMER_FEATURES_V10.name, column }) as const,
+    ),
+  },
+  {
+    version: 14,
+    name: 'customer features: last time of each standard event type (live counts without a join)',
+    steps: LAST_EVENT_COLUMNS.map(
       (column) => ({ kind: 'add_column', table: CUSTOMER_FEATURES_V10.name, column }) as const,
     ),
   },

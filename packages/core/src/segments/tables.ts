@@ -59,12 +59,43 @@ export const TOUCH_FEATURE_COLUMNS: readonly ColumnDef[] = [
 ];
 
 /**
+ * Event types whose last time per customer `customer_features` keeps (decision 0024): the tracker's
+ * and the importers' standard types. "Did X at least once in a window" for one of them reads the
+ * column for events before `last_events_before` and scans only the events since (issue 12).
+ */
+export const LAST_EVENT_TYPES: readonly string[] = [
+  'page_view',
+  'product_view',
+  'add_to_cart',
+  'remove_from_cart',
+  'begin_checkout',
+  'purchase',
+  'search',
+  'signup',
+  'login',
+  'wishlist',
+  'warranty_issued',
+  'channel_added',
+  'message_opened',
+  'message_clicked',
+];
+
+/** The `customer_features` column holding a customer's last `type` event before `last_events_before`. */
+export const lastEventColumn = (type: string): string => `last_${type}_at`;
+
+/** Added by migration 14: the cut-off instant of the row, then one column per type. */
+export const LAST_EVENT_COLUMNS: readonly ColumnDef[] = [
+  col('last_events_before', 'timestamp', true),
+  ...LAST_EVENT_TYPES.map((t) => col(lastEventColumn(t), 'timestamp', true)),
+];
+
+/**
  * Per-customer features: one row per customer, rebuilt by `refreshFeatures` after each import.
  * Segment conditions that need no time window read only this table (the fast path).
  */
 export const CUSTOMER_FEATURES: TableDef = {
   ...CUSTOMER_FEATURES_V10,
-  columns: [...CUSTOMER_FEATURES_V10.columns, ...TOUCH_FEATURE_COLUMNS],
+  columns: [...CUSTOMER_FEATURES_V10.columns, ...TOUCH_FEATURE_COLUMNS, ...LAST_EVENT_COLUMNS],
 };
 
 /** Month-day → solar KST day number in three consecutive years (lunar dates converted). */

@@ -4,7 +4,7 @@ import type { Condition, SegmentDefinition } from './schema.ts';
 import { col, not } from './sql/build.ts';
 import type { BoolExpr, SelectNode } from './sql/node.ts';
 import { simplifyBool } from './sql/simplify.ts';
-import { BASE_ALIAS, createContext, type TreeContext } from './tree/context.ts';
+import { BASE_ALIAS, createContext, type LastEventsSpan, type TreeContext } from './tree/context.ts';
 import { eventsTree } from './tree/events.ts';
 import { ordersTree } from './tree/orders.ts';
 import { profileTree } from './tree/profile.ts';
@@ -51,12 +51,19 @@ export function conditionToTree(c: Condition, ctx: TreeContext): BoolExpr {
 
 export type SegmentOutput = 'members' | 'count';
 
+/** asOf, what to select, and (for the last-event columns) the features rows' cut-off span. */
+export interface CompileOptions {
+  readonly asOf: Date;
+  readonly output?: SegmentOutput | undefined;
+  readonly lastEvents?: LastEventsSpan | undefined;
+}
+
 /**
  * The SELECT over `customer_features` for a definition: member ids (sorted) or their count.
  * Identifiers come only from the catalog; every value becomes a parameter when printed.
  */
-export function toSqlTree(def: SegmentDefinition, options: { asOf: Date; output?: SegmentOutput }): SelectNode {
-  const ctx = createContext(options.asOf);
+export function toSqlTree(def: SegmentDefinition, options: CompileOptions): SelectNode {
+  const ctx = createContext(options.asOf, options.lastEvents);
   const where = simplifyBool(conditionToTree(def.root, ctx));
   const id = col(BASE_ALIAS, 'customer_id');
   const from = { kind: 'table', table: TABLES.features.name, alias: BASE_ALIAS } as const;
