@@ -205,6 +205,57 @@ function* ingestTable(run: Run): Generator<IngestProgress, IngestResult, void> {
   return yield* mapRows(run, header, rest);
 }
 
+/** A table's header as the importer resolves it, for readers that take the rows from elsewhere. */
+export interface TableHeader {
+  readonly format: FileFormat;
+  readonly encoding?: TextEncoding;
+  readonly source: SourceKind;
+  readonly forced: boolean;
+  readonly candidates: IngestResult['candidates'];
+  readonly runnerUp?: IngestResult['runnerUp'];
+  readonly warnings: IngestResult['warnings'];
+  readonly headerLine: number;
+  readonly headers: readonly string[];
+  readonly columns: readonly ColumnChoice[];
+  readonly unusedHeaders: readonly string[];
+  /** Field → column index. */
+  readonly index: ReadonlyMap<string, number>;
+}
+
+/**
+ * The header of a CSV or sheet exactly as `ingestFile` finds it (header row under instruction
+ * rows, source kind, columns), reading only the first rows; undefined when the file is not a
+ * table or its header has problems (`ingestFile` then reports them).
+ */
+export function readTableHeader(input: Uint8Array | ByteSource, opts: IngestOptions): TableHeader | undefined {
+  const table = openTable(input, opts.fileName);
+  const forcedKind = opts.source ?? opts.mapping?.source;
+  if (table.format === 'jsonl' || forcedKind === 'events') return undefined;
+  const run = { opts, forcedKind, base: { format: table.format, forced: forcedKind !== undefined } };
+  const head: RawRow[] = [];
+  for (const row of table.rows) {
+    head.push(row);
+    if (head.length >= HEADER_SCAN_ROWS) break;
+  }
+  const header = resolveHeader(run, head);
+  if ('fileIssues' in header) return undefined;
+  const { resolved, cols } = header;
+  return {
+    format: table.format,
+    ...(table.encoding ? { encoding: table.encoding } : {}),
+    source: resolved.source,
+    forced: forcedKind !== undefined,
+    candidates: resolved.candidates,
+    ...(resolved.runnerUp ? { runnerUp: resolved.runnerUp } : {}),
+    warnings: resolved.warnings,
+    headerLine: resolved.headerLine,
+    headers: resolved.headers,
+    columns: resolved.columns,
+    unusedHeaders: resolved.unusedHeaders,
+    index: cols.index,
+  };
+}
+
 interface Header {
   readonly resolved: Resolved & { source: SourceKind; headerLine: number };
   readonly headerAt: number;
@@ -213,7 +264,10 @@ interface Header {
 }
 
 /** Finds the header row among the first rows, the kind of export, and its columns. */
-function resolveHeader(run: Run, head: readonly RawRow[]): Header | { resolved: Resolved; fileIssues: RowIssue[] } {
+function resolveHeader(
+  run: Pick<Run, 'opts' | 'base' | 'forcedKind'>,
+  head: readonly RawRow[],
+): Header | { resolved: Resolved; fileIssues: RowIssue[] } {
   const { opts } = run;
   const mappingHeaders = Object.values(opts.mapping?.columns ?? {})
     .filter((h): h is string => typeof h === 'string')

@@ -7,6 +7,7 @@ import type { SourceKind } from '@dalbit/core/ingest/source-kind';
 import { matchRedemptions } from '../campaigns/match-redemptions.ts';
 import type { Engine } from '../engines/engine.ts';
 import { resolvePersons } from '../identity/resolve-persons.ts';
+import { BULK_MIN_BYTES, type BulkOutcome, BulkUnfit, bulkHeader, bulkImportOrders } from './bulk/bulk-import.ts';
 import { openFileSource, sha256Of } from './file-source.ts';
 import { ImportError } from './import-error.ts';
 import type { ImportSummary } from './import-summary.ts';
@@ -35,6 +36,11 @@ export interface ImportFileOptions {
   readonly timings?: Record<string, number>;
   /** Ids of new customers (default: crypto-random); only generated data passes seeded ones. */
   readonly newCustomerId?: CustomerIdFactory;
+  /**
+   * The set-based path for order CSVs on DuckDB: `auto` (default, or `DALBIT_IMPORT_BULK`) takes it
+   * for files of `BULK_MIN_BYTES` and more, `always` whenever the file fits it, `never` not at all.
+   */
+  readonly bulk?: 'auto' | 'always' | 'never';
 }
 
 /**
@@ -48,6 +54,8 @@ export async function importFile(engine: Engine, opts: ImportFileOptions): Promi
   const started = performance.now();
   const lap = stopwatch(opts.timings);
   const mapping = opts.mappingPath === undefined ? opts.mapping : readMapping(opts.mappingPath);
+  const bulk = await tryBulk(engine, opts, mapping, started, lap);
+  if (bulk !== undefined) return bulkSummary(opts, bulk, started);
   const { result, sha256 } = await readExport(opts, mapping, lap);
   const base = summaryBase(opts.path, sha256, result);
   const seconds = () => Math.round(performance.now() - started) / 1000;
@@ -90,6 +98,80 @@ const NOTHING = {
   customersUpdated: 0,
   customersMerged: 0,
 } as const;
+
+/** The bulk path's outcome when the file takes it (see `bulkImportOrders`), else undefined. */
+async function tryBulk(
+  engine: Engine,
+  opts: ImportFileOptions,
+  mapping: MappingFile | undefined,
+  started: number,
+  lap: (name: string) => void,
+): Promise<BulkOutcome | undefined> {
+  const mode = opts.bulk ?? (process.env.DALBIT_IMPORT_BULK as ImportFileOptions['bulk'] | undefined) ?? 'auto';
+  if (mode === 'never' || opts.dryRun || (opts.previewRows ?? 0) > 0) return undefined;
+  const src = openFileSource(opts.path);
+  try {
+    if (mode === 'auto' && src.size < BULK_MIN_BYTES) return undefined;
+    const req = { ...opts, ...(mapping ? { mapping } : {}), started };
+    const header = bulkHeader(engine, src, req);
+    if (header === undefined) return undefined;
+    const outcome = await bulkImportOrders(engine, src, req, header, lap);
+    lap('commit');
+    if (opts.timings) opts.timings.bulk = 1;
+    return outcome;
+  } catch (e) {
+    if (e instanceof BulkUnfit) {
+      if (opts.timings) opts.timings.bulkUnfit = 1;
+      return undefined;
+    }
+    throw e;
+  } finally {
+    src.close();
+  }
+}
+
+function bulkSummary(opts: ImportFileOptions, b: BulkOutcome, started: number): ImportSummary {
+  const h = b.header;
+  const rowsRejected = b.rejected.length;
+  const base = {
+    file: opts.path,
+    sha256: b.sha256,
+    format: h.format,
+    forced: h.forced,
+    columns: h.columns,
+    headers: h.headers,
+    candidates: h.candidates,
+    ...(h.runnerUp ? { runnerUp: h.runnerUp } : {}),
+    warnings: h.warnings,
+    unusedHeaders: h.unusedHeaders,
+    rowsRead: b.rowsRead,
+    preview: [],
+    ...(h.encoding ? { encoding: h.encoding } : {}),
+    source: h.source,
+    headerLine: h.headerLine,
+    ...NOTHING,
+    rowsRejected,
+    issues: b.issues,
+  };
+  const seconds = Math.round(performance.now() - started) / 1000;
+  const w = b.written;
+  if (w === undefined) return { ...base, status: 'failed', seconds };
+  const customersUpdated = Math.max(0, new Set(w.resolved.customerOf.values()).size - w.resolved.created);
+  return {
+    ...base,
+    status: 'imported',
+    rowsWritten: b.rowsRead - rowsRejected,
+    orders: w.orders,
+    orderLines: w.orderLines,
+    customersCreated: w.resolved.created,
+    customersUpdated,
+    customersMerged: w.resolved.merged,
+    importId: w.importId,
+    ...(w.couponRedemptions > 0 ? { couponRedemptions: w.couponRedemptions } : {}),
+    seconds,
+    ...(w.rejectsWritten ? { rejectsPath: opts.rejectsPath } : {}),
+  };
+}
 
 /**
  * Hashes the file and ingests it, both streamed from the file (one chunk in memory at a time).

@@ -212,7 +212,7 @@ function* lineIdsOf(orders: readonly OrderRecord[]): Generator<string> {
 }
 
 /** Order lines take their category from the catalogue. */
-async function fillCategories(engine: Engine, where: string): Promise<void> {
+export async function fillCategories(engine: Engine, where: string): Promise<void> {
   await engine.exec(
     engine.dialect.write.updateWhere({
       table: tableDef('order_items'),
