@@ -8,6 +8,7 @@ import { matchRedemptions } from '../campaigns/match-redemptions.ts';
 import type { Engine } from '../engines/engine.ts';
 import { resolvePersons } from '../identity/resolve-persons.ts';
 import { BULK_MIN_BYTES, type BulkOutcome, BulkUnfit, bulkHeader, bulkImportOrders } from './bulk/bulk-import.ts';
+import { ChangeSnapshot } from './change-counts.ts';
 import { openFileSource, sha256Of } from './file-source.ts';
 import { ImportError } from './import-error.ts';
 import type { ImportSummary } from './import-summary.ts';
@@ -166,6 +167,7 @@ function bulkSummary(opts: ImportFileOptions, b: BulkOutcome, started: number): 
     customersCreated: w.resolved.created,
     customersUpdated,
     customersMerged: w.resolved.merged,
+    changes: w.changes,
     importId: w.importId,
     ...(w.couponRedemptions > 0 ? { couponRedemptions: w.couponRedemptions } : {}),
     seconds,
@@ -244,6 +246,13 @@ async function writeImport(
 ) {
   const { result, lap } = run;
   const source = result.source as SourceKind;
+  const before = new ChangeSnapshot(tx);
+  const { batch } = result;
+  await before.records(
+    batch.persons.map((p) => p.recordId),
+    batch.consents.map((c) => c.consentId),
+  );
+  await before.orders(batch.orders.map((o) => o.orderId));
   const resolved = await resolvePersons(tx, result.batch.persons, {
     now: opts.now,
     ...(opts.timings ? { timings: opts.timings } : {}),
@@ -255,7 +264,10 @@ async function writeImport(
   // An order that used an issued coupon code closes the loop: the coupon is redeemed (campaign
   // status, reports, and expiry reminders skip it).
   const coupons = counts.orders > 0 ? await matchRedemptions(tx, { now: opts.now }) : { matched: 0 };
-  const customersUpdated = Math.max(0, new Set(resolved.customerOf.values()).size - resolved.created);
+  const touched = new Set(resolved.customerOf.values()).size;
+  const customersUpdated = Math.max(0, touched - resolved.created);
+  const changes = await before.count({ created: resolved.created, touched, orders: counts.orders });
+  lap('changes');
   const importId = await recordImport(tx, {
     file: opts.fileName ?? opts.path,
     sha256: run.sha256,
@@ -277,6 +289,7 @@ async function writeImport(
     customersCreated: resolved.created,
     customersUpdated,
     customersMerged: resolved.merged,
+    changes,
     importId,
     ...(coupons.matched > 0 ? { couponRedemptions: coupons.matched } : {}),
   };

@@ -4,6 +4,7 @@ import type { FileFormat } from '@dalbit/core/ingest/read-table';
 import type { RowIssue } from '@dalbit/core/ingest/records';
 import type { ColumnChoice } from '@dalbit/core/ingest/resolve-columns';
 import type { SourceKind } from '@dalbit/core/ingest/source-kind';
+import type { ImportChanges } from './change-counts.ts';
 
 /**
  * What one import did. `status`: `imported` (rows written; bad rows, if any, went to the
@@ -43,6 +44,11 @@ export interface ImportSummary {
   /** Customers that existed before and got new records from this file. */
   readonly customersUpdated: number;
   readonly customersMerged: number;
+  /**
+   * Customers and orders of the file against the warehouse before it: inserted (new), updated
+   * (existed and changed) and unchanged (existed as the file says). Absent when nothing was written.
+   */
+  readonly changes?: ImportChanges;
   /** Orders of this import that used an issued coupon code (recorded as redemptions). */
   readonly couponRedemptions?: number;
   readonly issues: readonly RowIssue[];

@@ -89,7 +89,23 @@ export function renderSummary(s: ImportSummary, lang: Lang): string[] {
     `${T.summary[lang]}: ${T.read[lang]} ${s.rowsRead}, ${T.written[lang]} ${s.rowsWritten}, ${T.rejected[lang]} ${s.rowsRejected}, ${T.created[lang]} ${s.customersCreated}, ${T.merged[lang]} ${s.customersMerged} (${s.seconds}s)`,
   ];
   if (facts.length > 0) out.push(`  ${facts.join(', ')}`);
+  out.push(...renderChanges(s, lang));
   if (s.rejectsPath) out.push(`${T.rejects[lang]}: ${s.rejectsPath}`);
+  return out;
+}
+
+/** Inserted / updated / unchanged customers and orders; a re-import of the same file says so. */
+export function renderChanges(s: ImportSummary, lang: Lang): string[] {
+  const c = s.changes;
+  if (c === undefined) return [];
+  const line = (what: 'importCheck.customers' | 'importCheck.orders', n: (typeof c)['orders']) =>
+    `  ${translate(lang, 'importCheck.changes', { what: translate(lang, what), ...n })}`;
+  const out: string[] = [];
+  if (c.customers.inserted + c.customers.updated + c.customers.unchanged > 0)
+    out.push(line('importCheck.customers', c.customers));
+  if (c.orders.inserted + c.orders.updated + c.orders.unchanged > 0) out.push(line('importCheck.orders', c.orders));
+  const news = c.customers.inserted + c.customers.updated + c.orders.inserted + c.orders.updated;
+  if (out.length > 0 && news === 0) out.push(`  ${translate(lang, 'importCheck.nothingNew')}`);
   return out;
 }
 

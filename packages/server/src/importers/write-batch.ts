@@ -22,7 +22,7 @@ export interface WriteCounts {
   readonly warranties: number;
 }
 
-const ORDER_COLUMNS = [
+export const ORDER_COLUMNS = [
   'order_id',
   'channel',
   'store',
@@ -36,7 +36,7 @@ const ORDER_COLUMNS = [
   'coupon_code',
   'source',
 ];
-const ITEM_COLUMNS = [
+export const ITEM_COLUMNS = [
   'line_id',
   'order_id',
   'customer_id',

@@ -20,4 +20,14 @@ export const IMPORT_CHECK_MESSAGES = defineMessages({
     en: 'no product code column: products are told apart by name and option, so a product renamed in the shop counts as another one (turn on the product number or seller code column in the download settings)',
   },
   'importCheck.warning': { ko: '주의', en: 'warning' },
+  'importCheck.changes': {
+    ko: '{what}: 새로 추가 {inserted}, 변경 {updated}, 변경 없음 {unchanged}',
+    en: '{what}: {inserted} inserted, {updated} updated, {unchanged} unchanged',
+  },
+  'importCheck.customers': { ko: '고객', en: 'customers' },
+  'importCheck.orders': { ko: '주문', en: 'orders' },
+  'importCheck.nothingNew': {
+    ko: '이미 가져온 내용과 같습니다: 새로 추가되거나 바뀐 고객·주문이 없습니다',
+    en: 'same as already imported: no customer or order was added or changed',
+  },
 });

@@ -11,6 +11,7 @@ import type { SourceKind } from '@dalbit/core/ingest/source-kind';
 import { matchRedemptions } from '../../campaigns/match-redemptions.ts';
 import type { Engine } from '../../engines/engine.ts';
 import { type ResolvePersonsResult, resolvePersons } from '../../identity/resolve-persons.ts';
+import { ChangeSnapshot, type ImportChanges } from '../change-counts.ts';
 import type { FileSource } from '../file-source.ts';
 import { recordImport } from '../record-import.ts';
 import { writeRejects } from '../write-rejects.ts';
@@ -53,6 +54,7 @@ export interface BulkOutcome {
     readonly importId: string;
     readonly couponRedemptions: number;
     readonly rejectsWritten: boolean;
+    readonly changes: ImportChanges;
   };
 }
 
@@ -139,6 +141,11 @@ async function inTransaction(tx: Engine, run: Run): Promise<BulkOutcome> {
   if (rejectsWritten) writeRejects(req.rejectsPath as string, header.headers, out.rejected);
   await buildLines(tx, plan.profile.memberIsKey);
   const persons = await readPersons(tx);
+  const before = new ChangeSnapshot(tx);
+  await before.records(
+    persons.map((p) => p.recordId),
+    [],
+  );
   const resolved = await resolvePersons(tx, persons, {
     now: req.now,
     ...(req.timings ? { timings: req.timings } : {}),
@@ -147,6 +154,7 @@ async function inTransaction(tx: Engine, run: Run): Promise<BulkOutcome> {
   lap('identity');
   await stageOwners(tx, resolved);
   await buildOrders(tx);
+  await before.orders({ sql: `SELECT order_id FROM ${ORDERS}` });
   const counts = await writeOrdersSql(tx, header.source);
   lap('facts');
   const coupons = counts.orders > 0 ? await matchRedemptions(tx, { now: req.now }) : { matched: 0 };
@@ -167,7 +175,12 @@ async function inTransaction(tx: Engine, run: Run): Promise<BulkOutcome> {
     orders: counts.orders,
   });
   lap('record');
-  return { ...base, written: { ...counts, resolved, importId, couponRedemptions: coupons.matched, rejectsWritten } };
+  const touched = new Set(resolved.customerOf.values()).size;
+  const changes = await before.count({ created: resolved.created, touched, orders: counts.orders });
+  return {
+    ...base,
+    written: { ...counts, resolved, importId, couponRedemptions: coupons.matched, rejectsWritten, changes },
+  };
 }
 
 async function dropBulkTables(tx: Engine): Promise<void> {

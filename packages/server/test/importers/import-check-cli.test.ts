@@ -42,10 +42,20 @@ describe('dalbit import says how sure it is of the kind and of the product key',
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('감지된 파일 종류: smartstore_orders');
     expect(r.stdout).toContain('주의: 상품코드 열이 없어 상품을 상품명과 옵션으로 구분합니다');
+    expect(r.stdout).toContain('  고객: 새로 추가 1, 변경 0, 변경 없음 0\n  주문: 새로 추가 2, 변경 0, 변경 없음 0\n');
+    // The same file again: every customer and order unchanged, said in so many words.
     const json = await runCli(['--data-dir', data, 'import', file, '--no-refresh', '--json']);
-    const s = JSON.parse(json.stdout) as { warnings: unknown[]; runnerUp?: unknown };
+    const s = JSON.parse(json.stdout) as { warnings: unknown[]; runnerUp?: unknown; changes: unknown };
     expect(s.warnings).toEqual([{ code: 'PRODUCT_KEY_FROM_NAME', field: 'product_code', from: 'product_name' }]);
     expect(s.runnerUp).toBeUndefined();
+    expect(s.changes).toEqual({
+      customers: { inserted: 0, updated: 0, unchanged: 1 },
+      orders: { inserted: 0, updated: 0, unchanged: 2 },
+    });
+    const again = await runCli(['--data-dir', data, 'import', file, '--no-refresh']);
+    expect(again.stdout).toContain(
+      '  고객: 새로 추가 0, 변경 0, 변경 없음 1\n  주문: 새로 추가 0, 변경 0, 변경 없음 2\n  이미 가져온 내용과 같습니다: 새로 추가되거나 바뀐 고객·주문이 없습니다\n',
+    );
     const en = await runCli(['--lang', 'en', '--data-dir', data, 'import', file, '--dry-run']);
     expect(en.stdout).toContain('warning: no product code column: products are told apart by name and option');
   });
