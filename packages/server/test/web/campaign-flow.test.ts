@@ -59,8 +59,8 @@ describe('campaign composer: steps and weekly recurrence (story 5)', () => {
     await startComposer('배송 후 리뷰 요청', FLOW);
     await page.getByTestId('message-text').fill('{{ name }}님, 주문하신 상품은 잘 받으셨나요?');
     await page.getByTestId('flow-add').click();
-    await page.getByTestId('flow-wait').locator('input').fill('3');
-    await page.getByTestId('flow-unless').selectOption('purchased');
+    await page.getByTestId('flow-second-wait').locator('input').fill('3');
+    await page.getByTestId('flow-second-unless').selectOption('purchased');
     const second = page.getByTestId('flow-second-text');
     await second.fill('{{ nmae }}님, 리뷰를 남겨 주세요');
     await expect.poll(() => issueText('scenario.steps.3.templates.0.text')).toContain('알 수 없는 변수 {{ nmae }}');
@@ -102,7 +102,81 @@ describe('campaign composer: steps and weekly recurrence (story 5)', () => {
     // Edit shows the same flow back.
     await page.goto(`${demo.server.url}/#/campaigns/${FLOW}/edit`);
     await expect.poll(() => page.getByTestId('flow-second-text').inputValue()).toContain('리뷰를 남겨 주시면');
-    expect(await page.getByTestId('flow-wait').locator('input').inputValue()).toBe('3');
+    expect(await page.getByTestId('flow-second-wait').locator('input').inputValue()).toBe('3');
+  });
+
+  it('more than one follow-up, each on its own channel: added and removed by clicking, drawn, stored, shown back', async () => {
+    await startComposer('세 단계 재구매 유도', 'three-steps');
+    await page.getByTestId('message-text').fill('{{ name }}님, 새 시즌 상품이 나왔어요');
+    await page.getByTestId('flow-add').click();
+    await page.getByTestId('flow-second-wait').locator('input').fill('2');
+    await page.getByTestId('flow-second-text').fill('{{ name }}님, 아직 고민 중이신가요?');
+    await page.getByTestId('flow-add').click();
+    await page.getByTestId('flow-third-channel').selectOption('email');
+    await page.getByTestId('flow-third-wait').locator('input').fill('5');
+    await page.getByTestId('flow-third-unless').selectOption('message_clicked');
+    // The email step needs an email sender, asked for only now that a step uses email.
+    await page.getByTestId('sender-email-name').fill('달빛상회');
+    await page.getByTestId('sender-email-address').fill('news@dalbit.example');
+    await page.getByTestId('flow-third-subject').fill('{{ name }}님께 드리는 마지막 안내');
+    await page.getByTestId('flow-third-text').fill('{{ nmae }}님, 이번 주까지입니다');
+    await expect.poll(() => issueText('scenario.steps.6.templates.0.text')).toContain('알 수 없는 변수 {{ nmae }}');
+    await page.getByTestId('flow-third-text').fill('{{ name }}님, 이번 주까지입니다');
+    // A fourth step added and taken out again leaves two follow-ups.
+    await page.getByTestId('flow-add').click();
+    await page.getByTestId('flow-fourth').waitFor();
+    await page.getByTestId('flow-fourth-remove').click();
+    expect(await page.getByTestId('flow-fourth').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('check-state').textContent()).toContain('문제 없음');
+    const flow = (await page.getByTestId('flow-diagram').textContent()) ?? '';
+    expect(flow).toContain('2일 기다림');
+    expect(flow).toContain('아니요 → 두 번째 메시지 (문자)');
+    expect(flow).toContain('5일 기다림');
+    expect(flow).toContain('메시지를 클릭했나요');
+    expect(flow).toContain('아니요 → 세 번째 메시지 (이메일)');
+    const [c] = await q(
+      `SELECT customer_id, name FROM customers WHERE name IS NOT NULL AND email IS NOT NULL ORDER BY customer_id LIMIT 1`,
+    );
+    await page.getByTestId('preview-customer').fill(String(c?.customer_id));
+    await expect
+      .poll(() => page.getByTestId('preview-text-step-third-email').textContent())
+      .toContain(`${String(c?.name)}님, 이번 주까지입니다`);
+    await shot('composer-three-steps');
+    await page.getByTestId('save-campaign').click();
+    await page.getByTestId('campaign-title').waitFor();
+    expect((await stored('three-steps')).scenario).toEqual({
+      steps: [
+        { id: 'first', kind: 'message' },
+        { id: 'wait', kind: 'wait', hours: 48 },
+        { id: 'check', kind: 'branch', if: { kind: 'purchased' }, whenTrue: 'end', whenFalse: 'second' },
+        {
+          id: 'second',
+          kind: 'message',
+          templates: [{ channel: 'sms', text: '{{ name }}님, 아직 고민 중이신가요?' }],
+        },
+        { id: 'wait-3', kind: 'wait', hours: 120 },
+        {
+          id: 'check-3',
+          kind: 'branch',
+          if: { kind: 'event', type: 'message_clicked' },
+          whenTrue: 'end',
+          whenFalse: 'third',
+        },
+        {
+          id: 'third',
+          kind: 'message',
+          channel: 'email',
+          templates: [
+            { channel: 'email', subject: '{{ name }}님께 드리는 마지막 안내', text: '{{ name }}님, 이번 주까지입니다' },
+          ],
+        },
+        { id: 'end', kind: 'exit' },
+      ],
+    });
+    await page.goto(`${demo.server.url}/#/campaigns/three-steps/edit`);
+    await expect.poll(() => page.getByTestId('flow-third-channel').inputValue()).toBe('email');
+    expect(await page.getByTestId('flow-third-text').inputValue()).toBe('{{ name }}님, 이번 주까지입니다');
+    expect(await page.getByTestId('flow-second-wait').locator('input').inputValue()).toBe('2');
   });
 
   it('launched, the real scheduler sends the second text only to the first text’s recipients who did not order', async () => {

@@ -162,6 +162,52 @@ describe('composer rules typed in Chromium', () => {
     expect(page.url()).toContain('#/settings');
   });
 
+  it('triggers: on entering a saved audience, a product’s purchase day, a grade review day — each clicked, checked and stored', async () => {
+    await startComposer('rule-entry', 'sms');
+    await page.getByTestId('sender-sms').fill('0212345678');
+    await page.getByTestId('message-text').fill('{{ name }}님, 두 번째 구매 감사합니다');
+    await page.getByTestId('trigger-entry').check();
+    await page.getByTestId('trigger-entry-segment').selectOption(segmentId);
+    await page.getByTestId('trigger-entry-delay').locator('input').fill('24');
+    await expect.poll(checkState).toContain('문제 없음');
+    await shot('rules-trigger-entry');
+    await page.getByTestId('save-campaign').click();
+    await page.getByTestId('campaign-title').waitFor();
+    const stored = async (id: string) => {
+      const [row] = await q(`SELECT definition FROM campaigns WHERE campaign_id = '${id}'`);
+      return JSON.parse(String(row?.definition)).trigger;
+    };
+    expect(await stored('rule-entry')).toEqual({ kind: 'segment_entry', segmentId, delayHours: 24 });
+    await page.goto(`${demo.server.url}/#/campaigns/rule-entry/edit`);
+    await expect.poll(() => page.getByTestId('trigger-entry-segment').inputValue()).toBe(segmentId);
+
+    await startComposer('rule-golden', 'sms');
+    await page.getByTestId('sender-sms').fill('0212345678');
+    await page.getByTestId('message-text').fill('{{ name }}님, 구매하신 지 한 달이 됐어요');
+    await page.getByTestId('trigger-golden').check();
+    await page.getByTestId('trigger-anchor').selectOption('product_purchase');
+    await page.getByTestId('trigger-offset').locator('input').fill('30');
+    // Without the product the date is unknown: refused under the trigger, in Korean.
+    await expect.poll(() => issueText('trigger')).toMatch(/상품/);
+    await shot('rules-trigger-product-missing');
+    const [product] = await q('SELECT product_id FROM products ORDER BY product_id LIMIT 1');
+    await page.getByTestId('trigger-product').fill(String(product?.product_id));
+    await expect.poll(checkState).toContain('문제 없음');
+    await page.getByTestId('trigger-anchor').selectOption('grade_review');
+    await page.getByTestId('trigger-offset').locator('input').fill('-3');
+    await page.getByTestId('trigger-review-day').locator('input').fill('15');
+    await page.getByTestId('trigger-review-every').locator('input').fill('3');
+    await expect.poll(checkState).toContain('문제 없음');
+    await page.getByTestId('save-campaign').click();
+    await page.getByTestId('campaign-title').waitFor();
+    expect(await stored('rule-golden')).toEqual({
+      kind: 'date_relative',
+      anchor: 'grade_review',
+      offsetDays: -3,
+      review: { dayOfMonth: 15, everyMonths: 3 },
+    });
+  });
+
   it('an audience that cannot be resolved: a saved segment gone from the warehouse, builder values still wrong', async () => {
     await startComposer('rule-audience', 'sms');
     await page.getByTestId('sender-sms').fill('0212345678');

@@ -8,6 +8,7 @@ import {
   type FollowUpUnless,
   GOLDEN_ANCHORS,
   type GoldenAnchor,
+  MAX_FOLLOW_UPS,
   type MessageDraft,
   newDraft,
   newPair,
@@ -57,6 +58,14 @@ function triggerInto(d: Draft, trigger: Json): void {
     const a = str(trigger.anchor);
     if ((GOLDEN_ANCHORS as readonly string[]).includes(a)) d.anchor = a as GoldenAnchor;
     d.offsetDays = num(trigger.offsetDays);
+    d.productId = str(trigger.productId);
+    const review = obj(trigger.review);
+    d.reviewDay = num(review.dayOfMonth) ?? d.reviewDay;
+    d.reviewEveryMonths = num(review.everyMonths) ?? d.reviewEveryMonths;
+  } else if (trigger.kind === 'segment_entry') {
+    d.trigger = 'entry';
+    d.entrySegmentId = str(trigger.segmentId);
+    d.entryDelayHours = num(trigger.delayHours);
   } else if (trigger.kind === 'event') {
     d.trigger = 'event';
     d.eventType = str(obj(trigger.event).type, d.eventType);
@@ -65,17 +74,31 @@ function triggerInto(d: Draft, trigger: Json): void {
   }
 }
 
-/** The composer's follow-up when the stored scenario has its shape (first → wait → branch → second → end). */
-function followUpOf(channel: Channel, scenario: Json): FollowUpDraft | null {
+/**
+ * The composer's follow-ups when the stored scenario has its shape (first → [wait → branch → message]
+ * × n → end); otherwise none (the stored scenario is kept as it is when saving).
+ */
+function followUpsOf(channel: Channel, scenario: Json): FollowUpDraft[] {
   const steps = Array.isArray(scenario.steps) ? scenario.steps.map(obj) : [];
-  const [first, wait, branch, second] = steps;
-  if (first?.kind !== 'message' || wait?.kind !== 'wait' || branch?.kind !== 'branch' || second?.kind !== 'message')
-    return null;
-  const cond = obj(branch.if);
-  const type = cond.kind === 'purchased' ? 'purchased' : str(cond.type);
-  const unless = (FOLLOW_UP_UNLESS as readonly string[]).includes(type) ? (type as FollowUpUnless) : 'purchased';
-  const hours = num(wait.hours);
-  return { waitDays: hours === null ? null : hours / 24, unless, message: messageOf(channel, second.templates) };
+  const out: FollowUpDraft[] = [];
+  if (steps[0]?.kind !== 'message') return [];
+  for (let i = 1; steps[i]?.kind === 'wait'; i += 3) {
+    const [wait, branch, message] = [steps[i], steps[i + 1], steps[i + 2]];
+    if (branch?.kind !== 'branch' || message?.kind !== 'message' || out.length >= MAX_FOLLOW_UPS) return [];
+    const cond = obj(branch.if);
+    const type = cond.kind === 'purchased' ? 'purchased' : str(cond.type);
+    const unless = (FOLLOW_UP_UNLESS as readonly string[]).includes(type) ? (type as FollowUpUnless) : 'purchased';
+    const hours = num(wait?.hours);
+    const ch = str(message.channel, channel);
+    const own = (COMPOSER_CHANNELS as readonly string[]).includes(ch) ? (ch as Channel) : channel;
+    out.push({
+      waitDays: hours === null ? null : hours / 24,
+      unless,
+      channel: own,
+      message: messageOf(own, message.templates),
+    });
+  }
+  return out;
 }
 
 /** A stored campaign back in the composer (fields the composer does not edit are kept by the server's schema defaults). */
@@ -114,6 +137,6 @@ export function draftFromDefinition(def: Json): Draft {
   const variants = Array.isArray(exp.variants) ? exp.variants.map(obj) : [];
   const b = variants.find((v) => v.name === 'B');
   d.armB = b?.templates ? messageOf(d.channel, b.templates) : null;
-  d.followUp = def.scenario ? followUpOf(d.channel, obj(def.scenario)) : null;
+  d.followUps = def.scenario ? followUpsOf(d.channel, obj(def.scenario)) : [];
   return d;
 }

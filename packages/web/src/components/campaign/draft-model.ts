@@ -13,7 +13,7 @@ export const COMPOSER_CHANNELS: readonly Channel[] = [
 /** Channels whose message is a code plus named values (AlimTalk template, webhook event) instead of a text. */
 export const KEYED_CHANNELS: readonly Channel[] = ['kakao_alimtalk', 'webhook'];
 export const isKakao = (c: Channel): boolean => c === 'kakao_brand' || c === 'kakao_alimtalk';
-export type TriggerKind = 'now' | 'scheduled' | 'recurring' | 'golden' | 'event';
+export type TriggerKind = 'now' | 'scheduled' | 'recurring' | 'entry' | 'golden' | 'event';
 export const GOLDEN_ANCHORS = [
   'birthday',
   'signup',
@@ -21,6 +21,8 @@ export const GOLDEN_ANCHORS = [
   'last_purchase',
   'coupon_expiry',
   'warranty',
+  'product_purchase',
+  'grade_review',
 ] as const;
 export type GoldenAnchor = (typeof GOLDEN_ANCHORS)[number];
 
@@ -66,15 +68,45 @@ export interface CouponDraft {
 export type FollowUpUnless = 'purchased' | 'message_clicked' | 'message_opened';
 export const FOLLOW_UP_UNLESS: readonly FollowUpUnless[] = ['purchased', 'message_clicked', 'message_opened'];
 
-/** A second message `waitDays` after the first, only to customers who did not do `unless` meanwhile. */
+/**
+ * A further message `waitDays` after the previous one, on its own channel, only to customers who did
+ * not do `unless` since the campaign reached them.
+ */
 export interface FollowUpDraft {
   waitDays: number | null;
   unless: FollowUpUnless;
+  channel: Channel;
   message: MessageDraft;
 }
 
-/** Step ids of the composer's two-message scenario (issue paths point at `scenario.steps.<i>`). */
-export const FOLLOW_UP_STEP = { first: 0, wait: 1, branch: 2, second: 3, end: 4 } as const;
+/** At most this many follow-ups (five messages in all). */
+export const MAX_FOLLOW_UPS = 4;
+const ORDINALS = ['second', 'third', 'fourth', 'fifth'] as const;
+export type Ordinal = (typeof ORDINALS)[number];
+
+/**
+ * Step ids and indexes (issue paths point at `scenario.steps.<i>`) of follow-up `k` (0-based) in the
+ * composer's scenario: first → [wait → branch → message] × n → end. The first follow-up keeps the
+ * ids `wait`, `check`, `second` of campaigns saved before there could be more.
+ */
+export function followUpStep(k: number): {
+  wait: string;
+  check: string;
+  message: Ordinal;
+  waitIndex: number;
+  messageIndex: number;
+} {
+  return {
+    wait: k === 0 ? 'wait' : `wait-${k + 2}`,
+    check: k === 0 ? 'check' : `check-${k + 2}`,
+    message: ORDINALS[k] ?? 'fifth',
+    waitIndex: 1 + 3 * k,
+    messageIndex: 3 + 3 * k,
+  };
+}
+
+/** Every channel the campaign sends on: its own and each follow-up's. */
+export const channelsOf = (d: Draft): Channel[] => [...new Set([d.channel, ...d.followUps.map((f) => f.channel)])];
 
 export interface Draft {
   id: string;
@@ -96,6 +128,14 @@ export interface Draft {
   weekdays: number[];
   anchor: GoldenAnchor;
   offsetDays: number | null;
+  /** Golden time `product_purchase`: the product. */
+  productId: string;
+  /** Golden time `grade_review`: day of month and period of the review. */
+  reviewDay: number | null;
+  reviewEveryMonths: number | null;
+  /** On entering a saved audience: which, and how long after. */
+  entrySegmentId: string;
+  entryDelayHours: number | null;
   eventType: string;
   delayHours: number | null;
   exitOnOrder: boolean;
@@ -104,8 +144,8 @@ export interface Draft {
   holdoutPercent: number | null;
   /** Variant B's message (A is the main message); null = no A/B test. */
   armB: MessageDraft | null;
-  /** The follow-up step; null = one message. */
-  followUp: FollowUpDraft | null;
+  /** Follow-up steps in order; empty = one message. */
+  followUps: FollowUpDraft[];
 }
 
 export const emptyMessage = (): MessageDraft => ({
@@ -136,6 +176,11 @@ export function newDraft(): Draft {
     weekdays: [],
     anchor: 'birthday',
     offsetDays: -3,
+    productId: '',
+    reviewDay: 1,
+    reviewEveryMonths: 1,
+    entrySegmentId: '',
+    entryDelayHours: 0,
     eventType: 'add_to_cart',
     delayHours: 72,
     exitOnOrder: true,
@@ -143,7 +188,7 @@ export function newDraft(): Draft {
     coupon: null,
     holdoutPercent: 10,
     armB: null,
-    followUp: null,
+    followUps: [],
   };
 }
 
@@ -199,8 +244,18 @@ function triggerOf(d: Draft, now: string): Record<string, unknown> {
       return d.weekdays.length > 0 && d.weekdays.length < 7
         ? { kind: 'recurring', every: 'week', weekdays: [...d.weekdays].sort(), time: d.time }
         : { kind: 'recurring', every: 'day', time: d.time };
+    case 'entry':
+      return { kind: 'segment_entry', segmentId: d.entrySegmentId, delayHours: d.entryDelayHours };
     case 'golden':
-      return { kind: 'date_relative', anchor: d.anchor, offsetDays: d.offsetDays };
+      return {
+        kind: 'date_relative',
+        anchor: d.anchor,
+        offsetDays: d.offsetDays,
+        ...(d.anchor === 'product_purchase' && d.productId.trim() ? { productId: d.productId.trim() } : {}),
+        ...(d.anchor === 'grade_review'
+          ? { review: { dayOfMonth: d.reviewDay, everyMonths: d.reviewEveryMonths } }
+          : {}),
+      };
     case 'event':
       return {
         kind: 'event',
@@ -231,18 +286,25 @@ function couponOf(c: CouponDraft): Record<string, unknown> {
   };
 }
 
-/** first message → wait → did they (buy | click | open)? yes: end, no: second message → end. */
-function scenarioOf(d: Draft, f: FollowUpDraft): Record<string, unknown> {
-  const cond = f.unless === 'purchased' ? { kind: 'purchased' } : { kind: 'event', type: f.unless };
-  return {
-    steps: [
-      { id: 'first', kind: 'message' },
-      { id: 'wait', kind: 'wait', hours: f.waitDays === null ? null : f.waitDays * 24 },
-      { id: 'check', kind: 'branch', if: cond, whenTrue: 'end', whenFalse: 'second' },
-      { id: 'second', kind: 'message', templates: [template(d.channel, f.message, d.fallbackToSms)] },
-      { id: 'end', kind: 'exit' },
-    ],
-  };
+/** first message → [wait → did they (buy | click | open) since the start? yes: end, no: next message] × n → end. */
+function scenarioOf(d: Draft): Record<string, unknown> {
+  const steps: Record<string, unknown>[] = [{ id: 'first', kind: 'message' }];
+  d.followUps.forEach((f, k) => {
+    const id = followUpStep(k);
+    const cond = f.unless === 'purchased' ? { kind: 'purchased' } : { kind: 'event', type: f.unless };
+    steps.push(
+      { id: id.wait, kind: 'wait', hours: f.waitDays === null ? null : f.waitDays * 24 },
+      { id: id.check, kind: 'branch', if: cond, whenTrue: 'end', whenFalse: id.message },
+      {
+        id: id.message,
+        kind: 'message',
+        ...(f.channel === d.channel ? {} : { channel: f.channel }),
+        templates: [template(f.channel, f.message, d.fallbackToSms)],
+      },
+    );
+  });
+  steps.push({ id: 'end', kind: 'exit' });
+  return { steps };
 }
 
 /** The campaign definition the API validates and stores. `now` is the server's clock (for "send now"). */
@@ -255,12 +317,12 @@ export function toDefinition(d: Draft, now: string): Record<string, unknown> {
     audience: d.audience.kind === 'definition' ? { kind: 'definition', definition: d.audience.definition } : d.audience,
     trigger: triggerOf(d, now),
     channel: d.channel,
-    fallbackToSms: isKakao(d.channel) && d.fallbackToSms,
+    fallbackToSms: channelsOf(d).some(isKakao) && d.fallbackToSms,
     templates: [base],
     sender: senderOf(d),
     sendTime: { time: d.time, usePreferredHour: d.usePreferredHour, window: { start: '09:00', end: '20:00' } },
     ...(d.coupon ? { coupon: couponOf(d.coupon) } : {}),
-    ...(d.followUp ? { scenario: scenarioOf(d, d.followUp) } : {}),
+    ...(d.followUps.length > 0 ? { scenario: scenarioOf(d) } : {}),
     experiment: {
       holdoutPercent: d.holdoutPercent,
       variants: d.armB

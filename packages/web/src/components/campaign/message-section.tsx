@@ -2,14 +2,17 @@ import type { DraftIssue } from '../../api/campaigns.ts';
 import { channelName, useI18n } from '../../i18n.ts';
 import { useT } from '../../use-t.ts';
 import { ComplianceRules } from './compliance-rules.tsx';
-import { type Channel, COMPOSER_CHANNELS, type Draft, isKakao, TEXT_FIELD } from './draft-model.ts';
+import { type Channel, COMPOSER_CHANNELS, channelsOf, type Draft, isKakao, TEXT_FIELD } from './draft-model.ts';
 import { FieldIssues, issuesAt } from './field-issues.tsx';
 import { TemplateEditor } from './template-editor.tsx';
 
 function SenderFields(props: { draft: Draft; set: (p: Partial<Draft>) => void; issues: readonly DraftIssue[] }) {
   const t = useT();
   const { draft: d, set } = props;
-  const phone = d.channel === 'sms' || (isKakao(d.channel) && d.fallbackToSms);
+  // Every channel of the campaign (its follow-ups may use others) needs its sender.
+  const used = channelsOf(d);
+  const kakao = used.some(isKakao);
+  const phone = used.includes('sms') || (kakao && d.fallbackToSms);
   return (
     <div className="row">
       {phone ? (
@@ -19,7 +22,7 @@ function SenderFields(props: { draft: Draft; set: (p: Partial<Draft>) => void; i
           <FieldIssues issues={props.issues} at="sender.smsFrom" />
         </label>
       ) : null}
-      {isKakao(d.channel) ? (
+      {kakao ? (
         <label className="field">
           <span>{t('studio.field.kakaoKey')}</span>
           <input
@@ -30,7 +33,7 @@ function SenderFields(props: { draft: Draft; set: (p: Partial<Draft>) => void; i
           <FieldIssues issues={props.issues} at="sender.kakaoSenderKey" />
         </label>
       ) : null}
-      {d.channel === 'email' ? (
+      {used.includes('email') ? (
         <>
           <label className="field">
             <span>{t('studio.field.emailName')}</span>
@@ -85,7 +88,7 @@ export function MessageSection(props: {
             ))}
           </select>
         </label>
-        {isKakao(d.channel) ? (
+        {channelsOf(d).some(isKakao) ? (
           <label>
             <input
               type="checkbox"
