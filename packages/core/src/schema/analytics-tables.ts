@@ -47,6 +47,26 @@ export const RELATED_PRODUCTS: TableDef = {
   ],
 };
 
+/**
+ * Which run wrote the current `related_products` (migration 21), one row per run, newest `run_at`
+ * current: `computed_by` 'refresh' (the daily refresh's rules) or 'cli' (`dalbit basket rules --store`
+ * with the thresholds in `params`), so the dashboard and API can say whose rules audiences use.
+ */
+export const RELATED_PRODUCT_RUNS: TableDef = {
+  name: 'related_product_runs',
+  key: ['run_at'],
+  appendOnly: true,
+  columns: [
+    col('run_at', 'timestamp'),
+    col('as_of', 'timestamp'),
+    col('computed_by', 'string'),
+    col('params', 'json'),
+    col('rule_count', 'int'),
+    col('customer_count', 'int'),
+    col('row_count', 'int'),
+  ],
+};
+
 export const CUSTOMER_TRAITS: TableDef = {
   name: 'customer_traits',
   key: ['customer_id'],

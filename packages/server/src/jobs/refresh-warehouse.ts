@@ -58,7 +58,12 @@ export async function refreshWarehouse(
     return `${await refreshRfmScores(engine, opts.asOfDay)} customers`;
   });
   await run('related_products', async () => {
-    const r = await refreshRelatedProducts(engine, { asOfDay: opts.asOfDay, rules: RELATED_PRODUCT_RULES });
+    const r = await refreshRelatedProducts(engine, {
+      asOfDay: opts.asOfDay,
+      rules: RELATED_PRODUCT_RULES,
+      computedBy: 'refresh',
+      now: new Date(),
+    });
     return `${r.set.rules.length} rules, ${r.customers} customers, ${r.rows} rows`;
   });
   await run('clv', async () => {

@@ -320,6 +320,14 @@ describe('HTTP API over a demo warehouse (real server on loopback)', () => {
       sql('SELECT name FROM products WHERE product_id = $1', [list[0]?.rhs.id], ['string']),
     );
     expect(list[0]?.rhs.name).toBe(named?.name);
+    // which run wrote the related products audiences use: the demo's refresh, with its customers
+    const stored = rules.body.stored as { computedBy: string; customers: number; rows: number } | null;
+    if ((await one('SELECT count(*) AS n FROM related_product_runs')) === 0) expect(stored).toBeNull();
+    else {
+      expect(stored?.computedBy).toBe('refresh');
+      expect(stored?.customers).toBe(await one('SELECT count(DISTINCT customer_id) AS n FROM related_products'));
+      expect(stored?.rows).toBe(await one('SELECT count(*) AS n FROM related_products'));
+    }
   });
 
   it('ranks customers by expected one-year value (BG/NBD + Gamma-Gamma), names masked', async () => {

@@ -244,6 +244,16 @@ export const FIXTURE: Record<string, Row[]> = {
     },
   ],
   clv_scores: [
+    // c02: marketplace-only, likely to buy again (the marketplace → own shop audience).
+    {
+      customer_id: 'c02',
+      as_of: AS_OF,
+      p_alive: 0.7,
+      expected_purchases_30d: 0.3,
+      expected_purchases_90d: 0.9,
+      expected_spend: 20_000,
+      clv_1y: 60_000,
+    },
     {
       customer_id: 'c08',
       as_of: AS_OF,

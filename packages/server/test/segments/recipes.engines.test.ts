@@ -15,7 +15,11 @@ const CASES: readonly [string, Record<string, string>, string[]][] = [
   ['new-channel-friend', {}, ['c12']],
   ['one-purchase-n-days-ago', { days: '100' }, ['c01']],
   ['recent-buyer-related', { days: '60' }, ['c08']],
-  ['marketplace-to-own', { min: '3' }, ['c08']],
+  // c08 (smartstore ×3, then the own shop) already moved; c02 has not and is likely to buy again.
+  ['marketplace-to-own', { min: '3' }, ['c02']],
+  ['marketplace-to-own', { min: '2', product: 'P5' }, ['c02']],
+  ['marketplace-to-own', { min: '2', product: 'P2' }, []],
+  ['marketplace-to-own', { min: '2', probability: '0.8' }, []],
   ['store-buyers', { store: 'gangnam' }, ['c04']],
   ['cart-abandonment', {}, ['c03']],
   ['product-interest', { product: 'P1' }, ['c03']],

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { postJson } from '../api/client.ts';
 import { useApi } from '../api.ts';
+import { StoredRulesNote, type StoredRun } from '../components/analytics/stored-rules-note.tsx';
 import { NetworkChart } from '../components/charts/network-chart.tsx';
 import { dedupeRules } from '../components/dedupe-rules.ts';
 import { Freshness } from '../components/freshness.tsx';
@@ -32,6 +33,7 @@ interface Rfm {
 interface Rules {
   transactions: number;
   total: number;
+  stored: StoredRun | null;
   rules: {
     lhs: { id: string; name: string }[];
     rhs: { id: string; name: string };
@@ -128,6 +130,7 @@ export function AnalyticsPage() {
           <StatusView value={rules}>
             {(d) => (
               <>
+                <StoredRulesNote run={d.stored} />
                 <p className="muted small">{tc('workspace.network.intro')}</p>
                 <NetworkChart
                   title={t('basketTitle')}

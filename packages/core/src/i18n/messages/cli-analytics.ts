@@ -15,8 +15,8 @@ export const CLI_ANALYTICS_MESSAGES = defineMessages({
   'cli.error.moreIssues': { ko: '… 외 {count}건', en: '… {count} more' },
 
   'cli.basket.rules': {
-    ko: 'R arules apriori 와 같은 연관 규칙; --transactions 가 없으면 웨어하우스에서 계산 (related_products 도 갱신)',
-    en: 'association rules as R arules apriori computes them; without --transactions: the warehouse (also refreshes related_products)',
+    ko: 'R arules apriori 와 같은 연관 규칙; --transactions 가 없으면 웨어하우스에서 계산 (--store 일 때만 related_products 저장)',
+    en: 'association rules as R arules apriori computes them; without --transactions: the warehouse (stores related_products only with --store)',
   },
   'cli.basket.opt.transactions': {
     ko: 'transaction_id,item[,customer_id] 행의 CSV (파일 모드)',

@@ -137,6 +137,7 @@ export const WEB_AUDIENCE_MESSAGES = defineMessages({
   'audience.param.from': { ko: '마지막 구매 후 (일부터)', en: 'Days since last order, from' },
   'audience.param.to': { ko: '마지막 구매 후 (일까지)', en: 'Days since last order, to' },
   'audience.param.rate': { ko: '비율 (%)', en: 'Rate (%)' },
+  'audience.param.probability': { ko: '재구매 가능성 (%) 이상', en: 'Chance to buy again (%) at least' },
   'audience.param.percent': { ko: '상위 비율 (%)', en: 'Top percent' },
   'audience.param.months': { ko: '구매 없는 기간 (개월)', en: 'Months without an order' },
   'audience.param.orders': { ko: '최소 주문 수', en: 'At least (orders)' },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { OWN_SHOP_CHANNELS } from '../../analytics/traits/channel-kind.ts';
 import { MARKETPLACE_CHANNELS } from '../catalog.ts';
+import type { Condition } from '../schema.ts';
 import { defineRecipe } from './recipe.ts';
 
 const days = (fallback: number) => z.coerce.number().int().min(0).max(3650).default(fallback);
@@ -50,25 +52,51 @@ export const RECENT_BUYER_RELATED = defineRecipe({
   }),
 });
 
+/**
+ * Marketplace buyers who have not bought on the own shop yet and are likely to buy again: the
+ * audience to invite before their next purchase goes to a marketplace. Customers who already
+ * moved (any own-shop purchase) are left out; an optional product narrows it to the buyers of a
+ * product bought on a marketplace (the ones whose buyers tend to follow to the own shop).
+ */
 export const MARKETPLACE_TO_OWN = defineRecipe({
   name: 'marketplace-to-own',
-  title: { ko: '마켓 → 자사몰 전환 고객', en: 'Marketplace to own-shop switchers' },
+  title: { ko: '마켓 → 자사몰 전환 유도', en: 'Invite marketplace buyers to the own shop' },
   purpose: 'conversion',
   type: { ko: '채널 전환', en: 'channel switch' },
-  action: { ko: '자사몰 회원 혜택 강화 안내', en: 'reinforce own-shop member benefits' },
-  goldenTime: { ko: '자사몰 첫 구매 후 7일', en: '7 days after the first own-shop order' },
-  description: {
-    ko: '마켓플레이스 구매가 N회 이상이고 마켓 → 자사몰 구매 패턴을 보인 고객',
-    en: 'At least N marketplace purchases and a marketplace → own-shop purchase pattern',
+  action: { ko: '자사몰 가입·첫 구매 혜택 안내', en: 'offer an own-shop sign-up and first-order benefit' },
+  goldenTime: {
+    ko: '마켓 구매 후 N일 (다음 구매 전)',
+    en: 'N days after the marketplace purchase, before the next one',
   },
-  params: z.object({ min: count(2) }),
-  build: (p) => ({
-    kind: 'and',
-    items: [
-      { kind: 'orders', filter: { channels: [...MARKETPLACE_CHANNELS] }, measure: 'count', op: 'gte', value: p.min },
-      { kind: 'analytics', field: 'traits.migrated_at', op: 'exists' },
-    ],
+  description: {
+    ko: '마켓플레이스 구매가 N회 이상이고 아직 자사몰 구매가 없으며 재구매 가능성이 높은 고객',
+    en: 'At least N marketplace purchases, no own-shop purchase yet, and a high chance to buy again',
+  },
+  params: z.object({
+    min: count(2),
+    probability: z.coerce.number().min(0).max(1).default(0.5),
+    product: z.string().min(1).max(200).optional(),
   }),
+  build: (p) => {
+    const market = [...MARKETPLACE_CHANNELS];
+    const items: Condition[] = [
+      { kind: 'orders', filter: { channels: market }, measure: 'count', op: 'gte', value: p.min },
+      {
+        kind: 'not',
+        item: { kind: 'orders', filter: { channels: [...OWN_SHOP_CHANNELS] }, measure: 'count', op: 'gte', value: 1 },
+      },
+      { kind: 'analytics', field: 'clv.p_alive', op: 'gte', value: p.probability },
+    ];
+    if (p.product !== undefined)
+      items.push({
+        kind: 'orders',
+        filter: { channels: market, products: [p.product] },
+        measure: 'count',
+        op: 'gte',
+        value: 1,
+      });
+    return { kind: 'and', items };
+  },
 });
 
 export const STORE_BUYERS = defineRecipe({

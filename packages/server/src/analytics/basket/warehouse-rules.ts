@@ -1,7 +1,7 @@
 import type { BasketLevel } from '@dalbit/core/analytics/basket/basket-level';
 import type { MineRulesOptions } from '@dalbit/core/analytics/basket/mine-rules';
 import type { RuleSet } from '@dalbit/core/analytics/basket/rule';
-import { RELATED_PRODUCTS } from '@dalbit/core/schema/analytics-tables';
+import { RELATED_PRODUCT_RUNS, RELATED_PRODUCTS } from '@dalbit/core/schema/analytics-tables';
 import { columnNames } from '@dalbit/core/schema/table';
 import { kstDayStart } from '@dalbit/core/time/kst';
 import type { Engine } from '../../engines/engine.ts';
@@ -32,13 +32,47 @@ export async function mineWarehouseRules(
   return { set, skippedLines: skipped };
 }
 
+/** Who wrote the stored related products: the daily refresh, or `dalbit basket rules --store`. */
+export type RelatedProductsMode = 'refresh' | 'cli';
+
+/** The run behind the current `related_products` (the newest row of `related_product_runs`). */
+export interface RelatedProductsRun {
+  readonly runAt: Date;
+  readonly asOf: Date;
+  readonly computedBy: RelatedProductsMode;
+  readonly params: Record<string, unknown>;
+  readonly rules: number;
+  readonly customers: number;
+  readonly rows: number;
+}
+
+/** The run that wrote the current related products, or null when none was ever stored. */
+export async function latestRelatedProductsRun(engine: Engine): Promise<RelatedProductsRun | null> {
+  const [r] = await engine.query<Record<string, unknown>>(
+    `SELECT run_at, as_of, computed_by, params, rule_count, customer_count, row_count FROM ${RELATED_PRODUCT_RUNS.name}
+     ORDER BY run_at DESC LIMIT 1`,
+  );
+  if (!r) return null;
+  const params = typeof r.params === 'string' ? (JSON.parse(r.params) as Record<string, unknown>) : {};
+  return {
+    runAt: new Date(r.run_at as Date),
+    asOf: new Date(r.as_of as Date),
+    computedBy: r.computed_by === 'cli' ? 'cli' : 'refresh',
+    params,
+    rules: Number(r.rule_count),
+    customers: Number(r.customer_count),
+    rows: Number(r.row_count),
+  };
+}
+
 /**
  * Mines rules and replaces `related_products` with every customer's top `limit` (default 5)
- * related items (product ids, or categories at category level). Returns counts for reporting.
+ * related items (product ids, or categories at category level), then records the run (who ran it,
+ * with which thresholds) in `related_product_runs`. Returns counts for reporting.
  */
 export async function refreshRelatedProducts(
   engine: Engine,
-  opts: WarehouseBasketOptions & { limit?: number },
+  opts: WarehouseBasketOptions & { limit?: number; computedBy: RelatedProductsMode; now: Date },
 ): Promise<{ set: RuleSet; customers: number; rows: number; skippedLines: number }> {
   const { lines, skipped } = await loadPurchaseLines(engine, { ...opts, itemLevel: opts.itemLevel ?? 'product' });
   const fit = await runFit(
@@ -58,5 +92,23 @@ export async function refreshRelatedProducts(
       return tx.insert(target, columnNames(RELATED_PRODUCTS), rows);
     }),
   );
+  const params = {
+    ...opts.rules,
+    level: opts.level ?? 'order',
+    itemLevel: opts.itemLevel ?? 'product',
+    top: opts.limit ?? 5,
+    ...(opts.windowDays === undefined ? {} : { windowDays: opts.windowDays }),
+  };
+  await engine.insert(RELATED_PRODUCT_RUNS.name, columnNames(RELATED_PRODUCT_RUNS), [
+    [
+      opts.now,
+      asOf,
+      opts.computedBy,
+      JSON.stringify(params),
+      fit.set.rules.length,
+      fit.customersWithRelated,
+      customer.length,
+    ],
+  ]);
   return { set: fit.set, customers: fit.customersWithRelated, rows: customer.length, skippedLines: skipped };
 }

@@ -6,8 +6,10 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseOptions } from '../../analytics/basket/cli-options.ts';
 import { fileIssuesError, readTransactionsFile } from '../../analytics/basket/read-transactions-file.ts';
-import { refreshRelatedProducts } from '../../analytics/basket/warehouse-rules.ts';
+import { mineWarehouseRules, refreshRelatedProducts } from '../../analytics/basket/warehouse-rules.ts';
+import type { Engine } from '../../engines/engine.ts';
 import { cliAsOfDay } from '../as-of-flag.ts';
+import { CliError } from '../cli-error.ts';
 import type { CliContext } from '../context.ts';
 
 const RulesOptions = z.object({
@@ -24,6 +26,7 @@ const RulesOptions = z.object({
   top: z.coerce.number().int().positive().default(5),
   format: z.enum(['csv', 'json']).default('csv'),
   json: z.boolean().optional(),
+  store: z.boolean().optional(),
 });
 
 export function registerBasket(program: Command, ctx: CliContext): void {
@@ -45,6 +48,7 @@ export function registerBasket(program: Command, ctx: CliContext): void {
     .option('--top <n>', t('cli.basket.opt.top'))
     .option('--format <format>', t('cli.basket.opt.format'))
     .option('--json', t('cli.option.formatJson'))
+    .option('--store', t('loops.basket.opt.store'))
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
       const o = parseOptions(RulesOptions, raw, t);
       const format = o.json ? 'json' : o.format;
@@ -57,29 +61,23 @@ export function registerBasket(program: Command, ctx: CliContext): void {
       };
       let set: RuleSet;
       if (o.transactions !== undefined) {
+        if (o.store) throw new CliError('BAD_FLAG', t('loops.basket.storeNeedsWarehouse'));
         const file = await readTransactionsFile(o.transactions, o.level, t);
         if (file.issues.length > 0) throw fileIssuesError(file.issues, t);
         set = mineRules(buildTransactions(file.rows), ruleOpts);
       } else {
         const engine = await ctx.warehouse(cmd);
         const asOfDay = await cliAsOfDay(ctx, engine, o.asOf);
-        const result = await refreshRelatedProducts(engine, {
+        const mining = {
           asOfDay,
           ...(o.windowDays === undefined ? {} : { windowDays: o.windowDays }),
           rules: ruleOpts,
           level: o.level,
           itemLevel: o.itemLevel,
-          limit: o.top,
-        });
-        set = result.set;
-        ctx.err(
-          t('cli.basket.stored', {
-            rows: result.rows,
-            customers: result.customers,
-            skipped: result.skippedLines,
-            itemLevel: o.itemLevel,
-          }),
-        );
+        };
+        set = o.store
+          ? await storeRules(ctx, engine, { ...mining, limit: o.top })
+          : await printOnly(ctx, engine, mining);
       }
       const rules = sortRules(set);
       if (format === 'json')
@@ -88,4 +86,28 @@ export function registerBasket(program: Command, ctx: CliContext): void {
         );
       else for (const line of formatRulesCsv(set, rules)) ctx.out(line);
     });
+}
+
+type Mining = Parameters<typeof mineWarehouseRules>[1];
+
+/** Warehouse mode without --store: the rules only; the stored related products stay as they are. */
+async function printOnly(ctx: CliContext, engine: Engine, mining: Mining): Promise<RuleSet> {
+  const { set } = await mineWarehouseRules(engine, mining);
+  ctx.err(ctx.t('loops.basket.notStored'));
+  return set;
+}
+
+/** `--store`: replaces related_products (audiences and messages use them) and records this run. */
+async function storeRules(ctx: CliContext, engine: Engine, mining: Mining & { limit: number }): Promise<RuleSet> {
+  const result = await refreshRelatedProducts(engine, { ...mining, computedBy: 'cli', now: new Date() });
+  ctx.err(
+    ctx.t('cli.basket.stored', {
+      rows: result.rows,
+      customers: result.customers,
+      skipped: result.skippedLines,
+      itemLevel: mining.itemLevel ?? 'product',
+    }),
+  );
+  ctx.err(ctx.t('loops.basket.storedUntilRefresh'));
+  return result.set;
 }

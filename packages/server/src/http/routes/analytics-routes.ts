@@ -6,7 +6,7 @@ import { RFM_SEGMENT_LABELS } from '@dalbit/core/analytics/rfm/segments';
 import { translate } from '@dalbit/core/i18n/catalog';
 import { isoDateToKstDay, kstDayToIso, toKstDay } from '@dalbit/core/time/kst';
 import { z } from 'zod';
-import { mineWarehouseRules } from '../../analytics/basket/warehouse-rules.ts';
+import { latestRelatedProductsRun, mineWarehouseRules } from '../../analytics/basket/warehouse-rules.ts';
 import { clvDistribution } from '../../analytics/clv/clv-distribution.ts';
 import { computeWarehouseClv } from '../../analytics/clv/warehouse-clv.ts';
 import { derivedResults } from '../../analytics/derived-results.ts';
@@ -157,6 +157,16 @@ function rfmRoutes(deps: ApiDeps): AnyRoute[] {
   ];
 }
 
+const StoredRun = z.object({
+  computedBy: z.enum(['refresh', 'cli']).describe("'refresh': the daily refresh; 'cli': `dalbit basket rules --store`"),
+  runAt: z.iso.datetime(),
+  asOf: z.string().describe('KST day the rules were mined as of'),
+  params: z.record(z.string(), z.unknown()).describe('support, confidence, lift, level, itemLevel, top, …'),
+  rules: z.number().int(),
+  customers: z.number().int(),
+  rows: z.number().int(),
+});
+
 /** Market-basket rules with product names. */
 function basketRoutes(deps: ApiDeps): AnyRoute[] {
   const { engine } = deps;
@@ -177,6 +187,9 @@ function basketRoutes(deps: ApiDeps): AnyRoute[] {
             computedAt: ComputedAt,
             transactions: z.number().int(),
             total: z.number().int(),
+            stored: StoredRun.nullable().describe(
+              'the run behind the related products that audiences and messages use (null: none stored yet)',
+            ),
             rules: z.array(
               z.object({
                 lhs: z.array(z.object({ id: z.string(), name: z.string() })),
@@ -195,7 +208,14 @@ function basketRoutes(deps: ApiDeps): AnyRoute[] {
         const out = await derivedResults(engine).get(`rules:${JSON.stringify({ ...query, asOfDay })}`, deps.now, () =>
           rulesAnswer(engine, query, asOfDay),
         );
-        return sendJson(c, { ...out.value, computedAt: out.computedAt });
+        // Read outside the cache: `basket rules --store` from the CLI writes without telling the server.
+        const run = await latestRelatedProductsRun(engine);
+        const stored = run && {
+          ...run,
+          runAt: run.runAt.toISOString(),
+          asOf: kstDayToIso(toKstDay(run.asOf)),
+        };
+        return sendJson(c, { ...out.value, computedAt: out.computedAt, stored });
       },
     }),
   ];

@@ -113,6 +113,20 @@ describe('dalbit basket rules --transactions', () => {
     const opts = await run(['basket', 'rules', '--transactions', file, '--support', '0', '--confidence', '0.5']);
     expect(opts.code).toBe(64);
     expect(opts.stderr).toContain('--support');
+    // a file's rules are never stored: --store is refused in file mode
+    const store = await run([
+      'basket',
+      'rules',
+      '--transactions',
+      file,
+      '--support',
+      '0.5',
+      '--confidence',
+      '0.5',
+      '--store',
+    ]);
+    expect(store.code).toBe(64);
+    expect(store.stderr).toContain('--store 는 웨어하우스 모드에서만');
   });
 });
 

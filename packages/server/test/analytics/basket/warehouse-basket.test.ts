@@ -1,6 +1,10 @@
 import { isoDateToKstDay } from '@dalbit/core/time/kst';
 import { describe, expect, it } from 'vitest';
-import { mineWarehouseRules, refreshRelatedProducts } from '../../../src/analytics/basket/warehouse-rules.ts';
+import {
+  latestRelatedProductsRun,
+  mineWarehouseRules,
+  refreshRelatedProducts,
+} from '../../../src/analytics/basket/warehouse-rules.ts';
 import { type EngineKind, openMemoryWarehouse } from '../../../src/engines/open-engine.ts';
 import { insertRows } from '../../support/insert-rows.ts';
 import { orderLineRow } from '../../support/warehouse-rows.ts';
@@ -43,7 +47,8 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
       try {
         await insertRows(engine, 'order_items', LINES);
         const rules = { support: 0.3, confidence: 0.5, minlen: 2 };
-        const result = await refreshRelatedProducts(engine, { asOfDay, rules });
+        const first = new Date('2024-03-10T01:00:00Z');
+        const result = await refreshRelatedProducts(engine, { asOfDay, rules, computedBy: 'refresh', now: first });
         expect(result.set.n).toBe(5);
         expect(
           result.set.rules.map((r) => `${result.set.items[r.lhs[0] ?? -1]}=>${result.set.items[r.rhs]}`).sort(),
@@ -56,10 +61,32 @@ for (const kind of ['duckdb', 'chdb'] as EngineKind[]) {
           { customer_id: 'c4', rank: 1, product_id: 'B', score: 0.703125, as_of: new Date('2024-03-09T15:00:00Z') },
           { customer_id: 'c6', rank: 1, product_id: 'A', score: 0.703125, as_of: new Date('2024-03-09T15:00:00Z') },
         ]);
-        // a lift floor of 1 removes both rules and empties the table
-        const none = await refreshRelatedProducts(engine, { asOfDay, rules: { ...rules, lift: 1 } });
+        expect(await latestRelatedProductsRun(engine)).toEqual({
+          runAt: first,
+          asOf: new Date('2024-03-09T15:00:00Z'),
+          computedBy: 'refresh',
+          params: { ...rules, level: 'order', itemLevel: 'product', top: 5 },
+          rules: 2,
+          customers: 2,
+          rows: 2,
+        });
+        // a lift floor of 1 removes both rules and empties the table; the newest run says who did it
+        const later = new Date('2024-03-10T02:00:00Z');
+        const none = await refreshRelatedProducts(engine, {
+          asOfDay,
+          rules: { ...rules, lift: 1 },
+          computedBy: 'cli',
+          now: later,
+        });
         expect(none.rows).toBe(0);
         expect(await engine.query('SELECT count(*) AS n FROM related_products')).toEqual([{ n: 0 }]);
+        const run = await latestRelatedProductsRun(engine);
+        expect(run && { by: run.computedBy, at: run.runAt, lift: run.params.lift, rules: run.rules }).toEqual({
+          by: 'cli',
+          at: later,
+          lift: 1,
+          rules: 0,
+        });
       } finally {
         await engine.close();
       }

@@ -65,10 +65,10 @@ describe('warehouse CLI', () => {
     }
   });
 
-  it('dalbit basket rules without --transactions mines the warehouse and fills related_products', async () => {
+  it('dalbit basket rules without --transactions mines the warehouse; only --store fills related_products', async () => {
     const dataDir = await seed();
     // orders {A,B} {A} {A,B} {B}: supp 0.5 → count ≥ 2; A=>B conf 2/3, B=>A conf 2/3, lift (2/3)/(3/4)
-    const r = await run(dataDir, [
+    const args = [
       'basket',
       'rules',
       '--as-of',
@@ -79,18 +79,34 @@ describe('warehouse CLI', () => {
       '0.6',
       '--minlen',
       '2',
-    ]);
+    ];
+    const printed = await run(dataDir, args);
+    expect(printed.code).toBe(0);
+    expect(printed.stderr).toContain('저장된 연관 상품(related_products)은 바꾸지 않았습니다');
+    const before = await openWarehouse({ dataDir });
+    try {
+      expect(await before.query('SELECT count(*) AS n FROM related_products')).toEqual([{ n: 0 }]);
+      expect(await before.query('SELECT count(*) AS n FROM related_product_runs')).toEqual([{ n: 0 }]);
+    } finally {
+      await before.close();
+    }
+    const r = await run(dataDir, [...args, '--store']);
+    expect(r.stdout).toBe(printed.stdout);
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split('\n').slice(1).sort()).toEqual([
       '"{A}","{B}",1,0.5,0.666666666666667,0.75,0.888888888888889,2',
       '"{B}","{A}",1,0.5,0.666666666666667,0.75,0.888888888888889,2',
     ]);
     expect(r.stderr).toContain('related_products: 고객 2명에 2행');
+    expect(r.stderr).toContain('다음 일일 갱신(refresh)이 기본 기준으로 다시 계산해 덮어씁니다');
     const engine = await openWarehouse({ dataDir });
     try {
       expect(await engine.query('SELECT customer_id, product_id FROM related_products ORDER BY customer_id')).toEqual([
         { customer_id: 'c2', product_id: 'B' },
         { customer_id: 'c3', product_id: 'A' },
+      ]);
+      expect(await engine.query('SELECT computed_by, rule_count, customer_count FROM related_product_runs')).toEqual([
+        { computed_by: 'cli', rule_count: 2, customer_count: 2 },
       ]);
     } finally {
       await engine.close();
