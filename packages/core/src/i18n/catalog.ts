@@ -1,6 +1,7 @@
 import type { Message } from './define-messages.ts';
 import { josa } from './josa.ts';
 import type { Lang } from './lang.ts';
+import { ANALYTICS_LABEL_MESSAGES } from './messages/analytics-labels.ts';
 import { AUDIENCE_LIST_MESSAGES } from './messages/audience-list.ts';
 import { AUDIT_MESSAGES } from './messages/audit.ts';
 import { AUTH_MESSAGES } from './messages/auth.ts';
@@ -27,10 +28,14 @@ import { IMPORT_CHECK_MESSAGES } from './messages/import-check.ts';
 import { IMPORTS_MESSAGES } from './messages/imports.ts';
 import { LIMITS_MESSAGES } from './messages/limits.ts';
 import { LOOPS_MESSAGES } from './messages/loops.ts';
+import { REASON_MESSAGES } from './messages/reasons.ts';
+import { RECIPE_MESSAGES } from './messages/recipes.ts';
 import { RECONFIRM_MESSAGES } from './messages/reconfirm.ts';
 import { REPORT_INSIGHT_MESSAGES } from './messages/report-insights.ts';
+import { REPORT_TABLE_MESSAGES } from './messages/report-tables.ts';
 import { REPORT_TEXT_MESSAGES } from './messages/report-text.ts';
 import { RUNTIME_MESSAGES } from './messages/runtime.ts';
+import { SEGMENT_FIELD_MESSAGES } from './messages/segment-fields.ts';
 import { STORAGE_MESSAGES } from './messages/storage.ts';
 import { STUDIO_MESSAGES } from './messages/studio.ts';
 import { STUDIO_CHANNEL_MESSAGES } from './messages/studio-channels.ts';
@@ -94,6 +99,11 @@ export const MESSAGES = {
   ...RUNTIME_MESSAGES,
   ...EXPLAIN_MESSAGES,
   ...RECONFIRM_MESSAGES,
+  ...RECIPE_MESSAGES,
+  ...ANALYTICS_LABEL_MESSAGES,
+  ...SEGMENT_FIELD_MESSAGES,
+  ...REASON_MESSAGES,
+  ...REPORT_TABLE_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -117,6 +127,19 @@ export function fillPlaceholders(template: string, params: MessageParams = {}): 
 /** The text of `key` in `lang`. @example translate('ko', 'common.people', { count: '1,234' }) // '1,234명' */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
   return fillPlaceholders(MESSAGES[key][lang], params);
+}
+
+/** Whether `key` is in the catalog (for keys built from a code or a name, e.g. `domain.${code}`). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES, key);
+}
+
+/**
+ * One key in both languages, for data that carries its text in both (API answers, a stored cluster
+ * run's label). The text itself lives only in the catalog.
+ */
+export function bilingual(key: MessageKey, params?: MessageParams): { readonly ko: string; readonly en: string } {
+  return { ko: translate('ko', key, params), en: translate('en', key, params) };
 }
 
 /** A translator bound to one language, for a CLI run, a request or the dashboard. */

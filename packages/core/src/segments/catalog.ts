@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/catalog.ts';
 import { CLV_SCORES, CUSTOMER_TRAITS, RELATED_PRODUCTS, RFM_SCORES } from '../schema/analytics-tables.ts';
 import type { ColumnType, TableDef } from '../schema/table.ts';
 import { CONSENTS, CUSTOMER_CHANNELS, EVENTS, ORDER_ITEMS, ORDERS, WARRANTIES } from '../schema/tables.ts';
@@ -39,62 +40,63 @@ export interface ProfileField {
   readonly type: FieldType;
   /** Column of `customer_features`; `age` is derived from `birth_year`. */
   readonly column: string;
-  readonly label: Label;
-  readonly unit?: Label;
+  /** Catalog keys of the field's name and unit (`translate(lang, field.label)`). */
+  readonly label: MessageKey;
+  readonly unit?: MessageKey;
   readonly values?: readonly string[];
 }
 
 export const PROFILE_FIELDS = {
-  gender: { type: 'string', column: 'gender', label: { ko: '성별', en: 'gender' }, values: ['F', 'M'] },
-  grade: { type: 'string', column: 'grade', label: { ko: '회원 등급', en: 'grade' } },
-  age: { type: 'number', column: 'birth_year', label: { ko: '나이', en: 'age' }, unit: { ko: '세', en: ' years' } },
-  birth_year: { type: 'number', column: 'birth_year', label: { ko: '출생연도', en: 'birth year' } },
-  registered_at: { type: 'date', column: 'registered_at', label: { ko: '고객 등록일', en: 'registration date' } },
-  has_phone: { type: 'bool', column: 'has_phone', label: { ko: '휴대폰 번호 보유', en: 'has a mobile number' } },
-  has_email: { type: 'bool', column: 'has_email', label: { ko: '이메일 보유', en: 'has an email' } },
+  gender: { type: 'string', column: 'gender', label: 'segmentField.profile.gender', values: ['F', 'M'] },
+  grade: { type: 'string', column: 'grade', label: 'segmentField.profile.grade' },
+  age: { type: 'number', column: 'birth_year', label: 'segmentField.profile.age', unit: 'segmentField.unit.years' },
+  birth_year: { type: 'number', column: 'birth_year', label: 'segmentField.profile.birth_year' },
+  registered_at: { type: 'date', column: 'registered_at', label: 'segmentField.profile.registered_at' },
+  has_phone: { type: 'bool', column: 'has_phone', label: 'segmentField.profile.has_phone' },
+  has_email: { type: 'bool', column: 'has_email', label: 'segmentField.profile.has_email' },
   marketplace_only: {
     type: 'bool',
     column: 'marketplace_only',
-    label: { ko: '마켓플레이스 전용 고객', en: 'marketplace-only contact' },
+    label: 'segmentField.profile.marketplace_only',
   },
-  channel_count: { type: 'number', column: 'channel_count', label: { ko: '가입 채널 수', en: 'number of channels' } },
+  channel_count: { type: 'number', column: 'channel_count', label: 'segmentField.profile.channel_count' },
   spend_percentile: {
     type: 'number',
     column: 'spend_percentile',
-    label: { ko: '구매 금액 백분위', en: 'spend percentile' },
+    label: 'segmentField.profile.spend_percentile',
   },
   first_utm_source: {
     type: 'string',
     column: 'first_utm_source',
-    label: { ko: '첫 유입 소스 (UTM)', en: 'first-touch UTM source' },
+    label: 'segmentField.profile.first_utm_source',
   },
   first_utm_medium: {
     type: 'string',
     column: 'first_utm_medium',
-    label: { ko: '첫 유입 매체 (UTM)', en: 'first-touch UTM medium' },
+    label: 'segmentField.profile.first_utm_medium',
   },
   first_utm_campaign: {
     type: 'string',
     column: 'first_utm_campaign',
-    label: { ko: '첫 유입 캠페인 (UTM)', en: 'first-touch UTM campaign' },
+    label: 'segmentField.profile.first_utm_campaign',
   },
-  first_touch_at: { type: 'date', column: 'first_touch_at', label: { ko: '첫 유입일', en: 'first-touch date' } },
+  first_touch_at: { type: 'date', column: 'first_touch_at', label: 'segmentField.profile.first_touch_at' },
   last_utm_source: {
     type: 'string',
     column: 'last_utm_source',
-    label: { ko: '마지막 유입 소스 (UTM)', en: 'last-touch UTM source' },
+    label: 'segmentField.profile.last_utm_source',
   },
   last_utm_medium: {
     type: 'string',
     column: 'last_utm_medium',
-    label: { ko: '마지막 유입 매체 (UTM)', en: 'last-touch UTM medium' },
+    label: 'segmentField.profile.last_utm_medium',
   },
   last_utm_campaign: {
     type: 'string',
     column: 'last_utm_campaign',
-    label: { ko: '마지막 유입 캠페인 (UTM)', en: 'last-touch UTM campaign' },
+    label: 'segmentField.profile.last_utm_campaign',
   },
-  last_touch_at: { type: 'date', column: 'last_touch_at', label: { ko: '마지막 유입일', en: 'last-touch date' } },
+  last_touch_at: { type: 'date', column: 'last_touch_at', label: 'segmentField.profile.last_touch_at' },
 } as const satisfies Record<string, ProfileField>;
 export type ProfileFieldName = keyof typeof PROFILE_FIELDS;
 
@@ -112,8 +114,9 @@ export interface OrderMeasure {
   readonly daysSince?: true;
   /** Counts every status (cancel/return rate); the status filter does not apply. */
   readonly allStatuses?: true;
-  readonly label: Label;
-  readonly unit?: Label;
+  /** Catalog keys of the measure's name and unit. */
+  readonly label: MessageKey;
+  readonly unit?: MessageKey;
 }
 
 export const ORDER_MEASURES = {
@@ -121,75 +124,75 @@ export const ORDER_MEASURES = {
     type: 'number',
     empty: 0,
     feature: 'order_count',
-    label: { ko: '구매 횟수', en: 'purchase count' },
-    unit: { ko: '회', en: '' },
+    label: 'segmentField.order.count',
+    unit: 'segmentField.unit.times',
   },
   sum: {
     type: 'number',
     empty: 0,
     feature: 'order_sum',
-    label: { ko: '구매 금액', en: 'total spend' },
-    unit: { ko: '원', en: ' KRW' },
+    label: 'segmentField.order.sum',
+    unit: 'segmentField.unit.won',
   },
   avg_order_value: {
     type: 'number',
     empty: null,
     feature: 'avg_order_value',
-    label: { ko: '평균 주문 금액', en: 'average order value' },
-    unit: { ko: '원', en: ' KRW' },
+    label: 'segmentField.order.avg_order_value',
+    unit: 'segmentField.unit.won',
   },
   avg_discount_rate: {
     type: 'number',
     empty: null,
     feature: 'avg_discount_rate',
-    label: { ko: '평균 할인율', en: 'average discount rate' },
+    label: 'segmentField.order.avg_discount_rate',
   },
   coupon_count: {
     type: 'number',
     empty: 0,
     feature: 'coupon_count',
-    label: { ko: '쿠폰 사용 횟수', en: 'coupon uses' },
-    unit: { ko: '회', en: '' },
+    label: 'segmentField.order.coupon_count',
+    unit: 'segmentField.unit.times',
   },
   discounted_count: {
     type: 'number',
     empty: 0,
     feature: 'discounted_count',
-    label: { ko: '할인 구매 횟수', en: 'discounted purchases' },
-    unit: { ko: '회', en: '' },
+    label: 'segmentField.order.discounted_count',
+    unit: 'segmentField.unit.times',
   },
   cancel_return_rate: {
     type: 'number',
     empty: null,
     feature: 'cancel_return_rate',
     allStatuses: true,
-    label: { ko: '취소·반품 비율', en: 'cancel/return rate' },
+    label: 'segmentField.order.cancel_return_rate',
   },
   first_date: {
     type: 'date',
     empty: null,
     feature: 'first_order_at',
-    label: { ko: '첫 구매일', en: 'first purchase date' },
+    label: 'segmentField.order.first_date',
   },
   last_date: {
     type: 'date',
     empty: null,
     feature: 'last_order_at',
-    label: { ko: '마지막 구매일', en: 'last purchase date' },
+    label: 'segmentField.order.last_date',
   },
   days_since_first: {
     type: 'number',
     empty: null,
     feature: 'first_order_at',
     daysSince: true,
-    label: { ko: '첫 구매', en: 'first purchase' },
+    label: 'segmentField.order.days_since_first',
   },
   days_since_last: {
     type: 'number',
     empty: null,
     feature: 'last_order_at',
     daysSince: true,
-    label: { ko: '마지막 구매', en: 'last purchase' },
+    label: 'segmentField.order.days_since_last',
   },
 } as const satisfies Record<string, OrderMeasure>;
 export type OrderMeasureName = keyof typeof ORDER_MEASURES;

@@ -107,8 +107,8 @@ function profileText(c: Extract<Condition, { kind: 'profile' }>, lang: Lang): st
       lang,
     );
   const f = PROFILE_FIELDS[c.field as ProfileFieldName];
-  const unit = 'unit' in f ? f.unit[lang] : '';
-  return comparisonText(f.label[lang], c, lang, unit, (v) =>
+  const unit = 'unit' in f ? translate(lang, f.unit) : '';
+  return comparisonText(translate(lang, f.label), c, lang, unit, (v) =>
     c.field === 'gender' ? namedText('explain.gender.', String(v), lang) : String(v),
   );
 }
@@ -116,12 +116,13 @@ function profileText(c: Extract<Condition, { kind: 'profile' }>, lang: Lang): st
 function ordersText(c: Extract<Condition, { kind: 'orders' }>, lang: Lang): string {
   const m = ORDER_MEASURES[c.measure as OrderMeasureName];
   const scope = filterText(c.filter, lang);
-  const label = scope ? translate(lang, 'explain.orderScoped', { scope, measure: m.label[lang] }) : m.label[lang];
+  const measure = translate(lang, m.label);
+  const label = scope ? translate(lang, 'explain.orderScoped', { scope, measure }) : measure;
   if ('daysSince' in m) {
     const text = comparisonText(label, c, lang, translate(lang, 'explain.daysAgoUnit'));
     return text.replace(/일 전 (이상|이하|초과|미만)$/, '일 $1 전');
   }
-  const unit = 'unit' in m ? m.unit[lang] : '';
+  const unit = 'unit' in m ? translate(lang, m.unit) : '';
   const pct = c.measure.endsWith('_rate');
   return comparisonText(label, c, lang, pct ? '' : unit, (v) =>
     pct ? `${Math.round(Number(v) * 1000) / 10}%` : Number(v).toLocaleString('en-US'),

@@ -14,18 +14,6 @@ export const CAMPAIGN_BLOCK_REASONS = [
 ] as const;
 export type CampaignBlockReason = (typeof CAMPAIGN_BLOCK_REASONS)[number];
 
-export const CAMPAIGN_REASON_TEXT: Record<CampaignBlockReason, { ko: string; en: string }> = {
-  NO_TEMPLATE: { ko: '이 채널의 템플릿 없음', en: 'no template for this channel' },
-  TEMPLATE_ERROR: { ko: '템플릿 오류', en: 'template error' },
-  COUPON_BUDGET_EXHAUSTED: { ko: '쿠폰 예산 소진', en: 'coupon budget exhausted' },
-  COUPON_ONCE_PER_CUSTOMER: { ko: '시크릿 쿠폰은 고객당 1회', en: 'secret coupon: once per customer, one at a time' },
-  COUPON_PER_CUSTOMER_LIMIT: { ko: '고객당 쿠폰 발급 한도 도달', en: 'per-customer coupon limit reached' },
-  COUPON_STILL_HELD: {
-    ko: '같은 쿠폰을 아직 사용하지 않은 고객',
-    en: 'customer still holds an unused code of this coupon',
-  },
-};
-
 export interface CouponIssue {
   readonly code: string;
   /** The campaign's limits, checked again when the plan is written (concurrent runs). */

@@ -1,3 +1,4 @@
+import { bilingual } from '../../i18n/catalog.ts';
 import { toChannelKind } from '../traits/channel-kind.ts';
 import type { CustomerTraits } from '../traits/customer-traits.ts';
 
@@ -27,8 +28,8 @@ export interface ClusterInput {
   readonly traits: CustomerTraits;
 }
 
-const DISCOUNT: Phrase = { ko: '할인에 민감한', en: 'discount-sensitive' };
-const FULL_PRICE: Phrase = { ko: '정가에 사는', en: 'full-price' };
+const DISCOUNT: Phrase = bilingual('cluster.phrase.discountSensitive');
+const FULL_PRICE: Phrase = bilingual('cluster.phrase.fullPrice');
 
 /** Frequency is not a modifier: it names the head noun (repeat / one-time buyers). */
 export const FREQUENCY_KEY = 'frequency';
@@ -36,15 +37,15 @@ export const FREQUENCY_KEY = 'frequency';
 export const CLUSTER_FEATURES: readonly ClusterFeature[] = [
   {
     key: 'recency_days',
-    label: { ko: '최근 구매 후 경과일', en: 'days since last purchase' },
+    label: bilingual('cluster.feature.recency_days'),
     log: true,
     read: (c) => c.recencyDays,
-    high: { ko: '오래 구매가 없는', en: 'lapsed' },
-    low: { ko: '최근 구매한', en: 'recent' },
+    high: bilingual('cluster.phrase.lapsed'),
+    low: bilingual('cluster.phrase.recent'),
   },
   {
     key: FREQUENCY_KEY,
-    label: { ko: '구매 횟수', en: 'purchases' },
+    label: bilingual('cluster.feature.frequency'),
     log: true,
     read: (c) => c.frequency,
     high: null,
@@ -52,15 +53,15 @@ export const CLUSTER_FEATURES: readonly ClusterFeature[] = [
   },
   {
     key: 'monetary',
-    label: { ko: '구매 금액', en: 'spend' },
+    label: bilingual('cluster.feature.monetary'),
     log: true,
     read: (c) => c.monetary,
-    high: { ko: '많이 쓰는', en: 'high-spending' },
-    low: { ko: '적게 쓰는', en: 'low-spending' },
+    high: bilingual('cluster.phrase.highSpending'),
+    low: bilingual('cluster.phrase.lowSpending'),
   },
   {
     key: 'discount_order_share',
-    label: { ko: '할인 주문 비중', en: 'share of discounted orders' },
+    label: bilingual('cluster.feature.discount_order_share'),
     log: false,
     read: (c) => c.traits.discountOrderShare ?? 0,
     high: DISCOUNT,
@@ -68,7 +69,7 @@ export const CLUSTER_FEATURES: readonly ClusterFeature[] = [
   },
   {
     key: 'avg_discount_rate',
-    label: { ko: '평균 할인율', en: 'average discount rate' },
+    label: bilingual('cluster.feature.avg_discount_rate'),
     log: false,
     read: (c) => c.traits.avgDiscountRate ?? 0,
     high: DISCOUNT,
@@ -76,50 +77,50 @@ export const CLUSTER_FEATURES: readonly ClusterFeature[] = [
   },
   {
     key: 'coupon_uses',
-    label: { ko: '쿠폰 사용', en: 'coupon uses' },
+    label: bilingual('cluster.feature.coupon_uses'),
     log: true,
     read: (c) => c.traits.couponUses,
-    high: { ko: '쿠폰을 자주 쓰는', en: 'coupon-using' },
+    high: bilingual('cluster.phrase.couponUsing'),
     low: null,
   },
   {
     key: 'cherry_picker_score',
-    label: { ko: '체리피커 점수', en: 'cherry-picker score' },
+    label: bilingual('cluster.feature.cherry_picker_score'),
     log: false,
     read: (c) => c.traits.cherryPickerScore ?? 0,
-    high: { ko: '체리피킹 성향의', en: 'cherry-picking' },
+    high: bilingual('cluster.phrase.cherryPicking'),
     low: null,
   },
   {
     key: 'cancel_rate',
-    label: { ko: '취소율', en: 'cancel rate' },
+    label: bilingual('cluster.feature.cancel_rate'),
     log: false,
     read: (c) => c.traits.cancelRate ?? 0,
-    high: { ko: '취소가 잦은', en: 'often-cancelling' },
+    high: bilingual('cluster.phrase.oftenCancelling'),
     low: null,
   },
   {
     key: 'return_rate',
-    label: { ko: '반품률', en: 'return rate' },
+    label: bilingual('cluster.feature.return_rate'),
     log: false,
     read: (c) => c.traits.returnRate ?? 0,
-    high: { ko: '반품이 잦은', en: 'often-returning' },
+    high: bilingual('cluster.phrase.oftenReturning'),
     low: null,
   },
   {
     key: 'own_shop',
-    label: { ko: '최근 주문이 자사몰', en: 'latest order in the own shop' },
+    label: bilingual('cluster.feature.own_shop'),
     log: false,
     read: (c) => (c.traits.currentChannel !== null && toChannelKind(c.traits.currentChannel) === 'own_shop' ? 1 : 0),
-    high: { ko: '자사몰 중심의', en: 'own-shop' },
-    low: { ko: '마켓플레이스 중심의', en: 'marketplace' },
+    high: bilingual('cluster.phrase.ownShop'),
+    low: bilingual('cluster.phrase.marketplace'),
   },
   {
     key: 'migrated',
-    label: { ko: '마켓→자사몰 전환', en: 'moved from a marketplace to the own shop' },
+    label: bilingual('cluster.feature.migrated'),
     log: false,
     read: (c) => (c.traits.migratedAt ? 1 : 0),
-    high: { ko: '자사몰로 옮겨온', en: 'shop-converted' },
+    high: bilingual('cluster.phrase.shopConverted'),
     low: null,
   },
 ];

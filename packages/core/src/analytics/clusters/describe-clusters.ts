@@ -1,3 +1,4 @@
+import { bilingual } from '../../i18n/catalog.ts';
 import { CLUSTER_FEATURES, type ClusterFeature, FREQUENCY_KEY, type Phrase } from './cluster-features.ts';
 import type { Point } from './kmeans.ts';
 
@@ -47,10 +48,10 @@ export function contrastFeature(
 }
 
 const HEADS = {
-  repeat: { ko: '재구매 고객', en: 'repeat buyers' },
-  once: { ko: '1회 구매 고객', en: 'one-time buyers' },
-  infrequent: { ko: '구매가 뜸한 고객', en: 'infrequent buyers' },
-  plain: { ko: '고객', en: 'customers' },
+  repeat: bilingual('cluster.head.repeat'),
+  once: bilingual('cluster.head.once'),
+  infrequent: bilingual('cluster.head.infrequent'),
+  plain: bilingual('cluster.head.plain'),
 } as const;
 
 const phraseOf = (f: ClusterFeature | undefined, d: number): Phrase | null => (f ? (d > 0 ? f.high : f.low) : null);

@@ -1,3 +1,6 @@
+import { bilingual, translate } from '../../i18n/catalog.ts';
+import type { Lang } from '../../i18n/lang.ts';
+
 /**
  * The 11 named RFM segments and the complete map of the 125 (R, F, M) quintile-score triples to
  * them, as published with the Neal Analytics RFM scheme (the open-source tutorial table in
@@ -23,19 +26,10 @@ export interface SegmentLabel {
   readonly ko: string;
 }
 
-export const RFM_SEGMENT_LABELS = {
-  champions: { en: 'Champions', ko: '최우수 고객' },
-  loyal: { en: 'Loyal', ko: '충성 고객' },
-  potential_loyalists: { en: 'Potential Loyalists', ko: '잠재 충성 고객' },
-  new_customers: { en: 'New Customers', ko: '신규 고객' },
-  promising: { en: 'Promising', ko: '유망 고객' },
-  need_attention: { en: 'Need Attention', ko: '관심 필요 고객' },
-  about_to_sleep: { en: 'About to Sleep', ko: '휴면 직전 고객' },
-  cannot_lose_them: { en: 'Cannot Lose Them', ko: '놓치면 안 될 고객' },
-  at_risk: { en: 'At Risk', ko: '이탈 위험 고객' },
-  hibernating: { en: 'Hibernating', ko: '동면 고객' },
-  lost: { en: 'Lost', ko: '이탈 고객' },
-} as const satisfies Record<RfmSegment, SegmentLabel>;
+/** Both languages of each segment's name, from the catalog (`rfm.segment.<key>`). */
+export const RFM_SEGMENT_LABELS = Object.fromEntries(
+  RFM_SEGMENT_KEYS.map((key) => [key, bilingual(`rfm.segment.${key}`)]),
+) as Readonly<Record<RfmSegment, SegmentLabel>>;
 
 /** Score triples written as `RFM` digits, grouped by segment. */
 const TRIPLES: Record<RfmSegment, string> = {
@@ -64,6 +58,6 @@ export function segmentOf(r: number, f: number, m: number): RfmSegment {
   return seg;
 }
 
-export function segmentLabel(key: RfmSegment, lang: 'ko' | 'en' = 'ko'): string {
-  return RFM_SEGMENT_LABELS[key][lang];
+export function segmentLabel(key: RfmSegment, lang: Lang = 'ko'): string {
+  return translate(lang, `rfm.segment.${key}`);
 }

@@ -1,3 +1,4 @@
+import { translate } from '@dalbit/core/i18n/catalog';
 import { ORDER_MEASURES, type OrderMeasureName } from '@dalbit/core/segments/catalog';
 import type { LeafCondition, OrderFilter } from '@dalbit/core/segments/schema';
 import type { PickerKind } from '../../api/segments.ts';
@@ -60,7 +61,9 @@ export function OrdersEditor({ c, onChange, testId }: { c: Orders; onChange: (c:
         label={t('builder.measure')}
         value={measure}
         testId={`${testId}-measure`}
-        options={Object.entries(ORDER_MEASURES).map(([k, m]) => [k as OrderMeasureName, m.label[lang]] as const)}
+        options={Object.entries(ORDER_MEASURES).map(
+          ([k, m]) => [k as OrderMeasureName, translate(lang, m.label)] as const,
+        )}
         onChange={(m) => {
           const type = ORDER_MEASURES[m].type;
           const cmp: Comparison =

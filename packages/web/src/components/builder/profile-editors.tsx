@@ -1,3 +1,4 @@
+import { translate } from '@dalbit/core/i18n/catalog';
 import { PROFILE_FIELDS, type ProfileFieldName } from '@dalbit/core/segments/catalog';
 import type { LeafCondition } from '@dalbit/core/segments/schema';
 import type { PickerKind, SegmentHeader } from '../../api/segments.ts';
@@ -44,7 +45,9 @@ export function ProfileEditor({ c, onChange, testId }: EditorProps<'profile'>) {
         label={t('builder.field')}
         value={name}
         testId={`${testId}-field`}
-        options={Object.entries(PROFILE_FIELDS).map(([k, f]) => [k as ProfileFieldName, f.label[lang]] as const)}
+        options={Object.entries(PROFILE_FIELDS).map(
+          ([k, f]) => [k as ProfileFieldName, translate(lang, f.label)] as const,
+        )}
         onChange={(field) => onChange({ kind: 'profile', field, ...start(field) } as Of<'profile'>)}
       />
       <ComparisonBox

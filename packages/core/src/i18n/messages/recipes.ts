@@ -1,0 +1,188 @@
+import { defineMessages } from '../define-messages.ts';
+
+/**
+ * Recipe texts, keyed `recipe.<name>.<field>` (title, type, action, goldenTime, description) and
+ * `recipe.purpose.<purpose>`; `defineRecipe` reads them by the recipe's name. A description's
+ * `{STORE}`, `{RATE}` … are filled from the recipe's parameters by `fillDescription`.
+ */
+export const RECIPE_MESSAGES = defineMessages({
+  'recipe.purpose.engagement': { ko: '관계 형성', en: 'engagement' },
+  'recipe.purpose.conversion': { ko: '구매 전환', en: 'conversion' },
+  'recipe.purpose.retention': { ko: '고객 유지', en: 'retention' },
+  'recipe.birthday-soon.title': { ko: '생일 임박 회원', en: 'Birthday coming up' },
+  'recipe.birthday-soon.type': { ko: '브랜드 인지', en: 'brand awareness' },
+  'recipe.birthday-soon.action': { ko: '생일 축하 쿠폰 발송', en: 'send a birthday coupon' },
+  'recipe.birthday-soon.goldenTime': { ko: '생일 3~7일 전 오전 10시', en: '3–7 days before, 10:00' },
+  'recipe.birthday-soon.description': {
+    ko: '카카오·카페24 가입 시 받은 생일(음력 포함)이 N일 안에 오는 회원',
+    en: 'Members (Kakao or Cafe24 sign-up) whose birthday, lunar-aware, is within N days',
+  },
+  'recipe.new-member.title': { ko: '신규 가입 회원', en: 'New members' },
+  'recipe.new-member.type': { ko: '브랜드 인지', en: 'brand awareness' },
+  'recipe.new-member.action': { ko: '웰컴 메시지와 첫 구매 쿠폰', en: 'welcome message with a first-order coupon' },
+  'recipe.new-member.goldenTime': { ko: '가입 다음 날 오전', en: 'the morning after sign-up' },
+  'recipe.new-member.description': {
+    ko: '자사몰·카페24 또는 카카오로 N일 전 가입한 회원',
+    en: 'Signed up to the own shop, Cafe24 or through Kakao exactly N days ago',
+  },
+  'recipe.warranty-not-member.title': { ko: '정품 등록 비회원', en: 'Registered a product, not a member' },
+  'recipe.warranty-not-member.type': { ko: '참여 유도', en: 'participation' },
+  'recipe.warranty-not-member.action': { ko: '회원 가입 혜택 안내', en: 'invite to join with a member benefit' },
+  'recipe.warranty-not-member.goldenTime': { ko: '등록 후 N일째 저녁 7시', en: 'N days after registration, 19:00' },
+  'recipe.warranty-not-member.description': {
+    ko: '정품 등록을 N일 전에 했지만 자사몰·카카오 어느 쪽 회원도 아닌 고객',
+    en: 'Registered a warranty N days ago but is a member neither of the own shop nor through Kakao',
+  },
+  'recipe.new-channel-friend.title': { ko: '신규 채널 친구', en: 'New channel friends' },
+  'recipe.new-channel-friend.type': { ko: '브랜드 인지', en: 'brand awareness' },
+  'recipe.new-channel-friend.action': { ko: '친구 추가 감사 쿠폰', en: 'thank-you coupon for adding the channel' },
+  'recipe.new-channel-friend.goldenTime': { ko: '친구 추가 직후', en: 'right after adding' },
+  'recipe.new-channel-friend.description': {
+    ko: '최근 N일 안에 카카오 채널 친구가 된 고객',
+    en: 'Became a Kakao channel friend in the last N days',
+  },
+  'recipe.one-purchase-n-days-ago.title': { ko: '첫 구매 후 재구매 유도', en: 'One purchase, N days ago' },
+  'recipe.one-purchase-n-days-ago.type': { ko: '구매 유도', en: 'purchase push' },
+  'recipe.one-purchase-n-days-ago.action': { ko: '두 번째 구매 쿠폰', en: 'second-purchase coupon' },
+  'recipe.one-purchase-n-days-ago.goldenTime': {
+    ko: '구매 후 N일째 (재구매 주기 직전)',
+    en: 'day N after the purchase, before the usual repurchase',
+  },
+  'recipe.one-purchase-n-days-ago.description': {
+    ko: '구매가 딱 1번이고 그 구매가 N일 전인 고객',
+    en: 'Exactly one purchase, made N days ago',
+  },
+  'recipe.recent-buyer-related.title': { ko: '최근 구매 + 연관 상품', en: 'Recent buyers with a related product' },
+  'recipe.recent-buyer-related.type': { ko: '구매 유도', en: 'purchase push' },
+  'recipe.recent-buyer-related.action': { ko: '연관 상품 추천 메시지', en: 'recommend the related product' },
+  'recipe.recent-buyer-related.goldenTime': { ko: '구매 후 3~7일', en: '3–7 days after the purchase' },
+  'recipe.recent-buyer-related.description': {
+    ko: '최근 N일 안에 구매했고 장바구니 규칙상 연관 상품이 있는 고객',
+    en: 'Bought in the last N days and has a related product from basket rules',
+  },
+  'recipe.marketplace-to-own.title': { ko: '마켓 → 자사몰 전환 유도', en: 'Invite marketplace buyers to the own shop' },
+  'recipe.marketplace-to-own.type': { ko: '채널 전환', en: 'channel switch' },
+  'recipe.marketplace-to-own.action': {
+    ko: '자사몰 가입·첫 구매 혜택 안내',
+    en: 'offer an own-shop sign-up and first-order benefit',
+  },
+  'recipe.marketplace-to-own.goldenTime': {
+    ko: '마켓 구매 후 N일 (다음 구매 전)',
+    en: 'N days after the marketplace purchase, before the next one',
+  },
+  'recipe.marketplace-to-own.description': {
+    ko: '마켓플레이스 구매가 N회 이상이고 아직 자사몰 구매가 없으며 재구매 가능성이 높은 고객',
+    en: 'At least N marketplace purchases, no own-shop purchase yet, and a high chance to buy again',
+  },
+  'recipe.store-buyers.title': { ko: '매장 구매 고객', en: 'Bought at a store' },
+  'recipe.store-buyers.type': { ko: '채널 전환', en: 'channel switch' },
+  'recipe.store-buyers.action': { ko: '온라인몰 첫 구매 쿠폰', en: 'first online order coupon' },
+  'recipe.store-buyers.goldenTime': { ko: '매장 방문 다음 날', en: 'the day after the store visit' },
+  'recipe.store-buyers.description': { ko: '{STORE} 매장에서 구매한 고객', en: 'Bought at store {STORE}' },
+  'recipe.cart-abandonment.title': { ko: '장바구니 이탈', en: 'Cart abandonment' },
+  'recipe.cart-abandonment.type': { ko: '구매 유도', en: 'purchase push' },
+  'recipe.cart-abandonment.action': { ko: '장바구니 상품 리마인드', en: 'remind of the cart items' },
+  'recipe.cart-abandonment.goldenTime': {
+    ko: '담은 뒤 1~3일, 담았던 시간대',
+    en: '1–3 days later, at the hour of the add',
+  },
+  'recipe.cart-abandonment.description': {
+    ko: '장바구니에 담고 3일 안에 구매하지 않은 고객',
+    en: 'Added to cart and did not buy within 3 days',
+  },
+  'recipe.product-interest.title': { ko: '상품 관심 고객', en: 'Product interest' },
+  'recipe.product-interest.type': { ko: '구매 유도', en: 'purchase push' },
+  'recipe.product-interest.action': { ko: '관심 상품 할인 알림', en: 'price alert on the viewed product' },
+  'recipe.product-interest.goldenTime': {
+    ko: '마지막 조회 다음 날 같은 시간대',
+    en: 'the day after the last view, same hour',
+  },
+  'recipe.product-interest.description': {
+    ko: '최근 7일 동안 상품 X를 3~5번 보고 구매하지 않은 고객',
+    en: 'Viewed product X 3–5 times in the last 7 days and did not buy it',
+  },
+  'recipe.warranty-anniversary.title': { ko: '정품 등록 N주년', en: 'Warranty anniversary' },
+  'recipe.warranty-anniversary.type': { ko: '재구매·충성도', en: 'repurchase & loyalty' },
+  'recipe.warranty-anniversary.action': { ko: '교체·업그레이드 제안', en: 'suggest a replacement or upgrade' },
+  'recipe.warranty-anniversary.goldenTime': { ko: '등록 기념일 오전 10시', en: 'the anniversary, 10:00' },
+  'recipe.warranty-anniversary.description': {
+    ko: '정품 등록을 정확히 N년 전 오늘 한 고객',
+    en: 'Registered a warranty exactly N years ago',
+  },
+  'recipe.second-purchase-window.title': {
+    ko: '재구매 골든타임 (1회 구매)',
+    en: 'One-time buyers in the repurchase window',
+  },
+  'recipe.second-purchase-window.type': { ko: '재구매·충성도', en: 'repurchase & loyalty' },
+  'recipe.second-purchase-window.action': {
+    ko: '연관 상품 추천과 재구매 쿠폰',
+    en: 'related product with a repurchase coupon',
+  },
+  'recipe.second-purchase-window.goldenTime': {
+    ko: '마지막 구매 후 90~120일',
+    en: '90–120 days after the last purchase',
+  },
+  'recipe.second-purchase-window.description': {
+    ko: '마지막 구매가 90~120일 전이고 구매가 1회이며 연관 상품이 있는 고객',
+    en: 'Last purchase 90–120 days ago, exactly one purchase, has a related product',
+  },
+  'recipe.recent-repeat-buyers.title': { ko: '최근 구매한 재구매 고객', en: 'Recent repeat buyers' },
+  'recipe.recent-repeat-buyers.type': { ko: '이탈 방지', en: 'churn prevention' },
+  'recipe.recent-repeat-buyers.action': {
+    ko: '감사 메시지와 멤버십 혜택',
+    en: 'thank-you message with membership perks',
+  },
+  'recipe.recent-repeat-buyers.goldenTime': { ko: '구매 후 7일', en: '7 days after the purchase' },
+  'recipe.recent-repeat-buyers.description': {
+    ko: '최근 N일 안에 구매했고 누적 구매가 2회 이상인 고객',
+    en: 'Bought in the last N days and has at least 2 purchases',
+  },
+  'recipe.discount-sensitive.title': { ko: '할인 민감 고객', en: 'Discount-sensitive customers' },
+  'recipe.discount-sensitive.type': { ko: '이탈 방지', en: 'churn prevention' },
+  'recipe.discount-sensitive.action': { ko: '할인 행사 우선 안내', en: 'early access to sales' },
+  'recipe.discount-sensitive.goldenTime': { ko: '행사 시작 전날 저녁', en: 'the evening before a sale' },
+  'recipe.discount-sensitive.description': {
+    ko: '과거 평균 할인율이 {RATE} 이상인 고객',
+    en: 'Average past discount rate at least {RATE}',
+  },
+  'recipe.coupon-lovers.title': { ko: '쿠폰 애용 고객', en: 'Coupon users' },
+  'recipe.coupon-lovers.type': { ko: '이탈 방지', en: 'churn prevention' },
+  'recipe.coupon-lovers.action': { ko: '쿠폰 만료 알림', en: 'coupon expiry reminder' },
+  'recipe.coupon-lovers.goldenTime': { ko: '쿠폰 만료 3일 전', en: '3 days before the coupon expires' },
+  'recipe.coupon-lovers.description': { ko: '쿠폰을 N번 이상 사용한 고객', en: 'Used a coupon at least N times' },
+  'recipe.vip-top-spenders.title': { ko: 'VIP (구매 금액 상위 10%)', en: 'VIP (top 10 % spend)' },
+  'recipe.vip-top-spenders.type': { ko: '재구매·충성도', en: 'repurchase & loyalty' },
+  'recipe.vip-top-spenders.action': { ko: 'VIP 전용 혜택과 신상품 선공개', en: 'VIP perks and early product access' },
+  'recipe.vip-top-spenders.goldenTime': { ko: '신상품 출시 전날', en: 'the day before a launch' },
+  'recipe.vip-top-spenders.description': {
+    ko: '구매 금액이 구매 고객 중 상위 N%인 고객',
+    en: 'Spend in the top N % of buyers',
+  },
+  'recipe.lapsed-6-months.title': { ko: '6개월 미구매 고객', en: 'No purchase for 6 months' },
+  'recipe.lapsed-6-months.type': { ko: '이탈 방지', en: 'churn prevention' },
+  'recipe.lapsed-6-months.action': { ko: '복귀 쿠폰 (윈백)', en: 'win-back coupon' },
+  'recipe.lapsed-6-months.goldenTime': { ko: '선호 시간대, 주말 오전', en: 'preferred hour, weekend morning' },
+  'recipe.lapsed-6-months.description': {
+    ko: '마지막 구매가 N개월(30일 단위) 이상 전인 고객',
+    en: 'Last purchase at least N months (30-day) ago',
+  },
+  'recipe.frequent-buyers.title': { ko: '월 2회 이상 구매 고객', en: '2+ purchases a month' },
+  'recipe.frequent-buyers.type': { ko: '재구매·충성도', en: 'repurchase & loyalty' },
+  'recipe.frequent-buyers.action': { ko: '정기 배송·구독 제안', en: 'offer a subscription' },
+  'recipe.frequent-buyers.goldenTime': { ko: '평소 구매 주기 직전', en: 'just before the usual repurchase' },
+  'recipe.frequent-buyers.description': {
+    ko: '최근 N일 동안 구매가 M회 이상인 고객',
+    en: 'At least M purchases in the last N days',
+  },
+  'recipe.costly-customers.title': { ko: '비용 유발 고객 (취소·반품)', en: 'Costly customers (cancel/return)' },
+  'recipe.costly-customers.type': { ko: '이탈 방지', en: 'churn prevention' },
+  'recipe.costly-customers.action': {
+    ko: '광고 대상 제외 또는 사이즈·사용법 안내',
+    en: 'exclude from ads or send sizing/usage guidance',
+  },
+  'recipe.costly-customers.goldenTime': { ko: '다음 주문 직후', en: 'right after the next order' },
+  'recipe.costly-customers.description': {
+    ko: '주문 N건 이상 중 취소·반품 비율이 X 이상인 고객',
+    en: 'Cancel/return rate at least X over N or more orders',
+  },
+});
