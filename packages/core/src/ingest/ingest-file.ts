@@ -378,8 +378,3 @@ function isBlank(cells: readonly Cell[]): boolean {
 export function describeIssue(i: RowIssue): string {
   return i.column === undefined ? i.message : `${i.column}: ${i.message}`;
 }
-
-/** `file:line: column: reason`, the form the CLI prints. */
-export function formatIssue(i: RowIssue): string {
-  return `${i.file}:${i.line}: ${describeIssue(i)}`;
-}

@@ -128,5 +128,8 @@ export interface RowIssue {
     | 'BAD_VALUE'
     | 'DUPLICATE'
     | 'BAD_ROW';
+  /** The importer's own wording (English), with the offending value. */
   readonly message: string;
+  /** The cell as the file has it, when the problem is with one cell. */
+  readonly value?: string;
 }

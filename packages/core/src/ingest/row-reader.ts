@@ -57,11 +57,15 @@ export class RowReader {
   fail(field: string | undefined, code: RowIssue['code'], message: string): void {
     this.failed = true;
     const column = field === undefined ? undefined : this.header(field);
-    this.issues.push(
-      column === undefined
-        ? { file: this.file, line: this.line, code, message }
-        : { file: this.file, line: this.line, column, code, message },
-    );
+    const value = field === undefined || code === 'MISSING' ? undefined : cellText(this.raw(field));
+    this.issues.push({
+      file: this.file,
+      line: this.line,
+      ...(column === undefined ? {} : { column }),
+      code,
+      message,
+      ...(value === undefined ? {} : { value }),
+    });
   }
 
   private keep<T>(field: string, v: T): T {

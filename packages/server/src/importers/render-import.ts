@@ -1,6 +1,6 @@
 import { translate } from '@dalbit/core/i18n/catalog';
 import type { Lang } from '@dalbit/core/i18n/lang';
-import { formatIssue } from '@dalbit/core/ingest/ingest-file';
+import { formatRowIssue } from '@dalbit/core/ingest/issue-text';
 import type { SourceKind } from '@dalbit/core/ingest/source-kind';
 import { findSourceSpec } from '@dalbit/core/ingest/source-specs';
 import type { ImportSummary } from './import-summary.ts';
@@ -68,7 +68,8 @@ export function renderDryRun(s: ImportSummary, lang: Lang): string[] {
 
 export function renderIssues(s: ImportSummary, lang: Lang, limit = Number.POSITIVE_INFINITY): string[] {
   if (s.issues.length === 0) return [`${T.problems[lang]}: ${T.none[lang]}`];
-  const shown = s.issues.slice(0, limit).map(formatIssue);
+  const fileLevel = s.status === 'failed' && s.rowsRead === 0;
+  const shown = s.issues.slice(0, limit).map((i) => formatRowIssue(i, fileLevel, lang));
   const more = s.issues.length > limit ? [`… +${s.issues.length - limit}`] : [];
   return [`${T.problems[lang]} (${s.issues.length}):`, ...shown.map((l) => `  ${l}`), ...more];
 }

@@ -63,6 +63,22 @@ describe('dalbit import: files it cannot use', () => {
   });
 });
 
+describe("dalbit import: row problems in the reader's language", () => {
+  it('names file, line and column, says what is wrong in Korean (English with --lang en) and shows the cell', async () => {
+    const file = writeCsv(dir, 'bad-amount.csv', [ORDERS_HEADER, line('B1', '12000'), line('B2', '12000.50')]);
+    const ko = await runCli(['--data-dir', dir, 'import', file, '--dry-run']);
+    const koText = ko.stdout + ko.stderr;
+    expect(koText).toContain(
+      `bad-amount.csv:3: 결제액: 금액·수량으로 쓸 수 없는 값입니다 (음수, 소수, 글자 등) ("12000.50")`,
+    );
+    expect(koText).not.toContain('fractional amount');
+    const en = await runCli(['--lang', 'en', '--data-dir', dir, 'import', file, '--dry-run']);
+    expect(en.stdout + en.stderr).toContain(
+      `bad-amount.csv:3: 결제액: Not a usable amount or quantity (negative, fraction, text …) ("12000.50")`,
+    );
+  });
+});
+
 describe('dalbit import: no silent success', () => {
   it('a file with headers and no data rows is a warning and exit 1, and nothing is written', async () => {
     const file = writeCsv(dir, 'headers-only.csv', [ORDERS_HEADER]);

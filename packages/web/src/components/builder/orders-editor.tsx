@@ -35,7 +35,7 @@ export function OrdersEditor({ c, onChange, testId }: { c: Orders; onChange: (c:
   const unit = percent
     ? '%'
     : 'unit' in def
-      ? def.unit[lang]
+      ? t(def.unit)
       : measure.startsWith('days_since')
         ? t('builder.daysAgoUnit')
         : '';

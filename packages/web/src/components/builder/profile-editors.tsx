@@ -54,7 +54,7 @@ export function ProfileEditor({ c, onChange, testId }: EditorProps<'profile'>) {
         type={def.type}
         value={c}
         testId={`${testId}-cmp`}
-        unit={'unit' in def ? def.unit[lang] : ''}
+        unit={'unit' in def ? translate(lang, def.unit) : ''}
         {...(FIELD_PICKERS[name] ? { picker: FIELD_PICKERS[name] } : {})}
         {...(name === 'gender'
           ? {
