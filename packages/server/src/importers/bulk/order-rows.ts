@@ -2,6 +2,7 @@ import type { RejectedRow } from '@dalbit/core/ingest/ingest-file';
 import { describeIssue } from '@dalbit/core/ingest/ingest-file';
 import { readOrderFields } from '@dalbit/core/ingest/mappers/map-order-row';
 import type { Cell } from '@dalbit/core/ingest/normalise/cell';
+import { cellText } from '@dalbit/core/ingest/normalise/cell';
 import type { RowIssue } from '@dalbit/core/ingest/records';
 import { RowReader } from '@dalbit/core/ingest/row-reader';
 import { type Engine, eachChunk } from '../../engines/engine.ts';
@@ -100,16 +101,18 @@ export async function refuseDuplicateLines(
   );
   const cellsOf = new Map(raw.map((r) => [Number(r.line), r]));
   for (const d of dups) {
+    const r = cellsOf.get(Number(d.line)) ?? {};
+    const cells = table.headers.map((_, k) => (r[`c${k}`] as string | null) ?? '');
+    const value = cellText(cells[i]);
     const issue: RowIssue = {
       file: table.file,
       line: Number(d.line),
       column,
       code: 'DUPLICATE',
       message: `line ${d.line_no} already appears on line ${d.first_line}`,
+      ...(value === undefined ? {} : { value }),
     };
     out.issues.push(issue);
-    const r = cellsOf.get(Number(d.line)) ?? {};
-    const cells = table.headers.map((_, k) => (r[`c${k}`] as string | null) ?? '');
     out.rejected.push({ line: Number(d.line), cells, reasons: [describeIssue(issue)] });
   }
   await tx.exec(`DELETE FROM ${MAPPED} WHERE line IN (SELECT unnest([${lines.join(', ')}]::INTEGER[]))`);
