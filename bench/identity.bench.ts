@@ -3,12 +3,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { toCustomerId } from '@dalbit/core/identity/ids';
 import type { IdentityKey, PersonRecord } from '@dalbit/core/ingest/records';
 import { createRandom } from '../packages/core/src/math/random/mulberry32.ts';
+import { MemoryIndex } from '../packages/core/test/identity/simulate.ts';
 import { openWarehouse } from '../packages/server/src/engines/open-engine.ts';
 import { resolvePersons } from '../packages/server/src/identity/resolve-persons.ts';
 
 const TARGET_RECORDS = Number(process.env.DALBIT_BENCH_RECORDS ?? 1_000_000);
+/** DALBIT_BENCH_VERIFY=1: ids from the record ids, and every record's customer compared with the pure planner's. */
+const VERIFY = process.env.DALBIT_BENCH_VERIFY === '1';
 const CHANNELS = ['cafe24', 'smartstore', 'offline', 'musinsa'] as const;
 type Channel = (typeof CHANNELS)[number];
 
@@ -54,7 +58,7 @@ const GIVEN = [
 ];
 
 /** People with a home channel; 30% also buy on one or two other channels. */
-function generate(target: number): Record<Channel, PersonRecord[]> {
+export function generate(target: number): Record<Channel, PersonRecord[]> {
   const rnd = createRandom(20241123);
   const out: Record<Channel, PersonRecord[]> = { cafe24: [], smartstore: [], offline: [], musinsa: [] };
   const base = Date.UTC(2023, 0, 1);
@@ -145,9 +149,20 @@ export async function run(): Promise<Record<string, unknown>> {
     let created = 0;
     let merged = 0;
     const steps: Record<string, number> = {};
-    for (const ch of CHANNELS) {
+    const cpuSteps: Record<string, number> = {};
+    const answers: ReadonlyMap<string, string>[] = [];
+    for (const [b, ch] of CHANNELS.entries()) {
       const t0 = performance.now();
-      const res = await engine.transaction((tx) => resolvePersons(tx, files[ch], { now, timings: steps }));
+      const res = await engine.transaction((tx) =>
+        resolvePersons(tx, files[ch], {
+          // Verifying: the reference's clock (batch b creates customers at 2024-01-01 + b seconds).
+          now: VERIFY ? new Date(Date.UTC(2024, 0, 1) + b * 1000) : now,
+          timings: steps,
+          cpuTimings: cpuSteps,
+          ...(VERIFY ? { newCustomerId: toCustomerId } : {}),
+        }),
+      );
+      if (VERIFY) answers.push(res.customerOf);
       perFile[ch] = {
         records: files[ch].length,
         seconds: round((performance.now() - t0) / 1000),
@@ -171,6 +186,7 @@ export async function run(): Promise<Record<string, unknown>> {
       row?.customers === row?.distinct_ids && row?.customers === row?.clusters && row?.customers === created - merged;
     return {
       records: TARGET_RECORDS,
+      ...(VERIFY ? { sameAsPlanner: verify(files, answers) } : {}),
       seconds: round(seconds),
       recordsPerSecond: Math.round(TARGET_RECORDS / seconds),
       cpuSeconds: round((cpu.user + cpu.system) / 1e6),
@@ -182,6 +198,7 @@ export async function run(): Promise<Record<string, unknown>> {
       consistent,
       perFile,
       secondsByStep: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, round(v)])),
+      cpuSecondsByStep: Object.fromEntries(Object.entries(cpuSteps).map(([k, v]) => [k, round(v)])),
       peakRssMb: Math.round(peak / 1024 / 1024),
       targets: { seconds: 10, peakRssMb: 2048 },
     };
@@ -190,6 +207,21 @@ export async function run(): Promise<Record<string, unknown>> {
     await engine.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Records whose customer differs from the pure union-find planner's, batch by batch (0 when equal). */
+function verify(files: Record<Channel, PersonRecord[]>, answers: readonly ReadonlyMap<string, string>[]) {
+  const reference = new MemoryIndex();
+  let differ = 0;
+  let compared = 0;
+  for (const [b, ch] of CHANNELS.entries()) {
+    const plan = reference.import(files[ch]);
+    plan.records.forEach((r, i) => {
+      compared++;
+      if (answers[b]?.get(r.recordId) !== plan.customerOf[i]) differ++;
+    });
+  }
+  return { compared, differ };
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;

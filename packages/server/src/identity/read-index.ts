@@ -13,17 +13,18 @@ export interface StoredIndex extends IdentityIndex {
 }
 
 /**
- * Reads what the warehouse knows about the staged batch in one join: owners of its keys and
- * records, their creation times, and the never-merge pairs mapped to today's canonical ids.
+ * Reads what the warehouse knows about the staged batch (or the staged records matching
+ * `recordFilter`, a condition on their `rec`) in one join: owners of its keys and records, their
+ * creation times, and the never-merge pairs mapped to today's canonical ids.
  */
-export async function readIndex(engine: Engine): Promise<StoredIndex> {
+export async function readIndex(engine: Engine, recordFilter = 'TRUE'): Promise<StoredIndex> {
   await engine.exec(
     engine.dialect.write.tempTable(HITS, {
       as: `SELECT 'record' AS kind, p.record_id AS value, p.customer_id AS customer_id, p.origin_customer_id AS origin
-      FROM person_records p JOIN (SELECT DISTINCT record_id FROM ${STAGE.records}) s USING (record_id)
+      FROM person_records p JOIN (SELECT DISTINCT record_id FROM ${STAGE.records} WHERE ${recordFilter}) s USING (record_id)
       UNION ALL
       SELECT i.kind, i.value, i.customer_id, NULL
-      FROM identities i JOIN (SELECT DISTINCT kind, value FROM ${STAGE.keys}) s USING (kind, value)`,
+      FROM identities i JOIN (SELECT DISTINCT kind, value FROM ${STAGE.keys} WHERE ${recordFilter}) s USING (kind, value)`,
     }),
   );
   const rows = await engine.query<{ kind: string; value: string; customer_id: string; origin: string | null }>(

@@ -1,4 +1,3 @@
-import type { ResolutionPlan } from '@dalbit/core/identity/plan-resolution';
 import type { PersonRecord } from '@dalbit/core/ingest/records';
 import { col } from '@dalbit/core/schema/table';
 import type { Engine } from '../engines/engine.ts';
@@ -94,24 +93,4 @@ export async function stageRecords(engine: Engine, records: readonly PersonRecor
   await engine.insert(STAGE.keys, ['rec', 'kind', 'value', 'mergeable'], keyRows);
   await expectCount(engine, `SELECT count(*) AS n FROM ${STAGE.records}`, rows.length, 'staging person records');
   await expectCount(engine, `SELECT count(*) AS n FROM ${STAGE.keys}`, keyRows.length, 'staging identity keys');
-}
-
-/** Stages each record's customer and origin, and the planned merges. */
-export async function stagePlan(
-  engine: Engine,
-  plan: ResolutionPlan,
-  originOf: (recordIndex: number) => string,
-): Promise<void> {
-  await engine.insert(
-    STAGE.assign,
-    ['rec', 'customer_id', 'origin_customer_id'],
-    plan.customerOf.map((c, i) => [i, c, originOf(i)]),
-  );
-  await engine.insert(
-    STAGE.merges,
-    ['merge_id', 'winner_id', 'loser_id', 'reason_kind', 'reason_value'],
-    plan.merges.map((m) => [m.mergeId, m.winnerId, m.loserId, m.reasonKind, m.reasonValue]),
-  );
-  await expectCount(engine, `SELECT count(*) AS n FROM ${STAGE.assign}`, plan.customerOf.length, 'staging the plan');
-  await expectCount(engine, `SELECT count(*) AS n FROM ${STAGE.merges}`, plan.merges.length, 'staging the merges');
 }
