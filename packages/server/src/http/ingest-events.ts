@@ -1,5 +1,5 @@
 import { phoneKeys } from '@dalbit/core/ingest/batch-builder';
-import { mapEventValues } from '@dalbit/core/ingest/mappers/map-event-line';
+import { mapParsedEvents } from '@dalbit/core/ingest/mappers/map-event-line';
 import { normalisePhone } from '@dalbit/core/ingest/normalise/phone';
 import type { CanonicalBatch, EventRecord } from '@dalbit/core/ingest/records';
 import { z } from 'zod';
@@ -51,14 +51,17 @@ export type TrackerIngestResult =
   | { readonly ok: true; readonly accepted: number; readonly claims: number }
   | { readonly ok: false; readonly issues: readonly ApiIssue[] };
 
-/** Maps and validates a batch exactly as an events JSONL import would (all or nothing). */
+/**
+ * Maps a batch exactly as an events JSONL import would (all or nothing). The events were validated
+ * once by `TrackedEvent` (stricter than the file's line schema); dates and phones are checked here.
+ */
 function mapEvents(
   events: readonly TrackedEvent[],
   opts: { now: Date; memberChannel?: string | undefined },
 ): { ok: true; batch: CanonicalBatch } | { ok: false; issues: ApiIssue[] } {
   const received = opts.now.toISOString();
-  const result = mapEventValues(
-    events.map((e) => (e.occurred_at === undefined ? { ...e, occurred_at: received } : e)),
+  const result = mapParsedEvents(
+    events.map((e) => ({ ...e, occurred_at: e.occurred_at ?? received })),
     { file: 'api-events.jsonl', now: opts.now, channel: opts.memberChannel },
   );
   const problems = result.issues;

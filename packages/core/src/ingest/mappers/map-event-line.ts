@@ -24,6 +24,9 @@ export const EventLine = z.object({
   utm_campaign: z.string().nullish(),
 });
 
+/** An events line after validation (what `EventLine` parses a value into). */
+export type EventLineValue = z.output<typeof EventLine>;
+
 type Draft = Omit<EventRecord, 'personRecordId'> & { readonly anon?: string; readonly own?: string };
 
 /**
@@ -57,7 +60,10 @@ export function createEventMapper(ctx: MapContext, issues: RowIssue[]) {
         for (const i of p.error.issues) fail(line, i.path.join('.') || undefined, 'BAD_VALUE', i.message);
         return false;
       }
-      const e = p.data;
+      return mapper.mapParsed(p.data, line);
+    },
+    /** One line already validated against `EventLine` (or a stricter schema): dates, phones, keys. */
+    mapParsed(e: EventLineValue, line: number): boolean {
       const at = parseTimestamp(e.occurred_at);
       if (!at?.ok) return fail(line, 'occurred_at', 'BAD_DATE', at?.ok === false ? at.reason : 'empty');
       const phone = normalisePhone(e.phone ?? undefined);
@@ -129,6 +135,25 @@ export function mapEventValues(
   values: readonly unknown[],
   opts: { file: string; now: Date; channel?: string | undefined },
 ): { batch: CanonicalBatch; issues: RowIssue[] } {
+  return mapEach(values, opts, (mapper, v, line) => mapper.mapValue(v, line));
+}
+
+/**
+ * Events already validated by a schema at least as strict as `EventLine` (the HTTP routes' zod
+ * body): mapped as `mapEventValues` maps them, without validating each one a second time.
+ */
+export function mapParsedEvents(
+  values: readonly EventLineValue[],
+  opts: { file: string; now: Date; channel?: string | undefined },
+): { batch: CanonicalBatch; issues: RowIssue[] } {
+  return mapEach(values, opts, (mapper, v, line) => mapper.mapParsed(v, line));
+}
+
+function mapEach<T>(
+  values: readonly T[],
+  opts: { file: string; now: Date; channel?: string | undefined },
+  map: (mapper: ReturnType<typeof createEventMapper>, value: T, line: number) => boolean,
+): { batch: CanonicalBatch; issues: RowIssue[] } {
   const out = new BatchBuilder();
   const issues: RowIssue[] = [];
   const mapper = createEventMapper(
@@ -136,7 +161,7 @@ export function mapEventValues(
     issues,
   );
   values.forEach((v, i) => {
-    mapper.mapValue(v, i + 1);
+    map(mapper, v, i + 1);
   });
   mapper.finish();
   return { batch: out.build(), issues };
