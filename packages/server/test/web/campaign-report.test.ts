@@ -59,6 +59,58 @@ describe('campaign list and report in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'campaign-list-paused.png'), fullPage: true });
   });
 
+  it('the list shows reach, sends and conversions equal to each report, and filters by status, channel and name', async () => {
+    await page.goto(`${demo.server.url}/#/campaigns`);
+    await page.getByTestId('campaigns').waitFor();
+    const rows = await page
+      .locator('[data-testid="campaigns"] tbody tr')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    const num = async (testId: string) =>
+      Number(((await page.getByTestId(testId).textContent()) ?? '').split('(')[0]?.replaceAll(',', '').trim());
+    for (const row of rows) {
+      const id = row.replace('campaign-', '');
+      const res = await page.request.get(`${demo.server.url}/api/campaigns/${id}/report`);
+      const report = (await res.json()) as {
+        presented: { arms: { arm: string; targeted: number; sent: number; converted: number }[] };
+      };
+      const arms = report.presented.arms;
+      const sum = (k: 'targeted' | 'sent' | 'converted', list = arms) => list.reduce((n, a) => n + a[k], 0);
+      expect(await num(`targeted-${id}`), id).toBe(sum('targeted'));
+      expect(await num(`sent-${id}`), id).toBe(sum('sent'));
+      expect(await num(`converted-${id}`), id).toBe(
+        sum(
+          'converted',
+          arms.filter((a) => a.arm !== 'holdout'),
+        ),
+      );
+    }
+    expect(await num('sent-vip-winter-sale')).toBeGreaterThan(0);
+    expect(await num('converted-vip-winter-sale')).toBeGreaterThan(0);
+    // Filters: the paused campaign alone, then a channel, then a name typed in part.
+    await page.getByTestId('filter-status').selectOption('paused');
+    await expect.poll(() => page.locator('[data-testid="campaigns"] tbody tr').count()).toBe(1);
+    expect(await page.getByTestId('campaign-vip-winter-sale').count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'campaign-list-filtered.png'), fullPage: true });
+    await page.getByTestId('filter-status').selectOption('');
+    const channels = await demo.engine.query<{ id: string; channel: string }>(
+      `SELECT campaign_id AS id, json_extract_string(definition, '$.channel') AS channel FROM campaigns
+       QUALIFY row_number() OVER (PARTITION BY campaign_id ORDER BY revision DESC) = 1`,
+    );
+    const channel = String(channels[0]?.channel);
+    await page.getByTestId('filter-channel').selectOption(channel);
+    await expect
+      .poll(() => page.locator('[data-testid="campaigns"] tbody tr').count())
+      .toBe(channels.filter((c) => c.channel === channel).length);
+    await page.getByTestId('filter-channel').selectOption('');
+    await page.getByTestId('filter-text').fill('없는 캠페인 이름');
+    await page.getByTestId('campaigns-none').waitFor();
+    await page.getByTestId('filter-text').fill('winter');
+    await expect
+      .poll(() => page.locator('[data-testid="campaigns"] tbody tr').count())
+      .toBe(rows.filter((r) => r.includes('winter')).length);
+  });
+
   it('an analyst reads the settings and the campaign but cannot change them (no save, no lifecycle buttons)', async () => {
     const analyst = await seedUser(demo.engine, { role: 'analyst' });
     await loginThroughPage(page, demo.server.url, analyst);

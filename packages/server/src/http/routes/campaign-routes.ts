@@ -1,10 +1,14 @@
+import { HOLDOUT_ARM } from '@dalbit/core/campaigns/arms';
 import { CampaignDefinition } from '@dalbit/core/campaigns/schema';
 import { translate } from '@dalbit/core/i18n/catalog';
+import { findRecipe } from '@dalbit/core/segments/recipes/index';
 import { z } from 'zod';
 import { duplicateCampaign, reviseCampaign, saveCampaignDefinition } from '../../campaigns/campaign-lifecycle.ts';
 import { readCampaignStatus } from '../../campaigns/campaign-status.ts';
 import { findCampaign, listCampaigns } from '../../campaigns/campaign-store.ts';
 import { listCampaignVersions } from '../../campaigns/campaign-versions.ts';
+import { loadCampaignReport } from '../../reports/campaign/load-campaign-report.ts';
+import { listSegments } from '../../segments/segment-store.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { ApiError } from '../api-error.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
@@ -21,6 +25,9 @@ const Summary = z.object({
   channel: z.string(),
   trigger: z.string(),
   audience: z.string(),
+  audienceKind: z.enum(['all', 'segment', 'recipe', 'definition']),
+  /** The saved segment's name, the recipe's Korean title; null for everyone or inline conditions. */
+  audienceName: z.string().nullable(),
   holdoutPercent: z.number(),
   priority: z.number().int().describe('higher wins a frequency-cap collision'),
   arms: z.number().int(),
@@ -29,7 +36,65 @@ const Summary = z.object({
   lastSendAt: z.iso.datetime().nullable(),
   messages: z.array(z.object({ status: z.string(), reason: z.string().nullable(), count: z.number().int() })),
   exposures: z.array(z.object({ arm: z.string(), count: z.number().int(), withMessage: z.number().int() })),
+  /** From the campaign report (default attribution window): customers reached so far incl. the holdout, */
+  /** messages accepted by a provider, and customers of the sent arms who bought within the window. */
+  targeted: z.number().int(),
+  sent: z.number().int(),
+  converted: z.number().int(),
 });
+type Summary = z.infer<typeof Summary>;
+
+/** Reached, sent and converted (sent arms) from the campaign report; zeros before the first send. */
+async function outcomeOf(deps: ApiDeps, id: string, exposed: boolean) {
+  if (!exposed) return { targeted: 0, sent: 0, converted: 0 };
+  const r = await loadCampaignReport(deps.engine, { campaignId: id });
+  const sum = (k: 'targeted' | 'sent' | 'converted', arms = r.funnel) => arms.reduce((n, a) => n + a[k], 0);
+  return {
+    targeted: sum('targeted'),
+    sent: sum('sent'),
+    converted: sum(
+      'converted',
+      r.funnel.filter((a) => a.arm !== HOLDOUT_ARM),
+    ),
+  };
+}
+
+/** One row of the campaign list. */
+async function summaryOf(
+  deps: ApiDeps,
+  s: Awaited<ReturnType<typeof listCampaigns>>[number],
+  segmentNames: ReadonlyMap<string, string>,
+): Promise<Summary> {
+  const k = s.campaign;
+  const status = await readCampaignStatus(deps.engine, k.id);
+  const a = k.audience;
+  return {
+    campaignId: k.id,
+    name: k.name,
+    purpose: k.purpose,
+    status: k.status,
+    statusLabel: statusLabel(k.status),
+    channel: k.channel,
+    trigger: k.trigger.kind,
+    audience: a.kind === 'segment' ? a.segmentId : a.kind === 'recipe' ? a.recipe : a.kind,
+    audienceKind: a.kind,
+    audienceName:
+      a.kind === 'segment'
+        ? (segmentNames.get(a.segmentId) ?? a.segmentId)
+        : a.kind === 'recipe'
+          ? (findRecipe(a.recipe)?.title.ko ?? a.recipe)
+          : null,
+    holdoutPercent: k.experiment.holdoutPercent,
+    priority: k.priority,
+    arms: Math.max(1, k.experiment.variants.length),
+    revision: s.revision,
+    createdAt: s.createdAt.toISOString(),
+    lastSendAt: status.lastPlannedAt?.toISOString() ?? null,
+    messages: [...status.messages],
+    exposures: [...status.exposures],
+    ...(await outcomeOf(deps, k.id, status.exposures.length > 0)),
+  };
+}
 
 const Saved = z.object({ campaign: z.record(z.string(), z.unknown()), revision: z.number().int() });
 /** What create/edit accept: a campaign definition (validated in full, with paths, by the handler). */
@@ -51,34 +116,9 @@ function listRoute(deps: ApiDeps): AnyRoute {
       const stored = (await listCampaigns(engine)).filter(
         (s) => query.includeArchived === 'true' || s.campaign.status !== 'archived',
       );
+      const names = new Map((await listSegments(engine)).map((g) => [g.segmentId, g.name]));
       const campaigns = [];
-      for (const s of stored) {
-        const status = await readCampaignStatus(engine, s.campaign.id);
-        const k = s.campaign;
-        campaigns.push({
-          campaignId: k.id,
-          name: k.name,
-          purpose: k.purpose,
-          status: k.status,
-          statusLabel: statusLabel(k.status),
-          channel: k.channel,
-          trigger: k.trigger.kind,
-          audience:
-            k.audience.kind === 'segment'
-              ? k.audience.segmentId
-              : k.audience.kind === 'recipe'
-                ? k.audience.recipe
-                : k.audience.kind,
-          holdoutPercent: k.experiment.holdoutPercent,
-          priority: k.priority,
-          arms: Math.max(1, k.experiment.variants.length),
-          revision: s.revision,
-          createdAt: s.createdAt,
-          lastSendAt: status.lastPlannedAt,
-          messages: status.messages,
-          exposures: status.exposures,
-        });
-      }
+      for (const s of stored) campaigns.push(await summaryOf(deps, s, names));
       return sendJson(c, { campaigns });
     },
   });
