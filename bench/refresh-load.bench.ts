@@ -14,13 +14,16 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { compileSegment } from '@dalbit/core/segments/compile-segment';
 import { toKstDay } from '@dalbit/core/time/kst';
 import { createApiToken } from '../packages/server/src/auth/api-tokens.ts';
 import { addUser } from '../packages/server/src/auth/users.ts';
+import type { Engine } from '../packages/server/src/engines/engine.ts';
 import { openWarehouse } from '../packages/server/src/engines/open-engine.ts';
 import { startServer } from '../packages/server/src/http/start-server.ts';
 import { fillStatsSummary } from '../packages/server/src/identity/stats-summary.ts';
 import { refreshWarehouse } from '../packages/server/src/jobs/refresh-warehouse.ts';
+import { countSegment, readLastEventsSpan } from '../packages/server/src/segments/count-segment.ts';
 import { refreshFeatures } from '../packages/server/src/segments/refresh-features.ts';
 import { build } from './segments.bench.ts';
 
@@ -59,10 +62,53 @@ async function openBenchWarehouse(customers: number, log: (line: string) => void
     log('features');
     if (kept) writeFileSync(marker, new Date().toISOString());
   }
+  // A warehouse built before migration 14 has no last-event columns yet: one features refresh fills them.
+  if (!(await readLastEventsSpan(engine))) {
+    const t = performance.now();
+    await refreshFeatures(engine, { asOf: AS_OF });
+    log(`features with last-event columns ${Math.round(performance.now() - t)} ms`);
+  }
   // As after the first read of a served warehouse: the stats summary is filled (one full scan).
   if ((await engine.query("SELECT 1 FROM stats_summary WHERE kind = 'multi'")).length === 0)
     await fillStatsSummary(engine);
   return { engine, dispose: () => (kept ? undefined : rmSync(dir, { recursive: true, force: true })) };
+}
+
+/**
+ * The live count's own cost, old SQL (the events joined with every customer) against the one
+ * reading the last-event columns (decision 0024), interleaved so both see the same load: median
+ * wall and process CPU ms (DuckDB's threads included) of `runs` each, and whether the counts agree.
+ */
+async function liveCountSqlAb(engine: Engine, runs: number) {
+  const def = JSON.parse(COUNT_BODY).definition;
+  const exact = compileSegment(def, engine.dialect, { asOf: AS_OF, output: 'count' });
+  if (!exact.ok) throw new Error('bench definition invalid');
+  const time = async (run: () => Promise<number>) => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const n = await run();
+    const c = process.cpuUsage(c0);
+    return { n, wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
+  };
+  const old: { n: number; wall: number; cpu: number }[] = [];
+  const now: { n: number; wall: number; cpu: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    old.push(await time(async () => Number((await engine.query<{ n: number }>(exact.query))[0]?.n)));
+    now.push(
+      await time(async () => {
+        const r = await countSegment(engine, def, { asOf: AS_OF });
+        return r.ok ? r.count : -1;
+      }),
+    );
+  }
+  const med = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
+  return {
+    runs,
+    same_count: old.every((o, i) => o.n === now[i]?.n),
+    events_join: { wall_ms: med(old.map((x) => x.wall)), cpu_ms: med(old.map((x) => x.cpu)) },
+    last_event_columns: { wall_ms: med(now.map((x) => x.wall)), cpu_ms: med(now.map((x) => x.cpu)) },
+    load_1m: Math.round((loadavg()[0] ?? 0) * 10) / 10,
+  };
 }
 
 /**
@@ -173,6 +219,8 @@ export async function run(): Promise<Record<string, unknown>> {
       await phase(() => true, 5); // warm-up
       const quiet = await phase(() => true, 30);
       log(`quiet ${JSON.stringify(quiet)}`);
+      const sqlAb = await liveCountSqlAb(engine, 11);
+      log(`live count SQL, old against new ${JSON.stringify(sqlAb)}`);
       let done = false;
       const t = performance.now();
       const stalls = watchStalls(t);
@@ -204,6 +252,7 @@ export async function run(): Promise<Record<string, unknown>> {
         engine: 'duckdb (file)',
         scale: { customers, orders: customers * 10, events: customers * 50 },
         quiet_ms: quiet,
+        live_count_sql_quiet: sqlAb,
         during_refresh_ms: { ...during, measured_ms: measuredMs },
         event_loop_pauses_during_refresh: pauseTotals,
         refresh_ms: Math.round(performance.now() - t),
