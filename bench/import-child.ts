@@ -3,7 +3,9 @@
 // included, so file generation and the other import never count toward it); `read <file>` only
 // reads it (decode, parse, map, validate: the importer's reading, no identity and no writes);
 // `duckdb-csv <file>` loads the CSV with DuckDB's own reader, every column as text, as a yardstick.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { ingestFile } from '@dalbit/core/ingest/ingest-file';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openWarehouse } from '../packages/server/src/engines/open-engine.ts';
@@ -17,16 +19,20 @@ if (mode === 'generate') {
   writeOrdersCsv(csvPath as string, Number(lines));
   writeCafe24Xlsx(xlsxPath as string, Number(rows));
 } else if (mode === 'import') {
-  const [path, dir] = args as [string, string];
+  // `import <file> <parent dir> [auto|always|never]`: a fresh warehouse under the parent, removed after.
+  const [path, parent, bulk = 'auto'] = args as [string, string, 'auto' | 'always' | 'never'];
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(join(parent, 'w-'));
   const engine = await openWarehouse({ dataDir: dir });
   const steps: Record<string, number> = {};
   const load = loadavg()[0] ?? 0;
   const cpu0 = process.cpuUsage();
   const t = performance.now();
-  const s = await importFile(engine, { path, now: new Date('2024-01-01T00:00:00Z'), timings: steps });
+  const s = await importFile(engine, { path, now: new Date('2024-01-01T00:00:00Z'), timings: steps, bulk });
   const seconds = (performance.now() - t) / 1000;
   const cpu = process.cpuUsage(cpu0);
   await engine.close();
+  rmSync(dir, { recursive: true, force: true });
   if (s.status !== 'imported') throw new Error(`bench import failed: ${JSON.stringify(s.issues.slice(0, 3))}`);
   process.stdout.write(
     JSON.stringify({

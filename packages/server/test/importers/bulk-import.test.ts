@@ -63,9 +63,9 @@ const comparable = (s: Awaited<ReturnType<typeof importFile>>) => ({
 });
 
 describe('bulk order import = row-by-row import', () => {
-  it('a generated marketplace export (20,000 lines): same summary and same rows in every table', async () => {
+  it('a generated marketplace export (8,000 lines): same summary and same rows in every table', async () => {
     const path = join(dir, 'orders.csv');
-    writeOrdersCsv(path, 20_000);
+    writeOrdersCsv(path, 8_000);
     const { bulk, old } = await importBoth({ path });
     expect(bulk.tookBulk).toBe(true);
     expect(old.tookBulk).toBe(false);

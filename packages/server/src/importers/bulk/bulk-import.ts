@@ -18,7 +18,7 @@ import { writeRejects } from '../write-rejects.ts';
 import { buildLines, buildOrders, LINES, ORDERS, OWNERS, readPersons } from './order-assembly.ts';
 import { buildDictionaries, dropFieldTables, type FieldPlan, mapFastRows } from './order-fields-sql.ts';
 import { mapSlowRows, refuseDuplicateLines } from './order-rows.ts';
-import { BulkUnfit, loadRaw, RAW, scanCsv } from './stage-csv.ts';
+import { BulkUnfit, dropRaw, loadRaw, scanCsv } from './stage-csv.ts';
 import { stageOwners, writeOrdersSql } from './write-orders-sql.ts';
 
 /** Files from this size take the bulk path by default (smaller ones gain nothing from it). */
@@ -127,13 +127,14 @@ async function inTransaction(tx: Engine, run: Run): Promise<BulkOutcome> {
   const { req, header, scanned, plan, file, lap } = run;
   const columnCount = header.headers.length;
   await loadRaw(tx, scanned, header.headerLine, columnCount);
+  lap('stageCsv');
   await buildDictionaries(tx, plan);
-  await mapFastRows(tx, plan, columnCount);
+  const rowsRead = await mapFastRows(tx, plan, columnCount);
+  lap('mapSql');
   const table = { file, headers: header.headers, columnCount };
   const out = await mapSlowRows(tx, plan, table);
+  lap('mapSlowRows');
   await refuseDuplicateLines(tx, plan, table, out);
-  const [used] = await tx.query<{ n: number | bigint }>('SELECT count(*) AS n FROM bulk_rows WHERE used');
-  const rowsRead = Number(used?.n ?? 0);
   const base = { header, sha256: scanned.sha256, rowsRead, issues: out.issues, rejected: out.rejected };
   lap('ingest');
   if (out.issues.length > 0 && req.rejectsPath === undefined) return base;
@@ -141,6 +142,7 @@ async function inTransaction(tx: Engine, run: Run): Promise<BulkOutcome> {
   if (rejectsWritten) writeRejects(req.rejectsPath as string, header.headers, out.rejected);
   await buildLines(tx, plan.profile.memberIsKey);
   const persons = await readPersons(tx);
+  lap('persons');
   const before = new ChangeSnapshot(tx);
   await before.records(
     persons.map((p) => p.recordId),
@@ -185,7 +187,8 @@ async function inTransaction(tx: Engine, run: Run): Promise<BulkOutcome> {
 
 async function dropBulkTables(tx: Engine): Promise<void> {
   await dropFieldTables(tx);
-  for (const t of [RAW, LINES, ORDERS, OWNERS]) await tx.exec(`DROP TABLE IF EXISTS ${t}`);
+  await dropRaw(tx);
+  for (const t of [LINES, ORDERS, OWNERS]) await tx.exec(`DROP TABLE IF EXISTS ${t}`);
 }
 
 export { BulkUnfit };

@@ -1,6 +1,6 @@
 import type { IdentityKey, PersonRecord } from '@dalbit/core/ingest/records';
 import { type Engine, eachChunk } from '../../engines/engine.ts';
-import { MAPPED } from './order-fields-sql.ts';
+import { MAPPED, MAPPED_COLUMNS } from './order-fields-sql.ts';
 
 export const LINES = 'bulk_lines';
 export const ORDERS = 'bulk_orders';
@@ -14,7 +14,7 @@ export const OWNERS = 'bulk_owners';
 export async function buildLines(tx: Engine, memberIsKey: boolean): Promise<void> {
   await tx.exec(`CREATE OR REPLACE TEMP TABLE ${LINES} AS
 WITH m AS (
-  SELECT *, channel || ':' || order_no AS order_id,
+  SELECT ${MAPPED_COLUMNS.join(', ')}, channel || ':' || order_no AS order_id,
     channel || ':' || order_no || ':' || product_id || coalesce(':' || option, '') AS base,
     CASE WHEN member_text IS NOT NULL AND ${memberIsKey} AND NOT contains(member_text, '*') THEN member_text END AS member,
     CASE WHEN phone_kind = 'mobile' THEN phone_e164 END AS mobile

@@ -99,18 +99,21 @@ function money(c: string | undefined): FieldSql {
   };
 }
 
-/** Mobile and 050 numbers in domestic form; masked numbers (`*`) are absent. */
+/**
+ * Mobile and 050 numbers written as digits with optional hyphens (`010-1234-5678`, `01012345678`,
+ * `0505-123-4567`): the old path strips the hyphens and reads these as mobile or virtual; masked
+ * numbers (`*`) are absent. Other forms go to the JS reader.
+ */
 function phone(c: string | undefined): { kind: string; e164: string; fast: string } {
   const t = cell(c);
   if (c === undefined) return { kind: 'CAST(NULL AS VARCHAR)', e164: 'CAST(NULL AS VARCHAR)', fast: 'true' };
-  const digits = `regexp_replace(${t.value}, '[^0-9]', '', 'g')`;
-  const plain = `(NOT contains(${t.value}, '*') AND NOT starts_with(${t.value}, '+'))`;
-  const mobile = `(${plain} AND regexp_full_match(${digits}, '01[016789][0-9]{7,8}'))`;
-  const virtual = `(${plain} AND regexp_full_match(${digits}, '050[0-9]{8,9}'))`;
+  const v = t.value;
+  const mobile = `regexp_full_match(${v}, '01[016789]-?[0-9]{3,4}-?[0-9]{4}')`;
+  const virtual = `regexp_full_match(${v}, '050[0-9]-?[0-9]{3,4}-?[0-9]{4}')`;
   return {
     kind: `(CASE WHEN ${mobile} THEN 'mobile' WHEN ${virtual} THEN 'virtual' END)`,
-    e164: `(CASE WHEN ${mobile} OR ${virtual} THEN '+82' || substr(${digits}, 2) END)`,
-    fast: `(${t.fast} AND (${t.value} IS NULL OR contains(${t.value}, '*') OR ${mobile} OR ${virtual}))`,
+    e164: `(CASE WHEN ${mobile} OR ${virtual} THEN '+82' || substr(replace(${v}, '-', ''), 2) END)`,
+    fast: `(${t.fast} AND (${v} IS NULL OR contains(${v}, '*') OR ${mobile} OR ${virtual}))`,
   };
 }
 
@@ -173,7 +176,7 @@ export async function buildDictionaries(tx: Engine, plan: FieldPlan): Promise<vo
  * `MAPPED` from the rows whose every field is in a fast form (computed in SQL), and the line
  * numbers of the other non-blank rows, which the caller maps with the JS field reader.
  */
-export async function mapFastRows(tx: Engine, plan: FieldPlan, columnCount: number): Promise<void> {
+export async function mapFastRows(tx: Engine, plan: FieldPlan, columnCount: number): Promise<number> {
   const col = (f: string) => columnOf(plan, f);
   const fallbackChannel = plan.channel ?? plan.profile.channel;
   const channelCol = col('channel');
@@ -181,7 +184,7 @@ export async function mapFastRows(tx: Engine, plan: FieldPlan, columnCount: numb
   const channel =
     channelCol === undefined
       ? fallbackChannel === undefined
-        ? 'NULL'
+        ? 'CAST(NULL AS VARCHAR)'
         : q(fallbackChannel)
       : `(CASE WHEN ${label.value} IS NULL THEN ${fallbackChannel === undefined ? 'NULL' : q(fallbackChannel)} ELSE ch.channel END)`;
   const statusCol = col('status');
@@ -226,32 +229,32 @@ export async function mapFastRows(tx: Engine, plan: FieldPlan, columnCount: numb
     { length: columnCount },
     (_, i) => `(c${i} IS NULL OR regexp_full_match(c${i}, '${JS_SPACE}*'))`,
   ).join(' AND ');
-  await tx.exec(`CREATE OR REPLACE TEMP TABLE bulk_rows AS
-SELECT r.line, NOT (${blank}) AS used, coalesce(${fast}, false) AS fast,
-  ${channel} AS channel, ${text.order_id?.value} AS order_no, ${text.line_id?.value} AS line_no,
+  const emptyStatus = parseOrderStatus(undefined);
+  const defaultStatus = emptyStatus.ok ? q(emptyStatus.value) : 'CAST(NULL AS VARCHAR)';
+  // A fast row is never blank (it has a date and an order number), so the blank test runs on the rest only.
+  await tx.exec(`CREATE OR REPLACE TEMP TABLE ${MAPPED} AS
+SELECT line, fast, fast OR NOT (${blank}) AS used, * EXCLUDE (line, fast) FROM (
+SELECT r.line, coalesce(${fast}, false) AS fast, ${Array.from({ length: columnCount }, (_, i) => `r.c${i}`).join(', ')},
+  CAST(${channel} AS VARCHAR) AS channel, ${text.order_id?.value} AS order_no, ${text.line_id?.value} AS line_no,
   ${at.value} AS ordered_at, ${product.value} AS product_id, ${text.product_name?.value} AS product_name,
-  ${text.option?.value} AS option, ${statusCol === undefined ? 'NULL' : 'st.status'} AS status_value,
-  ${qty.value} AS quantity, ${lineAmount} AS amount, ${disc} AS discount,
+  ${text.option?.value} AS option, ${statusCol === undefined ? defaultStatus : 'st.status'} AS status,
+  TRY_CAST(${qty.value} AS BIGINT) AS quantity, TRY_CAST(${lineAmount} AS BIGINT) AS amount,
+  TRY_CAST(${disc} AS BIGINT) AS discount,
   ${tel.kind} AS phone_kind, ${tel.e164} AS phone_e164, ${mail.value} AS email,
   ${text.member_id?.value} AS member_text, ${text.buyer_name?.value} AS buyer_name,
   ${text.coupon_code?.value} AS coupon, ${text.store?.value} AS store
 FROM (SELECT *, ${Array.from({ length: columnCount }, (_, i) => cellValue(`c${i}`)).join(', ')} FROM ${RAW}) r
 ${channelCol === undefined ? '' : `LEFT JOIN ${CHANNEL} ch ON ch.raw = r.${channelCol}`}
-${statusCol === undefined ? '' : `LEFT JOIN ${STATUS} st ON st.raw IS NOT DISTINCT FROM r.${statusCol}`}`);
-  const emptyStatus = parseOrderStatus(undefined);
-  const defaultStatus = emptyStatus.ok ? q(emptyStatus.value) : 'NULL';
-  await tx.exec(`CREATE OR REPLACE TEMP TABLE ${MAPPED} (line INTEGER, channel VARCHAR, order_no VARCHAR,
-  line_no VARCHAR, ordered_at TIMESTAMP, product_id VARCHAR, product_name VARCHAR, option VARCHAR, status VARCHAR,
-  quantity BIGINT, amount BIGINT, discount BIGINT, phone_kind VARCHAR, phone_e164 VARCHAR, email VARCHAR,
-  member_text VARCHAR, buyer_name VARCHAR, coupon VARCHAR, store VARCHAR)`);
-  await tx.exec(`INSERT INTO ${MAPPED}
-SELECT line, channel, order_no, line_no, ordered_at, product_id, product_name, option,
-  ${statusCol === undefined ? defaultStatus : 'status_value'} AS status,
-  CAST(quantity AS BIGINT) AS quantity, CAST(amount AS BIGINT) AS amount, CAST(discount AS BIGINT) AS discount,
-  phone_kind, phone_e164, email, member_text, buyer_name, coupon, store
-FROM bulk_rows WHERE used AND fast`);
+${statusCol === undefined ? '' : `LEFT JOIN ${STATUS} st ON st.raw IS NOT DISTINCT FROM r.${statusCol}`})`);
+  const [n] = await tx.query<{ n: number | bigint }>(`SELECT count(*) AS n FROM ${MAPPED} WHERE used`);
+  return Number(n?.n ?? 0);
+}
+
+/** Leaves only the fast rows in `MAPPED` (after the slow rows were read from it). */
+export async function keepFastRows(tx: Engine): Promise<void> {
+  await tx.exec(`DELETE FROM ${MAPPED} WHERE NOT fast OR NOT used`);
 }
 
 export async function dropFieldTables(tx: Engine): Promise<void> {
-  for (const t of [STATUS, CHANNEL, 'bulk_rows', MAPPED]) await tx.exec(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of [STATUS, CHANNEL, MAPPED]) await tx.exec(`DROP TABLE IF EXISTS ${t}`);
 }

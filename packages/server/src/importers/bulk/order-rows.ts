@@ -6,7 +6,7 @@ import { cellText } from '@dalbit/core/ingest/normalise/cell';
 import type { RowIssue } from '@dalbit/core/ingest/records';
 import { RowReader } from '@dalbit/core/ingest/row-reader';
 import { type Engine, eachChunk } from '../../engines/engine.ts';
-import { type FieldPlan, MAPPED, MAPPED_COLUMNS } from './order-fields-sql.ts';
+import { type FieldPlan, keepFastRows, MAPPED, MAPPED_COLUMNS } from './order-fields-sql.ts';
 import { BulkUnfit, RAW } from './stage-csv.ts';
 
 export interface RowOutcome {
@@ -28,8 +28,8 @@ export async function mapSlowRows(
   const rejected: RejectedRow[] = [];
   const reader = new RowReader(table.file, plan.index, table.headers, issues, { offsetMinutes: plan.offsetMinutes });
   const ctx = plan.channel === undefined ? {} : { channel: plan.channel };
-  const cols = Array.from({ length: table.columnCount }, (_, i) => `r.c${i}`).join(', ');
-  const sql = `SELECT r.line, ${cols} FROM ${RAW} r JOIN bulk_rows b ON b.line = r.line WHERE b.used AND NOT b.fast ORDER BY r.line`;
+  const cols = Array.from({ length: table.columnCount }, (_, i) => `c${i}`).join(', ');
+  const sql = `SELECT line, ${cols} FROM ${MAPPED} WHERE used AND NOT fast ORDER BY line`;
   const good: unknown[][] = [];
   await eachChunk<Record<string, unknown>>(tx, sql, (rows) => {
     for (const row of rows) {
@@ -68,6 +68,7 @@ export async function mapSlowRows(
       ]);
     }
   });
+  await keepFastRows(tx);
   if (good.length > 0) await tx.insert(MAPPED, MAPPED_COLUMNS, good);
   return { issues, rejected };
 }

@@ -73,6 +73,11 @@ const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
  * to one with the file's lines after the header (quoted line breaks, skipped blank lines), since
  * every row error must name the line the old reader names.
  */
+export async function dropRaw(tx: Engine): Promise<void> {
+  await tx.exec(`DROP VIEW IF EXISTS ${RAW}`);
+  await tx.exec(`DROP TABLE IF EXISTS ${RAW}_read`);
+}
+
 export async function loadRaw(
   tx: Engine,
   scanned: ScannedCsv,
@@ -86,13 +91,15 @@ export async function loadRaw(
   } catch (e) {
     throw new BulkUnfit(`DuckDB's reader refused the file: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
   }
-  // rowid follows insertion order, which DuckDB keeps for a CSV read (preserve_insertion_order).
-  await tx.exec(
-    `CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT CAST(rowid - (SELECT min(rowid) FROM ${RAW}_read) AS INTEGER) + ${headerLine + 1} AS line, * FROM ${RAW}_read`,
+  // rowid follows insertion order, which DuckDB keeps for a CSV read (preserve_insertion_order);
+  // a view numbers the rows by it, so the rows are not copied.
+  const [row] = await tx.query<{ base: number | bigint | null; n: number | bigint }>(
+    `SELECT min(rowid) AS base, count(*) AS n FROM ${RAW}_read`,
   );
-  await tx.exec(`DROP TABLE ${RAW}_read`);
-  const [row] = await tx.query<{ n: number | bigint }>(`SELECT count(*) AS n FROM ${RAW}`);
   const n = Number(row?.n ?? 0);
+  await tx.exec(
+    `CREATE OR REPLACE TEMP VIEW ${RAW} AS SELECT CAST(rowid - ${BigInt(row?.base ?? 0)} AS INTEGER) + ${headerLine + 1} AS line, * FROM ${RAW}_read`,
+  );
   if (n !== scanned.lines - headerLine) throw new BulkUnfit(`${n} rows for ${scanned.lines - headerLine} lines`);
   return n;
 }
