@@ -44,6 +44,16 @@ describe('campaign list and report in Chromium', () => {
     expect(funnel).toContain('대조군 (미발송)');
     expect(funnel).toContain('구매 전환');
     expect(await page.getByTestId('campaign-lifts').textContent()).toContain('발송군');
+    // Blocked messages by reason, in Korean, each count equal to the outbox.
+    const blocked = await demo.engine.query<{ reason: string; n: number }>(
+      "SELECT reason, count(*) AS n FROM messages WHERE campaign_id = 'vip-winter-sale' AND status = 'blocked' GROUP BY reason",
+    );
+    expect(blocked.length).toBeGreaterThan(0);
+    for (const b of blocked) {
+      const row = page.getByTestId(`blocked-${b.reason}`);
+      expect(Number(await row.getAttribute('data-count')), b.reason).toBe(Number(b.n));
+      expect(await row.textContent()).toMatch(/[가-힣]/);
+    }
     // The report has its own address, so it can be shared and reopened.
     expect(page.url()).toContain('#/campaigns/vip-winter-sale');
     await page.getByTestId('trend-chart').waitFor();

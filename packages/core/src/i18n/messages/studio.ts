@@ -159,6 +159,7 @@ export const STUDIO_MESSAGES = defineMessages({
   'studio.anchor.last_purchase': { ko: '마지막 구매일', en: 'Last purchase' },
   'studio.anchor.coupon_expiry': { ko: '쿠폰 만료일', en: 'Coupon expiry' },
   'studio.anchor.warranty': { ko: '정품 등록일', en: 'Warranty registration' },
+  'studio.report.blockedBy': { ko: '발송 차단 사유', en: 'Blocked, by reason' },
   'studio.list.allStatuses': { ko: '모든 상태', en: 'All statuses' },
   'studio.list.allChannels': { ko: '모든 채널', en: 'All channels' },
   'studio.list.search': { ko: '이름 또는 ID 검색', en: 'Search name or id' },

@@ -1,5 +1,5 @@
 import type { Lang } from '../../experiments/render-analysis.ts';
-import { translate } from '../../i18n/catalog.ts';
+import { isMessageKey, translate } from '../../i18n/catalog.ts';
 import type { CampaignReport } from './build-campaign-report.ts';
 import { FUNNEL_COUNT_KEYS, HOLDOUT_ARM } from './summarize-funnel.ts';
 import { describeVerdict } from './verdict-text.ts';
@@ -53,6 +53,22 @@ export interface PresentedCampaignReport {
    * campaign does not show an "opened" column of zeros.
    */
   readonly reported: { readonly delivered: boolean; readonly opened: boolean; readonly clicked: boolean };
+  /** Blocked messages of every arm by reason, most first, each with the reader's text of the reason. */
+  readonly blockedBy: readonly { readonly reason: string; readonly label: string; readonly count: number }[];
+}
+
+/** Blocked counts summed over the arms, by reason (the reason's own text, or its code when it has none). */
+function blockedByReason(r: CampaignReport, lang: Lang): PresentedCampaignReport['blockedBy'] {
+  const total = new Map<string, number>();
+  for (const f of r.funnel)
+    for (const [reason, n] of Object.entries(f.blockedBy)) total.set(reason, (total.get(reason) ?? 0) + n);
+  return [...total]
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([reason, count]) => {
+      const key = `reason.${reason}`;
+      return { reason, label: isMessageKey(key) ? translate(lang, key) : reason, count };
+    });
 }
 
 const LABEL_KEYS = [
@@ -124,5 +140,6 @@ export function presentCampaignReport(r: CampaignReport, lang: Lang): PresentedC
       opened: r.funnel.some((f) => f.opened > 0),
       clicked: r.funnel.some((f) => f.clicked > 0),
     },
+    blockedBy: blockedByReason(r, lang),
   };
 }

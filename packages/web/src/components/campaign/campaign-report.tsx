@@ -30,6 +30,7 @@ interface Presented {
   lifts: { arm: string; label: string; relative: Interval | null; probabilityToBeat: number }[];
   verdictText: string;
   reported: { delivered: boolean; opened: boolean; clicked: boolean };
+  blockedBy: { reason: string; label: string; count: number }[];
 }
 interface Daily {
   day: string;
@@ -114,6 +115,27 @@ function LiftTable({ p }: { p: Presented }) {
   );
 }
 
+/** Why messages were not sent: each reason in the reader's words with its count. */
+function BlockedTable({ p }: { p: Presented }) {
+  const t = useT();
+  if (p.blockedBy.length === 0) return null;
+  return (
+    <>
+      <h3>{t('studio.report.blockedBy')}</h3>
+      <table data-testid="campaign-blocked">
+        <tbody>
+          {p.blockedBy.map((b) => (
+            <tr key={b.reason} data-testid={`blocked-${b.reason}`} data-count={b.count}>
+              <td>{b.label}</td>
+              <td className="num">{formatNumber(b.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 /** The report a marketer reads: verdict, funnel per arm, lift with interval, daily trend, downloads. */
 export function CampaignReport({ id }: { id: string }) {
   const { lang } = useI18n();
@@ -138,6 +160,7 @@ export function CampaignReport({ id }: { id: string }) {
                 format={(n) => `${n.toFixed(1)}%`}
               />
               <FunnelTable p={p} />
+              <BlockedTable p={p} />
               <LiftTable p={p} />
               <h3>{t('studio.report.trend')}</h3>
               <LineChart
