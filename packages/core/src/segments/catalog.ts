@@ -65,6 +65,16 @@ export const PROFILE_FIELDS = {
     column: 'spend_percentile',
     label: 'segmentField.profile.spend_percentile',
   },
+  grade_changed_at: {
+    type: 'date',
+    column: 'grade_changed_at',
+    label: 'segmentField.profile.grade_changed_at',
+  },
+  previous_grade: {
+    type: 'string',
+    column: 'previous_grade',
+    label: 'segmentField.profile.previous_grade',
+  },
   first_utm_source: {
     type: 'string',
     column: 'first_utm_source',

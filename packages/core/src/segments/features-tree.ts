@@ -4,7 +4,7 @@ import { DAY_MS } from '../time/kst.ts';
 import { column, MARKETPLACE_CHANNELS, type OrderMeasureName, PURCHASE_STATUSES } from './catalog.ts';
 import { agg, and, cmp, col, count, flag, inList, lit, notNull, param, when } from './sql/build.ts';
 import type { BoolExpr, FromNode, InsertNode, SelectColumn, SelectNode, ValueExpr } from './sql/node.ts';
-import { ANNIVERSARY_CALENDAR, CUSTOMER_FEATURES, LAST_EVENT_TYPES, lastEventColumn } from './tables.ts';
+import { ANNIVERSARY_CALENDAR, CUSTOMER_FEATURES, GRADE_CHANGES, LAST_EVENT_TYPES, lastEventColumn } from './tables.ts';
 import { measureAggregate } from './tree/orders.ts';
 
 const REACH = [
@@ -104,6 +104,25 @@ function touchAggregates(asOf: Date, restrict: Restrict): SelectNode {
       ),
       groupBy: [id],
     },
+  );
+}
+
+/** Per customer, the latest grade change up to asOf and the grade it changed from. */
+function gradeChanges(asOf: Date, restrict: Restrict): SelectNode {
+  const g = 'g';
+  const gc = (name: string): ValueExpr => col(g, column(GRADE_CHANGES, name));
+  const id = gc('customer_id');
+  return sel(
+    [
+      { expr: id, alias: 'cid' },
+      { expr: nullable(agg('max', gc('changed_at'))), alias: 'changed_at' },
+      {
+        expr: nullable({ kind: 'arg_by', fn: 'max', value: gc('from_grade'), by: [gc('changed_at'), gc('to_grade')] }),
+        alias: 'from_grade',
+      },
+    ],
+    { kind: 'table', table: GRADE_CHANGES.name, alias: g },
+    { where: and(cmp(gc('changed_at'), '<=', param(asOf, 'timestamp')), ...restrict(id)), groupBy: [id] },
   );
 }
 
@@ -273,6 +292,7 @@ function featureSources(asOf: Date, restrict: Restrict, restricted: boolean): Fr
   from = left(from, channelAggregates(restrict, restricted), 'ch', on('ch'));
   from = left(from, consentAggregates(asOf, restrict, restricted), 'k', on('k'));
   from = left(from, touchAggregates(asOf, restrict), 't', on('t'));
+  from = left(from, gradeChanges(asOf, restrict), 'gr', on('gr'));
   from = left(from, lastEvents(lastEventsBefore(asOf), restrict), 'ev', on('ev'));
   from = {
     kind: 'join',
@@ -325,6 +345,8 @@ function featureColumns(asOf: Date, restricted: boolean): Record<string, ValueEx
     cancel_return_rate: col('a', 'cancel_return_rate'),
     spend_percentile: restricted ? lit(null) : col('p', 'spend_percentile'),
     ...touchColumns('t'),
+    grade_changed_at: col('gr', 'changed_at'),
+    previous_grade: col('gr', 'from_grade'),
     ...Object.fromEntries(REACH.map(([ch, pu]) => [`consent_${ch}_${pu}`, positive(col('k', `consent_${ch}_${pu}`))])),
     ...Object.fromEntries([1, 2, 3].map((n) => [`birthday_day_${n}`, col('b', `day_${n}`)])),
     // An anniversary only counts after the sign-up day itself.

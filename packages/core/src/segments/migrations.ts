@@ -3,6 +3,8 @@ import type { TableDef } from '../schema/table.ts';
 import {
   ANNIVERSARY_CALENDAR,
   CUSTOMER_FEATURES_V10,
+  GRADE_CHANGES,
+  GRADE_FEATURE_COLUMNS,
   LAST_EVENT_COLUMNS,
   SEGMENT_MEMBERSHIPS,
   SEGMENT_REFRESHES,
@@ -41,5 +43,15 @@ export const SEGMENT_MIGRATIONS: readonly Migration[] = [
     steps: LAST_EVENT_COLUMNS.map(
       (column) => ({ kind: 'add_column', table: CUSTOMER_FEATURES_V10.name, column }) as const,
     ),
+  },
+  {
+    version: 15,
+    name: 'membership-grade history and the latest grade change per customer',
+    steps: [
+      create(GRADE_CHANGES),
+      ...GRADE_FEATURE_COLUMNS.map(
+        (column) => ({ kind: 'add_column', table: CUSTOMER_FEATURES_V10.name, column }) as const,
+      ),
+    ],
   },
 ];

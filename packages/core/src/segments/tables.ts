@@ -90,12 +90,40 @@ export const LAST_EVENT_COLUMNS: readonly ColumnDef[] = [
 ];
 
 /**
+ * Membership-grade history (migration 15, decision 0025), append-only: one row each time a profile
+ * rebuild (an import, a shop sync, a merge) changed a customer's grade from one grade to another,
+ * stamped with that write's time. A first grade (none before) is not a change.
+ */
+export const GRADE_CHANGES: TableDef = {
+  name: 'grade_changes',
+  key: ['customer_id', 'changed_at'],
+  appendOnly: true,
+  columns: [
+    col('customer_id', 'string'),
+    col('changed_at', 'timestamp'),
+    col('from_grade', 'string'),
+    col('to_grade', 'string'),
+  ],
+};
+
+/** Added by migration 15: the latest grade change up to the refresh's asOf, and the grade before it. */
+export const GRADE_FEATURE_COLUMNS: readonly ColumnDef[] = [
+  col('grade_changed_at', 'timestamp', true),
+  col('previous_grade', 'string', true),
+];
+
+/**
  * Per-customer features: one row per customer, rebuilt by `refreshFeatures` after each import.
  * Segment conditions that need no time window read only this table (the fast path).
  */
 export const CUSTOMER_FEATURES: TableDef = {
   ...CUSTOMER_FEATURES_V10,
-  columns: [...CUSTOMER_FEATURES_V10.columns, ...TOUCH_FEATURE_COLUMNS, ...LAST_EVENT_COLUMNS],
+  columns: [
+    ...CUSTOMER_FEATURES_V10.columns,
+    ...TOUCH_FEATURE_COLUMNS,
+    ...LAST_EVENT_COLUMNS,
+    ...GRADE_FEATURE_COLUMNS,
+  ],
 };
 
 /** Month-day → solar KST day number in three consecutive years (lunar dates converted). */

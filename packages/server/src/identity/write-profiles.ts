@@ -1,4 +1,5 @@
 import { tableDef } from '@dalbit/core/schema/migrations';
+import { GRADE_CHANGES } from '@dalbit/core/segments/tables';
 import { compileBound } from '@dalbit/core/sql/bind-sql';
 import type { Engine } from '../engines/engine.ts';
 import { CUSTOMER_COLUMNS } from './write-merges.ts';
@@ -12,7 +13,8 @@ const TEXT_FIELDS = ['name', 'phone', 'email', 'birthday_md', 'gender', 'grade']
  * `customer_id`) from their source records in `person_records`: each field takes the newest
  * non-empty value (by the record's last seen time, then record id); attributes are JSON-merged in
  * that order. `updated_at` is the newest seen time behind the profile and `created_at` is kept
- * (or `now` for a new customer), so rebuilding from unchanged records rewrites nothing.
+ * (or `now` for a new customer), so rebuilding from unchanged records rewrites nothing. A grade
+ * that changes from one grade to another is appended to `grade_changes` at `now` (decision 0024).
  */
 export async function writeProfiles(engine: Engine, opts: { now: Date; customerIdsSql: string }): Promise<void> {
   const { fn, write } = engine.dialect;
@@ -54,6 +56,7 @@ export async function writeProfiles(engine: Engine, opts: { now: Date; customerI
      WHERE c.customer_id IS NULL OR ${differs}`,
     }),
   );
+  await recordGradeChanges(engine, opts.now);
   await engine.exec(
     write.deleteWhere({
       table: tableDef('customers'),
@@ -65,4 +68,17 @@ export async function writeProfiles(engine: Engine, opts: { now: Date; customerI
   await engine.exec(`INSERT INTO customers (${cols}) SELECT ${cols} FROM ${CHANGED}`);
   await engine.exec(`DROP TABLE ${CHANGED}`);
   await engine.exec(`DROP TABLE ${PROFILE}`);
+}
+
+/** Appends a `grade_changes` row for each changed profile whose grade went from one grade to another. */
+async function recordGradeChanges(engine: Engine, now: Date): Promise<void> {
+  await engine.query(
+    compileBound(
+      engine.dialect,
+      (b) => `INSERT INTO ${GRADE_CHANGES.name} (customer_id, changed_at, from_grade, to_grade)
+       SELECT p.customer_id, ${b.p(now, 'timestamp')}, c.grade, p.grade FROM ${CHANGED} p
+       JOIN customers c ON c.customer_id = p.customer_id
+       WHERE c.grade IS NOT NULL AND p.grade IS NOT NULL AND c.grade <> '' AND p.grade <> '' AND c.grade <> p.grade`,
+    ),
+  );
 }

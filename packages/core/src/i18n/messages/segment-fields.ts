@@ -12,6 +12,8 @@ export const SEGMENT_FIELD_MESSAGES = defineMessages({
   'segmentField.profile.marketplace_only': { ko: '마켓플레이스 전용 고객', en: 'marketplace-only contact' },
   'segmentField.profile.channel_count': { ko: '가입 채널 수', en: 'number of channels' },
   'segmentField.profile.spend_percentile': { ko: '구매 금액 백분위', en: 'spend percentile' },
+  'segmentField.profile.grade_changed_at': { ko: '회원 등급 변경일', en: 'grade change date' },
+  'segmentField.profile.previous_grade': { ko: '변경 전 회원 등급', en: 'previous grade' },
   'segmentField.profile.first_utm_source': { ko: '첫 유입 소스 (UTM)', en: 'first-touch UTM source' },
   'segmentField.profile.first_utm_medium': { ko: '첫 유입 매체 (UTM)', en: 'first-touch UTM medium' },
   'segmentField.profile.first_utm_campaign': { ko: '첫 유입 캠페인 (UTM)', en: 'first-touch UTM campaign' },
