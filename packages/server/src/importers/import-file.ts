@@ -157,7 +157,7 @@ function bulkSummary(opts: ImportFileOptions, b: BulkOutcome, started: number): 
   const seconds = Math.round(performance.now() - started) / 1000;
   const w = b.written;
   if (w === undefined) return { ...base, status: 'failed', seconds };
-  const customersUpdated = Math.max(0, new Set(w.resolved.customerOf.values()).size - w.resolved.created);
+  const customersUpdated = w.changes.customers.updated;
   return {
     ...base,
     status: 'imported',
@@ -265,8 +265,9 @@ async function writeImport(
   // status, reports, and expiry reminders skip it).
   const coupons = counts.orders > 0 ? await matchRedemptions(tx, { now: opts.now }) : { matched: 0 };
   const touched = new Set(resolved.customerOf.values()).size;
-  const customersUpdated = Math.max(0, touched - resolved.created);
   const changes = await before.count({ created: resolved.created, touched, orders: counts.orders });
+  // Existing customers this file changed (a re-import of the same file changes none).
+  const customersUpdated = changes.customers.updated;
   lap('changes');
   const importId = await recordImport(tx, {
     file: opts.fileName ?? opts.path,

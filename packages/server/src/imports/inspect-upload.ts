@@ -1,3 +1,4 @@
+import { translate } from '@dalbit/core/i18n/catalog';
 import type { Lang } from '@dalbit/core/i18n/lang';
 import type { SourceKind } from '@dalbit/core/ingest/source-kind';
 import { findSourceSpec } from '@dalbit/core/ingest/source-specs';
@@ -39,6 +40,10 @@ export interface Inspection {
   readonly channel?: string;
   /** Kinds whose required columns the headers have, best first. */
   readonly candidates: readonly SourceKind[];
+  /** Detected, and this second kind scored close: the page asks the user to confirm or switch. */
+  readonly runnerUp?: { readonly kind: SourceKind; readonly message: string };
+  /** The file imports, but a person should know (products keyed by name and option …), in `lang`. */
+  readonly warnings: readonly { readonly code: string; readonly message: string }[];
   readonly headerLine?: number;
   readonly headers: readonly string[];
   readonly fields: readonly FieldMapping[];
@@ -82,6 +87,8 @@ export function presentInspection(upload: Upload, s: ImportSummary, lang: Lang):
     forced: s.forced,
     ...(upload.mapping?.channel ? { channel: upload.mapping.channel } : {}),
     candidates: s.candidates.map((c) => c.kind),
+    ...runnerUpOf(s, lang),
+    warnings: s.warnings.map((w) => ({ code: w.code, message: translate(lang, 'importCheck.productKeyFromName') })),
     ...(s.headerLine !== undefined ? { headerLine: s.headerLine } : {}),
     headers: s.headers,
     fields: fieldsOf(s, lang),
@@ -94,6 +101,19 @@ export function presentInspection(upload: Upload, s: ImportSummary, lang: Lang):
     problems: s.issues.slice(0, MAX_PROBLEMS).map((i) => presentIssue(i, fileLevel, lang)),
     preview: s.preview.map(previewRow),
   };
+}
+
+/** The close second kind with the sentence the page shows (both labels and scores). */
+function runnerUpOf(s: ImportSummary, lang: Lang): Pick<Inspection, 'runnerUp'> {
+  if (s.runnerUp === undefined || s.source === undefined) return {};
+  const best = s.candidates.find((c) => c.kind === s.source);
+  const message = translate(lang, 'importCheck.runnerUp', {
+    best: translate(lang, `imports.source.${s.source}`),
+    second: translate(lang, `imports.source.${s.runnerUp.kind}`),
+    bestScore: best?.score ?? '?',
+    secondScore: s.runnerUp.score,
+  });
+  return { runnerUp: { kind: s.runnerUp.kind, message } };
 }
 
 function fieldsOf(s: ImportSummary, lang: Lang): FieldMapping[] {

@@ -105,9 +105,13 @@ describe('importFile: encodings and formats', () => {
     expect(imp).toEqual([
       { source_kind: 'pos_sales', rows_read: 3, rows_written: 3, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
     ]);
-    // The same file again under a display name and a caller: the history says who, and the member is now known.
+    // The same file again under a display name and a caller: the history says who; nothing changed.
     const again = await importFile(engine, { path, now: NOW, fileName: '매장 판매.csv', actor: 'user:u1' });
-    expect(again).toMatchObject({ customersCreated: 0, customersUpdated: 1, orders: 2 });
+    expect(again).toMatchObject({ customersCreated: 0, customersUpdated: 0, orders: 2 });
+    expect(again.changes).toEqual({
+      customers: { inserted: 0, updated: 0, unchanged: 1 },
+      orders: { inserted: 0, updated: 0, unchanged: 2 },
+    });
     expect(again.headers).toEqual(POS_HEADER);
     expect(again.candidates[0]?.kind).toBe('pos_sales');
     expect(
@@ -119,7 +123,7 @@ describe('importFile: encodings and formats', () => {
         file: '매장 판매.csv',
         actor: 'user:u1',
         customers_created: 0,
-        customers_updated: 1,
+        customers_updated: 0,
         customers_merged: 0,
         orders: 2,
       },

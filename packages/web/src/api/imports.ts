@@ -35,6 +35,9 @@ export interface Inspection {
   readonly forced: boolean;
   readonly channel?: string;
   readonly candidates: readonly SourceKind[];
+  /** Detected, and this second kind scored close: confirm or switch. */
+  readonly runnerUp?: { readonly kind: SourceKind; readonly message: string };
+  readonly warnings: readonly { readonly code: string; readonly message: string }[];
   readonly headerLine?: number;
   readonly headers: readonly string[];
   readonly fields: readonly FieldMapping[];
@@ -69,6 +72,17 @@ export interface ImportResult {
   readonly consents: number;
   readonly products: number;
   readonly warranties: number;
+  /** Against the warehouse before the file; absent when nothing was written. */
+  readonly changes?: {
+    readonly customers: ChangeCounts;
+    readonly orders: ChangeCounts;
+  };
+}
+
+export interface ChangeCounts {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
 }
 
 export interface ImportJob {

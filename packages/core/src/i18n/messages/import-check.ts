@@ -24,6 +24,10 @@ export const IMPORT_CHECK_MESSAGES = defineMessages({
     ko: '{what}: 새로 추가 {inserted}, 변경 {updated}, 변경 없음 {unchanged}',
     en: '{what}: {inserted} inserted, {updated} updated, {unchanged} unchanged',
   },
+  'importCheck.changesTitle': { ko: '가져오기 전과 비교', en: 'Compared with before the import' },
+  'importCheck.inserted': { ko: '새로 추가', en: 'Inserted' },
+  'importCheck.updated': { ko: '변경', en: 'Updated' },
+  'importCheck.unchanged': { ko: '변경 없음', en: 'Unchanged' },
   'importCheck.customers': { ko: '고객', en: 'customers' },
   'importCheck.orders': { ko: '주문', en: 'orders' },
   'importCheck.nothingNew': {

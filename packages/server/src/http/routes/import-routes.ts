@@ -295,6 +295,7 @@ function presentJob(job: ImportJob, lang: Lang): Record<string, unknown> {
             consents: s.consents,
             products: s.products,
             warranties: s.warranties,
+            ...(s.changes ? { changes: s.changes } : {}),
           },
           problemCount: problems.length,
           problems: problems

@@ -161,6 +161,8 @@ async function inTransaction(tx: Engine, run: Run): Promise<BulkOutcome> {
   lap('facts');
   const coupons = counts.orders > 0 ? await matchRedemptions(tx, { now: req.now }) : { matched: 0 };
   const rowsRejected = out.rejected.length;
+  const touched = new Set(resolved.customerOf.values()).size;
+  const changes = await before.count({ created: resolved.created, touched, orders: counts.orders });
   const importId = await recordImport(tx, {
     file: req.fileName ?? req.path,
     sha256: scanned.sha256,
@@ -172,13 +174,11 @@ async function inTransaction(tx: Engine, run: Run): Promise<BulkOutcome> {
     finishedAt: new Date(req.now.getTime() + Math.round(performance.now() - req.started)),
     ...(req.actor !== undefined ? { actor: req.actor } : {}),
     customersCreated: resolved.created,
-    customersUpdated: Math.max(0, new Set(resolved.customerOf.values()).size - resolved.created),
+    customersUpdated: changes.customers.updated,
     customersMerged: resolved.merged,
     orders: counts.orders,
   });
   lap('record');
-  const touched = new Set(resolved.customerOf.values()).size;
-  const changes = await before.count({ created: resolved.created, touched, orders: counts.orders });
   return {
     ...base,
     written: { ...counts, resolved, importId, couponRedemptions: coupons.matched, rejectsWritten, changes },

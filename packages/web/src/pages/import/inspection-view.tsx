@@ -46,7 +46,47 @@ function FileFacts({
         <dd>{t('imports.countRows', { count: formatNumber(i.rowsRead) })}</dd>
       </dl>
       <KindPicker inspection={i} onApply={onApply} busy={busy} />
+      <DetectionNotes inspection={i} onApply={onApply} busy={busy} />
     </div>
+  );
+}
+
+/** A close runner-up kind (with a button that reads the file as it) and warnings about the file. */
+function DetectionNotes({
+  inspection: i,
+  onApply,
+  busy,
+}: {
+  inspection: Inspection;
+  onApply: (m: MappingChoice) => void;
+  busy: boolean;
+}) {
+  const t = useT();
+  const { lang } = useI18n();
+  const runnerUp = i.runnerUp;
+  return (
+    <>
+      {runnerUp ? (
+        <div className="notice warn" data-testid="import-runner-up">
+          <p>{runnerUp.message}</p>
+          <button
+            type="button"
+            data-testid="import-use-runner-up"
+            disabled={busy}
+            onClick={() =>
+              onApply({ source: runnerUp.kind, columns: {}, ...(i.channel ? { channel: i.channel } : {}) })
+            }
+          >
+            {t('importCheck.useRunnerUp', { second: sourceLabel(runnerUp.kind, lang) })}
+          </button>
+        </div>
+      ) : null}
+      {i.warnings.map((w) => (
+        <p key={w.code} className="notice warn" data-testid="import-warning">
+          {w.message}
+        </p>
+      ))}
+    </>
   );
 }
 

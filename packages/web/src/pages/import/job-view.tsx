@@ -65,6 +65,7 @@ export function JobResult({ job, onAnother }: { job: ImportJob; onAnother: () =>
           ))}
         </div>
       ) : null}
+      {r?.changes && !failed ? <ChangesTable changes={r.changes} /> : null}
       {failed && job.problems && job.problemCount ? (
         <ProblemList problems={job.problems} total={job.problemCount} />
       ) : null}
@@ -84,5 +85,47 @@ export function JobResult({ job, onAnother }: { job: ImportJob; onAnother: () =>
         </button>
       </p>
     </div>
+  );
+}
+
+/** Customers and orders inserted / updated / unchanged; a re-import that changed nothing says so. */
+function ChangesTable({ changes }: { changes: NonNullable<NonNullable<ImportJob['result']>['changes']> }) {
+  const t = useT();
+  const rows = [
+    { what: 'customers', label: t('importCheck.customers'), c: changes.customers },
+    { what: 'orders', label: t('importCheck.orders'), c: changes.orders },
+  ] as const;
+  const news =
+    changes.customers.inserted + changes.customers.updated + changes.orders.inserted + changes.orders.updated;
+  const seen = news + changes.customers.unchanged + changes.orders.unchanged;
+  return (
+    <>
+      <h3>{t('importCheck.changesTitle')}</h3>
+      <table className="small" data-testid="import-changes">
+        <thead>
+          <tr>
+            <th />
+            <th>{t('importCheck.inserted')}</th>
+            <th>{t('importCheck.updated')}</th>
+            <th>{t('importCheck.unchanged')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ what, label, c }) => (
+            <tr key={what} data-testid={`import-changes-${what}`}>
+              <th>{label}</th>
+              <td>{formatNumber(c.inserted)}</td>
+              <td>{formatNumber(c.updated)}</td>
+              <td>{formatNumber(c.unchanged)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {seen > 0 && news === 0 ? (
+        <p className="notice" data-testid="import-nothing-new">
+          {t('importCheck.nothingNew')}
+        </p>
+      ) : null}
+    </>
   );
 }
