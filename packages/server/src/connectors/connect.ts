@@ -8,7 +8,7 @@ import {
   listConnections,
   saveConnection,
 } from './connection-store.ts';
-import { connectorError, requireConnectorEngine } from './connector-error.ts';
+import { connectorError } from './connector-error.ts';
 import { basicAuth, cafe24TokenGrant, naverTokenGrant } from './connector-tokens.ts';
 import type { SecretBox } from './secret-box.ts';
 import { type ShopHttp, shopFetch } from './shop-fetch.ts';
@@ -60,7 +60,6 @@ export async function beginCafe24(
     intervalMinutes?: number | undefined;
   },
 ): Promise<{ connectionId: string; authorizeUrl: string }> {
-  requireConnectorEngine(deps.engine);
   const connectionId = `cafe24:${input.mallId}`;
   const prev = await findConnection(deps.engine, connectionId);
   const state = randomBytes(24).toString('base64url');
@@ -102,7 +101,6 @@ export async function beginCafe24(
 
 /** The OAuth callback: the state must match a pending connection (and not be expired); the code is exchanged. */
 export async function completeCafe24(deps: ConnectDeps, input: { state: string; code: string }): Promise<Connection> {
-  requireConnectorEngine(deps.engine);
   const want = Buffer.from(hashState(input.state));
   const pending = (await listConnections(deps.engine)).find(
     (c) =>
@@ -125,7 +123,6 @@ export async function connectSmartstore(
   deps: ConnectDeps,
   input: { clientId: string; clientSecret: string; apiBase?: string | undefined; intervalMinutes?: number | undefined },
 ): Promise<Connection> {
-  requireConnectorEngine(deps.engine);
   const connectionId = `smartstore:${input.clientId}`;
   const prev = await findConnection(deps.engine, connectionId);
   const conn = fresh(

@@ -1,6 +1,8 @@
 import { CONNECTIONS, CONNECTOR_CURSORS, CONNECTOR_RUNS } from '@dalbit/core/connectors/tables';
 import { columnNames } from '@dalbit/core/schema/table';
-import { type Engine, sql } from '../engines/engine.ts';
+import { compileBound } from '@dalbit/core/sql/bind-sql';
+import type { Engine } from '../engines/engine.ts';
+import { deleteRows } from '../engines/update-rows.ts';
 
 export type Provider = 'cafe24' | 'smartstore';
 export const PROVIDERS: readonly Provider[] = ['cafe24', 'smartstore'];
@@ -74,18 +76,23 @@ export async function listConnections(engine: Engine): Promise<Connection[]> {
 }
 
 export async function findConnection(engine: Engine, id: string): Promise<Connection | undefined> {
-  const [r] = await engine.query(sql('SELECT * FROM connections WHERE connection_id = $1', [id], ['string']));
+  const [r] = await engine.query(
+    compileBound(engine.dialect, (b) => `SELECT * FROM connections WHERE connection_id = ${b.p(id, 'string')}`),
+  );
   return r ? fromRow(r) : undefined;
 }
 
-/** Replaces the connection's row (inside the caller's transaction when given one). */
+/**
+ * Replaces the connection's row (inside the caller's transaction when given one). Every write of
+ * this store is a replace by key (delete, then insert), as the dialect deletes (decision 0019).
+ */
 export async function saveConnection(engine: Engine, c: Connection): Promise<void> {
   const cols = columnNames(CONNECTIONS);
   const byColumn = Object.fromEntries(
     Object.entries(FIELD).map(([k, col]) => [col, (c as unknown as Record<string, unknown>)[k]]),
   );
   await engine.transaction(async (tx) => {
-    await tx.query(sql('DELETE FROM connections WHERE connection_id = $1', [c.connectionId], ['string']));
+    await deleteRows(tx, CONNECTIONS.name, { connection_id: [c.connectionId, 'string'] });
     await tx.insert(CONNECTIONS.name, cols, [cols.map((col) => byColumn[col] ?? null)]);
   });
 }
@@ -93,8 +100,8 @@ export async function saveConnection(engine: Engine, c: Connection): Promise<voi
 /** Removes the connection, its cursors and its runs. */
 export async function deleteConnection(engine: Engine, id: string): Promise<void> {
   await engine.transaction(async (tx) => {
-    for (const t of ['connector_cursors', 'connector_runs', 'connections'])
-      await tx.query(sql(`DELETE FROM ${t} WHERE connection_id = $1`, [id], ['string']));
+    for (const t of [CONNECTOR_CURSORS, CONNECTOR_RUNS, CONNECTIONS])
+      await deleteRows(tx, t.name, { connection_id: [id, 'string'] });
   });
 }
 
@@ -107,10 +114,10 @@ export interface CursorRow {
 
 export async function readCursors(engine: Engine, id: string): Promise<Map<string, CursorRow>> {
   const rows = await engine.query<{ resource: string; cursor: unknown; rows_total: number; updated_at: Date }>(
-    sql(
-      'SELECT resource, cursor, rows_total, updated_at FROM connector_cursors WHERE connection_id = $1',
-      [id],
-      ['string'],
+    compileBound(
+      engine.dialect,
+      (b) =>
+        `SELECT resource, cursor, rows_total, updated_at FROM connector_cursors WHERE connection_id = ${b.p(id, 'string')}`,
     ),
   );
   return new Map(
@@ -136,19 +143,13 @@ export async function writeCursor(
   now: Date,
 ): Promise<void> {
   const [prev] = await tx.query<{ rows_total: number }>(
-    sql(
-      'SELECT rows_total FROM connector_cursors WHERE connection_id = $1 AND resource = $2',
-      [id, resource],
-      ['string', 'string'],
+    compileBound(
+      tx.dialect,
+      (b) =>
+        `SELECT rows_total FROM connector_cursors WHERE connection_id = ${b.p(id, 'string')} AND resource = ${b.p(resource, 'string')}`,
     ),
   );
-  await tx.query(
-    sql(
-      'DELETE FROM connector_cursors WHERE connection_id = $1 AND resource = $2',
-      [id, resource],
-      ['string', 'string'],
-    ),
-  );
+  await deleteRows(tx, CONNECTOR_CURSORS.name, { connection_id: [id, 'string'], resource: [resource, 'string'] });
   await tx.insert(CONNECTOR_CURSORS.name, columnNames(CONNECTOR_CURSORS), [
     [id, resource, JSON.stringify(cursor), Number(prev?.rows_total ?? 0) + addRows, now],
   ]);
@@ -166,7 +167,7 @@ export interface RunRow {
 
 export async function writeRun(engine: Engine, connectionId: string, r: RunRow): Promise<void> {
   await engine.transaction(async (tx) => {
-    await tx.query(sql('DELETE FROM connector_runs WHERE run_id = $1', [r.runId], ['string']));
+    await deleteRows(tx, CONNECTOR_RUNS.name, { run_id: [r.runId, 'string'] });
     await tx.insert(CONNECTOR_RUNS.name, columnNames(CONNECTOR_RUNS), [
       [r.runId, connectionId, r.trigger, r.startedAt, r.finishedAt, r.status, JSON.stringify(r.rows), r.errorCode],
     ]);
@@ -175,10 +176,10 @@ export async function writeRun(engine: Engine, connectionId: string, r: RunRow):
 
 export async function recentRuns(engine: Engine, connectionId: string, limit = 10): Promise<RunRow[]> {
   const rows = await engine.query<Record<string, unknown>>(
-    sql(
-      `SELECT * FROM connector_runs WHERE connection_id = $1 ORDER BY started_at DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
-      [connectionId],
-      ['string'],
+    compileBound(
+      engine.dialect,
+      (b) =>
+        `SELECT * FROM connector_runs WHERE connection_id = ${b.p(connectionId, 'string')} ORDER BY started_at DESC, run_id LIMIT ${Math.max(1, Math.floor(limit))}`,
     ),
   );
   return rows.map((r) => ({

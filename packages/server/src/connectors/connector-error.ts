@@ -11,8 +11,7 @@ export type ConnectorErrorCode =
   | 'CONNECTOR_UNREACHABLE'
   | 'CONNECTOR_HTTP'
   | 'CONNECTOR_BAD_PAYLOAD'
-  | 'CONNECTOR_BAD_SIGNATURE'
-  | 'CONNECTOR_ENGINE_UNSUPPORTED';
+  | 'CONNECTOR_BAD_SIGNATURE';
 
 const KIND = {
   CONNECTOR_NOT_FOUND: 'not_found',
@@ -24,7 +23,6 @@ const KIND = {
   CONNECTOR_HTTP: 'unavailable',
   CONNECTOR_BAD_PAYLOAD: 'unavailable',
   CONNECTOR_BAD_SIGNATURE: 'unauthenticated',
-  CONNECTOR_ENGINE_UNSUPPORTED: 'unavailable',
 } as const satisfies Record<ConnectorErrorCode, ErrorKind>;
 
 /** A connector failure; its message is the Korean text of `connectors.error.<code>`. */
@@ -37,13 +35,4 @@ export function connectorError(
   cause?: unknown,
 ): ConnectorError {
   return new ConnectorError(code, translate('ko', `connectors.error.${code}`, params), { cause });
-}
-
-/**
- * Connectors write through the importer's DuckDB write path; until the ClickHouse import writer
- * exists they refuse on any other engine before reading or writing anything.
- */
-export function requireConnectorEngine(engine: { readonly dialect: { readonly name: string } }): void {
-  if (engine.dialect.name !== 'duckdb')
-    throw connectorError('CONNECTOR_ENGINE_UNSUPPORTED', { engine: engine.dialect.name });
 }

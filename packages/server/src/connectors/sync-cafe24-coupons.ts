@@ -6,8 +6,9 @@ import {
 } from '@dalbit/core/connectors/cafe24-payloads';
 import { SHOP_COUPON_ISSUES, SHOP_COUPONS } from '@dalbit/core/connectors/tables';
 import { columnNames } from '@dalbit/core/schema/table';
+import { type Binder, compileBound } from '@dalbit/core/sql/bind-sql';
 import { z } from 'zod';
-import { sql } from '../engines/engine.ts';
+import { deleteRows } from '../engines/update-rows.ts';
 import { readCursors, writeCursor } from './connection-store.ts';
 import { connectorError } from './connector-error.ts';
 import type { SyncRun } from './sync-run.ts';
@@ -79,22 +80,19 @@ async function writeCoupon(
   let changed = 0;
   await run.deps.engine.transaction(async (tx) => {
     const key = (member: string, issued: Date) => `${member}|${issued.getTime()}`;
+    const ofCoupon = (b: Binder) =>
+      `connection_id = ${b.p(id, 'string')} AND coupon_no = ${b.p(c.coupon_no, 'string')}`;
     const [prev] = await tx.query<{ coupon_name: string; deleted: boolean }>(
-      sql(
-        'SELECT coupon_name, deleted FROM shop_coupons WHERE connection_id = $1 AND coupon_no = $2',
-        [id, c.coupon_no],
-        ['string', 'string'],
-      ),
+      compileBound(tx.dialect, (b) => `SELECT coupon_name, deleted FROM shop_coupons WHERE ${ofCoupon(b)}`),
     );
     const deleted = c.deleted === 'T';
     if (!prev || prev.coupon_name !== c.coupon_name || prev.deleted !== deleted) changed++;
     const known = new Map(
       (
         await tx.query<{ member_id: string; issued_at: Date; used: boolean; used_at: Date | null }>(
-          sql(
-            'SELECT member_id, issued_at, used, used_at FROM shop_coupon_issues WHERE connection_id = $1 AND coupon_no = $2',
-            [id, c.coupon_no],
-            ['string', 'string'],
+          compileBound(
+            tx.dialect,
+            (b) => `SELECT member_id, issued_at, used, used_at FROM shop_coupon_issues WHERE ${ofCoupon(b)}`,
           ),
         )
       ).map((r) => [key(r.member_id, r.issued_at), r]),
@@ -106,13 +104,7 @@ async function writeCoupon(
       return !k || k.used !== (i.used_coupon === 'T') || k.used_at?.getTime() !== at(i.used_date)?.getTime();
     });
     changed += fresh.length;
-    await tx.query(
-      sql(
-        'DELETE FROM shop_coupons WHERE connection_id = $1 AND coupon_no = $2',
-        [id, c.coupon_no],
-        ['string', 'string'],
-      ),
-    );
+    await deleteRows(tx, SHOP_COUPONS.name, { connection_id: [id, 'string'], coupon_no: [c.coupon_no, 'string'] });
     await tx.insert(SHOP_COUPONS.name, columnNames(SHOP_COUPONS), [
       [
         id,
@@ -142,15 +134,17 @@ async function writeIssue(
 ): Promise<void> {
   const member = `cafe24:${i.member_id}`;
   const issued = at(i.issued_date) as Date;
-  await tx.query(
-    sql(
-      'DELETE FROM shop_coupon_issues WHERE connection_id = $1 AND coupon_no = $2 AND member_id = $3 AND issued_at = $4',
-      [id, couponNo, member, issued],
-      ['string', 'string', 'string', 'timestamp'],
-    ),
-  );
+  await deleteRows(tx, SHOP_COUPON_ISSUES.name, {
+    connection_id: [id, 'string'],
+    coupon_no: [couponNo, 'string'],
+    member_id: [member, 'string'],
+    issued_at: [issued, 'timestamp'],
+  });
   const [who] = await tx.query<{ customer_id: string }>(
-    sql("SELECT customer_id FROM identities WHERE kind = 'member' AND value = $1", [member], ['string']),
+    compileBound(
+      tx.dialect,
+      (b) => `SELECT customer_id FROM identities WHERE kind = 'member' AND value = ${b.p(member, 'string')}`,
+    ),
   );
   await tx.insert(SHOP_COUPON_ISSUES.name, columnNames(SHOP_COUPON_ISSUES), [
     [

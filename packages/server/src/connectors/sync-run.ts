@@ -11,7 +11,7 @@ import {
   saveConnection,
   writeRun,
 } from './connection-store.ts';
-import { connectorError, requireConnectorEngine } from './connector-error.ts';
+import { connectorError } from './connector-error.ts';
 import { syncCafe24 } from './sync-cafe24.ts';
 import { createSyncSession, type SyncSession } from './sync-session.ts';
 import { syncSmartstore } from './sync-smartstore.ts';
@@ -54,7 +54,6 @@ export function syncConnection(
   connectionId: string,
   opts: { trigger: SyncTrigger; since?: Date | undefined },
 ): Promise<SyncResult> {
-  requireConnectorEngine(deps.engine);
   const running = inFlight.get(connectionId);
   if (running) return running;
   const p = runOnce(deps, connectionId, opts).finally(() => inFlight.delete(connectionId));
@@ -146,7 +145,6 @@ export async function syncAll(
   deps: ConnectDeps,
   opts: { trigger: SyncTrigger; since?: Date | undefined; dueOnly?: boolean },
 ): Promise<SyncResult[]> {
-  requireConnectorEngine(deps.engine);
   const out: SyncResult[] = [];
   for (const c of await listConnections(deps.engine)) {
     if (c.status === 'pending' || c.status === 'disconnected') continue;

@@ -33,3 +33,23 @@ export async function updateRows(
     ),
   );
 }
+
+/**
+ * Removes the rows whose columns equal `match`, as the dialect deletes (DuckDB: DELETE; ClickHouse:
+ * a tombstone version, decision 0019). With an insert after it in one transaction: a replace by key.
+ * @example await deleteRows(tx, 'connections', { connection_id: [id, 'string'] })
+ */
+export async function deleteRows(engine: Engine, table: string, match: Readonly<Record<string, Bound>>): Promise<void> {
+  const q = engine.dialect.quoteIdent;
+  await engine.query(
+    compileBound(engine.dialect, (b) =>
+      engine.dialect.write.deleteWhere({
+        table: tableDef(table),
+        alias: 'r',
+        where: Object.entries(match)
+          .map(([k, [v, t]]) => `r.${q(k)} = ${b.p(v, t)}`)
+          .join(' AND '),
+      }),
+    ),
+  );
+}

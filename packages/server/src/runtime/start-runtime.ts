@@ -137,8 +137,7 @@ export function createRuntime(o: RuntimeOptions): EmbeddedRuntime {
         lang: o.lang,
       }),
     });
-  if (o.connectors && o.engine.dialect.name !== 'duckdb') o.log(t('runtime.connectorsNeedDuckdb'));
-  else if (o.connectors)
+  if (o.connectors)
     loops.push({
       name: 'connectors',
       intervalMs: o.connectors.checkMs,

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { beginCafe24, completeCafe24 } from '../../src/connectors/connect.ts';
 import { type LocalCafe24, startLocalCafe24 } from '../../src/connectors/local-shops/local-cafe24.ts';
 import { cafe24Order, seedCafe24 } from '../../src/connectors/local-shops/seed-shops.ts';
 import { createSecretBox } from '../../src/connectors/secret-box.ts';
 import { DEFAULT_SHOP_HTTP } from '../../src/connectors/shop-fetch.ts';
 import type { Engine } from '../../src/engines/engine.ts';
-import { openMemoryWarehouse } from '../../src/engines/open-engine.ts';
+import { type EngineKind, openMemoryWarehouse } from '../../src/engines/open-engine.ts';
 import type { PassEvent } from '../../src/runtime/run-loop.ts';
 import { createRuntime } from '../../src/runtime/start-runtime.ts';
 import { createManualClock, waitFor } from '../runtime/manual-clock.ts';
@@ -22,8 +22,12 @@ const clock = createManualClock(START);
 const box = createSecretBox('schedule-loop-test-secret');
 const http = { ...DEFAULT_SHOP_HTTP, sleep: async () => undefined, backoffMs: 1 };
 
+/** The same loop on each engine. */
+const ENGINES: EngineKind[] = ['duckdb', 'chdb'];
+let kind: EngineKind = 'duckdb';
+
 beforeEach(async () => {
-  engine = await openMemoryWarehouse('duckdb');
+  engine = await openMemoryWarehouse(kind);
   cafe24 = await startLocalCafe24({
     mallId: 'dalbitmall',
     clientId: 'cid',
@@ -65,61 +69,69 @@ async function connect(intervalMinutes: number): Promise<void> {
 
 const runs = () =>
   engine.query<{ trigger: string; status: string; rows: string }>(
-    "SELECT trigger, status, rows::VARCHAR AS rows FROM connector_runs WHERE status <> 'running' ORDER BY started_at",
+    "SELECT trigger, status, CAST(rows AS VARCHAR) AS rows FROM connector_runs WHERE status <> 'running' ORDER BY started_at",
   );
 
-describe("serve's connector loop", () => {
-  it('syncs a due connection at once, then again only when its interval has passed', async () => {
-    await connect(3);
-    const passes: PassEvent[] = [];
-    const lines: string[] = [];
-    const rt = createRuntime({
-      engine,
-      clock,
-      log: (l) => lines.push(l),
-      lang: 'ko',
-      policy: POLICY,
-      connectors: { checkMs: MINUTE, deps: { box, http } },
-      onPass: (e) => passes.push(e),
+for (const k of ENGINES)
+  describe(k, () => {
+    beforeAll(() => {
+      kind = k;
     });
-    rt.start();
-    /** Moves the clock one check interval on and waits for the loop's pass at that instant. */
-    const tick = async () => {
-      await waitFor(() => (clock.sleepers() > 0 ? true : undefined));
-      const n = passes.length;
-      clock.advance(MINUTE);
-      await waitFor(() => (passes.length > n ? true : undefined), 60_000);
-    };
-    try {
-      // The first pass runs at once: the new connection is due.
-      await waitFor(() => (passes.length > 0 ? true : undefined), 60_000);
-      expect((await runs()).map((r) => r.trigger)).toEqual(['schedule']);
-      expect(lines.join('\n')).toContain('[connectors] cafe24:dalbitmall: 상품 3 · 회원 4 · 주문 3 · 쿠폰 3 가져옴');
+    describe(`${k}: serve's connector loop`, () => {
+      it('syncs a due connection at once, then again only when its interval has passed', async () => {
+        await connect(3);
+        const passes: PassEvent[] = [];
+        const lines: string[] = [];
+        const rt = createRuntime({
+          engine,
+          clock,
+          log: (l) => lines.push(l),
+          lang: 'ko',
+          policy: POLICY,
+          connectors: { checkMs: MINUTE, deps: { box, http } },
+          onPass: (e) => passes.push(e),
+        });
+        rt.start();
+        /** Moves the clock one check interval on and waits for the loop's pass at that instant. */
+        const tick = async () => {
+          await waitFor(() => (clock.sleepers() > 0 ? true : undefined));
+          const n = passes.length;
+          clock.advance(MINUTE);
+          await waitFor(() => (passes.length > n ? true : undefined), 60_000);
+        };
+        try {
+          // The first pass runs at once: the new connection is due.
+          await waitFor(() => (passes.length > 0 ? true : undefined), 60_000);
+          expect((await runs()).map((r) => r.trigger)).toEqual(['schedule']);
+          expect(lines.join('\n')).toContain(
+            '[connectors] cafe24:dalbitmall: 상품 3 · 회원 4 · 주문 3 · 쿠폰 3 가져옴',
+          );
 
-      cafe24.orders.push(
-        cafe24Order({
-          id: '20261207-0000201',
-          member: 'sora01',
-          name: '김소라',
-          phone: '010-2345-6781',
-          at: clock.now().getTime() + 30_000,
-          items: [{ code: 'P0000BAB', name: '비타민 세럼', qty: 1, price: 28000, status: 'N10' }],
-        }),
-      );
-      // Minutes 1 and 2: the loop checks, the connection is not due yet.
-      await tick();
-      await tick();
-      expect(passes.every((p) => p.ok)).toBe(true);
-      expect(await runs()).toHaveLength(1);
-      // Minute 3: its interval has passed; the order placed meanwhile arrives.
-      await tick();
-      const after = await runs();
-      expect(after).toHaveLength(2);
-      expect(JSON.parse(after[1]?.rows ?? '{}')).toEqual({ products: 0, customers: 0, orders: 1, coupons: 0 });
-      const [next] = await engine.query<{ next: Date }>('SELECT next_run_at AS next FROM connections');
-      expect(next?.next.getTime()).toBe(START.getTime() + 6 * MINUTE);
-    } finally {
-      await rt.stop();
-    }
+          cafe24.orders.push(
+            cafe24Order({
+              id: '20261207-0000201',
+              member: 'sora01',
+              name: '김소라',
+              phone: '010-2345-6781',
+              at: clock.now().getTime() + 30_000,
+              items: [{ code: 'P0000BAB', name: '비타민 세럼', qty: 1, price: 28000, status: 'N10' }],
+            }),
+          );
+          // Minutes 1 and 2: the loop checks, the connection is not due yet.
+          await tick();
+          await tick();
+          expect(passes.every((p) => p.ok)).toBe(true);
+          expect(await runs()).toHaveLength(1);
+          // Minute 3: its interval has passed; the order placed meanwhile arrives.
+          await tick();
+          const after = await runs();
+          expect(after).toHaveLength(2);
+          expect(JSON.parse(after[1]?.rows ?? '{}')).toEqual({ products: 0, customers: 0, orders: 1, coupons: 0 });
+          const [next] = await engine.query<{ next: Date }>('SELECT next_run_at AS next FROM connections');
+          expect(next?.next.getTime()).toBe(START.getTime() + 6 * MINUTE);
+        } finally {
+          await rt.stop();
+        }
+      });
+    });
   });
-});

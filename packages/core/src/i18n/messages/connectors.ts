@@ -35,10 +35,6 @@ export const CONNECTOR_MESSAGES = defineMessages({
     ko: '웹훅 서명이 올바르지 않습니다',
     en: 'the webhook signature does not verify',
   },
-  'connectors.error.CONNECTOR_ENGINE_UNSUPPORTED': {
-    ko: '쇼핑몰 연결은 아직 DuckDB 엔진에서만 동작합니다 (현재 엔진: {engine}). DALBIT_ENGINE=duckdb 로 실행하세요',
-    en: 'shop connections work on the DuckDB engine only for now (engine: {engine}); run with DALBIT_ENGINE=duckdb',
-  },
   'cli.group.sync': {
     ko: '연결된 쇼핑몰(카페24·스마트스토어)에서 바뀐 회원·주문·상품을 가져옵니다',
     en: 'fetch changed members, orders and products from the connected shops (Cafe24, SmartStore)',

@@ -23,10 +23,6 @@ export const RUNTIME_MESSAGES = defineMessages({
     ko: '[dispatcher] {providers} · 수신 결과 POST /receipts/:provider',
     en: '[dispatcher] {providers} · receipts POST /receipts/:provider',
   },
-  'runtime.connectorsNeedDuckdb': {
-    ko: '[connectors] 쇼핑몰 연결은 아직 DuckDB 엔진에서만 동작합니다: 자동 동기화 꺼짐',
-    en: '[connectors] shop connections need the DuckDB engine: scheduled sync off',
-  },
   'runtime.schedulerPass': {
     ko: '캠페인 {campaigns}개 · 대상 {touches}: 대기열 {queued} · 연기 {deferred} · 차단 {blocked} · 대조군 {holdout}',
     en: '{campaigns} campaigns · touches {touches}: queued {queued} · deferred {deferred} · blocked {blocked} · holdout {holdout}',

@@ -12,6 +12,7 @@ import { connectionViews } from '../../connectors/connection-view.ts';
 import { connectorError } from '../../connectors/connector-error.ts';
 import { CAFE24_WEBHOOK_HEADER } from '../../connectors/local-shops/local-cafe24.ts';
 import { syncConnection } from '../../connectors/sync-run.ts';
+import { outsideQueryScope } from '../../engines/query-scope.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { ApiError } from '../api-error.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
@@ -165,8 +166,9 @@ function operateRoutes(deps: ApiDeps, ctx: () => ConnectDeps): AnyRoute[] {
         const key = conn ? d.box.open<ConnectionSecrets>(conn.secrets).serviceKey : undefined;
         if (!conn || !key || !signatureOk(key, raw, c.req.header(CAFE24_WEBHOOK_HEADER) ?? ''))
           throw connectorError('CONNECTOR_BAD_SIGNATURE');
-        // The periodic sync is the safety net; this only brings the next one forward.
-        void syncConnection(d, conn.connectionId, { trigger: 'webhook' }).catch((e: unknown) =>
+        // The periodic sync is the safety net; this only brings the next one forward. It outlives
+        // the request, so it runs without the request's deadline (a slow sync is not cut at 30 s).
+        void outsideQueryScope(() => syncConnection(d, conn.connectionId, { trigger: 'webhook' })).catch((e: unknown) =>
           deps.log(`[connectors] webhook sync: ${String(e)}`),
         );
         return sendJson(c, { accepted: true }, 202);
