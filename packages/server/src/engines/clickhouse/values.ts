@@ -26,11 +26,12 @@ export function boundParams(params: readonly unknown[]): Record<string, unknown>
 /**
  * Settings of every statement (reads, `INSERT … SELECT`, DDL): every read sees the newest live
  * version of each row (decision 0019), tombstones are written into the materialised `_deleted`
- * column, and standard SQL where ClickHouse differs by default (outer-join NULLs, columns before
- * aliases, UNION).
+ * column, and standard SQL where ClickHouse differs by default (outer-join NULLs, an aggregate over
+ * no rows is NULL as on DuckDB — not 0, '' or 1970-01-01 —, columns before aliases, UNION).
  */
 export const STATEMENT_SETTINGS = {
   final: 1,
+  aggregate_functions_null_for_empty: 1,
   insert_allow_materialized_columns: 1,
   join_use_nulls: 1,
   prefer_column_name_to_alias: 1,
@@ -122,12 +123,20 @@ function tupleValue(elements: readonly string[], v: unknown): unknown {
   return v;
 }
 
+/**
+ * The name DuckDB (standard SQL) gives a selected column: ClickHouse names `c.status` so when a
+ * joined table has a column of the same name; DuckDB names it `status`.
+ */
+const QUALIFIED = /^[A-Za-z_][A-Za-z0-9_]*\.([A-Za-z_][A-Za-z0-9_]*)$/;
+const columnName = (name: string): string => QUALIFIED.exec(name)?.[1] ?? name;
+
 /** Rows of a `JSONCompact` result as plain JS (engine.ts: numbers, Date, strings, null). */
 export function rowsFromJsonCompact<T extends Row>(out: JsonCompact): T[] {
+  const names = out.meta.map((m) => columnName(m.name));
   return out.data.map((r) => {
     const o: Row = {};
     out.meta.forEach((m, i) => {
-      o[m.name] = fromClickHouse(m.type, r[i]);
+      o[names[i] as string] = fromClickHouse(m.type, r[i]);
     });
     return o as T;
   });
