@@ -38,8 +38,8 @@ export interface ImportFileOptions {
   /** Ids of new customers (default: crypto-random); only generated data passes seeded ones. */
   readonly newCustomerId?: CustomerIdFactory;
   /**
-   * The set-based path for order CSVs on DuckDB: `auto` (default, or `DALBIT_IMPORT_BULK`) takes it
-   * for files of `BULK_MIN_BYTES` and more, `always` whenever the file fits it, `never` not at all.
+   * The set-based path for order CSVs on DuckDB (default `DALBIT_IMPORT_BULK`, else `never`): `auto`
+   * takes it for files of `BULK_MIN_BYTES` and more, `always` whenever the file fits it.
    */
   readonly bulk?: 'auto' | 'always' | 'never';
 }
@@ -108,7 +108,9 @@ async function tryBulk(
   started: number,
   lap: (name: string) => void,
 ): Promise<BulkOutcome | undefined> {
-  const mode = opts.bulk ?? (process.env.DALBIT_IMPORT_BULK as ImportFileOptions['bulk'] | undefined) ?? 'auto';
+  // Not the default yet: on this 2-core machine it costs about as much CPU as the row-by-row path
+  // and more memory (docs/benchmarks.md, Import).
+  const mode = opts.bulk ?? (process.env.DALBIT_IMPORT_BULK as ImportFileOptions['bulk'] | undefined) ?? 'never';
   if (mode === 'never' || opts.dryRun || (opts.previewRows ?? 0) > 0) return undefined;
   const src = openFileSource(opts.path);
   try {
