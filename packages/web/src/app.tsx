@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { setApiLang } from './api/client.ts';
 import { Sidebar } from './components/sidebar.tsx';
 import { ToastProvider } from './components/toast.tsx';
 import { I18nContext, type Lang, type MessageKey, webText } from './i18n.ts';
@@ -15,6 +16,7 @@ const initialLang = (): Lang => {
 /** Language, session (login page until logged in), toasts, sidebar and the routed page. */
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
+  setApiLang(lang); // before any child's effect asks the API
   useEffect(() => {
     document.documentElement.lang = lang;
     window.localStorage.setItem('dalbit.lang', lang);

@@ -37,6 +37,7 @@ import { REPORT_TEXT_MESSAGES } from './messages/report-text.ts';
 import { RUNTIME_MESSAGES } from './messages/runtime.ts';
 import { SEGMENT_FIELD_MESSAGES } from './messages/segment-fields.ts';
 import { STORAGE_MESSAGES } from './messages/storage.ts';
+import { STORE_ERROR_MESSAGES } from './messages/store-errors.ts';
 import { STUDIO_MESSAGES } from './messages/studio.ts';
 import { STUDIO_CHANNEL_MESSAGES } from './messages/studio-channels.ts';
 import { STUDIO_FLOW_MESSAGES } from './messages/studio-flow.ts';
@@ -104,6 +105,7 @@ export const MESSAGES = {
   ...SEGMENT_FIELD_MESSAGES,
   ...REASON_MESSAGES,
   ...REPORT_TABLE_MESSAGES,
+  ...STORE_ERROR_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

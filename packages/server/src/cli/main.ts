@@ -1,6 +1,6 @@
-import { isDalbitError } from '@dalbit/core/errors/dalbit-error';
+import { isDalbitError, messageIn } from '@dalbit/core/errors/dalbit-error';
 import { EXIT_CODE_BY_KIND } from '@dalbit/core/errors/error-codes';
-import { MESSAGES, type MessageKey, translate } from '@dalbit/core/i18n/catalog';
+import { isMessageKey, translate } from '@dalbit/core/i18n/catalog';
 import type { Lang } from '@dalbit/core/i18n/lang';
 import { Command, CommanderError, Help } from 'commander';
 import { COMMAND_GROUPS, requestedGroup } from './commands/index.ts';
@@ -51,11 +51,14 @@ export async function buildProgram(
 function describe(e: unknown, lang: Lang): { line: string; code: number } {
   if (e instanceof CommanderError) return { line: '', code: e.exitCode };
   if (isDalbitError(e)) {
+    // Catalog text is whole in the reader's language; a message written in one language gets the
+    // code's heading in the reader's language before it.
+    const text = messageIn(e, lang);
     const key = `domain.${e.code}`;
-    const heading = Object.hasOwn(MESSAGES, key) ? translate(lang, key as MessageKey) : '';
-    const head = heading && !e.message.includes(heading) ? `${heading} / ` : '';
+    const heading = e.text === undefined && isMessageKey(key) ? translate(lang, key) : '';
+    const head = heading && !text.includes(heading) ? `${heading} / ` : '';
     const issues = e.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    const message = `${head}${e.message}${issues ? `\n${issues}` : ''}`;
+    const message = `${head}${text}${issues ? `\n${issues}` : ''}`;
     return { line: translate(lang, 'cli.error.line', { message }), code: EXIT_CODE_BY_KIND[e.kind] };
   }
   const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);

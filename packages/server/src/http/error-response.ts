@@ -1,5 +1,6 @@
-import { isDalbitError } from '@dalbit/core/errors/dalbit-error';
+import { isDalbitError, messageIn } from '@dalbit/core/errors/dalbit-error';
 import { HTTP_STATUS_BY_KIND } from '@dalbit/core/errors/error-codes';
+import { type Lang, parseLang } from '@dalbit/core/i18n/lang';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError } from './api-error.ts';
@@ -19,6 +20,11 @@ export function errorJson(
   });
 }
 
+/** The reader's language of a request: `?lang=`, else `Accept-Language`; Korean by default. */
+export function requestLang(c: Context): Lang {
+  return parseLang(c.req.query('lang') ?? c.req.header('accept-language'));
+}
+
 /** Renders ApiError and DalbitError (status from its kind); anything else is logged and answered 500. */
 export function renderError(e: unknown, c: Context, log: (line: string) => void): Response {
   if (e instanceof ApiError) return c.json(e.toBody(), e.status);
@@ -28,7 +34,7 @@ export function renderError(e: unknown, c: Context, log: (line: string) => void)
       c,
       HTTP_STATUS_BY_KIND[e.kind],
       e.code,
-      e.message,
+      messageIn(e, requestLang(c)),
       e.issues,
       typeof retry === 'number' ? { 'retry-after': String(retry) } : {},
     );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DalbitError } from '@dalbit/core/errors/dalbit-error';
+import { DalbitError, type ErrorText, errorText } from '@dalbit/core/errors/dalbit-error';
 import type { ErrorKind } from '@dalbit/core/errors/error-codes';
 import { columnNames } from '@dalbit/core/schema/table';
 import type { SegmentIssue } from '@dalbit/core/segments/issues';
@@ -42,7 +42,7 @@ export class SegmentStoreError extends DalbitError {
   override readonly name = 'SegmentStoreError';
   declare readonly code: SegmentStoreErrorCode;
   declare readonly issues: readonly SegmentIssue[];
-  constructor(code: SegmentStoreErrorCode, message: string, issues: readonly SegmentIssue[] = []) {
+  constructor(code: SegmentStoreErrorCode, message: string | ErrorText, issues: readonly SegmentIssue[] = []) {
     super({ code, kind: SEGMENT_STORE_ERROR_KIND[code], message, issues });
   }
 }
@@ -109,7 +109,7 @@ export async function findSegment(engine: Engine, segmentId: string): Promise<Se
 
 export async function getSegmentOrThrow(engine: Engine, segmentId: string): Promise<SegmentHeader> {
   const s = await findSegment(engine, segmentId);
-  if (!s) throw new SegmentStoreError('NOT_FOUND', `segment '${segmentId}' not found`);
+  if (!s) throw new SegmentStoreError('NOT_FOUND', errorText('storeError.segment.notFound', { id: segmentId }));
   return s;
 }
 
@@ -135,7 +135,7 @@ export async function listVersions(engine: Engine, segmentId: string): Promise<S
     if (!parsed.ok)
       throw new SegmentStoreError(
         'CORRUPT_DEFINITION',
-        `segment ${segmentId} v${r.version} no longer validates`,
+        errorText('storeError.segment.corrupt', { id: segmentId, version: r.version }),
         parsed.issues,
       );
     return {
@@ -152,13 +152,18 @@ export async function getVersionOrThrow(engine: Engine, segmentId: string, versi
   const header = await getSegmentOrThrow(engine, segmentId);
   const wanted = version ?? header.currentVersion;
   const v = (await listVersions(engine, segmentId)).find((x) => x.version === wanted);
-  if (!v) throw new SegmentStoreError('NOT_FOUND', `segment '${segmentId}' has no version ${wanted}`);
+  if (!v)
+    throw new SegmentStoreError(
+      'NOT_FOUND',
+      errorText('storeError.segment.noVersion', { id: segmentId, version: wanted }),
+    );
   return v;
 }
 
 function validOrThrow(definition: unknown): SegmentDefinition {
   const parsed = parseSegment(definition);
-  if (!parsed.ok) throw new SegmentStoreError('INVALID_SEGMENT', 'the segment definition is not valid', parsed.issues);
+  if (!parsed.ok)
+    throw new SegmentStoreError('INVALID_SEGMENT', errorText('storeError.segment.invalid'), parsed.issues);
   return parsed.definition;
 }
 

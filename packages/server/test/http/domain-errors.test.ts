@@ -24,10 +24,11 @@ async function call(
   method: string,
   path: string,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; error: ErrorBody['error'] }> {
   const res = await fetch(`${server.url}${path}`, {
     method,
-    headers: owner,
+    headers: { ...owner, ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, error: ((await res.json()) as ErrorBody).error };
@@ -44,10 +45,16 @@ describe('domain errors over HTTP', () => {
   it('an unknown segment is 404 NOT_FOUND; an invalid new version is 400 INVALID_SEGMENT under body.definition', async () => {
     const missing = await call('GET', '/api/segments/nope');
     expect([missing.status, missing.error.code]).toEqual([404, 'NOT_FOUND']);
+    expect(missing.error.message).toBe('세그먼트를 찾을 수 없습니다: nope');
+    const en = await call('GET', '/api/segments/nope', undefined, { 'accept-language': 'en-US,en;q=0.9' });
+    expect([en.status, en.error.code, en.error.message]).toEqual([404, 'NOT_FOUND', "segment 'nope' not found"]);
+    const query = await call('GET', '/api/segments/nope?lang=en');
+    expect(query.error.message).toBe("segment 'nope' not found");
     const bad = await call('POST', '/api/segments/nope/versions', {
       definition: { version: 1, root: { kind: 'orders', measure: 'cnt', op: 'gte', value: 3 } },
     });
     expect([bad.status, bad.error.code]).toEqual([400, 'INVALID_SEGMENT']);
+    expect(bad.error.message).toBe('세그먼트 정의가 올바르지 않습니다');
     expect(bad.error.issues[0]?.path).toEqual(['body', 'definition', 'root', 'measure']);
   });
 

@@ -95,7 +95,7 @@ describe('dalbit segment / recipes', () => {
     expect(await run('segment', 'export', segmentId, '--unmask', '--out', join(dir, 'u.csv'))).toBe(65);
     expect(await run('segment', 'create', '--recipe', 'coupon-lovers', '--param', 'min')).toBe(64);
     expect(err.join('').split('\n').filter(Boolean)).toEqual([
-      "오류: 찾을 수 없습니다 / segment 'seg-missing' not found",
+      '오류: 세그먼트를 찾을 수 없습니다: seg-missing',
       '오류: 사유(--reason)가 필요합니다 / unmasked exports (and kakao-friends phone lists) need --reason "…"',
       '오류: --param 은 key=value 형식이어야 합니다: min',
     ]);

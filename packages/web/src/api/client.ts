@@ -18,6 +18,13 @@ export class ApiFailure extends Error {
   }
 }
 
+let apiLang = 'ko';
+
+/** The dashboard's language, sent as `Accept-Language` so the server's error messages come in it. */
+export function setApiLang(lang: 'ko' | 'en'): void {
+  apiLang = lang;
+}
+
 type Listener = () => void;
 const unauthorizedListeners = new Set<Listener>();
 
@@ -63,8 +70,8 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
       method: opts.method ?? (hasBody ? 'POST' : 'GET'),
       credentials: 'same-origin',
       headers: hasBody
-        ? { 'content-type': 'application/json', accept: 'application/json' }
-        : { accept: 'application/json' },
+        ? { 'content-type': 'application/json', accept: 'application/json', 'accept-language': apiLang }
+        : { accept: 'application/json', 'accept-language': apiLang },
       ...(hasBody ? { body: JSON.stringify(opts.body) } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
@@ -108,7 +115,7 @@ export async function postForDownload(path: string, body: unknown): Promise<{ bl
   const res = await fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'accept-language': apiLang },
     body: JSON.stringify(body),
   });
   if (!res.ok) {
@@ -126,7 +133,7 @@ export async function postFile<T>(path: string, file: Blob): Promise<T> {
     res = await fetch(path, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/octet-stream', accept: 'application/json' },
+      headers: { 'content-type': 'application/octet-stream', accept: 'application/json', 'accept-language': apiLang },
       body: file,
     });
   } catch (e) {

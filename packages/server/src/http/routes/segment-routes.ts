@@ -1,3 +1,4 @@
+import { DalbitError, errorText } from '@dalbit/core/errors/dalbit-error';
 import { explainSegment } from '@dalbit/core/segments/explain';
 import { RECIPES } from '@dalbit/core/segments/recipes/index';
 import { PURPOSE_LABELS, recipeSummary } from '@dalbit/core/segments/recipes/recipe';
@@ -9,7 +10,7 @@ import { countSegment } from '../../segments/count-segment.ts';
 import { definitionNames } from '../../segments/definition-names.ts';
 import { createSegment, getVersionOrThrow, listSegments, listVersions } from '../../segments/segment-store.ts';
 import type { ApiDeps } from '../api-deps.ts';
-import { ApiError, type ApiIssue } from '../api-error.ts';
+import type { ApiIssue } from '../api-error.ts';
 import { type AnyRoute, defineRoute } from '../define-route.ts';
 import { sendJson } from '../send-json.ts';
 
@@ -37,11 +38,12 @@ const segmentIssues = (
 export function parseOrThrow(definition: unknown): SegmentDefinition {
   const parsed = parseSegment(definition);
   if (!parsed.ok)
-    throw new ApiError(
-      'INVALID_SEGMENT',
-      'the segment definition is not valid',
-      segmentIssues(parsed.issues, ['body', 'definition']),
-    );
+    throw new DalbitError({
+      code: 'INVALID_SEGMENT',
+      kind: 'invalid_input',
+      message: errorText('storeError.segment.invalid'),
+      issues: segmentIssues(parsed.issues, ['body', 'definition']),
+    });
   return parsed.definition;
 }
 
@@ -52,11 +54,12 @@ async function countOrThrow(
 ): Promise<{ count: number; tookMs: number }> {
   const r = await countSegment(engine, definition, { asOf });
   if (!r.ok)
-    throw new ApiError(
-      'INVALID_SEGMENT',
-      'the segment definition is not valid',
-      segmentIssues(r.issues, ['body', 'definition']),
-    );
+    throw new DalbitError({
+      code: 'INVALID_SEGMENT',
+      kind: 'invalid_input',
+      message: errorText('storeError.segment.invalid'),
+      issues: segmentIssues(r.issues, ['body', 'definition']),
+    });
   return { count: r.count, tookMs: Math.round(r.tookMs * 10) / 10 };
 }
 

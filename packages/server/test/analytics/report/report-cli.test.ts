@@ -78,6 +78,9 @@ describe('dalbit report', () => {
 
     const missing = await runCli(['--data-dir', dataDir, 'report', 'segment', 'nope']);
     expect(missing.code).toBe(66);
-    expect(missing.stderr).toContain("오류: 찾을 수 없습니다 / segment 'nope' not found");
+    expect(missing.stderr).toContain('오류: 세그먼트를 찾을 수 없습니다: nope');
+    const missingEn = await runCli(['--lang', 'en', '--data-dir', dataDir, 'report', 'segment', 'nope']);
+    expect(missingEn.code).toBe(66);
+    expect(missingEn.stderr).toContain("error: segment 'nope' not found");
   });
 });
