@@ -4,7 +4,7 @@ import { type CompliancePolicy, CompliancePolicySchema } from '@dalbit/core/comp
 import { fromKst } from '@dalbit/core/time/kst';
 import { saveCampaign } from '../../src/campaigns/campaign-store.ts';
 import type { Engine } from '../../src/engines/engine.ts';
-import { openMemoryWarehouse } from '../../src/engines/open-engine.ts';
+import { type EngineKind, openMemoryWarehouse } from '../../src/engines/open-engine.ts';
 import { insertRows, type Row } from '../support/insert-rows.ts';
 
 /** Brand settings every ad needs (sender, 080 number); holidays off so dates stay simple. */
@@ -76,8 +76,11 @@ export const order = (customer_id: string, at: Date, r: Row = {}): Row => ({
   ...r,
 });
 
-export async function openFixture(tables: Record<string, readonly Row[]>): Promise<Engine> {
-  const engine = await openMemoryWarehouse('duckdb');
+export async function openFixture(
+  tables: Record<string, readonly Row[]>,
+  kind: EngineKind = 'duckdb',
+): Promise<Engine> {
+  const engine = await openMemoryWarehouse(kind);
   for (const [t, rows] of Object.entries(tables)) await insertRows(engine, t, rows);
   return engine;
 }
