@@ -23,7 +23,7 @@ export async function matchRedemptions(
     ordered_at: Date;
     paid_amount: number;
     discount_amount: number;
-    valid: boolean;
+    valid: boolean | number;
   }>(
     `SELECT k.code, o.order_id, k.campaign_id, k.customer_id AS coupon_customer_id, o.customer_id AS order_customer_id, o.ordered_at,
             o.paid_amount, o.discount_amount,
@@ -34,6 +34,8 @@ export async function matchRedemptions(
         AND NOT EXISTS (SELECT 1 FROM coupon_redemptions r WHERE r.code = k.code AND r.order_id = o.order_id)
       ORDER BY o.ordered_at, o.order_id`,
   );
+  // ClickHouse returns a comparison as UInt8 (1/0), DuckDB as a boolean.
+  const isValid = (r: { valid: boolean | number }) => r.valid === true || Number(r.valid) === 1;
   await engine.insert(
     COUPON_REDEMPTIONS.name,
     columnNames(COUPON_REDEMPTIONS),
@@ -46,9 +48,9 @@ export async function matchRedemptions(
       r.ordered_at,
       Number(r.paid_amount),
       Number(r.discount_amount),
-      r.valid === true,
+      isValid(r),
       options.now,
     ]),
   );
-  return { matched: rows.length, valid: rows.filter((r) => r.valid === true).length };
+  return { matched: rows.length, valid: rows.filter(isValid).length };
 }
