@@ -105,7 +105,7 @@ describe('runScheduler on DuckDB', () => {
     });
     const run = await runScheduler(engine, { now: kst('2025-06-10', '10:01'), policy: POLICY, couponSecret: SECRET });
     expect(run.campaigns).toEqual(['fine']);
-    expect(run.skipped).toEqual([{ campaignId: 'broken', reason: expect.stringContaining('recipe nope') }]);
+    expect(run.skipped).toEqual([{ campaignId: 'broken', reason: expect.stringContaining('레시피 「nope」') }]);
     expect(run.queued).toBe(1);
     expect((await messages(engine)).map((m) => m.campaign_id)).toEqual(['fine']);
   });
