@@ -18,7 +18,8 @@ const START = new Date('2026-12-07T03:00:00Z');
 const MINUTE = 60_000;
 let engine: Engine;
 let cafe24: LocalCafe24;
-const clock = createManualClock(START);
+/** A new clock at START for each test: the engines' runs must not continue each other's time. */
+let clock = createManualClock(START);
 const box = createSecretBox('schedule-loop-test-secret');
 const http = { ...DEFAULT_SHOP_HTTP, sleep: async () => undefined, backoffMs: 1 };
 
@@ -27,6 +28,7 @@ const ENGINES: EngineKind[] = ['duckdb', 'chdb'];
 let kind: EngineKind = 'duckdb';
 
 beforeEach(async () => {
+  clock = createManualClock(START);
   engine = await openMemoryWarehouse(kind);
   cafe24 = await startLocalCafe24({
     mallId: 'dalbitmall',
